@@ -1,0 +1,181 @@
+"""Checks the JSON Schemas in this folder against examples and counter-examples.
+
+Run from the repository root: python3 -m unittest schemas/test_schemas.py
+Needs the `jsonschema` package (draft 2020-12); the tests are skipped when it is not installed,
+so that the standard-library-only verifier tests never depend on it.
+"""
+import copy, json, os, unittest
+
+try:
+    import jsonschema
+except ImportError:  # pragma: no cover
+    jsonschema = None
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry"]
+
+
+def load_schema(name):
+    with open(os.path.join(HERE, f"{name}.schema.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def row(code, level, leaf, closing_debit="0.00", closing_credit="0.00", period_debit="0.00", period_credit="0.00"):
+    return {"code": code, "name": "银行存款", "level": level, "leaf": leaf, "opening_debit": "0.00", "opening_credit": "0.00",
+            "period_debit": period_debit, "period_credit": period_credit,
+            "closing_debit": closing_debit, "closing_credit": closing_credit}
+
+
+@unittest.skipIf(jsonschema is None, "jsonschema is not installed")
+class SchemaTestCase(unittest.TestCase):
+    def validator(self, name):
+        schema = load_schema(name)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+    def assertValid(self, name, instance):
+        errors = [e.message for e in self.validator(name).iter_errors(instance)]
+        self.assertEqual(errors, [], json.dumps(instance, ensure_ascii=False))
+
+    def assertInvalid(self, name, instance):
+        self.assertFalse(self.validator(name).is_valid(instance), json.dumps(instance, ensure_ascii=False))
+
+
+class EverySchema(SchemaTestCase):
+    def test_every_schema_is_a_valid_draft_2020_12_schema_and_its_examples_validate(self):
+        for name in SCHEMAS:
+            schema = load_schema(name)
+            self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
+            for example in schema.get("examples", []):
+                self.assertValid(name, example)
+
+
+class VoucherFile(SchemaTestCase):
+    def voucher(self):
+        return {"ref": "2026-10-0007", "date": "2026-10-05", "summary": "收取2026年草场承包费", "attachments": 2,
+                "kind": "normal", "lines": [{"account": "10201", "debit": "12000.00", "summary": "巴特尔 草场承包费"},
+                                            {"account": "501", "credit": "12000", "member": "M023"}]}
+
+    def test_an_array_and_a_single_voucher_json_lines_line_are_valid(self):
+        self.assertValid("voucher", [self.voucher()])
+        self.assertValid("voucher", self.voucher())
+        self.assertValid("voucher", {"date": "2026-10-05", "summary": "摘要", "lines": self.voucher()["lines"]})
+
+    def test_wrong_vouchers_are_invalid(self):
+        def changed(f):
+            v = self.voucher()
+            f(v)
+            return v
+        cases = [
+            changed(lambda v: v["lines"][0].update(credit="1.00")),  # both sides
+            changed(lambda v: v["lines"][0].pop("debit")),  # no side
+            changed(lambda v: v["lines"][0].update(debit="0.00")),  # not positive
+            changed(lambda v: v["lines"][0].update(debit="-5.00")),
+            changed(lambda v: v["lines"][0].update(debit="12000.001")),
+            changed(lambda v: v["lines"][0].update(debit=12000)),  # a JSON number
+            changed(lambda v: v["lines"][0].update(debit="12,000.00")),
+            changed(lambda v: v["lines"].pop()),  # one line
+            changed(lambda v: v.update(kind="reversal")),
+            changed(lambda v: v.update(date="2026-13-01")),
+            changed(lambda v: v.update(summary="长" * 201)),
+            changed(lambda v: v.update(summary="a\tb")),  # control character
+            changed(lambda v: v.update(extra=1)),
+            changed(lambda v: v.pop("summary")),  # SummaryRequired
+            changed(lambda v: v.update(summary="  ")),
+            changed(lambda v: v.update(attachments=10000)),
+            changed(lambda v: v.update(ref="2026-10-0007 ")),
+            changed(lambda v: v.update(summary="a\u2028b")),
+            changed(lambda v: v["lines"][1].update(member="巴特尔")),  # codes are ASCII
+            changed(lambda v: v["lines"][1].update(member="M" * 33)),
+        ]
+        for case in cases:
+            self.assertInvalid("voucher", [case])
+
+
+class AccountsAndDimensions(SchemaTestCase):
+    def test_accounts_need_parent_plus_two_digits_shape(self):
+        self.assertValid("accounts", [{"code": "10201", "name": "信用社基本户", "parent": "102"}])
+        self.assertInvalid("accounts", [{"code": "102", "name": "银行存款", "parent": "1"}])
+        self.assertInvalid("accounts", [{"code": "1020", "name": "x", "parent": "102"}])
+        self.assertInvalid("accounts", [{"code": "10201", "name": "", "parent": "102"}])
+
+    def test_dimensions(self):
+        self.assertValid("dimension", [{"code": "XJ2026", "name": "2026年衔接推进乡村振兴补助资金"}])
+        self.assertInvalid("dimension", [{"code": "", "name": "巴特尔"}])
+        self.assertInvalid("dimension", [{"code": "M023"}])
+
+
+class TrialBalanceAndVerify(SchemaTestCase):
+    def trial_balance(self):
+        totals = {k: "15000.00" if k in ("period_debit", "period_credit", "closing_debit", "closing_credit") else "0.00"
+                  for k in ("opening_debit", "opening_credit", "period_debit", "period_credit", "closing_debit", "closing_credit")}
+        return {"ledger": "3f6d2a4e-8b1c-4e7a-9c5d-2b7f0e1a6c93", "org": "巴音塔拉嘎查股份经济合作社", "currency": "CNY",
+                "from": "2026-01", "to": "2026-01",
+                "rows": [row("102", 1, False, "15000.00", period_debit="15000.00"), row("10201", 2, True, "15000.00", period_debit="15000.00"),
+                         row("241", 1, True, closing_credit="3000.00", period_credit="3000.00"),
+                         row("501", 1, True, closing_credit="12000.00", period_credit="12000.00")],
+                "totals": totals}
+
+    def test_trial_balance(self):
+        tb = self.trial_balance()
+        self.assertValid("trial-balance", tb)
+        tb["rows"][0]["period_debit"] = "-120.00"  # red-ink turnover can be negative
+        self.assertValid("trial-balance", tb)
+        for column, value in [("closing_debit", "-1.00"), ("closing_debit", 15000), ("period_debit", "-0.00"), ("opening_credit", "1.5")]:
+            bad = copy.deepcopy(tb)
+            bad["rows"][0][column] = value
+            self.assertInvalid("trial-balance", bad)
+
+    def test_verify_output(self):
+        ok = {"ok": True, "entries": 6, "head": {"seq": 5, "hash": "d464b9cdb717908d162eda2a7817cc2c8eac1cd5cef00dd48b1ceb3cf947af66"},
+              "root": "zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ=", "problems": []}
+        self.assertValid("verify", ok)
+        problem = {"kind": "replay", "seq": 4, "table": "voucher_lines", "key": "2026-01/1/2", "column": "credit",
+                   "expected": "12000.00", "actual": "1200.00", "message": "科目 501 贷方金额与日志不符"}
+        self.assertValid("verify", dict(ok, ok=False, problems=[problem]))
+        self.assertValid("verify", dict(ok, ok=False, problems=[{"kind": "chain", "message": "prev mismatch"}]))
+        self.assertInvalid("verify", dict(ok, problems=[problem]))  # ok with problems
+        self.assertInvalid("verify", dict(ok, ok=False))  # not ok without problems
+        self.assertInvalid("verify", dict(ok, root="zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ"))
+        self.assertInvalid("verify", dict(ok, problems=[dict(problem, kind="other")]))
+
+
+class AuditEntries(SchemaTestCase):
+    def entries(self):
+        with open(os.path.join(HERE, "test-vectors", "log.jsonl"), encoding="utf-8") as f:
+            return [json.loads(line) for line in f]
+
+    def test_every_test_vector_entry_is_valid(self):
+        for e in self.entries():
+            self.assertValid("audit-entry", e)
+
+    def test_a_reversal_entry_with_negated_amounts_is_valid_and_positive_ones_are_not(self):
+        reversal = self.entries()[4]
+        reversal["data"].update(number=2, ref=None, reverses={"period": "2026-01", "number": 1})
+        for line in reversal["data"]["lines"]:
+            for side in ("debit", "credit"):
+                line[side] = line[side] if line[side] == "0.00" else "-" + line[side]
+        self.assertValid("audit-entry", reversal)
+        self.assertInvalid("audit-entry", dict(self.entries()[4], data=dict(self.entries()[4]["data"], reverses=reversal["data"]["reverses"])))
+
+    def test_wrong_entries_are_invalid(self):
+        e = self.entries()
+        voucher = e[4]
+        bad_line = copy.deepcopy(voucher)
+        bad_line["data"]["lines"][0]["credit"] = "1.00"
+        no_member_key = copy.deepcopy(voucher)
+        del no_member_key["data"]["lines"][1]["member"]
+        float_like = copy.deepcopy(voucher)
+        float_like["data"]["lines"][0]["debit"] = 15000.0
+        for bad in [dict(e[1], seq=0), dict(e[0], seq=1), dict(e[0], v=2), dict(e[1], extra=1),
+                    dict(e[1], prev="A" * 64), dict(e[1], time="2026-01-05 01:31:07"),
+                    dict(e[5], data={"period": "2026-1"}), dict(e[2], data={"code": "XJ2026"}),
+                    bad_line, no_member_key, float_like]:
+            self.assertInvalid("audit-entry", bad)
+
+    def test_an_unknown_kind_is_valid_with_any_object_data(self):
+        self.assertValid("audit-entry", dict(self.entries()[5], kind="notice.published", data={"sha256": "00"}))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,296 @@
+"""Tests of the reference verifier against the test vectors and tampered copies of them.
+
+Run from the repository root: python3 -m unittest schemas/test_verify_log.py
+Standard library only. The verifier runs as a subprocess, exactly as an auditor would run it.
+"""
+import base64, hashlib, json, os, re, subprocess, sys, tempfile, unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VERIFIER = os.path.join(HERE, "verify_log.py")
+VECTORS = os.path.join(HERE, "test-vectors")
+
+
+def read_vectors():
+    with open(os.path.join(VECTORS, "log.jsonl"), "rb") as f:
+        lines = f.read().split(b"\n")[:-1]
+    with open(os.path.join(VECTORS, "expected.json"), encoding="utf-8") as f:
+        return lines, json.load(f)
+
+
+def canonical(obj):
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def rechain(entries):
+    """Gives dict entries fresh seq and prev values, so that only the rule under test is broken."""
+    lines, prev = [], "0" * 64
+    for seq, e in enumerate(entries):
+        e = dict(e, seq=seq, prev=prev)
+        lines.append(canonical(e))
+        prev = hashlib.sha256(lines[-1]).hexdigest()
+    return lines
+
+
+class VerifierTestCase(unittest.TestCase):
+    def setUp(self):
+        self.lines, self.expected = read_vectors()
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def run_verifier(self, lines, tb=None, raw=None):
+        path = os.path.join(self.tmp.name, "log.jsonl")
+        with open(path, "wb") as f:
+            f.write(raw if raw is not None else b"".join(line + b"\n" for line in lines))
+        args = [sys.executable, VERIFIER, path]
+        if tb is not None:
+            tb_path = os.path.join(self.tmp.name, "tb.json")
+            with open(tb_path, "w", encoding="utf-8") as f:
+                json.dump(tb, f, ensure_ascii=False)
+            args += ["--trial-balance", tb_path]
+        result = subprocess.run(args, capture_output=True, encoding="utf-8")
+        self.assertNotIn("Traceback", result.stdout + result.stderr)
+        return result
+
+    def assertFailsAt(self, lines, seq, fragment, raw=None):
+        result = self.run_verifier(lines, raw=raw)
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertRegex(result.stdout, rf"PROBLEM: line \d+ \(seq {seq}\): .*{re.escape(fragment)}")
+        self.assertTrue(result.stdout.rstrip().endswith("FAILED"))
+
+    def entries(self):
+        return [json.loads(line) for line in self.lines]
+
+
+class TestVectors(VerifierTestCase):
+    def test_vectors_pass_with_the_expected_head_root_and_balances(self):
+        result = self.run_verifier(self.lines)
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        out = result.stdout
+        self.assertIn(f"entries: {self.expected['entries']}\n", out)
+        self.assertIn(f"head: {self.expected['head']}\n", out)
+        root_hex = base64.b64decode(self.expected["roots"][str(self.expected["entries"])]).hex()
+        self.assertIn(f"root: {root_hex}\n", out)
+        printed = dict(re.findall(r"^ +(\d+) +(-?\d+\.\d\d)$", out, re.M))
+        for code, amount in self.expected["balances"].items():
+            self.assertEqual(printed[code], amount, code)
+        self.assertTrue(out.rstrip().endswith("OK"))
+
+    def test_every_prefix_has_the_expected_root(self):
+        for n in range(1, len(self.lines) + 1):
+            result = self.run_verifier(self.lines[:n])
+
+            self.assertEqual(result.returncode, 0, result.stdout)
+            root_hex = base64.b64decode(self.expected["roots"][str(n)]).hex()
+            self.assertIn(f"root: {root_hex}\n", result.stdout)
+
+    def test_vectors_are_canonical_and_pin_the_escaping_of_quote_and_backslash(self):
+        for line in self.lines:
+            self.assertEqual(canonical(json.loads(line)), line)
+        self.assertIn(rb'\"', self.lines[4])
+        self.assertIn(rb'\\', self.lines[4])
+
+    def test_the_spec_shows_every_vector_byte_exactly_with_its_hash(self):
+        with open(os.path.join(HERE, "audit-log.md"), encoding="utf-8") as f:
+            spec = f.read()
+        for line in self.lines:
+            self.assertIn(line.decode("utf-8"), spec)
+            self.assertIn(hashlib.sha256(line).hexdigest(), spec)
+        for root in self.expected["roots"].values():
+            self.assertIn(root, spec)
+            self.assertIn(base64.b64decode(root).hex(), spec)
+
+
+    def test_the_verifier_knows_the_chart_of_appendix_a(self):
+        with open(os.path.join(HERE, "audit-log.md"), encoding="utf-8") as f:
+            appendix = f.read().split("## Appendix A")[1].split("## Appendix B")[0]
+        sys.dont_write_bytecode = True
+        sys.path.insert(0, HERE)
+        try:
+            import verify_log
+        finally:
+            sys.path.remove(HERE)
+
+        self.assertEqual(set(re.findall(r"^\| (\d{3}) \|", appendix, re.M)), verify_log.LEVEL1)
+        self.assertEqual(len(verify_log.LEVEL1), 42)
+
+
+class TamperedCopies(VerifierTestCase):
+    def test_one_changed_character_in_a_summary_breaks_the_chain_at_the_next_entry(self):
+        lines = list(self.lines)
+        lines[4] = lines[4].replace("草场承包费".encode(), "草场承包金".encode())
+
+        self.assertFailsAt(lines, 5, "prev must be")
+
+    def test_two_swapped_lines_fail(self):
+        lines = list(self.lines)
+        lines[2], lines[3] = lines[3], lines[2]
+
+        self.assertFailsAt(lines, 3, "seq must be 2")
+
+    def test_removing_the_last_line_still_verifies_but_changes_the_head(self):
+        result = self.run_verifier(self.lines[:-1])
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("entries: 5\n", result.stdout)
+        self.assertNotIn(self.expected["head"], result.stdout)
+
+    def test_removing_a_middle_line_fails(self):
+        self.assertFailsAt(self.lines[:2] + self.lines[3:], 3, "seq must be 2")
+
+    def test_non_canonical_whitespace_fails(self):
+        lines = list(self.lines)
+        lines[1] = lines[1].replace(b'"kind":', b'"kind": ')
+
+        self.assertFailsAt(lines, 1, "canonical")
+
+    def test_a_float_amount_fails(self):
+        lines = list(self.lines)
+        lines[4] = lines[4].replace(b'"debit":"15000.00"', b'"debit":15000.00')
+
+        self.assertFailsAt(lines, 4, "not an integer")
+
+    def test_a_changed_prev_fails(self):
+        lines = list(self.lines)
+        lines[3] = lines[3].replace(b'"prev":"8', b'"prev":"9')
+
+        self.assertFailsAt(lines, 3, "prev must be")
+
+    def test_a_missing_final_newline_and_crlf_fail(self):
+        raw = b"".join(line + b"\n" for line in self.lines)
+        self.assertEqual(self.run_verifier(None, raw=raw[:-1]).returncode, 1)
+        self.assertEqual(self.run_verifier(None, raw=raw.replace(b"\n", b"\r\n")).returncode, 1)
+
+    def test_a_byte_order_mark_fails(self):
+        raw = b"\xef\xbb\xbf" + b"".join(line + b"\n" for line in self.lines)
+
+        self.assertEqual(self.run_verifier(None, raw=raw).returncode, 1)
+
+    def test_an_uppercase_unicode_escape_is_not_canonical(self):
+        lines = list(self.lines)
+        lines[3] = lines[3].replace("巴特尔".encode(), b"\\u5DF4\\u7279\\u5C14")
+
+        self.assertFailsAt(lines, 3, "canonical")
+
+
+class LedgerRules(VerifierTestCase):
+    """Rechained logs: each breaks one rule of audit-log.md but keeps a valid chain."""
+
+    def voucher(self, **changes):
+        entries = self.entries()
+        entries[4]["data"].update(changes)
+        return entries
+
+    def test_an_unbalanced_voucher_fails(self):
+        entries = self.entries()
+        entries[4]["data"]["lines"][0]["debit"] = "15000.01"
+
+        self.assertFailsAt(rechain(entries), 4, "debits do not equal credits")
+
+    def test_an_amount_with_one_decimal_fails(self):
+        entries = self.entries()
+        entries[4]["data"]["lines"][2]["credit"] = "3000.0"
+
+        self.assertFailsAt(rechain(entries), 4, "bad amount")
+
+    def test_a_line_with_both_sides_fails(self):
+        entries = self.entries()
+        entries[4]["data"]["lines"][0].update(debit="15000.00", credit="1.00")
+        entries[4]["data"]["lines"][1]["credit"] = "12001.00"
+
+        self.assertFailsAt(rechain(entries), 4, "exactly one side")
+
+    def test_posting_to_a_parent_account_fails(self):
+        entries = self.entries()
+        entries[4]["data"]["lines"][0]["account"] = "102"
+
+        self.assertFailsAt(rechain(entries), 4, "not an existing leaf account")
+
+    def test_a_number_gap_fails(self):
+        self.assertFailsAt(rechain(self.voucher(number=2)), 4, "gapless")
+
+    def test_a_voucher_in_a_closed_period_fails(self):
+        entries = self.entries()
+        entries.append(dict(entries[4]))
+
+        self.assertFailsAt(rechain(entries), 6, "closed")
+
+    def test_months_close_in_order(self):
+        entries = self.entries()
+        entries[5]["data"]["period"] = "2026-02"
+
+        self.assertFailsAt(rechain(entries), 5, "first open one is 2026-01")
+
+    def test_a_blank_summary_fails(self):
+        self.assertFailsAt(rechain(self.voucher(summary=" ")), 4, "non-blank")
+
+    def test_ledger_created_must_be_entry_zero(self):
+        entries = self.entries()
+
+        self.assertFailsAt(rechain(entries[1:]), 0, "ledger.created")
+
+    def test_a_correct_red_ink_reversal_passes_and_nets_to_zero(self):
+        entries = self.entries()[:5]
+        reversal = json.loads(json.dumps(entries[4]))
+        reversal["data"].update(number=2, date="2026-01-20", ref=None, summary="冲销 2026年01月 记-0001号",
+                                reverses={"period": "2026-01", "number": 1})
+        for line in reversal["data"]["lines"]:
+            line.update({k: "-" + v if v != "0.00" else v for k, v in line.items() if k in ("debit", "credit")})
+        entries.append(reversal)
+
+        result = self.run_verifier(rechain(entries))
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertRegex(result.stdout, r"\n  102 +0\.00\n")
+
+    def test_a_reversal_with_positive_amounts_fails(self):
+        entries = self.entries()[:5]
+        reversal = json.loads(json.dumps(entries[4]))
+        reversal["data"].update(number=2, ref=None, reverses={"period": "2026-01", "number": 1})
+        entries.append(reversal)
+
+        self.assertFailsAt(rechain(entries), 5, "negative")
+
+    def test_an_unknown_kind_is_reported_but_the_chain_still_checked(self):
+        entries = self.entries()
+        entries.append(dict(entries[5], kind="notice.published", data={"sha256": "00" * 32}))
+
+        result = self.run_verifier(rechain(entries))
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("unknown kind 'notice.published'", result.stdout)
+
+
+class TrialBalance(VerifierTestCase):
+    def trial_balance(self, cash_closing_debit):
+        row = lambda code, level, dr, cr: {
+            "code": code, "name": "", "level": level, "leaf": level > 1, "opening_debit": "0.00",
+            "opening_credit": "0.00", "period_debit": dr, "period_credit": cr, "closing_debit": dr, "closing_credit": cr}
+        return {"ledger": "3f6d2a4e-8b1c-4e7a-9c5d-2b7f0e1a6c93", "org": "巴音塔拉嘎查股份经济合作社", "currency": "CNY",
+                "from": "2026-01", "to": "2026-01",
+                "rows": [row("102", 1, cash_closing_debit, "0.00"), row("10201", 2, "15000.00", "0.00"),
+                         row("241", 1, "0.00", "3000.00"), row("501", 1, "0.00", "12000.00")]}
+
+    def test_a_matching_trial_balance_passes(self):
+        result = self.run_verifier(self.lines, tb=self.trial_balance("15000.00"))
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+
+    def test_a_differing_trial_balance_fails_and_names_the_account(self):
+        result = self.run_verifier(self.lines, tb=self.trial_balance("14000.00"))
+
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertIn("trial balance, account 102: closing 14000.00, the log gives 15000.00", result.stdout)
+
+    def test_a_level1_account_missing_from_the_trial_balance_fails(self):
+        tb = self.trial_balance("15000.00")
+        tb["rows"] = [r for r in tb["rows"] if r["code"] != "241"]
+
+        result = self.run_verifier(self.lines, tb=tb)
+
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertIn("account 241", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Reference verifier for an exported CollectiveLedger audit log (spec: schemas/audit-log.md).
+
+Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
+Exit 0: every check holds. 1: problems found, each naming its line and seq. 2: a file cannot be read.
+Python 3 standard library only.
+"""
+import argparse, datetime, hashlib, json, re, sys
+
+LEVEL1 = set("""101 102 111 112 113 121 131 132 133 134 141 151 152 153 154 161 162 171 181 201 211 212 213
+214 221 231 241 301 311 321 322 401 501 502 503 504 511 512 513 514 515 521""".split())  # audit-log.md, appendix A
+KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code start_period",
+        "account.added": "code name parent", "fund.added": "code name", "member.added": "code name",
+        "counterparty.added": "code name", "period.closed": "period",
+        "voucher.posted": "attachments date kind lines number period ref reverses summary"}
+TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
+AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
+PERIOD, TIME = re.compile(r"\d{4}-(0[1-9]|1[0-2])"), re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+def need(condition, message):  # every problem found in an entry is raised as a ValueError
+    if not condition:
+        raise ValueError(message)
+
+def fen(s):  # "-120.50" -> -12050 fen; zero is always written "0.00"
+    need(isinstance(s, str) and AMOUNT.fullmatch(s) and s != "-0.00", f"bad amount {s!r}")
+    return int(s.replace(".", ""))
+
+def is_int(x):  # JSON true/false are not integers, although Python's bool is an int
+    return type(x) is int
+
+def is_date(s):  # YYYY-MM-DD, a real calendar day
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", s) and datetime.date.fromisoformat(s))
+    except (TypeError, ValueError):
+        return False
+
+def next_month(p):  # "2026-12" -> "2027-01"
+    y, m = int(p[:4]), int(p[5:])
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+def yuan(f):
+    return f"{'-' if f < 0 else ''}{abs(f) // 100}.{abs(f) % 100:02d}"
+
+def no_float(s):
+    raise ValueError(f"number {s} is not an integer (amounts are strings)")
+
+def check_values(x):  # keys ASCII snake_case; integers within I-JSON's exact range
+    for k, v in (x.items() if isinstance(x, dict) else enumerate(x) if isinstance(x, list) else []):
+        need(isinstance(k, int) or KEY.fullmatch(k), f"key {k!r} is not ASCII snake_case")
+        check_values(v)
+    need(not is_int(x) or abs(x) <= 2**53 - 1, f"integer {x} out of range")
+
+def merkle_root(leaves):  # RFC 6962 section 2.1, over leaf hashes SHA-256(0x00 || entry)
+    if len(leaves) <= 1:
+        return leaves[0] if leaves else hashlib.sha256(b"").digest()
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return hashlib.sha256(b"\x01" + merkle_root(leaves[:k]) + merkle_root(leaves[k:])).digest()
+
+def negates(x, y):  # line x is line y in red ink: same account and dimensions, same side, negated amount
+    return all(x[k] == y[k] for k in ("account", "fund", "member", "counterparty")) \
+        and fen(x["debit"]) == -fen(y["debit"]) and fen(x["credit"]) == -fen(y["credit"])
+
+def post_voucher(d, s):  # checks one voucher.posted against the state s, then adds its lines to s["net"]
+    p, date, rev, lines = d["period"], d["date"], d["reverses"], d["lines"]
+    need(d["kind"] in ("normal", "opening"), "kind must be normal or opening")
+    need(isinstance(d["summary"], str) and d["summary"].strip(), "summary must be a non-blank string")
+    need(is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999, "attachments must be an integer 0..9999")
+    need(is_date(date) and date[:7] == p, "date must be a YYYY-MM-DD day in period")
+    need(p >= s["start"] and p not in s["closed"], f"period {p} is closed or before the start")
+    need(d["kind"] == "normal" or date == s["start"] + "-01", "an opening voucher is dated on the ledger's first day")
+    need(is_int(d["number"]) and d["number"] == s["numbers"].get(p, 0) + 1, f"number {d['number']} is not the next in {p} (gapless from 1)")
+    need(d["ref"] is None or (isinstance(d["ref"], str) and d["ref"] not in s["refs"]), "ref must be null or unused")
+    need(isinstance(lines, list) and 2 <= len(lines) <= 500, "a voucher has 2..500 lines")
+    sign, total = (1 if rev is None else -1), 0
+    for i, l in enumerate(lines, 1):
+        need(isinstance(l, dict) and sorted(l) == LINE, f"line {i}: keys must be {' '.join(LINE)}")
+        dr, cr = fen(l["debit"]), fen(l["credit"])
+        need(l["account"] in s["accounts"] and l["account"] not in s["parents"], f"line {i}: {l['account']!r} is not an existing leaf account")
+        for dim in ("fund", "member", "counterparty"):
+            need(l[dim] is None or l[dim] in s[dim], f"line {i}: unknown {dim} {l[dim]!r}")
+        need((dr == 0) != (cr == 0) and 0 < (dr + cr) * sign <= 10**13,
+             f"line {i}: exactly one side is non-zero, {'negative (reversal)' if rev else 'positive'}, at most 100000000000.00")
+        need(l["summary"] is None or isinstance(l["summary"], str), f"line {i}: summary must be a string or null")
+        total += dr - cr
+    need(total == 0, "debits do not equal credits")
+    if rev is not None:
+        need(isinstance(rev, dict) and sorted(rev) == ["number", "period"], "reverses must be null or {period, number}")
+        key = (rev["period"], rev["number"]) if is_int(rev["number"]) else None
+        o = s["vouchers"].get(key)
+        need(o and o["reverses"] is None and key not in s["reversed"], f"reverses {key}: no such voucher, or it is a reversal or reversed already")
+        need(o["kind"] == d["kind"] and o["date"] <= date and len(o["lines"]) == len(lines)
+             and all(map(negates, lines, o["lines"])), "a reversal repeats the original's kind and lines, amounts negated")
+        s["reversed"].add(key)
+    for l in lines:
+        s["net"][l["account"]] = s["net"].get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
+    s["vouchers"][(p, d["number"])], s["numbers"][p] = d, d["number"]
+    s["refs"].add(d["ref"])
+
+def check_entry(e, b, prev, seq, s):  # seq: the expected seq
+    need(isinstance(e, dict) and sorted(e) == TOP, "top-level keys must be exactly " + " ".join(TOP))
+    need(json.dumps(e, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() == b,
+         "bytes differ from the canonical serialization (audit-log.md section 2)")
+    need(is_int(e["v"]) and e["v"] == 1, "v must be 1")
+    need(is_int(e["seq"]) and e["seq"] == seq, f"seq must be {seq}: entries are numbered 0, 1, 2 ... without gaps")
+    need(e["prev"] == prev, f"prev must be {prev}, the SHA-256 of the previous line")
+    need(isinstance(e["time"], str) and TIME.fullmatch(e["time"]), "time must be YYYY-MM-DDTHH:MM:SSZ")
+    kind, d = e["kind"], e["data"]
+    need(isinstance(e["actor"], str) and isinstance(kind, str) and isinstance(d, dict), "bad actor, kind or data")
+    need((seq == 0) == (kind == "ledger.created"), "ledger.created is always and only entry 0")
+    if kind not in KEYS:
+        return f"unknown kind {kind!r}: chain checked, data not"
+    need(sorted(d) == KEYS[kind].split(), f"data of {kind} must have exactly the keys {KEYS[kind]}")
+    if kind == "ledger.created":
+        need(is_int(d["format_version"]) and d["format_version"] == 1 and d["chart"] == "standard-2023", "unsupported format_version or chart")
+        need(isinstance(d["start_period"], str) and PERIOD.fullmatch(d["start_period"]), "bad start_period")
+        s["start"], s["accounts"] = d["start_period"], set(LEVEL1)
+    elif kind == "account.added":
+        c, p = d["code"], d["parent"]
+        need(p in s["accounts"] and p not in s["net"] and isinstance(c, str) and re.fullmatch(re.escape(p) + r"\d\d", c)
+             and c not in s["accounts"], f"account {c!r} must be new, parent {p!r} + 2 digits, parent without postings")
+        s["accounts"].add(c), s["parents"].add(p)
+    elif kind == "period.closed":
+        p = d["period"]
+        first_open = next_month(max(s["closed"])) if s["closed"] else s["start"]
+        need(p == first_open, f"cannot close {p!r}: months close in order, the first open one is {first_open}")
+        s["closed"].add(p)
+    elif kind == "voucher.posted":
+        post_voucher(d, s)
+    else:
+        dim = kind.split(".")[0]
+        need(isinstance(d["code"], str) and d["code"] not in s[dim], f"{dim} code {d['code']!r} exists already")
+        s[dim].add(d["code"])
+
+def verify(log_path, tb_path=None):
+    lines, problems, warnings = open(log_path, "rb").read().split(b"\n"), [], []
+    if lines.pop() != b"":
+        problems.append("end of file: the last line does not end with a newline")
+    s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={})
+    prev, expected = "0" * 64, 0
+    for n, b in enumerate(lines, 1):
+        seq = expected  # named in messages: the entry's own seq once it is known
+        try:
+            e = json.loads(b.decode("utf-8"), parse_float=no_float, parse_constant=no_float)
+            seq = e["seq"] if isinstance(e, dict) and is_int(e.get("seq")) else seq
+            check_values(e)
+            warning = check_entry(e, b, prev, expected, s)
+            warnings += [f"line {n} (seq {seq}): {warning}"] if warning else []
+        except (ValueError, KeyError, TypeError) as x:  # JSON and UTF-8 decoding errors are ValueErrors too
+            why = "not UTF-8" if isinstance(x, UnicodeDecodeError) else "not JSON" if isinstance(x, json.JSONDecodeError) else ""
+            problems.append(f"line {n} (seq {seq}): {why + ': ' if why else ''}{x}")
+        prev, expected = hashlib.sha256(b).hexdigest(), seq + 1
+    problems += [] if lines else ["the log is empty (a ledger always has entry 0)"]
+    level1 = {}
+    for a, f in s["net"].items():
+        level1[a[:3]] = level1.get(a[:3], 0) + f
+    leaves = [hashlib.sha256(b"\x00" + b).digest() for b in lines]
+    print(f"entries: {len(lines)}\nhead: {prev if lines else '-'}\nroot: {merkle_root(leaves).hex()}")
+    print("balances, debit minus credit (level-1 accounts; their posting sub-accounts indented):")
+    for c in sorted(level1):
+        print(f"  {c:<10}{yuan(level1[c]):>20}")
+        for a in sorted(a for a in s["net"] if a[:3] == c and a != c):
+            print(f"    {a:<8}{yuan(s['net'][a]):>20}")
+    if tb_path:
+        try:
+            tb = json.load(open(tb_path, encoding="utf-8"))
+            rows = {r["code"]: fen(r["closing_debit"]) - fen(r["closing_credit"]) for r in tb["rows"] if r["level"] == 1}
+            problems += [f"trial balance, account {c}: closing {yuan(rows.get(c, 0))}, the log gives {yuan(level1.get(c, 0))}"
+                         for c in sorted(set(rows) | set(level1)) if rows.get(c, 0) != level1.get(c, 0)]
+        except (ValueError, KeyError, TypeError) as x:
+            problems.append(f"trial balance {tb_path}: not a trial-balance JSON file ({x!r})")
+    for text in [f"warning: {w}" for w in warnings] + [f"PROBLEM: {p}" for p in problems]:
+        print(text)
+    print("FAILED" if problems else "OK")
+    return 1 if problems else 0
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")
+    ap.add_argument("log")
+    ap.add_argument("--trial-balance", metavar="TB.json", help="trial-balance JSON over the whole history to compare")
+    args = ap.parse_args()
+    try:
+        sys.exit(verify(args.log, args.trial_balance))
+    except OSError as x:
+        print(f"cannot read: {x}", file=sys.stderr)
+        sys.exit(2)

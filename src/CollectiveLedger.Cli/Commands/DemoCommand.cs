@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>demo [--out DIR] [--samples DIR]</c>: builds the sample gacha's books from samples/gacha with
+/// the same commands an accountant would type, then writes every report and verifies the chain.
+/// DIR (default demo-out) is the demo's own folder: its ledger.db is rebuilt from scratch.
+/// </summary>
+public static class DemoCommand
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var outDir = Path.GetFullPath(args.Option("--out") ?? "demo-out");
+        var samples = args.Option("--samples") ?? FindSamples()
+            ?? throw new UsageException("samples/gacha not found; run from the repository or pass --samples DIR");
+        args.Done(1);
+        Directory.CreateDirectory(outDir);
+        var db = Path.Combine(outDir, "ledger.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+
+        var demo = new Context(db, "demo-accountant", ctx.Language, ctx.Out, ctx.Error, ctx.Clock);
+        var ledger = JsonDocument.Parse(File.ReadAllText(Path.Combine(samples, "ledger.json"))).RootElement;
+        string S(string name) => Path.Combine(samples, name);
+        string O(string name) => Path.Combine(outDir, name);
+
+        List<string[]> steps =
+        [
+            ["init", "--org", ledger.GetProperty("org").GetString()!, "--org-code", ledger.GetProperty("org_code").GetString()!,
+             "--currency", ledger.GetProperty("currency").GetString()!, "--chart", ledger.GetProperty("chart").GetString()!,
+             "--start", ledger.GetProperty("start").GetString()!],
+            ["accounts", "import", S("accounts.json")],
+            ["funds", "import", S("funds.json")],
+            ["members", "import", S("members.json")],
+            ["counterparties", "import", S("counterparties.json")],
+            ["vouchers", "import", S("opening.json")],
+            ["vouchers", "import", S("vouchers-2025-q1.json")],
+            ["vouchers", "import", S("vouchers-2025-q2.csv")],
+            ["vouchers", "import", S("vouchers-2025-q3.jsonl")],
+            ["vouchers", "import", S("vouchers-2025-q4-gb18030.csv"), "--encoding", "gb18030"],
+        ];
+        foreach (var step in steps) if (Step(demo, step) is var code and not 0) return code;
+
+        using (var store = demo.Open())
+        {
+            foreach (var reversal in JsonDocument.Parse(File.ReadAllText(S("reversals.json"))).RootElement.EnumerateArray())
+            {
+                var reference = reversal.GetProperty("ref").GetString()!;
+                var key = store.Vouchers(Core.Periods.Period.Parse(reference[..7]), Core.Periods.Period.Parse(reference[..7]))
+                    .First(v => v.Voucher.Ref == reference).Voucher.Key;
+                if (Step(demo, ["vouchers", "reverse", key.Number.ToString(), "--period", key.Period.ToString(),
+                        "--date", reversal.GetProperty("date").GetString()!, "--reason", reversal.GetProperty("reason").GetString()!]) is var c and not 0)
+                    return c;
+            }
+        }
+        if (Step(demo, ["vouchers", "import", S("corrections.json")]) is var corrections and not 0) return corrections;
+        for (var month = 1; month <= 12; month++)
+            if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
+
+        var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock);
+        for (var month = 1; month <= 12; month++)
+            Capture(quiet, O($"trial-balance-2025-{month:D2}.json"), ["report", "trial-balance", "--period", $"2025-{month:D2}", "--format", "json"]);
+        Capture(quiet, O("trial-balance-2025.json"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
+        Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
+        Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
+        Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);
+
+        demo.Out.WriteLine();
+        Step(demo, ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12"]);
+        demo.Out.WriteLine();
+        var verified = Step(demo, ["verify"]);
+        demo.Out.WriteLine(demo.Say($"演示账套与全部报表已写入 {outDir}。", $"the demo ledger and every report are in {outDir}."));
+        return verified;
+    }
+
+    private static int Step(Context ctx, string[] words)
+    {
+        var code = Program.Dispatch(ctx, new Args(words));
+        if (code != 0) ctx.Error.WriteLine($"demo step failed: cledger {string.Join(' ', words)}");
+        return code;
+    }
+
+    /// <summary>Runs a report and writes its stdout to a file.</summary>
+    private static void Capture(Context ctx, string path, string[] words)
+    {
+        using var writer = new StringWriter();
+        var code = Program.Dispatch(new Context(ctx.Db, ctx.Actor, ctx.Language, writer, ctx.Error, ctx.Clock), new Args(words));
+        if (code != 0) throw new InvalidOperationException($"demo report failed: cledger {string.Join(' ', words)}");
+        var text = writer.ToString();
+        File.WriteAllText(path, text, path.EndsWith(".csv", StringComparison.Ordinal) ? new System.Text.UTF8Encoding(true) : new System.Text.UTF8Encoding(false));
+    }
+
+    private static string? FindSamples()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "samples", "gacha", "ledger.json")))
+                    return Path.Combine(dir.FullName, "samples", "gacha");
+        return null;
+    }
+}

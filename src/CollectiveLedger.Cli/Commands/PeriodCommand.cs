@@ -1,0 +1,24 @@
+using CollectiveLedger.Core.Ledger;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary><c>period close YYYY-MM</c>: locks a month; months close in order, once ended.</summary>
+public static class PeriodCommand
+{
+    public static int Run(Context ctx, Args args)
+    {
+        if (args.Positional(1, "period close") != "close") throw new UsageException("period close YYYY-MM");
+        var period = args.Positional(2, "YYYY-MM");
+        args.Done(3);
+        using var store = ctx.Open();
+        var decision = store.Write(ctx.Actor, session =>
+        {
+            var d = PeriodRules.Close(period, session.State, session.Today);
+            if (d.Accepted) session.Append(d.Event!);
+            return d;
+        });
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        ctx.Out.WriteLine(ctx.Say($"{period} 已结账。", $"period {period} closed."));
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,70 @@
+using CollectiveLedger.Reports;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary><c>report trial-balance|journal|ledger</c></summary>
+public static class ReportCommands
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var which = args.Positional(1, "report trial-balance|journal|ledger");
+        var format = ctx.Format(args);
+        using var store = ctx.Open();
+        var account = which == "ledger" ? args.Required("--account") : null;
+        var range = Context.Range(args, store);
+        args.Done(2);
+        var ledger = store.LoadState().Ledger;
+        var (from, to) = range ?? (ledger.StartPeriod, ledger.StartPeriod);
+        switch (which)
+        {
+            case "trial-balance":
+                var tb = store.TrialBalance(from, to);
+                ctx.Render(TrialBalanceReport.Grid(tb, ledger, format == OutputFormat.Table), format, () => TrialBalanceReport.Json(tb, ledger));
+                return ExitCodes.Done;
+            case "journal":
+                var vouchers = store.Vouchers(from, to).Select(v => v.Voucher).ToList();
+                ctx.Render(VoucherReports.Lines(vouchers, format == OutputFormat.Table, format == OutputFormat.Table ? $"{ledger.Org}  序时账 journal  {from} ~ {to}" : null),
+                    format, () => Json.Write(w =>
+                    {
+                        w.WriteStartArray();
+                        foreach (var v in vouchers) VoucherReports.WriteJson(w, v, null);
+                        w.WriteEndArray();
+                    }));
+                return ExitCodes.Done;
+            case "ledger":
+                if (store.AccountLedger(account!, from, to) is not { } accountLedger)
+                    return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.AccountNotFound, new Core.Validation.Place(Field: "--account"), account!)]);
+                ctx.Render(VoucherReports.Ledger(accountLedger, format == OutputFormat.Table), format, () => Json.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", accountLedger.Code);
+                    w.WriteString("name", accountLedger.Name);
+                    w.WriteString("from", from.ToString());
+                    w.WriteString("to", to.ToString());
+                    w.WriteString("opening", accountLedger.Opening.ToString());
+                    w.WriteStartArray("rows");
+                    foreach (var r in accountLedger.Rows)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("date", Core.Periods.IsoDate.Format(r.Posting.Date));
+                        w.WriteString("period", r.Posting.Voucher.Period.ToString());
+                        w.WriteNumber("number", r.Posting.Voucher.Number);
+                        w.WriteString("account", r.Posting.Line.Account);
+                        w.WriteString("summary", r.Posting.Line.Summary ?? r.Posting.VoucherSummary);
+                        w.WriteString("debit", r.Posting.Line.Debit.ToString());
+                        w.WriteString("credit", r.Posting.Line.Credit.ToString());
+                        w.WriteString("balance", r.Balance.ToString());
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteString("period_debit", accountLedger.PeriodDebit.ToString());
+                    w.WriteString("period_credit", accountLedger.PeriodCredit.ToString());
+                    w.WriteString("closing", accountLedger.Closing.ToString());
+                    w.WriteEndObject();
+                }));
+                return ExitCodes.Done;
+            default:
+                throw new UsageException("report trial-balance|journal|ledger");
+        }
+    }
+}

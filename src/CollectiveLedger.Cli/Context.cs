@@ -1,0 +1,96 @@
+using System.Text;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Storage;
+
+namespace CollectiveLedger.Cli;
+
+public enum OutputFormat { Table, Csv, Json }
+
+/// <summary>What every command gets: the global options, the output streams and the clock.</summary>
+public sealed class Context(string db, string actor, Language language, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    public string Db { get; } = db;
+    public string Actor { get; } = actor;
+    public Language Language { get; } = language;
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+    public TimeProvider Clock { get; } = clock;
+    public bool Chinese => Language == Language.ZhCN;
+
+    public LedgerStore Open() => LedgerStore.Open(Db, Clock);
+
+    /// <summary>Chinese first for Chinese readers, English alone for English ones.</summary>
+    public string Say(string zh, string en) => Chinese ? $"{zh} {en}" : en;
+
+    public OutputFormat Format(Args args)
+    {
+        var text = args.Option("--format");
+        return text switch
+        {
+            null => OutputFormat.Table,
+            "table" => OutputFormat.Table,
+            "csv" => OutputFormat.Csv,
+            "json" => OutputFormat.Json,
+            _ => throw new UsageException("--format is table, csv or json"),
+        };
+    }
+
+    public void WriteBytes(byte[] bytes)
+    {
+        Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        if (ReferenceEquals(Out, Console.Out)) stdout.Write(bytes);
+        else Out.Write(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes));
+    }
+
+    public void Render(Grid grid, OutputFormat format, Func<byte[]> json)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json: WriteBytes(json()); break;
+            case OutputFormat.Csv: WriteBytes(CsvRenderer.Render(grid)); break;
+            default: Out.Write(TableRenderer.Render(grid)); break;
+        }
+    }
+
+    /// <summary>Prints violations to stderr, each with its place, message and stable code; returns exit code 1.</summary>
+    public int Reject(IEnumerable<Violation> violations)
+    {
+        foreach (var v in violations)
+            Error.WriteLine($"{(v.Place == Place.None ? "" : v.Place + ": ")}{v.Message(Language)} [{v.Code}]");
+        return ExitCodes.Rejected;
+    }
+
+    public static Period ParsePeriod(string text, string option) =>
+        Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a month YYYY-MM, not '{text}'");
+
+    /// <summary>--period P, or --from A --to B; defaults to every month with vouchers.</summary>
+    public static (Period From, Period To)? Range(Args args, LedgerStore store)
+    {
+        var period = args.Option("--period");
+        var from = args.Option("--from");
+        var to = args.Option("--to");
+        if (period is not null)
+        {
+            if (from is not null || to is not null) throw new UsageException("give --period or --from/--to, not both");
+            var p = ParsePeriod(period, "--period");
+            return (p, p);
+        }
+        var all = store.VoucherPeriods();
+        if (from is null && to is null) return all;
+        var start = from is null ? all?.First ?? ParsePeriod(to!, "--to") : ParsePeriod(from, "--from");
+        var end = to is null ? all?.Last ?? start : ParsePeriod(to, "--to");
+        if (end < start) throw new UsageException("--to is before --from");
+        return (start, end);
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Rejected = 1;
+    public const int Usage = 2;
+    public const int Bug = 70;
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using CollectiveLedger.Cli.Commands;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Cli;
+
+/// <summary>
+/// <c>cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...</c> (DESIGN.md section 3).
+/// Exit codes: 0 done, 1 input rejected or verification failed, 2 usage error or cannot run, 70 bug.
+/// A user error never prints a stack trace.
+/// </summary>
+public static class Program
+{
+    public const string Usage = """
+        用法 usage: cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...
+          init --org NAME --org-code CODE [--currency CNY] [--chart standard-2023] [--start YYYY-MM]
+          accounts list | accounts add CODE NAME --parent CODE | accounts import FILE
+          funds|members|counterparties list | add CODE NAME | import FILE
+          vouchers import FILE [--dry-run] [--encoding utf-8|gb18030]
+          vouchers list [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
+          vouchers show NUMBER --period YYYY-MM
+          vouchers reverse NUMBER --period YYYY-MM --date YYYY-MM-DD --reason TEXT
+          period close YYYY-MM
+          report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
+          report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
+          verify [--anchor SEQ:HASH]...
+          log export --out FILE | log show [--from SEQ] [--limit N]
+          export hledger --out FILE
+          demo [--out DIR] [--samples DIR]
+        listings and reports take --format table|csv|json
+        """;
+
+    public static int Main(string[] argv)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        return Run(argv, Console.Out, Console.Error, TimeProvider.System);
+    }
+
+    public static int Run(string[] argv, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        var language = DefaultLanguage();
+        try
+        {
+            var (ctx, rest) = Globals(argv, stdout, stderr, clock);
+            language = ctx.Language;
+            var args = new Args(rest);
+            if (args.Count == 0 || args.Flag("--help"))
+            {
+                stdout.WriteLine(Usage);
+                return args.Count == 0 && !rest.Contains("--help") ? ExitCodes.Usage : ExitCodes.Done;
+            }
+            return Dispatch(ctx, args);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine((language == Language.ZhCN ? "用法错误 usage error: " : "usage error: ") + e.Message);
+            stderr.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+        catch (LedgerOpenException e)
+        {
+            stderr.WriteLine(language == Language.ZhCN ? $"{e.MessageZh} {e.Message}" : e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11 or 14 or 8)
+        {
+            // Not a database, corrupt, cannot open, read-only: the environment, not a bug.
+            stderr.WriteLine($"数据库无法使用 the database cannot be used: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"文件错误 file error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"没有权限 permission denied: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"内部错误 internal error (a bug, please report it): {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(e.ToString());
+            return ExitCodes.Bug;
+        }
+    }
+
+    internal static int Dispatch(Context ctx, Args args) => args.Positional(0, "COMMAND") switch
+    {
+        "init" => InitCommand.Run(ctx, args),
+        "accounts" => RegisterCommands.Accounts(ctx, args),
+        "funds" => RegisterCommands.Dimension(ctx, args, DimensionKind.Fund),
+        "members" => RegisterCommands.Dimension(ctx, args, DimensionKind.Member),
+        "counterparties" => RegisterCommands.Dimension(ctx, args, DimensionKind.Counterparty),
+        "vouchers" => VoucherCommands.Run(ctx, args),
+        "period" => PeriodCommand.Run(ctx, args),
+        "report" => ReportCommands.Run(ctx, args),
+        "verify" => VerifyCommand.Run(ctx, args),
+        "log" => LogCommands.Run(ctx, args),
+        "export" => ExportCommand.Run(ctx, args),
+        "demo" => DemoCommand.Run(ctx, args),
+        var other => throw new UsageException($"unknown command '{other}'"),
+    };
+
+    /// <summary>Reads the global options, which come before the command.</summary>
+    private static (Context, List<string>) Globals(string[] argv, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        string? db = null, actor = null, lang = null;
+        var i = 0;
+        for (; i < argv.Length; i++)
+        {
+            switch (argv[i])
+            {
+                case "--db": db = Value(); break;
+                case "--actor": actor = Value(); break;
+                case "--lang": lang = Value(); break;
+                default: goto done;
+            }
+        }
+        done:
+        var language = lang switch
+        {
+            null => DefaultLanguage(),
+            "en" => Language.En,
+            "zh-CN" or "zh" => Language.ZhCN,
+            _ => throw new UsageException("--lang is en or zh-CN"),
+        };
+        db ??= Environment.GetEnvironmentVariable("CLEDGER_DB") is { Length: > 0 } e ? e : "ledger.db";
+        actor ??= Environment.GetEnvironmentVariable("CLEDGER_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
+        return (new Context(db, actor, language, stdout, stderr, clock), argv[i..].ToList());
+
+        string Value() => ++i < argv.Length ? argv[i] : throw new UsageException($"{argv[i - 1]} needs a value");
+    }
+
+    private static Language DefaultLanguage() =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Language.ZhCN : Language.En;
+}

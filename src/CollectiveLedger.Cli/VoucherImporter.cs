@@ -1,0 +1,58 @@
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Import;
+using CollectiveLedger.Storage;
+
+namespace CollectiveLedger.Cli;
+
+/// <summary>What an import did, or why it did nothing.</summary>
+public sealed record ImportResult(int Posted, int AlreadyPosted, IReadOnlyList<Violation> Violations, bool DryRun)
+{
+    public bool Ok => Violations.Count == 0;
+}
+
+/// <summary>
+/// Imports a voucher file all or nothing, in one pass and one write transaction: each voucher is
+/// read, decided against the ledger as it stands after the ones before it, and appended; every
+/// violation in the file is collected; at the end the transaction commits only if there were none
+/// (and it is not a dry run). A crash mid-way leaves the books as they were, and since vouchers
+/// carry refs, running the same import again completes it.
+/// </summary>
+public static class VoucherImporter
+{
+    public const int MaxViolations = 1000;
+
+    public static ImportResult Run(LedgerStore store, string path, InputEncoding encoding, bool dryRun, string actor, IProgress<int>? progress = null) =>
+        store.Write(actor, session =>
+        {
+            var violations = new List<Violation>();
+            int posted = 0, already = 0, read = 0;
+            foreach (var parsed in VoucherFileReader.Read(path, encoding, violations))
+            {
+                violations.AddRange(parsed.Problems);
+                if (parsed.Input is { } input)
+                {
+                    if (input.Ref is not null) session.LoadRef(input.Ref);
+                    switch (VoucherRules.Decide(input, session.State, session.Today))
+                    {
+                        case VoucherDecision.Post p when parsed.Problems.Count == 0:
+                            session.Append(p.Event);
+                            posted++;
+                            break;
+                        case VoucherDecision.AlreadyPosted:
+                            already++;
+                            break;
+                        case VoucherDecision.Rejected r:
+                            violations.AddRange(r.Violations);
+                            break;
+                    }
+                }
+                if (++read % 1000 == 0) progress?.Report(read);
+                if (violations.Count > MaxViolations) break;
+            }
+            if (violations.Count > MaxViolations)
+                violations = [.. violations.Take(MaxViolations), new Violation(ViolationCode.TooManyProblems, Place.None, MaxViolations.ToString())];
+            if (dryRun || violations.Count > 0) session.Abandon();
+            return new ImportResult(posted, already, violations, dryRun);
+        });
+}

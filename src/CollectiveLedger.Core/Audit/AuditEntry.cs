@@ -1,0 +1,56 @@
+using System.Text.Json;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+
+namespace CollectiveLedger.Core.Audit;
+
+/// <summary>
+/// One entry of the hash-chained log: the exact canonical bytes and the SHA-256 over them.
+/// Hashes are always taken over the stored bytes; nothing is re-serialized to be hashed.
+/// </summary>
+public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
+{
+    public const int Version = 1;
+
+    /// <summary>Encodes an event as the entry following <paramref name="prev"/>.</summary>
+    public static AuditEntry Create(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
+    {
+        Precondition.Require(seq >= 0 && Sha256Hex.IsValid(prev), "seq is not negative and prev is a SHA-256");
+        var w = new CanonicalJsonWriter();
+        w.BeginObject();
+        w.Property("actor", actor);
+        w.Name("data");
+        EventCodec.WriteData(e, w);
+        w.Property("kind", e.Kind);
+        w.Property("prev", prev);
+        w.Property("seq", seq);
+        w.Property("time", IsoDate.FormatTimestamp(time));
+        w.Property("v", Version);
+        w.EndObject();
+        var bytes = w.ToArray();
+        return new AuditEntry(seq, bytes, Sha256Hex.Of(bytes));
+    }
+}
+
+/// <summary>The parsed envelope of a stored entry, as verify and replay read it.</summary>
+public sealed record ParsedEntry(int V, long Seq, string Prev, string Time, string Actor, string Kind, LedgerEvent Event)
+{
+    /// <summary>Reads the envelope and the event; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static ParsedEntry From(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw new FormatException("an entry is a JSON object");
+        var names = root.EnumerateObject().Select(p => p.Name).ToArray();
+        string[] expected = ["actor", "data", "kind", "prev", "seq", "time", "v"];
+        if (!names.Order(StringComparer.Ordinal).SequenceEqual(expected))
+            throw new FormatException("top-level keys must be exactly " + string.Join(", ", expected));
+        var kind = root.GetProperty("kind").GetString() ?? throw new FormatException("kind is not a string");
+        return new ParsedEntry(
+            root.GetProperty("v").TryGetInt32(out var v) ? v : throw new FormatException("v is not an integer"),
+            root.GetProperty("seq").TryGetInt64(out var seq) ? seq : throw new FormatException("seq is not an integer"),
+            root.GetProperty("prev").GetString() ?? throw new FormatException("prev is not a string"),
+            root.GetProperty("time").GetString() ?? throw new FormatException("time is not a string"),
+            root.GetProperty("actor").GetString() ?? throw new FormatException("actor is not a string"),
+            kind,
+            EventCodec.ReadData(kind, root.GetProperty("data")));
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Vouchers;
+
+namespace CollectiveLedger.Core.Audit;
+
+/// <summary>
+/// The <c>data</c> object of each entry kind, written canonically and read back. Keys are written in
+/// ascending order (the writer enforces it). Reading a malformed data object throws
+/// <see cref="FormatException"/>, which verify reports against the entry's seq.
+/// </summary>
+public static class EventCodec
+{
+    public static void WriteData(LedgerEvent e, CanonicalJsonWriter w)
+    {
+        w.BeginObject();
+        switch (e)
+        {
+            case LedgerCreated c:
+                w.Property("chart", c.Chart);
+                w.Property("currency", c.Currency);
+                w.Property("format_version", c.FormatVersion);
+                w.Property("ledger_id", c.LedgerId);
+                w.Property("org", c.Org);
+                w.Property("org_code", c.OrgCode);
+                w.Property("start_period", c.StartPeriod.ToString());
+                break;
+            case AccountAdded a:
+                w.Property("code", a.Code);
+                w.Property("name", a.Name);
+                w.Property("parent", a.Parent);
+                break;
+            case DimensionAdded d:
+                w.Property("code", d.Code);
+                w.Property("name", d.Name);
+                break;
+            case VoucherPosted p:
+                WriteVoucher(p.Voucher, w);
+                break;
+            case PeriodClosed c:
+                w.Property("period", c.Period.ToString());
+                break;
+            default:
+                throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
+        }
+        w.EndObject();
+    }
+
+    private static void WriteVoucher(Voucher v, CanonicalJsonWriter w)
+    {
+        w.Property("attachments", v.Attachments);
+        w.Property("date", IsoDate.Format(v.Date));
+        w.Property("kind", v.Kind.ToText());
+        w.Name("lines");
+        WriteLines(v.Lines, w);
+        w.Property("number", v.Number);
+        w.Property("period", v.Period.ToString());
+        w.Property("ref", v.Ref);
+        w.Name("reverses");
+        if (v.Reverses is { } r)
+        {
+            w.BeginObject();
+            w.Property("number", r.Number);
+            w.Property("period", r.Period.ToString());
+            w.EndObject();
+        }
+        else w.Null();
+        w.Property("summary", v.Summary);
+    }
+
+    private static void WriteLines(ImmutableArray<VoucherLine> lines, CanonicalJsonWriter w)
+    {
+        w.BeginArray();
+        foreach (var l in lines)
+        {
+            w.BeginObject();
+            w.Property("account", l.Account);
+            w.Property("counterparty", l.Counterparty);
+            w.Property("credit", l.Credit.ToString());
+            w.Property("debit", l.Debit.ToString());
+            w.Property("fund", l.Fund);
+            w.Property("member", l.Member);
+            w.Property("summary", l.Summary);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+
+    /// <summary>
+    /// The SHA-256 of what a voucher says (date, kind, summary, attachments, lines), leaving out what
+    /// the ledger assigns (number) and the ref itself. Same ref + same content = already posted.
+    /// </summary>
+    public static string ContentSha256(Voucher v)
+    {
+        var w = new CanonicalJsonWriter();
+        w.BeginObject();
+        w.Property("attachments", v.Attachments);
+        w.Property("date", IsoDate.Format(v.Date));
+        w.Property("kind", v.Kind.ToText());
+        w.Name("lines");
+        WriteLines(v.Lines, w);
+        w.Property("summary", v.Summary);
+        w.EndObject();
+        return Sha256Hex.Of(w.ToArray());
+    }
+
+    public static LedgerEvent ReadData(string kind, JsonElement data) => kind switch
+    {
+        "ledger.created" => new LedgerCreated(Str(data, "ledger_id"), Str(data, "org"), Str(data, "org_code"),
+            Str(data, "currency"), Str(data, "chart"), ReadPeriod(data, "start_period"), Int(data, "format_version")),
+        "account.added" => new AccountAdded(Str(data, "code"), Str(data, "name"), Str(data, "parent")),
+        "fund.added" => new DimensionAdded(DimensionKind.Fund, Str(data, "code"), Str(data, "name")),
+        "member.added" => new DimensionAdded(DimensionKind.Member, Str(data, "code"), Str(data, "name")),
+        "counterparty.added" => new DimensionAdded(DimensionKind.Counterparty, Str(data, "code"), Str(data, "name")),
+        "voucher.posted" => new VoucherPosted(ReadVoucher(data)),
+        "period.closed" => new PeriodClosed(ReadPeriod(data, "period")),
+        _ => throw new FormatException($"unknown entry kind '{kind}'"),
+    };
+
+    private static Voucher ReadVoucher(JsonElement d)
+    {
+        var lines = ImmutableArray.CreateBuilder<VoucherLine>();
+        foreach (var l in Get(d, "lines").EnumerateArray())
+        {
+            lines.Add(new VoucherLine(Str(l, "account"), Amount.ParseCanonical(Str(l, "debit")), Amount.ParseCanonical(Str(l, "credit")),
+                OptStr(l, "fund"), OptStr(l, "member"), OptStr(l, "counterparty"), OptStr(l, "summary")));
+        }
+        VoucherKey? reverses = null;
+        var r = Get(d, "reverses");
+        if (r.ValueKind != JsonValueKind.Null) reverses = new VoucherKey(ReadPeriod(r, "period"), Int(r, "number"));
+        if (!VoucherKinds.TryParse(Str(d, "kind"), out var kind)) throw new FormatException("unknown voucher kind");
+        var voucher = new Voucher(Int(d, "number"), IsoDate.Parse(Str(d, "date")), kind, OptStr(d, "ref"), Str(d, "summary"),
+            Int(d, "attachments"), reverses, lines.ToImmutable());
+        if (voucher.Period != ReadPeriod(d, "period")) throw new FormatException("period is not the month of the date");
+        return voucher;
+    }
+
+    private static JsonElement Get(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : throw new FormatException($"missing '{name}'");
+
+    private static string Str(JsonElement e, string name)
+    {
+        var v = Get(e, name);
+        return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new FormatException($"'{name}' is not a string");
+    }
+
+    private static string? OptStr(JsonElement e, string name)
+    {
+        var v = Get(e, name);
+        return v.ValueKind == JsonValueKind.Null ? null : Str(e, name);
+    }
+
+    private static int Int(JsonElement e, string name) =>
+        Get(e, name).TryGetInt32(out var n) ? n : throw new FormatException($"'{name}' is not an integer");
+
+    private static Period ReadPeriod(JsonElement e, string name) =>
+        Period.TryParse(Str(e, name), out var p) ? p : throw new FormatException($"'{name}' is not a period");
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+
+namespace CollectiveLedger.Core.Audit;
+
+/// <summary>
+/// The RFC 6962 Merkle tree hash over log entries, computed incrementally in O(log n) memory:
+/// leaf = SHA-256(0x00 || entry), node = SHA-256(0x01 || left || right), empty = SHA-256("").
+/// The stack holds complete subtrees of decreasing size; folding it right to left gives the
+/// RFC's split at the largest power of two below n.
+/// </summary>
+public sealed class MerkleTree
+{
+    private readonly List<(byte[] Hash, long Size)> _subtrees = [];
+
+    public long Size { get; private set; }
+
+    public void Append(ReadOnlySpan<byte> entry)
+    {
+        var leaf = new byte[1 + entry.Length];
+        entry.CopyTo(leaf.AsSpan(1));
+        var hash = SHA256.HashData(leaf);
+        long size = 1;
+        while (_subtrees.Count > 0 && _subtrees[^1].Size == size)
+        {
+            hash = Node(_subtrees[^1].Hash, hash);
+            size *= 2;
+            _subtrees.RemoveAt(_subtrees.Count - 1);
+        }
+        _subtrees.Add((hash, size));
+        Size++;
+    }
+
+    public byte[] Root()
+    {
+        if (_subtrees.Count == 0) return SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        var hash = _subtrees[^1].Hash;
+        for (var i = _subtrees.Count - 2; i >= 0; i--) hash = Node(_subtrees[i].Hash, hash);
+        return hash;
+    }
+
+    private static byte[] Node(byte[] left, byte[] right)
+    {
+        Span<byte> buffer = stackalloc byte[65];
+        buffer[0] = 1;
+        left.CopyTo(buffer[1..]);
+        right.CopyTo(buffer[33..]);
+        return SHA256.HashData(buffer);
+    }
+}

@@ -1,0 +1,34 @@
+namespace CollectiveLedger.Core.Audit;
+
+/// <summary>One thing verify found wrong; the fields are those of the normative verify JSON.</summary>
+public sealed record VerifyProblem(string Kind, long? Seq, string Message, string? Table = null, string? Key = null,
+    string? Column = null, string? Expected = null, string? Actual = null)
+{
+    public const string Chain = "chain";
+    public const string Canonical = "canonical";
+    public const string Replay = "replay";
+    public const string Anchor = "anchor";
+    public const string Checkpoint = "checkpoint";
+}
+
+/// <summary>The outcome of verify: the log's size, head and RFC 6962 root, and every problem found.</summary>
+public sealed record VerifyReport(long Entries, long? HeadSeq, string? HeadHash, byte[] Root, IReadOnlyList<VerifyProblem> Problems, bool Truncated)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>A hash that entry <see cref="Seq"/> must have, kept outside the database (a notice, an auditor's file).</summary>
+public sealed record Anchor(long Seq, string Hash)
+{
+    public static bool TryParse(string text, out Anchor anchor)
+    {
+        anchor = new Anchor(0, "");
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || !long.TryParse(text.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+            return false;
+        var hash = text[(colon + 1)..].Trim().ToLowerInvariant();
+        if (!Sha256Hex.IsValid(hash)) return false;
+        anchor = new Anchor(seq, hash);
+        return true;
+    }
+}

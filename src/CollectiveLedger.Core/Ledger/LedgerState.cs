@@ -1,0 +1,77 @@
+using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Vouchers;
+using CollectiveLedger.Core.Audit;
+
+namespace CollectiveLedger.Core.Ledger;
+
+/// <summary>
+/// What the rules need to know about a ledger to decide on a command: its chart, registers, closed
+/// months, the last voucher number of each month, and the refs that matter for the command at hand.
+/// It evolves only through <see cref="Apply"/>, the same way whether it was loaded from the tables or
+/// rebuilt by replaying the log. Small by design: no vouchers are held, only their refs when asked.
+/// </summary>
+public sealed class LedgerState
+{
+    private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _postedAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<DimensionKind, Dictionary<string, string>> _dimensions =
+        DimensionKinds.All.ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
+    private readonly SortedSet<Period> _closed = [];
+    private readonly Dictionary<Period, int> _lastNumber = [];
+    private readonly Dictionary<string, PostedRef> _refs = new(StringComparer.Ordinal);
+
+    public LedgerCreated Ledger { get; private set; } = null!;
+    public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
+
+    public IReadOnlyDictionary<string, Account> Accounts => _accounts;
+    public bool IsLeaf(string code) => _accounts.ContainsKey(code) && !_parents.Contains(code);
+    public bool HasPostings(string code) => _postedAccounts.Contains(code);
+    public bool HasDimension(DimensionKind kind, string code) => _dimensions[kind].ContainsKey(code);
+    public string? DimensionName(DimensionKind kind, string code) => _dimensions[kind].GetValueOrDefault(code);
+    public bool IsClosed(Period period) => _closed.Contains(period);
+    public Period? LastClosed => _closed.Count == 0 ? null : _closed.Max;
+    public int LastNumber(Period period) => _lastNumber.GetValueOrDefault(period);
+    public PostedRef? FindRef(string reference) => _refs.GetValueOrDefault(reference);
+
+    /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
+    public void Apply(LedgerEvent e)
+    {
+        switch (e)
+        {
+            case LedgerCreated c:
+                Ledger = c;
+                foreach (var a in StandardChart.Accounts) _accounts[a.Code] = a;
+                break;
+            case AccountAdded a:
+                var parent = _accounts[a.Parent];
+                _accounts[a.Code] = new Account(a.Code, a.Name, a.Parent, parent.Class, parent.Side);
+                _parents.Add(a.Parent);
+                break;
+            case DimensionAdded d:
+                _dimensions[d.Dimension][d.Code] = d.Name;
+                break;
+            case VoucherPosted p:
+                var v = p.Voucher;
+                Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
+                _lastNumber[v.Period] = v.Number;
+                foreach (var line in v.Lines) _postedAccounts.Add(line.Account);
+                if (v.Ref is not null) _refs[v.Ref] = new PostedRef(v.Key, EventCodec.ContentSha256(v));
+                break;
+            case PeriodClosed c:
+                _closed.Add(c.Period);
+                break;
+            default:
+                throw new InvalidOperationException($"No state change for {e.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
+    public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
+    public void RestorePosting(string account) => _postedAccounts.Add(account);
+    public void RestoreRef(string reference, PostedRef posted) => _refs[reference] = posted;
+}
+
+/// <summary>A ref already in the books: which voucher carries it, and the hash of its content.</summary>
+public sealed record PostedRef(VoucherKey Voucher, string ContentSha256);

@@ -1,0 +1,42 @@
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Core.Vouchers;
+
+namespace CollectiveLedger.Core.Ledger;
+
+/// <summary>
+/// 红字冲销: a posted voucher is corrected by a new voucher with the same accounts and sides and
+/// negated amounts, summary "冲销 2026年10月 记-0012号：reason", linked to the original. A voucher is
+/// reversed at most once, and a reversal is never itself reversed (post a new correct voucher instead).
+/// </summary>
+public static class ReversalRules
+{
+    /// <param name="original">The voucher to reverse, or null when no voucher has that number.</param>
+    /// <param name="reversedBy">The voucher that already reverses it, if any.</param>
+    public static Decision Reverse(VoucherKey key, Voucher? original, VoucherKey? reversedBy, string dateText, string reason,
+        LedgerState state, DateOnly today)
+    {
+        var violations = new List<Violation>();
+        if (original is null)
+            return Decision.Reject(new Violation(ViolationCode.VoucherNotFound, new Place(Field: "number"), key.ToString()));
+        if (original.Reverses is not null)
+            violations.Add(new Violation(ViolationCode.ReversalCannotBeReversed, new Place(Field: "number"), key.ToString()));
+        if (reversedBy is { } by)
+            violations.Add(new Violation(ViolationCode.VoucherAlreadyReversed, new Place(Field: "number"), key.ToString(), by.ToString()));
+        var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : TextRules.Clean(reason.Trim(), 150, new Place(Field: "reason"), violations);
+        if (string.IsNullOrWhiteSpace(reason))
+            violations.Add(new Violation(ViolationCode.ReasonRequired, new Place(Field: "reason")));
+        if (!IsoDate.TryParse(dateText, out var date))
+            violations.Add(new Violation(ViolationCode.DateInvalid, new Place(Field: "date"), dateText));
+        else if (date < original.Date)
+            violations.Add(new Violation(ViolationCode.ReversalBeforeOriginal, new Place(Field: "date"), dateText, IsoDate.Format(original.Date)));
+        else
+            VoucherRules.CheckDate(date, original.Kind, new Place(Field: "date"), state, today, violations);
+        if (violations.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(violations)]);
+
+        var summary = $"冲销 {key.Period.Year}年{key.Period.Month}月 {key.NumberText}号：{cleanReason}";
+        var voucher = new Voucher(state.LastNumber(Period.Of(date)) + 1, date, original.Kind, null, summary, 0, key,
+            [.. original.Lines.Select(l => l.Negated())]);
+        return Decision.Accept(new VoucherPosted(voucher));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Core.Vouchers;
+
+namespace CollectiveLedger.Core.Ledger;
+
+/// <summary>
+/// Decides whether a voucher may be posted: first its fields on their own
+/// (<see cref="VoucherInputValidator"/>), then against the ledger (ref, dates, closed months,
+/// accounts, registers), then the balance. Pure: the state and today's date come in as arguments.
+/// </summary>
+public static class VoucherRules
+{
+    public static VoucherDecision Decide(VoucherInput input, LedgerState state, DateOnly today)
+    {
+        var violations = new List<Violation>();
+        foreach (var failure in VoucherInputValidator.Instance.Validate(input).Errors)
+            violations.Add((Violation)failure.CustomState);
+
+        string? summary = input.Summary is null ? null : TextRules.Clean(input.Summary, TextRules.SummaryMax, input.Place.WithField("summary"), violations);
+        var dateOk = IsoDate.TryParse(input.Date, out var date);
+        VoucherKinds.TryParse(input.Kind, out var kind);
+
+        if (dateOk) CheckDate(date, kind, input.Place.WithField("date"), state, today, violations);
+
+        var lines = ImmutableArray.CreateBuilder<VoucherLine>(input.Lines.Count);
+        var debit = Amount.Zero;
+        var credit = Amount.Zero;
+        var amountsOk = true;
+        foreach (var line in input.Lines)
+        {
+            var built = BuildLine(line, state, violations);
+            if (built is null) { amountsOk = false; continue; }
+            debit += built.Debit;
+            credit += built.Credit;
+            lines.Add(built);
+        }
+        if (amountsOk && input.Lines.Count >= 2 && debit != credit)
+            violations.Add(new Violation(ViolationCode.EntryMustBalance, input.Place, debit.ToString(), credit.ToString()));
+
+        if (violations.Count > 0) return new VoucherDecision.Rejected(Ordered(violations));
+
+        var period = Period.Of(date);
+        var attachments = input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture);
+        var voucher = new Voucher(state.LastNumber(period) + 1, date, kind, input.Ref, summary!, attachments, null, lines.MoveToImmutable());
+        if (input.Ref is not null && state.FindRef(input.Ref) is { } posted)
+        {
+            return posted.ContentSha256 == EventCodec.ContentSha256(voucher)
+                ? new VoucherDecision.AlreadyPosted(posted.Voucher)
+                : new VoucherDecision.Rejected([new Violation(ViolationCode.RefExistsWithDifferentContent, input.Place.WithField("ref"), input.Ref, posted.Voucher.ToString())]);
+        }
+        return new VoucherDecision.Post(new VoucherPosted(voucher));
+    }
+
+    /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>
+    internal static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
+    {
+        var text = IsoDate.Format(date);
+        if (date < state.StartDate)
+            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, place, text, IsoDate.Format(state.StartDate)));
+        else if (date > today)
+            violations.Add(new Violation(ViolationCode.DateInFuture, place, text, IsoDate.Format(today)));
+        else if (kind == VoucherKind.Opening && date != state.StartDate)
+            violations.Add(new Violation(ViolationCode.OpeningDateMustBeLedgerStart, place, text, IsoDate.Format(state.StartDate)));
+        if (state.IsClosed(Period.Of(date)))
+            violations.Add(new Violation(ViolationCode.PeriodClosed, place, Period.Of(date).ToString()));
+    }
+
+    private static VoucherLine? BuildLine(VoucherLineInput line, LedgerState state, List<Violation> violations)
+    {
+        if (line.Account is { } account && TextRules.IsCode(account))
+        {
+            if (!state.Accounts.ContainsKey(account))
+                violations.Add(new Violation(ViolationCode.AccountNotFound, line.Place.WithField("account"), account));
+            else if (!state.IsLeaf(account))
+                violations.Add(new Violation(ViolationCode.AccountNotLeaf, line.Place.WithField("account"), account));
+        }
+        CheckDimension(DimensionKind.Fund, line.Fund, ViolationCode.FundNotFound, "fund");
+        CheckDimension(DimensionKind.Member, line.Member, ViolationCode.MemberNotFound, "member");
+        CheckDimension(DimensionKind.Counterparty, line.Counterparty, ViolationCode.CounterpartyNotFound, "counterparty");
+        var summary = line.Summary is null ? null : TextRules.Clean(line.Summary, TextRules.SummaryMax, line.Place.WithField("summary"), violations);
+
+        var debitGiven = !string.IsNullOrEmpty(line.Debit);
+        if (debitGiven == !string.IsNullOrEmpty(line.Credit)) return null;
+        var text = debitGiven ? line.Debit! : line.Credit!;
+        if (VoucherInputValidator.AmountProblem(text) is not null) return null;
+        Amount.TryParse(text, allowNegative: false, out var amount);
+        return new VoucherLine(line.Account ?? "", debitGiven ? amount : Amount.Zero, debitGiven ? Amount.Zero : amount,
+            line.Fund, line.Member, line.Counterparty, string.IsNullOrEmpty(summary) ? null : summary);
+
+        void CheckDimension(DimensionKind kind, string? code, ViolationCode missing, string field)
+        {
+            if (code is not null && TextRules.IsCode(code) && !state.HasDimension(kind, code))
+                violations.Add(new Violation(missing, line.Place.WithField(field), code));
+        }
+    }
+
+    /// <summary>Violations in the documented order of precedence (the order of <see cref="ViolationCode"/>), stable within a code.</summary>
+    internal static IReadOnlyList<Violation> Ordered(List<Violation> violations) =>
+        violations.Select((v, i) => (v, i)).OrderBy(x => x.v.Code).ThenBy(x => x.i).Select(x => x.v).ToList();
+}

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+
+namespace CollectiveLedger.Core.Validation;
+
+/// <summary>
+/// The message of every violation code in Chinese and English. Templates take the violation's
+/// arguments as {0}, {1}...; every code has both languages (a test checks it).
+/// </summary>
+public static class Messages
+{
+    private static readonly FrozenDictionary<ViolationCode, (string Zh, string En)> Templates =
+        new Dictionary<ViolationCode, (string, string)>
+        {
+            [ViolationCode.FileNotFound] = ("找不到文件 {0}", "file {0} not found"),
+            [ViolationCode.EncodingInvalid] = ("文件不是有效的 {0} 编码；若由中文电子表格软件保存，请加 --encoding gb18030", "the file is not valid {0}; if a Chinese spreadsheet program saved it, add --encoding gb18030"),
+            [ViolationCode.MalformedJson] = ("JSON 格式错误：{0}", "malformed JSON: {0}"),
+            [ViolationCode.MalformedCsv] = ("CSV 格式错误：{0}", "malformed CSV: {0}"),
+            [ViolationCode.TooManyProblems] = ("问题太多，只列出前 {0} 个", "too many problems; only the first {0} are listed"),
+            [ViolationCode.FieldMissing] = ("缺少必填字段 {0}", "required field {0} is missing"),
+            [ViolationCode.FieldInvalid] = ("字段 {0} 的值无效：{1}", "field {0} has an invalid value: {1}"),
+            [ViolationCode.FieldUnknown] = ("未知字段 {0}", "unknown field {0}"),
+            [ViolationCode.TextTooLong] = ("文字过长：最多 {0} 个字符，实际 {1} 个", "text too long: at most {0} characters, got {1}"),
+            [ViolationCode.ControlCharacter] = ("文字中含有控制字符", "text contains a control character"),
+            [ViolationCode.CodeInvalid] = ("编码 {0} 无效：只能使用字母、数字、- 和 _，最多 32 个字符", "code {0} is invalid: letters, digits, - and _ only, at most 32 characters"),
+            [ViolationCode.RefInvalid] = ("凭证参考号 {0} 无效", "voucher ref {0} is invalid"),
+            [ViolationCode.RefDuplicateInFile] = ("凭证参考号 {0} 在文件中重复出现", "voucher ref {0} appears more than once in the file"),
+            [ViolationCode.DateInvalid] = ("日期 {0} 无效，应为 YYYY-MM-DD", "date {0} is invalid; expected YYYY-MM-DD"),
+            [ViolationCode.KindInvalid] = ("凭证类型 {0} 无效，应为 normal 或 opening", "voucher kind {0} is invalid; expected normal or opening"),
+            [ViolationCode.SummaryRequired] = ("凭证摘要不能为空", "the voucher needs a summary"),
+            [ViolationCode.AttachmentsInvalid] = ("附件张数 {0} 无效，应为 0 到 9999 的整数", "attachments {0} is invalid; expected a whole number from 0 to 9999"),
+            [ViolationCode.TooFewLines] = ("凭证至少要有两条分录，实际 {0} 条", "a voucher needs at least two lines, got {0}"),
+            [ViolationCode.TooManyLines] = ("凭证最多 {0} 条分录，实际 {1} 条", "a voucher has at most {0} lines, got {1}"),
+            [ViolationCode.LineMustHaveOneSide] = ("每条分录必须且只能填写借方或贷方之一", "each line needs exactly one of debit or credit"),
+            [ViolationCode.AmountInvalid] = ("金额 {0} 格式无效", "amount {0} is not a valid amount"),
+            [ViolationCode.AmountTooManyDecimals] = ("金额 {0} 超过两位小数", "amount {0} has more than two decimals"),
+            [ViolationCode.AmountNotPositive] = ("金额 {0} 必须大于零", "amount {0} must be greater than zero"),
+            [ViolationCode.AmountTooLarge] = ("金额 {0} 过大，单笔最多 {1}", "amount {0} is too large; at most {1} per line"),
+            [ViolationCode.RefExistsWithDifferentContent] = ("凭证参考号 {0} 已记账（{1}），但内容不同", "voucher ref {0} was already posted ({1}) with different content"),
+            [ViolationCode.DateBeforeLedgerStart] = ("日期 {0} 早于账套启用日期 {1}", "date {0} is before the ledger starts ({1})"),
+            [ViolationCode.DateInFuture] = ("日期 {0} 晚于今天 {1}", "date {0} is after today ({1})"),
+            [ViolationCode.OpeningDateMustBeLedgerStart] = ("期初凭证的日期必须是账套启用日 {1}，实际 {0}", "an opening voucher must be dated on the ledger's first day {1}, got {0}"),
+            [ViolationCode.PeriodClosed] = ("{0} 月已结账，不能再记账", "period {0} is closed"),
+            [ViolationCode.AccountNotFound] = ("科目 {0} 不存在", "account {0} does not exist"),
+            [ViolationCode.AccountNotLeaf] = ("科目 {0} 有下级科目，只能记入末级科目", "account {0} has sub-accounts; post to a leaf account"),
+            [ViolationCode.FundNotFound] = ("资金 {0} 未登记", "fund {0} is not registered"),
+            [ViolationCode.MemberNotFound] = ("成员 {0} 未登记", "member {0} is not registered"),
+            [ViolationCode.CounterpartyNotFound] = ("往来单位 {0} 未登记", "counterparty {0} is not registered"),
+            [ViolationCode.EntryMustBalance] = ("借贷不平衡：借方合计 {0}，贷方合计 {1}", "debits and credits do not balance: debit {0}, credit {1}"),
+            [ViolationCode.CodeExists] = ("编码 {0} 已存在", "code {0} already exists"),
+            [ViolationCode.ParentNotFound] = ("上级科目 {0} 不存在", "parent account {0} does not exist"),
+            [ViolationCode.CodeMustExtendParent] = ("科目编码 {0} 必须是上级科目 {1} 的编码加两位数字", "account code {0} must be its parent's code {1} followed by two digits"),
+            [ViolationCode.AccountHasPostings] = ("科目 {0} 已有发生额，不能再增设下级科目", "account {0} already has postings; it cannot get sub-accounts"),
+            [ViolationCode.PeriodInvalid] = ("期间 {0} 无效，应为 YYYY-MM", "period {0} is invalid; expected YYYY-MM"),
+            [ViolationCode.PeriodBeforeLedgerStart] = ("期间 {0} 早于账套启用期间 {1}", "period {0} is before the ledger starts ({1})"),
+            [ViolationCode.PeriodAlreadyClosed] = ("{0} 月已经结账", "period {0} is already closed"),
+            [ViolationCode.PeriodNotEnded] = ("{0} 月尚未结束，不能结账", "period {0} has not ended yet"),
+            [ViolationCode.EarlierPeriodOpen] = ("请先结账 {0} 月", "close period {0} first"),
+            [ViolationCode.VoucherNotFound] = ("凭证 {0} 不存在", "voucher {0} does not exist"),
+            [ViolationCode.VoucherAlreadyReversed] = ("凭证 {0} 已被 {1} 冲销", "voucher {0} was already reversed by {1}"),
+            [ViolationCode.ReversalCannotBeReversed] = ("凭证 {0} 本身是冲销凭证，不能再冲销", "voucher {0} is itself a reversal and cannot be reversed"),
+            [ViolationCode.ReversalBeforeOriginal] = ("冲销日期 {0} 早于原凭证日期 {1}", "the reversal date {0} is before the original voucher's date {1}"),
+            [ViolationCode.ReasonRequired] = ("请填写冲销原因", "a reason for the reversal is required"),
+        }.ToFrozenDictionary();
+
+    public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)
+    {
+        var (zh, en) = Templates[code];
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, language == Language.ZhCN ? zh : en, [.. args]);
+    }
+
+    internal static bool Covers(ViolationCode code) => Templates.ContainsKey(code);
+}

@@ -1,0 +1,72 @@
+namespace CollectiveLedger.Core.Validation;
+
+/// <summary>
+/// Stable codes of the rules input can break. The order of the members is the documented order of
+/// precedence: for one voucher, violations are reported in this order (the file's shape first, then
+/// each field, then the ledger's state, then the balance). Never renumber or rename: tools match on them.
+/// </summary>
+public enum ViolationCode
+{
+    // The file as a whole.
+    FileNotFound,
+    EncodingInvalid,
+    MalformedJson,
+    MalformedCsv,
+    TooManyProblems,
+
+    // One record's shape.
+    FieldMissing,
+    FieldInvalid,
+    FieldUnknown,
+    TextTooLong,
+    ControlCharacter,
+    CodeInvalid,
+
+    // A voucher's own fields.
+    RefInvalid,
+    RefDuplicateInFile,
+    DateInvalid,
+    KindInvalid,
+    SummaryRequired,
+    AttachmentsInvalid,
+    TooFewLines,
+    TooManyLines,
+    LineMustHaveOneSide,
+    AmountInvalid,
+    AmountTooManyDecimals,
+    AmountNotPositive,
+    AmountTooLarge,
+
+    // Against the ledger's state.
+    RefExistsWithDifferentContent,
+    DateBeforeLedgerStart,
+    DateInFuture,
+    OpeningDateMustBeLedgerStart,
+    PeriodClosed,
+    AccountNotFound,
+    AccountNotLeaf,
+    FundNotFound,
+    MemberNotFound,
+    CounterpartyNotFound,
+
+    // The voucher as a whole.
+    EntryMustBalance,
+
+    // Registers and periods.
+    CodeExists,
+    ParentNotFound,
+    CodeMustExtendParent,
+    AccountHasPostings,
+    PeriodInvalid,
+    PeriodBeforeLedgerStart,
+    PeriodAlreadyClosed,
+    PeriodNotEnded,
+    EarlierPeriodOpen,
+
+    // Reversal.
+    VoucherNotFound,
+    VoucherAlreadyReversed,
+    ReversalCannotBeReversed,
+    ReasonRequired,
+    ReversalBeforeOriginal,
+}

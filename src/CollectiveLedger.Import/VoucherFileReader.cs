@@ -1,0 +1,246 @@
+using System.Text;
+using System.Text.Json;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Core.Vouchers;
+
+namespace CollectiveLedger.Import;
+
+/// <summary>
+/// Reads a voucher file (DESIGN.md section 3, schemas/voucher.schema.json): a JSON array, JSON
+/// Lines, or CSV; UTF-8 (with or without BOM) or GB18030. Streams: one voucher at a time, so a file
+/// of any size is read in bounded memory. A problem that ends reading (bad encoding, broken JSON or
+/// CSV) is added to <c>fileProblems</c> with its place, and the sequence ends.
+/// </summary>
+public static class VoucherFileReader
+{
+    public const string CsvHeader = "ref,date,summary,attachments,kind,account,debit,credit,fund,member,counterparty,line_summary";
+    private static readonly string[] CsvColumns = CsvHeader.Split(',');
+    private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines"];
+    private static readonly HashSet<string> LineFields = ["account", "debit", "credit", "summary", "fund", "member", "counterparty"];
+
+    public static IEnumerable<ParsedVoucher> Read(string path, InputEncoding encoding, ICollection<Violation> fileProblems)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            fileProblems.Add(new Violation(ViolationCode.FileNotFound, new Place(File: name), path));
+            return [];
+        }
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".csv") return ReadCsv(path, name, encoding, fileProblems);
+        if (extension is ".jsonl" or ".ndjson") return ReadJsonLines(path, name, encoding, fileProblems);
+        return FirstSignificantChar(path, encoding) switch
+        {
+            '[' => ReadJsonArray(path, name, encoding, fileProblems),
+            '{' => ReadJsonLines(path, name, encoding, fileProblems),
+            _ when extension == ".json" => ReadJsonArray(path, name, encoding, fileProblems),
+            _ => ReadCsv(path, name, encoding, fileProblems),
+        };
+    }
+
+    private static char? FirstSignificantChar(string path, InputEncoding encoding)
+    {
+        try
+        {
+            using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
+            int c;
+            while ((c = reader.Read()) >= 0) if (!char.IsWhiteSpace((char)c)) return (char)c;
+        }
+        catch (DecoderFallbackException) { }
+        return null;
+    }
+
+    private static IEnumerable<ParsedVoucher> ReadJsonArray(string path, string name, InputEncoding encoding, ICollection<Violation> fileProblems)
+    {
+        using var stream = InputEncodings.OpenAsUtf8(path, encoding);
+        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: false).ToBlockingEnumerable().GetEnumerator();
+        for (var index = 1; ; index++)
+        {
+            JsonElement element;
+            try
+            {
+                if (!elements.MoveNext()) yield break;
+                element = elements.Current;
+            }
+            catch (JsonException e)
+            {
+                fileProblems.Add(new Violation(ViolationCode.MalformedJson, new Place(File: name, Line: (int)(e.LineNumber ?? 0) + 1), JsonProblem(e)));
+                yield break;
+            }
+            catch (DecoderFallbackException)
+            {
+                fileProblems.Add(new Violation(ViolationCode.EncodingInvalid, new Place(File: name), encoding.Name()));
+                yield break;
+            }
+            yield return FromJson(element, new Place(File: name, Record: index));
+        }
+    }
+
+    private static IEnumerable<ParsedVoucher> ReadJsonLines(string path, string name, InputEncoding encoding, ICollection<Violation> fileProblems)
+    {
+        using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
+        for (var lineNumber = 1; ; lineNumber++)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (DecoderFallbackException)
+            {
+                fileProblems.Add(new Violation(ViolationCode.EncodingInvalid, new Place(File: name, Line: lineNumber), encoding.Name()));
+                yield break;
+            }
+            if (line is null) yield break;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var place = new Place(File: name, Line: lineNumber);
+            JsonDocument? document = null;
+            Violation? malformed = null;
+            try
+            {
+                document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            }
+            catch (JsonException e)
+            {
+                malformed = new Violation(ViolationCode.MalformedJson, place, JsonProblem(e));
+            }
+            if (document is null)
+            {
+                yield return new ParsedVoucher(null, [malformed!]);
+                continue;
+            }
+            using (document) yield return FromJson(document.RootElement, place);
+        }
+    }
+
+    private static string JsonProblem(JsonException e) =>
+        e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+
+    private static ParsedVoucher FromJson(JsonElement element, Place place)
+    {
+        var problems = new List<Violation>();
+        if (element.ValueKind != JsonValueKind.Object)
+            return new ParsedVoucher(null, [new Violation(ViolationCode.FieldInvalid, place, "voucher", "expected a JSON object")]);
+        var reference = Text(element, "ref", place, problems);
+        place = place with { Ref = reference };
+        foreach (var p in element.EnumerateObject().Where(p => !VoucherFields.Contains(p.Name)))
+            problems.Add(new Violation(ViolationCode.FieldUnknown, place, p.Name));
+        var lines = new List<VoucherLineInput>();
+        if (!element.TryGetProperty("lines", out var array) || array.ValueKind == JsonValueKind.Null)
+            problems.Add(new Violation(ViolationCode.FieldMissing, place.WithField("lines"), "lines"));
+        else if (array.ValueKind != JsonValueKind.Array)
+            problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("lines"), "lines", "expected an array"));
+        else
+        {
+            var i = 0;
+            foreach (var l in array.EnumerateArray())
+            {
+                var linePlace = place.WithField($"lines[{i++}]");
+                if (l.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(new Violation(ViolationCode.FieldInvalid, linePlace, "line", "expected a JSON object"));
+                    continue;
+                }
+                foreach (var p in l.EnumerateObject().Where(p => !LineFields.Contains(p.Name)))
+                    problems.Add(new Violation(ViolationCode.FieldUnknown, linePlace, p.Name));
+                lines.Add(new VoucherLineInput(linePlace, Text(l, "account", linePlace, problems), Text(l, "debit", linePlace, problems),
+                    Text(l, "credit", linePlace, problems), Text(l, "fund", linePlace, problems), Text(l, "member", linePlace, problems),
+                    Text(l, "counterparty", linePlace, problems), Text(l, "summary", linePlace, problems)));
+            }
+        }
+        var attachments = element.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetRawText() : Text(element, "attachments", place, problems);
+        var input = new VoucherInput(place, reference, Text(element, "date", place, problems), Text(element, "summary", place, problems),
+            attachments, Text(element, "kind", place, problems), lines);
+        return new ParsedVoucher(input, problems);
+    }
+
+    /// <summary>A string field; absent, null and "" are all null. Numbers are refused with a hint (amounts are strings).</summary>
+    private static string? Text(JsonElement obj, string name, Place place, List<Violation> problems)
+    {
+        if (!obj.TryGetProperty(name, out var value)) return null;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null: return null;
+            case JsonValueKind.String: return value.GetString() is { Length: > 0 } s ? s : null;
+            default:
+                problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField(name), name,
+                    value.ValueKind == JsonValueKind.Number ? $"{value.GetRawText()} must be written as a string, e.g. \"{value.GetRawText()}\"" : "expected a string"));
+                return null;
+        }
+    }
+
+    private static IEnumerable<ParsedVoucher> ReadCsv(string path, string name, InputEncoding encoding, ICollection<Violation> fileProblems)
+    {
+        using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        int[]? columns = null;
+        List<(int Line, List<string> Fields)> group = [];
+        while (true)
+        {
+            (int Line, List<string> Fields) record;
+            try
+            {
+                if (!records.MoveNext()) break;
+                record = records.Current;
+            }
+            catch (DecoderFallbackException)
+            {
+                fileProblems.Add(new Violation(ViolationCode.EncodingInvalid, new Place(File: name), encoding.Name()));
+                yield break;
+            }
+            catch (FormatException e)
+            {
+                fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name), e.Message));
+                yield break;
+            }
+            if (columns is null)
+            {
+                columns = HeaderColumns(record.Fields);
+                if (columns is null)
+                {
+                    fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line), "the header must be " + CsvHeader));
+                    yield break;
+                }
+                continue;
+            }
+            if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (record.Fields.Count != CsvColumns.Length)
+            {
+                fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line),
+                    $"expected {CsvColumns.Length} fields, found {record.Fields.Count}"));
+                yield break;
+            }
+            var fields = columns.Select(c => record.Fields[c]).ToList();
+            if (group.Count > 0 && !SameVoucher(group[0].Fields, fields))
+            {
+                yield return FromCsv(group, name);
+                group = [];
+            }
+            group.Add((record.Line, fields));
+        }
+        if (group.Count > 0) yield return FromCsv(group, name);
+    }
+
+    /// <summary>Where each normative column sits in the file's header (any order; all must be there).</summary>
+    private static int[]? HeaderColumns(List<string> header)
+    {
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var positions = CsvColumns.Select(c => names.IndexOf(c)).ToArray();
+        return positions.Any(p => p < 0) || names.Count != CsvColumns.Length ? null : positions;
+    }
+
+    /// <summary>Consecutive rows with the same ref form one voucher; a row without ref continues one whose date and summary it repeats or leaves empty.</summary>
+    private static bool SameVoucher(List<string> first, List<string> row) =>
+        row[0].Length > 0 ? row[0] == first[0] : first[0].Length == 0 && (row[1].Length == 0 || row[1] == first[1]) && (row[2].Length == 0 || row[2] == first[2]);
+
+    private static ParsedVoucher FromCsv(List<(int Line, List<string> Fields)> rows, string name)
+    {
+        var head = rows[0].Fields;
+        var place = new Place(File: name, Line: rows[0].Line, Ref: Null(head[0]));
+        var lines = rows.Select(r => new VoucherLineInput(new Place(File: name, Line: r.Line, Ref: Null(head[0])), Null(r.Fields[5]), Null(r.Fields[6]),
+            Null(r.Fields[7]), Null(r.Fields[8]), Null(r.Fields[9]), Null(r.Fields[10]), Null(r.Fields[11]))).ToList();
+        return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines), []);
+    }
+
+    private static string? Null(string field) => field.Length == 0 ? null : field;
+}

@@ -1,0 +1,47 @@
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Vouchers;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Storage;
+
+public sealed partial class LedgerStore
+{
+    private const string SelectLedger = "SELECT id, org, org_code, currency, chart, start_period, format_version FROM ledger";
+    private const string SelectSubAccounts = "SELECT code, name, parent FROM accounts WHERE parent IS NOT NULL ORDER BY code";
+    private const string SelectClosedPeriods = "SELECT period FROM closed_periods ORDER BY period";
+    private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
+    private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
+    internal const string SelectRef = "SELECT period, number, content_sha256 FROM vouchers WHERE ref = @Ref";
+
+    /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
+    public LedgerState LoadState() => Read(LoadState);
+
+    internal LedgerState LoadState(SqliteTransaction tx)
+    {
+        var state = new LedgerState();
+        var l = _connection.QuerySingle<(string Id, string Org, string OrgCode, string Currency, string Chart, string Start, long Version)>(SelectLedger, transaction: tx);
+        state.Apply(new LedgerCreated(l.Id, l.Org, l.OrgCode, l.Currency, l.Chart, Period.Parse(l.Start), (int)l.Version));
+        foreach (var (code, name, parent) in _connection.Query<(string, string, string)>(SelectSubAccounts, transaction: tx))
+            state.Apply(new AccountAdded(code, name, parent));
+        foreach (var kind in DimensionKinds.All)
+            foreach (var (code, name) in _connection.Query<(string, string)>($"SELECT code, name FROM {Table.For(kind).Name}", transaction: tx))
+                state.Apply(new DimensionAdded(kind, code, name));
+        foreach (var period in _connection.Query<string>(SelectClosedPeriods, transaction: tx))
+            state.Apply(new PeriodClosed(Period.Parse(period)));
+        foreach (var (period, number) in _connection.Query<(string, long)>(SelectLastNumbers, transaction: tx))
+            state.RestoreLastNumber(Period.Parse(period), (int)number);
+        foreach (var account in _connection.Query<string>(SelectPostedAccounts, transaction: tx))
+            state.RestorePosting(account);
+        return state;
+    }
+
+    internal static PostedRef? FindRef(SqliteConnection connection, SqliteTransaction tx, string reference)
+    {
+        var row = connection.QuerySingleOrDefault<RefRow>(SelectRef, new { Ref = reference }, tx);
+        return row is { } r ? new PostedRef(new VoucherKey(Period.Parse(r.period), (int)r.number), r.content_sha256) : null;
+    }
+
+    private sealed record RefRow(string period, long number, string content_sha256);
+}

@@ -1,0 +1,146 @@
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Storage.Schema;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>
+/// One ledger's SQLite database. Writers take the write lock with BEGIN IMMEDIATE (waiting for
+/// other writers rather than failing) and append entries and their rows in one transaction, so
+/// concurrent processes produce one linear chain. Readers see a consistent snapshot (WAL).
+/// </summary>
+public sealed partial class LedgerStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private LedgerStore(SqliteConnection connection, TimeProvider clock)
+    {
+        _connection = connection;
+        _clock = clock;
+    }
+
+    public string Path { get; private init; } = "";
+
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>Creates a new ledger file with entry 0; refuses to overwrite anything.</summary>
+    /// <exception cref="LedgerOpenException">The file exists.</exception>
+    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock)
+    {
+        if (File.Exists(path))
+            throw new LedgerOpenException($"{path} 已存在，不会覆盖", $"{path} already exists; it will not be overwritten");
+        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            connection.Execute($"PRAGMA application_id = {Migrations.ApplicationId}; PRAGMA journal_mode = WAL;");
+            var store = new LedgerStore(connection, clock) { Path = path };
+            store.Write(actor, session =>
+            {
+                Migrations.Apply(connection, session.Transaction, 0);
+                session.Append(created);
+                return 0;
+            }, loadState: false);
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing ledger and migrates it forward.</summary>
+    /// <exception cref="LedgerOpenException">Missing, not a ledger, or newer than this program.</exception>
+    public static LedgerStore Open(string path, TimeProvider clock)
+    {
+        if (!File.Exists(path))
+            throw new LedgerOpenException($"找不到账套数据库 {path}（先运行 cledger init）", $"no ledger database at {path} (run cledger init first)");
+        var connection = Connect(path, SqliteOpenMode.ReadWrite);
+        try
+        {
+            long applicationId;
+            int version;
+            try
+            {
+                applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+                version = connection.ExecuteScalar<int>("PRAGMA user_version");
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
+            {
+                applicationId = -1;
+                version = 0;
+            }
+            if (applicationId != Migrations.ApplicationId)
+                throw new LedgerOpenException($"{path} 不是 CollectiveLedger 账套数据库", $"{path} is not a CollectiveLedger ledger database");
+            if (version > Migrations.Latest)
+                throw new LedgerOpenException(
+                    $"{path} 的数据库版本 {version} 比本程序（{Migrations.Latest}）新，请升级 cledger",
+                    $"{path} has schema version {version}, newer than this program's {Migrations.Latest}; upgrade cledger");
+            var store = new LedgerStore(connection, clock) { Path = path };
+            if (version < Migrations.Latest)
+            {
+                using var tx = connection.BeginTransaction(deferred: false);
+                Migrations.Apply(connection, tx, version);
+                tx.Commit();
+            }
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = 300, // seconds a writer waits for another writer's lock
+        }.ToString());
+        connection.Open();
+        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 300000; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction: BEGIN IMMEDIATE, the state as of now,
+    /// appends, COMMIT. If <paramref name="work"/> throws or <see cref="WriteSession.Abandon"/> is
+    /// called, nothing is written.
+    /// </summary>
+    public T Write<T>(string actor, Func<WriteSession, T> work, bool loadState = true)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var state = loadState ? LoadState(transaction) : new LedgerState();
+        var head = loadState ? Head(transaction) : null;
+        using var session = new WriteSession(_connection, transaction, state, head, actor, _clock);
+        var result = work(session);
+        if (session.Abandoned) transaction.Rollback();
+        else transaction.Commit();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on one consistent snapshot.</summary>
+    public T Read<T>(Func<SqliteTransaction, T> read)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        return read(transaction);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>The last entry, or null for an empty log.</summary>
+    internal (long Seq, string Hash)? Head(SqliteTransaction transaction) =>
+        _connection.QuerySingleOrDefault<HeadRow>("SELECT seq AS Seq, hash AS Hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction)
+            is { } head ? (head.Seq, head.Hash) : null;
+
+    private sealed record HeadRow(long Seq, string Hash);
+}

@@ -1,0 +1,89 @@
+using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Vouchers;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>One row of a projection table, values in the table's column order.</summary>
+public sealed record Row(Table Table, object?[] Values)
+{
+    /// <summary>The primary key as text, for messages ("2025-03|7", "10201").</summary>
+    public string Key => string.Join("|", Values.Take(Table.KeyColumns).Select(Cell.Text));
+}
+
+/// <summary>
+/// How each audit entry becomes table rows. The write path inserts exactly these rows in the
+/// entry's transaction, and verify derives them again from the log and compares them with the
+/// tables: one definition, so the two cannot disagree. The projection is insert-only.
+/// </summary>
+public static class Projection
+{
+    public static IEnumerable<Row> RowsFor(long seq, LedgerEvent e)
+    {
+        switch (e)
+        {
+            case LedgerCreated c:
+                yield return new Row(Table.Ledger, [c.LedgerId, c.Org, c.OrgCode, c.Currency, c.Chart, c.StartPeriod.ToString(), (long)c.FormatVersion]);
+                foreach (var a in StandardChart.Accounts) yield return AccountRow(a, seq);
+                break;
+            case AccountAdded a:
+                // The class and side are inherited; the state has the parent, but the row needs only
+                // the level-1 ancestor, which the first three digits name.
+                var root = StandardChart.ByCode[a.Code[..3]];
+                yield return AccountRow(new Account(a.Code, a.Name, a.Parent, root.Class, root.Side), seq);
+                break;
+            case DimensionAdded d:
+                yield return new Row(Table.For(d.Dimension), [d.Code, d.Name, seq]);
+                break;
+            case VoucherPosted p:
+                var v = p.Voucher;
+                yield return new Row(Table.Vouchers, [seq, v.Period.ToString(), (long)v.Number, Core.Periods.IsoDate.Format(v.Date),
+                    v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number,
+                    EventCodec.ContentSha256(v)]);
+                for (var i = 0; i < v.Lines.Length; i++)
+                {
+                    var l = v.Lines[i];
+                    yield return new Row(Table.VoucherLines, [seq, (long)(i + 1), l.Account, l.Debit.Fen, l.Credit.Fen, l.Fund, l.Member, l.Counterparty, l.Summary]);
+                }
+                break;
+            case PeriodClosed c:
+                yield return new Row(Table.ClosedPeriods, [c.Period.ToString(), seq]);
+                break;
+            default:
+                throw new InvalidOperationException($"No projection for {e.GetType().Name}.");
+        }
+    }
+
+    private static Row AccountRow(Account a, long seq) =>
+        new(Table.Accounts, [a.Code, a.Name, a.Parent, ClassText(a.Class), SideText(a.Side), (long)a.Level, seq]);
+
+    private static string ClassText(AccountClass c) => c switch
+    {
+        AccountClass.Asset => "asset",
+        AccountClass.Liability => "liability",
+        AccountClass.Ownership => "ownership",
+        AccountClass.Cost => "cost",
+        _ => "income_expense",
+    };
+
+    private static string SideText(NormalSide s) => s switch { NormalSide.Debit => "debit", NormalSide.Credit => "credit", _ => "either" };
+}
+
+/// <summary>Cell values as text, for comparisons and messages.</summary>
+public static class Cell
+{
+    public static string Text(object? value) => value switch
+    {
+        null or DBNull => "null",
+        long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string s => s,
+        byte[] b => "x'" + Convert.ToHexStringLower(b) + "'",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " (real)",
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>
+    public static bool Same(object? a, object? b) => (a is null or DBNull) ? b is null or DBNull : a.Equals(b is int i ? (long)i : b);
+}

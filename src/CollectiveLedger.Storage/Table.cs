@@ -1,0 +1,38 @@
+using CollectiveLedger.Core.Ledger;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>
+/// The projection tables: their columns (key columns first) and the SQL that inserts and reads
+/// them. Every table but audit_log is listed here, and verify compares each one in full.
+/// </summary>
+public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectInKeyOrder)
+{
+    public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
+    public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
+    public static readonly Table Funds = Define("funds", 1, "code", "name", "added_seq");
+    public static readonly Table Members = Define("members", 1, "code", "name", "added_seq");
+    public static readonly Table Counterparties = Define("counterparties", 1, "code", "name", "added_seq");
+    public static readonly Table ClosedPeriods = Define("closed_periods", 1, "period", "closed_seq");
+    public static readonly Table Vouchers = Define("vouchers", 1, "seq", "period", "number", "date", "kind", "ref", "summary",
+        "attachments", "reverses_period", "reverses_number", "content_sha256");
+    public static readonly Table VoucherLines = Define("voucher_lines", 2, "voucher_seq", "line_no", "account", "debit_fen", "credit_fen",
+        "fund", "member", "counterparty", "summary");
+
+    public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines];
+
+    public static Table For(DimensionKind kind) => kind switch
+    {
+        DimensionKind.Fund => Funds,
+        DimensionKind.Member => Members,
+        _ => Counterparties,
+    };
+
+    /// <summary>Whether the key is an integer (ordered numerically) rather than text (ordered by bytes).</summary>
+    public bool IntegerKeys => this == Vouchers || this == VoucherLines;
+
+    private static Table Define(string name, int keyColumns, params string[] columns) => new(
+        name, columns, keyColumns,
+        $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
+        $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", columns.Take(keyColumns))}");
+}

@@ -1,0 +1,92 @@
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Ledger;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>
+/// The one way to change a ledger: <see cref="Append"/> turns an event into the next audit entry
+/// and inserts it together with its projection rows, inside the caller's write transaction, and
+/// applies it to <see cref="State"/> so the next decision sees it. Insert commands are prepared
+/// once per session and reused: the bulk import path runs through here.
+/// </summary>
+public sealed class WriteSession : IDisposable
+{
+    private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES ($p0, $p1, $p2)";
+
+    private readonly SqliteConnection _connection;
+    private readonly string _actor;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private long _nextSeq;
+    private string _prev;
+
+    internal WriteSession(SqliteConnection connection, SqliteTransaction transaction, LedgerState state, (long Seq, string Hash)? head,
+        string actor, TimeProvider clock)
+    {
+        _connection = connection;
+        Transaction = transaction;
+        State = state;
+        _actor = actor;
+        _clock = clock;
+        _nextSeq = head is { } h ? h.Seq + 1 : 0;
+        _prev = head?.Hash ?? Sha256Hex.Zero;
+    }
+
+    internal SqliteTransaction Transaction { get; }
+
+    /// <summary>The ledger as of the last append: decide against this.</summary>
+    public LedgerState State { get; }
+
+    /// <summary>Today in the ledger's time zone (UTC+8, China Standard Time), for date rules.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    public bool Abandoned { get; private set; }
+
+    public int Appended { get; private set; }
+
+    /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
+    public void Abandon() => Abandoned = true;
+
+    /// <summary>Makes sure the state knows whether <paramref name="reference"/> is already in the books.</summary>
+    public void LoadRef(string reference)
+    {
+        if (State.FindRef(reference) is null && LedgerStore.FindRef(_connection, Transaction, reference) is { } posted)
+            State.RestoreRef(reference, posted);
+    }
+
+    /// <summary>A posted voucher as of now, inside this transaction.</summary>
+    public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => LedgerStore.FindVoucher(_connection, Transaction, key);
+
+    public AuditEntry Append(LedgerEvent e)
+    {
+        var entry = AuditEntry.Create(_nextSeq, _prev, _clock.GetUtcNow(), _actor, e);
+        Execute(InsertEntry, [entry.Seq, entry.Hash, entry.Bytes]);
+        foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);
+        State.Apply(e);
+        _nextSeq++;
+        _prev = entry.Hash;
+        Appended++;
+        return entry;
+    }
+
+    private void Execute(string sql, object?[] values)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++) command.Parameters.Add(new SqliteParameter("$p" + i, null));
+            command.Prepare();
+            _commands[sql] = command;
+        }
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+    }
+}
