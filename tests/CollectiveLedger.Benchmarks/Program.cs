@@ -1,1 +1,224 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using CollectiveLedger.Cli;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Import;
+using CollectiveLedger.Storage;
+using CollectiveLedger.Storage.Verification;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Benchmarks;
+
+/// <summary>
+/// The performance targets, measured on a generated year of vouchers (two lines each):
+/// 1. import through the full path within 3x bare Dapper inserts of the same rows (run side by side
+///    in this process, because machines are shared and noisy; a ratio travels, a time does not);
+/// 2. trial balance of one month and of the year under 0.5 s each;
+/// 3. full verify at 50,000 entries/s or more;
+/// 4. memory of import and verify bounded by a batch: peak managed heap growth at N and at N/4
+///    vouchers about equal, not four times.
+/// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N]
+/// Prints a table of figures with PASS/FAIL against each target; exits 0 either way.
+/// </summary>
+internal static class Program
+{
+    private const int DefaultVouchers = 100_000;
+    private const int WarmUpVouchers = 1_000;
+    private const double ImportRatioLimit = 3.0;
+    private static readonly TimeSpan TrialBalanceLimit = TimeSpan.FromSeconds(0.5);
+    private const double VerifyRateLimit = 50_000;
+    private const double MemoryRatioLimit = 1.5;
+
+    private static readonly Stopwatch Elapsed = Stopwatch.StartNew();
+
+    private static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (!TryParseVouchers(args, out var count))
+        {
+            Console.Error.WriteLine("usage: CollectiveLedger.Benchmarks [--vouchers N]   (N >= 4000, default 100000)");
+            return 2;
+        }
+        var directory = Directory.CreateTempSubdirectory("cledger-bench-").FullName;
+        try
+        {
+            Run(count, directory).Print();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+        return 0;
+    }
+
+    private static bool TryParseVouchers(string[] args, out int count)
+    {
+        count = DefaultVouchers;
+        if (args.Length == 0) return true;
+        return args.Length == 2 && args[0] == "--vouchers" && int.TryParse(args[1], out count) && count >= 4 * WarmUpVouchers;
+    }
+
+    private static Results Run(int count, string directory)
+    {
+        var small = count / 4;
+        var results = new Results(count);
+        string File(string name) => Path.Combine(directory, name);
+
+        Progress($"generating {count:N0}, {small:N0} and {WarmUpVouchers:N0} vouchers (seed {VoucherGenerator.Seed})");
+        VoucherGenerator.WriteJsonLines(File("full.jsonl"), count);
+        VoucherGenerator.WriteJsonLines(File("small.jsonl"), small);
+        VoucherGenerator.WriteJsonLines(File("warm-up.jsonl"), WarmUpVouchers);
+
+        // Compile every path once, so that no measured run pays for the JIT.
+        Progress("warming up");
+        using (var warm = Books.Create(File("warm-up.db")))
+        {
+            if ((Import(warm, File("warm-up.jsonl"), WarmUpVouchers) ?? Verify(warm)) is { } problem)
+                throw new InvalidOperationException("warm-up failed: " + problem);
+            warm.TrialBalance(new Period(2025, 1), new Period(2025, 12));
+        }
+        Books.BareInserts(File("warm-up-baseline.db"), WarmUpVouchers, entryBytes: 600);
+
+        Progress($"import and verify {small:N0} vouchers (memory)");
+        Measured smallImport, smallVerify;
+        int entryBytes;
+        using (var store = Books.Create(File("small.db")))
+        {
+            smallImport = Measure(() => Import(store, File("small.jsonl"), small));
+            smallVerify = Measure(() => Verify(store));
+            entryBytes = (int)store.Entries().Average(e => e.Bytes.Length);
+        }
+
+        // The baseline runs just before and just after the import, and their mean is the reference,
+        // so that a machine getting busier or quieter during the run shifts both sides alike.
+        Progress($"baseline: bare inserts of {count:N0} vouchers ({entryBytes} placeholder bytes per entry)");
+        var baselineBefore = Books.BareInserts(File("baseline-1.db"), count, entryBytes);
+        Progress($"import {count:N0} vouchers");
+        using var full = Books.Create(File("full.db"));
+        var fullImport = Measure(() => Import(full, File("full.jsonl"), count));
+        Progress("baseline again");
+        var baselineAfter = Books.BareInserts(File("baseline-2.db"), count, entryBytes);
+        var baseline = (baselineBefore + baselineAfter) / 2;
+
+        Progress("trial balances");
+        var month = BestOfThree(() => full.TrialBalance(new Period(2025, 6), new Period(2025, 6)));
+        var year = BestOfThree(() => full.TrialBalance(new Period(2025, 1), new Period(2025, 12)));
+
+        Progress($"verify {count:N0} vouchers");
+        var fullVerify = Measure(() => Verify(full));
+        var entries = full.Head()!.Value.Seq + 1;
+
+        results.Section("1. import, full path vs bare inserts");
+        results.Add("import (parse, validate, chain, write)", Seconds(fullImport.Time), note: fullImport.Problem);
+        results.Add("baseline, bare Dapper inserts", Seconds(baseline), note: $"mean of {Seconds(baselineBefore)} before and {Seconds(baselineAfter)} after");
+        var ratio = fullImport.Time / baseline;
+        results.Add("import / baseline", $"{ratio:F2}x", $"<= {ImportRatioLimit:F0}x", ratio <= ImportRatioLimit && fullImport.Problem is null);
+
+        results.Section("2. trial balance (warm, best of 3)");
+        results.Add("one month, 2025-06", Seconds(month), $"< {TrialBalanceLimit.TotalSeconds} s", month < TrialBalanceLimit);
+        results.Add("whole year, 2025-01..2025-12", Seconds(year), $"< {TrialBalanceLimit.TotalSeconds} s", year < TrialBalanceLimit);
+
+        results.Section("3. full verify");
+        var rate = entries / fullVerify.Time.TotalSeconds;
+        results.Add($"verify {entries:N0} entries", $"{rate:N0} entries/s", $">= {VerifyRateLimit:N0}/s",
+            rate >= VerifyRateLimit && fullVerify.Problem is null, note: fullVerify.Problem ?? $"in {Seconds(fullVerify.Time)}");
+
+        results.Section($"4. peak managed heap growth, {small:N0} vs {count:N0} vouchers");
+        AddMemory(results, "import", smallImport, fullImport);
+        AddMemory(results, "verify", smallVerify, fullVerify);
+        return results;
+    }
+
+    private static void AddMemory(Results results, string what, Measured small, Measured full)
+    {
+        results.Add($"{what}, heap after GC", $"{MB(small.HeapGrowth)} -> {MB(full.HeapGrowth)}",
+            note: $"allocated incl. young garbage: {MB(small.AllocatedGrowth)} -> {MB(full.AllocatedGrowth)}");
+        var ratio = (double)full.HeapGrowth / Math.Max(small.HeapGrowth, 1);
+        results.Add($"{what}, growth ratio", $"{ratio:F2}x", $"<= {MemoryRatioLimit:F1}x (1 = bounded)", ratio <= MemoryRatioLimit);
+    }
+
+    /// <summary>Imports a file the way <c>cledger vouchers import</c> does; returns a problem, or null when all were posted.</summary>
+    private static string? Import(LedgerStore store, string path, int expected)
+    {
+        var result = VoucherImporter.Run(store, path, InputEncoding.Utf8, dryRun: false, Books.Actor);
+        if (!result.Ok) return $"REJECTED: {result.Violations.Count} violations, first {result.Violations[0]}";
+        return result.Posted == expected ? null : $"posted {result.Posted} of {expected}";
+    }
+
+    private static string? Verify(LedgerStore store)
+    {
+        var report = LedgerVerifier.Verify(store, []);
+        return report.Ok ? null : $"{report.Problems.Count} problems, first: {report.Problems[0]}";
+    }
+
+    /// <summary>A run's time and peak heap growth; <see cref="Problem"/> says why its result is wrong, if it is.</summary>
+    private sealed record Measured(TimeSpan Time, long HeapGrowth, long AllocatedGrowth, string? Problem);
+
+    private static Measured Measure(Func<string?> work)
+    {
+        using var heap = HeapSampler.Start();
+        var clock = Stopwatch.StartNew();
+        var problem = work();
+        clock.Stop();
+        heap.Stop();
+        return new Measured(clock.Elapsed, heap.HeapGrowth, heap.AllocatedGrowth, problem);
+    }
+
+    /// <summary>Runs once to warm caches, then returns the best of three timed runs.</summary>
+    private static TimeSpan BestOfThree(Action work)
+    {
+        work();
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            work();
+            best = TimeSpan.FromTicks(Math.Min(best.Ticks, clock.Elapsed.Ticks));
+        }
+        return best;
+    }
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds:F3} s";
+
+    private static string MB(long bytes) => $"{bytes / 1048576.0:F1} MB";
+
+    private static void Progress(string message) => Console.Error.WriteLine($"[{Elapsed.Elapsed.TotalSeconds,6:F1} s] {message}");
+}
+
+/// <summary>The figures, printed as one table with PASS/FAIL against each target.</summary>
+internal sealed class Results(int vouchers)
+{
+    private readonly List<(string Figure, string Measured, string Target, string Result, string Note)> _rows = [];
+
+    public void Section(string title) => _rows.Add((title, "", "", "", ""));
+
+    public void Add(string figure, string measured, string target = "", bool? pass = null, string? note = null) =>
+        _rows.Add(("  " + figure, measured, target, pass switch { true => "PASS", false => "FAIL", null => "" }, note ?? ""));
+
+    public void Print()
+    {
+        string[] header = ["figure", "measured", "target", "result", "note"];
+        var widths = new int[4];
+        foreach (var r in _rows.Where(r => r.Measured != "").Append((header[0], header[1], header[2], header[3], header[4])))
+        {
+            widths[0] = Math.Max(widths[0], r.Figure.Length);
+            widths[1] = Math.Max(widths[1], r.Measured.Length);
+            widths[2] = Math.Max(widths[2], r.Target.Length);
+            widths[3] = Math.Max(widths[3], r.Result.Length);
+        }
+        string Line(string a, string b, string c, string d, string e) =>
+            $"{a.PadRight(widths[0])}  {b.PadLeft(widths[1])}  {c.PadRight(widths[2])}  {d.PadRight(widths[3])}  {e}".TrimEnd();
+
+        Console.WriteLine();
+        Console.WriteLine($"CollectiveLedger benchmark: {vouchers:N0} vouchers ({2L * vouchers:N0} lines), seed {VoucherGenerator.Seed}, " +
+            $".NET {Environment.Version}, {Environment.ProcessorCount} CPUs");
+        Console.WriteLine(Line(header[0], header[1], header[2], header[3], header[4]));
+        Console.WriteLine(new string('-', widths.Sum() + 8 + header[4].Length));
+        foreach (var r in _rows)
+            Console.WriteLine(r.Measured == "" ? r.Figure : Line(r.Figure, r.Measured, r.Target, r.Result, r.Note));
+        var failed = _rows.Count(r => r.Result == "FAIL");
+        Console.WriteLine();
+        Console.WriteLine(failed == 0 ? "all targets met" : $"{failed} target(s) missed");
+    }
+}

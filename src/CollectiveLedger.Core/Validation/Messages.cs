@@ -23,7 +23,6 @@ public static class Messages
             [ViolationCode.ControlCharacter] = ("文字中含有控制字符", "text contains a control character"),
             [ViolationCode.CodeInvalid] = ("编码 {0} 无效：只能使用字母、数字、- 和 _，最多 32 个字符", "code {0} is invalid: letters, digits, - and _ only, at most 32 characters"),
             [ViolationCode.RefInvalid] = ("凭证参考号 {0} 无效", "voucher ref {0} is invalid"),
-            [ViolationCode.RefDuplicateInFile] = ("凭证参考号 {0} 在文件中重复出现", "voucher ref {0} appears more than once in the file"),
             [ViolationCode.DateInvalid] = ("日期 {0} 无效，应为 YYYY-MM-DD", "date {0} is invalid; expected YYYY-MM-DD"),
             [ViolationCode.KindInvalid] = ("凭证类型 {0} 无效，应为 normal 或 opening", "voucher kind {0} is invalid; expected normal or opening"),
             [ViolationCode.SummaryRequired] = ("凭证摘要不能为空", "the voucher needs a summary"),

@@ -24,7 +24,6 @@ public enum ViolationCode
 
     // A voucher's own fields.
     RefInvalid,
-    RefDuplicateInFile,
     DateInvalid,
     KindInvalid,
     SummaryRequired,

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CollectiveLedger.Tests.Cli;
+
+/// <summary>The sample gacha built by `cledger demo`, against trial balances computed independently by samples/gacha/generate.py.</summary>
+public class SampleVillageTests
+{
+    private static TestLedger _demo = null!;
+
+    [OneTimeSetUp]
+    public static void BuildDemo()
+    {
+        _demo = new TestLedger();
+        var (code, _, err) = _demo.Run("demo", "--out", _demo.Dir, "--samples", TestLedger.Samples);
+        Assert.That(code, Is.EqualTo(0), err);
+    }
+
+    [OneTimeTearDown]
+    public static void Remove() => _demo.Dispose();
+
+    private static IEnumerable<string> ExpectedFiles() =>
+        Directory.GetFiles(Path.Combine(TestLedger.Samples, "expected"), "trial-balance-*.json").Select(Path.GetFileName).Order()!;
+
+    [TestCaseSource(nameof(ExpectedFiles))]
+    public void Trial_balance_equals_the_independent_model(string file)
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", file)))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, file)))!;
+
+        foreach (var key in new[] { "from", "to", "rows", "totals" })
+            Assert.That(actual[key]!.ToJsonString(), Is.EqualTo(expected[key]!.ToJsonString()), $"{file}: {key}");
+        Assert.That(actual["org"]!.GetValue<string>(), Does.Contain("嘎查"));
+    }
+
+    [Test]
+    public void Demo_books_verify_and_the_reversal_is_linked()
+    {
+        Assert.That(_demo.Ok("verify"), Does.Contain("OK"));
+        var june = JsonDocument.Parse(_demo.Ok("vouchers", "list", "--period", "2025-06", "--format", "json")).RootElement;
+        var reversal = june.EnumerateArray().Single(v => v.GetProperty("reverses").ValueKind != JsonValueKind.Null);
+        var original = june.EnumerateArray().Single(v => v.GetProperty("ref").GetString() == "2025-06-0099");
+
+        Assert.That(reversal.GetProperty("summary").GetString(), Does.StartWith("冲销 2025年6月 记-"));
+        Assert.That(original.GetProperty("reversed_by").GetProperty("number").GetInt32(), Is.EqualTo(reversal.GetProperty("number").GetInt32()));
+        Assert.That(reversal.GetProperty("lines")[0].GetProperty("debit").GetString(), Does.StartWith("-"), "red ink: same side, negated");
+    }
+
+    [Test]
+    public void The_python_reference_verifier_accepts_the_exported_log_and_agrees_on_balances()
+    {
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Path.Combine(_demo.Dir, "audit-log.jsonl"),
+                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-2025.json") })
+            info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+
+        Assert.That(p.ExitCode, Is.EqualTo(0), output);
+        var head = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "verify.json"))).RootElement.GetProperty("head").GetProperty("hash").GetString();
+        Assert.That(output, Does.Contain(head!));
+    }
+
+    [Test]
+    public void Hledger_accepts_the_exported_journal_and_its_balances_equal_ours()
+    {
+        if (!File.Exists("/usr/bin/hledger")) Assert.Inconclusive("hledger is not installed here (.ci/run installs it)");
+        var journal = Path.Combine(_demo.Dir, "books.journal");
+
+        var (checkCode, checkOut) = Hledger("-f", journal, "check", "-s");
+        Assert.That(checkCode, Is.EqualTo(0), checkOut);
+
+        var (code, balances) = Hledger("-f", journal, "balance", "--flat", "--no-total", "-O", "csv", "--depth", "1");
+        Assert.That(code, Is.EqualTo(0), balances);
+        var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+            .EnumerateArray().Where(r => r.GetProperty("level").GetInt32() == 1)
+            .ToDictionary(r => r.GetProperty("code").GetString()!,
+                r => decimal.Parse(r.GetProperty("closing_debit").GetString()!) - decimal.Parse(r.GetProperty("closing_credit").GetString()!));
+        var theirs = balances.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray())
+            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim()));
+        Assert.That(theirs.Where(kv => kv.Value != 0), Is.EquivalentTo(ours.Where(kv => kv.Value != 0)));
+    }
+
+    private static (int, string) Hledger(params string[] args)
+    {
+        var info = new ProcessStartInfo("hledger") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using CollectiveLedger.Cli;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Tests;
+
+/// <summary>A ledger in a fresh temporary folder, driven through the real command line in-process.</summary>
+public sealed class TestLedger : IDisposable
+{
+    public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
+    public string Db => Path.Combine(Dir, "ledger.db");
+
+    public static string Samples => Path.Combine(RepoRoot, "samples", "gacha");
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "CollectiveLedger.sln"))) return dir.FullName;
+            throw new InvalidOperationException("repository root not found");
+        }
+    }
+
+    /// <summary>A ledger starting 2025-01 with a few sub-accounts, a fund and a member.</summary>
+    public static TestLedger WithBasics()
+    {
+        var ledger = new TestLedger();
+        ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2025-01");
+        ledger.Ok("accounts", "add", "10201", "信用社基本户", "--parent", "102");
+        ledger.Ok("accounts", "add", "50101", "草场承包费", "--parent", "501");
+        ledger.Ok("funds", "add", "F01", "衔接资金");
+        ledger.Ok("members", "add", "M001", "巴特尔");
+        return ledger;
+    }
+
+    public (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Program.Run(["--db", Db, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public string Ok(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.That(code, Is.EqualTo(0), $"cledger {string.Join(' ', args)} failed: {stderr}");
+        return stdout;
+    }
+
+    public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
+    {
+        var path = Path.Combine(Dir, name);
+        File.WriteAllText(path, content, encoding ?? new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>The head of the log as (count, hash), read straight from the file.</summary>
+    public (long Count, string Hash) Head()
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*), (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) FROM audit_log";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return (r.GetInt64(0), r.GetString(1));
+    }
+
+    /// <summary>A raw connection, as someone editing the file behind the program's back would have.</summary>
+    public SqliteConnection Connect()
+    {
+        var c = new SqliteConnection($"Data Source={Db};Pooling=False");
+        c.Open();
+        return c;
+    }
+
+    public void Sql(string sql)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Starts the real cledger executable as a separate process.</summary>
+    public Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cledger.dll"));
+        foreach (var a in (string[])["--db", Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
+        return Process.Start(info)!;
+    }
+
+    public (int Code, string Out, string Err) RunProcess(params string[] args)
+    {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}
