@@ -189,34 +189,33 @@ internal static class Program
 /// <summary>The figures, printed as one table with PASS/FAIL against each target.</summary>
 internal sealed class Results(int vouchers)
 {
-    private readonly List<(string Figure, string Measured, string Target, string Result, string Note)> _rows = [];
+    private sealed record Row(string Figure, string Measured = "", string Target = "", string Result = "", string Note = "")
+    {
+        public bool IsSection => Measured == "";
+    }
 
-    public void Section(string title) => _rows.Add((title, "", "", "", ""));
+    private static readonly Row Header = new("figure", "measured", "target", "result", "note");
+    private readonly List<Row> _rows = [];
+
+    public void Section(string title) => _rows.Add(new Row(title));
 
     public void Add(string figure, string measured, string target = "", bool? pass = null, string? note = null) =>
-        _rows.Add(("  " + figure, measured, target, pass switch { true => "PASS", false => "FAIL", null => "" }, note ?? ""));
+        _rows.Add(new Row("  " + figure, measured, target, pass switch { true => "PASS", false => "FAIL", null => "" }, note ?? ""));
 
     public void Print()
     {
-        string[] header = ["figure", "measured", "target", "result", "note"];
-        var widths = new int[4];
-        foreach (var r in _rows.Where(r => r.Measured != "").Append((header[0], header[1], header[2], header[3], header[4])))
-        {
-            widths[0] = Math.Max(widths[0], r.Figure.Length);
-            widths[1] = Math.Max(widths[1], r.Measured.Length);
-            widths[2] = Math.Max(widths[2], r.Target.Length);
-            widths[3] = Math.Max(widths[3], r.Result.Length);
-        }
-        string Line(string a, string b, string c, string d, string e) =>
-            $"{a.PadRight(widths[0])}  {b.PadLeft(widths[1])}  {c.PadRight(widths[2])}  {d.PadRight(widths[3])}  {e}".TrimEnd();
+        var rows = _rows.Where(r => !r.IsSection).Append(Header).ToList();
+        int figure = rows.Max(r => r.Figure.Length), measured = rows.Max(r => r.Measured.Length),
+            target = rows.Max(r => r.Target.Length), result = rows.Max(r => r.Result.Length);
+        string Line(Row r) => r.IsSection ? r.Figure
+            : $"{r.Figure.PadRight(figure)}  {r.Measured.PadLeft(measured)}  {r.Target.PadRight(target)}  {r.Result.PadRight(result)}  {r.Note}".TrimEnd();
 
         Console.WriteLine();
         Console.WriteLine($"CollectiveLedger benchmark: {vouchers:N0} vouchers ({2L * vouchers:N0} lines), seed {VoucherGenerator.Seed}, " +
             $".NET {Environment.Version}, {Environment.ProcessorCount} CPUs");
-        Console.WriteLine(Line(header[0], header[1], header[2], header[3], header[4]));
-        Console.WriteLine(new string('-', widths.Sum() + 8 + header[4].Length));
-        foreach (var r in _rows)
-            Console.WriteLine(r.Measured == "" ? r.Figure : Line(r.Figure, r.Measured, r.Target, r.Result, r.Note));
+        Console.WriteLine(Line(Header));
+        Console.WriteLine(new string('-', figure + measured + target + result + 8 + Header.Note.Length));
+        foreach (var r in _rows) Console.WriteLine(Line(r));
         var failed = _rows.Count(r => r.Result == "FAIL");
         Console.WriteLine();
         Console.WriteLine(failed == 0 ? "all targets met" : $"{failed} target(s) missed");
