@@ -26,18 +26,18 @@ public static class VoucherImporter
         store.Write(actor, session =>
         {
             var violations = new List<Violation>();
-            int posted = 0, already = 0, read = 0;
+            int postedCount = 0, already = 0, read = 0;
             foreach (var parsed in VoucherFileReader.Read(path, encoding, violations))
             {
                 violations.AddRange(parsed.Problems);
                 if (parsed.Input is { } input)
                 {
-                    if (input.Ref is not null) session.LoadRef(input.Ref);
-                    switch (VoucherRules.Decide(input, session.State, session.Today))
+                    var posted = input.Ref is null ? null : session.FindRef(input.Ref);
+                    switch (VoucherRules.Decide(input, session.State, session.Today, posted))
                     {
                         case VoucherDecision.Post p when parsed.Problems.Count == 0:
                             session.Append(p.Event);
-                            posted++;
+                            postedCount++;
                             break;
                         case VoucherDecision.AlreadyPosted:
                             already++;
@@ -53,6 +53,6 @@ public static class VoucherImporter
             if (violations.Count > MaxViolations)
                 violations = [.. violations.Take(MaxViolations), new Violation(ViolationCode.TooManyProblems, Place.None, MaxViolations.ToString())];
             if (dryRun || violations.Count > 0) session.Abandon();
-            return new ImportResult(posted, already, violations, dryRun);
+            return new ImportResult(postedCount, already, violations, dryRun);
         });
 }

@@ -48,12 +48,8 @@ public sealed class WriteSession : IDisposable
     /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
     public void Abandon() => Abandoned = true;
 
-    /// <summary>Makes sure the state knows whether <paramref name="reference"/> is already in the books.</summary>
-    public void LoadRef(string reference)
-    {
-        if (State.FindRef(reference) is null && LedgerStore.FindRef(_connection, Transaction, reference) is { } posted)
-            State.RestoreRef(reference, posted);
-    }
+    /// <summary>The voucher carrying <paramref name="reference"/>, including ones appended earlier in this transaction.</summary>
+    public PostedRef? FindRef(string reference) => LedgerStore.FindRef(_connection, Transaction, reference);
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
     public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => LedgerStore.FindVoucher(_connection, Transaction, key);

@@ -1,15 +1,15 @@
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
-using CollectiveLedger.Core.Audit;
 
 namespace CollectiveLedger.Core.Ledger;
 
 /// <summary>
 /// What the rules need to know about a ledger to decide on a command: its chart, registers, closed
-/// months, the last voucher number of each month, and the refs that matter for the command at hand.
-/// It evolves only through <see cref="Apply"/>, the same way whether it was loaded from the tables or
-/// rebuilt by replaying the log. Small by design: no vouchers are held, only their refs when asked.
+/// months, the last voucher number of each month and which accounts have postings. It evolves only
+/// through <see cref="Apply"/>, the same way whether it was loaded from the tables or rebuilt by
+/// replaying the log. Small by design: its size depends on the chart and the registers, never on the
+/// number of vouchers, so importing or replaying any number of them runs in bounded memory.
 /// </summary>
 public sealed class LedgerState
 {
@@ -20,7 +20,6 @@ public sealed class LedgerState
         DimensionKinds.All.ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
     private readonly SortedSet<Period> _closed = [];
     private readonly Dictionary<Period, int> _lastNumber = [];
-    private readonly Dictionary<string, PostedRef> _refs = new(StringComparer.Ordinal);
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -33,7 +32,6 @@ public sealed class LedgerState
     public bool IsClosed(Period period) => _closed.Contains(period);
     public Period? LastClosed => _closed.Count == 0 ? null : _closed.Max;
     public int LastNumber(Period period) => _lastNumber.GetValueOrDefault(period);
-    public PostedRef? FindRef(string reference) => _refs.GetValueOrDefault(reference);
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -57,7 +55,6 @@ public sealed class LedgerState
                 Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
                 _lastNumber[v.Period] = v.Number;
                 foreach (var line in v.Lines) _postedAccounts.Add(line.Account);
-                if (v.Ref is not null) _refs[v.Ref] = new PostedRef(v.Key, EventCodec.ContentSha256(v));
                 break;
             case PeriodClosed c:
                 _closed.Add(c.Period);
@@ -70,7 +67,6 @@ public sealed class LedgerState
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
     public void RestorePosting(string account) => _postedAccounts.Add(account);
-    public void RestoreRef(string reference, PostedRef posted) => _refs[reference] = posted;
 }
 
 /// <summary>A ref already in the books: which voucher carries it, and the hash of its content.</summary>

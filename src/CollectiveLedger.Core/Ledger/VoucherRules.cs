@@ -11,11 +11,12 @@ namespace CollectiveLedger.Core.Ledger;
 /// <summary>
 /// Decides whether a voucher may be posted: first its fields on their own
 /// (<see cref="VoucherInputValidator"/>), then against the ledger (ref, dates, closed months,
-/// accounts, registers), then the balance. Pure: the state and today's date come in as arguments.
+/// accounts, registers), then the balance. Pure: the state, today's date and the voucher already
+/// posted under the input's ref (if any) come in as arguments.
 /// </summary>
 public static class VoucherRules
 {
-    public static VoucherDecision Decide(VoucherInput input, LedgerState state, DateOnly today)
+    public static VoucherDecision Decide(VoucherInput input, LedgerState state, DateOnly today, PostedRef? postedUnderRef)
     {
         var violations = new List<Violation>();
         foreach (var failure in VoucherInputValidator.Instance.Validate(input).Errors)
@@ -47,7 +48,7 @@ public static class VoucherRules
         var period = Period.Of(date);
         var attachments = input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture);
         var voucher = new Voucher(state.LastNumber(period) + 1, date, kind, input.Ref, summary!, attachments, null, lines.MoveToImmutable());
-        if (input.Ref is not null && state.FindRef(input.Ref) is { } posted)
+        if (input.Ref is not null && postedUnderRef is { } posted)
         {
             return posted.ContentSha256 == EventCodec.ContentSha256(voucher)
                 ? new VoucherDecision.AlreadyPosted(posted.Voucher)

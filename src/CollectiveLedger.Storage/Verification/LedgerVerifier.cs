@@ -146,7 +146,6 @@ public static class LedgerVerifier
                     if (line.Member is { } m && !state.HasDimension(DimensionKind.Member, m)) yield return $"voucher {v.Key} names unknown member {m}";
                     if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c)) yield return $"voucher {v.Key} names unknown counterparty {c}";
                 }
-                if (v.Ref is { } r && state.FindRef(r) is not null) yield return $"voucher {v.Key} reuses ref {r}";
                 break;
             case AccountAdded a:
                 if (!state.Accounts.ContainsKey(a.Parent)) yield return $"account {a.Code} names unknown parent {a.Parent}";
