@@ -27,7 +27,12 @@ public static class Program
           period close YYYY-MM
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
-          verify [--anchor SEQ:HASH]...
+          verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
+          disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
+                   [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]
+          checkpoint [--sign KEYFILE]...
+          keys generate --name NAME --out FILE | keys list
+          settings list | settings set KEY VALUE
           log export --out FILE | log show [--from SEQ] [--limit N]
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]
@@ -58,7 +63,7 @@ public static class Program
         catch (UsageException e)
         {
             stderr.WriteLine((language == Language.ZhCN ? "用法错误 usage error: " : "usage error: ") + e.Message);
-            stderr.WriteLine(Usage);
+            stderr.WriteLine(language == Language.ZhCN ? "运行 cledger --help 查看用法。 Run cledger --help for usage." : "Run cledger --help for usage.");
             return ExitCodes.Usage;
         }
         catch (LedgerOpenException e)
@@ -104,6 +109,10 @@ public static class Program
         "log" => LogCommands.Run(ctx, args),
         "export" => ExportCommand.Run(ctx, args),
         "demo" => DemoCommand.Run(ctx, args),
+        "disclose" => DiscloseCommand.Run(ctx, args),
+        "checkpoint" => CheckpointCommand.Run(ctx, args),
+        "keys" => KeyCommands.Run(ctx, args),
+        "settings" => SettingsCommand.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

@@ -20,6 +20,22 @@ public static class VerifyReportRenderer
         }
         else w.WriteNull("head");
         w.WriteString("root", Convert.ToBase64String(report.Root));
+        if (report.Checkpoints.Count > 0)
+        {
+            w.WriteStartArray("checkpoints");
+            foreach (var c in report.Checkpoints)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("size", c.Size);
+                w.WriteString("root", c.Root);
+                w.WriteString("status", c.Status);
+                w.WriteStartArray("signed_by");
+                foreach (var k in c.SignedBy) w.WriteStringValue(k);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("problems");
         foreach (var p in report.Problems)
         {
@@ -44,6 +60,17 @@ public static class VerifyReportRenderer
         sb.AppendLine(chinese ? $"审计日志条目 entries: {report.Entries}" : $"entries: {report.Entries}");
         if (report.HeadSeq is { } seq) sb.AppendLine($"{(chinese ? "链头 head" : "head")}: {seq}:{report.HeadHash}");
         sb.AppendLine($"{(chinese ? "默克尔根 root" : "root")}: {Convert.ToHexStringLower(report.Root)}");
+        foreach (var c in report.Checkpoints)
+        {
+            var status = c.Status switch
+            {
+                CheckpointResult.Consistent => chinese ? "一致 consistent" : "consistent",
+                CheckpointResult.Rewritten => chinese ? $"前 {c.Size} 条中的历史被改写 history rewritten within the first {c.Size} entries" : $"history rewritten within the first {c.Size} entries",
+                CheckpointResult.Shorter => chinese ? "日志比检查点短 log shorter than the checkpoint" : "log shorter than the checkpoint",
+                _ => chinese ? "签名无效 signature not valid" : "signature not valid",
+            };
+            sb.AppendLine($"{(chinese ? "检查点 checkpoint" : "checkpoint")} {c.Size}: {status}" + (c.SignedBy.Count > 0 ? $" — {string.Join(", ", c.SignedBy)}" : ""));
+        }
         if (report.Ok)
         {
             sb.AppendLine(chinese ? "校验通过：哈希链完整，重放结果与账表逐行一致。 OK: chain intact, replay matches every table."

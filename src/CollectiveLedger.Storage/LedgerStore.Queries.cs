@@ -84,10 +84,12 @@ public sealed partial class LedgerStore
                SUM(CASE WHEN v.kind = 'opening' OR v.period < @From THEN l.credit_fen ELSE 0 END),
                SUM(CASE WHEN v.kind = 'normal' AND v.period >= @From THEN l.debit_fen ELSE 0 END),
                SUM(CASE WHEN v.kind = 'normal' AND v.period >= @From THEN l.credit_fen ELSE 0 END)
-        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
+        FROM voucher_lines l NOT INDEXED JOIN vouchers v ON v.seq = l.voucher_seq
         WHERE v.period <= @To
         GROUP BY l.account
         """;
+    // NOT INDEXED: without it SQLite walks the account index to avoid sorting for GROUP BY and then
+    // looks up every line's row; a plain scan with a temporary sort is two to three times faster.
 
     /// <summary>The 科目余额表 of the months <paramref name="from"/>..<paramref name="to"/>.</summary>
     public TrialBalance TrialBalance(Period from, Period to) => Read(tx =>

@@ -13,6 +13,8 @@ public sealed partial class LedgerStore
     private const string SelectClosedPeriods = "SELECT period FROM closed_periods ORDER BY period";
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
+    private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
+    private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
     internal const string SelectRef = "SELECT period, number, content_sha256 FROM vouchers WHERE ref = @Ref";
 
     /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
@@ -34,6 +36,13 @@ public sealed partial class LedgerStore
             state.RestoreLastNumber(Period.Parse(period), (int)number);
         foreach (var account in _connection.Query<string>(SelectPostedAccounts, transaction: tx))
             state.RestorePosting(account);
+        foreach (var (key, value) in _connection.Query<(string, string)>(SelectSettings, transaction: tx))
+            state.Apply(new SettingChanged(key, value));
+        foreach (var (name, publicKey) in _connection.Query<(string, string)>(SelectKeys, transaction: tx))
+        {
+            var bytes = Convert.FromBase64String(publicKey);
+            state.Apply(new KeyRegistered(name, Core.Audit.SignedNote.KeyIdOf(bytes), bytes));
+        }
         return state;
     }
 

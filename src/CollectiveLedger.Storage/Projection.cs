@@ -50,6 +50,17 @@ public static class Projection
             case PeriodClosed c:
                 yield return new Row(Table.ClosedPeriods, [c.Period.ToString(), seq]);
                 break;
+            case SettingChanged c:
+                yield return new Row(Table.Settings, [c.Key, seq, c.Value]);
+                break;
+            case KeyRegistered k:
+                yield return new Row(Table.SigningKeys, [k.Name, k.KeyIdHex, Convert.ToBase64String(k.PublicKey), seq]);
+                break;
+            case DisclosurePublished d:
+                yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint]);
+                for (var i = 0; i < d.Files.Length; i++)
+                    yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
+                break;
             default:
                 throw new InvalidOperationException($"No projection for {e.GetType().Name}.");
         }

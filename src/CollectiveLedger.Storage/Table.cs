@@ -19,7 +19,13 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table VoucherLines = Define("voucher_lines", 2, "voucher_seq", "line_no", "account", "debit_fen", "credit_fen",
         "fund", "member", "counterparty", "summary");
 
-    public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines];
+    public static readonly Table Settings = Define("settings", 2, "key", "seq", "value");
+    public static readonly Table SigningKeys = Define("signing_keys", 2, "name", "key_id", "public_key", "added_seq");
+    public static readonly Table Disclosures = Define("disclosures", 1, "seq", "scope", "from_period", "to_period", "date", "checkpoint");
+    public static readonly Table DisclosureFiles = Define("disclosure_files", 2, "disclosure_seq", "file_no", "name", "format", "sha256");
+
+    public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
+        Settings, SigningKeys, Disclosures, DisclosureFiles];
 
     public static Table For(DimensionKind kind) => kind switch
     {
@@ -28,8 +34,8 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         _ => Counterparties,
     };
 
-    /// <summary>Whether the key is an integer (ordered numerically) rather than text (ordered by bytes).</summary>
-    public bool IntegerKeys => this == Vouchers || this == VoucherLines;
+    /// <summary>Tables that grow with the log: verify streams them in key (= seq) order instead of holding them.</summary>
+    public bool Streamed => this == Vouchers || this == VoucherLines;
 
     private static Table Define(string name, int keyColumns, params string[] columns) => new(
         name, columns, keyColumns,

@@ -12,13 +12,24 @@ public static class VerifyCommand
         var format = ctx.Format(args);
         var anchors = args.All("--anchor").Select(text =>
             Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();
-        if (args.All("--checkpoint").Count > 0) throw new UsageException("--checkpoint is not supported yet: it comes with signed checkpoints (disclosure notices)");
+        var checkpoints = args.All("--checkpoint").Select(ReadCheckpoint).ToList();
         args.Done(1);
         using var store = ctx.Open();
-        var report = LedgerVerifier.Verify(store, anchors, Progress.OnTerminal<long>(ctx, ctx.Say("校验", "verifying")));
+        var report = LedgerVerifier.Verify(store, anchors, checkpoints, Progress.OnTerminal<long>(ctx, ctx.Say("校验", "verifying")));
         Progress.Clear(ctx);
         if (format == OutputFormat.Json) ctx.WriteBytes(VerifyReportRenderer.Json(report));
         else ctx.Out.Write(VerifyReportRenderer.Text(report, ctx.Chinese));
         return report.Ok ? ExitCodes.Done : ExitCodes.Rejected;
+    }
+
+    /// <summary>A checkpoint as typed in or scanned from a notice: a signed note, or a bare (unsigned) checkpoint body.</summary>
+    private static SignedNote ReadCheckpoint(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"checkpoint file {path} not found");
+        var text = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (SignedNote.TryParse(text, out var note, out var problem)) return note;
+        if (Checkpoint.TryParseBody(text.TrimEnd('\n') + "\n", out _, out _))
+            throw new UsageException($"{path} is an unsigned checkpoint; only signed checkpoints can be verified ({problem})");
+        throw new UsageException($"{path} is not a signed checkpoint: {problem}");
     }
 }

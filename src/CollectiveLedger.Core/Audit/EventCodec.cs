@@ -43,6 +43,34 @@ public static class EventCodec
             case PeriodClosed c:
                 w.Property("period", c.Period.ToString());
                 break;
+            case SettingChanged c:
+                w.Property("key", c.Key);
+                w.Property("value", c.Value);
+                break;
+            case KeyRegistered k:
+                w.Property("algorithm", "ecdsa-p256-sha256");
+                w.Property("key_id", k.KeyIdHex);
+                w.Property("name", k.Name);
+                w.Property("public_key", Convert.ToBase64String(k.PublicKey));
+                break;
+            case DisclosurePublished d:
+                w.Property("checkpoint", d.Checkpoint);
+                w.Property("date", IsoDate.Format(d.Date));
+                w.Name("files");
+                w.BeginArray();
+                foreach (var f in d.Files)
+                {
+                    w.BeginObject();
+                    w.Property("format", f.Format);
+                    w.Property("name", f.Name);
+                    w.Property("sha256", f.Sha256);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.Property("from", d.From.ToString());
+                w.Property("scope", d.Scope);
+                w.Property("to", d.To.ToString());
+                break;
             default:
                 throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
         }
@@ -117,6 +145,11 @@ public static class EventCodec
         "counterparty.added" => new DimensionAdded(DimensionKind.Counterparty, Str(data, "code"), Str(data, "name")),
         "voucher.posted" => new VoucherPosted(ReadVoucher(data)),
         "period.closed" => new PeriodClosed(ReadPeriod(data, "period")),
+        "setting.changed" => new SettingChanged(Str(data, "key"), Str(data, "value")),
+        "key.registered" => ReadKey(data),
+        "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
+            IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"),
+            [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))]),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 
@@ -136,6 +169,15 @@ public static class EventCodec
             Int(d, "attachments"), reverses, lines.ToImmutable());
         if (voucher.Period != ReadPeriod(d, "period")) throw new FormatException("period is not the month of the date");
         return voucher;
+    }
+
+    private static KeyRegistered ReadKey(JsonElement d)
+    {
+        if (Str(d, "algorithm") != "ecdsa-p256-sha256") throw new FormatException("unknown key algorithm");
+        var publicKey = Convert.FromBase64String(Str(d, "public_key"));
+        var key = new KeyRegistered(Str(d, "name"), SignedNote.KeyIdOf(publicKey), publicKey);
+        if (key.KeyIdHex != Str(d, "key_id")) throw new FormatException("key_id is not the ID of public_key");
+        return key;
     }
 
     private static JsonElement Get(JsonElement e, string name) =>

@@ -12,7 +12,8 @@ public sealed record VerifyProblem(string Kind, long? Seq, string Message, strin
 }
 
 /// <summary>The outcome of verify: the log's size, head and RFC 6962 root, and every problem found.</summary>
-public sealed record VerifyReport(long Entries, long? HeadSeq, string? HeadHash, byte[] Root, IReadOnlyList<VerifyProblem> Problems, bool Truncated)
+public sealed record VerifyReport(long Entries, long? HeadSeq, string? HeadHash, byte[] Root, IReadOnlyList<VerifyProblem> Problems, bool Truncated,
+    IReadOnlyList<CheckpointResult> Checkpoints)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -31,4 +32,13 @@ public sealed record Anchor(long Seq, string Hash)
         anchor = new Anchor(seq, hash);
         return true;
     }
+}
+
+/// <summary>What a checkpoint said about the books: "consistent", "history rewritten within the first N entries" or "log shorter than the checkpoint".</summary>
+public sealed record CheckpointResult(long Size, string Root, string Status, IReadOnlyList<string> SignedBy)
+{
+    public const string Consistent = "consistent";
+    public const string Rewritten = "rewritten";
+    public const string Shorter = "shorter";
+    public const string BadSignature = "bad-signature";
 }

@@ -41,3 +41,30 @@ public sealed record PeriodClosed(Period Period) : LedgerEvent
 {
     public override string Kind => "period.closed";
 }
+
+/// <summary>A ledger setting changed (disclosure contact, objection period, signatories...); the latest value counts.</summary>
+public sealed record SettingChanged(string Key, string Value) : LedgerEvent
+{
+    public override string Kind => "setting.changed";
+}
+
+/// <summary>A public key that may sign checkpoints (ECDSA P-256, DER SubjectPublicKeyInfo). No secret is ever logged.</summary>
+public sealed record KeyRegistered(string Name, uint KeyId, byte[] PublicKey) : LedgerEvent
+{
+    public override string Kind => "key.registered";
+
+    /// <summary>The key ID as printed on notices: eight hex digits.</summary>
+    public string KeyIdHex => KeyId.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>SHA-256 of the public key in groups of four hex digits, for people to compare.</summary>
+    public string Fingerprint => string.Join(' ', Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(PublicKey)).Chunk(4).Take(8).Select(c => new string(c)));
+}
+
+/// <summary>A notice was published: its months, date, the signed checkpoint it carries and the SHA-256 of every file produced.</summary>
+public sealed record DisclosurePublished(string Scope, Periods.Period From, Periods.Period To, DateOnly Date, string Checkpoint,
+    System.Collections.Immutable.ImmutableArray<PublishedFile> Files) : LedgerEvent
+{
+    public override string Kind => "disclosure.published";
+}
+
+public sealed record PublishedFile(string Name, string Format, string Sha256);

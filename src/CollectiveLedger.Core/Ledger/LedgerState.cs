@@ -20,6 +20,8 @@ public sealed class LedgerState
         DimensionKinds.All.ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
     private readonly SortedSet<Period> _closed = [];
     private readonly Dictionary<Period, int> _lastNumber = [];
+    private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -32,6 +34,10 @@ public sealed class LedgerState
     public bool IsClosed(Period period) => _closed.Contains(period);
     public Period? LastClosed => _closed.Count == 0 ? null : _closed.Max;
     public int LastNumber(Period period) => _lastNumber.GetValueOrDefault(period);
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
+    public IReadOnlyDictionary<string, string> Settings => _settings;
+    public KeyRegistered? Key(string name, uint id) => _keys.GetValueOrDefault((name, id));
+    public IEnumerable<KeyRegistered> Keys => _keys.Values;
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -58,6 +64,14 @@ public sealed class LedgerState
                 break;
             case PeriodClosed c:
                 _closed.Add(c.Period);
+                break;
+            case SettingChanged c:
+                _settings[c.Key] = c.Value;
+                break;
+            case KeyRegistered k:
+                _keys[(k.Name, k.KeyId)] = k;
+                break;
+            case DisclosurePublished:
                 break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");

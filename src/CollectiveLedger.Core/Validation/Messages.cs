@@ -58,6 +58,10 @@ public static class Messages
             [ViolationCode.VoucherAlreadyReversed] = ("凭证 {0} 已被 {1} 冲销", "voucher {0} was already reversed by {1}"),
             [ViolationCode.ReversalCannotBeReversed] = ("凭证 {0} 本身是冲销凭证，不能再冲销", "voucher {0} is itself a reversal and cannot be reversed"),
             [ViolationCode.ReversalBeforeOriginal] = ("冲销日期 {0} 早于原凭证日期 {1}", "the reversal date {0} is before the original voucher's date {1}"),
+            [ViolationCode.SettingUnknown] = ("没有名为 {0} 的设置项，可用：{1}", "there is no setting {0}; the settings are: {1}"),
+            [ViolationCode.SettingInvalid] = ("设置 {0} 的值无效：{1}", "setting {0} has an invalid value: {1}"),
+            [ViolationCode.KeyNameInvalid] = ("密钥名称 {0} 无效：不能为空，不能含空格或加号", "key name {0} is invalid: not empty, no spaces or '+'"),
+            [ViolationCode.KeyExists] = ("密钥 {0} 已登记", "key {0} is already registered"),
             [ViolationCode.ReasonRequired] = ("请填写冲销原因", "a reason for the reversal is required"),
         }.ToFrozenDictionary();
 

@@ -68,4 +68,10 @@ public enum ViolationCode
     ReversalCannotBeReversed,
     ReasonRequired,
     ReversalBeforeOriginal,
+
+    // Settings and keys.
+    SettingUnknown,
+    SettingInvalid,
+    KeyNameInvalid,
+    KeyExists,
 }

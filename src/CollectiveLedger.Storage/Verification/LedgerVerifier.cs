@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using System.Security.Cryptography;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
@@ -15,15 +16,22 @@ namespace CollectiveLedger.Storage.Verification;
 /// </summary>
 public static class LedgerVerifier
 {
-    public static VerifyReport Verify(LedgerStore store, IReadOnlyList<Anchor> anchors, IProgress<long>? progress = null, int maxProblems = 1000)
+    public static VerifyReport Verify(LedgerStore store, IReadOnlyList<Anchor> anchors, IProgress<long>? progress = null, int maxProblems = 1000) =>
+        Verify(store, anchors, [], progress, maxProblems);
+
+    /// <param name="checkpoints">Signed checkpoints (typed in or scanned from notices) to hold the log against.</param>
+    public static VerifyReport Verify(LedgerStore store, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,
+        IProgress<long>? progress = null, int maxProblems = 1000)
     {
+        var parsed = checkpoints.Select(note => (Note: note, Checkpoint: Checkpoint.TryParseBody(note.Text, out var c, out _) ? c : null)).ToList();
+        var roots = new Dictionary<long, byte[]>();
         var connection = store.ConnectionForVerify;
         using var tx = connection.BeginTransaction(deferred: true);
         var run = new Run(maxProblems);
         var anchorsBySeq = anchors.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.ToList());
         var merkle = new MerkleTree();
         var state = new LedgerState();
-        var small = Table.All.Where(t => !t.IntegerKeys).ToDictionary(t => t, _ => new SortedDictionary<string, Row>(StringComparer.Ordinal));
+        var small = Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         using var vouchers = new LiveRows(connection, tx, Table.Vouchers);
         using var lines = new LiveRows(connection, tx, Table.VoucherLines);
 
@@ -47,6 +55,7 @@ public static class LedgerVerifier
                     run.Add(new VerifyProblem(VerifyProblem.Chain, seq, "the stored hash is not the SHA-256 of the stored entry",
                         Table: "audit_log", Key: seq.ToString(), Column: "hash", Expected: hash, Actual: storedHash));
                 CheckAnchors(anchorsBySeq, seq, hash, run);
+                if (parsed.Any(p => p.Checkpoint?.Size == merkle.Size)) roots[merkle.Size] = merkle.Root();
                 ReplayEntry(seq, bytes, prev, state, small, vouchers, lines, run);
                 prev = hash;
                 headHash = hash;
@@ -65,7 +74,60 @@ public static class LedgerVerifier
         lines.ReportRemaining(run);
         foreach (var (table, expected) in small) CompareSmallTable(connection, tx, table, expected, run);
 
-        return new VerifyReport(expectedSeq, headSeq, headHash, merkle.Root(), run.Problems, run.Truncated);
+        var results = parsed.Select(p => CheckCheckpoint(p.Note, p.Checkpoint, state, roots, expectedSeq, run)).ToList();
+        return new VerifyReport(expectedSeq, headSeq, headHash, merkle.Root(), run.Problems, run.Truncated, results);
+    }
+
+    /// <summary>
+    /// A checkpoint holds when a registered key signed it and the log still begins with exactly its
+    /// first N entries (same RFC 6962 root). Otherwise the problem says which, with the evidence.
+    /// </summary>
+    private static CheckpointResult CheckCheckpoint(SignedNote note, Checkpoint? checkpoint, LedgerState state, Dictionary<long, byte[]> roots,
+        long entries, Run run)
+    {
+        if (checkpoint is null)
+        {
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, null, "the note is not a checkpoint (origin, size and root lines)"));
+            return new CheckpointResult(0, "", CheckpointResult.BadSignature, []);
+        }
+        var root = Convert.ToBase64String(checkpoint.Root);
+        var signedBy = new List<string>();
+        foreach (var signature in note.Signatures)
+        {
+            if (state.Key(signature.KeyName, signature.KeyId) is not { } key) continue;
+            if (note.Verifies(signature, key.PublicKey)) signedBy.Add($"{key.Name} ({key.KeyIdHex})");
+            else
+            {
+                run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1,
+                    $"the signature of {key.Name} ({key.KeyIdHex}) does not verify: the checkpoint was forged or altered", Expected: "valid signature", Actual: "invalid"));
+                return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
+            }
+        }
+        if (signedBy.Count == 0)
+        {
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1, "no key registered in this ledger signed the checkpoint",
+                Expected: string.Join(", ", state.Keys.Select(k => $"{k.Name} ({k.KeyIdHex})")),
+                Actual: string.Join(", ", note.Signatures.Select(s => $"{s.KeyName} ({s.KeyId:x8})"))));
+            return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
+        }
+        var origin = Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId);
+        if (checkpoint.Origin != origin)
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, null, "the checkpoint is of another ledger", Expected: origin, Actual: checkpoint.Origin));
+        if (checkpoint.Size > entries)
+        {
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, entries, $"log shorter than the checkpoint: it has {entries} entries, the checkpoint {checkpoint.Size}",
+                Expected: checkpoint.Size.ToString(), Actual: entries.ToString()));
+            return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Shorter, signedBy);
+        }
+        var actual = checkpoint.Size == 0 ? new MerkleTree().Root() : roots[checkpoint.Size];
+        if (!actual.AsSpan().SequenceEqual(checkpoint.Root))
+        {
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1,
+                $"history rewritten within the first {checkpoint.Size} entries: their root is not the one the checkpoint carries",
+                Expected: root, Actual: Convert.ToBase64String(actual)));
+            return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Rewritten, signedBy);
+        }
+        return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Consistent, signedBy);
     }
 
     private static void CheckAnchors(Dictionary<long, List<Anchor>> anchorsBySeq, long seq, string hash, Run run)
@@ -76,57 +138,74 @@ public static class LedgerVerifier
                 Expected: anchor.Hash, Actual: hash));
     }
 
-    private static void ReplayEntry(long seq, byte[] bytes, string prev, LedgerState state, Dictionary<Table, SortedDictionary<string, Row>> small,
+    private static void ReplayEntry(long seq, byte[] bytes, string prev, LedgerState state, Dictionary<Table, Dictionary<string, Row>> small,
         LiveRows vouchers, LiveRows lines, Run run)
     {
-        if (!CanonicalJson.IsCanonical(bytes, out var document, out var problem))
+        var entry = Read(seq, bytes, run);
+        if (entry is null) return;
+        if (entry.V != AuditEntry.Version)
+            run.Add(new VerifyProblem(VerifyProblem.Canonical, seq, $"unknown format version {entry.V}"));
+        if (entry.Seq != seq)
+            run.Add(new VerifyProblem(VerifyProblem.Chain, seq, "the entry's seq differs from its position", Expected: seq.ToString(), Actual: entry.Seq.ToString()));
+        if (entry.Prev != prev)
+            run.Add(new VerifyProblem(VerifyProblem.Chain, seq, "prev is not the hash of the previous entry: the chain is broken here",
+                Expected: prev, Actual: entry.Prev));
+        if ((seq == 0) != (entry.Event is LedgerCreated))
         {
-            run.Add(new VerifyProblem(VerifyProblem.Canonical, seq, problem!));
-            if (document is null) return;
+            run.Add(new VerifyProblem(VerifyProblem.Replay, seq, "ledger.created must be entry 0 and only entry 0"));
+            return;
         }
-        using (document)
+        foreach (var message in ReplayRules(entry.Event, state))
+            run.Add(new VerifyProblem(VerifyProblem.Replay, seq, message));
+        try
         {
-            ParsedEntry entry;
-            try
-            {
-                entry = ParsedEntry.From(document!.RootElement);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                run.Add(new VerifyProblem(VerifyProblem.Canonical, seq, "the entry cannot be read: " + e.Message));
-                return;
-            }
-            if (entry.V != AuditEntry.Version)
-                run.Add(new VerifyProblem(VerifyProblem.Canonical, seq, $"unknown format version {entry.V}"));
-            if (entry.Seq != seq)
-                run.Add(new VerifyProblem(VerifyProblem.Chain, seq, "the entry's seq differs from its position", Expected: seq.ToString(), Actual: entry.Seq.ToString()));
-            if (entry.Prev != prev)
-                run.Add(new VerifyProblem(VerifyProblem.Chain, seq, "prev is not the hash of the previous entry: the chain is broken here",
-                    Expected: prev, Actual: entry.Prev));
-            if ((seq == 0) != (entry.Event is LedgerCreated))
-            {
-                run.Add(new VerifyProblem(VerifyProblem.Replay, seq, "ledger.created must be entry 0 and only entry 0"));
-                return;
-            }
-            foreach (var message in ReplayRules(entry.Event, state))
-                run.Add(new VerifyProblem(VerifyProblem.Replay, seq, message));
-            try
-            {
-                state.Apply(entry.Event);
-            }
-            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
-            {
-                run.Add(new VerifyProblem(VerifyProblem.Replay, seq, "the entry cannot be applied: " + e.Message));
-                return;
-            }
-            foreach (var row in Projection.RowsFor(seq, entry.Event))
-            {
-                if (row.Table == Table.Vouchers) vouchers.Match(row, seq, run);
-                else if (row.Table == Table.VoucherLines) lines.Match(row, seq, run);
-                else if (!small[row.Table].TryAdd(row.Key, row))
-                    run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"{row.Table.Name} {row.Key} is added twice", Table: row.Table.Name, Key: row.Key));
-            }
+            state.Apply(entry.Event);
         }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+        {
+            run.Add(new VerifyProblem(VerifyProblem.Replay, seq, "the entry cannot be applied: " + e.Message));
+            return;
+        }
+        foreach (var row in Projection.RowsFor(seq, entry.Event))
+        {
+            if (row.Table == Table.Vouchers) vouchers.Match(row, seq, run);
+            else if (row.Table == Table.VoucherLines) lines.Match(row, seq, run);
+            else if (!small[row.Table].TryAdd(row.Key, row))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"{row.Table.Name} {row.Key} is added twice", Table: row.Table.Name, Key: row.Key));
+        }
+    }
+
+    /// <summary>
+    /// Reads an entry and proves it canonical in one step: encoding the decoded event again must give
+    /// exactly the stored bytes (so no key, space, escape or float can differ). Only when it does not
+    /// is the slower generic check run, to say what is wrong.
+    /// </summary>
+    private static ParsedEntry? Read(long seq, byte[] bytes, Run run)
+    {
+        ParsedEntry? entry = null;
+        string? problem = null;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            entry = ParsedEntry.From(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            problem = "the entry cannot be read: " + e.Message;
+        }
+        if (entry is not null && IsCanonicalEncoding(entry, bytes)) return entry;
+        if (!CanonicalJson.IsCanonical(bytes, out var doc, out var canonicalProblem)) problem = canonicalProblem;
+        doc?.Dispose();
+        run.Add(new VerifyProblem(VerifyProblem.Canonical, seq, problem ?? "the entry holds fields or values that its kind does not define"));
+        return entry;
+    }
+
+    private static bool IsCanonicalEncoding(ParsedEntry entry, byte[] bytes)
+    {
+        if (!DateTimeOffset.TryParseExact(entry.Time, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var time) || !Sha256Hex.IsValid(entry.Prev) || entry.Seq < 0)
+            return false;
+        return AuditEntry.Create(entry.Seq, entry.Prev, time, entry.Actor, entry.Event).Bytes.AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>The posting rules, checked again on replay: a log forged with recomputed hashes still has to obey them.</summary>
@@ -158,11 +237,30 @@ public static class LedgerVerifier
         }
     }
 
-    private static void CompareSmallTable(SqliteConnection connection, SqliteTransaction tx, Table table, SortedDictionary<string, Row> expected, Run run)
+    private static void CompareSmallTable(SqliteConnection connection, SqliteTransaction tx, Table table, Dictionary<string, Row> expected, Run run)
     {
         using var live = new LiveRows(connection, tx, table);
-        foreach (var row in expected.Values) live.Match(row, null, run);
+        var ordered = expected.Values.ToList();
+        ordered.Sort((a, b) => CompareKeys(a.Values, b.Values, table.KeyColumns));
+        foreach (var row in ordered) live.Match(row, null, run);
         live.ReportRemaining(run);
+    }
+
+    /// <summary>Key order as SQLite sorts it: integers numerically (any text after them), text by bytes.</summary>
+    private static int CompareKeys(object?[] a, object?[] b, int keyColumns)
+    {
+        for (var i = 0; i < keyColumns; i++)
+        {
+            var c = (a[i], b[i]) switch
+            {
+                (long x, long y) => x.CompareTo(y),
+                (long, _) => -1,
+                (_, long) => 1,
+                _ => string.CompareOrdinal(Cell.Text(a[i]), Cell.Text(b[i])),
+            };
+            if (c != 0) return c;
+        }
+        return 0;
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
@@ -239,17 +337,7 @@ public static class LedgerVerifier
                 Table: _table.Name, Key: key, Expected: "missing", Actual: "row");
         }
 
-        private int Compare(object?[] live, object?[] expected)
-        {
-            for (var i = 0; i < _table.KeyColumns; i++)
-            {
-                var c = _table.IntegerKeys
-                    ? (live[i] is long l ? l : long.MinValue).CompareTo((long)expected[i]!)
-                    : string.CompareOrdinal(Cell.Text(live[i]), Cell.Text(expected[i]));
-                if (c != 0) return c;
-            }
-            return 0;
-        }
+        private int Compare(object?[] live, object?[] expected) => CompareKeys(live, expected, _table.KeyColumns);
 
         private void Advance()
         {

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Reports.Disclosure;
+using CollectiveLedger.Reports.Pdf;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
+/// [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]</c>:
+/// the 财务公开榜 for the notice board, carrying the books' signed checkpoint; publishing appends a
+/// disclosure.published entry with the checkpoint and the file's SHA-256.
+/// </summary>
+public static class DiscloseCommand
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var period = Period(args);
+        var path = args.Required("--out");
+        var format = (args.Option("--format") ?? Path.GetExtension(path).TrimStart('.').ToLowerInvariant()) switch
+        {
+            "pdf" or "" => "pdf",
+            "html" or "htm" => "html",
+            "csv" => "csv",
+            "json" => "json",
+            var other => throw new UsageException($"--format is pdf, html, csv or json, not '{other}'"),
+        };
+        var chinese = (args.Option("--lang") ?? "zh-CN") switch
+        {
+            "zh-CN" or "zh" => true,
+            "en" => false,
+            _ => throw new UsageException("--lang is zh-CN or en"),
+        };
+        var paper = (args.Option("--paper") ?? "A4").ToUpperInvariant() switch
+        {
+            "A4" => Paper.A4Portrait,
+            "A3" => Paper.A3Landscape,
+            _ => throw new UsageException("--paper is A4 or A3"),
+        };
+        var dateText = args.Option("--date");
+        var keyFiles = args.All("--sign");
+        var font = args.Option("--font");
+        args.Done(1);
+
+        using var store = ctx.Open();
+        var today = DateOnly.FromDateTime(ctx.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        DateOnly date = today;
+        if (dateText is not null && !IsoDate.TryParse(dateText, out date)) throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
+        var state = store.LoadState();
+        var early = DisclosureRules.Publish(period, date, "", [], state, today);
+        if (!early.Accepted) return ctx.Reject(early.Violations);
+
+        var fontPath = format == "pdf" ? FontPath(font) : "";
+        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
+        var notice = DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
+            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
+            DisclosureSettings.From(state.Settings),
+            new NoticeVerification(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
+                signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text));
+        var bytes = format switch
+        {
+            "pdf" => NoticePdf.Render(notice, chinese, paper, fontPath),
+            "html" => NoticeHtml.Render(notice, chinese),
+            "csv" => NoticeCsv.Render(notice, chinese),
+            _ => NoticeJson.Render(notice),
+        };
+        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+
+        var file = new PublishedFile(Path.GetFileName(path), format, Core.Audit.Sha256Hex.Of(bytes));
+        var decision = store.Write(ctx.Actor, session =>
+        {
+            var d = DisclosureRules.Publish(period, date, signed.Text, [file], session.State, session.Today);
+            if (d.Accepted) session.Append(d.Event!);
+            return d;
+        });
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        ctx.Out.WriteLine(ctx.Say($"已生成{period.LabelZh}财务公开榜 {path}（SHA-256 {file.Sha256}），检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
+            $"wrote the {period.LabelEn} notice {path} (SHA-256 {file.Sha256}); checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
+        return ExitCodes.Done;
+    }
+
+    private static DisclosurePeriod Period(Args args)
+    {
+        var given = new[] { ("month", args.Option("--period")), ("quarter", args.Option("--quarter")), ("year", args.Option("--year")) }
+            .Where(g => g.Item2 is not null).ToList();
+        if (given.Count != 1) throw new UsageException("give one of --period YYYY-MM, --quarter YYYY-Qn or --year YYYY");
+        var (scope, text) = given[0];
+        return DisclosurePeriod.TryParse(scope, text!, out var period)
+            ? period
+            : throw new UsageException($"'{text}' is not a {scope} (YYYY-MM, YYYY-Qn or YYYY)");
+    }
+
+    /// <summary>The font for Chinese: --font, else a known system font; without one, say what to install.</summary>
+    private static string FontPath(string? font)
+    {
+        var path = font ?? ChineseFonts.Find();
+        if (path is null || !File.Exists(path) || !ChineseFonts.CoversChinese(path))
+            throw new UsageException(path is null
+                ? "没有可显示中文的字体 no font that covers Chinese was found: apt-get install fonts-wqy-microhei, or give --font PATH (a TrueType font such as msyh.ttc or simsun.ttc)"
+                : $"字体 {path} 不能显示中文 the font {path} does not cover Chinese: apt-get install fonts-wqy-microhei, or give --font PATH");
+        return path;
+    }
+}

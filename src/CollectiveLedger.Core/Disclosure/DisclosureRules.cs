@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+
+namespace CollectiveLedger.Core.Disclosure;
+
+/// <summary>A notice covers months that have ended, within the ledger's life, and is dated no later than today.</summary>
+public static class DisclosureRules
+{
+    public static Decision Publish(DisclosurePeriod period, DateOnly date, string checkpoint, ImmutableArray<PublishedFile> files,
+        LedgerState state, DateOnly today)
+    {
+        var violations = new List<Violation>();
+        if (period.From < state.Ledger.StartPeriod)
+            violations.Add(new Violation(ViolationCode.PeriodBeforeLedgerStart, new Place(Field: "period"), period.From.ToString(), state.Ledger.StartPeriod.ToString()));
+        if (period.To.LastDay >= today || date < period.To.LastDay)
+            violations.Add(new Violation(ViolationCode.PeriodNotEnded, new Place(Field: "date"), period.To.ToString()));
+        if (date > today)
+            violations.Add(new Violation(ViolationCode.DateInFuture, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(today)));
+        return Decision.From(new DisclosurePublished(period.Scope, period.From, period.To, date, checkpoint, files), violations);
+    }
+}

@@ -1,0 +1,31 @@
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Validation;
+
+namespace CollectiveLedger.Core.Ledger;
+
+/// <summary>Ledger settings: locally decided values (objection period, contact, signatories), never constants.</summary>
+public static class SettingRules
+{
+    public static Decision Change(string key, string value)
+    {
+        var place = new Place(Field: key);
+        if (!DisclosureSettings.Keys.Contains(key))
+            return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", DisclosureSettings.Keys)));
+        if (key == DisclosureSettings.ObjectionDaysKey && !(int.TryParse(value, out var days) && days is >= 1 and <= 90))
+            return Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "1..90"));
+        var violations = new List<Violation>();
+        var clean = TextRules.Clean(value.Trim(), TextRules.NameMax, place, violations);
+        return Decision.From(new SettingChanged(key, clean ?? ""), violations);
+    }
+
+    /// <summary>A checkpoint signing key: a valid note key name, registered once.</summary>
+    public static Decision RegisterKey(string name, byte[] publicKey, LedgerState state)
+    {
+        var place = new Place(Field: "name");
+        if (!Audit.SignedNote.IsKeyName(name)) return Decision.Reject(new Violation(ViolationCode.KeyNameInvalid, place, name));
+        var key = new KeyRegistered(name, Audit.SignedNote.KeyIdOf(publicKey), publicKey);
+        return state.Key(name, key.KeyId) is null
+            ? Decision.Accept(key)
+            : Decision.Reject(new Violation(ViolationCode.KeyExists, place, $"{name} ({key.KeyIdHex})"));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using CollectiveLedger.Core.Disclosure;
+
+namespace CollectiveLedger.Reports.Disclosure;
+
+/// <summary>
+/// The notice as one self-contained, printable HTML page: no script, no external files, the QR code
+/// as inline SVG, every text HTML-encoded.
+/// </summary>
+public static class NoticeHtml
+{
+    private const string Style = """
+        body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:60em;color:#000;line-height:1.5}
+        h1{text-align:center;font-size:1.8em;margin-bottom:.2em}p.meta{text-align:center;margin-top:0}
+        h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #000}
+        table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:.25em .5em;vertical-align:top}
+        th{background:#e8e8e8}td.n{text-align:right;white-space:nowrap}tr.total td{background:#f2f2f2;font-weight:bold}
+        td.code{font-family:monospace;word-break:break-all}.sign{display:flex;justify-content:space-between;margin-top:2em}
+        .qr{text-align:center;margin:1em}.keep{break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}
+        @media print{body{margin:0;max-width:none}}
+        """;
+
+    public static byte[] Render(DisclosureNotice n, bool chinese)
+    {
+        var t = new NoticeText(chinese);
+        var h = new StringBuilder();
+        string E(string s) => HtmlEncoder.Default.Encode(s);
+        h.Append($"<!DOCTYPE html>\n<html lang=\"{(chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">")
+         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+         .Append($"<title>{E(t.Heading(n))}</title><style>{Style}</style></head><body>\n");
+        h.Append($"<h1>{E(n.Org)}<br>{E(t.PeriodLabel(n.Period) + t.Title)}</h1>\n<p class=\"meta\">{E(t.Published(n))}　{E(t.Unit(n))}</p>\n");
+
+        h.Append($"<section class=\"keep\"><h2>{E(t.SummaryCaption)}</h2>");
+        Table(h, [t.Item, t.Amount], [false, true], NoticeTables.Summary(n, t), totalRowsFrom: null);
+        foreach (var line in NoticeTables.SummaryWords(n, t)) h.Append($"<p>{E(line)}</p>");
+        h.Append("</section>\n");
+
+        string[] itemHeaders = [t.Date, t.Voucher, t.Summary, t.Party, t.Account, t.Amount];
+        bool[] itemNumeric = [false, false, false, false, false, true];
+        h.Append($"<h2>{E(t.IncomeItemsCaption)}</h2>");
+        Items(h, itemHeaders, itemNumeric, NoticeTables.Items(n.IncomeItems, t), t);
+        h.Append($"<h2>{E(t.ExpenditureItemsCaption)}</h2>");
+        Items(h, itemHeaders, itemNumeric, NoticeTables.Items(n.ExpenditureItems, t), t);
+
+        h.Append($"<h2>{E(t.FundsCaption)}</h2>");
+        Items(h, [t.Fund, t.Received, t.Spent, t.SpentInPeriod, t.Balance], [false, true, true, true, true], NoticeTables.Funds(n), t);
+        h.Append($"<h2>{E(t.ClaimsCaption)}</h2>");
+        Items(h, [t.Item, t.Account, t.Amount], [false, false, true], NoticeTables.Claims(n, t), t);
+
+        h.Append($"<section class=\"keep\"><h2>{E(t.ReviewCaption)}</h2><p>{E(t.ReviewLine)}</p><p>{E(t.Objection(n))}</p>")
+         .Append($"<div class=\"sign\"><span>{E(t.AccountantSign(n))}{E(t.SignHere)}</span><span>{E(t.ChairSign(n))}{E(t.SignHere)}</span>")
+         .Append($"<span>{E(t.SupervisionSign(n))}{E(t.SignHere)}</span></div></section>\n");
+
+        h.Append($"<section class=\"keep\"><h2>{E(t.VerificationCaption)}</h2>");
+        Table(h, [t.Item, ""], [false, false], NoticeTables.Verification(n, t), totalRowsFrom: null, codeColumn: 1);
+        h.Append($"<div class=\"qr\">{QrSvg.Render(n.Verification.SignedNote)}</div><p>{E(t.HowToCheck)}</p>")
+         .Append($"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(n.Verification.SignedNote)}</pre></section>\n");
+        h.Append("</body></html>\n");
+        return Encoding.UTF8.GetBytes(h.ToString());
+    }
+
+    private static void Items(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t)
+    {
+        if (rows.Count == 0) h.Append($"<p>{HtmlEncoder.Default.Encode(t.None)}</p>");
+        else Table(h, headers, numeric, rows, totalRowsFrom: null);
+    }
+
+    private static void Table(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, int? totalRowsFrom, int? codeColumn = null)
+    {
+        string E(string s) => HtmlEncoder.Default.Encode(s).Replace("&#xA;", "<br>");
+        h.Append("<table><thead><tr>");
+        foreach (var header in headers) h.Append($"<th>{E(header)}</th>");
+        h.Append("</tr></thead><tbody>");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            h.Append(totalRowsFrom is { } from && r >= from ? "<tr class=\"total\">" : "<tr>");
+            for (var c = 0; c < rows[r].Count; c++)
+                h.Append(numeric[c] ? "<td class=\"n\">" : c == codeColumn ? "<td class=\"code\">" : "<td>").Append(E(rows[r][c])).Append("</td>");
+            h.Append("</tr>");
+        }
+        h.Append("</tbody></table>");
+    }
+}

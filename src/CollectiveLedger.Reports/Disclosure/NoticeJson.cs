@@ -1,0 +1,109 @@
+using System.Text.Json;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Money;
+
+namespace CollectiveLedger.Reports.Disclosure;
+
+/// <summary>The complete notice model as JSON (schemas/disclosure.schema.json); amounts are strings.</summary>
+public static class NoticeJson
+{
+    public static byte[] Render(DisclosureNotice n) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("org", n.Org);
+        w.WriteString("org_code", n.OrgCode);
+        w.WriteString("currency", n.Currency);
+        w.WriteString("scope", n.Period.Scope);
+        w.WriteString("from", n.Period.From.ToString());
+        w.WriteString("to", n.Period.To.ToString());
+        w.WriteString("label", n.Period.LabelZh);
+        w.WriteString("publication_date", n.PublicationDate.ToString("yyyy-MM-dd"));
+        w.WriteStartObject("summary");
+        w.WriteString("cash_and_bank_opening", n.CashAndBankOpening.ToString());
+        Categories(w, "income", n.Income);
+        w.WriteString("income_total", n.IncomeTotal.ToString());
+        w.WriteString("income_total_in_words", ChineseUppercase.Format(n.IncomeTotal));
+        Categories(w, "expenditure", n.Expenditure);
+        w.WriteString("expenditure_total", n.ExpenditureTotal.ToString());
+        w.WriteString("expenditure_total_in_words", ChineseUppercase.Format(n.ExpenditureTotal));
+        w.WriteString("cash_and_bank_closing", n.CashAndBankClosing.ToString());
+        w.WriteString("cash_and_bank_closing_in_words", ChineseUppercase.Format(n.CashAndBankClosing));
+        w.WriteEndObject();
+        Items(w, "income_items", n.IncomeItems);
+        Items(w, "expenditure_items", n.ExpenditureItems);
+        w.WriteStartArray("funds");
+        foreach (var f in n.Funds)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", f.Code);
+            w.WriteString("name", f.Name);
+            w.WriteString("received_to_date", f.ReceivedToDate.ToString());
+            w.WriteString("spent_to_date", f.SpentToDate.ToString());
+            w.WriteString("spent_in_period", f.SpentInPeriod.ToString());
+            w.WriteString("balance", f.Balance.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Categories(w, "receivables", n.Receivables);
+        Categories(w, "payables", n.Payables);
+        w.WriteStartObject("review");
+        w.WriteString("accountant", n.Settings.Accountant);
+        w.WriteString("committee_chair", n.Settings.CommitteeChair);
+        w.WriteString("supervision_chair", n.Settings.SupervisionChair);
+        w.WriteNumber("objection_days", n.Settings.ObjectionDays);
+        w.WriteString("contact", n.Settings.Contact);
+        w.WriteEndObject();
+        w.WriteStartObject("verification");
+        w.WriteNumber("entries", n.Verification.Entries);
+        w.WriteString("root", n.Verification.RootHex);
+        w.WriteNumber("head_seq", n.Verification.HeadSeq);
+        w.WriteString("head_hash", n.Verification.HeadHash);
+        w.WriteStartArray("keys");
+        foreach (var k in n.Verification.Keys)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", k.Name);
+            w.WriteString("key_id", k.KeyId);
+            w.WriteString("fingerprint", k.Fingerprint);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("signed_note", n.Verification.SignedNote);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    private static void Categories(Utf8JsonWriter w, string name, IEnumerable<CategoryAmount> categories)
+    {
+        w.WriteStartArray(name);
+        foreach (var c in categories)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", c.Code);
+            w.WriteString("name", c.Name);
+            w.WriteString("amount", c.Amount.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Items(Utf8JsonWriter w, string name, IEnumerable<DisclosureItem> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var i in items)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", i.Date.ToString("yyyy-MM-dd"));
+            w.WriteString("period", i.Voucher.Period.ToString());
+            w.WriteNumber("number", i.Voucher.Number);
+            w.WriteString("summary", i.Summary);
+            w.WriteString("party", i.Party);
+            w.WriteString("account", i.AccountCode);
+            w.WriteString("account_name", i.AccountName);
+            w.WriteString("amount", i.Amount.ToString());
+            w.WriteBoolean("reversal", i.Reversal);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

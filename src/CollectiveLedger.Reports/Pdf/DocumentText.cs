@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace CollectiveLedger.Reports.Pdf;
+
+/// <summary>
+/// Every character a document will draw, gathered before layout because the font is subset to
+/// exactly these characters and everything is then measured and drawn with the subset.
+/// </summary>
+internal static class DocumentText
+{
+    /// <summary>
+    /// The codepoints of all block text, the header and the footer template, plus the ten digits
+    /// that page numbers are made of. Line feeds and other control characters are left out: they
+    /// are never drawn.
+    /// </summary>
+    public static IReadOnlySet<int> Codepoints(IReadOnlyList<Block> blocks, PdfOptions options)
+    {
+        var codepoints = new SortedSet<int>();
+        foreach (var text in Texts(blocks).Append(options.HeaderText ?? "").Append(options.FooterTemplate).Append("0123456789 "))
+        {
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (!Rune.IsControl(rune)) codepoints.Add(rune.Value);
+            }
+        }
+
+        return codepoints;
+    }
+
+    private static IEnumerable<string> Texts(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            var texts = block switch
+            {
+                Heading heading => [heading.Text],
+                Paragraph paragraph => [paragraph.Text],
+                Table table => table.Columns.Select(column => column.Header)
+                    .Concat(table.Rows.SelectMany(row => row))
+                    .Append(table.Caption ?? ""),
+                KeepTogether group => Texts(group.Blocks),
+                QrCode qrCode => [qrCode.Caption ?? ""],
+                Spacer => [],
+                _ => throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(blocks)),
+            };
+
+            foreach (var text in texts) yield return text;
+        }
+    }
+}

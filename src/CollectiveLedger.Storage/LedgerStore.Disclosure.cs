@@ -1,0 +1,77 @@
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Vouchers;
+using Dapper;
+
+namespace CollectiveLedger.Storage;
+
+public sealed partial class LedgerStore
+{
+    private const string SelectDisclosureItems = """
+        SELECT v.date, v.period, v.number, COALESCE(l.summary, v.summary) AS summary, COALESCE(m.name, c.name, '') AS party,
+               l.account, a.name AS account_name,
+               CASE WHEN l.account LIKE '50%' THEN l.credit_fen - l.debit_fen ELSE l.debit_fen - l.credit_fen END AS amount,
+               v.reverses_period IS NOT NULL AS reversal
+        FROM voucher_lines l
+        JOIN vouchers v ON v.seq = l.voucher_seq
+        JOIN accounts a ON a.code = l.account
+        LEFT JOIN members m ON m.code = l.member
+        LEFT JOIN counterparties c ON c.code = l.counterparty
+        WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To
+          AND (l.account LIKE '50%' OR l.account LIKE '51%' OR l.account LIKE '52%')
+        ORDER BY v.date, v.period, v.number, l.line_no
+        """;
+
+    /// <summary>Every income and expenditure line of the months, for the notice's item list.</summary>
+    public IReadOnlyList<DisclosureItem> DisclosureItems(Period from, Period to) =>
+        _connection.Query<(string Date, string Period, long Number, string Summary, string Party, string Account, string AccountName, long Amount, long Reversal)>(
+                SelectDisclosureItems, new { From = from.ToString(), To = to.ToString() })
+            .Select(r => new DisclosureItem(IsoDate.Parse(r.Date), new VoucherKey(Period.Parse(r.Period), (int)r.Number), r.Summary, r.Party,
+                r.Account, r.AccountName, new Amount(r.Amount), r.Reversal != 0))
+            .ToList();
+
+    // Fund money is counted where it moves through cash and bank (101, 102): debits there are money
+    // received for the fund, credits money paid out of it.
+    private const string SelectFundUsage = """
+        SELECT f.code, f.name,
+               COALESCE(SUM(CASE WHEN v.period <= @To THEN l.debit_fen END), 0),
+               COALESCE(SUM(CASE WHEN v.period <= @To THEN l.credit_fen END), 0),
+               COALESCE(SUM(CASE WHEN v.period BETWEEN @From AND @To THEN l.credit_fen END), 0)
+        FROM funds f
+        LEFT JOIN voucher_lines l ON l.fund = f.code AND (l.account LIKE '101%' OR l.account LIKE '102%')
+        LEFT JOIN vouchers v ON v.seq = l.voucher_seq
+        GROUP BY f.code, f.name
+        ORDER BY f.code
+        """;
+
+    public IReadOnlyList<FundUsage> FundUsage(Period from, Period to) =>
+        _connection.Query<(string Code, string Name, long Received, long Spent, long SpentIn)>(SelectFundUsage, new { From = from.ToString(), To = to.ToString() })
+            .Select(r => new FundUsage(r.Code, r.Name, new Amount(r.Received), new Amount(r.Spent), new Amount(r.SpentIn)))
+            .ToList();
+
+    /// <summary>
+    /// The checkpoint of the books: the log up to its last entry that is not a published notice, so
+    /// that publishing a notice again for unchanged books carries the same checkpoint (and the same
+    /// bytes). Returns the checkpoint and the hash of its last entry.
+    /// </summary>
+    public (Checkpoint Checkpoint, long HeadSeq, string HeadHash) CheckpointOfBooks(string origin) => Read(tx =>
+    {
+        var size = _connection.ExecuteScalar<long>(
+            "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures)", transaction: tx);
+        var tree = new MerkleTree();
+        var head = "";
+        foreach (var entry in _connection.Query<StoredEntry>("SELECT seq AS Seq, hash AS Hash, entry AS Bytes FROM audit_log WHERE seq < @Size ORDER BY seq",
+                     new { Size = size }, tx, buffered: false))
+        {
+            tree.Append(entry.Bytes);
+            head = entry.Hash;
+        }
+        return (new Checkpoint(origin, size, tree.Root()), size - 1, head);
+    });
+
+    /// <summary>Signed checkpoints printed on earlier notices, newest first.</summary>
+    public IReadOnlyList<string> PublishedCheckpoints() =>
+        _connection.Query<string>("SELECT checkpoint FROM disclosures ORDER BY seq DESC").ToList();
+}
