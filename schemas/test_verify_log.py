@@ -1,7 +1,8 @@
 """Tests of the reference verifier against the test vectors and tampered copies of them.
 
 Run from the repository root: python3 -m unittest schemas/test_verify_log.py
-Standard library only. The verifier runs as a subprocess, exactly as an auditor would run it.
+Standard library only, except one cross-check of the ECDSA code that is skipped without the
+`cryptography` package. The verifier runs as a subprocess, exactly as an auditor would run it.
 """
 import base64, hashlib, json, os, re, subprocess, sys, tempfile, unittest
 
@@ -251,14 +252,15 @@ class LedgerRules(VerifierTestCase):
 
         self.assertFailsAt(rechain(entries), 5, "negative")
 
-    def test_an_unknown_kind_is_reported_but_the_chain_still_checked(self):
+    def test_an_unknown_kind_is_a_problem_but_the_chain_is_still_checked(self):
         entries = self.entries()
-        entries.append(dict(entries[5], kind="notice.published", data={"sha256": "00" * 32}))
+        entries.append(dict(entries[5], kind="notice.posted", data={"sha256": "00" * 32}))
+        lines = rechain(entries)
 
-        result = self.run_verifier(rechain(entries))
-
-        self.assertEqual(result.returncode, 0, result.stdout)
-        self.assertIn("unknown kind 'notice.published'", result.stdout)
+        self.assertFailsAt(lines, 6, "unknown kind 'notice.posted'")
+        lines[3] = lines[3].replace(b'"prev":"8', b'"prev":"9')
+        self.assertFailsAt(lines, 3, "prev must be")  # the other entries are still checked
+        self.assertIn(f"root: {base64.b64decode(self.expected['roots']['6']).hex()}", self.run_verifier(self.lines).stdout)
 
 
 class TrialBalance(VerifierTestCase):
@@ -290,6 +292,146 @@ class TrialBalance(VerifierTestCase):
 
         self.assertEqual(result.returncode, 1, result.stdout)
         self.assertIn("account 241", result.stdout)
+
+
+def read_checkpoint_vectors():
+    with open(os.path.join(VECTORS, "checkpoint-log.jsonl"), "rb") as f:
+        lines = f.read().split(b"\n")[:-1]
+    with open(os.path.join(VECTORS, "checkpoint-expected.json"), encoding="utf-8") as f:
+        return lines, json.load(f)
+
+
+class CheckpointVectors(VerifierTestCase):
+    """The ten-entry log with settings, a signing key and two notices (audit-log.md section 13)."""
+
+    def setUp(self):
+        super().setUp()
+        self.lines, self.expected = read_checkpoint_vectors()
+
+    def changed(self, seq, **data):
+        entries = self.entries()
+        entries[seq]["data"].update(data)
+        return entries
+
+    def test_the_vectors_pass_with_the_expected_head_and_root(self):
+        result = self.run_verifier(self.lines)
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn(f"entries: 10\nhead: {self.expected['head']}\n", result.stdout)
+        self.assertIn(f"root: {base64.b64decode(self.expected['root']).hex()}\n", result.stdout)
+
+    def test_they_extend_the_six_entry_vectors_and_the_spec_shows_them_byte_exactly(self):
+        six, _ = read_vectors()
+        self.assertEqual(self.lines[:6], six)
+        with open(os.path.join(HERE, "audit-log.md"), encoding="utf-8") as f:
+            spec = f.read()
+        for line in self.lines[6:]:
+            self.assertEqual(canonical(json.loads(line)), line)
+            self.assertIn(line.decode("utf-8"), spec)
+            self.assertIn(hashlib.sha256(line).hexdigest(), spec)
+        self.assertIn(self.expected["checkpoint_of_six_entries"], spec)
+        self.assertIn(self.expected["checkpoint"]["signed_note"], spec)
+        self.assertIn(self.expected["key"]["public_key"], spec)
+
+    def test_the_checkpoint_covers_the_log_up_to_its_last_entry_that_is_not_a_notice(self):
+        entries = self.entries()
+        body = self.expected["checkpoint"]["body"]
+        size = self.expected["checkpoint"]["size"]
+
+        self.assertEqual([e["kind"] for e in entries[size - 1:]], ["key.registered", "disclosure.published", "disclosure.published"])
+        self.assertEqual(entries[8]["data"]["checkpoint"], entries[9]["data"]["checkpoint"])  # unchanged books, same checkpoint
+        self.assertTrue(body.startswith("collectiveledger.local/N2152522MF0000001X/3f6d2a4e-8b1c-4e7a-9c5d-2b7f0e1a6c93\n8\n"))
+        self.assertEqual(self.expected["key"]["key_id"], hashlib.sha256(base64.b64decode(self.expected["key"]["public_key"])).hexdigest()[:8])
+
+    def test_an_unsigned_checkpoint_body_is_accepted(self):
+        self.assertEqual(self.run_verifier(rechain(self.changed(8, checkpoint=self.expected["checkpoint"]["body"]))).returncode, 0)
+
+    def test_settings(self):
+        for value in ("1", "90", "+10", "010"):  # stored as typed; parsed as a decimal integer
+            self.assertEqual(self.run_verifier(rechain(self.changed(6, value=value)[:8])).returncode, 0, value)
+        contact = self.changed(6, key="disclosure.contact", value="村务监督委员会 电话 0479-1234567")[:8]
+        self.assertEqual(self.run_verifier(rechain(contact)).returncode, 0)
+        self.assertFailsAt(rechain(self.changed(6, value="91")), 6, "1..90")
+        self.assertFailsAt(rechain(self.changed(6, value="ten")), 6, "1..90")
+        self.assertFailsAt(rechain(self.changed(6, key="disclosure.color")), 6, "unknown setting")
+        self.assertFailsAt(rechain(self.changed(6, key="signatory.accountant", value=" 乌云其其格")), 6, "trimmed")
+
+    def test_a_key_with_a_wrong_key_id_fails(self):
+        self.assertFailsAt(rechain(self.changed(7, key_id="e9922941")), 7, "key_id must be e9922940")
+
+    def test_other_wrong_keys_fail(self):
+        spki = base64.b64decode(self.expected["key"]["public_key"])
+        off_curve = spki[:-1] + bytes([spki[-1] ^ 1])
+        self.assertFailsAt(rechain(self.changed(7, public_key=base64.b64encode(off_curve).decode(),
+                                                key_id=hashlib.sha256(off_curve).hexdigest()[:8])), 7, "not a point of P-256")
+        self.assertFailsAt(rechain(self.changed(7, name="村 监委会")), 7, "no space")
+        self.assertFailsAt(rechain(self.changed(7, algorithm="ed25519")), 7, "algorithm")
+        self.assertFailsAt(rechain(self.changed(7, public_key=self.expected["key"]["public_key"].rstrip("="))), 7, "base64")
+        entries = self.entries()
+        entries.insert(8, json.loads(json.dumps(entries[7])))
+        self.assertFailsAt(rechain(entries), 8, "registered already")
+
+    def test_wrong_notices_fail(self):
+        file = {"format": "pdf", "name": "2026-01.pdf", "sha256": "e0" * 32}
+        for files, fragment in [([dict(file, sha256="E0" * 32)], "64 lowercase hex"), ([dict(file, sha256="e0" * 31)], "64 lowercase hex"),
+                                ([dict(file, format="docx")], "format pdf"), ([], "at least one file"), ([dict(file, size=1)], "keys must be")]:
+            self.assertFailsAt(rechain(self.changed(8, files=files)), 8, fragment)
+        self.assertFailsAt(rechain(self.changed(8, scope="quarter")), 8, "scope")
+        self.assertFailsAt(rechain(self.changed(8, date="2026-01-30")), 8, "on or after 2026-01-31")
+        self.assertFailsAt(rechain(self.changed(8, **{"from": "2025-12", "to": "2025-12"})), 8, "before the ledger starts")
+        self.assertEqual(self.run_verifier(rechain(self.changed(8, files=[file, dict(file, format="csv", name="2026-01.csv")]))).returncode, 0)
+
+    def test_a_rewritten_history_no_longer_matches_the_published_checkpoint(self):
+        self.assertFailsAt(rechain(self.changed(6, value="15")), 8, "its root is not that of the first 8 entries")
+
+    def test_a_checkpoint_beyond_its_own_entry_or_of_another_ledger_fails(self):
+        body = self.expected["checkpoint"]["body"]
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=body.replace("\n8\n", "\n9\n"))), 8, "checkpoint of 9 entries")
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=body.replace("N2152522MF0000001X", "N2152522MF0000002X"))), 8, "origin must be")
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=body.replace("\n8\n", "\n08\n"))), 8, "origin, size and root lines")
+
+    def test_a_forged_or_unknown_signature_fails(self):
+        note = self.expected["checkpoint"]["signed_note"]
+        name, blob = note.rsplit("\n", 2)[-2].split(" ")[1:]
+        forged = base64.b64decode(blob)
+        forged = base64.b64encode(forged[:-1] + bytes([forged[-1] ^ 1])).decode()
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=note.replace(blob, forged))), 8, "does not verify")
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=note.replace(name, "someone-else"))), 8, "not a registered key")
+        self.assertFailsAt(rechain(self.changed(8, checkpoint=note.replace("\u2014 ", "-- "))), 8, "not a signature line")
+
+
+try:
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+except ImportError:  # pragma: no cover
+    ec = None
+
+
+@unittest.skipIf(ec is None, "the cryptography package is not installed")
+class IndependentEcdsa(unittest.TestCase):
+    """Cross-checks the verifier's pure-Python ECDSA against OpenSSL (through `cryptography`)."""
+
+    def test_the_vector_signature_and_fresh_signatures_verify_and_altered_ones_do_not(self):
+        sys.dont_write_bytecode = True
+        sys.path.insert(0, HERE)
+        try:
+            import verify_log
+        finally:
+            sys.path.remove(HERE)
+        _, expected = read_checkpoint_vectors()
+        public_key = base64.b64decode(expected["key"]["public_key"])
+        signature, body = bytes.fromhex(expected["checkpoint"]["signature_der_hex"]), expected["checkpoint"]["body"].encode()
+        serialization.load_der_public_key(public_key).verify(signature, body, ec.ECDSA(hashes.SHA256()))
+        self.assertTrue(verify_log.ecdsa_verifies(verify_log.p256_point(public_key), body, signature))
+        for i in range(5):
+            key = ec.generate_private_key(ec.SECP256R1())
+            spki = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+            message = f"collectiveledger.local/x/y\n{i}\nroot\n".encode()
+            signature = key.sign(message, ec.ECDSA(hashes.SHA256()))
+            point = verify_log.p256_point(spki)
+            self.assertTrue(verify_log.ecdsa_verifies(point, message, signature))
+            self.assertFalse(verify_log.ecdsa_verifies(point, message + b"\n", signature))
+            self.assertFalse(verify_log.ecdsa_verifies(point, message, signature[:-1] + bytes([signature[-1] ^ 1])))
 
 
 if __name__ == "__main__":

@@ -5,17 +5,28 @@ Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
 Exit 0: every check holds. 1: problems found, each naming its line and seq. 2: a file cannot be read.
 Python 3 standard library only.
 """
-import argparse, datetime, hashlib, json, re, sys
+import argparse, base64, datetime, hashlib, json, re, sys
 
 LEVEL1 = set("""101 102 111 112 113 121 131 132 133 134 141 151 152 153 154 161 162 171 181 201 211 212 213
 214 221 231 241 301 311 321 322 401 501 502 503 504 511 512 513 514 515 521""".split())  # audit-log.md, appendix A
 KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code start_period",
         "account.added": "code name parent", "fund.added": "code name", "member.added": "code name",
         "counterparty.added": "code name", "period.closed": "period",
-        "voucher.posted": "attachments date kind lines number period ref reverses summary"}
+        "voucher.posted": "attachments date kind lines number period ref reverses summary",
+        "setting.changed": "key value", "key.registered": "algorithm key_id name public_key",
+        "disclosure.published": "checkpoint date files from scope to"}
+SETTINGS = "signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact".split()
+FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
 PERIOD, TIME = re.compile(r"\d{4}-(0[1-9]|1[0-2])"), re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+TEXT, KEY_NAME = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029]*"), re.compile(r"[^\s+\x00-\x1f\x7f-\x9f]{1,100}")
+# ECDSA P-256 (FIPS 186-4): the curve y^2 = x^3 - 3x + B over GF(P), base point G of prime order N
+P, N = 2**256 - 2**224 + 2**192 + 2**96 - 1, 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b
+G = (0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296,
+     0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5)
+SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d03010703420004")  # DER SubjectPublicKeyInfo up to 04 || X || Y
 
 def need(condition, message):  # every problem found in an entry is raised as a ValueError
     if not condition:
@@ -43,6 +54,65 @@ def yuan(f):
 
 def no_float(s):
     raise ValueError(f"number {s} is not an integer (amounts are strings)")
+
+def b64(s, what):  # strict standard base64 with padding
+    need(isinstance(s, str) and re.fullmatch(r"([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?", s), f"{what} is not base64")
+    b = base64.b64decode(s)
+    need(base64.b64encode(b).decode() == s, f"{what} is not canonical base64")
+    return b
+
+def ec_add(a, b):  # affine points; None is the point at infinity
+    if a is None or b is None:
+        return a or b
+    if a[0] == b[0] and (a[1] + b[1]) % P == 0:
+        return None
+    m = (3 * a[0] * a[0] - 3) * pow(2 * a[1], -1, P) if a == b else (b[1] - a[1]) * pow(b[0] - a[0], -1, P)
+    x = (m * m - a[0] - b[0]) % P
+    return x, (m * (a[0] - x) - a[1]) % P
+
+def ec_mul(k, a):  # k * a by double-and-add (verification only: no secret is involved, timing does not matter)
+    r = None
+    while k:
+        r, a, k = ec_add(r, a) if k & 1 else r, ec_add(a, a), k >> 1
+    return r
+
+def p256_point(spki):  # the public point of a DER SubjectPublicKeyInfo of a P-256 key, uncompressed as the program writes it
+    need(len(spki) == 91 and spki.startswith(SPKI), "public_key must be the DER SubjectPublicKeyInfo of an ECDSA P-256 key")
+    x, y = int.from_bytes(spki[27:59], "big"), int.from_bytes(spki[59:], "big")
+    need(x < P and y < P and (y * y - x ** 3 + 3 * x - B) % P == 0, "public_key is not a point of P-256")
+    return x, y
+
+def ecdsa_verifies(q, message, sig):  # ECDSA P-256 with SHA-256; sig is DER: SEQUENCE { INTEGER r, INTEGER s }
+    if len(sig) < 8 or sig[0] != 0x30 or sig[1] != len(sig) - 2 or sig[2] != 2:
+        return False
+    e = 4 + sig[3]  # where r ends and the INTEGER s begins
+    if len(sig) < e + 3 or sig[e] != 2 or e + 2 + sig[e + 1] != len(sig):
+        return False
+    r, s = int.from_bytes(sig[4:e], "big"), int.from_bytes(sig[e + 2:], "big")
+    if not (0 < r < N and 0 < s < N):
+        return False
+    w, z = pow(s, -1, N), int.from_bytes(hashlib.sha256(message).digest(), "big")
+    x = ec_add(ec_mul(z * w % N, G), ec_mul(r * w % N, q))
+    return x is not None and x[0] % N == r
+
+def check_checkpoint(text, seq, s):  # disclosure.published: a checkpoint body, alone or as a signed note (audit-log.md section 12)
+    need(isinstance(text, str), "checkpoint must be a string")
+    split = text.rfind("\n\n")
+    body, signatures = (text[:split + 1], text[split + 2:].split("\n")) if split >= 0 else (text, [""])
+    lines = body.split("\n")
+    need(len(lines) == 4 and re.fullmatch(r"0|[1-9][0-9]*", lines[1]), "checkpoint: origin, size and root lines, each ending in a newline")
+    need(lines[0] == s["origin"], f"checkpoint: origin must be {s['origin']}")
+    size, root = int(lines[1]), b64(lines[2], "checkpoint root")
+    need(0 < size <= seq and root == merkle_root(s["leaves"][:size]),
+         f"checkpoint of {size} entries: its root is not that of the first {size} entries of this log")
+    need(signatures[-1] == "" and len(signatures) <= 17 and (split < 0 or len(signatures) > 1), "checkpoint: bad signature lines")
+    for line in signatures[:-1]:
+        m = re.fullmatch(r"\u2014 ([^ ]+) ([A-Za-z0-9+/=]+)", line)
+        need(m, f"checkpoint: {line!r} is not a signature line (\u2014 name base64)")
+        blob = b64(m[2], "signature")
+        key = s["keys"].get((m[1], blob[:4].hex()))
+        need(key, f"checkpoint: signed by {m[1]} ({blob[:4].hex()}), which is not a registered key")
+        need(ecdsa_verifies(key, body.encode(), blob[4:]), f"checkpoint: the signature of {m[1]} ({blob[:4].hex()}) does not verify")
 
 def check_values(x):  # keys ASCII snake_case; integers within I-JSON's exact range
     for k, v in (x.items() if isinstance(x, dict) else enumerate(x) if isinstance(x, list) else []):
@@ -109,13 +179,13 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
     kind, d = e["kind"], e["data"]
     need(isinstance(e["actor"], str) and isinstance(kind, str) and isinstance(d, dict), "bad actor, kind or data")
     need((seq == 0) == (kind == "ledger.created"), "ledger.created is always and only entry 0")
-    if kind not in KEYS:
-        return f"unknown kind {kind!r}: chain checked, data not"
+    need(kind in KEYS, f"unknown kind {kind!r}: chain checked, data not, balances leave it out")
     need(sorted(d) == KEYS[kind].split(), f"data of {kind} must have exactly the keys {KEYS[kind]}")
     if kind == "ledger.created":
         need(is_int(d["format_version"]) and d["format_version"] == 1 and d["chart"] == "standard-2023", "unsupported format_version or chart")
         need(isinstance(d["start_period"], str) and PERIOD.fullmatch(d["start_period"]), "bad start_period")
         s["start"], s["accounts"] = d["start_period"], set(LEVEL1)
+        s["origin"] = f"collectiveledger.local/{d['org_code']}/{d['ledger_id']}"
     elif kind == "account.added":
         c, p = d["code"], d["parent"]
         need(p in s["accounts"] and p not in s["net"] and isinstance(c, str) and re.fullmatch(re.escape(p) + r"\d\d", c)
@@ -128,17 +198,47 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         s["closed"].add(p)
     elif kind == "voucher.posted":
         post_voucher(d, s)
-    else:
+    elif kind == "setting.changed":
+        k, v = d["key"], d["value"]
+        need(k in SETTINGS, f"unknown setting {k!r}")
+        need(isinstance(v, str) and TEXT.fullmatch(v) and v == v.strip() and len(v) <= 100, "value: text of 0..100 characters, trimmed")
+        need(k != "disclosure.objection_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days must be 1..90")
+        s["settings"][k] = v
+    elif kind == "key.registered":
+        need(d["algorithm"] == "ecdsa-p256-sha256", "algorithm must be ecdsa-p256-sha256")
+        need(isinstance(d["name"], str) and KEY_NAME.fullmatch(d["name"]), "name: 1..100 characters, no space, no '+'")
+        spki = b64(d["public_key"], "public_key")
+        key = (d["name"], hashlib.sha256(spki).hexdigest()[:8])
+        need(d["key_id"] == key[1], f"key_id must be {key[1]}, the first 4 bytes of SHA-256 of public_key")
+        need(key not in s["keys"], f"key {key[0]} ({key[1]}) is registered already")
+        s["keys"][key] = p256_point(spki)
+    elif kind == "disclosure.published":
+        f, t, files = d["from"], d["to"], d["files"]
+        need(isinstance(f, str) and isinstance(t, str) and PERIOD.fullmatch(f) and PERIOD.fullmatch(t), "from and to must be periods")
+        span = {"month": f == t, "quarter": f[5:] in ("01", "04", "07", "10") and t == next_month(next_month(f)),
+                "year": f[5:] == "01" and t == f[:5] + "12"}
+        need(span.get(d["scope"]), "scope must be month, quarter or year, and from ... to exactly one of those")
+        need(f >= s["start"], f"the notice begins in {f}, before the ledger starts")
+        last_day = datetime.date.fromisoformat(next_month(t) + "-01") - datetime.timedelta(days=1)
+        need(is_date(d["date"]) and d["date"] >= last_day.isoformat(), f"date must be a day on or after {last_day}, when {t} ends")
+        need(isinstance(files, list) and files, "files must list at least one file")
+        for i, x in enumerate(files, 1):
+            need(isinstance(x, dict) and sorted(x) == FILE, f"file {i}: keys must be {' '.join(FILE)}")
+            need(x["format"] in FORMATS and isinstance(x["name"], str) and x["name"] and "/" not in x["name"],
+                 f"file {i}: format pdf, html, csv or json, and a file name")
+            need(isinstance(x["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", x["sha256"]), f"file {i}: sha256 must be 64 lowercase hex digits")
+        check_checkpoint(d["checkpoint"], seq, s)
+    else:  # fund.added, member.added, counterparty.added
         dim = kind.split(".")[0]
         need(isinstance(d["code"], str) and d["code"] not in s[dim], f"{dim} code {d['code']!r} exists already")
         s[dim].add(d["code"])
 
 def verify(log_path, tb_path=None):
-    lines, problems, warnings = open(log_path, "rb").read().split(b"\n"), [], []
+    lines, problems = open(log_path, "rb").read().split(b"\n"), []
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={})
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, origin=None, settings={}, keys={}, leaves=[])
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known
@@ -146,18 +246,17 @@ def verify(log_path, tb_path=None):
             e = json.loads(b.decode("utf-8"), parse_float=no_float, parse_constant=no_float)
             seq = e["seq"] if isinstance(e, dict) and is_int(e.get("seq")) else seq
             check_values(e)
-            warning = check_entry(e, b, prev, expected, s)
-            warnings += [f"line {n} (seq {seq}): {warning}"] if warning else []
+            check_entry(e, b, prev, expected, s)
         except (ValueError, KeyError, TypeError) as x:  # JSON and UTF-8 decoding errors are ValueErrors too
             why = "not UTF-8" if isinstance(x, UnicodeDecodeError) else "not JSON" if isinstance(x, json.JSONDecodeError) else ""
             problems.append(f"line {n} (seq {seq}): {why + ': ' if why else ''}{x}")
         prev, expected = hashlib.sha256(b).hexdigest(), seq + 1
+        s["leaves"].append(hashlib.sha256(b"\x00" + b).digest())
     problems += [] if lines else ["the log is empty (a ledger always has entry 0)"]
     level1 = {}
     for a, f in s["net"].items():
         level1[a[:3]] = level1.get(a[:3], 0) + f
-    leaves = [hashlib.sha256(b"\x00" + b).digest() for b in lines]
-    print(f"entries: {len(lines)}\nhead: {prev if lines else '-'}\nroot: {merkle_root(leaves).hex()}")
+    print(f"entries: {len(lines)}\nhead: {prev if lines else '-'}\nroot: {merkle_root(s['leaves']).hex()}")
     print("balances, debit minus credit (level-1 accounts; their posting sub-accounts indented):")
     for c in sorted(level1):
         print(f"  {c:<10}{yuan(level1[c]):>20}")
@@ -171,8 +270,8 @@ def verify(log_path, tb_path=None):
                          for c in sorted(set(rows) | set(level1)) if rows.get(c, 0) != level1.get(c, 0)]
         except (ValueError, KeyError, TypeError) as x:
             problems.append(f"trial balance {tb_path}: not a trial-balance JSON file ({x!r})")
-    for text in [f"warning: {w}" for w in warnings] + [f"PROBLEM: {p}" for p in problems]:
-        print(text)
+    for p in problems:
+        print(f"PROBLEM: {p}")
     print("FAILED" if problems else "OK")
     return 1 if problems else 0
 

@@ -9,8 +9,12 @@ namespace CollectiveLedger.Cli;
 public enum OutputFormat { Table, Csv, Json }
 
 /// <summary>What every command gets: the global options, the output streams and the clock.</summary>
-public sealed class Context(string db, string actor, Language language, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+public sealed class Context(string db, string actor, Language language, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+    string? passphrase = null)
 {
+    /// <summary>A passphrase given by the program itself (the demo's throw-away key); otherwise asked for.</summary>
+    public string? Passphrase { get; } = passphrase;
+
     public string Db { get; } = db;
     public string Actor { get; } = actor;
     public Language Language { get; } = language;

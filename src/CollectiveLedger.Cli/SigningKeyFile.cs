@@ -61,6 +61,7 @@ public sealed class SigningKeyFile : IDisposable
 
     public static string Passphrase(Context ctx, string prompt, bool confirm = false)
     {
+        if (ctx.Passphrase is { } given) return given;
         if (Environment.GetEnvironmentVariable("CLEDGER_PASSPHRASE") is { Length: > 0 } fromEnvironment) return fromEnvironment;
         if (Console.IsInputRedirected || !ReferenceEquals(ctx.Error, Console.Error))
             throw new UsageException("no passphrase: set CLEDGER_PASSPHRASE or run in a terminal");

@@ -19,7 +19,8 @@ public static class DemoCommand
         var db = Path.Combine(outDir, "ledger.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
 
-        var demo = new Context(db, "demo-accountant", ctx.Language, ctx.Out, ctx.Error, ctx.Clock);
+        // The demo's signing key is throw-away, so its passphrase is written here; real keys never are.
+        var demo = new Context(db, "demo-accountant", ctx.Language, ctx.Out, ctx.Error, ctx.Clock, passphrase: "demo-only-passphrase");
         var ledger = JsonDocument.Parse(File.ReadAllText(Path.Combine(samples, "ledger.json"))).RootElement;
         string S(string name) => Path.Combine(samples, name);
         string O(string name) => Path.Combine(outDir, name);
@@ -57,7 +58,25 @@ public static class DemoCommand
         for (var month = 1; month <= 12; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
 
-        var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock);
+        foreach (var setting in JsonDocument.Parse(File.ReadAllText(S("settings.json"))).RootElement.EnumerateObject())
+            if (Step(demo, ["settings", "set", setting.Name, setting.Value.GetString()!]) is var set and not 0) return set;
+        var keyFile = O("demo-signing.key");
+        File.Delete(keyFile);
+        if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
+
+        var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
+        // The sample year's notices, dated the way a village would post them: a month, a quarter, the year.
+        foreach (var (option, value, date, name) in new[]
+                 {
+                     ("--period", "2025-06", "2025-07-05", "notice-2025-06"), ("--quarter", "2025-Q2", "2025-07-05", "notice-2025-Q2"),
+                     ("--year", "2025", "2026-01-15", "notice-2025"),
+                 })
+            foreach (var format in new[] { "pdf", "html", "csv", "json" })
+                if (Step(quiet, ["disclose", option, value, "--date", date, "--sign", keyFile, "--out", O($"{name}.{format}")]) is var disclosed and not 0)
+                    return disclosed;
+        File.WriteAllText(O("checkpoint-from-notice-2025-06.txt"),
+            JsonDocument.Parse(File.ReadAllText(O("notice-2025-06.json"))).RootElement.GetProperty("verification").GetProperty("signed_note").GetString());
+
         for (var month = 1; month <= 12; month++)
             Capture(quiet, O($"trial-balance-2025-{month:D2}.json"), ["report", "trial-balance", "--period", $"2025-{month:D2}", "--format", "json"]);
         Capture(quiet, O("trial-balance-2025.json"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
@@ -71,8 +90,9 @@ public static class DemoCommand
         demo.Out.WriteLine();
         Step(demo, ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12"]);
         demo.Out.WriteLine();
-        var verified = Step(demo, ["verify"]);
-        demo.Out.WriteLine(demo.Say($"演示账套与全部报表已写入 {outDir}。", $"the demo ledger and every report are in {outDir}."));
+        var verified = Step(demo, ["verify", "--checkpoint", O("checkpoint-from-notice-2025-06.txt")]);
+        demo.Out.WriteLine(demo.Say($"演示账套、全部报表和财务公开榜（notice-*.pdf）已写入 {outDir}。",
+            $"the demo ledger, every report and the notices (notice-*.pdf) are in {outDir}."));
         return verified;
     }
 

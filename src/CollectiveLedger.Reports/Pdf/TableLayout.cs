@@ -57,6 +57,7 @@ internal sealed class TableLayout(TextMeasurer measurer)
             }
         }
 
+        var aligns = table.Columns.Select(column => column.Align).ToList();
         var boundaries = new List<float>();
         PlaceHeader(table, header, edges, composer, boundaries);
         for (var index = 0; index < rows.Count; index++)
@@ -70,7 +71,7 @@ internal sealed class TableLayout(TextMeasurer measurer)
             }
 
             var shade = index >= table.ShadedRowFrom ? Ink.RowShade : (SKColor?)null;
-            PlaceRow(rows[index], table.Columns.Select(column => column.Align).ToList(), edges, shade, composer, boundaries);
+            PlaceRow(rows[index], aligns, edges, shade, composer, boundaries);
         }
 
         DrawGrid(edges, boundaries, composer);

@@ -137,8 +137,13 @@ public class TamperTests
         Assert.That(firstChain.GetProperty("seq").GetInt64(), Is.EqualTo(8));
     }
 
+    private static void RewriteFrom(TestLedger ledger, long seq, Func<string, string> edit) => TamperHelpers.RewriteEntry(ledger, seq, edit);
+}
+
+public static class TamperHelpers
+{
     /// <summary>What a forger with write access does: edit entry <paramref name="seq"/> and re-chain everything after it.</summary>
-    private static void RewriteFrom(TestLedger ledger, long seq, Func<string, string> edit)
+    public static void RewriteEntry(TestLedger ledger, long seq, Func<string, string> edit)
     {
         using var c = ledger.Connect();
         var rows = new List<(long Seq, byte[] Bytes)>();
