@@ -12,7 +12,7 @@ except ImportError:  # pragma: no cover
     jsonschema = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry"]
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure"]
 
 
 def load_schema(name):
@@ -139,6 +139,22 @@ class TrialBalanceAndVerify(SchemaTestCase):
         self.assertInvalid("verify", dict(ok, root="zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ"))
         self.assertInvalid("verify", dict(ok, problems=[dict(problem, kind="other")]))
 
+    def test_verify_output_with_checkpoints(self):
+        ok = {"ok": True, "entries": 10, "head": {"seq": 9, "hash": "22250ddeaa24b83251156ce6d735c3c14643847304d76d4569af2ee1403c3a17"},
+              "root": "2NijzMErn2k3wOweFErrXXnECpVBN3uwzkSxNs6Hy6Y=", "problems": []}
+        checkpoint = {"size": 8, "root": "1rAOovtVlHe1R+Wyp8yPQghSmC6Pm/Q8z4asX5J4WT0=", "status": "consistent",
+                      "signed_by": ["bayintala-supervision (e9922940)"]}
+        problem = {"kind": "checkpoint", "seq": 7, "expected": checkpoint["root"], "actual": "zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ=",
+                   "message": "history rewritten within the first 8 entries: their root is not the one the checkpoint carries"}
+        self.assertValid("verify", dict(ok, checkpoints=[checkpoint]))
+        self.assertValid("verify", dict(ok, ok=False, checkpoints=[dict(checkpoint, status="rewritten")], problems=[problem]))
+        self.assertValid("verify", dict(ok, ok=False, checkpoints=[{"size": 0, "root": "", "status": "bad-signature", "signed_by": []}],
+                                        problems=[dict(problem, seq=None, message="the note is not a checkpoint")]))
+        for bad in [dict(checkpoint, status="ok"), dict(checkpoint, root=""), dict(checkpoint, signed_by=[]),
+                    dict(checkpoint, signed_by=["bayintala-supervision"]), dict(checkpoint, size=-1), dict(checkpoint, extra=1)]:
+            self.assertInvalid("verify", dict(ok, checkpoints=[bad]))
+        self.assertInvalid("verify", dict(ok, checkpoints=[]))
+
 
 class AuditEntries(SchemaTestCase):
     def entries(self):
@@ -173,8 +189,76 @@ class AuditEntries(SchemaTestCase):
                     bad_line, no_member_key, float_like]:
             self.assertInvalid("audit-entry", bad)
 
+    def test_every_checkpoint_vector_entry_is_valid(self):
+        with open(os.path.join(HERE, "test-vectors", "checkpoint-log.jsonl"), encoding="utf-8") as f:
+            entries = [json.loads(line) for line in f]
+        for e in entries:
+            self.assertValid("audit-entry", e)
+        setting, key, notice = entries[6], entries[7], entries[8]
+        self.assertValid("audit-entry", dict(setting, data={"key": "signatory.accountant", "value": ""}))
+        self.assertValid("audit-entry", dict(setting, data={"key": "disclosure.objection_days", "value": "+010"}))
+        file = notice["data"]["files"][0]
+        for bad in [dict(setting, data={"key": "disclosure.color", "value": "red"}),
+                    dict(setting, data={"key": "disclosure.objection_days", "value": "91"}),
+                    dict(setting, data={"key": "disclosure.contact", "value": " 村务监督委员会"}),
+                    dict(setting, data={"key": "disclosure.contact", "value": "长" * 101}),
+                    dict(key, data=dict(key["data"], key_id="E9922940")), dict(key, data=dict(key["data"], key_id="e992294")),
+                    dict(key, data=dict(key["data"], algorithm="ed25519")), dict(key, data=dict(key["data"], name="a b")),
+                    dict(key, data=dict(key["data"], name="a+b")), dict(key, data=dict(key["data"], public_key="MFkw")),
+                    dict(notice, data=dict(notice["data"], files=[dict(file, sha256=file["sha256"][1:])])),
+                    dict(notice, data=dict(notice["data"], files=[dict(file, sha256=file["sha256"].upper())])),
+                    dict(notice, data=dict(notice["data"], files=[dict(file, format="docx")])),
+                    dict(notice, data=dict(notice["data"], files=[])),
+                    dict(notice, data=dict(notice["data"], scope="week")),
+                    dict(notice, data=dict(notice["data"], scope="quarter", **{"from": "2026-02", "to": "2026-04"})),
+                    dict(notice, data=dict(notice["data"], checkpoint=notice["data"]["checkpoint"].rstrip("\n"))),
+                    dict(notice, data=dict(notice["data"], checkpoint=notice["data"]["checkpoint"].replace("\n8\n", "\n08\n")))]:
+            self.assertInvalid("audit-entry", bad)
+
     def test_an_unknown_kind_is_valid_with_any_object_data(self):
         self.assertValid("audit-entry", dict(self.entries()[5], kind="notice.published", data={"sha256": "00"}))
+
+
+class DisclosureNotice(SchemaTestCase):
+    def notice(self):
+        with open(os.path.join(HERE, "test-vectors", "notice-2026-01.json"), encoding="utf-8") as f:
+            return json.load(f)
+
+    def test_the_vector_notice_and_negative_amounts_are_valid(self):
+        n = self.notice()
+        self.assertValid("disclosure", n)
+        n["income_items"].append(dict(n["income_items"][0], amount="-12000.00", reversal=True, number=2))
+        n["summary"].update(income=[], income_total="0.00", income_total_in_words="人民币零元整", cash_and_bank_closing="-0.05",
+                            cash_and_bank_closing_in_words="人民币负伍分")
+        n["funds"][0].update(spent_to_date="100.00", balance="-100.00")
+        n["verification"].update(keys=[], signed_note=n["verification"]["signed_note"].split("\n\n")[0] + "\n")  # unsigned
+        self.assertValid("disclosure", n)
+
+    def test_wrong_notices_are_invalid(self):
+        def changed(f):
+            n = self.notice()
+            f(n)
+            return n
+        cases = [
+            changed(lambda n: n["summary"].update(income_total=12000)),  # a JSON number
+            changed(lambda n: n["summary"].update(income_total="-0.00")),
+            changed(lambda n: n["summary"].update(income_total="12000.0")),
+            changed(lambda n: n["summary"]["income"][0].update(amount="0.00")),  # zero categories are left out
+            changed(lambda n: n["summary"].update(income_total_in_words="壹万贰仟元整")),
+            changed(lambda n: n["summary"].pop("cash_and_bank_closing")),
+            changed(lambda n: n.update(extra=1)),
+            changed(lambda n: n.update(label="2026-01")),
+            changed(lambda n: n.update(scope="week")),
+            changed(lambda n: n["income_items"][0].update(reversal="false")),
+            changed(lambda n: n["income_items"][0].update(number=0)),
+            changed(lambda n: n["review"].update(objection_days=0)),
+            changed(lambda n: n["review"].update(objection_days="10")),
+            changed(lambda n: n["verification"].update(root=n["verification"]["root"].upper())),
+            changed(lambda n: n["verification"]["keys"][0].update(fingerprint="e9922940")),
+            changed(lambda n: n["verification"].update(signed_note="not a checkpoint\n")),
+        ]
+        for case in cases:
+            self.assertInvalid("disclosure", case)
 
 
 if __name__ == "__main__":

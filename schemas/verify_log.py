@@ -3,7 +3,9 @@
 
 Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
 Exit 0: every check holds. 1: problems found, each naming its line and seq. 2: a file cannot be read.
-Python 3 standard library only.
+Checks the chain, the canonical form, the data of every kind and the ledger rules, and every checkpoint a
+disclosure.published entry carries: its root against the log's first N entries, its ECDSA P-256 signatures
+against the keys registered before it. An entry of an unknown kind is a problem. Python 3 standard library only.
 """
 import argparse, base64, datetime, hashlib, json, re, sys
 
@@ -103,8 +105,10 @@ def check_checkpoint(text, seq, s):  # disclosure.published: a checkpoint body, 
     need(len(lines) == 4 and re.fullmatch(r"0|[1-9][0-9]*", lines[1]), "checkpoint: origin, size and root lines, each ending in a newline")
     need(lines[0] == s["origin"], f"checkpoint: origin must be {s['origin']}")
     size, root = int(lines[1]), b64(lines[2], "checkpoint root")
-    need(0 < size <= seq and root == merkle_root(s["leaves"][:size]),
-         f"checkpoint of {size} entries: its root is not that of the first {size} entries of this log")
+    need(0 < size <= seq, f"checkpoint of {size} entries: a notice can only cover entries before it, 1 ... {seq}")
+    if size not in s["roots"]:  # notices of unchanged books share one checkpoint
+        s["roots"][size] = merkle_root(s["leaves"][:size])
+    need(root == s["roots"][size], f"checkpoint of {size} entries: its root is not that of the first {size} entries of this log")
     need(signatures[-1] == "" and len(signatures) <= 17 and (split < 0 or len(signatures) > 1), "checkpoint: bad signature lines")
     for line in signatures[:-1]:
         m = re.fullmatch(r"\u2014 ([^ ]+) ([A-Za-z0-9+/=]+)", line)
@@ -238,7 +242,7 @@ def verify(log_path, tb_path=None):
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, origin=None, settings={}, keys={}, leaves=[])
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, origin=None, settings={}, keys={}, leaves=[], roots={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
@@ -15,7 +16,6 @@ public sealed partial class LedgerStore
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
-    internal const string SelectRef = "SELECT period, number, content_sha256 FROM vouchers WHERE ref = @Ref";
 
     /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
     public LedgerState LoadState() => Read(LoadState);
@@ -46,11 +46,8 @@ public sealed partial class LedgerStore
         return state;
     }
 
-    internal static PostedRef? FindRef(SqliteConnection connection, SqliteTransaction tx, string reference)
-    {
-        var row = connection.QuerySingleOrDefault<RefRow>(SelectRef, new { Ref = reference }, tx);
-        return row is { } r ? new PostedRef(new VoucherKey(Period.Parse(r.period), (int)r.number), r.content_sha256) : null;
-    }
-
-    private sealed record RefRow(string period, long number, string content_sha256);
+    /// <summary>The voucher carrying a ref, with the hash of its content (computed here: re-imports are rare, imports are not).</summary>
+    internal static PostedRef? FindRef(SqliteConnection connection, SqliteTransaction tx, string reference) =>
+        ReadVouchers(connection, tx, SelectVoucherRows + " WHERE v.ref = @Ref ORDER BY l.line_no", new { Ref = reference })
+            .Select(v => new PostedRef(v.Voucher.Key, EventCodec.ContentSha256(v.Voucher))).SingleOrDefault();
 }

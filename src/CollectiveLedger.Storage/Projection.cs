@@ -10,6 +10,9 @@ public sealed record Row(Table Table, object?[] Values)
 {
     /// <summary>The primary key as text, for messages ("2025-03|7", "10201").</summary>
     public string Key => string.Join("|", Values.Take(Table.KeyColumns).Select(Cell.Text));
+
+    /// <summary>Every column as SQLite's quote() writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
+    public string Signature => string.Join(",", Values.Select(Cell.Quote));
 }
 
 /// <summary>
@@ -39,8 +42,7 @@ public static class Projection
             case VoucherPosted p:
                 var v = p.Voucher;
                 yield return new Row(Table.Vouchers, [seq, v.Period.ToString(), (long)v.Number, Core.Periods.IsoDate.Format(v.Date),
-                    v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number,
-                    EventCodec.ContentSha256(v)]);
+                    v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number]);
                 for (var i = 0; i < v.Lines.Length; i++)
                 {
                     var l = v.Lines[i];
@@ -93,6 +95,16 @@ public static class Cell
         byte[] b => "x'" + Convert.ToHexStringLower(b) + "'",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " (real)",
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>A value as SQLite's quote() renders it.</summary>
+    public static string Quote(object? value) => value switch
+    {
+        null or DBNull => "NULL",
+        long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string s => "'" + s.Replace("'", "''") + "'",
+        _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
     };
 
     /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>

@@ -6,7 +6,13 @@ namespace CollectiveLedger.Storage;
 /// The projection tables: their columns (key columns first) and the SQL that inserts and reads
 /// them. Every table but audit_log is listed here, and verify compares each one in full.
 /// </summary>
-public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectInKeyOrder)
+/// <param name="SelectSignatures">
+/// The key columns and one text per row that quotes every column (SQLite's quote(): strings in '',
+/// integers bare, NULL): verify compares that text with the replayed row's, and reads the columns
+/// one by one (<paramref name="SelectByKey"/>) only for a row that differs.
+/// </param>
+public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectInKeyOrder, string SelectSignatures,
+    string SelectByKey)
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
     public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
@@ -15,7 +21,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Counterparties = Define("counterparties", 1, "code", "name", "added_seq");
     public static readonly Table ClosedPeriods = Define("closed_periods", 1, "period", "closed_seq");
     public static readonly Table Vouchers = Define("vouchers", 1, "seq", "period", "number", "date", "kind", "ref", "summary",
-        "attachments", "reverses_period", "reverses_number", "content_sha256");
+        "attachments", "reverses_period", "reverses_number");
     public static readonly Table VoucherLines = Define("voucher_lines", 2, "voucher_seq", "line_no", "account", "debit_fen", "credit_fen",
         "fund", "member", "counterparty", "summary");
 
@@ -37,8 +43,13 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// <summary>Tables that grow with the log: verify streams them in key (= seq) order instead of holding them.</summary>
     public bool Streamed => this == Vouchers || this == VoucherLines;
 
-    private static Table Define(string name, int keyColumns, params string[] columns) => new(
-        name, columns, keyColumns,
-        $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
-        $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", columns.Take(keyColumns))}");
+    private static Table Define(string name, int keyColumns, params string[] columns)
+    {
+        var keys = columns.Take(keyColumns).ToArray();
+        return new Table(name, columns, keyColumns,
+            $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
+            $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", keys)}",
+            $"SELECT {string.Join(", ", keys)}, {string.Join(" || ',' || ", columns.Select(c => $"quote({c})"))} FROM {name} ORDER BY {string.Join(", ", keys)}",
+            $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS $p{i}"))}");
+    }
 }

@@ -48,8 +48,15 @@ public sealed class WriteSession : IDisposable
     /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
     public void Abandon() => Abandoned = true;
 
-    /// <summary>The voucher carrying <paramref name="reference"/>, including ones appended earlier in this transaction.</summary>
-    public PostedRef? FindRef(string reference) => LedgerStore.FindRef(_connection, Transaction, reference);
+    private const string RefExists = "SELECT 1 FROM vouchers WHERE ref = $p0";
+
+    /// <summary>
+    /// The voucher carrying <paramref name="reference"/>, including ones appended earlier in this
+    /// transaction. Asked once per imported voucher, so the common answer (no such ref) comes from a
+    /// prepared one-row index lookup; only a ref that exists loads its voucher.
+    /// </summary>
+    public PostedRef? FindRef(string reference) =>
+        Command(RefExists, [reference]).ExecuteScalar() is null ? null : LedgerStore.FindRef(_connection, Transaction, reference);
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
     public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => LedgerStore.FindVoucher(_connection, Transaction, key);
@@ -66,7 +73,10 @@ public sealed class WriteSession : IDisposable
         return entry;
     }
 
-    private void Execute(string sql, object?[] values)
+    private void Execute(string sql, object?[] values) => Command(sql, values).ExecuteNonQuery();
+
+    /// <summary>The prepared command for <paramref name="sql"/> (made once per session), with its parameters set.</summary>
+    private SqliteCommand Command(string sql, object?[] values)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -78,7 +88,7 @@ public sealed class WriteSession : IDisposable
             _commands[sql] = command;
         }
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
+        return command;
     }
 
     public void Dispose()

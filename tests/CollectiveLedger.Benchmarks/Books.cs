@@ -47,8 +47,8 @@ internal static class Books
 
     private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES (@Seq, @Hash, @Entry)";
     private const string InsertVoucher = """
-        INSERT INTO vouchers (seq, period, number, date, kind, ref, summary, attachments, reverses_period, reverses_number, content_sha256)
-        VALUES (@Seq, @Period, @Number, @Date, 'normal', @Ref, @Summary, @Attachments, NULL, NULL, @ContentSha256)
+        INSERT INTO vouchers (seq, period, number, date, kind, ref, summary, attachments, reverses_period, reverses_number)
+        VALUES (@Seq, @Period, @Number, @Date, 'normal', @Ref, @Summary, @Attachments, NULL, NULL)
         """;
     private const string InsertLine = """
         INSERT INTO voucher_lines (voucher_seq, line_no, account, debit_fen, credit_fen, fund, member, counterparty, summary)
@@ -57,7 +57,7 @@ internal static class Books
     private static readonly string PlaceholderHash = new('0', 64);
 
     private sealed record EntryRow(long Seq, string Hash, byte[] Entry);
-    private sealed record VoucherRow(long Seq, string Period, long Number, string Date, string Ref, string Summary, int Attachments, string ContentSha256);
+    private sealed record VoucherRow(long Seq, string Period, long Number, string Date, string Ref, string Summary, int Attachments);
     private sealed record LineRow(long VoucherSeq, long LineNo, string Account, long DebitFen, long CreditFen, string? Fund, string? Member,
         string? Counterparty, string? Summary);
 
@@ -85,7 +85,7 @@ internal static class Books
             var period = v.Date.ToString("yyyy-MM");
             var number = lastNumber[period] = lastNumber.GetValueOrDefault(period) + 1;
             entries.Add(new EntryRow(seq, PlaceholderHash, entry));
-            vouchers.Add(new VoucherRow(seq, period, number, v.Date.ToString("yyyy-MM-dd"), v.Ref, v.Summary, v.Attachments, PlaceholderHash));
+            vouchers.Add(new VoucherRow(seq, period, number, v.Date.ToString("yyyy-MM-dd"), v.Ref, v.Summary, v.Attachments));
             var lineNo = 0L;
             foreach (var l in v.Lines)
                 lines.Add(new LineRow(seq, ++lineNo, l.Account, l.DebitFen, l.CreditFen, l.Fund, l.Member, l.Counterparty, l.Summary));

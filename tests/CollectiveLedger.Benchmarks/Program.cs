@@ -16,7 +16,8 @@ namespace CollectiveLedger.Benchmarks;
 /// 2. trial balance of one month and of the year under 0.5 s each;
 /// 3. full verify at 50,000 entries/s or more;
 /// 4. memory of import and verify bounded by a batch: peak managed heap growth at N and at N/4
-///    vouchers about equal, not four times.
+///    vouchers about equal, not four times;
+/// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB.
 /// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N]
 /// Prints a table of figures with PASS/FAIL against each target; exits 0 either way.
 /// </summary>
@@ -128,6 +129,13 @@ internal static class Program
         results.Section($"4. peak managed heap growth, {small:N0} vs {count:N0} vouchers");
         AddMemory(results, "import", smallImport, fullImport, small, count);
         AddMemory(results, "verify", smallVerify, fullVerify, small, count);
+
+        Progress($"month notice with {NoticeBenchmark.Items} items");
+        var (noticeTime, noticeBytes, noticePages) = NoticeBenchmark.Run(directory);
+        results.Section($"5. disclosure notice, one month of {NoticeBenchmark.Items} items (warm, best of 3)");
+        results.Add("read books, compute, lay out, write PDF", Seconds(noticeTime), $"< {NoticeBenchmark.Limit.TotalSeconds} s", noticeTime < NoticeBenchmark.Limit,
+            note: $"{noticePages} A4 pages");
+        results.Add("PDF size", $"{noticeBytes / 1024.0:F0} KB", $"< {NoticeBenchmark.SizeLimit / 1024} KB", noticeBytes < NoticeBenchmark.SizeLimit);
         return results;
     }
 

@@ -55,11 +55,7 @@ public static class DiscloseCommand
 
         var fontPath = format == "pdf" ? FontPath(font) : "";
         var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
-        var notice = DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
-            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
-            DisclosureSettings.From(state.Settings),
-            new NoticeVerification(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
-                signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text));
+        var notice = NoticeBuilder.Build(store, state, period, date, signed);
         var bytes = format switch
         {
             "pdf" => NoticePdf.Render(notice, chinese, paper, fontPath),

@@ -15,6 +15,13 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
     /// <summary>Encodes an event as the entry following <paramref name="prev"/>.</summary>
     public static AuditEntry Create(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
     {
+        var bytes = Encode(seq, prev, time, actor, e);
+        return new AuditEntry(seq, bytes, Sha256Hex.Of(bytes));
+    }
+
+    /// <summary>The canonical bytes of an entry (what <see cref="Create"/> stores and hashes).</summary>
+    public static byte[] Encode(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
+    {
         Precondition.Require(seq >= 0 && Sha256Hex.IsValid(prev), "seq is not negative and prev is a SHA-256");
         var w = new CanonicalJsonWriter();
         w.BeginObject();
@@ -27,22 +34,21 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
         w.Property("time", IsoDate.FormatTimestamp(time));
         w.Property("v", Version);
         w.EndObject();
-        var bytes = w.ToArray();
-        return new AuditEntry(seq, bytes, Sha256Hex.Of(bytes));
+        return w.ToArray();
     }
 }
 
 /// <summary>The parsed envelope of a stored entry, as verify and replay read it.</summary>
 public sealed record ParsedEntry(int V, long Seq, string Prev, string Time, string Actor, string Kind, LedgerEvent Event)
 {
+    private static readonly string[] TopLevelKeys = ["actor", "data", "kind", "prev", "seq", "time", "v"];
+
     /// <summary>Reads the envelope and the event; throws <see cref="FormatException"/> naming what is wrong.</summary>
     public static ParsedEntry From(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new FormatException("an entry is a JSON object");
-        var names = root.EnumerateObject().Select(p => p.Name).ToArray();
-        string[] expected = ["actor", "data", "kind", "prev", "seq", "time", "v"];
-        if (!names.Order(StringComparer.Ordinal).SequenceEqual(expected))
-            throw new FormatException("top-level keys must be exactly " + string.Join(", ", expected));
+        if (root.GetPropertyCount() != TopLevelKeys.Length || !TopLevelKeys.All(k => root.TryGetProperty(k, out _)))
+            throw new FormatException("top-level keys must be exactly " + string.Join(", ", TopLevelKeys));
         var kind = root.GetProperty("kind").GetString() ?? throw new FormatException("kind is not a string");
         return new ParsedEntry(
             root.GetProperty("v").TryGetInt32(out var v) ? v : throw new FormatException("v is not an integer"),

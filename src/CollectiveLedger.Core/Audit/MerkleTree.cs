@@ -14,11 +14,13 @@ public sealed class MerkleTree
 
     public long Size { get; private set; }
 
+    private readonly IncrementalHash _leafHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
     public void Append(ReadOnlySpan<byte> entry)
     {
-        var leaf = new byte[1 + entry.Length];
-        entry.CopyTo(leaf.AsSpan(1));
-        var hash = SHA256.HashData(leaf);
+        _leafHash.AppendData([0]);
+        _leafHash.AppendData(entry);
+        var hash = _leafHash.GetHashAndReset();
         long size = 1;
         while (_subtrees.Count > 0 && _subtrees[^1].Size == size)
         {

@@ -29,9 +29,9 @@ public readonly record struct Amount(long Fen) : IComparable<Amount>
     /// <summary>The file and log form: exactly two decimals, '-' for negatives, no separators ("12000.00").</summary>
     public override string ToString()
     {
-        var abs = Fen < 0 ? -(decimal)Fen : Fen;
-        var text = (abs / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-        return Fen < 0 ? "-" + text : text;
+        // Integer arithmetic, no decimal formatting: this runs for every amount written to the log.
+        var abs = Math.Abs(Fen);
+        return string.Create(CultureInfo.InvariantCulture, $"{(Fen < 0 ? "-" : "")}{abs / 100}.{abs % 100:D2}");
     }
 
     /// <summary>The form people write: thousands separators, two decimals ("12,000.00").</summary>

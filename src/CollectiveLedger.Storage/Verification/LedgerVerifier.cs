@@ -205,7 +205,7 @@ public static class LedgerVerifier
         if (!DateTimeOffset.TryParseExact(entry.Time, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal, out var time) || !Sha256Hex.IsValid(entry.Prev) || entry.Seq < 0)
             return false;
-        return AuditEntry.Create(entry.Seq, entry.Prev, time, entry.Actor, entry.Event).Bytes.AsSpan().SequenceEqual(bytes);
+        return AuditEntry.Encode(entry.Seq, entry.Prev, time, entry.Actor, entry.Event).AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>The posting rules, checked again on replay: a log forged with recomputed hashes still has to obey them.</summary>
@@ -287,65 +287,79 @@ public static class LedgerVerifier
     /// <summary>
     /// A table's live rows in key order, consumed alongside the replayed rows (a merge join): a live
     /// row the replay skips was inserted behind our back; a replayed row with no live row was deleted.
+    /// Rows are compared by their quoted signature; only a row that differs is read column by column.
     /// </summary>
     private sealed class LiveRows : IDisposable
     {
         private readonly Table _table;
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _tx;
         private readonly SqliteCommand _command;
         private readonly DbDataReader _reader;
-        private object?[]? _current;
+        private object?[]? _key;
+        private string _signature = "";
 
         public LiveRows(SqliteConnection connection, SqliteTransaction tx, Table table)
         {
             _table = table;
-            _command = Command(connection, tx, table.SelectInKeyOrder);
+            _connection = connection;
+            _tx = tx;
+            _command = Command(connection, tx, table.SelectSignatures);
             _reader = _command.ExecuteReader();
             Advance();
         }
 
         public void Match(Row expected, long? seq, Run run)
         {
-            while (_current is not null && Compare(_current, expected.Values) < 0)
+            while (_key is not null && CompareKeys(_key, expected.Values, _table.KeyColumns) < 0)
             {
-                run.Add(Extra(_current));
+                run.Add(Extra(_key));
                 Advance();
             }
-            if (_current is null || Compare(_current, expected.Values) > 0)
+            if (_key is null || CompareKeys(_key, expected.Values, _table.KeyColumns) > 0)
             {
                 run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"{_table.Name} {expected.Key} is missing from the table (deleted?)",
                     Table: _table.Name, Key: expected.Key, Expected: "row", Actual: "missing"));
                 return;
             }
-            for (var i = _table.KeyColumns; i < _table.Columns.Length; i++)
-            {
-                if (!Cell.Same(expected.Values[i], _current[i]))
-                    run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"{_table.Name} {expected.Key}: {_table.Columns[i]} differs from what the log says",
-                        Table: _table.Name, Key: expected.Key, Column: _table.Columns[i], Expected: Cell.Text(expected.Values[i]), Actual: Cell.Text(_current[i])));
-            }
+            if (_signature != expected.Signature) ReportDifferences(expected, seq, run);
             Advance();
         }
 
         public void ReportRemaining(Run run)
         {
-            for (; _current is not null; Advance()) run.Add(Extra(_current));
+            for (; _key is not null; Advance()) run.Add(Extra(_key));
         }
 
-        private VerifyProblem Extra(object?[] live)
+        private void ReportDifferences(Row expected, long? seq, Run run)
         {
-            var key = new Row(_table, live).Key;
-            return new VerifyProblem(VerifyProblem.Replay, null, $"{_table.Name} {key} is in the table but no entry of the log made it (inserted?)",
-                Table: _table.Name, Key: key, Expected: "missing", Actual: "row");
+            using var command = Command(_connection, _tx, _table.SelectByKey);
+            for (var i = 0; i < _table.KeyColumns; i++) command.Parameters.AddWithValue("$p" + i, expected.Values[i]);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            for (var i = _table.KeyColumns; i < _table.Columns.Length; i++)
+            {
+                var actual = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                if (!Cell.Same(expected.Values[i], actual))
+                    run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"{_table.Name} {expected.Key}: {_table.Columns[i]} differs from what the log says",
+                        Table: _table.Name, Key: expected.Key, Column: _table.Columns[i], Expected: Cell.Text(expected.Values[i]), Actual: Cell.Text(actual)));
+            }
         }
 
-        private int Compare(object?[] live, object?[] expected) => CompareKeys(live, expected, _table.KeyColumns);
+        private VerifyProblem Extra(object?[] key)
+        {
+            var text = string.Join("|", key.Take(_table.KeyColumns).Select(Cell.Text));
+            return new VerifyProblem(VerifyProblem.Replay, null, $"{_table.Name} {text} is in the table but no entry of the log made it (inserted?)",
+                Table: _table.Name, Key: text, Expected: "missing", Actual: "row");
+        }
 
         private void Advance()
         {
-            if (!_reader.Read()) { _current = null; return; }
-            var values = new object?[_table.Columns.Length];
-            _reader.GetValues(values!);
-            for (var i = 0; i < values.Length; i++) if (values[i] is DBNull) values[i] = null;
-            _current = values;
+            if (!_reader.Read()) { _key = null; return; }
+            var key = new object?[_table.KeyColumns];
+            for (var i = 0; i < key.Length; i++) key[i] = _reader.IsDBNull(i) ? null : _reader.GetValue(i);
+            _key = key;
+            _signature = _reader.GetString(_table.KeyColumns);
         }
 
         public void Dispose()

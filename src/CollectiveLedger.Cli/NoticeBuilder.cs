@@ -1,0 +1,16 @@
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Storage;
+
+namespace CollectiveLedger.Cli;
+
+/// <summary>Reads what a notice needs from the books and computes its model (used by disclose and the benchmark).</summary>
+public static class NoticeBuilder
+{
+    public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, CheckpointSigner.Result signed) =>
+        DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
+            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
+            DisclosureSettings.From(state.Settings),
+            new NoticeVerification(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
+                signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text));
+}
