@@ -12,7 +12,17 @@ public sealed record Row(Table Table, object?[] Values)
     public string Key => string.Join("|", Values.Take(Table.KeyColumns).Select(Cell.Text));
 
     /// <summary>Every column as SQLite's quote() writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
-    public string Signature => string.Join(",", Values.Select(Cell.Quote));
+    public string Signature => AppendSignature(new System.Text.StringBuilder()).ToString();
+
+    public System.Text.StringBuilder AppendSignature(System.Text.StringBuilder sb)
+    {
+        for (var i = 0; i < Values.Length; i++)
+        {
+            if (i > 0) sb.Append(',');
+            Cell.AppendQuoted(sb, Values[i]);
+        }
+        return sb;
+    }
 }
 
 /// <summary>
@@ -97,15 +107,26 @@ public static class Cell
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>A value as SQLite's quote() renders it.</summary>
-    public static string Quote(object? value) => value switch
+    /// <summary>Appends a value as SQLite's quote() renders it: NULL, a bare integer, or text in single quotes with '' for '.</summary>
+    public static void AppendQuoted(System.Text.StringBuilder sb, object? value)
     {
-        null or DBNull => "NULL",
-        long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        string s => "'" + s.Replace("'", "''") + "'",
-        _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
-    };
+        switch (value)
+        {
+            case null or DBNull: sb.Append("NULL"); break;
+            case long n: sb.Append(n); break;
+            case int n: sb.Append(n); break;
+            case string s:
+                sb.Append('\'');
+                foreach (var c in s)
+                {
+                    if (c == '\'') sb.Append('\'');
+                    sb.Append(c);
+                }
+                sb.Append('\'');
+                break;
+            default: throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
+        }
+    }
 
     /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>
     public static bool Same(object? a, object? b) => (a is null or DBNull) ? b is null or DBNull : a.Equals(b is int i ? (long)i : b);

@@ -43,6 +43,20 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// <summary>Tables that grow with the log: verify streams them in key (= seq) order instead of holding them.</summary>
     public bool Streamed => this == Vouchers || this == VoucherLines;
 
+    /// <summary>
+    /// One text per voucher: its own signature, '|', then its lines' signatures in line order joined
+    /// by ';'. Verify compares a posted voucher with all its lines in one step.
+    /// </summary>
+    public static readonly string SelectVoucherSignatures =
+        $"SELECT v.seq, {Quoted(Vouchers, "v")} || '|' || COALESCE((SELECT group_concat({Quoted(VoucherLines, "l")}, ';' ORDER BY l.line_no) " +
+        "FROM voucher_lines l WHERE l.voucher_seq = v.seq), '') FROM vouchers v ORDER BY v.seq";
+
+    /// <summary>Lines whose voucher is not in the vouchers table.</summary>
+    public const string SelectOrphanLines =
+        "SELECT voucher_seq, line_no FROM voucher_lines WHERE voucher_seq NOT IN (SELECT seq FROM vouchers) ORDER BY voucher_seq, line_no";
+
+    private static string Quoted(Table table, string alias) => string.Join(" || ',' || ", table.Columns.Select(c => $"quote({alias}.{c})"));
+
     private static Table Define(string name, int keyColumns, params string[] columns)
     {
         var keys = columns.Take(keyColumns).ToArray();

@@ -11,8 +11,8 @@ namespace CollectiveLedger.Core.Audit;
 /// </summary>
 public sealed class CanonicalJsonWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
-    private readonly Stack<(bool First, string? LastKey)> _scopes = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new(2048); // a voucher entry fits without growing
+    private readonly Stack<(bool First, string? LastKey)> _scopes = new(8);
     private bool _afterName;
 
     public void BeginObject() { Separator(); Byte((byte)'{'); _scopes.Push((true, null)); }

@@ -14,13 +14,27 @@ public sealed class MerkleTree
 
     public long Size { get; private set; }
 
-    private readonly IncrementalHash _leafHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    public void Append(ReadOnlySpan<byte> entry) => AppendLeaf(LeafHash(entry));
 
-    public void Append(ReadOnlySpan<byte> entry)
+    /// <summary>SHA-256(0x00 || entry): pure, so callers may compute leaves in parallel and append them in order.</summary>
+    public static byte[] LeafHash(ReadOnlySpan<byte> entry)
     {
-        _leafHash.AppendData([0]);
-        _leafHash.AppendData(entry);
-        var hash = _leafHash.GetHashAndReset();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(entry.Length + 1);
+        try
+        {
+            buffer[0] = 0;
+            entry.CopyTo(buffer.AsSpan(1));
+            return SHA256.HashData(buffer.AsSpan(0, entry.Length + 1));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void AppendLeaf(byte[] leafHash)
+    {
+        var hash = leafHash;
         long size = 1;
         while (_subtrees.Count > 0 && _subtrees[^1].Size == size)
         {

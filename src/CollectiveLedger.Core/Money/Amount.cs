@@ -76,8 +76,12 @@ public readonly record struct Amount(long Fen) : IComparable<Amount>
     /// <summary>Parses the canonical log form (<see cref="ToString"/>); throws on anything else.</summary>
     public static Amount ParseCanonical(string text)
     {
-        if (TryParse(text, allowNegative: true, out var amount) != AmountParse.Ok || amount.ToString() != text)
-            throw new FormatException($"'{text}' is not a canonical amount (two decimals, no separators).");
+        // Canonical: exactly two decimals, no leading zeros, no "-0.00"; checked on the text itself
+        // because this runs for every amount verify reads back from the log.
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        var parsed = TryParse(text, allowNegative: true, out var amount) == AmountParse.Ok;
+        var canonical = parsed && digits.Length >= 4 && digits[^3] == '.' && (digits[0] != '0' || digits.Length == 4) && !(text[0] == '-' && amount.IsZero);
+        if (!canonical) throw new FormatException($"'{text}' is not a canonical amount (two decimals, no separators).");
         return amount;
     }
 }

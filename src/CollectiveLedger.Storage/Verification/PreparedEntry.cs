@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CollectiveLedger.Core.Audit;
+
+namespace CollectiveLedger.Storage.Verification;
+
+/// <summary>
+/// The work verify does on one entry that depends on nothing but its bytes: the hash, the Merkle
+/// leaf, decoding, the proof that the bytes are canonical, and the rows the entry implies. Pure, so
+/// entries are prepared in parallel; everything that needs order or the database happens after.
+/// </summary>
+/// <param name="Signature">For a posted voucher, its row's and its lines' signatures as <see cref="Table.SelectVoucherSignatures"/> reads them.</param>
+internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
+    Row[] Rows, string? Signature)
+{
+    public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes)
+    {
+        var (entry, problem) = Read(seq, bytes);
+        var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
+        string? signature = null;
+        if (entry?.Event is Core.Ledger.VoucherPosted)
+        {
+            var sb = rows[0].AppendSignature(new System.Text.StringBuilder(512)).Append('|');
+            for (var i = 1; i < rows.Length; i++) rows[i].AppendSignature(i > 1 ? sb.Append(';') : sb);
+            signature = sb.ToString();
+        }
+        return new PreparedEntry(seq, storedHash, Sha256Hex.Of(bytes), MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
+    }
+
+    /// <summary>
+    /// Reads an entry and proves it canonical in one step: encoding the decoded event again must give
+    /// exactly the stored bytes (so no key, space, escape or float can differ). Only when it does not
+    /// is the slower generic check run, to say what is wrong.
+    /// </summary>
+    private static (ParsedEntry?, VerifyProblem?) Read(long seq, byte[] bytes)
+    {
+        ParsedEntry? entry = null;
+        string? problem = null;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            entry = ParsedEntry.From(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            problem = "the entry cannot be read: " + e.Message;
+        }
+        if (entry is not null && IsCanonicalEncoding(entry, bytes)) return (entry, null);
+        if (!CanonicalJson.IsCanonical(bytes, out var doc, out var canonicalProblem)) problem = canonicalProblem;
+        doc?.Dispose();
+        return (entry, new VerifyProblem(VerifyProblem.Canonical, seq, problem ?? "the entry holds fields or values that its kind does not define"));
+    }
+
+    private static bool IsCanonicalEncoding(ParsedEntry entry, byte[] bytes)
+    {
+        if (!Core.Periods.IsoDate.TryParseTimestamp(entry.Time, out var time) || !Sha256Hex.IsValid(entry.Prev) || entry.Seq < 0)
+            return false;
+        return AuditEntry.Encode(entry.Seq, entry.Prev, time, entry.Actor, entry.Event).AsSpan().SequenceEqual(bytes);
+    }
+}
