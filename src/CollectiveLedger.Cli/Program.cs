@@ -71,6 +71,11 @@ public static class Program
             stderr.WriteLine(language == Language.ZhCN ? $"{e.MessageZh} {e.Message}" : e.Message);
             return ExitCodes.Usage;
         }
+        catch (Reports.Pdf.FontUnavailableException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Usage;
+        }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11 or 14 or 8)
         {
             // Not a database, corrupt, cannot open, read-only: the environment, not a bug.

@@ -32,7 +32,8 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
     public static uint KeyIdOf(byte[] subjectPublicKeyInfo) => BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(subjectPublicKeyInfo));
 
     /// <summary>Whether a key name is allowed: non-empty, no spaces, no '+'.</summary>
-    public static bool IsKeyName(string name) => name.Length is > 0 and <= 100 && !name.Any(c => char.IsWhiteSpace(c) || c == '+' || char.IsControl(c));
+    public static bool IsKeyName(string name) =>
+        name.Length > 0 && name.EnumerateRunes().Count() <= 100 && !name.Any(c => char.IsWhiteSpace(c) || c == '+' || char.IsControl(c));
 
     public static bool TryParse(string note, out SignedNote parsed, out string? problem)
     {

@@ -11,8 +11,12 @@ public static class SettingRules
         var place = new Place(Field: key);
         if (!DisclosureSettings.Keys.Contains(key))
             return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", DisclosureSettings.Keys)));
-        if (key == DisclosureSettings.ObjectionDaysKey && !(int.TryParse(value, out var days) && days is >= 1 and <= 90))
-            return Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "1..90"));
+        if (key == DisclosureSettings.ObjectionDaysKey)
+        {
+            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 90
+                ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "1..90"));
+        }
         var violations = new List<Violation>();
         var clean = TextRules.Clean(value.Trim(), TextRules.NameMax, place, violations);
         return Decision.From(new SettingChanged(key, clean ?? ""), violations);

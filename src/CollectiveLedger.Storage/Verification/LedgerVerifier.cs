@@ -169,14 +169,14 @@ public static class LedgerVerifier
             if (note.Verifies(signature, key.PublicKey)) signedBy.Add($"{key.Name} ({key.KeyIdHex})");
             else
             {
-                run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1,
+                run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size > 0 ? checkpoint.Size - 1 : null,
                     $"the signature of {key.Name} ({key.KeyIdHex}) does not verify: the checkpoint was forged or altered", Expected: "valid signature", Actual: "invalid"));
                 return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
             }
         }
         if (signedBy.Count == 0)
         {
-            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1, "no key registered in this ledger signed the checkpoint",
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size > 0 ? checkpoint.Size - 1 : null, "no key registered in this ledger signed the checkpoint",
                 Expected: string.Join(", ", state.Keys.Select(k => $"{k.Name} ({k.KeyIdHex})")),
                 Actual: string.Join(", ", note.Signatures.Select(s => $"{s.KeyName} ({s.KeyId:x8})"))));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
@@ -193,7 +193,7 @@ public static class LedgerVerifier
         var actual = checkpoint.Size == 0 ? new MerkleTree().Root() : roots[checkpoint.Size];
         if (!actual.AsSpan().SequenceEqual(checkpoint.Root))
         {
-            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size - 1,
+            run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size > 0 ? checkpoint.Size - 1 : null,
                 $"history rewritten within the first {checkpoint.Size} entries: their root is not the one the checkpoint carries",
                 Expected: root, Actual: Convert.ToBase64String(actual)));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Rewritten, signedBy);
