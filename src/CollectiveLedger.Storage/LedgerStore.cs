@@ -128,6 +128,17 @@ public sealed partial class LedgerStore : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Decides one command against the ledger as it stands inside the write transaction and appends
+    /// its event when accepted: the read -> decide -> write of every single-event command.
+    /// </summary>
+    public Decision Apply(string actor, Func<WriteSession, Decision> decide) => Write(actor, session =>
+    {
+        var decision = decide(session);
+        if (decision.Accepted) session.Append(decision.Event!);
+        return decision;
+    });
+
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot.</summary>
     public T Read<T>(Func<SqliteTransaction, T> read)
     {

@@ -66,12 +66,7 @@ public static class DiscloseCommand
         Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
 
         var file = new PublishedFile(Path.GetFileName(path), format, Core.Audit.Sha256Hex.Of(bytes));
-        var decision = store.Write(ctx.Actor, session =>
-        {
-            var d = DisclosureRules.Publish(period, date, signed.Text, [file], session.State, session.Today);
-            if (d.Accepted) session.Append(d.Event!);
-            return d;
-        });
+        var decision = store.Apply(ctx.Actor, session => DisclosureRules.Publish(period, date, signed.Text, [file], session.State, session.Today));
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         ctx.Out.WriteLine(ctx.Say($"已生成{period.LabelZh}财务公开榜 {path}（SHA-256 {file.Sha256}），检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
             $"wrote the {period.LabelEn} notice {path} (SHA-256 {file.Sha256}); checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));

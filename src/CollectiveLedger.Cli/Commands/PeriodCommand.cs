@@ -11,12 +11,7 @@ public static class PeriodCommand
         var period = args.Positional(2, "YYYY-MM");
         args.Done(3);
         using var store = ctx.Open();
-        var decision = store.Write(ctx.Actor, session =>
-        {
-            var d = PeriodRules.Close(period, session.State, session.Today);
-            if (d.Accepted) session.Append(d.Event!);
-            return d;
-        });
+        var decision = store.Apply(ctx.Actor, session => PeriodRules.Close(period, session.State, session.Today));
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         ctx.Out.WriteLine(ctx.Say($"{period} 已结账。", $"period {period} closed."));
         return ExitCodes.Done;

@@ -33,12 +33,7 @@ public static class SettingsCommand
                 args.Done(4);
                 using (var store = ctx.Open())
                 {
-                    var decision = store.Write(ctx.Actor, session =>
-                    {
-                        var d = SettingRules.Change(name, text);
-                        if (d.Accepted) session.Append(d.Event!);
-                        return d;
-                    });
+                    var decision = store.Apply(ctx.Actor, _ => SettingRules.Change(name, text));
                     if (!decision.Accepted) return ctx.Reject(decision.Violations);
                 }
                 ctx.Out.WriteLine(ctx.Say($"已设置 {name}。", $"{name} set."));

@@ -88,12 +88,10 @@ public static class VoucherCommands
         var reason = args.Required("--reason");
         args.Done(3);
         using var store = ctx.Open();
-        var decision = store.Write(ctx.Actor, session =>
+        var decision = store.Apply(ctx.Actor, session =>
         {
             var stored = session.FindVoucher(key);
-            var d = ReversalRules.Reverse(key, stored?.Voucher, stored?.ReversedBy, date, reason, session.State, session.Today);
-            if (d.Accepted) session.Append(d.Event!);
-            return d;
+            return ReversalRules.Reverse(key, stored?.Voucher, stored?.ReversedBy, date, reason, session.State, session.Today);
         });
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         var posted = ((VoucherPosted)decision.Event!).Voucher;
