@@ -128,11 +128,14 @@ public static class Program
         var i = 0;
         for (; i < argv.Length; i++)
         {
-            switch (argv[i])
+            var (name, inline) = argv[i].IndexOf('=') is > 2 and var eq && argv[i].StartsWith("--", StringComparison.Ordinal)
+                ? (argv[i][..eq], argv[i][(eq + 1)..])
+                : (argv[i], null);
+            switch (name)
             {
-                case "--db": db = Value(); break;
-                case "--actor": actor = Value(); break;
-                case "--lang": lang = Value(); break;
+                case "--db": db = inline ?? Value(); break;
+                case "--actor": actor = inline ?? Value(); break;
+                case "--lang": lang = inline ?? Value(); break;
                 default: goto done;
             }
         }
@@ -146,6 +149,10 @@ public static class Program
         };
         db ??= Environment.GetEnvironmentVariable("CLEDGER_DB") is { Length: > 0 } e ? e : "ledger.db";
         actor ??= Environment.GetEnvironmentVariable("CLEDGER_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
+        // The actor is written into every entry: the same text rules as any name in the books.
+        if (string.IsNullOrWhiteSpace(actor) || TextRules.Clean(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
+            throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control characters");
+        actor = cleanActor;
         return (new Context(db, actor, language, stdout, stderr, clock), argv[i..].ToList());
 
         string Value() => ++i < argv.Length ? argv[i] : throw new UsageException($"{argv[i - 1]} needs a value");

@@ -46,7 +46,7 @@ public sealed class SigningKeyFile : IDisposable
         {
             key.ImportFromEncryptedPem(text, passphrase);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             key.Dispose();
             throw new UsageException($"口令错误或密钥文件损坏 wrong passphrase or damaged key file: {path}");

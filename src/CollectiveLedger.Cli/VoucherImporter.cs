@@ -6,7 +6,7 @@ using CollectiveLedger.Storage;
 namespace CollectiveLedger.Cli;
 
 /// <summary>What an import did, or why it did nothing.</summary>
-public sealed record ImportResult(int Posted, int AlreadyPosted, IReadOnlyList<Violation> Violations, bool DryRun)
+public sealed record ImportResult(int Posted, int AlreadyPosted, IReadOnlyList<Violation> Violations)
 {
     public bool Ok => Violations.Count == 0;
 }
@@ -53,6 +53,6 @@ public static class VoucherImporter
             if (violations.Count > MaxViolations)
                 violations = [.. violations.Take(MaxViolations), new Violation(ViolationCode.TooManyProblems, Place.None, MaxViolations.ToString())];
             if (dryRun || violations.Count > 0) session.Abandon();
-            return new ImportResult(postedCount, already, violations, dryRun);
+            return new ImportResult(postedCount, already, violations);
         });
 }

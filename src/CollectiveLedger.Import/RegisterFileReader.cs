@@ -61,7 +61,17 @@ public static class RegisterFileReader
     private static string? Field(JsonElement element, string field, Place place, ICollection<Violation> problems)
     {
         if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String)
-            return value.GetString();
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField(field), field, "not valid Unicode text"));
+                return null;
+            }
+        }
         problems.Add(new Violation(ViolationCode.FieldMissing, place.WithField(field), field));
         return null;
     }

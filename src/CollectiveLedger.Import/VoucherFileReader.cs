@@ -161,7 +161,17 @@ public static class VoucherFileReader
         switch (value.ValueKind)
         {
             case JsonValueKind.Null: return null;
-            case JsonValueKind.String: return value.GetString() is { Length: > 0 } s ? s : null;
+            case JsonValueKind.String:
+                try
+                {
+                    return value.GetString() is { Length: > 0 } s ? s : null;
+                }
+                catch (InvalidOperationException)
+                {
+                    // A lone UTF-16 surrogate (\ud800) decodes to no character at all.
+                    problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField(name), name, "not valid Unicode text"));
+                    return null;
+                }
             default:
                 problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField(name), name,
                     value.ValueKind == JsonValueKind.Number ? $"{value.GetRawText()} must be written as a string, e.g. \"{value.GetRawText()}\"" : "expected a string"));
@@ -218,6 +228,8 @@ public static class VoucherFileReader
             }
             group.Add((record.Line, fields));
         }
+        if (columns is null)
+            fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: 1), "the file is empty; the header must be " + CsvHeader));
         if (group.Count > 0) yield return FromCsv(group, name);
     }
 

@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
@@ -16,6 +17,12 @@ public sealed partial class LedgerStore
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
+    // FundRules counts fund money where it moves through cash and bank (101, 102).
+    private const string SelectFundBalances = """
+        SELECT fund, SUM(debit_fen), SUM(credit_fen) FROM voucher_lines
+        WHERE fund IS NOT NULL AND (account LIKE '101%' OR account LIKE '102%')
+        GROUP BY fund
+        """;
 
     /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
     public LedgerState LoadState() => Read(LoadState);
@@ -38,6 +45,8 @@ public sealed partial class LedgerStore
             state.RestorePosting(account);
         foreach (var (key, value) in _connection.Query<(string, string)>(SelectSettings, transaction: tx))
             state.Apply(new SettingChanged(key, value));
+        foreach (var (fund, received, spent) in _connection.Query<(string, long, long)>(SelectFundBalances, transaction: tx))
+            state.RestoreFund(fund, new FundBalance(new Amount(received), new Amount(spent)));
         foreach (var (name, publicKey) in _connection.Query<(string, string)>(SelectKeys, transaction: tx))
         {
             var bytes = Convert.FromBase64String(publicKey);

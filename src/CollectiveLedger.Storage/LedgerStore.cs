@@ -30,9 +30,16 @@ public sealed partial class LedgerStore : IDisposable
     /// <exception cref="LedgerOpenException">The file exists.</exception>
     public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock)
     {
-        if (File.Exists(path))
+        try
+        {
+            // Created exclusively: two `init`s racing cannot both think the file is theirs.
+            new FileStream(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+        }
+        catch (IOException) when (File.Exists(path))
+        {
             throw new LedgerOpenException($"{path} 已存在，不会覆盖", $"{path} already exists; it will not be overwritten");
-        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate);
+        }
+        var connection = Connect(path, SqliteOpenMode.ReadWrite);
         try
         {
             connection.Execute($"PRAGMA application_id = {Migrations.ApplicationId}; PRAGMA journal_mode = WAL;");

@@ -11,7 +11,7 @@ public sealed record Row(Table Table, object?[] Values)
     /// <summary>The primary key as text, for messages ("2025-03|7", "10201").</summary>
     public string Key => string.Join("|", Values.Take(Table.KeyColumns).Select(Cell.Text));
 
-    /// <summary>Every column as SQLite's quote() writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
+    /// <summary>Every column as <see cref="Cell.AppendQuoted"/> writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
     public string Signature => AppendSignature(new System.Text.StringBuilder()).ToString();
 
     public System.Text.StringBuilder AppendSignature(System.Text.StringBuilder sb)
@@ -107,25 +107,30 @@ public static class Cell
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>Appends a value as SQLite's quote() renders it: NULL, a bare integer, or text in single quotes with '' for '.</summary>
+    /// <summary>
+    /// Appends a value as SQLite's quote(CAST(value AS BLOB)) renders it: NULL, or X'..' with the
+    /// uppercase hex of its UTF-8 text (an integer's text is its decimal digits).
+    /// </summary>
     public static void AppendQuoted(System.Text.StringBuilder sb, object? value)
     {
-        switch (value)
+        var text = value switch
         {
-            case null or DBNull: sb.Append("NULL"); break;
-            case long n: sb.Append(n); break;
-            case int n: sb.Append(n); break;
-            case string s:
-                sb.Append('\'');
-                foreach (var c in s)
-                {
-                    if (c == '\'') sb.Append('\'');
-                    sb.Append(c);
-                }
-                sb.Append('\'');
-                break;
-            default: throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
+            null or DBNull => null,
+            long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string s => s,
+            _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
+        };
+        if (text is null)
+        {
+            sb.Append("NULL");
+            return;
         }
+        Span<byte> small = stackalloc byte[256];
+        var count = System.Text.Encoding.UTF8.GetByteCount(text);
+        var bytes = count <= small.Length ? small[..count] : new byte[count];
+        System.Text.Encoding.UTF8.GetBytes(text, bytes);
+        sb.Append("X'").Append(Convert.ToHexString(bytes)).Append('\'');
     }
 
     /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>

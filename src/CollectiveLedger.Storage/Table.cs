@@ -7,11 +7,11 @@ namespace CollectiveLedger.Storage;
 /// them. Every table but audit_log is listed here, and verify compares each one in full.
 /// </summary>
 /// <param name="SelectSignatures">
-/// The key columns and one text per row that quotes every column (SQLite's quote(): strings in '',
-/// integers bare, NULL): verify compares that text with the replayed row's, and reads the columns
-/// one by one (<paramref name="SelectByKey"/>) only for a row that differs.
+/// The key columns and one text per row that spells out every column's bytes (see <see cref="Quoted"/>):
+/// verify compares that text with the replayed row's, and reads the columns one by one
+/// (<paramref name="SelectByKey"/>) only for a row that differs.
 /// </param>
-public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectInKeyOrder, string SelectSignatures,
+public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectSignatures,
     string SelectByKey)
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
@@ -48,22 +48,26 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// by ';'. Verify compares a posted voucher with all its lines in one step.
     /// </summary>
     public static readonly string SelectVoucherSignatures =
-        $"SELECT v.seq, {Quoted(Vouchers, "v")} || '|' || COALESCE((SELECT group_concat({Quoted(VoucherLines, "l")}, ';' ORDER BY l.line_no) " +
+        $"SELECT v.seq, {Quoted(Vouchers.Columns, "v")} || '|' || COALESCE((SELECT group_concat({Quoted(VoucherLines.Columns, "l")}, ';' ORDER BY l.line_no) " +
         "FROM voucher_lines l WHERE l.voucher_seq = v.seq), '') FROM vouchers v ORDER BY v.seq";
 
     /// <summary>Lines whose voucher is not in the vouchers table.</summary>
     public const string SelectOrphanLines =
         "SELECT voucher_seq, line_no FROM voucher_lines WHERE voucher_seq NOT IN (SELECT seq FROM vouchers) ORDER BY voucher_seq, line_no";
 
-    private static string Quoted(Table table, string alias) => string.Join(" || ',' || ", table.Columns.Select(c => $"quote({alias}.{c})"));
+    /// <summary>
+    /// Each column's bytes in hex (quote() of the value as a BLOB: X'..', or NULL), so that nothing in
+    /// a value, not even a NUL character, can hide part of it from the comparison.
+    /// </summary>
+    private static string Quoted(IEnumerable<string> columns, string? alias) =>
+        string.Join(" || ',' || ", columns.Select(c => $"quote(CAST({(alias is null ? "" : alias + ".")}{c} AS BLOB))"));
 
     private static Table Define(string name, int keyColumns, params string[] columns)
     {
         var keys = columns.Take(keyColumns).ToArray();
         return new Table(name, columns, keyColumns,
             $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
-            $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", keys)}",
-            $"SELECT {string.Join(", ", keys)}, {string.Join(" || ',' || ", columns.Select(c => $"quote({c})"))} FROM {name} ORDER BY {string.Join(", ", keys)}",
+            $"SELECT {string.Join(", ", keys)}, {Quoted(columns, null)} FROM {name} ORDER BY {string.Join(", ", keys)}",
             $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS $p{i}"))}");
     }
 }

@@ -17,6 +17,11 @@ public static class DemoCommand
         args.Done(1);
         Directory.CreateDirectory(outDir);
         var db = Path.Combine(outDir, "ledger.db");
+        var marker = Path.Combine(outDir, ".cledger-demo");
+        // The demo rebuilds only its own ledger: a ledger.db it did not make is never deleted.
+        if (File.Exists(db) && !File.Exists(marker))
+            throw new UsageException($"{db} exists and is not a demo ledger; give demo another --out folder");
+        File.WriteAllText(marker, "made by cledger demo; its ledger.db is rebuilt on every run\n");
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
 
         // The demo's signing key is throw-away, so its passphrase is written here; real keys never are.

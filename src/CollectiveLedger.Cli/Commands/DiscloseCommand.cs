@@ -67,7 +67,11 @@ public static class DiscloseCommand
 
         var file = new PublishedFile(Path.GetFileName(path), format, Core.Audit.Sha256Hex.Of(bytes));
         var decision = store.Apply(ctx.Actor, session => DisclosureRules.Publish(period, date, signed.Text, [file], session.State, session.Today));
-        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        if (!decision.Accepted)
+        {
+            File.Delete(path); // a notice the books do not record must not be posted
+            return ctx.Reject(decision.Violations);
+        }
         ctx.Out.WriteLine(ctx.Say($"已生成{period.LabelZh}财务公开榜 {path}（SHA-256 {file.Sha256}），检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
             $"wrote the {period.LabelEn} notice {path} (SHA-256 {file.Sha256}); checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
         return ExitCodes.Done;

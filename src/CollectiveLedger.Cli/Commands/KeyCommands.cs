@@ -21,14 +21,23 @@ public static class KeyCommands
                     // Asked before the write lock is taken: a person may take their time typing.
                     var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("为私钥设置口令：", "passphrase for the private key: "), confirm: true);
                     if (passphrase.Length < 8) throw new UsageException("the passphrase needs at least 8 characters");
-                    var decision = store.Write(ctx.Actor, session =>
+                    // The key file is written before the entry commits and removed if it does not: a
+                    // registered key always has its private half, and an unregistered file never stays.
+                    Decision decision;
+                    try
                     {
-                        var d = SettingRules.RegisterKey(name, key.PublicKey, session.State);
-                        if (!d.Accepted) return d;
-                        key.Save(path, passphrase);
-                        session.Append(d.Event!);
-                        return d;
-                    });
+                        decision = store.Apply(ctx.Actor, session =>
+                        {
+                            var d = SettingRules.RegisterKey(name, key.PublicKey, session.State);
+                            if (d.Accepted) key.Save(path, passphrase);
+                            return d;
+                        });
+                    }
+                    catch
+                    {
+                        File.Delete(path);
+                        throw;
+                    }
                     if (!decision.Accepted) return ctx.Reject(decision.Violations);
                     var registered = (KeyRegistered)decision.Event!;
                     ctx.Out.WriteLine(ctx.Say($"已生成签名密钥 {name}（{registered.KeyIdHex}），私钥保存在 {path}，公钥已登记到审计日志。指纹：{registered.Fingerprint}",

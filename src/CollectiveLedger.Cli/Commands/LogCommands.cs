@@ -39,8 +39,16 @@ public static class LogCommands
                     var entries = store.Entries(from, limit).ToList();
                     if (format == OutputFormat.Json)
                     {
-                        // JSON Lines of the stored bytes: exactly what log export writes.
-                        ctx.WriteBytes([.. entries.SelectMany(e => e.Bytes.Append((byte)'\n'))]);
+                        // One JSON array of the entries, each exactly its stored bytes.
+                        using var array = new MemoryStream();
+                        array.WriteByte((byte)'[');
+                        for (var i = 0; i < entries.Count; i++)
+                        {
+                            if (i > 0) array.Write(",\n"u8);
+                            array.Write(entries[i].Bytes);
+                        }
+                        array.Write("]\n"u8);
+                        ctx.WriteBytes(array.ToArray());
                         return ExitCodes.Done;
                     }
                     var grid = new Grid(["seq", "hash", "entry"], entries.Select(e => (IReadOnlyList<GridCell>)

@@ -71,11 +71,32 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
         return true;
     }
 
-    /// <summary>Verifies one signature with a public key (DER SubjectPublicKeyInfo).</summary>
+    /// <summary>Verifies one signature with a public key (DER SubjectPublicKeyInfo); a key that is not P-256 verifies nothing.</summary>
     public bool Verifies(NoteSignature signature, byte[] subjectPublicKeyInfo)
     {
-        using var key = ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
-        return key.VerifyData(Encoding.UTF8.GetBytes(Text), signature.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        using var key = ImportP256(subjectPublicKeyInfo);
+        return key is not null
+            && key.VerifyData(Encoding.UTF8.GetBytes(Text), signature.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    }
+
+    public static bool IsP256PublicKey(byte[] subjectPublicKeyInfo)
+    {
+        using var key = ImportP256(subjectPublicKeyInfo);
+        return key is not null;
+    }
+
+    private static ECDsa? ImportP256(byte[] subjectPublicKeyInfo)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out var read);
+            if (read == subjectPublicKeyInfo.Length && key.ExportParameters(false).Curve.Oid.Value == "1.2.840.10045.3.1.7") return key;
+        }
+        catch (CryptographicException)
+        {
+        }
+        key.Dispose();
+        return null;
     }
 }

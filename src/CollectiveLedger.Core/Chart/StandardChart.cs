@@ -63,5 +63,11 @@ public static class StandardChart
 
     public static readonly FrozenDictionary<string, Account> ByCode = Accounts.ToFrozenDictionary(a => a.Code);
 
+    /// <summary>
+    /// 库存现金 and 银行存款 with their sub-accounts: where fund money is counted as received (debits)
+    /// and spent (credits), whatever the other side of the voucher is.
+    /// </summary>
+    public static bool IsCashOrBank(string code) => code.StartsWith("101", StringComparison.Ordinal) || code.StartsWith("102", StringComparison.Ordinal);
+
     private static Account A(string code, string name, AccountClass cls, NormalSide side) => new(code, name, null, cls, side);
 }

@@ -35,7 +35,7 @@ public sealed record DisclosureSettings(string Accountant, string CommitteeChair
     public static DisclosureSettings From(IReadOnlyDictionary<string, string> settings) => new(
         settings.GetValueOrDefault(AccountantKey, ""), settings.GetValueOrDefault(CommitteeChairKey, ""),
         settings.GetValueOrDefault(SupervisionChairKey, ""),
-        int.TryParse(settings.GetValueOrDefault(ObjectionDaysKey), out var days) ? days : 7,
+        int.TryParse(settings.GetValueOrDefault(ObjectionDaysKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : 7,
         settings.GetValueOrDefault(ContactKey, "村务监督委员会"));
 }
 

@@ -21,16 +21,20 @@ public sealed record DisclosurePeriod(string Scope, Period From, Period To)
             case "month" when Period.TryParse(text, out var p):
                 period = Month(p);
                 return true;
-            case "quarter" when text.Length == 7 && text[4..6] == "-Q" && int.TryParse(text[..4], out var y) && text[6] is >= '1' and <= '4':
+            case "quarter" when text.Length == 7 && text[4..6] == "-Q" && IsYear(text[..4], out var y) && text[6] is >= '1' and <= '4':
                 period = Quarter(y, text[6] - '0');
                 return true;
-            case "year" when text.Length == 4 && int.TryParse(text, out var year) && year is > 1900 and < 9999:
+            case "year" when IsYear(text, out var year):
                 period = Year(year);
                 return true;
             default:
                 return false;
         }
     }
+
+    private static bool IsYear(string text, out int year) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+        && text.Length == 4 && year is >= 1900 and <= 9998;
 
     public string LabelZh => Scope switch
     {
@@ -46,6 +50,4 @@ public sealed record DisclosurePeriod(string Scope, Period From, Period To)
         _ => $"year {From.Year}",
     };
 
-    /// <summary>For file names: 2025-06, 2025-Q2, 2025.</summary>
-    public string Slug => Scope switch { "month" => From.ToString(), "quarter" => $"{From.Year}-Q{(From.Month + 2) / 3}", _ => $"{From.Year}" };
 }

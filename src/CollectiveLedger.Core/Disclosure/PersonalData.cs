@@ -13,17 +13,20 @@ public static partial class PersonalData
     [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")]
     private static partial Regex IdCard();
 
-    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+    // Mobile numbers as people write them: 13912345678, 139-1234-5678, 139 1234 5678.
+    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"(?<![0-9])[0-9](?:[ -]?[0-9]){11,22}(?![0-9])")]
+    // Bank accounts: 12 to 23 digits, possibly in space-separated groups (never dashes, so that dates
+    // and document numbers such as 2026-01-01 are left alone).
+    [GeneratedRegex(@"(?<![0-9])[0-9](?: ?[0-9]){11,22}(?![0-9])")]
     private static partial Regex BankAccount();
 
     public static string Mask(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
         text = IdCard().Replace(text, m => Keep(m.Value, 4, 4));
-        text = Mobile().Replace(text, m => Keep(m.Value, 3, 4));
+        text = Mobile().Replace(text, m => Keep(new string(m.Value.Where(char.IsAsciiDigit).ToArray()), 3, 4));
         return BankAccount().Replace(text, m => Keep(new string(m.Value.Where(char.IsAsciiDigit).ToArray()), 4, 4));
     }
 

@@ -22,6 +22,7 @@ public sealed class LedgerState
     private readonly Dictionary<Period, int> _lastNumber = [];
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
+    private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -38,6 +39,9 @@ public sealed class LedgerState
     public IReadOnlyDictionary<string, string> Settings => _settings;
     public KeyRegistered? Key(string name, uint id) => _keys.GetValueOrDefault((name, id));
     public IEnumerable<KeyRegistered> Keys => _keys.Values;
+
+    /// <summary>What a fund has received and spent through cash and bank so far.</summary>
+    public FundBalance Fund(string code) => _funds.GetValueOrDefault(code);
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -61,6 +65,7 @@ public sealed class LedgerState
                 Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
                 _lastNumber[v.Period] = v.Number;
                 foreach (var line in v.Lines) _postedAccounts.Add(line.Account);
+                foreach (var (fund, change) in FundRules.Changes(v)) _funds[fund] = Fund(fund) + change;
                 break;
             case PeriodClosed c:
                 _closed.Add(c.Period);
@@ -81,6 +86,7 @@ public sealed class LedgerState
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
     public void RestorePosting(string account) => _postedAccounts.Add(account);
+    public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
 }
 
 /// <summary>A ref already in the books: which voucher carries it, and the hash of its content.</summary>

@@ -37,6 +37,7 @@ public static class ReversalRules
         var summary = $"冲销 {key.Period.Year}年{key.Period.Month}月 {key.NumberText}号：{cleanReason}";
         var voucher = new Voucher(state.LastNumber(Period.Of(date)) + 1, date, original.Kind, null, summary, 0, key,
             [.. original.Lines.Select(l => l.Negated())]);
-        return Decision.Accept(new VoucherPosted(voucher));
+        var overspent = FundRules.Check(voucher, state, Place.None).ToArray();
+        return overspent.Length > 0 ? Decision.Reject(overspent) : Decision.Accept(new VoucherPosted(voucher));
     }
 }

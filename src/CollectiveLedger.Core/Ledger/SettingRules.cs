@@ -8,17 +8,18 @@ public static class SettingRules
 {
     public static Decision Change(string key, string value)
     {
+        value = value.Trim();
         var place = new Place(Field: key);
         if (!DisclosureSettings.Keys.Contains(key))
             return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", DisclosureSettings.Keys)));
         if (key == DisclosureSettings.ObjectionDaysKey)
         {
-            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 90
+            return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 90
                 ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "1..90"));
         }
         var violations = new List<Violation>();
-        var clean = TextRules.Clean(value.Trim(), TextRules.NameMax, place, violations);
+        var clean = TextRules.Clean(value, TextRules.NameMax, place, violations);
         return Decision.From(new SettingChanged(key, clean ?? ""), violations);
     }
 
@@ -27,6 +28,7 @@ public static class SettingRules
     {
         var place = new Place(Field: "name");
         if (!Audit.SignedNote.IsKeyName(name)) return Decision.Reject(new Violation(ViolationCode.KeyNameInvalid, place, name));
+        if (!Audit.SignedNote.IsP256PublicKey(publicKey)) return Decision.Reject(new Violation(ViolationCode.FieldInvalid, new Place(Field: "public_key"), "public_key", "not an ECDSA P-256 public key"));
         var key = new KeyRegistered(name, Audit.SignedNote.KeyIdOf(publicKey), publicKey);
         return state.Key(name, key.KeyId) is null
             ? Decision.Accept(key)

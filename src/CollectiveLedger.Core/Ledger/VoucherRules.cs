@@ -22,6 +22,11 @@ public static class VoucherRules
         foreach (var failure in VoucherInputValidator.Instance.Validate(input).Errors)
             violations.Add((Violation)failure.CustomState);
 
+        // A ref already in the books with the same content is a no-op whatever has happened since
+        // (its month closed, an account gained sub-accounts): importing a file again is always safe.
+        if (violations.Count == 0 && postedUnderRef is not null && SameContent(input, postedUnderRef))
+            return new VoucherDecision.AlreadyPosted(postedUnderRef.Voucher);
+
         string? summary = input.Summary is null ? null : TextRules.Clean(input.Summary, TextRules.SummaryMax, input.Place.WithField("summary"), violations);
         var dateOk = IsoDate.TryParse(input.Date, out var date);
         VoucherKinds.TryParse(input.Kind, out var kind);
@@ -48,6 +53,8 @@ public static class VoucherRules
         var period = Period.Of(date);
         var attachments = input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture);
         var voucher = new Voucher(state.LastNumber(period) + 1, date, kind, input.Ref, summary!, attachments, null, lines.MoveToImmutable());
+        var overspent = FundRules.Check(voucher, state, input.Place).ToList();
+        if (overspent.Count > 0) return new VoucherDecision.Rejected(overspent);
         if (input.Ref is not null && postedUnderRef is { } posted)
         {
             return posted.ContentSha256 == EventCodec.ContentSha256(voucher)
@@ -55,6 +62,22 @@ public static class VoucherRules
                 : new VoucherDecision.Rejected([new Violation(ViolationCode.RefExistsWithDifferentContent, input.Place.WithField("ref"), input.Ref, posted.Voucher.ToString())]);
         }
         return new VoucherDecision.Post(new VoucherPosted(voucher));
+    }
+
+    private static bool SameContent(VoucherInput input, PostedRef posted)
+    {
+        var lines = input.Lines.Select(l =>
+        {
+            var debit = !string.IsNullOrEmpty(l.Debit);
+            Amount.TryParse(debit ? l.Debit : l.Credit, allowNegative: false, out var amount);
+            return new VoucherLine(l.Account!, debit ? amount : Amount.Zero, debit ? Amount.Zero : amount, l.Fund, l.Member, l.Counterparty,
+                string.IsNullOrEmpty(l.Summary) ? null : l.Summary.Normalize(System.Text.NormalizationForm.FormC));
+        }).ToImmutableArray();
+        if (lines.Sum(l => l.Debit.Fen) != lines.Sum(l => l.Credit.Fen)) return false;
+        VoucherKinds.TryParse(input.Kind, out var kind);
+        var candidate = new Voucher(posted.Voucher.Number, IsoDate.Parse(input.Date!), kind, input.Ref, input.Summary!.Normalize(System.Text.NormalizationForm.FormC),
+            input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture), null, lines);
+        return EventCodec.ContentSha256(candidate) == posted.ContentSha256;
     }
 
     /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>

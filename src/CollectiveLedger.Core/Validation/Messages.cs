@@ -45,6 +45,7 @@ public static class Messages
             [ViolationCode.MemberNotFound] = ("成员 {0} 未登记", "member {0} is not registered"),
             [ViolationCode.CounterpartyNotFound] = ("往来单位 {0} 未登记", "counterparty {0} is not registered"),
             [ViolationCode.EntryMustBalance] = ("借贷不平衡：借方合计 {0}，贷方合计 {1}", "debits and credits do not balance: debit {0}, credit {1}"),
+            [ViolationCode.FundOverspent] = ("资金 {0} 将被超支：结余 {1}，缺口 {2}（专款专用，支出不得超过收到的资金）", "fund {0} would be overspent: balance {1}, shortfall {2} (spending may not exceed what the fund received)"),
             [ViolationCode.CodeExists] = ("编码 {0} 已存在", "code {0} already exists"),
             [ViolationCode.ParentNotFound] = ("上级科目 {0} 不存在", "parent account {0} does not exist"),
             [ViolationCode.CodeMustExtendParent] = ("科目编码 {0} 必须是上级科目 {1} 的编码加两位数字", "account code {0} must be its parent's code {1} followed by two digits"),
@@ -70,6 +71,4 @@ public static class Messages
         var (zh, en) = Templates[code];
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, language == Language.ZhCN ? zh : en, [.. args]);
     }
-
-    internal static bool Covers(ViolationCode code) => Templates.ContainsKey(code);
 }

@@ -50,6 +50,7 @@ public enum ViolationCode
 
     // The voucher as a whole.
     EntryMustBalance,
+    FundOverspent,
 
     // Registers and periods.
     CodeExists,

@@ -18,7 +18,10 @@ public sealed class VoucherInputValidator : AbstractValidator<VoucherInput>
 
     private VoucherInputValidator()
     {
+        // Within one rule the first failure is enough (a missing date is not also an invalid one);
+        // across rules, and across the lines of RuleForEach, every failure is reported.
         RuleLevelCascadeMode = CascadeMode.Stop;
+        ClassLevelCascadeMode = CascadeMode.Continue;
 
         RuleFor(v => v.Ref)
             .Must(r => r is null || (r.Length is > 0 and <= TextRules.RefMax && r.Trim() == r && !r.Any(char.IsControl)))
@@ -41,7 +44,7 @@ public sealed class VoucherInputValidator : AbstractValidator<VoucherInput>
             .Fail(ViolationCode.TooFewLines, (v, n) => new Violation(ViolationCode.TooFewLines, v.Place.WithField("lines"), Text(n)))
             .LessThanOrEqualTo(MaxLines)
             .Fail(ViolationCode.TooManyLines, (v, n) => new Violation(ViolationCode.TooManyLines, v.Place.WithField("lines"), Text(MaxLines), Text(n)));
-        RuleForEach(v => v.Lines).SetValidator(new LineValidator());
+        RuleForEach(v => v.Lines).Cascade(CascadeMode.Continue).SetValidator(new LineValidator());
     }
 
     private sealed class LineValidator : AbstractValidator<VoucherLineInput>

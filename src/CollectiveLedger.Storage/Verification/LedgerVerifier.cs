@@ -208,6 +208,7 @@ public static class LedgerVerifier
         {
             case VoucherPosted { Voucher: var v }:
                 if (state.IsClosed(v.Period)) yield return $"voucher {v.Key} is posted into the closed period {v.Period}";
+                foreach (var overspent in FundRules.Check(v, state, Place.None)) yield return $"voucher {v.Key}: {overspent.Message(Language.En)}";
                 if (v.Date < state.StartDate) yield return $"voucher {v.Key} is dated before the ledger starts";
                 if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
                 foreach (var line in v.Lines.Where(l => !state.IsLeaf(l.Account)))

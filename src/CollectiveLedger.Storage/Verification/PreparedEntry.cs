@@ -15,7 +15,7 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
 {
     public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes)
     {
-        var (entry, problem) = Read(seq, bytes);
+        var (entry, problem) = SafeRead(seq, bytes);
         var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
         string? signature = null;
         if (entry?.Event is Core.Ledger.VoucherPosted)
@@ -25,6 +25,19 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
             signature = sb.ToString();
         }
         return new PreparedEntry(seq, storedHash, Sha256Hex.Of(bytes), MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
+    }
+
+    /// <summary>Whatever a tampered entry holds (invalid UTF-8, lone surrogates, absurd values), it is reported, never thrown.</summary>
+    private static (ParsedEntry?, VerifyProblem?) SafeRead(long seq, byte[] bytes)
+    {
+        try
+        {
+            return Read(seq, bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, new VerifyProblem(VerifyProblem.Canonical, seq, $"the entry cannot be read: {e.GetType().Name}: {e.Message}"));
+        }
     }
 
     /// <summary>

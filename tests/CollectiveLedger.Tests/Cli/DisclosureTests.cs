@@ -87,7 +87,7 @@ public class DisclosureTests
 
         var (pdf, _) = Disclose(ledger, "notice.pdf");
 
-        var last = JsonDocument.Parse(ledger.Ok("log", "show", "--from", (ledger.Head().Count - 1).ToString(), "--format", "json")).RootElement;
+        var last = JsonDocument.Parse(ledger.Ok("log", "show", "--from", (ledger.Head().Count - 1).ToString(), "--format", "json")).RootElement[0];
         Assert.That(last.GetProperty("kind").GetString(), Is.EqualTo("disclosure.published"));
         var data = last.GetProperty("data");
         Assert.That(data.GetProperty("files")[0].GetProperty("sha256").GetString(), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))));
