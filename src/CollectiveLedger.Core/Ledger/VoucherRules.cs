@@ -81,7 +81,7 @@ public static class VoucherRules
     }
 
     /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>
-    internal static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
+    public static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
     {
         var text = IsoDate.Format(date);
         if (date < state.StartDate)

@@ -187,6 +187,27 @@ public class DisclosureTests
     }
 
     [Test]
+    public void Verify_holds_the_log_against_the_checkpoint_each_published_notice_carries()
+    {
+        using var ledger = Books();
+        Disclose(ledger, "notice.json");
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        var last = ledger.Head().Count - 1;
+
+        // A forger re-signs nothing but swaps the root in the recorded checkpoint and re-chains.
+        ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER disclosures_no_update");
+        TamperHelpers.RewriteEntry(ledger, last, json =>
+        {
+            var at = json.IndexOf("\\n", json.IndexOf("\\n", json.IndexOf("\"checkpoint\":\"", StringComparison.Ordinal), StringComparison.Ordinal) + 2, StringComparison.Ordinal) + 2;
+            return json[..at] + (json[at] == 'A' ? 'B' : 'A') + json[(at + 1)..];
+        });
+
+        var (code, stdout, _) = ledger.Run("verify");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stdout, Does.Contain("[checkpoint]"));
+    }
+
+    [Test]
     public void A_log_cut_shorter_than_the_checkpoint_is_named_as_such()
     {
         using var ledger = Books();

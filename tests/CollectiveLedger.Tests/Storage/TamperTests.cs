@@ -110,6 +110,18 @@ public class TamperTests
     }
 
     [Test]
+    public void A_forged_entry_that_breaks_a_posting_rule_is_named_by_replay_even_with_hashes_recomputed()
+    {
+        using var ledger = Books();
+        Unlock(ledger);
+        RewriteFrom(ledger, 6, json => json.Replace("\"debit\":\"100.00\"", "\"debit\":\"-100.00\"").Replace("\"credit\":\"100.00\"", "\"credit\":\"-100.00\""));
+
+        var messages = Verify(ledger).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()).ToList();
+
+        Assert.That(messages, Has.Some.Contains("is not positive"));
+    }
+
+    [Test]
     public void Cutting_off_the_last_entries_is_caught_by_an_anchor()
     {
         using var ledger = Books();
