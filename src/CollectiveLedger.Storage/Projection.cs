@@ -108,29 +108,32 @@ public static class Cell
     };
 
     /// <summary>
-    /// Appends a value as SQLite's quote(CAST(value AS BLOB)) renders it: NULL, or X'..' with the
-    /// uppercase hex of its UTF-8 text (an integer's text is its decimal digits).
+    /// Appends a value as the verify query spells it: quote() (NULL, bare digits, or text in single
+    /// quotes with '' for '), a colon, and the value's length in UTF-8 bytes (nothing for NULL).
     /// </summary>
     public static void AppendQuoted(System.Text.StringBuilder sb, object? value)
     {
-        var text = value switch
+        switch (value)
         {
-            null or DBNull => null,
-            long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string s => s,
-            _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
-        };
-        if (text is null)
-        {
-            sb.Append("NULL");
-            return;
+            case null or DBNull:
+                sb.Append("NULL:");
+                break;
+            case long or int:
+                var digits = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sb.Append(digits).Append(':').Append(digits.Length);
+                break;
+            case string s:
+                sb.Append('\'');
+                foreach (var c in s)
+                {
+                    if (c == '\'') sb.Append('\'');
+                    sb.Append(c);
+                }
+                sb.Append("':").Append(System.Text.Encoding.UTF8.GetByteCount(s));
+                break;
+            default:
+                throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
         }
-        Span<byte> small = stackalloc byte[256];
-        var count = System.Text.Encoding.UTF8.GetByteCount(text);
-        var bytes = count <= small.Length ? small[..count] : new byte[count];
-        System.Text.Encoding.UTF8.GetBytes(text, bytes);
-        sb.Append("X'").Append(Convert.ToHexString(bytes)).Append('\'');
     }
 
     /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>

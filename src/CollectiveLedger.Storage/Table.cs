@@ -56,11 +56,11 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         "SELECT voucher_seq, line_no FROM voucher_lines WHERE voucher_seq NOT IN (SELECT seq FROM vouchers) ORDER BY voucher_seq, line_no";
 
     /// <summary>
-    /// Each column's bytes in hex (quote() of the value as a BLOB: X'..', or NULL), so that nothing in
-    /// a value, not even a NUL character, can hide part of it from the comparison.
+    /// Each column as quote() writes it followed by its length in bytes: quote() stops at a NUL
+    /// character, the byte length does not, so nothing in a value can hide from the comparison.
     /// </summary>
     private static string Quoted(IEnumerable<string> columns, string? alias) =>
-        string.Join(" || ',' || ", columns.Select(c => $"quote(CAST({(alias is null ? "" : alias + ".")}{c} AS BLOB))"));
+        string.Join(" || ',' || ", columns.Select(c => alias is null ? c : $"{alias}.{c}").Select(c => $"quote({c}) || ':' || ifnull(octet_length({c}), '')"));
 
     private static Table Define(string name, int keyColumns, params string[] columns)
     {

@@ -31,6 +31,17 @@ internal static class Books
                     Append(session, RegisterRules.AddAccount(code, name, parent, session.State, Place.None));
                 foreach (var (kind, code, name) in VoucherGenerator.Dimensions)
                     Append(session, RegisterRules.AddDimension(kind, code, name, session.State, Place.None));
+                // Opening balances with the support funds' money already in the bank, so that the
+                // generated spending never overspends a fund (FundOverspent) whatever order it comes in.
+                var opening = new Core.Vouchers.VoucherInput(Place.None, "BM-OPENING", "2025-01-01", "期初余额", null, "opening",
+                [
+                    new(Place.None, "10202", "50000000.00", null, "F01", null, null, null),
+                    new(Place.None, "10202", "50000000.00", null, "F03", null, null, null),
+                    new(Place.None, "301", null, "100000000.00", null, null, null, null),
+                ]);
+                var decision = VoucherRules.Decide(opening, session.State, session.Today, null);
+                session.Append(decision is VoucherDecision.Post post ? post.Event
+                    : throw new InvalidOperationException("benchmark opening rejected: " + decision));
                 return 0;
             });
             return store;
@@ -71,7 +82,12 @@ internal static class Books
     {
         Create(path).Dispose();
         long firstSeq;
-        using (var store = LedgerStore.Open(path, TimeProvider.System)) firstSeq = store.Head()!.Value.Seq + 1;
+        Core.Ledger.LedgerState state;
+        using (var store = LedgerStore.Open(path, TimeProvider.System))
+        {
+            firstSeq = store.Head()!.Value.Seq + 1;
+            state = store.LoadState();
+        }
 
         var entry = new byte[entryBytes];
         Array.Fill(entry, (byte)'x');
@@ -83,7 +99,7 @@ internal static class Books
         foreach (var v in VoucherGenerator.Generate(count))
         {
             var period = v.Date.ToString("yyyy-MM");
-            var number = lastNumber[period] = lastNumber.GetValueOrDefault(period) + 1;
+            var number = lastNumber[period] = (lastNumber.TryGetValue(period, out var last) ? last : state.LastNumber(Core.Periods.Period.Parse(period))) + 1;
             entries.Add(new EntryRow(seq, PlaceholderHash, entry));
             vouchers.Add(new VoucherRow(seq, period, number, v.Date.ToString("yyyy-MM-dd"), v.Ref, v.Summary, v.Attachments));
             var lineNo = 0L;

@@ -12,10 +12,20 @@ namespace CollectiveLedger.Core.Ledger;
 /// </summary>
 public static class FundRules
 {
-    public static IEnumerable<(string Fund, FundBalance Change)> Changes(Voucher voucher) =>
-        voucher.Lines.Where(l => l.Fund is not null && StandardChart.IsCashOrBank(l.Account))
-            .GroupBy(l => l.Fund!, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Aggregate(default(FundBalance), (b, l) => b + new FundBalance(l.Debit, l.Credit))));
+    public static IReadOnlyList<(string Fund, FundBalance Change)> Changes(Voucher voucher)
+    {
+        List<(string Fund, FundBalance Change)>? changes = null; // most vouchers move no fund money: no allocation for them
+        foreach (var line in voucher.Lines)
+        {
+            if (line.Fund is not { } fund || !StandardChart.IsCashOrBank(line.Account)) continue;
+            changes ??= [];
+            var i = changes.FindIndex(c => c.Fund == fund);
+            var change = new FundBalance(line.Debit, line.Credit);
+            if (i < 0) changes.Add((fund, change));
+            else changes[i] = (fund, changes[i].Change + change);
+        }
+        return changes ?? (IReadOnlyList<(string, FundBalance)>)[];
+    }
 
     /// <summary>FundOverspent for each fund the voucher would leave with more spent than received, naming its balance and the shortfall.</summary>
     public static IEnumerable<Violation> Check(Voucher voucher, LedgerState state, Place place)

@@ -83,13 +83,12 @@ public static class VoucherRules
     /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>
     public static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
     {
-        var text = IsoDate.Format(date);
         if (date < state.StartDate)
-            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, place, text, IsoDate.Format(state.StartDate)));
+            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, place, IsoDate.Format(date), IsoDate.Format(state.StartDate)));
         else if (date > today)
-            violations.Add(new Violation(ViolationCode.DateInFuture, place, text, IsoDate.Format(today)));
+            violations.Add(new Violation(ViolationCode.DateInFuture, place, IsoDate.Format(date), IsoDate.Format(today)));
         else if (kind == VoucherKind.Opening && date != state.StartDate)
-            violations.Add(new Violation(ViolationCode.OpeningDateMustBeLedgerStart, place, text, IsoDate.Format(state.StartDate)));
+            violations.Add(new Violation(ViolationCode.OpeningDateMustBeLedgerStart, place, IsoDate.Format(date), IsoDate.Format(state.StartDate)));
         if (state.IsClosed(Period.Of(date)))
             violations.Add(new Violation(ViolationCode.PeriodClosed, place, Period.Of(date).ToString()));
     }
