@@ -16,6 +16,7 @@ public static class VoucherFileReader
     public const string CsvHeader = "ref,date,summary,attachments,kind,account,debit,credit,fund,member,counterparty,line_summary";
     private static readonly string[] CsvColumns = CsvHeader.Split(',');
     private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines"];
+    private static readonly JsonSerializerOptions StrictJson = new() { AllowDuplicateProperties = false };
     private static readonly HashSet<string> LineFields = ["account", "debit", "credit", "summary", "fund", "member", "counterparty"];
 
     public static IEnumerable<ParsedVoucher> Read(string path, InputEncoding encoding, ICollection<Violation> fileProblems)
@@ -53,7 +54,7 @@ public static class VoucherFileReader
     private static IEnumerable<ParsedVoucher> ReadJsonArray(string path, string name, InputEncoding encoding, ICollection<Violation> fileProblems)
     {
         using var stream = InputEncodings.OpenAsUtf8(path, encoding);
-        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: false).ToBlockingEnumerable().GetEnumerator();
+        using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: false, StrictJson).ToBlockingEnumerable().GetEnumerator();
         for (var index = 1; ; index++)
         {
             JsonElement element;
@@ -185,6 +186,7 @@ public static class VoucherFileReader
         using var records = CsvRecords.Read(reader).GetEnumerator();
         int[]? columns = null;
         List<(int Line, List<string> Fields)> group = [];
+        var seenRefs = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             (int Line, List<string> Fields) record;
@@ -223,14 +225,14 @@ public static class VoucherFileReader
             var fields = columns.Select(c => record.Fields[c]).ToList();
             if (group.Count > 0 && !SameVoucher(group[0].Fields, fields))
             {
-                yield return FromCsv(group, name);
+                yield return FromCsv(group, name, seenRefs);
                 group = [];
             }
             group.Add((record.Line, fields));
         }
         if (columns is null)
             fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: 1), "the file is empty; the header must be " + CsvHeader));
-        if (group.Count > 0) yield return FromCsv(group, name);
+        if (group.Count > 0) yield return FromCsv(group, name, seenRefs);
     }
 
     /// <summary>Where each normative column sits in the file's header (any order; all must be there).</summary>
@@ -245,13 +247,26 @@ public static class VoucherFileReader
     private static bool SameVoucher(List<string> first, List<string> row) =>
         row[0].Length > 0 ? row[0] == first[0] : first[0].Length == 0 && (row[1].Length == 0 || row[1] == first[1]) && (row[2].Length == 0 || row[2] == first[2]);
 
-    private static ParsedVoucher FromCsv(List<(int Line, List<string> Fields)> rows, string name)
+    /// <summary>
+    /// One voucher from its consecutive rows. Its own fields (ref, date, summary, attachments, kind)
+    /// come from the first row; a later row that states them differently, or a ref whose rows are not
+    /// all together, is a problem rather than something silently ignored.
+    /// </summary>
+    private static ParsedVoucher FromCsv(List<(int Line, List<string> Fields)> rows, string name, HashSet<string> seenRefs)
     {
         var head = rows[0].Fields;
         var place = new Place(File: name, Line: rows[0].Line, Ref: Null(head[0]));
+        var problems = new List<Violation>();
+        if (head[0].Length > 0 && !seenRefs.Add(head[0]))
+            problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("ref"), "ref", $"{head[0]} appears again apart from its first rows; a voucher's rows must be consecutive"));
+        foreach (var (line, fields) in rows.Skip(1))
+            for (var c = 1; c < 5; c++)
+                if (fields[c].Length > 0 && fields[c] != head[c])
+                    problems.Add(new Violation(ViolationCode.FieldInvalid, new Place(File: name, Line: line, Ref: Null(head[0]), Field: CsvColumns[c]), CsvColumns[c],
+                        $"'{fields[c]}' differs from the voucher's first row ('{head[c]}')"));
         var lines = rows.Select(r => new VoucherLineInput(new Place(File: name, Line: r.Line, Ref: Null(head[0])), Null(r.Fields[5]), Null(r.Fields[6]),
             Null(r.Fields[7]), Null(r.Fields[8]), Null(r.Fields[9]), Null(r.Fields[10]), Null(r.Fields[11]))).ToList();
-        return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines), []);
+        return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines), problems);
     }
 
     private static string? Null(string field) => field.Length == 0 ? null : field;

@@ -38,8 +38,8 @@ public sealed class WriteSession : IDisposable
     /// <summary>The ledger as of the last append: decide against this.</summary>
     public LedgerState State { get; }
 
-    /// <summary>Today in the ledger's time zone (UTC+8, China Standard Time), for date rules.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    /// <summary>Today in the ledger's time zone, for date rules.</summary>
+    public DateOnly Today => Core.Periods.ChinaTime.Today(_clock.GetUtcNow());
 
     public bool Abandoned { get; private set; }
 

@@ -46,7 +46,7 @@ public static class DiscloseCommand
         args.Done(1);
 
         using var store = ctx.Open();
-        var today = DateOnly.FromDateTime(ctx.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
         DateOnly date = today;
         if (dateText is not null && !IsoDate.TryParse(dateText, out date)) throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
         var state = store.LoadState();

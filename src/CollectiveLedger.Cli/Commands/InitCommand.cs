@@ -13,7 +13,7 @@ public static class InitCommand
         var orgCode = args.Required("--org-code");
         var currency = args.Option("--currency") ?? "CNY";
         var chart = args.Option("--chart") ?? StandardChart.Name;
-        var start = args.Option("--start") ?? $"{ctx.Clock.GetUtcNow():yyyy}-01";
+        var start = args.Option("--start") ?? $"{Core.Periods.ChinaTime.Today(ctx.Clock.GetUtcNow()).Year}-01";
         args.Done(1);
         var decision = LedgerRules.Create(Guid.NewGuid().ToString(), org, orgCode, currency, chart, start);
         if (!decision.Accepted) return ctx.Reject(decision.Violations);

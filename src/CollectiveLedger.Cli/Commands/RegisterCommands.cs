@@ -110,7 +110,7 @@ public static class RegisterCommands
             int added = 0, skipped = 0;
             foreach (var r in records)
             {
-                if (AlreadyThere(session.State, r, kind)) { skipped++; continue; }
+                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind)) { skipped++; continue; }
                 var decision = kind is { } k
                     ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place)
                     : RegisterRules.AddAccount(r.Code, r.Name, r.Parent!, session.State, r.Place);
@@ -125,7 +125,4 @@ public static class RegisterCommands
         return ExitCodes.Done;
     }
 
-    private static bool AlreadyThere(LedgerState state, RegisterRecord r, DimensionKind? kind) => kind is null
-        ? state.Accounts.TryGetValue(r.Code, out var a) && a.Name == r.Name.Trim() && a.Parent == r.Parent
-        : state.HasDimension(kind.Value, r.Code) && state.DimensionName(kind.Value, r.Code) == r.Name.Trim();
 }

@@ -24,6 +24,14 @@ public static class RegisterRules
         return Decision.From(new AccountAdded(code, cleanName ?? "", parent), violations);
     }
 
+    /// <summary>
+    /// Whether the register already holds exactly this entry (same code, name and parent), so that
+    /// importing a register file again changes nothing.
+    /// </summary>
+    public static bool AlreadyRegistered(LedgerState state, string code, string name, string? parent, DimensionKind? kind) => kind is { } k
+        ? state.DimensionName(k, code) == name.Trim()
+        : state.Accounts.TryGetValue(code, out var a) && a.Name == name.Trim() && a.Parent == parent;
+
     public static Decision AddDimension(DimensionKind kind, string code, string name, LedgerState state, Place place)
     {
         var violations = new List<Violation>();

@@ -17,9 +17,7 @@ internal static class ReplayRules
 {
     public static IEnumerable<string> Check(ParsedEntry entry, LedgerState state)
     {
-        var today = IsoDate.TryParseTimestamp(entry.Time, out var time)
-            ? DateOnly.FromDateTime(time.ToOffset(TimeSpan.FromHours(8)).DateTime)
-            : DateOnly.MaxValue;
+        var today = IsoDate.TryParseTimestamp(entry.Time, out var time) ? ChinaTime.Today(time) : DateOnly.MaxValue;
         return entry.Event switch
         {
             VoucherPosted { Voucher: var v } => Voucher(v, state, today),

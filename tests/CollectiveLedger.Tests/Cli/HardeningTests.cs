@@ -148,4 +148,22 @@ public class HardeningTests
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain("[MalformedCsv]").And.Contain("empty"));
     }
+
+    private const string CsvHeader = "ref,date,summary,attachments,kind,account,debit,credit,fund,member,counterparty,line_summary\r\n";
+
+    [TestCase("R1,2025-03-01,收入,0,normal,10201,5.00,,,,,\r\nR1,2025-03-02,收入,0,normal,50101,,5.00,,,,\r\n", "differs from the voucher's first row")]
+    [TestCase("R1,2025-03-01,收入,0,normal,10201,5.00,,,,,\r\nR1,2025-03-01,收入,0,normal,50101,,5.00,,,,\r\n" +
+              "R2,2025-03-01,支出,0,normal,513,1.00,,,,,\r\nR2,2025-03-01,支出,0,normal,10201,,1.00,,,,\r\n" +
+              "R1,2025-03-01,收入,0,normal,10201,5.00,,,,,\r\nR1,2025-03-01,收入,0,normal,50101,,5.00,,,,\r\n", "rows must be consecutive")]
+    public void Csv_rows_that_contradict_their_voucher_are_named_not_ignored(string rows, string message)
+    {
+        using var ledger = TestLedger.WithBasics();
+        var before = ledger.Head();
+
+        var (code, _, err) = ledger.Run("vouchers", "import", ledger.WriteFile("v.csv", CsvHeader + rows));
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("[FieldInvalid]").And.Contain(message));
+        Assert.That(ledger.Head(), Is.EqualTo(before));
+    }
 }
