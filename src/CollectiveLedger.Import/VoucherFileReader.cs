@@ -243,9 +243,8 @@ public static class VoucherFileReader
         return positions.Any(p => p < 0) || names.Count != CsvColumns.Length ? null : positions;
     }
 
-    /// <summary>Consecutive rows with the same ref form one voucher; a row without ref continues one whose date and summary it repeats or leaves empty.</summary>
-    private static bool SameVoucher(List<string> first, List<string> row) =>
-        row[0].Length > 0 ? row[0] == first[0] : first[0].Length == 0 && (row[1].Length == 0 || row[1] == first[1]) && (row[2].Length == 0 || row[2] == first[2]);
+    /// <summary>Consecutive rows with the same ref form one voucher (so in CSV every row carries its voucher's ref).</summary>
+    private static bool SameVoucher(List<string> first, List<string> row) => row[0] == first[0];
 
     /// <summary>
     /// One voucher from its consecutive rows. Its own fields (ref, date, summary, attachments, kind)
@@ -257,7 +256,9 @@ public static class VoucherFileReader
         var head = rows[0].Fields;
         var place = new Place(File: name, Line: rows[0].Line, Ref: Null(head[0]));
         var problems = new List<Violation>();
-        if (head[0].Length > 0 && !seenRefs.Add(head[0]))
+        if (head[0].Length == 0)
+            problems.Add(new Violation(ViolationCode.FieldMissing, place.WithField("ref"), "ref (in CSV every row carries its voucher's ref: it is how rows form vouchers)"));
+        else if (!seenRefs.Add(head[0]))
             problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("ref"), "ref", $"{head[0]} appears again apart from its first rows; a voucher's rows must be consecutive"));
         foreach (var (line, fields) in rows.Skip(1))
             for (var c = 1; c < 5; c++)
