@@ -11,17 +11,25 @@ public sealed record Row(Table Table, object?[] Values)
     /// <summary>The primary key as text, for messages ("2025-03|7", "10201").</summary>
     public string Key => string.Join("|", Values.Take(Table.KeyColumns).Select(Cell.Text));
 
-    /// <summary>Every column as <see cref="Cell.AppendQuoted"/> writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
-    public string Signature => AppendSignature(new System.Text.StringBuilder()).ToString();
+    /// <summary>Every column as <see cref="Cell.WriteQuoted"/> writes it, joined by commas: equal to the stored row's signature when the row is the same.</summary>
+    public string Signature
+    {
+        get
+        {
+            using var buffer = new Core.PooledBuffer(256);
+            WriteSignature(buffer);
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
 
-    public System.Text.StringBuilder AppendSignature(System.Text.StringBuilder sb)
+    /// <summary>The signature as UTF-8 bytes, as the verify query returns it as a BLOB.</summary>
+    public void WriteSignature(System.Buffers.IBufferWriter<byte> w)
     {
         for (var i = 0; i < Values.Length; i++)
         {
-            if (i > 0) sb.Append(',');
-            Cell.AppendQuoted(sb, Values[i]);
+            if (i > 0) Cell.WriteAscii(w, ",");
+            Cell.WriteQuoted(w, Values[i]);
         }
-        return sb;
     }
 }
 
@@ -108,32 +116,40 @@ public static class Cell
     };
 
     /// <summary>
-    /// Appends a value as the verify query spells it: quote() (NULL, bare digits, or text in single
-    /// quotes with '' for '), a colon, and the value's length in UTF-8 bytes (nothing for NULL).
+    /// Writes a value as the verify query spells it, in UTF-8: quote() (NULL, bare digits, or text in
+    /// single quotes with '' for '), a colon, and the value's length in UTF-8 bytes (nothing for NULL).
     /// </summary>
-    public static void AppendQuoted(System.Text.StringBuilder sb, object? value)
+    public static void WriteQuoted(System.Buffers.IBufferWriter<byte> w, object? value)
     {
         switch (value)
         {
             case null or DBNull:
-                sb.Append("NULL:");
+                WriteAscii(w, "NULL:");
                 break;
             case long or int:
                 var digits = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sb.Append(digits).Append(':').Append(digits.Length);
+                WriteAscii(w, digits);
+                WriteAscii(w, ":");
+                WriteAscii(w, digits.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case string s:
-                sb.Append('\'');
-                foreach (var c in s)
-                {
-                    if (c == '\'') sb.Append('\'');
-                    sb.Append(c);
-                }
-                sb.Append("':").Append(System.Text.Encoding.UTF8.GetByteCount(s));
+                WriteAscii(w, "'");
+                var quoted = s.Contains('\'') ? s.Replace("'", "''") : s;
+                var span = w.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(quoted.Length));
+                w.Advance(System.Text.Encoding.UTF8.GetBytes(quoted, span));
+                WriteAscii(w, "':");
+                WriteAscii(w, System.Text.Encoding.UTF8.GetByteCount(s).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             default:
                 throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
         }
+    }
+
+    public static void WriteAscii(System.Buffers.IBufferWriter<byte> w, string text)
+    {
+        var span = w.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++) span[i] = (byte)text[i];
+        w.Advance(text.Length);
     }
 
     /// <summary>Equal in value and in type: a text '5' is not the integer 5.</summary>

@@ -48,8 +48,8 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// by ';'. Verify compares a posted voucher with all its lines in one step.
     /// </summary>
     public static readonly string SelectVoucherSignatures =
-        $"SELECT v.seq, {Quoted(Vouchers.Columns, "v")} || '|' || COALESCE((SELECT group_concat({Quoted(VoucherLines.Columns, "l")}, ';' ORDER BY l.line_no) " +
-        "FROM voucher_lines l WHERE l.voucher_seq = v.seq), '') FROM vouchers v ORDER BY v.seq";
+        $"SELECT v.seq, CAST({Quoted(Vouchers.Columns, "v")} || '|' || COALESCE((SELECT group_concat({Quoted(VoucherLines.Columns, "l")}, ';' ORDER BY l.line_no) " +
+        "FROM voucher_lines l WHERE l.voucher_seq = v.seq), '') AS BLOB) FROM vouchers v ORDER BY v.seq";
 
     /// <summary>Lines whose voucher is not in the vouchers table.</summary>
     public const string SelectOrphanLines =

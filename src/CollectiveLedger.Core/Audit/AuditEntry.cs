@@ -22,6 +22,19 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
     /// <summary>The canonical bytes of an entry (what <see cref="Create"/> stores and hashes).</summary>
     public static byte[] Encode(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
     {
+        using var w = Write(seq, prev, time, actor, e);
+        return w.ToArray();
+    }
+
+    /// <summary>Whether encoding the entry gives exactly <paramref name="bytes"/>: the proof that stored bytes are canonical.</summary>
+    public static bool EncodesTo(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e, ReadOnlySpan<byte> bytes)
+    {
+        using var w = Write(seq, prev, time, actor, e);
+        return w.WrittenSpan.SequenceEqual(bytes);
+    }
+
+    private static CanonicalJsonWriter Write(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
+    {
         Precondition.Require(seq >= 0 && Sha256Hex.IsValid(prev), "seq is not negative and prev is a SHA-256");
         var w = new CanonicalJsonWriter();
         w.BeginObject();
@@ -34,7 +47,7 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
         w.Property("time", IsoDate.FormatTimestamp(time));
         w.Property("v", Version);
         w.EndObject();
-        return w.ToArray();
+        return w;
     }
 }
 

@@ -23,7 +23,7 @@ public static class CanonicalJson
             problem = "not JSON: " + e.Message;
             return false;
         }
-        var writer = new CanonicalJsonWriter();
+        using var writer = new CanonicalJsonWriter();
         if (!TryWrite(document.RootElement, writer, out problem)) return false;
         if (!writer.ToArray().AsSpan().SequenceEqual(bytes.Span))
         {

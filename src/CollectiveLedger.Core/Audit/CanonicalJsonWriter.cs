@@ -9,9 +9,9 @@ namespace CollectiveLedger.Core.Audit;
 /// U+0000..U+001F; everything else is literal UTF-8. Callers write object members in ascending
 /// ordinal key order; writing them out of order is a bug and throws.
 /// </summary>
-public sealed class CanonicalJsonWriter
+public sealed class CanonicalJsonWriter : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(2048); // a voucher entry fits without growing
+    private readonly PooledBuffer _buffer = new();
     private readonly Stack<(bool First, string? LastKey)> _scopes = new(8);
     private bool _afterName;
 
@@ -46,6 +46,10 @@ public sealed class CanonicalJsonWriter
     public void Property(string key, long value) { Name(key); Integer(value); }
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+
+    public void Dispose() => _buffer.Dispose();
 
     private void Separator()
     {
@@ -92,5 +96,9 @@ public sealed class CanonicalJsonWriter
     }
 
     private void Byte(byte b) { _buffer.GetSpan(1)[0] = b; _buffer.Advance(1); }
-    private void Raw(ReadOnlySpan<byte> bytes) => _buffer.Write(bytes);
+    private void Raw(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
+        _buffer.Advance(bytes.Length);
+    }
 }

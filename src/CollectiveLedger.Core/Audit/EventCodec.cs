@@ -123,7 +123,7 @@ public static class EventCodec
     /// </summary>
     public static string ContentSha256(Voucher v)
     {
-        var w = new CanonicalJsonWriter();
+        using var w = new CanonicalJsonWriter();
         w.BeginObject();
         w.Property("attachments", v.Attachments);
         w.Property("date", IsoDate.Format(v.Date));

@@ -16,8 +16,9 @@ internal sealed class LiveVouchers : IDisposable
     private readonly SqliteTransaction _tx;
     private readonly SqliteCommand _command;
     private readonly DbDataReader _reader;
+    private byte[] _signature = new byte[4096]; // reused: no allocation per voucher
+    private int _signatureLength;
     private long? _seq;
-    private string _signature = "";
 
     public LiveVouchers(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -29,7 +30,7 @@ internal sealed class LiveVouchers : IDisposable
     }
 
     /// <param name="rows">The voucher's row followed by its line rows, as the replay derives them.</param>
-    public void Match(long seq, IReadOnlyList<Row> rows, string signature, LedgerVerifier.Run run)
+    public void Match(long seq, IReadOnlyList<Row> rows, byte[] signature, LedgerVerifier.Run run)
     {
         for (; _seq is { } extra && extra < seq; Advance())
             run.Add(Inserted(Table.Vouchers, extra.ToString()));
@@ -39,7 +40,7 @@ internal sealed class LiveVouchers : IDisposable
                 Table: Table.Vouchers.Name, Key: seq.ToString(), Expected: "row", Actual: "missing"));
             return;
         }
-        if (_signature != signature)
+        if (!_signature.AsSpan(0, _signatureLength).SequenceEqual(signature))
         {
             Compare(Table.Vouchers, rows.Take(1).ToList(), $"seq = {seq}", seq, run);
             Compare(Table.VoucherLines, rows.Skip(1).ToList(), $"voucher_seq = {seq}", seq, run);
@@ -91,7 +92,9 @@ internal sealed class LiveVouchers : IDisposable
     {
         if (!_reader.Read()) { _seq = null; return; }
         _seq = _reader.GetInt64(0);
-        _signature = _reader.GetString(1);
+        _signatureLength = (int)_reader.GetBytes(1, 0, null, 0, 0);
+        if (_signatureLength > _signature.Length) _signature = new byte[_signatureLength * 2];
+        _reader.GetBytes(1, 0, _signature, 0, _signatureLength);
     }
 
     public void Dispose()

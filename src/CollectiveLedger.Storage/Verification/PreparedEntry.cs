@@ -1,3 +1,4 @@
+using CollectiveLedger.Core;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CollectiveLedger.Core.Audit;
@@ -11,18 +12,24 @@ namespace CollectiveLedger.Storage.Verification;
 /// </summary>
 /// <param name="Signature">For a posted voucher, its row's and its lines' signatures as <see cref="Table.SelectVoucherSignatures"/> reads them.</param>
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
-    Row[] Rows, string? Signature)
+    Row[] Rows, byte[]? Signature)
 {
     public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes)
     {
         var (entry, problem) = SafeRead(seq, bytes);
         var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
-        string? signature = null;
+        byte[]? signature = null;
         if (entry?.Event is Core.Ledger.VoucherPosted)
         {
-            var sb = rows[0].AppendSignature(new System.Text.StringBuilder(512)).Append('|');
-            for (var i = 1; i < rows.Length; i++) rows[i].AppendSignature(i > 1 ? sb.Append(';') : sb);
-            signature = sb.ToString();
+            using var buffer = new PooledBuffer(1024);
+            rows[0].WriteSignature(buffer);
+            Cell.WriteAscii(buffer, "|");
+            for (var i = 1; i < rows.Length; i++)
+            {
+                if (i > 1) Cell.WriteAscii(buffer, ";");
+                rows[i].WriteSignature(buffer);
+            }
+            signature = buffer.WrittenSpan.ToArray();
         }
         return new PreparedEntry(seq, storedHash, Sha256Hex.Of(bytes), MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
     }
@@ -68,6 +75,6 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
     {
         if (!Core.Periods.IsoDate.TryParseTimestamp(entry.Time, out var time) || !Sha256Hex.IsValid(entry.Prev) || entry.Seq < 0)
             return false;
-        return AuditEntry.Encode(entry.Seq, entry.Prev, time, entry.Actor, entry.Event).AsSpan().SequenceEqual(bytes);
+        return AuditEntry.EncodesTo(entry.Seq, entry.Prev, time, entry.Actor, entry.Event, bytes);
     }
 }
