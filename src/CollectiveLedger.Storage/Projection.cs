@@ -116,33 +116,30 @@ public static class Cell
     };
 
     /// <summary>
-    /// Writes a value as the verify query spells it, in UTF-8: quote() (NULL, bare digits, or text in
-    /// single quotes with '' for '), a colon, and the value's length in UTF-8 bytes (nothing for NULL).
+    /// Writes a value as the verify query spells it (<see cref="Table"/>), in UTF-8: printf's %Q (NULL
+    /// bare, anything else as text in single quotes with '' for '), a colon, and the value's length
+    /// in UTF-8 bytes (0 for NULL).
     /// </summary>
     public static void WriteQuoted(System.Buffers.IBufferWriter<byte> w, object? value)
     {
-        switch (value)
+        var text = value switch
         {
-            case null or DBNull:
-                WriteAscii(w, "NULL:");
-                break;
-            case long or int:
-                var digits = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                WriteAscii(w, digits);
-                WriteAscii(w, ":");
-                WriteAscii(w, digits.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case string s:
-                WriteAscii(w, "'");
-                var quoted = s.Contains('\'') ? s.Replace("'", "''") : s;
-                var span = w.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(quoted.Length));
-                w.Advance(System.Text.Encoding.UTF8.GetBytes(quoted, span));
-                WriteAscii(w, "':");
-                WriteAscii(w, System.Text.Encoding.UTF8.GetByteCount(s).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            default:
-                throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
+            null or DBNull => null,
+            long or int => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string s => s,
+            _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
+        };
+        if (text is null)
+        {
+            WriteAscii(w, "NULL:0");
+            return;
         }
+        WriteAscii(w, "'");
+        var quoted = text.Contains('\'') ? text.Replace("'", "''") : text;
+        var span = w.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(quoted.Length));
+        w.Advance(System.Text.Encoding.UTF8.GetBytes(quoted, span));
+        WriteAscii(w, "':");
+        WriteAscii(w, System.Text.Encoding.UTF8.GetByteCount(text).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static void WriteAscii(System.Buffers.IBufferWriter<byte> w, string text)

@@ -56,11 +56,15 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         "SELECT voucher_seq, line_no FROM voucher_lines WHERE voucher_seq NOT IN (SELECT seq FROM vouchers) ORDER BY voucher_seq, line_no";
 
     /// <summary>
-    /// Each column as quote() writes it followed by its length in bytes: quote() stops at a NUL
-    /// character, the byte length does not, so nothing in a value can hide from the comparison.
+    /// Each column as printf's %Q writes it (text in single quotes with '' for ', NULL bare) and its
+    /// length in bytes: %Q stops at a NUL character, the byte length does not, so nothing in a value
+    /// can hide from the comparison. One format() call per row builds the text once.
     /// </summary>
-    private static string Quoted(IEnumerable<string> columns, string? alias) =>
-        string.Join(" || ',' || ", columns.Select(c => alias is null ? c : $"{alias}.{c}").Select(c => $"quote({c}) || ':' || ifnull(octet_length({c}), '')"));
+    private static string Quoted(IReadOnlyCollection<string> columns, string? alias)
+    {
+        var names = columns.Select(c => alias is null ? c : $"{alias}.{c}").ToList();
+        return $"format('{string.Join(",", names.Select(_ => "%Q:%d"))}', {string.Join(", ", names.Select(c => $"{c}, octet_length({c})"))})";
+    }
 
     private static Table Define(string name, int keyColumns, params string[] columns)
     {
