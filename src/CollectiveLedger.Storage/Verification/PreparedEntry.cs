@@ -8,7 +8,7 @@ namespace CollectiveLedger.Storage.Verification;
 /// <summary>
 /// The work verify does on one entry that depends on nothing but its bytes: the hash, the Merkle
 /// leaf, decoding, the proof that the bytes are canonical, and the rows the entry implies. Pure, so
-/// entries are prepared in parallel; everything that needs order or the database happens after.
+/// entries are prepared on another thread; everything that needs order or the database happens after.
 /// </summary>
 /// <param name="Signature">For a posted voucher, its row's and its lines' signatures as <see cref="Table.SelectVoucherSignatures"/> reads them.</param>
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
