@@ -44,8 +44,12 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     public void WriteBytes(byte[] bytes)
     {
         Out.Flush();
-        using var stdout = Console.OpenStandardOutput();
-        if (ReferenceEquals(Out, Console.Out)) stdout.Write(bytes);
+        if (ReferenceEquals(Out, Console.Out))
+        {
+            // Bytes as they are (a CSV keeps its BOM); the console's text writer would re-encode them.
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(bytes);
+        }
         else Out.Write(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes));
     }
 
@@ -84,10 +88,10 @@ public sealed class Context(string db, string actor, Language language, TextWrit
         }
         var all = store.VoucherPeriods();
         if (from is null && to is null) return all;
-        var start = from is null ? all?.First ?? ParsePeriod(to!, "--to") : ParsePeriod(from, "--from");
-        var end = to is null ? all?.Last ?? start : ParsePeriod(to, "--to");
-        if (end < start) throw new UsageException("--to is before --from");
-        return (start, end);
+        // One end missing: it is the books' first or last month, or the given end itself.
+        var first = from is not null ? ParsePeriod(from, "--from") : all is { } a && a.First < ParsePeriod(to!, "--to") ? a.First : ParsePeriod(to!, "--to");
+        var last = to is not null ? ParsePeriod(to, "--to") : all is { } b && b.Last > first ? b.Last : first;
+        return last < first ? throw new UsageException("--to is before --from") : (first, last);
     }
 }
 
