@@ -9,10 +9,10 @@ namespace CollectiveLedger.Storage;
 
 public sealed partial class LedgerStore
 {
-    private const string SelectDisclosureItems = """
+    private static readonly string SelectDisclosureItems = $"""
         SELECT v.date, v.period, v.number, COALESCE(l.summary, v.summary) AS summary, COALESCE(m.name, c.name, '') AS party,
                l.account, a.name AS account_name,
-               CASE WHEN l.account LIKE '50%' THEN l.credit_fen - l.debit_fen ELSE l.debit_fen - l.credit_fen END AS amount,
+               CASE WHEN {AccountSql.IsIncome("l.account")} THEN l.credit_fen - l.debit_fen ELSE l.debit_fen - l.credit_fen END AS amount,
                v.reverses_period IS NOT NULL AS reversal
         FROM voucher_lines l
         JOIN vouchers v ON v.seq = l.voucher_seq
@@ -20,7 +20,7 @@ public sealed partial class LedgerStore
         LEFT JOIN members m ON m.code = l.member
         LEFT JOIN counterparties c ON c.code = l.counterparty
         WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To
-          AND (l.account LIKE '50%' OR l.account LIKE '51%' OR l.account LIKE '52%')
+          AND {AccountSql.IsIncomeOrExpenditure("l.account")}
         ORDER BY v.date, v.period, v.number, l.line_no
         """;
 
@@ -32,15 +32,15 @@ public sealed partial class LedgerStore
                 r.Account, r.AccountName, new Amount(r.Amount), r.Reversal != 0))
             .ToList();
 
-    // Fund money is counted where it moves through cash and bank (101, 102): debits there are money
-    // received for the fund, credits money paid out of it.
-    private const string SelectFundUsage = """
+    // Fund money is counted as FundRules counts it, where it moves through cash and bank: debits
+    // there are money received for the fund, credits money paid out of it.
+    private static readonly string SelectFundUsage = $"""
         SELECT f.code, f.name,
                COALESCE(SUM(CASE WHEN v.period <= @To THEN l.debit_fen END), 0),
                COALESCE(SUM(CASE WHEN v.period <= @To THEN l.credit_fen END), 0),
                COALESCE(SUM(CASE WHEN v.period BETWEEN @From AND @To THEN l.credit_fen END), 0)
         FROM funds f
-        LEFT JOIN voucher_lines l ON l.fund = f.code AND (l.account LIKE '101%' OR l.account LIKE '102%')
+        LEFT JOIN voucher_lines l ON l.fund = f.code AND {AccountSql.IsCashOrBank("l.account")}
         LEFT JOIN vouchers v ON v.seq = l.voucher_seq
         GROUP BY f.code, f.name
         ORDER BY f.code

@@ -17,10 +17,10 @@ public sealed partial class LedgerStore
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
-    // FundRules counts fund money where it moves through cash and bank (101, 102).
-    private const string SelectFundBalances = """
+    // FundRules counts fund money where it moves through cash and bank.
+    private static readonly string SelectFundBalances = $"""
         SELECT fund, SUM(debit_fen), SUM(credit_fen) FROM voucher_lines
-        WHERE fund IS NOT NULL AND (account LIKE '101%' OR account LIKE '102%')
+        WHERE fund IS NOT NULL AND {AccountSql.IsCashOrBank("account")}
         GROUP BY fund
         """;
 

@@ -64,10 +64,23 @@ public static class StandardChart
     public static readonly FrozenDictionary<string, Account> ByCode = Accounts.ToFrozenDictionary(a => a.Code);
 
     /// <summary>
-    /// 库存现金 and 银行存款 with their sub-accounts: where fund money is counted as received (debits)
+    /// 库存现金 and 银行存款 (with their sub-accounts): where fund money is counted as received (debits)
     /// and spent (credits), whatever the other side of the voucher is.
     /// </summary>
-    public static bool IsCashOrBank(string code) => code.StartsWith("101", StringComparison.Ordinal) || code.StartsWith("102", StringComparison.Ordinal);
+    public static readonly IReadOnlyList<string> CashAndBankPrefixes = ["101", "102"];
+
+    /// <summary>Income accounts (501-504 and their sub-accounts): income is credit minus debit.</summary>
+    public static readonly IReadOnlyList<string> IncomePrefixes = ["50"];
+
+    /// <summary>Expenditure accounts (511-521 and their sub-accounts): expenditure is debit minus credit.</summary>
+    public static readonly IReadOnlyList<string> ExpenditurePrefixes = ["51", "52"];
+
+    public static bool IsCashOrBank(string code) => HasPrefix(code, CashAndBankPrefixes);
+    public static bool IsIncome(string code) => HasPrefix(code, IncomePrefixes);
+    public static bool IsExpenditure(string code) => HasPrefix(code, ExpenditurePrefixes);
+
+    private static bool HasPrefix(string code, IReadOnlyList<string> prefixes) =>
+        prefixes.Any(p => code.StartsWith(p, StringComparison.Ordinal));
 
     private static Account A(string code, string name, AccountClass cls, NormalSide side) => new(code, name, null, cls, side);
 }

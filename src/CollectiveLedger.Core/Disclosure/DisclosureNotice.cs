@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Chart;
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Reporting;
@@ -9,7 +10,7 @@ namespace CollectiveLedger.Core.Disclosure;
 /// <remarks>The amount is income (credit minus debit) or expenditure (debit minus credit); red-ink reversal lines make it negative.</remarks>
 public sealed record DisclosureItem(DateOnly Date, VoucherKey Voucher, string Summary, string Party, string AccountCode, string AccountName, Amount Amount, bool Reversal)
 {
-    public bool IsIncome => AccountCode.StartsWith("50", StringComparison.Ordinal);
+    public bool IsIncome => StandardChart.IsIncome(AccountCode);
 }
 
 /// <summary>An account's total as a category of income, expenditure, claims or debts.</summary>
@@ -75,9 +76,9 @@ public sealed record DisclosureNotice(
         // A category is a second-level account, or a first-level one without sub-accounts.
         IEnumerable<TrialBalanceRow> Categories(Func<string, bool> root) =>
             rows.Where(r => root(r.Code[..3]) && (r.Level == 2 || (r.Level == 1 && r.Leaf)));
-        var income = Categories(c => c.StartsWith("50", StringComparison.Ordinal))
+        var income = Categories(StandardChart.IsIncome)
             .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.PeriodCredit - r.PeriodDebit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
-        var expenditure = Categories(c => c[0] == '5' && c[1] is '1' or '2')
+        var expenditure = Categories(StandardChart.IsExpenditure)
             .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.PeriodDebit - r.PeriodCredit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
         var receivables = Categories(ReceivableRoots.Contains)
             .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.ClosingDebit - r.ClosingCredit)).Where(c => !c.Amount.IsZero).ToImmutableArray();

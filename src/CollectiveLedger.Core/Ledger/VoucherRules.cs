@@ -66,18 +66,21 @@ public static class VoucherRules
 
     private static bool SameContent(VoucherInput input, PostedRef posted)
     {
-        var lines = input.Lines.Select(l =>
-        {
-            var debit = !string.IsNullOrEmpty(l.Debit);
-            Amount.TryParse(debit ? l.Debit : l.Credit, allowNegative: false, out var amount);
-            return new VoucherLine(l.Account!, debit ? amount : Amount.Zero, debit ? Amount.Zero : amount, l.Fund, l.Member, l.Counterparty,
-                string.IsNullOrEmpty(l.Summary) ? null : l.Summary.Normalize(System.Text.NormalizationForm.FormC));
-        }).ToImmutableArray();
+        var lines = input.Lines.Select(l => ToLine(l, l.Summary?.Normalize(System.Text.NormalizationForm.FormC))).ToImmutableArray();
         if (lines.Sum(l => l.Debit.Fen) != lines.Sum(l => l.Credit.Fen)) return false;
         VoucherKinds.TryParse(input.Kind, out var kind);
         var candidate = new Voucher(posted.Voucher.Number, IsoDate.Parse(input.Date!), kind, input.Ref, input.Summary!.Normalize(System.Text.NormalizationForm.FormC),
             input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture), null, lines);
         return EventCodec.ContentSha256(candidate) == posted.ContentSha256;
+    }
+
+    /// <summary>The line an input line states, once its side and amount are known to be valid.</summary>
+    private static VoucherLine ToLine(VoucherLineInput line, string? summary)
+    {
+        var debitGiven = !string.IsNullOrEmpty(line.Debit);
+        Amount.TryParse(debitGiven ? line.Debit : line.Credit, allowNegative: false, out var amount);
+        return new VoucherLine(line.Account ?? "", debitGiven ? amount : Amount.Zero, debitGiven ? Amount.Zero : amount,
+            line.Fund, line.Member, line.Counterparty, string.IsNullOrEmpty(summary) ? null : summary);
     }
 
     /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>
@@ -109,11 +112,7 @@ public static class VoucherRules
 
         var debitGiven = !string.IsNullOrEmpty(line.Debit);
         if (debitGiven == !string.IsNullOrEmpty(line.Credit)) return null;
-        var text = debitGiven ? line.Debit! : line.Credit!;
-        if (VoucherInputValidator.AmountProblem(text) is not null) return null;
-        Amount.TryParse(text, allowNegative: false, out var amount);
-        return new VoucherLine(line.Account ?? "", debitGiven ? amount : Amount.Zero, debitGiven ? Amount.Zero : amount,
-            line.Fund, line.Member, line.Counterparty, string.IsNullOrEmpty(summary) ? null : summary);
+        return VoucherInputValidator.AmountProblem(debitGiven ? line.Debit! : line.Credit!) is null ? ToLine(line, summary) : null;
 
         void CheckDimension(DimensionKind kind, string? code, ViolationCode missing, string field)
         {
