@@ -50,6 +50,9 @@ public enum ViolationCode
 
     // The voucher as a whole.
     EntryMustBalance,
+    FundMustBalance,
+    FundPurposeViolation,
+    FundExpired,
     FundOverspent,
 
     // Registers and periods.
@@ -62,6 +65,11 @@ public enum ViolationCode
     PeriodAlreadyClosed,
     PeriodNotEnded,
     EarlierPeriodOpen,
+    DraftsOpen,
+    TrialBalanceUnbalanced,
+    PeriodNotClosed,
+    ReopenLaterPeriodFirst,
+    ReopenNotRequested,
 
     // Reversal.
     VoucherNotFound,
@@ -75,4 +83,16 @@ public enum ViolationCode
     SettingInvalid,
     KeyNameInvalid,
     KeyExists,
+
+    // Approval (maker-checker).
+    DraftNotFound,
+    DraftNotInStatus,
+    DraftRefInUse,
+    NotThePreparer,
+    SelfApproval,
+    NotInRole,
+    AlreadyApproved,
+    ApprovalNotConfigured,
+    ResolutionRequired,
+    CashierRequired,
 }
