@@ -81,6 +81,12 @@ public static class Projection
                 for (var i = 0; i < d.Files.Length; i++)
                     yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
                 break;
+            case YearClosed y:
+                yield return new Row(Table.Years, [(long)y.Year, "closed", seq]);
+                break;
+            case YearOpened y:
+                yield return new Row(Table.Years, [(long)y.Year, "opened", seq]);
+                break;
             default:
                 throw new InvalidOperationException($"No projection for {e.GetType().Name}.");
         }

@@ -30,8 +30,10 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Disclosures = Define("disclosures", 1, "seq", "scope", "from_period", "to_period", "date", "checkpoint");
     public static readonly Table DisclosureFiles = Define("disclosure_files", 2, "disclosure_seq", "file_no", "name", "format", "sha256");
 
+    public static readonly Table Years = Define("years", 2, "year", "status", "seq");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles];
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Years];
 
     public static Table For(DimensionKind kind) => kind switch
     {

@@ -23,6 +23,8 @@ public sealed class LedgerState
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
     private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> _closedYears = [];
+    private readonly SortedSet<int> _openedYears = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -42,6 +44,12 @@ public sealed class LedgerState
 
     /// <summary>What a fund has received and spent through cash and bank so far.</summary>
     public FundBalance Fund(string code) => _funds.GetValueOrDefault(code);
+
+    /// <summary>Whether year close has run for <paramref name="year"/> (its closing vouchers posted, December closed).</summary>
+    public bool IsYearClosed(int year) => _closedYears.Contains(year);
+
+    /// <summary>Whether <c>year open</c> declared that <paramref name="year"/> may take postings before the year before it is closed.</summary>
+    public bool IsYearOpened(int year) => _openedYears.Contains(year);
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -77,6 +85,12 @@ public sealed class LedgerState
                 _keys[(k.Name, k.KeyId)] = k;
                 break;
             case DisclosurePublished:
+                break;
+            case YearClosed y:
+                _closedYears.Add(y.Year);
+                break;
+            case YearOpened y:
+                _openedYears.Add(y.Year);
                 break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");

@@ -24,7 +24,7 @@ public static class Messages
             [ViolationCode.CodeInvalid] = ("编码 {0} 无效：只能使用字母、数字、- 和 _，最多 32 个字符", "code {0} is invalid: letters, digits, - and _ only, at most 32 characters"),
             [ViolationCode.RefInvalid] = ("凭证参考号 {0} 无效", "voucher ref {0} is invalid"),
             [ViolationCode.DateInvalid] = ("日期 {0} 无效，应为 YYYY-MM-DD", "date {0} is invalid; expected YYYY-MM-DD"),
-            [ViolationCode.KindInvalid] = ("凭证类型 {0} 无效，应为 normal 或 opening", "voucher kind {0} is invalid; expected normal or opening"),
+            [ViolationCode.KindInvalid] = ("凭证类型 {0} 无效，应为 normal 或 opening（结转凭证 closing 只由年终结账生成）", "voucher kind {0} is invalid; expected normal or opening (closing vouchers are made only by year close)"),
             [ViolationCode.SummaryRequired] = ("凭证摘要不能为空", "the voucher needs a summary"),
             [ViolationCode.AttachmentsInvalid] = ("附件张数 {0} 无效，应为 0 到 9999 的整数", "attachments {0} is invalid; expected a whole number from 0 to 9999"),
             [ViolationCode.TooFewLines] = ("凭证至少要有两条分录，实际 {0} 条", "a voucher needs at least two lines, got {0}"),
@@ -64,6 +64,18 @@ public static class Messages
             [ViolationCode.KeyNameInvalid] = ("密钥名称 {0} 无效：不能为空，不能含空格或加号", "key name {0} is invalid: not empty, no spaces or '+'"),
             [ViolationCode.KeyExists] = ("密钥 {0} 已登记", "key {0} is already registered"),
             [ViolationCode.ReasonRequired] = ("请填写冲销原因", "a reason for the reversal is required"),
+            [ViolationCode.PriorYearNotClosed] = ("{0} 年尚未年终结账，{1} 年还不能记账：请先运行 cledger year close {0}，或用 cledger year open {1} 声明新年度开始记账",
+                "year {0} is not closed, so {1} cannot take postings yet: run cledger year close {0}, or declare the opening with cledger year open {1}"),
+            [ViolationCode.YearInvalid] = ("年度 {0} 无效，应为 YYYY", "year {0} is invalid; expected YYYY"),
+            [ViolationCode.YearBeforeLedgerStart] = ("{0} 年早于账套启用年度 {1}", "year {0} is before the ledger starts ({1})"),
+            [ViolationCode.YearAlreadyClosed] = ("{0} 年已经年终结账", "year {0} is already closed"),
+            [ViolationCode.YearNotEnded] = ("{0} 年尚未结束，12 月 31 日之后才能年终结账", "year {0} has not ended yet; it closes after 31 December"),
+            [ViolationCode.ClosingAccountNotLeaf] = ("结转科目 {0} 有下级科目；年终结转要记入末级科目 {0}", "the closing account {0} has sub-accounts; year close posts to {0} itself"),
+            [ViolationCode.DecemberClosesWithYear] = ("12 月随年终结账一起结账：请运行 cledger year close {0}", "December closes with the year: run cledger year close {0}"),
+            [ViolationCode.YearOpeningNotNeeded] = ("无需声明：{0} 年已年终结账或早于账套启用，{1} 年本来就可以记账", "nothing to declare: year {0} is closed or before the ledger, so {1} can already take postings"),
+            [ViolationCode.YearAlreadyOpened] = ("{0} 年已声明开始记账", "the opening of year {0} is already declared"),
+            [ViolationCode.YearNotBegun] = ("{0} 年尚未开始（今天 {1}）", "year {0} has not begun (today is {1})"),
+            [ViolationCode.ClosingVoucherCannotBeReversed] = ("凭证 {0} 是年终结转凭证，不能冲销", "voucher {0} is a year-end closing voucher and cannot be reversed"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

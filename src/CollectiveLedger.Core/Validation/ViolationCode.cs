@@ -75,4 +75,17 @@ public enum ViolationCode
     SettingInvalid,
     KeyNameInvalid,
     KeyExists,
+
+    // Year end (appended: the order above is kept for tools that match on it).
+    PriorYearNotClosed,
+    YearInvalid,
+    YearBeforeLedgerStart,
+    YearAlreadyClosed,
+    YearNotEnded,
+    ClosingAccountNotLeaf,
+    DecemberClosesWithYear,
+    YearOpeningNotNeeded,
+    YearAlreadyOpened,
+    YearNotBegun,
+    ClosingVoucherCannotBeReversed,
 }
