@@ -2,12 +2,17 @@ using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>report trial-balance|journal|ledger</c></summary>
+/// <summary><c>report trial-balance|journal|ledger</c>; the annual statements are in <see cref="StatementCommands"/>.</summary>
 public static class ReportCommands
 {
     public static int Run(Context ctx, Args args)
     {
-        var which = args.Positional(1, "report trial-balance|journal|ledger");
+        var which = args.Positional(1, "report trial-balance|journal|ledger|balance-sheet|income");
+        switch (which)
+        {
+            case "balance-sheet": return StatementCommands.BalanceSheet(ctx, args);
+            case "income": return StatementCommands.Income(ctx, args);
+        }
         var format = ctx.Format(args);
         using var store = ctx.Open();
         var account = which == "ledger" ? args.Required("--account") : null;
@@ -64,7 +69,7 @@ public static class ReportCommands
                 }));
                 return ExitCodes.Done;
             default:
-                throw new UsageException("report trial-balance|journal|ledger");
+                throw new UsageException("report trial-balance|journal|ledger|balance-sheet|income");
         }
     }
 }
