@@ -30,7 +30,8 @@ public class YearCloseTests
         statement.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("key").GetString()!, l => l.GetProperty(column).GetString()!);
 
     private static string[] Codes(string stderr) =>
-        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(l.LastIndexOf('[') + 1)..l.LastIndexOf(']')]).ToArray();
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.EndsWith(']'))
+            .Select(l => l[(l.LastIndexOf('[') + 1)..^1]).ToArray();
 
     [Test]
     public void Year_close_posts_the_hand_checked_closing_vouchers_closes_December_and_records_the_year()

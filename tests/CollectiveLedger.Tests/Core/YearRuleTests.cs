@@ -140,7 +140,7 @@ public class YearRuleTests
     public void A_voucher_file_may_not_state_the_closing_kind()
     {
         var input = new VoucherInput(Place.None, null, "2025-12-31", "结转", null, "closing",
-            [new VoucherLineInput(Place.None, "501", "10.00", null, null, null, null, null),
+            [new VoucherLineInput(Place.None, "502", "10.00", null, null, null, null, null),
              new VoucherLineInput(Place.None, "321", null, "10.00", null, null, null, null)]);
 
         var decision = (VoucherDecision.Rejected)VoucherRules.Decide(input, State(), AfterYearEnd, null);
