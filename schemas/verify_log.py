@@ -15,9 +15,15 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "account.added": "code name parent", "fund.added": "code name", "member.added": "code name",
         "counterparty.added": "code name", "period.closed": "period",
         "voucher.posted": "attachments date kind lines number period ref reverses summary",
+        "voucher.drafted": "cashier draft preparer voucher", "voucher.carried_forward": "by date draft",
+        "period.reopen_requested": "by period reason", "period.reopened": "by period role",
         "setting.changed": "key value", "key.registered": "algorithm key_id name public_key",
         "disclosure.published": "checkpoint date files from scope to", "year.closed": "year", "year.opened": "year"}
-SETTINGS = "signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact".split()
+for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
+    KEYS["voucher." + step] = "by draft note role"
+OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
+SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact
+role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier approval.finance_lead_limit approval.committee_limit""".split()
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
@@ -175,8 +181,10 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(o["kind"] == d["kind"] and o["date"] <= date and len(o["lines"]) == len(lines)
              and all(map(negates, lines, o["lines"])), "a reversal repeats the original's kind and lines, amounts negated")
         s["reversed"].add(key)
+    month = s["monthly"].setdefault(p, {})
     for l in lines:
         s["net"][l["account"]] = s["net"].get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
+        month[l["account"]] = month.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
         by_year = s["net_by_year"].setdefault(year, {})
         by_year[l["account"]] = by_year.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
     s["vouchers"][(p, d["number"])], s["numbers"][p] = d, d["number"]
@@ -194,7 +202,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
     need(isinstance(e["actor"], str) and isinstance(kind, str) and isinstance(d, dict), "bad actor, kind or data")
     need((seq == 0) == (kind == "ledger.created"), "ledger.created is always and only entry 0")
     need(kind in KEYS, f"unknown kind {kind!r}: chain checked, data not, balances leave it out")
-    need(sorted(d) == KEYS[kind].split(), f"data of {kind} must have exactly the keys {KEYS[kind]}")
+    need(set(KEYS[kind].split()) <= set(d) <= set(KEYS[kind].split()) | OPTIONAL.get(kind, set()),
+         f"data of {kind} must have exactly the keys {KEYS[kind]} (and optionally {' '.join(sorted(OPTIONAL.get(kind, [])))})")
     if kind == "ledger.created":
         need(is_int(d["format_version"]) and d["format_version"] == 1 and d["chart"] == "standard-2023", "unsupported format_version or chart")
         need(isinstance(d["start_period"], str) and PERIOD.fullmatch(d["start_period"]), "bad start_period")
@@ -212,7 +221,21 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(not p.endswith("-12") or s["closing"] in (None, int(p[:4])), f"{p} closes with its year, after that year's closing vouchers")
         if p.endswith("-12"):
             s["closing"] = int(p[:4])
+        if "balances_sha256" in d:  # audit-log.md: net balance per account at the end of the month, canonical JSON
+            net = {}
+            for month, accounts in s["monthly"].items():
+                if month <= p:
+                    for a, f in accounts.items():
+                        net[a] = net.get(a, 0) + f
+            text = json.dumps({a: yuan(f) for a, f in net.items() if f}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            need(d["balances_sha256"] == hashlib.sha256(text.encode()).hexdigest(), f"balances_sha256 is not the hash of {p}'s closing balances")
         s["closed"].add(p)
+    elif kind == "period.reopened":
+        p = d["period"]
+        need(s["closed"] and p == max(s["closed"]), f"only the last closed month can be reopened, not {p!r}")
+        s["closed"].discard(p)
+    elif kind != "voucher.posted" and kind.startswith("voucher.") or kind == "period.reopen_requested":  # approval steps: no balance changes
+        need(d["by"] == e["actor"] if "by" in d else d["preparer"] == e["actor"], "the person named must be the entry's actor")
     elif kind == "voucher.posted":
         post_voucher(d, s)
     elif kind == "setting.changed":
@@ -271,7 +294,7 @@ def verify(log_path, tb_path=None):
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, origin=None, settings={}, keys={}, leaves=[], roots={},
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):

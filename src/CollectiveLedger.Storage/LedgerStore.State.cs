@@ -12,7 +12,29 @@ public sealed partial class LedgerStore
 {
     private const string SelectLedger = "SELECT id, org, org_code, currency, chart, start_period, format_version FROM ledger";
     private const string SelectSubAccounts = "SELECT code, name, parent FROM accounts WHERE parent IS NOT NULL ORDER BY code";
-    private const string SelectClosedPeriods = "SELECT period FROM closed_periods ORDER BY period";
+    private const string SelectClosedPeriods = "SELECT period FROM closed_now ORDER BY period";
+    private const string SelectMonthlyNet = """
+        SELECT v.period, l.account, SUM(l.debit_fen) - SUM(l.credit_fen)
+        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
+        GROUP BY v.period, l.account
+        """;
+    private const string SelectFundTerms = "SELECT code, name, terms FROM funds WHERE terms IS NOT NULL";
+    private const string SelectPendingReopens = """
+        SELECT r.period, r.reason, r.by FROM period_reopens r
+        WHERE r.action = 'requested'
+          AND r.seq > COALESCE((SELECT MAX(o.seq) FROM period_reopens o WHERE o.period = r.period AND o.action = 'reopened'), -1)
+        ORDER BY r.seq
+        """;
+    // The entries of the drafts still in approval, replayed onto the state: few, however long the log.
+    private const string SelectOpenDraftEntries = """
+        WITH open (draft) AS (
+            SELECT DISTINCT draft FROM drafts
+            WHERE draft NOT IN (SELECT draft FROM vouchers WHERE draft IS NOT NULL)
+              AND draft NOT IN (SELECT draft FROM draft_steps WHERE action = 'withdrawn'))
+        SELECT entry FROM audit_log
+        WHERE seq IN (SELECT seq FROM drafts WHERE draft IN open UNION ALL SELECT seq FROM draft_steps WHERE draft IN open)
+        ORDER BY seq
+        """;
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
@@ -38,8 +60,17 @@ public sealed partial class LedgerStore
         foreach (var kind in DimensionKinds.All)
             foreach (var (code, name) in _connection.Query<(string, string)>($"SELECT code, name FROM {Table.For(kind).Name}", transaction: tx))
                 state.Apply(new DimensionAdded(kind, code, name));
+        foreach (var (code, name, terms) in _connection.Query<(string, string, string)>(SelectFundTerms, transaction: tx))
+            state.Apply(new DimensionAdded(DimensionKind.Fund, code, name, EventCodec.ParseTerms(terms)));
         foreach (var period in _connection.Query<string>(SelectClosedPeriods, transaction: tx))
-            state.Apply(new PeriodClosed(Period.Parse(period)));
+            state.Apply(new PeriodClosed(Period.Parse(period), null));
+        foreach (var (period, account, net) in _connection.Query<(string, string, long)>(SelectMonthlyNet, transaction: tx))
+            state.RestoreTurnover(Period.Parse(period), account, net);
+        foreach (var (period, reason, by) in _connection.Query<(string, string, string)>(SelectPendingReopens, transaction: tx))
+            state.Apply(new PeriodReopenRequested(Period.Parse(period), reason, by));
+        foreach (var entry in _connection.Query<byte[]>(SelectOpenDraftEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
+        state.RestoreLastDraftId(_connection.ExecuteScalar<int?>("SELECT MAX(draft) FROM drafts", transaction: tx) ?? 0);
         foreach (var (period, number) in _connection.Query<(string, long)>(SelectLastNumbers, transaction: tx))
             state.RestoreLastNumber(Period.Parse(period), (int)number);
         foreach (var account in _connection.Query<string>(SelectPostedAccounts, transaction: tx))

@@ -38,19 +38,4 @@ public sealed partial class LedgerStore
         var end = new DateOnly(year, 12, 31);
         return Core.Reporting.IncomeStatement.Compute(year, end, YearBalances(end));
     }
-
-    private const string SelectYearEndNet = """
-        SELECT l.account, SUM(l.debit_fen - l.credit_fen)
-        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        WHERE v.date <= @End
-        GROUP BY l.account
-        """;
-
-    /// <summary>
-    /// Net balances (debit minus credit) per leaf account as of 31 December of <paramref name="year"/>,
-    /// inside a write transaction: what year close moves into 321 and 322.
-    /// </summary>
-    public static IReadOnlyDictionary<string, long> YearEndNet(WriteSession session, int year) =>
-        session.Transaction.Connection!.Query<(string, long)>(SelectYearEndNet, new { End = IsoDate.Format(new DateOnly(year, 12, 31)) }, session.Transaction)
-            .ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
 }

@@ -142,7 +142,7 @@ public sealed partial class LedgerStore : IDisposable
     public Decision Apply(string actor, Func<WriteSession, Decision> decide) => Write(actor, session =>
     {
         var decision = decide(session);
-        if (decision.Accepted) session.Append(decision.Event!);
+        foreach (var e in decision.Events) session.Append(e);
         return decision;
     });
 

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Audit;
@@ -54,13 +55,17 @@ public static class Projection
                 var root = StandardChart.ByCode[a.Code[..3]];
                 yield return AccountRow(new Account(a.Code, a.Name, a.Parent, root.Class, root.Side), seq);
                 break;
+            case DimensionAdded { Dimension: DimensionKind.Fund } d:
+                yield return new Row(Table.Funds, [d.Code, d.Name, seq, d.Terms is null ? null : EventCodec.TermsJson(d.Terms)]);
+                break;
             case DimensionAdded d:
                 yield return new Row(Table.For(d.Dimension), [d.Code, d.Name, seq]);
                 break;
             case VoucherPosted p:
                 var v = p.Voucher;
                 yield return new Row(Table.Vouchers, [seq, v.Period.ToString(), (long)v.Number, Core.Periods.IsoDate.Format(v.Date),
-                    v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number]);
+                    v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number,
+                    p.Origin?.Source, (long?)p.Origin?.Draft, p.Origin?.Cashier]);
                 for (var i = 0; i < v.Lines.Length; i++)
                 {
                     var l = v.Lines[i];
@@ -68,7 +73,7 @@ public static class Projection
                 }
                 break;
             case PeriodClosed c:
-                yield return new Row(Table.ClosedPeriods, [c.Period.ToString(), seq]);
+                yield return new Row(Table.ClosedPeriods, [c.Period.ToString(), seq, c.BalancesSha256]);
                 break;
             case SettingChanged c:
                 yield return new Row(Table.Settings, [c.Key, seq, c.Value]);
@@ -80,6 +85,22 @@ public static class Projection
                 yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint]);
                 for (var i = 0; i < d.Files.Length; i++)
                     yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
+                break;
+            case VoucherDrafted d:
+                yield return new Row(Table.Drafts, [seq, (long)d.Draft, d.Preparer, d.Cashier, Core.Periods.IsoDate.Format(d.Voucher.Date), d.Voucher.Ref,
+                    d.Voucher.Summary, d.Voucher.Total.Fen]);
+                break;
+            case DraftStepTaken step:
+                yield return new Row(Table.DraftSteps, [seq, (long)step.Draft, step.Action.ToText(), step.By, step.Role, step.Note]);
+                break;
+            case DraftCarriedForward c:
+                yield return new Row(Table.DraftSteps, [seq, (long)c.Draft, "carried_forward", c.By, null, Core.Periods.IsoDate.Format(c.Date)]);
+                break;
+            case PeriodReopenRequested r:
+                yield return new Row(Table.PeriodReopens, [seq, r.Period.ToString(), "requested", r.By, null, r.Reason]);
+                break;
+            case PeriodReopened r:
+                yield return new Row(Table.PeriodReopens, [seq, r.Period.ToString(), "reopened", r.By, r.Role, null]);
                 break;
             case YearClosed y:
                 yield return new Row(Table.Years, [(long)y.Year, "closed", seq]);

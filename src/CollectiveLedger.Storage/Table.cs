@@ -16,12 +16,12 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
     public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
-    public static readonly Table Funds = Define("funds", 1, "code", "name", "added_seq");
+    public static readonly Table Funds = Define("funds", 1, "code", "name", "added_seq", "terms");
     public static readonly Table Members = Define("members", 1, "code", "name", "added_seq");
     public static readonly Table Counterparties = Define("counterparties", 1, "code", "name", "added_seq");
-    public static readonly Table ClosedPeriods = Define("closed_periods", 1, "period", "closed_seq");
+    public static readonly Table ClosedPeriods = Define("closed_periods", 2, "period", "closed_seq", "balances_sha256");
     public static readonly Table Vouchers = Define("vouchers", 1, "seq", "period", "number", "date", "kind", "ref", "summary",
-        "attachments", "reverses_period", "reverses_number");
+        "attachments", "reverses_period", "reverses_number", "source", "draft", "cashier");
     public static readonly Table VoucherLines = Define("voucher_lines", 2, "voucher_seq", "line_no", "account", "debit_fen", "credit_fen",
         "fund", "member", "counterparty", "summary");
 
@@ -30,10 +30,14 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Disclosures = Define("disclosures", 1, "seq", "scope", "from_period", "to_period", "date", "checkpoint");
     public static readonly Table DisclosureFiles = Define("disclosure_files", 2, "disclosure_seq", "file_no", "name", "format", "sha256");
 
+    public static readonly Table Drafts = Define("drafts", 1, "seq", "draft", "preparer", "cashier", "date", "ref", "summary", "total_fen");
+    public static readonly Table DraftSteps = Define("draft_steps", 1, "seq", "draft", "action", "by", "role", "note");
+    public static readonly Table PeriodReopens = Define("period_reopens", 1, "seq", "period", "action", "by", "role", "reason");
+
     public static readonly Table Years = Define("years", 2, "year", "status", "seq");
 
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles, Years];
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years];
 
     public static Table For(DimensionKind kind) => kind switch
     {

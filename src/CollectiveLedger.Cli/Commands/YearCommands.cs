@@ -29,10 +29,9 @@ public static class YearCommands
         using var store = ctx.Open();
         var (violations, closing) = store.Write(ctx.Actor, session =>
         {
-            var net = YearRules.TryParseYear(yearText, out var y) ? LedgerStore.YearEndNet(session, y) : new Dictionary<string, long>();
-            var decision = YearRules.Close(yearText, session.State, session.Today, net);
+            var decision = YearRules.Close(yearText, session.State, session.Today);
             if (!decision.Accepted) return Abandon(session, decision.Violations);
-            foreach (var voucher in decision.Vouchers) session.Append(new VoucherPosted(voucher));
+            foreach (var posted in decision.Events) session.Append(posted);
             // December closes through the month close itself, with whatever checks a month close has.
             var december = PeriodRules.Close($"{decision.Year:D4}-12", session.State, session.Today);
             if (!december.Accepted) return Abandon(session, december.Violations);

@@ -56,6 +56,13 @@ public sealed record ParsedEntry(int V, long Seq, string Prev, string Time, stri
 {
     private static readonly string[] TopLevelKeys = ["actor", "data", "kind", "prev", "seq", "time", "v"];
 
+    /// <summary>Reads stored bytes the write path produced (verify proves them canonical separately).</summary>
+    public static ParsedEntry Parse(byte[] bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        return From(document.RootElement);
+    }
+
     /// <summary>Reads the envelope and the event; throws <see cref="FormatException"/> naming what is wrong.</summary>
     public static ParsedEntry From(JsonElement root)
     {

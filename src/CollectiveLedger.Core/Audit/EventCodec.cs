@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -36,11 +37,45 @@ public static class EventCodec
             case DimensionAdded d:
                 w.Property("code", d.Code);
                 w.Property("name", d.Name);
+                if (d.Terms is { } terms)
+                {
+                    w.Name("terms");
+                    WriteTerms(terms, w);
+                }
                 break;
             case VoucherPosted p:
-                WriteVoucher(p.Voucher, w);
+                WriteVoucher(p.Voucher, p.Origin, w);
+                break;
+            case VoucherDrafted d:
+                w.Property("cashier", d.Cashier);
+                w.Property("draft", d.Draft);
+                w.Property("preparer", d.Preparer);
+                w.Name("voucher");
+                WriteContent(d.Voucher, w);
+                break;
+            case DraftStepTaken step:
+                w.Property("by", step.By);
+                w.Property("draft", step.Draft);
+                w.Property("note", step.Note);
+                w.Property("role", step.Role);
+                break;
+            case DraftCarriedForward c:
+                w.Property("by", c.By);
+                w.Property("date", IsoDate.Format(c.Date));
+                w.Property("draft", c.Draft);
+                break;
+            case PeriodReopenRequested r:
+                w.Property("by", r.By);
+                w.Property("period", r.Period.ToString());
+                w.Property("reason", r.Reason);
+                break;
+            case PeriodReopened r:
+                w.Property("by", r.By);
+                w.Property("period", r.Period.ToString());
+                w.Property("role", r.Role);
                 break;
             case PeriodClosed c:
+                if (c.BalancesSha256 is not null) w.Property("balances_sha256", c.BalancesSha256);
                 w.Property("period", c.Period.ToString());
                 break;
             case SettingChanged c:
@@ -83,10 +118,16 @@ public static class EventCodec
         w.EndObject();
     }
 
-    private static void WriteVoucher(Voucher v, CanonicalJsonWriter w)
+    /// <summary>
+    /// A posted voucher. <c>cashier</c>, <c>draft</c> and <c>source</c> are written only when known,
+    /// so that entries written before they existed still encode to their stored bytes.
+    /// </summary>
+    private static void WriteVoucher(Voucher v, VoucherOrigin? origin, CanonicalJsonWriter w)
     {
         w.Property("attachments", v.Attachments);
+        if (origin?.Cashier is { } cashier) w.Property("cashier", cashier);
         w.Property("date", IsoDate.Format(v.Date));
+        if (origin?.Draft is { } draft) w.Property("draft", draft);
         w.Property("kind", v.Kind.ToText());
         w.Name("lines");
         WriteLines(v.Lines, w);
@@ -102,7 +143,58 @@ public static class EventCodec
             w.EndObject();
         }
         else w.Null();
+        if (origin is not null) w.Property("source", origin.Source);
         w.Property("summary", v.Summary);
+    }
+
+    /// <summary>What a voucher says, without what the ledger assigns when posting it (number, period).</summary>
+    private static void WriteContent(Voucher v, CanonicalJsonWriter w, bool withRef = true)
+    {
+        w.BeginObject();
+        w.Property("attachments", v.Attachments);
+        w.Property("date", IsoDate.Format(v.Date));
+        w.Property("kind", v.Kind.ToText());
+        w.Name("lines");
+        WriteLines(v.Lines, w);
+        if (withRef) w.Property("ref", v.Ref);
+        w.Property("summary", v.Summary);
+        w.EndObject();
+    }
+
+    /// <summary>A fund's terms as the canonical JSON its entry holds (the funds table keeps this text).</summary>
+    public static string TermsJson(FundTerms terms)
+    {
+        using var w = new CanonicalJsonWriter();
+        WriteTerms(terms, w);
+        return System.Text.Encoding.UTF8.GetString(w.WrittenSpan);
+    }
+
+    public static FundTerms ParseTerms(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReadTerms(document.RootElement);
+    }
+
+    private static void WriteTerms(FundTerms t, CanonicalJsonWriter w)
+    {
+        w.BeginObject();
+        w.Property("accounts", t.Accounts);
+        w.Property("agency", t.Agency);
+        w.Property("beneficiaries", t.Beneficiaries);
+        w.Property("document", t.Document);
+        w.Property("granted", t.Granted.ToString());
+        w.Property("implementer", t.Implementer);
+        w.Property("kind", t.Kind);
+        w.Property("location", t.Location);
+        w.Property("project", t.Project);
+        w.Property("purpose", t.Purpose);
+        w.Property("responsible", t.Responsible);
+        w.Property("standard", t.Standard);
+        w.Property("targets", t.Targets);
+        w.Property("tasks", t.Tasks);
+        w.Property("valid_from", t.ValidFrom is { } from ? IsoDate.Format(from) : null);
+        w.Property("valid_to", t.ValidTo is { } to ? IsoDate.Format(to) : null);
+        w.EndObject();
     }
 
     private static void WriteLines(ImmutableArray<VoucherLine> lines, CanonicalJsonWriter w)
@@ -130,15 +222,8 @@ public static class EventCodec
     public static string ContentSha256(Voucher v)
     {
         using var w = new CanonicalJsonWriter();
-        w.BeginObject();
-        w.Property("attachments", v.Attachments);
-        w.Property("date", IsoDate.Format(v.Date));
-        w.Property("kind", v.Kind.ToText());
-        w.Name("lines");
-        WriteLines(v.Lines, w);
-        w.Property("summary", v.Summary);
-        w.EndObject();
-        return Sha256Hex.Of(w.ToArray());
+        WriteContent(v, w, withRef: false);
+        return Sha256Hex.Of(w.WrittenSpan);
     }
 
     public static LedgerEvent ReadData(string kind, JsonElement data) => kind switch
@@ -146,11 +231,18 @@ public static class EventCodec
         "ledger.created" => new LedgerCreated(Str(data, "ledger_id"), Str(data, "org"), Str(data, "org_code"),
             Str(data, "currency"), Str(data, "chart"), ReadPeriod(data, "start_period"), Int(data, "format_version")),
         "account.added" => new AccountAdded(Str(data, "code"), Str(data, "name"), Str(data, "parent")),
-        "fund.added" => new DimensionAdded(DimensionKind.Fund, Str(data, "code"), Str(data, "name")),
+        "fund.added" => new DimensionAdded(DimensionKind.Fund, Str(data, "code"), Str(data, "name"),
+            data.TryGetProperty("terms", out var terms) ? ReadTerms(terms) : null),
         "member.added" => new DimensionAdded(DimensionKind.Member, Str(data, "code"), Str(data, "name")),
         "counterparty.added" => new DimensionAdded(DimensionKind.Counterparty, Str(data, "code"), Str(data, "name")),
-        "voucher.posted" => new VoucherPosted(ReadVoucher(data)),
-        "period.closed" => new PeriodClosed(ReadPeriod(data, "period")),
+        "voucher.posted" => new VoucherPosted(ReadVoucher(data, Int(data, "number"), ReadPeriod(data, "period")), ReadOrigin(data)),
+        "voucher.drafted" => new VoucherDrafted(Int(data, "draft"), ReadVoucher(Get(data, "voucher"), 0, null), Str(data, "preparer"), OptStr(data, "cashier")),
+        "voucher.carried_forward" => new DraftCarriedForward(Int(data, "draft"), IsoDate.Parse(Str(data, "date")), Str(data, "by")),
+        "period.reopen_requested" => new PeriodReopenRequested(ReadPeriod(data, "period"), Str(data, "reason"), Str(data, "by")),
+        "period.reopened" => new PeriodReopened(ReadPeriod(data, "period"), Str(data, "by"), Str(data, "role")),
+        _ when kind.StartsWith("voucher.", StringComparison.Ordinal) && DraftActions.TryParse(kind["voucher.".Length..], out var action) =>
+            new DraftStepTaken(Int(data, "draft"), action, Str(data, "by"), OptStr(data, "role"), OptStr(data, "note")),
+        "period.closed" => new PeriodClosed(ReadPeriod(data, "period"), data.TryGetProperty("balances_sha256", out _) ? Str(data, "balances_sha256") : null),
         "setting.changed" => new SettingChanged(Str(data, "key"), Str(data, "value")),
         "key.registered" => ReadKey(data),
         "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
@@ -161,7 +253,23 @@ public static class EventCodec
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 
-    private static Voucher ReadVoucher(JsonElement d)
+    private static VoucherOrigin? ReadOrigin(JsonElement d)
+    {
+        if (!d.TryGetProperty("source", out _)) return null;
+        var source = Str(d, "source");
+        if (!VoucherOrigin.Sources.Contains(source)) throw new FormatException($"unknown voucher source '{source}'");
+        return new VoucherOrigin(source, d.TryGetProperty("draft", out _) ? Int(d, "draft") : null, d.TryGetProperty("cashier", out _) ? Str(d, "cashier") : null);
+    }
+
+    private static FundTerms ReadTerms(JsonElement t) => new(
+        Str(t, "kind"), Str(t, "agency"), Str(t, "document"), Amount.ParseCanonical(Str(t, "granted")), Str(t, "purpose"), Str(t, "accounts"),
+        OptStr(t, "project"), OptDate(t, "valid_from"), OptDate(t, "valid_to"), OptStr(t, "location"), OptStr(t, "tasks"), OptStr(t, "standard"),
+        OptStr(t, "implementer"), OptStr(t, "responsible"), OptStr(t, "targets"), OptStr(t, "beneficiaries"));
+
+    private static DateOnly? OptDate(JsonElement e, string name) => OptStr(e, name) is { } text ? IsoDate.Parse(text) : null;
+
+    /// <param name="period">The period the entry states, which must be the month of the date; null for a draft, which states none.</param>
+    private static Voucher ReadVoucher(JsonElement d, int number, Period? period)
     {
         var lines = ImmutableArray.CreateBuilder<VoucherLine>();
         foreach (var l in Get(d, "lines").EnumerateArray())
@@ -170,12 +278,11 @@ public static class EventCodec
                 OptStr(l, "fund"), OptStr(l, "member"), OptStr(l, "counterparty"), OptStr(l, "summary")));
         }
         VoucherKey? reverses = null;
-        var r = Get(d, "reverses");
-        if (r.ValueKind != JsonValueKind.Null) reverses = new VoucherKey(ReadPeriod(r, "period"), Int(r, "number"));
+        if (period is not null && Get(d, "reverses") is { ValueKind: not JsonValueKind.Null } r) reverses = new VoucherKey(ReadPeriod(r, "period"), Int(r, "number"));
         if (!VoucherKinds.TryParse(Str(d, "kind"), out var kind)) throw new FormatException("unknown voucher kind");
-        var voucher = new Voucher(Int(d, "number"), IsoDate.Parse(Str(d, "date")), kind, OptStr(d, "ref"), Str(d, "summary"),
+        var voucher = new Voucher(number, IsoDate.Parse(Str(d, "date")), kind, OptStr(d, "ref"), Str(d, "summary"),
             Int(d, "attachments"), reverses, lines.ToImmutable());
-        if (voucher.Period != ReadPeriod(d, "period")) throw new FormatException("period is not the month of the date");
+        if (period is not null && voucher.Period != period) throw new FormatException("period is not the month of the date");
         return voucher;
     }
 

@@ -2,10 +2,19 @@ using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Ledger;
 
-/// <summary>The outcome of a command: the event to append, or why not.</summary>
+/// <summary>
+/// The outcome of a command: the event to append, or why not. A few commands append more than one
+/// entry at once (the last approval of a draft also posts it): <see cref="Then"/> follows the event
+/// in the same transaction.
+/// </summary>
 public sealed record Decision(LedgerEvent? Event, IReadOnlyList<Violation> Violations)
 {
     public bool Accepted => Event is not null;
+
+    public IReadOnlyList<LedgerEvent> Then { get; init; } = [];
+
+    /// <summary>The event and what follows it, in log order.</summary>
+    public IEnumerable<LedgerEvent> Events => Event is null ? [] : [Event, .. Then];
 
     public static Decision Accept(LedgerEvent e) => new(e, []);
 

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 
@@ -26,18 +27,68 @@ public sealed record AccountAdded(string Code, string Name, string Parent) : Led
     public override string Kind => "account.added";
 }
 
-/// <summary>A fund, member or counterparty registered so that voucher lines may name it.</summary>
-public sealed record DimensionAdded(DimensionKind Dimension, string Code, string Name) : LedgerEvent
+/// <summary>A fund, member or counterparty registered so that voucher lines may name it; a fund may come with its grant's terms.</summary>
+public sealed record DimensionAdded(DimensionKind Dimension, string Code, string Name, FundTerms? Terms = null) : LedgerEvent
 {
     public override string Kind => Dimension.ToText() + ".added";
 }
 
-public sealed record VoucherPosted(Voucher Voucher) : LedgerEvent
+/// <param name="Origin">How the voucher came to be posted; null only in entries written before it was recorded.</param>
+public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : LedgerEvent
 {
     public override string Kind => "voucher.posted";
 }
 
-public sealed record PeriodClosed(Period Period) : LedgerEvent
+/// <summary>
+/// How a voucher reached the books: <c>import</c> (direct import, for migrating historic books),
+/// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse),
+/// <c>year_close</c> (the closing vouchers of year close).
+/// A cash or bank voucher names its cashier (出纳).
+/// </summary>
+public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
+{
+    public const string Import = "import";
+    public const string Approval = "approval";
+    public const string Reversal = "reversal";
+    public const string YearClose = "year_close";
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose];
+}
+
+/// <summary>
+/// A voucher prepared for approval (制单), or a new version of a draft sent back for changes. Its
+/// voucher is unnumbered: the number is given when it is posted.
+/// </summary>
+public sealed record VoucherDrafted(int Draft, Voucher Voucher, string Preparer, string? Cashier) : LedgerEvent
+{
+    public override string Kind => "voucher.drafted";
+}
+
+/// <summary>One step of a draft through approval, taken by <see cref="By"/> (the entry's actor) in <see cref="Role"/>.</summary>
+/// <param name="Note">The reason of a rejection or withdrawal; the resolution number of an approval above the committees' limit.</param>
+public sealed record DraftStepTaken(int Draft, DraftAction Action, string By, string? Role, string? Note) : LedgerEvent
+{
+    public override string Kind => "voucher." + Action.ToText();
+}
+
+/// <summary>A draft not posted by the end of its month, moved to the first day of the next month so that the month can close.</summary>
+public sealed record DraftCarriedForward(int Draft, DateOnly Date, string By) : LedgerEvent
+{
+    public override string Kind => "voucher.carried_forward";
+}
+
+/// <summary>A request to reopen a closed month, with its reason; the month reopens once someone else approves it.</summary>
+public sealed record PeriodReopenRequested(Period Period, string Reason, string By) : LedgerEvent
+{
+    public override string Kind => "period.reopen_requested";
+}
+
+public sealed record PeriodReopened(Period Period, string By, string Role) : LedgerEvent
+{
+    public override string Kind => "period.reopened";
+}
+
+/// <summary>A month locked, with the SHA-256 of its closing balances (null only in entries written before it was recorded).</summary>
+public sealed record PeriodClosed(Period Period, string? BalancesSha256) : LedgerEvent
 {
     public override string Kind => "period.closed";
 }

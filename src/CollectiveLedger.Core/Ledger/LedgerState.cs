@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
@@ -6,7 +7,8 @@ namespace CollectiveLedger.Core.Ledger;
 
 /// <summary>
 /// What the rules need to know about a ledger to decide on a command: its chart, registers, closed
-/// months, the last voucher number of each month and which accounts have postings. It evolves only
+/// months, the last voucher number of each month, which accounts have postings, each month's net
+/// postings per account, the funds' money and the drafts in approval. It evolves only
 /// through <see cref="Apply"/>, the same way whether it was loaded from the tables or rebuilt by
 /// replaying the log. Small by design: its size depends on the chart and the registers, never on the
 /// number of vouchers, so importing or replaying any number of them runs in bounded memory.
@@ -23,6 +25,10 @@ public sealed class LedgerState
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
     private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<Period, Dictionary<string, long>> _turnover = [];
+    private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, Draft> _drafts = [];
+    private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
     private readonly SortedSet<int> _closedYears = [];
     private readonly SortedSet<int> _openedYears = [];
 
@@ -44,6 +50,36 @@ public sealed class LedgerState
 
     /// <summary>What a fund has received and spent through cash and bank so far.</summary>
     public FundBalance Fund(string code) => _funds.GetValueOrDefault(code);
+    public IEnumerable<(string Code, FundBalance Balance)> Funds => _funds.Select(f => (f.Key, f.Value));
+
+    /// <summary>The grant's terms of a fund registered with them.</summary>
+    public FundTerms? FundTerms(string code) => _fundTerms.GetValueOrDefault(code);
+
+    /// <summary>Drafts in approval, by id. Posted and withdrawn drafts leave, so this stays small.</summary>
+    public IEnumerable<Draft> OpenDrafts => _drafts.Values;
+    public bool TryGetDraft(int id, out Draft draft) => _drafts.TryGetValue(id, out draft!);
+    public int LastDraftId { get; private set; }
+
+    public PeriodReopenRequested? ReopenRequest(Period period) => _reopenRequests.GetValueOrDefault(period);
+
+    /// <summary>
+    /// Net balances (debit minus credit, fen) of the accounts with postings as of the end of
+    /// <paramref name="period"/>. Kept as each month's net postings per account, so the state stays
+    /// bounded by the chart and the number of months, never by the number of vouchers.
+    /// </summary>
+    public SortedDictionary<string, long> BalancesAtEndOf(Period period)
+    {
+        var balances = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (month, turnover) in _turnover)
+        {
+            if (month > period) break;
+            foreach (var (account, net) in turnover) balances[account] = checked(balances.GetValueOrDefault(account) + net);
+        }
+        return balances;
+    }
+
+    /// <summary>Net balances as of the end of the last closed month (empty before the first close).</summary>
+    public SortedDictionary<string, long> ClosedBalances => LastClosed is { } last ? BalancesAtEndOf(last) : new(StringComparer.Ordinal);
 
     /// <summary>Whether year close has run for <paramref name="year"/> (its closing vouchers posted, December closed).</summary>
     public bool IsYearClosed(int year) => _closedYears.Contains(year);
@@ -67,13 +103,36 @@ public sealed class LedgerState
                 break;
             case DimensionAdded d:
                 _dimensions[d.Dimension][d.Code] = d.Name;
+                if (d.Terms is not null) _fundTerms[d.Code] = d.Terms;
                 break;
             case VoucherPosted p:
                 var v = p.Voucher;
                 Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
                 _lastNumber[v.Period] = v.Number;
-                foreach (var line in v.Lines) _postedAccounts.Add(line.Account);
+                foreach (var line in v.Lines)
+                {
+                    _postedAccounts.Add(line.Account);
+                    AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
+                }
                 foreach (var (fund, change) in FundRules.Changes(v)) _funds[fund] = Fund(fund) + change;
+                if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
+                break;
+            case VoucherDrafted d:
+                _drafts[d.Draft] = new Draft(d.Draft, d.Voucher, d.Preparer, d.Cashier, DraftStatus.Draft, null, [], null);
+                LastDraftId = Math.Max(LastDraftId, d.Draft);
+                break;
+            case DraftStepTaken step:
+                ApplyStep(step);
+                break;
+            case DraftCarriedForward c:
+                _drafts[c.Draft] = _drafts[c.Draft] with { Voucher = _drafts[c.Draft].Voucher.Redated(c.Date) };
+                break;
+            case PeriodReopenRequested r:
+                _reopenRequests[r.Period] = r;
+                break;
+            case PeriodReopened r:
+                _closed.Remove(r.Period);
+                _reopenRequests.Remove(r.Period);
                 break;
             case PeriodClosed c:
                 _closed.Add(c.Period);
@@ -97,10 +156,38 @@ public sealed class LedgerState
         }
     }
 
+    private void ApplyStep(DraftStepTaken step)
+    {
+        var draft = _drafts[step.Draft];
+        _drafts[step.Draft] = step.Action switch
+        {
+            DraftAction.Submitted => draft with { Status = DraftStatus.Submitted },
+            DraftAction.Reviewed => draft with { Status = DraftStatus.Reviewed, Reviewer = step.By },
+            DraftAction.Approved => draft with
+            {
+                Approvals = draft.Approvals.Add(new DraftApproval(Roles.TryParse(step.Role, out var role) ? role : throw new InvalidOperationException($"unknown role {step.Role}"), step.By)),
+                Resolution = draft.Resolution ?? step.Note,
+            },
+            // Sent back: the preparer changes it and submits again; earlier checks no longer count.
+            DraftAction.Rejected => draft with { Status = DraftStatus.Draft, Reviewer = null, Approvals = [], Resolution = null },
+            _ => draft,
+        };
+        if (step.Action == DraftAction.Withdrawn) _drafts.Remove(step.Draft);
+    }
+
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
     public void RestorePosting(string account) => _postedAccounts.Add(account);
     public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
+
+    public void RestoreTurnover(Period period, string account, long net) => AddTurnover(period, account, net);
+    public void RestoreLastDraftId(int id) => LastDraftId = Math.Max(LastDraftId, id);
+
+    private void AddTurnover(Period period, string account, long net)
+    {
+        if (!_turnover.TryGetValue(period, out var turnover)) _turnover[period] = turnover = new(StringComparer.Ordinal);
+        turnover[account] = checked(turnover.GetValueOrDefault(account) + net);
+    }
 }
 
 /// <summary>A ref already in the books: which voucher carries it, and the hash of its content.</summary>

@@ -40,6 +40,6 @@ public static class ReversalRules
         var voucher = new Voucher(state.LastNumber(Period.Of(date)) + 1, date, original.Kind, null, summary, 0, key,
             [.. original.Lines.Select(l => l.Negated())]);
         var overspent = FundRules.Check(voucher, state, Place.None).ToArray();
-        return overspent.Length > 0 ? Decision.Reject(overspent) : Decision.Accept(new VoucherPosted(voucher));
+        return overspent.Length > 0 ? Decision.Reject(overspent) : Decision.Accept(new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Reversal, null, null)));
     }
 }

@@ -3,15 +3,17 @@ using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Ledger;
 
-/// <summary>Ledger settings: locally decided values (objection period, contact, signatories), never constants.</summary>
+/// <summary>Ledger settings: locally decided values (objection period, contact, signatories, who approves what), never constants.</summary>
 public static class SettingRules
 {
+    public static readonly IReadOnlyList<string> Keys = [.. DisclosureSettings.Keys, .. Approval.ApprovalPolicy.Keys];
+
     public static Decision Change(string key, string value)
     {
         value = value.Trim();
         var place = new Place(Field: key);
-        if (!DisclosureSettings.Keys.Contains(key))
-            return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", DisclosureSettings.Keys)));
+        if (!Keys.Contains(key))
+            return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", Keys)));
         if (key == DisclosureSettings.ObjectionDaysKey)
         {
             return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 90
@@ -19,7 +21,9 @@ public static class SettingRules
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "1..90"));
         }
         var violations = new List<Violation>();
-        var clean = TextRules.Clean(value, TextRules.NameMax, place, violations);
+        var clean = Approval.ApprovalPolicy.Keys.Contains(key)
+            ? Approval.ApprovalPolicy.Normalize(key, value, place, violations)
+            : TextRules.Clean(value, TextRules.NameMax, place, violations);
         return Decision.From(new SettingChanged(key, clean ?? ""), violations);
     }
 

@@ -28,6 +28,7 @@ public static class VoucherRules
             return new VoucherDecision.AlreadyPosted(postedUnderRef.Voucher);
 
         string? summary = input.Summary is null ? null : TextRules.Clean(input.Summary, TextRules.SummaryMax, input.Place.WithField("summary"), violations);
+        string? cashier = string.IsNullOrWhiteSpace(input.Cashier) ? null : TextRules.Clean(input.Cashier.Trim(), TextRules.NameMax, input.Place.WithField("cashier"), violations);
         var dateOk = IsoDate.TryParse(input.Date, out var date);
         VoucherKinds.TryParse(input.Kind, out var kind);
 
@@ -61,7 +62,32 @@ public static class VoucherRules
                 ? new VoucherDecision.AlreadyPosted(posted.Voucher)
                 : new VoucherDecision.Rejected([new Violation(ViolationCode.RefExistsWithDifferentContent, input.Place.WithField("ref"), input.Ref, posted.Voucher.ToString())]);
         }
-        return new VoucherDecision.Post(new VoucherPosted(voucher));
+        return new VoucherDecision.Post(new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Import, null, cashier)));
+    }
+
+    /// <summary>
+    /// What the ledger says now about a voucher that was built earlier (a draft at its last approval,
+    /// an entry on replay): its date, accounts, registers and funds, as <see cref="Decide"/> checks them.
+    /// </summary>
+    public static List<Violation> Recheck(Voucher v, LedgerState state, DateOnly today, Place place)
+    {
+        var violations = new List<Violation>();
+        CheckDate(v.Date, v.Kind, place.WithField("date"), state, today, violations);
+        foreach (var line in v.Lines)
+        {
+            if (!state.Accounts.ContainsKey(line.Account))
+                violations.Add(new Violation(ViolationCode.AccountNotFound, place.WithField("account"), line.Account));
+            else if (!state.IsLeaf(line.Account))
+                violations.Add(new Violation(ViolationCode.AccountNotLeaf, place.WithField("account"), line.Account));
+            if (line.Fund is { } f && !state.HasDimension(DimensionKind.Fund, f))
+                violations.Add(new Violation(ViolationCode.FundNotFound, place.WithField("fund"), f));
+            if (line.Member is { } m && !state.HasDimension(DimensionKind.Member, m))
+                violations.Add(new Violation(ViolationCode.MemberNotFound, place.WithField("member"), m));
+            if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c))
+                violations.Add(new Violation(ViolationCode.CounterpartyNotFound, place.WithField("counterparty"), c));
+        }
+        if (violations.Count == 0) violations.AddRange(FundRules.Check(v, state, place));
+        return violations;
     }
 
     private static bool SameContent(VoucherInput input, PostedRef posted)

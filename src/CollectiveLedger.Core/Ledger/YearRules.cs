@@ -52,14 +52,10 @@ public static class YearRules
     /// The first step of year close: checks the preconditions, in this order: the year is a year, not
     /// before the ledger, not closed yet, over (31 December before today), every month from the
     /// ledger's start to November closed, December open, 321 and 322 leaf accounts; then builds the
-    /// closing vouchers from <paramref name="yearEndNet"/>.
+    /// closing vouchers from the balances at the end of December (<see cref="LedgerState.BalancesAtEndOf"/>:
+    /// every voucher dated up to 31 December, none of the next year's).
     /// </summary>
-    /// <param name="yearEndNet">
-    /// Net balances (debit minus credit, fen) per leaf account as of 31 December of the year, from every
-    /// voucher dated up to that day (later years' vouchers do not count); accounts other than income
-    /// and expense, 321 and 322 are ignored.
-    /// </param>
-    public static YearCloseDecision Close(string yearText, LedgerState state, DateOnly today, IReadOnlyDictionary<string, long> yearEndNet)
+    public static YearCloseDecision Close(string yearText, LedgerState state, DateOnly today)
     {
         var place = new Place(Field: "year");
         if (!TryParseYear(yearText, out var year))
@@ -81,7 +77,7 @@ public static class YearRules
         foreach (var code in new[] { CurrentYearSurplus, SurplusDistribution })
             if (!state.IsLeaf(code)) violations.Add(new Violation(ViolationCode.ClosingAccountNotLeaf, place, code));
         if (violations.Count > 0) return new YearCloseDecision(year, [], violations);
-        return new YearCloseDecision(year, ClosingVouchers(year, state, yearEndNet), []);
+        return new YearCloseDecision(year, ClosingVouchers(year, state, state.BalancesAtEndOf(december)), []);
     }
 
     /// <summary>
@@ -124,17 +120,27 @@ public static class YearRules
     }
 
     /// <summary>
-    /// The last step of year close: December is closed and the year not yet recorded. After the
-    /// closing vouchers every income and expense account and 321 stand at zero (a bug otherwise).
+    /// The last step of year close: December is closed (and is the last closed month) and the year
+    /// not yet recorded. The closing vouchers left every income and expense account and 321 at zero
+    /// in the closed balances; verify replays this rule, so a log that says otherwise is named.
     /// </summary>
     public static Decision Record(int year, LedgerState state)
     {
         var place = new Place(Field: "year");
+        var december = new Period(year, 12);
         if (state.IsYearClosed(year)) return Decision.Reject(new Violation(ViolationCode.YearAlreadyClosed, place, Text(year)));
-        if (!state.IsClosed(new Period(year, 12)))
-            return Decision.Reject(new Violation(ViolationCode.EarlierPeriodOpen, place, new Period(year, 12).ToString()));
-        return Decision.Accept(new YearClosed(year));
+        if (!state.IsClosed(december) || state.LastClosed != december)
+            return Decision.Reject(new Violation(ViolationCode.EarlierPeriodOpen, place, december.ToString()));
+        var open = NotClosedOut(state.ClosedBalances, state).ToList();
+        return open.Count == 0
+            ? Decision.Accept(new YearClosed(year))
+            : Decision.Reject([.. open.Select(a => new Violation(ViolationCode.YearCloseLeftBalance, place, a.Account, new Amount(a.Net).ToString()))]);
     }
+
+    /// <summary>Income and expense accounts and 321 with a balance left in <paramref name="balances"/>.</summary>
+    public static IEnumerable<(string Account, long Net)> NotClosedOut(IReadOnlyDictionary<string, long> balances, LedgerState state) =>
+        balances.Where(b => b.Value != 0 && (b.Key == CurrentYearSurplus || IsIncomeOrExpense(b.Key, state)))
+            .OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => (b.Key, b.Value));
 
     /// <summary>
     /// <c>year open YYYY</c>: declares that <paramref name="yearText"/> may post before the year
@@ -171,6 +177,9 @@ public static class YearRules
 public sealed record YearCloseDecision(int Year, ImmutableArray<Voucher> Vouchers, IReadOnlyList<Violation> Violations)
 {
     public bool Accepted => Violations.Count == 0;
+
+    /// <summary>The closing vouchers as the events to append, in order.</summary>
+    public IEnumerable<VoucherPosted> Events => Vouchers.Select(v => new VoucherPosted(v, new VoucherOrigin(VoucherOrigin.YearClose, null, null)));
 
     public static YearCloseDecision Reject(Violation violation) => new(0, [], [violation]);
 }

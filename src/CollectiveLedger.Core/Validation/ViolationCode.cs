@@ -50,6 +50,9 @@ public enum ViolationCode
 
     // The voucher as a whole.
     EntryMustBalance,
+    FundMustBalance,
+    FundPurposeViolation,
+    FundExpired,
     FundOverspent,
 
     // Registers and periods.
@@ -62,6 +65,11 @@ public enum ViolationCode
     PeriodAlreadyClosed,
     PeriodNotEnded,
     EarlierPeriodOpen,
+    DraftsOpen,
+    TrialBalanceUnbalanced,
+    PeriodNotClosed,
+    ReopenLaterPeriodFirst,
+    ReopenNotRequested,
 
     // Reversal.
     VoucherNotFound,
@@ -76,6 +84,18 @@ public enum ViolationCode
     KeyNameInvalid,
     KeyExists,
 
+    // Approval (maker-checker).
+    DraftNotFound,
+    DraftNotInStatus,
+    DraftRefInUse,
+    NotThePreparer,
+    SelfApproval,
+    NotInRole,
+    AlreadyApproved,
+    ApprovalNotConfigured,
+    ResolutionRequired,
+    CashierRequired,
+
     // Year end (appended: the order above is kept for tools that match on it).
     PriorYearNotClosed,
     YearInvalid,
@@ -88,4 +108,5 @@ public enum ViolationCode
     YearAlreadyOpened,
     YearNotBegun,
     ClosingVoucherCannotBeReversed,
+    YearCloseLeftBalance,
 }

@@ -7,14 +7,15 @@ namespace CollectiveLedger.Core.Vouchers;
 /// <summary>
 /// A posted voucher (记账凭证). Valid from construction: at least two lines, total debit equals total
 /// credit, the period is the month of the date. Never edited after posting; corrected only by a
-/// red-ink reversal that names it in <see cref="Reverses"/>.
+/// red-ink reversal that names it in <see cref="Reverses"/>. A draft on its way through approval is
+/// a voucher with number 0: it is numbered when it is posted (<see cref="Numbered"/>).
 /// </summary>
 public sealed record Voucher
 {
     public Voucher(int number, DateOnly date, VoucherKind kind, string? reference, string summary, int attachments,
         VoucherKey? reverses, ImmutableArray<VoucherLine> lines)
     {
-        Precondition.Require(number > 0, "voucher numbers start at 1");
+        Precondition.Require(number >= 0, "voucher numbers start at 1 (0: a draft, not numbered yet)");
         Precondition.Require(lines.Length >= 2, "a voucher has at least two lines");
         Precondition.Require(attachments >= 0, "attachments are not negative");
         var debit = Amount.Zero;
@@ -45,4 +46,8 @@ public sealed record Voucher
 
     /// <summary>The total of the debit side (equal to the credit side).</summary>
     public Amount Total { get; }
+
+    public Voucher Numbered(int number) => new(number, Date, Kind, Ref, Summary, Attachments, Reverses, Lines);
+
+    public Voucher Redated(DateOnly date) => new(Number, date, Kind, Ref, Summary, Attachments, Reverses, Lines);
 }

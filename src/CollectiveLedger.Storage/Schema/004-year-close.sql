@@ -1,7 +1,8 @@
--- Version 4: year close. (Version 3 is the month-close checks of another branch; a database goes
--- through the files in order, and one at version 2 skips nothing it needs.)
+-- Version 4: year close. A database goes through the files in order (version 3 added funds' terms,
+-- approval and month reopening).
 --
--- 1. vouchers.kind accepts 'closing', the year-end 结转 vouchers that only `year close` posts.
+-- 1. vouchers.kind accepts 'closing', the year-end 结转 vouchers that only `year close` posts, and
+--    vouchers.source (version 3) accepts 'year_close', how they reached the books.
 --    SQLite cannot ALTER a CHECK; a CHECK that accepts more changes nothing on disk, so this uses
 --    SQLite's documented procedure for such changes (https://sqlite.org/lang_altertable.html,
 --    "making other kinds of table schema changes"): edit the CREATE TABLE text in sqlite_schema
@@ -12,11 +13,14 @@ PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
 SET sql = replace(sql, 'kind IN (''normal'', ''opening'')', 'kind IN (''normal'', ''opening'', ''closing'')')
 WHERE type = 'table' AND name = 'vouchers';
+UPDATE sqlite_schema
+SET sql = replace(sql, 'source IN (''import'', ''approval'', ''reversal'')', 'source IN (''import'', ''approval'', ''reversal'', ''year_close'')')
+WHERE type = 'table' AND name = 'vouchers';
 PRAGMA writable_schema = RESET;
 
 -- The edit must have happened: a CHECK that fails aborts the migration (and its transaction).
 CREATE TEMP TABLE migration_004_check (edited INTEGER CHECK (edited = 1));
-INSERT INTO migration_004_check SELECT instr(sql, '''closing''') > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'vouchers';
+INSERT INTO migration_004_check SELECT instr(sql, '''closing''') > 0 AND instr(sql, '''year_close''') > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'vouchers';
 DROP TABLE migration_004_check;
 
 -- 2. Years closed by `year close` and openings declared by `year open`: an insert-only projection

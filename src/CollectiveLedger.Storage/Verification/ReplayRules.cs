@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
@@ -18,12 +19,19 @@ internal static class ReplayRules
     public static IEnumerable<string> Check(ParsedEntry entry, LedgerState state)
     {
         var today = IsoDate.TryParseTimestamp(entry.Time, out var time) ? ChinaTime.Today(time) : DateOnly.MaxValue;
-        return entry.Event switch
+        var actorProblems = ActedBy(entry.Event) is { } by && by != entry.Actor ? [$"{entry.Kind} names {by} as its actor, but the entry's actor is {entry.Actor}"] : Array.Empty<string>();
+        return actorProblems.Concat(entry.Event switch
         {
-            VoucherPosted { Voucher: var v } => Voucher(v, state, today),
+            VoucherPosted p => Voucher(p, state, today),
+            VoucherDrafted d => Drafted(d, state, today),
+            DraftStepTaken step => Rejected(ApprovalRules.Redecide(step, state, today), step),
+            DraftCarriedForward c => state.TryGetDraft(c.Draft, out var draft) && c.Date == draft.Period.Next.FirstDay ? [] : [$"{c.Kind}: draft #{c.Draft} cannot be carried to {IsoDate.Format(c.Date)}"],
+            PeriodReopenRequested r => Rejected(PeriodRules.RequestReopen(r.Period.ToString(), r.Reason, state, r.By), r),
+            PeriodReopened r => Rejected(PeriodRules.ApproveReopen(r.Period.ToString(), state, r.By), r),
             AccountAdded a => Rejected(RegisterRules.AddAccount(a.Code, a.Name, a.Parent, state, Place.None), a),
-            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None), d),
-            PeriodClosed c => Rejected(PeriodRules.Close(c.Period.ToString(), state, today), c),
+            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None, d.Terms?.ToInput()), d),
+            // Closes logged before the balances hash was recorded are held to everything else.
+            PeriodClosed c => Rejected(PeriodRules.Close(c.Period.ToString(), state, today), c.BalancesSha256 is null ? c with { BalancesSha256 = Closing(c, state) } : c),
             SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value), c),
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
             DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
@@ -31,7 +39,31 @@ internal static class ReplayRules
             YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
             YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
             _ => [],
-        };
+        });
+    }
+
+    private static string? Closing(PeriodClosed c, LedgerState state) =>
+        state.IsClosed(c.Period) ? null : PeriodRules.BalancesSha256(state.BalancesAtEndOf(c.Period));
+
+    /// <summary>The person an event says acted, which must be the entry's actor.</summary>
+    private static string? ActedBy(LedgerEvent e) => e switch
+    {
+        VoucherDrafted d => d.Preparer,
+        DraftStepTaken s => s.By,
+        DraftCarriedForward c => c.By,
+        PeriodReopenRequested r => r.By,
+        PeriodReopened r => r.By,
+        _ => null,
+    };
+
+    private static IEnumerable<string> Drafted(VoucherDrafted d, LedgerState state, DateOnly today)
+    {
+        var revision = state.TryGetDraft(d.Draft, out var open);
+        if (!revision && d.Draft != state.LastDraftId + 1) yield return $"draft #{d.Draft} is not the next draft number ({state.LastDraftId + 1})";
+        if (revision && (open.Status != DraftStatus.Draft || open.Preparer != d.Preparer)) yield return $"draft #{d.Draft} was changed while in approval or by someone else";
+        var violations = VoucherRules.Recheck(d.Voucher, state, today, Place.None);
+        violations.AddRange(ApprovalRules.CheckCashier(d, state, Place.None));
+        foreach (var v in violations) yield return $"draft #{d.Draft}: {v.Message(Language.En)} [{v.Code}]";
     }
 
     /// <summary>
@@ -43,12 +75,13 @@ internal static class ReplayRules
         : sameEvent && decision.Event != logged ? [$"{logged.Kind} holds values its rule would not have written"]
         : [];
 
-    private static IEnumerable<string> Voucher(Voucher v, LedgerState state, DateOnly today)
+    private static IEnumerable<string> Voucher(VoucherPosted posted, LedgerState state, DateOnly today)
     {
-        var violations = new List<Violation>();
-        VoucherRules.CheckDate(v.Date, v.Kind, Place.None, state, today, violations);
-        foreach (var violation in violations) yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
-        foreach (var overspent in FundRules.Check(v, state, Place.None)) yield return $"voucher {v.Key}: {overspent.Message(Language.En)}";
+        var v = posted.Voucher;
+        foreach (var violation in VoucherRules.Recheck(v, state, today, Place.None)) yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
+        if (ApprovalRules.PostingProblem(posted, state) is { } problem) yield return $"voucher {v.Key}: {problem}";
+        if ((posted.Origin?.Source == VoucherOrigin.Reversal) != (v.Reverses is not null) && posted.Origin is not null)
+            yield return $"voucher {v.Key}: only reversals are posted as reversals";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
         if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
         foreach (var line in v.Lines)
@@ -56,11 +89,6 @@ internal static class ReplayRules
             var amount = line.Debit.IsZero ? line.Credit : line.Debit;
             if (v.Reverses is null ? amount <= Amount.Zero || amount > Amount.MaxLine : amount >= Amount.Zero || -amount > Amount.MaxLine)
                 yield return $"voucher {v.Key} has an amount {amount} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
-            if (!state.Accounts.ContainsKey(line.Account)) yield return $"voucher {v.Key} posts to unknown account {line.Account}";
-            else if (!state.IsLeaf(line.Account)) yield return $"voucher {v.Key} posts to {line.Account}, which is not a leaf account";
-            if (line.Fund is { } f && !state.HasDimension(DimensionKind.Fund, f)) yield return $"voucher {v.Key} names unknown fund {f}";
-            if (line.Member is { } m && !state.HasDimension(DimensionKind.Member, m)) yield return $"voucher {v.Key} names unknown member {m}";
-            if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c)) yield return $"voucher {v.Key} names unknown counterparty {c}";
         }
     }
 }

@@ -11,13 +11,12 @@ namespace CollectiveLedger.Storage.Verification;
 /// between: the closing vouchers, December's period.closed, year.closed. So on replay a closing
 /// voucher, a December close and a year.closed may only appear in that order, for one year; the
 /// closing vouchers must be exactly those Core's <see cref="YearRules.ClosingVouchers"/> builds from
-/// the year-end balances; and after year.closed every income and expense account and 321 stand at
-/// zero. Keeps one net balance per account and year of voucher date: bounded by the chart and the
-/// number of years, never by the number of vouchers.
+/// the balances at the end of December (<see cref="LedgerState.BalancesAtEndOf"/>). That every income
+/// and expense account and 321 then stand at zero is <see cref="YearRules.Record"/>'s rule, which
+/// <see cref="ReplayRules"/> runs on year.closed.
 /// </summary>
 internal sealed class YearCloseReplay
 {
-    private readonly SortedDictionary<int, Dictionary<string, long>> _netByYear = [];
     private int? _year;                                // the year whose close is under way
     private ImmutableArray<Voucher> _expected = [];    // its closing vouchers as Core builds them
     private int _seen;                                 // closing vouchers of it replayed so far
@@ -29,8 +28,14 @@ internal sealed class YearCloseReplay
         var problems = new List<string>();
         switch (e)
         {
-            case VoucherPosted { Voucher: { Kind: VoucherKind.Closing } v }:
+            case VoucherPosted { Voucher: { Kind: VoucherKind.Closing } v } posted:
+                if (posted.Origin is { Source: not VoucherOrigin.YearClose })
+                    problems.Add($"voucher {v.Key} of kind closing came from {posted.Origin.Source}, not from year close");
                 ClosingVoucher(v, state, problems);
+                break;
+            case VoucherPosted { Origin.Source: VoucherOrigin.YearClose } other:
+                problems.Add($"voucher {other.Voucher.Key} says it came from year close but is not of kind closing");
+                if (_year is { } during) problems.Add($"voucher.posted interrupts year close {during}, which writes its entries in one transaction");
                 break;
             case PeriodClosed { Period.Month: 12 } c:
                 if (_year is null) Begin(c.Period.Year, state);
@@ -43,9 +48,6 @@ internal sealed class YearCloseReplay
             case YearClosed y:
                 if (_year != y.Year || !_decemberClosed)
                     problems.Add($"year.closed {y.Year} does not follow the closing vouchers and December's close of that year");
-                else
-                    foreach (var (account, net) in YearEnd(y.Year).Where(b => b.Value != 0 && IsClosed(b.Key, state)))
-                        problems.Add($"year.closed {y.Year}: account {account} stands at {new Core.Money.Amount(net)} after the close, not zero");
                 _year = null;
                 _decemberClosed = false;
                 break;
@@ -53,7 +55,6 @@ internal sealed class YearCloseReplay
                 if (_year is { } open) problems.Add($"{e.Kind} interrupts year close {open}, which writes its entries in one transaction");
                 break;
         }
-        if (e is VoucherPosted { Voucher: var posted }) Add(posted);
         return problems;
     }
 
@@ -83,25 +84,6 @@ internal sealed class YearCloseReplay
         _year = year;
         _seen = 0;
         _decemberClosed = false;
-        _expected = YearRules.ClosingVouchers(year, state, YearEnd(year));
+        _expected = YearRules.ClosingVouchers(year, state, state.BalancesAtEndOf(new Period(year, 12)));
     }
-
-    /// <summary>Net balances as of 31 December of <paramref name="year"/>: every voucher dated up to that day.</summary>
-    private Dictionary<string, long> YearEnd(int year)
-    {
-        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (y, nets) in _netByYear.TakeWhile(kv => kv.Key <= year))
-            foreach (var (account, net) in nets) sum[account] = checked(sum.GetValueOrDefault(account) + net);
-        return sum;
-    }
-
-    private void Add(Voucher v)
-    {
-        if (!_netByYear.TryGetValue(v.Date.Year, out var nets)) _netByYear[v.Date.Year] = nets = new(StringComparer.Ordinal);
-        foreach (var l in v.Lines) nets[l.Account] = checked(nets.GetValueOrDefault(l.Account) + l.Debit.Fen - l.Credit.Fen);
-    }
-
-    /// <summary>Accounts year close brings to zero: income and expense, and 321 本年收益.</summary>
-    private static bool IsClosed(string account, LedgerState state) =>
-        account == YearRules.CurrentYearSurplus || (YearRules.IsClosingAccount(account, state) && account != YearRules.SurplusDistribution);
 }

@@ -131,7 +131,7 @@ public class YearCloseTests
     {
         using var ledger = Books();
 
-        var (code, _, err) = ledger.Run("vouchers", "reverse", "2", "--period", "2025-03", "--date", "2026-01-10", "--reason", "错账");
+        var (code, _, err) = ledger.Run("vouchers", "reverse", "1", "--period", "2025-03", "--date", "2026-01-10", "--reason", "错账");
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(Codes(err), Is.EqualTo(new[] { "PriorYearNotClosed" }));

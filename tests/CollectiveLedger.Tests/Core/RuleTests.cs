@@ -24,7 +24,7 @@ public class RuleTests
     {
         var v = new Voucher(state.LastNumber(Period.Of(date)) + 1, date, VoucherKind.Normal, null, "收入", 0, null,
             [new VoucherLine("10201", new Amount(fen), Amount.Zero), new VoucherLine("501", Amount.Zero, new Amount(fen))]);
-        state.Apply(new VoucherPosted(v));
+        state.Apply(new VoucherPosted(v, new VoucherOrigin(VoucherOrigin.Import, null, null)));
         return v;
     }
 
@@ -70,7 +70,7 @@ public class RuleTests
         var state = State();
         var original = Posted(state, new DateOnly(2025, 3, 9));
         var reversal = ((VoucherPosted)ReversalRules.Reverse(original.Key, original, null, "2025-03-20", "错", state, Today).Event!).Voucher;
-        state.Apply(new VoucherPosted(reversal));
+        state.Apply(new VoucherPosted(reversal, new VoucherOrigin(VoucherOrigin.Reversal, null, null)));
 
         Assert.That(Codes(ReversalRules.Reverse(original.Key, original, reversal.Key, "2025-03-21", "再", state, Today)), Does.Contain(ViolationCode.VoucherAlreadyReversed));
         Assert.That(Codes(ReversalRules.Reverse(reversal.Key, reversal, null, "2025-03-21", "再", state, Today)), Does.Contain(ViolationCode.ReversalCannotBeReversed));

@@ -11,14 +11,13 @@ namespace CollectiveLedger.Tests.Core;
 public class YearRuleTests
 {
     private static readonly DateOnly AfterYearEnd = new(2026, 2, 10);
-    private static readonly Dictionary<string, long> NoBalances = [];
 
     private static LedgerState State(int closedThroughMonth = 0)
     {
         var state = new LedgerState();
         state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
         state.Apply(new AccountAdded("50101", "草场承包费", "501"));
-        for (var m = 1; m <= closedThroughMonth; m++) state.Apply(new PeriodClosed(new Period(2025, m)));
+        for (var m = 1; m <= closedThroughMonth; m++) state.Apply(new PeriodClosed(new Period(2025, m), null));
         return state;
     }
 
@@ -30,15 +29,15 @@ public class YearRuleTests
         var open = State(closedThroughMonth: 10);
         var ready = State(closedThroughMonth: 11);
 
-        Assert.That(Codes(YearRules.Close("25", ready, AfterYearEnd, NoBalances).Violations), Is.EqualTo(new[] { ViolationCode.YearInvalid }));
-        Assert.That(Codes(YearRules.Close("2024", ready, AfterYearEnd, NoBalances).Violations), Is.EqualTo(new[] { ViolationCode.YearBeforeLedgerStart }));
-        Assert.That(Codes(YearRules.Close("2025", ready, new DateOnly(2025, 12, 31), NoBalances).Violations), Is.EqualTo(new[] { ViolationCode.YearNotEnded }));
-        Assert.That(Codes(YearRules.Close("2025", open, AfterYearEnd, NoBalances).Violations), Is.EqualTo(new[] { ViolationCode.EarlierPeriodOpen }));
-        Assert.That(YearRules.Close("2025", open, AfterYearEnd, NoBalances).Violations[0].Args, Is.EqualTo(new[] { "2025-11" }));
-        Assert.That(YearRules.Close("2025", ready, AfterYearEnd, NoBalances).Accepted, Is.True);
-        ready.Apply(new PeriodClosed(new Period(2025, 12)));
+        Assert.That(Codes(YearRules.Close("25", ready, AfterYearEnd).Violations), Is.EqualTo(new[] { ViolationCode.YearInvalid }));
+        Assert.That(Codes(YearRules.Close("2024", ready, AfterYearEnd).Violations), Is.EqualTo(new[] { ViolationCode.YearBeforeLedgerStart }));
+        Assert.That(Codes(YearRules.Close("2025", ready, new DateOnly(2025, 12, 31)).Violations), Is.EqualTo(new[] { ViolationCode.YearNotEnded }));
+        Assert.That(Codes(YearRules.Close("2025", open, AfterYearEnd).Violations), Is.EqualTo(new[] { ViolationCode.EarlierPeriodOpen }));
+        Assert.That(YearRules.Close("2025", open, AfterYearEnd).Violations[0].Args, Is.EqualTo(new[] { "2025-11" }));
+        Assert.That(YearRules.Close("2025", ready, AfterYearEnd).Accepted, Is.True);
+        ready.Apply(new PeriodClosed(new Period(2025, 12), null));
         ready.Apply(new YearClosed(2025));
-        Assert.That(Codes(YearRules.Close("2025", ready, AfterYearEnd, NoBalances).Violations), Is.EqualTo(new[] { ViolationCode.YearAlreadyClosed }));
+        Assert.That(Codes(YearRules.Close("2025", ready, AfterYearEnd).Violations), Is.EqualTo(new[] { ViolationCode.YearAlreadyClosed }));
     }
 
     [Test]
@@ -47,7 +46,7 @@ public class YearRuleTests
         var state = State(closedThroughMonth: 11);
         state.Apply(new AccountAdded("32201", "未分配收益", "322"));
 
-        var decision = YearRules.Close("2025", state, AfterYearEnd, NoBalances);
+        var decision = YearRules.Close("2025", state, AfterYearEnd);
 
         Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.ClosingAccountNotLeaf }));
         Assert.That(decision.Violations[0].Args, Is.EqualTo(new[] { "322" }));
@@ -59,7 +58,7 @@ public class YearRuleTests
         var state = State(closedThroughMonth: 11);
         var balances = new Dictionary<string, long> { ["50101"] = -50000, ["513"] = 12050, ["102"] = 37950, ["322"] = -20000, ["321"] = 0 };
 
-        var vouchers = YearRules.Close("2025", state, AfterYearEnd, balances).Vouchers;
+        var vouchers = YearRules.ClosingVouchers(2025, state, balances);
 
         Assert.That(vouchers.Select(v => (v.Number, v.Date, v.Kind)), Is.EqualTo(new[]
             { (1, new DateOnly(2025, 12, 31), VoucherKind.Closing), (2, new DateOnly(2025, 12, 31), VoucherKind.Closing) }));

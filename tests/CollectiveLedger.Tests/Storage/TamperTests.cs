@@ -12,7 +12,7 @@ public class TamperTests
         var ledger = TestLedger.WithBasics();
         ledger.Ok("counterparties", "add", "C01", "苏木财政所");
         var file = ledger.WriteFile("v.jsonl", string.Join("\n", Enumerable.Range(1, 6).Select(i =>
-            $$"""{"ref":"T{{i}}","date":"2025-0{{1 + i % 3}}-1{{i}}","summary":"第{{i}}笔","lines":[{"account":"10201","debit":"{{i}}00.00","fund":"F01"},{"account":"50101","credit":"{{i}}00.00","member":"M001","counterparty":"C01"}]}""")));
+            $$"""{"ref":"T{{i}}","date":"2025-0{{1 + i % 3}}-1{{i}}","summary":"第{{i}}笔","lines":[{"account":"10201","debit":"{{i}}00.00","fund":"F01"},{"account":"50101","credit":"{{i}}00.00","fund":"F01","member":"M001","counterparty":"C01"}]}""")));
         ledger.Ok("vouchers", "import", file);
         ledger.Ok("period", "close", "2025-01");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
@@ -53,7 +53,9 @@ public class TamperTests
         new object[] { "funds", "name", "UPDATE funds SET name = '改' WHERE code = 'F01'" },
         new object[] { "members", "name", "UPDATE members SET name = '改' WHERE code = 'M001'" },
         new object[] { "counterparties", "name", "UPDATE counterparties SET name = '改'" },
-        new object[] { "closed_periods", "closed_seq", "UPDATE closed_periods SET closed_seq = 1" },
+        new object[] { "closed_periods", "balances_sha256", "UPDATE closed_periods SET balances_sha256 = printf('%064d', 7)" },
+        new object[] { "vouchers", "cashier", "UPDATE vouchers SET cashier = '某人' WHERE ref = 'T3'" },
+        new object[] { "vouchers", "source", "UPDATE vouchers SET source = 'reversal' WHERE ref = 'T3'" },
         new object[] { "vouchers", "date", "UPDATE vouchers SET date = '2025-02-28' WHERE number = 1 AND period = '2025-02'" },
         new object[] { "vouchers", "summary", "UPDATE vouchers SET summary = '改' WHERE ref = 'T3'" },
         new object[] { "vouchers", "ref", "UPDATE vouchers SET ref = 'Z' WHERE ref = 'T3'" },
@@ -77,7 +79,7 @@ public class TamperTests
     }
 
     [TestCase("INSERT INTO members (code, name, added_seq) VALUES ('M666', '冒名', 3)", "members")]
-    [TestCase("INSERT INTO vouchers SELECT 999, period, 99, date, kind, 'FAKE', summary, attachments, NULL, NULL FROM vouchers LIMIT 1", "vouchers")]
+    [TestCase("INSERT INTO vouchers SELECT 999, period, 99, date, kind, 'FAKE', summary, attachments, NULL, NULL, 'import', NULL, NULL FROM vouchers LIMIT 1", "vouchers")]
     [TestCase("INSERT INTO voucher_lines SELECT voucher_seq, 9, account, debit_fen, credit_fen, fund, member, counterparty, summary FROM voucher_lines LIMIT 1", "voucher_lines")]
     [TestCase("DELETE FROM voucher_lines WHERE line_no = 2 AND voucher_seq = (SELECT min(voucher_seq) FROM voucher_lines)", "voucher_lines")]
     [TestCase("DELETE FROM closed_periods", "closed_periods")]
