@@ -146,4 +146,16 @@ public class YearRuleTests
 
         Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.KindInvalid }));
     }
+
+    [Test]
+    public void The_December_of_a_closed_year_cannot_be_reopened()
+    {
+        var state = State(closedThroughMonth: 11);
+        state.Apply(new PeriodClosed(new Period(2025, 12), null));
+        state.Apply(new YearClosed(2025));
+
+        var decision = PeriodRules.RequestReopen("2025-12", "补记凭证", state, "accountant");
+
+        Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.YearAlreadyClosed }));
+    }
 }
