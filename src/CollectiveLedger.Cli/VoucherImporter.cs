@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Import;
@@ -5,7 +6,7 @@ using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli;
 
-/// <summary>What an import did, or why it did nothing.</summary>
+/// <summary>What an import did (vouchers posted, or drafted), or why it did nothing.</summary>
 public sealed record ImportResult(int Posted, int AlreadyPosted, IReadOnlyList<Violation> Violations)
 {
     public bool Ok => Violations.Count == 0;
@@ -16,13 +17,15 @@ public sealed record ImportResult(int Posted, int AlreadyPosted, IReadOnlyList<V
 /// read, decided against the ledger as it stands after the ones before it, and appended; every
 /// violation in the file is collected; at the end the transaction commits only if there were none
 /// (and it is not a dry run). A crash mid-way leaves the books as they were, and since vouchers
-/// carry refs, running the same import again completes it.
+/// carry refs, running the same import again completes it. With <c>asDrafts</c> the vouchers become
+/// drafts for approval instead (<see cref="ApprovalRules.Draft"/>), under the same all-or-nothing rule.
 /// </summary>
 public static class VoucherImporter
 {
     public const int MaxViolations = 1000;
 
-    public static ImportResult Run(LedgerStore store, string path, InputEncoding encoding, bool dryRun, string actor, IProgress<int>? progress = null) =>
+    public static ImportResult Run(LedgerStore store, string path, InputEncoding encoding, bool dryRun, string actor, IProgress<int>? progress = null,
+        bool asDrafts = false) =>
         store.Write(actor, session =>
         {
             var violations = new List<Violation>();
@@ -30,10 +33,20 @@ public static class VoucherImporter
             foreach (var parsed in VoucherFileReader.Read(path, encoding, violations))
             {
                 violations.AddRange(parsed.Problems);
-                if (parsed.Input is { } input)
+                if (parsed.Input is { } input && asDrafts)
                 {
-                    var posted = input.Ref is null ? null : session.FindRef(input.Ref);
-                    switch (VoucherRules.Decide(input, session.State, session.Today, posted))
+                    var drafted = ApprovalRules.Draft(parsed.Input, session.State, session.Today, input.Ref is null ? null : session.FindRef(input.Ref), actor);
+                    if (!drafted.Accepted) violations.AddRange(drafted.Violations);
+                    else if (parsed.Problems.Count == 0)
+                    {
+                        session.Append(drafted.Event!);
+                        postedCount++;
+                    }
+                }
+                else if (parsed.Input is { } toPost)
+                {
+                    var posted = toPost.Ref is null ? null : session.FindRef(toPost.Ref);
+                    switch (VoucherRules.Decide(toPost, session.State, session.Today, posted))
                     {
                         case VoucherDecision.Post p when parsed.Problems.Count == 0:
                             session.Append(p.Event);

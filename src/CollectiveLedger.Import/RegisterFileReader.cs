@@ -4,11 +4,13 @@ using CollectiveLedger.Core.Validation;
 namespace CollectiveLedger.Import;
 
 /// <summary>One record of an accounts, funds, members or counterparties file.</summary>
-public sealed record RegisterRecord(Place Place, string Code, string Name, string? Parent);
+/// <param name="Details">Any further fields as text (a fund's grant terms), keyed as in the file.</param>
+public sealed record RegisterRecord(Place Place, string Code, string Name, string? Parent, IReadOnlyDictionary<string, string>? Details = null);
 
 /// <summary>
 /// Reads register files: a JSON array of {"code", "name"} objects, with "parent" for accounts
-/// (schemas/accounts.schema.json, schemas/dimension.schema.json). Registers are small: read whole.
+/// (schemas/accounts.schema.json, schemas/dimension.schema.json); a fund's further fields are its
+/// grant terms (text, or for "accounts" an array of codes). Registers are small: read whole.
 /// </summary>
 public static class RegisterFileReader
 {
@@ -52,10 +54,35 @@ public static class RegisterFileReader
                 var recordName = Field(element, "name", place, problems);
                 var parent = withParent ? Field(element, "parent", place, problems) : null;
                 if (code is not null && recordName is not null && (!withParent || parent is not null))
-                    records.Add(new RegisterRecord(place with { Ref = code }, code, recordName, parent));
+                    records.Add(new RegisterRecord(place with { Ref = code }, code, recordName, parent, Details(element, place, problems)));
             }
             return records;
         }
+    }
+
+    private static Dictionary<string, string>? Details(JsonElement element, Place place, ICollection<Violation> problems)
+    {
+        Dictionary<string, string>? details = null;
+        foreach (var p in element.EnumerateObject().Where(p => p.Name is not ("code" or "name" or "parent")))
+        {
+            details ??= [];
+            var text = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.Array when p.Value.EnumerateArray().All(a => a.ValueKind == JsonValueKind.String) =>
+                    string.Join(",", p.Value.EnumerateArray().Select(a => a.GetString())),
+                _ => Invalid(),
+            };
+            if (text is not null) details[p.Name] = text;
+
+            string? Invalid()
+            {
+                problems.Add(new Violation(ViolationCode.FieldInvalid, place.WithField(p.Name), p.Name, "expected text (amounts and dates as strings)"));
+                return null;
+            }
+        }
+        return details;
     }
 
     private static string? Field(JsonElement element, string field, Place place, ICollection<Violation> problems)

@@ -15,7 +15,7 @@ public static class VoucherFileReader
 {
     public const string CsvHeader = "ref,date,summary,attachments,kind,account,debit,credit,fund,member,counterparty,line_summary";
     private static readonly string[] CsvColumns = CsvHeader.Split(',');
-    private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines"];
+    private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines", "cashier"];
     private static readonly JsonSerializerOptions StrictJson = new() { AllowDuplicateProperties = false };
     private static readonly HashSet<string> LineFields = ["account", "debit", "credit", "summary", "fund", "member", "counterparty"];
 
@@ -151,7 +151,7 @@ public static class VoucherFileReader
         }
         var attachments = element.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetRawText() : Text(element, "attachments", place, problems);
         var input = new VoucherInput(place, reference, Text(element, "date", place, problems), Text(element, "summary", place, problems),
-            attachments, Text(element, "kind", place, problems), lines);
+            attachments, Text(element, "kind", place, problems), lines, Text(element, "cashier", place, problems));
         return new ParsedVoucher(input, problems);
     }
 

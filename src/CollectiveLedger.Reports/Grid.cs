@@ -4,6 +4,9 @@ namespace CollectiveLedger.Reports;
 public readonly record struct GridCell(string Text, bool Numeric = false)
 {
     public static implicit operator GridCell(string? text) => new(text ?? "");
+
+    /// <summary>An amount as people write it (1,004.56) on screen, as the file formats write it (1004.56) in CSV.</summary>
+    public static GridCell Money(Core.Money.Amount amount, bool forDisplay) => new(forDisplay ? amount.ToDisplayString() : amount.ToString(), true);
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public static class TrialBalanceReport
     {
         var rows = tb.Rows.Append(tb.Totals).Select(r => (IReadOnlyList<GridCell>)
             [new GridCell(forDisplay ? new string(' ', Math.Max(0, r.Level - 1) * 2) + r.Code : r.Code), r.Name,
-             .. Amounts(r).Select(a => new GridCell(forDisplay ? a.ToDisplayString() : a.ToString(), true))]).ToList();
+             .. Amounts(r).Select(a => GridCell.Money(a, forDisplay))]).ToList();
         return new Grid(["科目编码 code", "科目名称 name", "期初借方 opening Dr", "期初贷方 opening Cr", "本期借方 period Dr", "本期贷方 period Cr",
             "期末借方 closing Dr", "期末贷方 closing Cr"], rows,
             forDisplay ? $"{ledger.Org}  科目余额表 trial balance  {tb.From}{(tb.From == tb.To ? "" : " ~ " + tb.To)}  ({ledger.Currency})" : null);

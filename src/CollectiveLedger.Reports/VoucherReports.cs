@@ -17,7 +17,7 @@ public static class VoucherReports
         vouchers.Select(x => (IReadOnlyList<GridCell>)
         [
             x.Voucher.Period.ToString(), Number(x.Voucher), IsoDate.Format(x.Voucher.Date), x.Voucher.Summary,
-            new GridCell(forDisplay ? x.Voucher.Total.ToDisplayString() : x.Voucher.Total.ToString(), true),
+            GridCell.Money(x.Voucher.Total, forDisplay),
             new GridCell(x.Voucher.Attachments.ToString(System.Globalization.CultureInfo.InvariantCulture), true), x.Voucher.Ref,
             Note(x.Voucher, x.ReversedBy),
         ]).ToList());

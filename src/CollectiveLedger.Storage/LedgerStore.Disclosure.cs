@@ -46,8 +46,10 @@ public sealed partial class LedgerStore
         ORDER BY f.code
         """;
 
-    public IReadOnlyList<FundUsage> FundUsage(Period from, Period to) =>
-        _connection.Query<(string Code, string Name, long Received, long Spent, long SpentIn)>(SelectFundUsage, new { From = from.ToString(), To = to.ToString() })
+    public IReadOnlyList<FundUsage> FundUsage(Period from, Period to) => FundUsage(from, to, null);
+
+    private IReadOnlyList<FundUsage> FundUsage(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction? tx) =>
+        _connection.Query<(string Code, string Name, long Received, long Spent, long SpentIn)>(SelectFundUsage, new { From = from.ToString(), To = to.ToString() }, tx)
             .Select(r => new FundUsage(r.Code, r.Name, new Amount(r.Received), new Amount(r.Spent), new Amount(r.SpentIn)))
             .ToList();
 

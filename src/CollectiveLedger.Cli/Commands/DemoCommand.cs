@@ -61,13 +61,19 @@ public static class DemoCommand
             }
         }
         if (Step(demo, ["vouchers", "import", S("corrections.json")]) is var corrections and not 0) return corrections;
+        foreach (var setting in JsonDocument.Parse(File.ReadAllText(S("settings.json"))).RootElement.EnumerateObject())
+            if (Step(demo, ["settings", "set", setting.Name, setting.Value.GetString()!]) is var set and not 0) return set;
+        // December's approvals, each step taken by its own person (制单、审核、审批).
+        foreach (var step in JsonDocument.Parse(File.ReadAllText(S("approval-steps.json"))).RootElement.EnumerateArray())
+        {
+            var person = new Context(db, step.GetProperty("actor").GetString()!, demo.Language, demo.Out, demo.Error, demo.Clock);
+            var words = step.GetProperty("command").EnumerateArray().Select(w => w.GetString()!).Select(w => w.EndsWith(".json", StringComparison.Ordinal) ? S(w) : w);
+            if (Step(person, [.. words]) is var stepped and not 0) return stepped;
+        }
         for (var month = 1; month <= 11; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.
         if (Step(demo, ["year", "close", "2025"]) is var yearClosed and not 0) return yearClosed;
-
-        foreach (var setting in JsonDocument.Parse(File.ReadAllText(S("settings.json"))).RootElement.EnumerateObject())
-            if (Step(demo, ["settings", "set", setting.Name, setting.Value.GetString()!]) is var set and not 0) return set;
         var keyFile = O("demo-signing.key");
         File.Delete(keyFile);
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
@@ -91,6 +97,8 @@ public static class DemoCommand
         Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Capture(quiet, O("funds-2025.json"), ["report", "funds", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
+        Capture(quiet, O("fund-payments-2025.csv"), ["report", "funds", "--items", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         foreach (var format in new[] { "json", "csv" })
         {
             Capture(quiet, O($"balance-sheet-2025.{format}"), ["report", "balance-sheet", "--year", "2025", "--format", format]);

@@ -82,8 +82,9 @@ public static class RegisterCommands
             case "add":
                 var code = args.Positional(2, "CODE");
                 var name = args.Positional(3, "NAME");
+                var terms = kind == DimensionKind.Fund ? FundOptions(args) : null;
                 args.Done(4);
-                return Add(ctx, [new RegisterRecord(Place.None, code, name, null)], kind);
+                return Add(ctx, [new RegisterRecord(Place.None, code, name, null, terms)], kind);
             case "import":
                 var file = args.Positional(2, "FILE");
                 args.Done(3);
@@ -93,10 +94,24 @@ public static class RegisterCommands
         }
     }
 
+    /// <summary>A fund's grant terms from options named like the fields (--from and --to for the validity dates).</summary>
+    private static Dictionary<string, string> FundOptions(Args args)
+    {
+        var terms = new Dictionary<string, string>();
+        foreach (var key in FundTermsInput.Required.Concat(FundTermsInput.Optional))
+        {
+            var option = key switch { "valid_from" => "--from", "valid_to" => "--to", _ => "--" + key };
+            if (args.Option(option) is { } value) terms[key] = value;
+        }
+        return terms;
+    }
+
     private static int Import(Context ctx, string file, DimensionKind? kind)
     {
         var problems = new List<Violation>();
         var records = RegisterFileReader.Read(file, withParent: kind is null, InputEncoding.Utf8, problems);
+        foreach (var r in records.Where(r => r.Details is not null && kind != DimensionKind.Fund))
+            problems.AddRange(r.Details!.Keys.Select(key => new Violation(ViolationCode.FieldUnknown, r.Place.WithField(key), key)));
         return problems.Count > 0 ? ctx.Reject(problems) : Add(ctx, records, kind);
     }
 
@@ -112,7 +127,7 @@ public static class RegisterCommands
             {
                 if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind)) { skipped++; continue; }
                 var decision = kind is { } k
-                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place)
+                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, r.Details is null ? null : new FundTermsInput(r.Details))
                     : RegisterRules.AddAccount(r.Code, r.Name, r.Parent!, session.State, r.Place);
                 if (decision.Accepted) { session.Append(decision.Event!); added++; }
                 else violations.AddRange(decision.Violations);

@@ -2,12 +2,12 @@ using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>report trial-balance|journal|ledger</c>; the annual statements are in <see cref="StatementCommands"/>.</summary>
+/// <summary><c>report trial-balance|journal|ledger|funds</c> over --period or --from/--to (default: every month with vouchers); the annual statements are in <see cref="StatementCommands"/>.</summary>
 public static class ReportCommands
 {
     public static int Run(Context ctx, Args args)
     {
-        var which = args.Positional(1, "report trial-balance|journal|ledger|balance-sheet|income");
+        var which = args.Positional(1, "report trial-balance|journal|ledger|funds|balance-sheet|income");
         switch (which)
         {
             case "balance-sheet": return StatementCommands.BalanceSheet(ctx, args);
@@ -16,6 +16,7 @@ public static class ReportCommands
         var format = ctx.Format(args);
         using var store = ctx.Open();
         var account = which == "ledger" ? args.Required("--account") : null;
+        var items = which == "funds" && args.Flag("--items");
         var range = Context.Range(args, store);
         args.Done(2);
         var ledger = store.LoadState().Ledger;
@@ -68,8 +69,13 @@ public static class ReportCommands
                     w.WriteEndObject();
                 }));
                 return ExitCodes.Done;
+            case "funds":
+                var funds = store.FundReport(from, to);
+                var forDisplay = format == OutputFormat.Table;
+                ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
+                return ExitCodes.Done;
             default:
-                throw new UsageException("report trial-balance|journal|ledger|balance-sheet|income");
+                throw new UsageException("report trial-balance|journal|ledger|funds|balance-sheet|income");
         }
     }
 }

@@ -5,16 +5,19 @@ using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>vouchers import|list|show|reverse</c></summary>
+/// <summary><c>vouchers import|list|show|reverse</c>; the approval verbs are <see cref="ApprovalCommands"/>.</summary>
 public static class VoucherCommands
 {
-    public static int Run(Context ctx, Args args) => args.Positional(1, "vouchers import|list|show|reverse") switch
+    private const string Usage = "vouchers import|list|show|reverse|" + ApprovalCommands.Verbs;
+
+    public static int Run(Context ctx, Args args) => args.Positional(1, Usage) switch
     {
         "import" => Import(ctx, args),
         "list" => List(ctx, args),
         "show" => Show(ctx, args),
         "reverse" => Reverse(ctx, args),
-        _ => throw new UsageException("vouchers import|list|show|reverse"),
+        var verb when ApprovalCommands.Verbs.Split('|').Contains(verb) => ApprovalCommands.Run(ctx, args, verb),
+        _ => throw new UsageException(Usage),
     };
 
     private static int Import(Context ctx, Args args)

@@ -161,6 +161,29 @@ public static class ApprovalRules
         return null;
     }
 
+    /// <summary>
+    /// What a draft waits for and from whom: the preparer's submission, a reviewer's review, or the
+    /// approvals (and resolution) still missing, each with the people who hold the role.
+    /// </summary>
+    public static IReadOnlyList<(string Step, IReadOnlyList<string> People)> WaitingFor(Draft draft, LedgerState state)
+    {
+        switch (draft.Status)
+        {
+            case DraftStatus.Draft:
+                return [("submit", [draft.Preparer])];
+            case DraftStatus.Submitted:
+                return [("review", ApprovalPolicy.Holders(state, Role.Reviewer).Where(p => p != draft.Preparer).ToList())];
+        }
+        var violations = new List<Violation>();
+        if (ApprovalPolicy.Required(draft.Voucher.Total, state, Where, violations) is not { } required)
+            return [("configure " + string.Join(", ", violations.Select(v => v.Args.FirstOrDefault())), [])];
+        var waiting = required.Roles.Where(r => draft.Approvals.All(a => a.Role != r))
+            .Select(r => ("approve as " + r.ToText(), (IReadOnlyList<string>)ApprovalPolicy.Holders(state, r)
+                .Where(p => p != draft.Preparer && draft.Approvals.All(a => a.By != p)).ToList())).ToList();
+        if (required.Resolution && draft.Resolution is null) waiting.Add(("resolution", []));
+        return waiting;
+    }
+
     /// <summary>The step an entry records, decided again from the state before it (for replay).</summary>
     public static Decision Redecide(DraftStepTaken step, LedgerState state, DateOnly today) => step.Action switch
     {

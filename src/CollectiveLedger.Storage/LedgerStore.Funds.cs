@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Reporting;
+using CollectiveLedger.Core.Vouchers;
+using Dapper;
+
+namespace CollectiveLedger.Storage;
+
+public sealed partial class LedgerStore
+{
+    private static readonly string SelectFundReceivedInPeriod = $"""
+        SELECT l.fund, SUM(l.debit_fen)
+        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
+        WHERE l.fund IS NOT NULL AND {AccountSql.IsCashOrBank("l.account")} AND v.period BETWEEN @From AND @To
+        GROUP BY l.fund
+        """;
+
+    // A payment is a voucher whose cash and bank lines for the fund are credited, as FundRules
+    // counts spending; what it was charged to are the other debit lines naming the fund.
+    private static readonly string SelectFundPayments = $"""
+        SELECT l.fund, v.date, v.period, v.number, v.summary, v.reverses_period IS NOT NULL AS reversal,
+               SUM(CASE WHEN {AccountSql.IsCashOrBank("l.account")} THEN l.credit_fen ELSE 0 END) AS paid,
+               COALESCE(group_concat(CASE WHEN NOT {AccountSql.IsCashOrBank("l.account")} AND l.debit_fen <> 0 THEN l.account || ' ' || a.name END, '、'), '') AS charged
+        FROM voucher_lines l
+        JOIN vouchers v ON v.seq = l.voucher_seq
+        JOIN accounts a ON a.code = l.account
+        WHERE l.fund IS NOT NULL AND v.period BETWEEN @From AND @To
+        GROUP BY l.fund, v.seq
+        HAVING paid <> 0
+        ORDER BY l.fund, v.date, v.period, v.number
+        """;
+
+    /// <summary>The fund usage report of the months <paramref name="from"/>..<paramref name="to"/>, from one snapshot.</summary>
+    public FundReport FundReport(Period from, Period to) => Read(tx =>
+    {
+        var range = new { From = from.ToString(), To = to.ToString() };
+        var state = LoadState(tx);
+        var received = _connection.Query<(string Fund, long Fen)>(SelectFundReceivedInPeriod, range, tx).ToDictionary(r => r.Fund, r => new Amount(r.Fen));
+        var payments = _connection.Query<(string Fund, string Date, string Period, long Number, string Summary, long Reversal, long Paid, string Charged)>(
+                SelectFundPayments, range, tx)
+            .ToLookup(r => r.Fund, r => new FundSpendingItem(IsoDate.Parse(r.Date), new VoucherKey(Period.Parse(r.Period), (int)r.Number), r.Summary,
+                r.Charged, new Amount(r.Paid), r.Reversal != 0));
+        var funds = FundUsage(from, to, tx).Select(u => new FundReportEntry(u, state.FundTerms(u.Code), received.GetValueOrDefault(u.Code), [.. payments[u.Code]]));
+        return new FundReport(state.Ledger.Org, from, to, [.. funds]);
+    });
+}
