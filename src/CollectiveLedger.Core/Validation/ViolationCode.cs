@@ -95,4 +95,18 @@ public enum ViolationCode
     ApprovalNotConfigured,
     ResolutionRequired,
     CashierRequired,
+
+    // Year end (appended: the order above is kept for tools that match on it).
+    PriorYearNotClosed,
+    YearInvalid,
+    YearBeforeLedgerStart,
+    YearAlreadyClosed,
+    YearNotEnded,
+    ClosingAccountNotLeaf,
+    DecemberClosesWithYear,
+    YearOpeningNotNeeded,
+    YearAlreadyOpened,
+    YearNotBegun,
+    ClosingVoucherCannotBeReversed,
+    YearCloseLeftBalance,
 }
