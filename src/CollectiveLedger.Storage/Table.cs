@@ -36,8 +36,17 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     public static readonly Table Years = Define("years", 2, "year", "status", "seq");
 
+    public static readonly Table Assets = Define("assets", 1, "code", "name", "category", "location", "acquired", "cost_fen", "fund", "life_months",
+        "residual_fen", "account", "depreciation_account", "expense_account", "species", "head", "opening_depreciation_fen", "opening_months",
+        "paid_from", "added_seq");
+    public static readonly Table AssetDepreciation = Define("asset_depreciation", 2, "seq", "asset", "period", "amount_fen");
+    public static readonly Table AssetDisposals = Define("asset_disposals", 1, "seq", "asset", "date", "proceeds_fen", "proceeds_account",
+        "gain_loss_account", "reason");
+    public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years];
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
+        Assets, AssetDepreciation, AssetDisposals, HerdChanges];
 
     public static Table For(DimensionKind kind) => kind switch
     {

@@ -42,7 +42,7 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
 /// <summary>
 /// How a voucher reached the books: <c>import</c> (direct import, for migrating historic books),
 /// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse),
-/// <c>year_close</c> (the closing vouchers of year close).
+/// <c>year_close</c> (the closing vouchers of year close), <c>assets</c> (the asset register's vouchers).
 /// A cash or bank voucher names its cashier (出纳).
 /// </summary>
 public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
@@ -51,7 +51,10 @@ public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
     public const string Approval = "approval";
     public const string Reversal = "reversal";
     public const string YearClose = "year_close";
-    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose];
+
+    /// <summary>The asset register's own vouchers: acquisition, monthly depreciation, disposal.</summary>
+    public const string Assets = "assets";
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets];
 }
 
 /// <summary>

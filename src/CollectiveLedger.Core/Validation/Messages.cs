@@ -96,6 +96,21 @@ public static class Messages
             [ViolationCode.YearNotBegun] = ("{0} 年尚未开始（今天 {1}）", "year {0} has not begun (today is {1})"),
             [ViolationCode.YearCloseLeftBalance] = ("年终结转后科目 {0} 仍有余额 {1}", "account {0} still has a balance of {1} after the year-end closing"),
             [ViolationCode.ClosingVoucherCannotBeReversed] = ("凭证 {0} 是年终结转凭证，不能冲销", "voucher {0} is a year-end closing voucher and cannot be reversed"),
+            [ViolationCode.AssetCategoryInvalid] = ("资产类别 {0} 无效，可用：{1}", "asset category {0} is invalid; the categories are: {1}"),
+            [ViolationCode.AssetAccountInvalid] = ("科目 {0} 不适用：应为 {1} 的末级科目", "account {0} does not fit: expected a leaf account below {1}"),
+            [ViolationCode.AssetLifeInvalid] = ("使用年限（月）{0} 无效：应为 1 到 {1} 的整数", "useful life (months) {0} is invalid: a whole number from 1 to {1}"),
+            [ViolationCode.ResidualExceedsCost] = ("残值 {0} 不能达到或超过原值 {1}", "residual value {0} must be less than the cost {1}"),
+            [ViolationCode.AssetNotFound] = ("资产 {0} 未登记", "asset {0} is not registered"),
+            [ViolationCode.AssetNotAHerd] = ("资产 {0} 不是畜群，没有存栏数", "asset {0} is not a herd and has no head count"),
+            [ViolationCode.AssetAlreadyDisposed] = ("资产 {0} 已于 {1} 清理", "asset {0} was disposed of on {1}"),
+            [ViolationCode.DateBeforeAcquisition] = ("日期 {0} 早于资产取得日期 {1}", "date {0} is before the asset was acquired ({1})"),
+            [ViolationCode.AssetDepreciatedAfterDisposal] = ("资产 {0} 已计提到 {1} 月的折旧，清理日期不能更早", "asset {0} was depreciated for {1}; it cannot be disposed of earlier"),
+            [ViolationCode.HerdCountNegative] = ("畜群 {0} 存栏 {1} 头（只），不能减少 {2}", "herd {0} has {1} head; it cannot lose {2}"),
+            [ViolationCode.DepreciationAlreadyRun] = ("{0} 月已计提折旧，不能重复计提", "depreciation for {0} was already posted"),
+            [ViolationCode.NothingToDepreciate] = ("{0} 月没有需要计提折旧的资产", "no asset depreciates in {0}"),
+            [ViolationCode.ConstructionBalanceShort] = ("在建工程 {0} 余额 {1}，不足转入 {2}", "construction in progress {0} holds {1}, less than the {2} to transfer"),
+            [ViolationCode.AssetCostNotInBooks] = ("科目 {0} 账面余额 {1}，少于资产登记簿将记载的 {2}：请用 --paid-from 同时记账", "account {0} holds {1} in the books, less than the register would hold ({2}): register it with --paid-from to post it"),
+            [ViolationCode.RegisterAccountNeedsAssetCommand] = ("科目 {0} 由资产登记簿管理：请用 cledger assets 命令记账（取得、折旧、清理）", "account {0} is kept by the asset register: post to it with cledger assets (add, depreciate, dispose)"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -109,4 +109,21 @@ public enum ViolationCode
     YearNotBegun,
     ClosingVoucherCannotBeReversed,
     YearCloseLeftBalance,
+
+    // Asset register.
+    AssetCategoryInvalid,
+    AssetAccountInvalid,
+    AssetLifeInvalid,
+    ResidualExceedsCost,
+    AssetNotFound,
+    AssetNotAHerd,
+    AssetAlreadyDisposed,
+    DateBeforeAcquisition,
+    AssetDepreciatedAfterDisposal,
+    HerdCountNegative,
+    DepreciationAlreadyRun,
+    NothingToDepreciate,
+    ConstructionBalanceShort,
+    AssetCostNotInBooks,
+    RegisterAccountNeedsAssetCommand,
 }
