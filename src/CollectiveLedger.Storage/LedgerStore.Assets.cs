@@ -6,14 +6,45 @@ using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage;
 
-/// <summary>One row of the view asset_register.</summary>
-internal sealed record AssetRow(string Code, string Name, string Category, string? Location, string Acquired, long CostFen, string? Fund,
-    long LifeMonths, long ResidualFen, string Account, string? DepreciationAccount, string? ExpenseAccount, string? Species,
-    long DepreciatedFen, long Months, long Head, string? Disposed)
+// Rows as Dapper fills them: classes with settable properties, since SQLite gives computed
+// columns no declared type and Dapper cannot match a record's constructor on an empty result.
+internal sealed class AssetRow
 {
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string? Location { get; set; }
+    public string Acquired { get; set; } = "";
+    public long CostFen { get; set; }
+    public string? Fund { get; set; }
+    public long LifeMonths { get; set; }
+    public long ResidualFen { get; set; }
+    public string Account { get; set; } = "";
+    public string? DepreciationAccount { get; set; }
+    public string? ExpenseAccount { get; set; }
+    public string? Species { get; set; }
+    public long DepreciatedFen { get; set; }
+    public long Months { get; set; }
+    public long Head { get; set; }
+    public string? Disposed { get; set; }
 }
 
-internal sealed record HerdChangeRow(string Asset, string Date, string Change, long Head, long HeadAfter, string? Note);
+internal sealed class HerdChangeRow
+{
+    public string Asset { get; set; } = "";
+    public string Date { get; set; } = "";
+    public string Change { get; set; } = "";
+    public long Head { get; set; }
+    public long HeadAfter { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class RegisterTotalRow
+{
+    public string Account { get; set; } = "";
+    public long LedgerFen { get; set; }
+    public long RegisterFen { get; set; }
+}
 
 /// <summary>A register account (level 1) with its balance in the voucher lines and the register tables' total.</summary>
 public sealed record RegisterTotal(string Account, long LedgerFen, long RegisterFen);
@@ -65,7 +96,8 @@ public sealed partial class LedgerStore
 
     /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
     internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
-        connection.Query<RegisterTotal>(SelectRegisterTotals, transaction: tx).ToList();
+        connection.Query<RegisterTotalRow>(SelectRegisterTotals, transaction: tx)
+            .Select(r => new RegisterTotal(r.Account, r.LedgerFen, r.RegisterFen)).ToList();
 
     public IReadOnlyList<RegisterTotal> RegisterTotals() => Read(tx => RegisterTotals(_connection, tx));
 }
