@@ -82,6 +82,7 @@ public static class Messages
             [ViolationCode.ApprovalNotConfigured] = ("尚未设置 {0}：请先用 cledger settings set 设定审批规则", "the setting {0} is not set: set the approval rules first with cledger settings set"),
             [ViolationCode.ResolutionRequired] = ("金额 {0} 超过 {1}，须注明村民（代表）会议决议编号（--resolution）", "the amount {0} is above {1}: give the number of the villagers' (representative) meeting resolution (--resolution)"),
             [ViolationCode.CashierRequired] = ("涉及现金或银行存款的凭证须注明出纳（cashier），且须是设置 role.cashier 中的人员", "a cash or bank voucher must name its cashier, one of the role.cashier setting"),
+            [ViolationCode.FundTermsMissing] = ("资金 {0} 缺少项目公告公示所需的登记信息：{1}（登记资金时用 cledger funds add 的这些选项填写）", "fund {0} lacks what its project notice must show: {1} (the options of cledger funds add that register them)"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

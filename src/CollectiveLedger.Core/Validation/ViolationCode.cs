@@ -95,4 +95,7 @@ public enum ViolationCode
     ApprovalNotConfigured,
     ResolutionRequired,
     CashierRequired,
+
+    // Project notice (项目资金公告公示).
+    FundTermsMissing,
 }
