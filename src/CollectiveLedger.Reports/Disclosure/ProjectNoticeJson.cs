@@ -34,20 +34,7 @@ public static class ProjectNoticeJson
         w.WriteString("received", n.Received.ToString());
         w.WriteString("spent", n.Spent.ToString());
         w.WriteString("balance", n.Balance.ToString());
-        w.WriteStartArray("payments");
-        foreach (var p in n.Payments)
-        {
-            w.WriteStartObject();
-            w.WriteString("date", IsoDate.Format(p.Date));
-            w.WriteString("period", p.Voucher.Period.ToString());
-            w.WriteNumber("number", p.Voucher.Number);
-            w.WriteString("summary", p.Summary);
-            w.WriteString("charged_to", p.ChargedTo);
-            w.WriteString("amount", p.Amount.ToString());
-            w.WriteBoolean("reversal", p.Reversal);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        FundReports.SpendingItems(w, "payments", n.Payments);
         w.WriteStartObject("posting");
         w.WriteString("from", IsoDate.Format(n.PublicationDate));
         w.WriteString("to", IsoDate.Format(n.PostedUntil));
