@@ -138,6 +138,32 @@ FUNDS = [
     ("F04", "草原防火专项资金"),
 ]
 
+# The grants' terms (document numbers are made up). "accounts" are where each fund's money may be
+# charged (CollectiveLedger's FundPurposeViolation); liabilities such as 241 and 212 need no listing.
+FUND_TERMS = {
+    "F01": {"kind": "衔接推进乡村振兴补助资金", "agency": "旗财政局、旗农牧局", "document": "东财农〔2025〕18号",
+            "granted": "600000.00", "purpose": "新建牧区机井4眼并配套光伏提水设备，解决牧户人畜饮水",
+            "accounts": ["151", "153"], "project": "巴音宝力格嘎查牧区机井建设项目",
+            "valid_from": "2025-04-01", "valid_to": "2025-12-31", "location": "巴音宝力格嘎查第一、二、三小组夏营地",
+            "tasks": "新打机井4眼，每眼配套光伏提水设备1套及饮水槽", "standard": "每眼机井补助约14.9万元，按实际结算",
+            "implementer": "巴音宝力格嘎查股份经济合作社", "responsible": "巴特尔（嘎查委员会主任）",
+            "targets": "解决约120户牧户、2.6万头只牲畜饮水；工程验收合格率100%",
+            "beneficiaries": "机井归嘎查集体所有，牧户按小组轮换取水，不收水费；施工优先雇用本嘎查牧户"},
+    "F02": {"kind": "一事一议财政奖补资金", "agency": "旗财政局", "document": "东财农〔2025〕26号",
+            "granted": "180000.00", "purpose": "嘎查至苏木公路3.2公里道路硬化", "accounts": ["153"],
+            "project": "巴音宝力格嘎查道路硬化一事一议项目", "valid_from": "2025-05-01", "valid_to": "2025-12-31",
+            "location": "嘎查部至苏木公路", "tasks": "硬化道路3.2公里", "standard": "财政奖补18万元，其余由村民筹资筹劳和社会捐赠",
+            "implementer": "巴音宝力格嘎查股份经济合作社", "responsible": "巴特尔（嘎查委员会主任）",
+            "targets": "全年通行，雨季不断路", "beneficiaries": "全嘎查牧户出行、运草运畜"},
+    "F03": {"kind": "村级组织运转经费", "agency": "苏木财政所", "document": "巴苏财〔2025〕3号",
+            "granted": "124000.00", "purpose": "嘎查干部报酬、办公费和水电费", "accounts": ["513"],
+            "valid_from": "2025-01-01", "valid_to": "2025-12-31"},
+    "F04": {"kind": "草原防火专项资金", "agency": "旗农牧局", "document": "东农牧发〔2025〕41号",
+            "granted": "40000.00", "purpose": "购置草原防火设备", "accounts": ["151"],
+            "project": "嘎查草原防火设备购置", "valid_from": "2025-05-01", "valid_to": "2025-10-31",
+            "implementer": "巴音宝力格嘎查股份经济合作社", "responsible": "额尔敦（嘎查护林防火员）"},
+}
+
 COUNTERPARTIES = [
     ("C01", "巴音宝力格苏木财政所"),
     ("C02", "旗农牧局"),
@@ -753,7 +779,35 @@ CORRECTION = Voucher(REVERSAL_DATE, "支付办公用房屋顶维修费（更正6
                      2, "normal", 9, 10 ** 6 + 1)
 CORRECTION.ref = "2025-06-0100"
 
-POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION]
+# ---------------------------------------------------------------------------------------------
+# December's vouchers that go through approval (制单 → 审核 → 审批) instead of import: an office
+# purchase the finance lead approves alone, a repair sent back once for its acceptance form, and a
+# fence repair above the committees' limit that needs a villagers' representative meeting
+# resolution. The demo runs approval-steps.json; the people and limits are in settings.json.
+PREPARER, REVIEWER, CHAIR, SUPERVISOR = "乌云其其格", "苏和", "巴特尔", "额尔敦"
+CASHIER = "萨仁"
+APPROVED = [
+    Voucher(d(12, 5), "购买打印纸、墨盒等办公用品", [Dr("51302", yuan(860)), Cr("10201", yuan(860))], 2, "normal", 9, 2 * 10 ** 6),
+    Voucher(d(12, 8), "机井水泵维修配件及人工费", [Dr("51304", yuan(6800), summary="3号机井水泵维修"), Cr("10201", yuan(6800), cp="C12")],
+            3, "normal", 9, 2 * 10 ** 6 + 1),
+    Voucher(d(12, 15), "嘎查集体草场围栏修缮工程款", [Dr("51304", yuan(24000), summary="围栏修缮2.4公里"), Cr("10201", yuan(24000), cp="C04")],
+            4, "normal", 9, 2 * 10 ** 6 + 2),
+]
+for i, v in enumerate(APPROVED, 1):
+    v.ref = "2025-12-A%02d" % i
+APPROVAL_RESOLUTION = "巴音宝力格嘎查村民代表会议决议〔2025〕第7号"
+APPROVAL_STEPS = [
+    (PREPARER, ["vouchers", "draft", "approvals.json"]),
+    (PREPARER, ["vouchers", "submit", "1"]), (REVIEWER, ["vouchers", "review", "1"]), (CHAIR, ["vouchers", "approve", "1"]),
+    (PREPARER, ["vouchers", "submit", "2"]), (REVIEWER, ["vouchers", "reject", "2", "--reason", "缺少维修验收单，请补附件后重新提交"]),
+    (PREPARER, ["vouchers", "draft", "approvals-revised.json"]),
+    (PREPARER, ["vouchers", "submit", "2"]), (REVIEWER, ["vouchers", "review", "2"]),
+    (CHAIR, ["vouchers", "approve", "2"]), (SUPERVISOR, ["vouchers", "approve", "2"]),
+    (PREPARER, ["vouchers", "submit", "3"]), (REVIEWER, ["vouchers", "review", "3"]), (SUPERVISOR, ["vouchers", "approve", "3"]),
+    (CHAIR, ["vouchers", "approve", "3", "--resolution", APPROVAL_RESOLUTION]),
+]
+
+POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION] + APPROVED
 ALL_NORMAL = [v for v in POSTING_ORDER if v.kind == "normal"]
 
 # ---------------------------------------------------------------------------------------------
@@ -989,7 +1043,12 @@ def read_back():
 def main():
     write_json("ledger.json", LEDGER)
     write_json("accounts.json", [{"code": c, "name": n, "parent": p} for c, n, p in ACCOUNTS])
-    write_json("funds.json", [{"code": c, "name": n} for c, n in FUNDS])
+    write_json("funds.json", [dict({"code": c, "name": n}, **FUND_TERMS[c]) for c, n in FUNDS])
+    first_drafts = [dict(voucher_obj(v), cashier=CASHIER) for v in APPROVED]
+    first_drafts[1]["attachments"] = 0  # sent back for its missing acceptance form, then drafted again
+    write_json("approvals.json", first_drafts)
+    write_json("approvals-revised.json", [dict(voucher_obj(APPROVED[1]), cashier=CASHIER)])
+    write_json("approval-steps.json", [{"actor": actor, "command": command} for actor, command in APPROVAL_STEPS])
     write_json("members.json", [{"code": c, "name": n} for c, n in MEMBERS])
     write_json("counterparties.json", [{"code": c, "name": n} for c, n in COUNTERPARTIES])
     write_json("opening.json", [voucher_obj(OPENING)])

@@ -60,11 +60,17 @@ public static class DemoCommand
             }
         }
         if (Step(demo, ["vouchers", "import", S("corrections.json")]) is var corrections and not 0) return corrections;
-        for (var month = 1; month <= 12; month++)
-            if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
-
         foreach (var setting in JsonDocument.Parse(File.ReadAllText(S("settings.json"))).RootElement.EnumerateObject())
             if (Step(demo, ["settings", "set", setting.Name, setting.Value.GetString()!]) is var set and not 0) return set;
+        // December's approvals, each step taken by its own person (制单、审核、审批).
+        foreach (var step in JsonDocument.Parse(File.ReadAllText(S("approval-steps.json"))).RootElement.EnumerateArray())
+        {
+            var person = new Context(db, step.GetProperty("actor").GetString()!, demo.Language, demo.Out, demo.Error, demo.Clock);
+            var words = step.GetProperty("command").EnumerateArray().Select(w => w.GetString()!).Select(w => w.EndsWith(".json", StringComparison.Ordinal) ? S(w) : w);
+            if (Step(person, [.. words]) is var stepped and not 0) return stepped;
+        }
+        for (var month = 1; month <= 12; month++)
+            if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         var keyFile = O("demo-signing.key");
         File.Delete(keyFile);
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
@@ -88,6 +94,8 @@ public static class DemoCommand
         Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Capture(quiet, O("funds-2025.json"), ["report", "funds", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
+        Capture(quiet, O("fund-payments-2025.csv"), ["report", "funds", "--items", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
         Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
         Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);

@@ -35,7 +35,7 @@ public static class PeriodCommand
         var decision = store.Write(ctx.Actor, session =>
         {
             if (carryForward && Core.Periods.Period.TryParse(period, out var month))
-                foreach (var carry in ApprovalRules.CarryForward(month, session.State, ctx.Actor).ToList())
+                foreach (var carry in ApprovalRules.CarryForward(month, session.State, ctx.Actor))
                 {
                     session.Append(carry);
                     carried++;

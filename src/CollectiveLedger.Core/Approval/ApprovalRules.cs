@@ -139,8 +139,8 @@ public static class ApprovalRules
     }
 
     /// <summary>Every open draft of a month moved to the first day of the next, so that the month can close.</summary>
-    public static IEnumerable<DraftCarriedForward> CarryForward(Period period, LedgerState state, string actor) =>
-        state.OpenDrafts.Where(d => d.Period == period).Select(d => new DraftCarriedForward(d.Id, period.Next.FirstDay, actor));
+    public static IReadOnlyList<DraftCarriedForward> CarryForward(Period period, LedgerState state, string actor) =>
+        [.. state.OpenDrafts.Where(d => d.Period == period).Select(d => new DraftCarriedForward(d.Id, period.Next.FirstDay, actor))];
 
     /// <summary>
     /// Why a voucher posted as the outcome of approval should not have been (for replay): its draft
