@@ -12,7 +12,7 @@ except ImportError:  # pragma: no cover
     jsonschema = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "project-notice"]
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice"]
 
 
 def load_schema(name):
@@ -290,3 +290,24 @@ class ProjectNoticeJson(SchemaTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AnnualStatements(SchemaTestCase):
+    """The sample village's expected statements (samples/gacha/expected), with the ledger fields the program adds."""
+
+    def expected(self, name):
+        with open(os.path.join(HERE, "..", "samples", "gacha", "expected", f"{name}-2025.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        return dict(doc, ledger="0f8fad5b-d9cb-469f-a165-70867728950e", org="巴音宝力格嘎查股份经济合作社", currency="CNY")
+
+    def test_the_sample_statements_are_valid_and_a_number_amount_or_a_missing_line_is_not(self):
+        for schema, name, column in (("balance-sheet", "balance-sheet", "end"), ("income-statement", "income", "amount")):
+            doc = self.expected(name)
+            self.assertValid(schema, doc)
+            number = json.loads(json.dumps(doc))
+            number["lines"][0][column] = 1.5
+            self.assertInvalid(schema, number)
+            short = json.loads(json.dumps(doc))
+            short["lines"].pop()
+            self.assertInvalid(schema, short)
+

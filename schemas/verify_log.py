@@ -18,7 +18,7 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "voucher.drafted": "cashier draft preparer voucher", "voucher.carried_forward": "by date draft",
         "period.reopen_requested": "by period reason", "period.reopened": "by period role",
         "setting.changed": "key value", "key.registered": "algorithm key_id name public_key",
-        "disclosure.published": "checkpoint date files from scope to"}
+        "disclosure.published": "checkpoint date files from scope to", "year.closed": "year", "year.opened": "year"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
@@ -144,12 +144,20 @@ def negates(x, y):  # line x is line y in red ink: same account and dimensions, 
 
 def post_voucher(d, s):  # checks one voucher.posted against the state s, then adds its lines to s["net"]
     p, date, rev, lines = d["period"], d["date"], d["reverses"], d["lines"]
-    need(d["kind"] in ("normal", "opening"), "kind must be normal or opening")
+    need(d["kind"] in ("normal", "opening", "closing"), "kind must be normal, opening or closing")
     need(isinstance(d["summary"], str) and d["summary"].strip(), "summary must be a non-blank string")
     need(is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999, "attachments must be an integer 0..9999")
     need(is_date(date) and date[:7] == p, "date must be a YYYY-MM-DD day in period")
     need(p >= s["start"] and p not in s["closed"], f"period {p} is closed or before the start")
-    need(d["kind"] == "normal" or date == s["start"] + "-01", "an opening voucher is dated on the ledger's first day")
+    need(d["kind"] != "opening" or date == s["start"] + "-01", "an opening voucher is dated on the ledger's first day")
+    year = int(date[:4])
+    need(year - 1 < int(s["start"][:4]) or year - 1 in s["years_closed"] or year in s["years_opened"],
+         f"year {year - 1} is neither closed nor is the opening of {year} declared")
+    if d["kind"] == "closing":  # only year close makes them: 31 December, no ref, only 5xx, 321 and 322
+        need(date[5:] == "12-31" and d["ref"] is None and rev is None and s["closing"] in (None, year),
+             "a closing voucher is dated 31 December, has no ref, reverses nothing, and belongs to one year close")
+        need(all(l["account"][0] == "5" or l["account"] in ("321", "322") for l in lines), "a closing voucher moves only 5xx, 321 and 322")
+        s["closing"] = year
     need(is_int(d["number"]) and d["number"] == s["numbers"].get(p, 0) + 1, f"number {d['number']} is not the next in {p} (gapless from 1)")
     need(d["ref"] is None or (isinstance(d["ref"], str) and d["ref"] not in s["refs"]), "ref must be null or unused")
     need(isinstance(lines, list) and 2 <= len(lines) <= 500, "a voucher has 2..500 lines")
@@ -177,6 +185,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
     for l in lines:
         s["net"][l["account"]] = s["net"].get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
         month[l["account"]] = month.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
+        by_year = s["net_by_year"].setdefault(year, {})
+        by_year[l["account"]] = by_year.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
     s["vouchers"][(p, d["number"])], s["numbers"][p] = d, d["number"]
     s["refs"].add(d["ref"])
 
@@ -208,6 +218,9 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         p = d["period"]
         first_open = next_month(max(s["closed"])) if s["closed"] else s["start"]
         need(p == first_open, f"cannot close {p!r}: months close in order, the first open one is {first_open}")
+        need(not p.endswith("-12") or s["closing"] in (None, int(p[:4])), f"{p} closes with its year, after that year's closing vouchers")
+        if p.endswith("-12"):
+            s["closing"] = int(p[:4])
         if "balances_sha256" in d:  # audit-log.md: net balance per account at the end of the month, canonical JSON
             net = {}
             for month, accounts in s["monthly"].items():
@@ -256,6 +269,22 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
                  f"file {i}: format pdf, html, csv or json, and a file name")
             need(isinstance(x["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", x["sha256"]), f"file {i}: sha256 must be 64 lowercase hex digits")
         check_checkpoint(d["checkpoint"], seq, s)
+    elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
+        y = d["year"]
+        need(is_int(y) and s["closing"] == y and f"{y:04d}-12" in s["closed"] and y not in s["years_closed"],
+             "year.closed follows its year's closing vouchers and December's close, once")
+        end = {}
+        for year, nets in s["net_by_year"].items():
+            for a, n in nets.items():
+                end[a] = end.get(a, 0) + (n if year <= y else 0)
+        need(all(n == 0 for a, n in end.items() if a[0] == "5" or a == "321"), "after year close every 5xx account and 321 are zero")
+        s["years_closed"].add(y)
+        s["closing"] = None
+    elif kind == "year.opened":
+        y = d["year"]
+        need(is_int(y) and y - 1 >= int(s["start"][:4]) and y - 1 not in s["years_closed"] and y not in s["years_opened"],
+             "year.opened only while the year before is open, once")
+        s["years_opened"].add(y)
     else:  # fund.added, member.added, counterparty.added
         dim = kind.split(".")[0]
         need(isinstance(d["code"], str) and d["code"] not in s[dim], f"{dim} code {d['code']!r} exists already")
@@ -266,7 +295,8 @@ def verify(log_path, tb_path=None):
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={})
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

@@ -891,6 +891,42 @@ def check_prefixes():
 check_prefixes()
 
 # ---------------------------------------------------------------------------------------------
+# Year close, the naive way: add up every posted line of 2025 per account; each income and
+# expense account (5xx) with a balance is zeroed against 321 本年收益 in one voucher (accounts in code
+# order, then one 321 line for the net); then 321 is zeroed against 322 收益分配. Both dated
+# 2025-12-31, kind closing, numbered after December's last voucher; they count as December turnover.
+
+
+def net_balances(vouchers):
+    net = {}
+    for v in vouchers:
+        for l in v.lines:
+            net[l["account"]] = net.get(l["account"], 0) + signed(l)
+    return net
+
+
+def signed_line(account, fen):
+    return Dr(account, fen) if fen > 0 else Cr(account, -fen)
+
+
+YEAR_END = net_balances(POSTING_ORDER)
+_closing_lines = [signed_line(a, -n) for a, n in sorted(YEAR_END.items()) if a.startswith("5") and n != 0]
+_moved = sum(n for a, n in YEAR_END.items() if a.startswith("5"))
+if _moved:
+    _closing_lines.append(signed_line("321", _moved))
+_surplus = YEAR_END.get("321", 0) + _moved
+CLOSING = [Voucher(d(12, 31), "结转%d年收入和支出到本年收益" % YEAR, _closing_lines, 0, "closing", 99, 2 * 10 ** 6)]
+if _surplus:
+    CLOSING.append(Voucher(d(12, 31), "结转%d年本年收益到收益分配" % YEAR, [signed_line("321", -_surplus), signed_line("322", _surplus)],
+                           0, "closing", 99, 2 * 10 ** 6 + 1))
+for v in CLOSING:
+    assert sum(signed(l) for l in v.lines) == 0 and len(v.lines) >= 2
+_after = net_balances(POSTING_ORDER + CLOSING)
+assert all(n == 0 for a, n in _after.items() if a.startswith("5") or a == "321"), "year close leaves 5xx and 321 at zero"
+_december = sum(1 for v in POSTING_ORDER if (v.date.year, v.date.month) == (YEAR, 12))  # imported and approved
+CLOSING_NUMBERS = [_december + i + 1 for i in range(len(CLOSING))]
+
+# ---------------------------------------------------------------------------------------------
 # Expected trial balances: the naive model.
 
 
@@ -914,7 +950,7 @@ def trial_balance(first_month, last_month):
     for l in OPENING.lines:
         add(l["account"], "opening", signed(l))
     touched = set()
-    for v in ALL_NORMAL:
+    for v in ALL_NORMAL + CLOSING:
         for l in v.lines:
             if v.date < start:
                 add(l["account"], "opening", signed(l))
@@ -951,6 +987,154 @@ def trial_balance(first_month, last_month):
         assert totals[pair + "_debit"] == totals[pair + "_credit"], (first_month, last_month, pair, totals)
     return {"from": "%d-%02d" % (YEAR, first_month), "to": "%d-%02d" % (YEAR, last_month), "rows": rows,
             "totals": {k: money(x) for k, x in totals.items()}}, totals
+
+
+# ---------------------------------------------------------------------------------------------
+# Expected annual statements, from the same naive sums. Layout (this project's, see
+# src/CollectiveLedger.Core/Reporting/BalanceSheet.cs and IncomeStatement.cs for where it comes
+# from): each line lists the level-1 accounts it adds up; "113+" / "113-" are the sub-accounts of
+# 内部往来 with a debit / credit balance; "5" is every income and expense account not yet closed.
+
+BS_ITEMS = [
+    ("cash", "货币资金", "assets", ["101", "102"]),
+    ("short_term_investments", "短期投资", "assets", ["111"]),
+    ("receivables", "应收款项", "assets", ["112", "113+"]),
+    ("inventories", "存货", "assets", ["121", "401"]),
+    ("consumable_biological_assets", "消耗性生物资产", "assets", ["131"]),
+    ("current_assets_total", "流动资产合计", "assets", None),
+    ("long_term_investments", "长期投资", "assets", ["141"]),
+    ("productive_biological_assets_cost", "生产性生物资产原值", "assets", ["132"]),
+    ("productive_biological_assets_depreciation", "减：生产性生物资产累计折旧", "assets", ["133"]),
+    ("productive_biological_assets_net", "生产性生物资产净值", "assets", None),
+    ("public_welfare_biological_assets", "公益性生物资产", "assets", ["134"]),
+    ("fixed_assets_cost", "固定资产原值", "assets", ["151"]),
+    ("accumulated_depreciation", "减：累计折旧", "assets", ["152"]),
+    ("fixed_assets_net", "固定资产净值", "assets", None),
+    ("construction_in_progress", "在建工程", "assets", ["153"]),
+    ("fixed_assets_disposal", "固定资产清理", "assets", ["154"]),
+    ("intangible_assets_cost", "无形资产原值", "assets", ["161"]),
+    ("accumulated_amortization", "减：累计摊销", "assets", ["162"]),
+    ("intangible_assets_net", "无形资产净值", "assets", None),
+    ("long_term_deferred_expenses", "长期待摊费用", "assets", ["171"]),
+    ("property_losses_pending", "待处理财产损溢", "assets", ["181"]),
+    ("non_current_assets_total", "非流动资产合计", "assets", None),
+    ("assets_total", "资产总计", "assets", None),
+    ("short_term_borrowings", "短期借款", "liabilities", ["201"]),
+    ("payables", "应付款项", "liabilities", ["211", "113-"]),
+    ("wages_payable", "应付工资", "liabilities", ["212"]),
+    ("labour_payable", "应付劳务费", "liabilities", ["213"]),
+    ("taxes_payable", "应交税费", "liabilities", ["214"]),
+    ("current_liabilities_total", "流动负债合计", "liabilities", None),
+    ("long_term_borrowings_and_payables", "长期借款及应付款", "liabilities", ["221"]),
+    ("one_matter_one_discussion_funds", "一事一议资金", "liabilities", ["231"]),
+    ("special_payables", "专项应付款", "liabilities", ["241"]),
+    ("non_current_liabilities_total", "非流动负债合计", "liabilities", None),
+    ("liabilities_total", "负债合计", "liabilities", None),
+    ("capital", "资本", "ownership", ["301"]),
+    ("accumulation_and_public_welfare_fund", "公积公益金", "ownership", ["311"]),
+    ("undistributed_surplus", "未分配收益", "ownership", ["321", "322", "5"]),
+    ("ownership_total", "所有者权益合计", "ownership", None),
+    ("liabilities_and_ownership_total", "负债和所有者权益总计", "ownership", None),
+]
+BS_SUMS = {
+    "current_assets_total": ["cash", "short_term_investments", "receivables", "inventories", "consumable_biological_assets"],
+    "non_current_assets_total": ["long_term_investments", "productive_biological_assets_net", "public_welfare_biological_assets",
+                                 "fixed_assets_net", "construction_in_progress", "fixed_assets_disposal", "intangible_assets_net",
+                                 "long_term_deferred_expenses", "property_losses_pending"],
+    "assets_total": ["current_assets_total", "non_current_assets_total"],
+    "current_liabilities_total": ["short_term_borrowings", "payables", "wages_payable", "labour_payable", "taxes_payable"],
+    "non_current_liabilities_total": ["long_term_borrowings_and_payables", "one_matter_one_discussion_funds", "special_payables"],
+    "liabilities_total": ["current_liabilities_total", "non_current_liabilities_total"],
+    "ownership_total": ["capital", "accumulation_and_public_welfare_fund", "undistributed_surplus"],
+    "liabilities_and_ownership_total": ["liabilities_total", "ownership_total"],
+}
+BS_NETS = {"productive_biological_assets_net": ("productive_biological_assets_cost", "productive_biological_assets_depreciation"),
+           "fixed_assets_net": ("fixed_assets_cost", "accumulated_depreciation"),
+           "intangible_assets_net": ("intangible_assets_cost", "accumulated_amortization")}
+CONTRA = {"productive_biological_assets_depreciation", "accumulated_depreciation", "accumulated_amortization"}
+
+
+def slot(account, net):
+    root = account[:3]
+    if root == "113":
+        return "113-" if net < 0 else "113+"
+    return "5" if root.startswith("5") else root
+
+
+def bs_column(net):
+    by_slot = {}
+    for account, n in net.items():
+        by_slot[slot(account, n)] = by_slot.get(slot(account, n), 0) + n
+    value = {}
+    for key, _, section, roots in BS_ITEMS:
+        if roots is None:
+            continue
+        total = sum(by_slot.pop(r, 0) for r in roots)
+        value[key] = total if section == "assets" else -total
+        if key in CONTRA:
+            value[key] = -value[key]
+    assert not by_slot, by_slot
+    for key, (cost, less) in BS_NETS.items():
+        value[key] = value[cost] - value[less]
+    for key, parts in BS_SUMS.items():  # in dependency order
+        value[key] = sum(value[p] for p in parts)
+    assert value["assets_total"] == value["liabilities_and_ownership_total"]
+    return value
+
+
+def balance_sheet():
+    start = bs_column(net_balances([OPENING]))
+    end = bs_column(net_balances(POSTING_ORDER + CLOSING))
+    lines = [{"line": i + 1, "key": key, "name": name, "section": section, "total": roots is None,
+              "year_start": money(start[key]), "end": money(end[key])}
+             for i, (key, name, section, roots) in enumerate(BS_ITEMS)]
+    return {"year_start": "%d-01-01" % YEAR, "date": "%d-12-31" % YEAR, "lines": lines}, end
+
+
+IS_ITEMS = [
+    ("operating_income", "一、经营收入", "501", -1), ("operating_expenses", "减：经营支出", "511", 1),
+    ("taxes_and_surcharges", "税金及附加", "512", 1), ("administrative_expenses", "管理费用", "513", 1),
+    ("investment_income", "加：投资收益", "502", -1), ("operating_surplus", "二、经营收益", None, 0),
+    ("subsidy_income", "加：补助收入", "503", -1), ("other_income", "其他收入", "504", -1),
+    ("public_welfare_expenses", "减：公益支出", "514", 1), ("other_expenses", "其他支出", "515", 1),
+    ("total_surplus", "三、收益总额", None, 0), ("income_tax", "减：所得税费用", "521", 1),
+    ("net_surplus", "四、净收益（本年收益）", None, 0), ("undistributed_at_year_start", "加：年初未分配收益", None, 0),
+    ("other_transfers_in", "其他转入", None, 0), ("distributable_surplus", "五、可分配收益", None, 0),
+    ("distributions", "减：各项分配", None, 0), ("undistributed_at_year_end", "六、年末未分配收益", None, 0),
+]
+IS_TOTALS = {"operating_surplus", "total_surplus", "net_surplus", "distributable_surplus", "undistributed_at_year_end"}
+
+
+def income_statement(bs_end):
+    """The year's normal vouchers only (not the opening voucher, not the closing vouchers)."""
+    value = {}
+    transfers = distributions = 0
+    for v in ALL_NORMAL:
+        for l in v.lines:
+            root = l["account"][:3]
+            if root in ("321", "322"):
+                if l["side"] == "credit":
+                    transfers += l["fen"]
+                else:
+                    distributions += l["fen"]
+            for key, _, r, sign in IS_ITEMS:
+                if r == root:
+                    value[key] = value.get(key, 0) + sign * signed(l)
+    start = -sum(n for a, n in net_balances([OPENING]).items() if a[:3] in ("321", "322") or a.startswith("5"))
+    g = lambda k: value.get(k, 0)
+    value["operating_surplus"] = g("operating_income") - g("operating_expenses") - g("taxes_and_surcharges") \
+        - g("administrative_expenses") + g("investment_income")
+    value["total_surplus"] = g("operating_surplus") + g("subsidy_income") + g("other_income") - g("public_welfare_expenses") - g("other_expenses")
+    value["net_surplus"] = g("total_surplus") - g("income_tax")
+    value["undistributed_at_year_start"] = start
+    value["other_transfers_in"] = transfers
+    value["distributable_surplus"] = g("net_surplus") + start + transfers
+    value["distributions"] = distributions
+    value["undistributed_at_year_end"] = g("distributable_surplus") - distributions
+    assert value["undistributed_at_year_end"] == bs_end["undistributed_surplus"], "the two statements agree"
+    lines = [{"line": i + 1, "key": key, "name": name, "total": key in IS_TOTALS, "amount": money(g(key))}
+             for i, (key, name, _, _) in enumerate(IS_ITEMS)]
+    return {"year": YEAR, "from": "%d-01-01" % YEAR, "to": "%d-12-31" % YEAR, "year_closed": True, "lines": lines}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1064,12 +1248,17 @@ def main():
         write_json("expected/trial-balance-%d-%02d.json" % (YEAR, m), tb)
     tb, totals = trial_balance(1, 12)
     write_json("expected/trial-balance-%d.json" % YEAR, tb)
+    bs, bs_end = balance_sheet()
+    write_json("expected/balance-sheet-%d.json" % YEAR, bs)
+    write_json("expected/income-%d.json" % YEAR, income_statement(bs_end))
     read_back()
 
     print("vouchers: opening 1, " + ", ".join("%s %d" % (QUARTERS[q], len(by_file[q])) for q in QUARTERS)
           + ", corrections 1; June: %s is 记-%04d, its reversal 记-%04d, the correction 记-%04d"
           % (ERRONEOUS.ref, ERRONEOUS_NUMBER, counter[6] + 1, counter[6] + 2))
     print("year totals: " + ", ".join("%s %s" % (k, money(x)) for k, x in totals.items()))
+    print("year close: December 记-%s; net surplus %s; undistributed at year end %s"
+          % (", 记-".join("%04d" % n for n in CLOSING_NUMBERS), money(-_moved), money(bs_end["undistributed_surplus"])))
 
 
 if __name__ == "__main__":

@@ -24,9 +24,11 @@ public static class Program
           vouchers list [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           vouchers show NUMBER --period YYYY-MM
           vouchers reverse NUMBER --period YYYY-MM --date YYYY-MM-DD --reason TEXT
-          period close YYYY-MM
+          period close YYYY-MM                (December closes with: year close YYYY)
+          year close YYYY | year open YYYY
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
+          report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
           disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
                    [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]
@@ -120,6 +122,7 @@ public static class Program
         "checkpoint" => CheckpointCommand.Run(ctx, args),
         "keys" => KeyCommands.Run(ctx, args),
         "settings" => SettingsCommand.Run(ctx, args),
+        "year" => YearCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

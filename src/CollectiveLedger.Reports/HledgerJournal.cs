@@ -10,7 +10,7 @@ namespace CollectiveLedger.Reports;
 /// The books as an hledger journal, so that an independent tool can check them: every account
 /// and the currency declared (<c>hledger check -s</c> passes), one transaction per voucher with the
 /// voucher number as code, debits positive and credits negative. Account names are code paths
-/// (102:10201) so that hledger's tree is ours.
+/// (102:10201) so that hledger's tree is ours. Opening and closing vouchers carry a <c>kind</c> tag.
 /// </summary>
 public static class HledgerJournal
 {
@@ -26,7 +26,7 @@ public static class HledgerJournal
             writer.WriteLine();
             writer.WriteLine($"{IsoDate.Format(v.Date)} * ({v.Period} {v.Key.NumberText}) {Clean(v.Summary)}");
             if (v.Ref is not null) writer.WriteLine($"    ; ref: {Clean(v.Ref)}");
-            if (v.Kind == VoucherKind.Opening) writer.WriteLine("    ; kind: opening");
+            if (v.Kind != VoucherKind.Normal) writer.WriteLine($"    ; kind: {v.Kind.ToText()}");  // a tag: not:tag:kind=closing leaves out year close
             foreach (var line in v.Lines)
             {
                 var net = line.Debit - line.Credit;

@@ -24,6 +24,7 @@ public static class VoucherReports
 
     private static string Note(Voucher v, VoucherKey? reversedBy) =>
         v.Kind == VoucherKind.Opening ? "期初 opening"
+        : v.Kind == VoucherKind.Closing ? "年终结转 year-end closing"
         : v.Reverses is { } r ? $"冲销 reverses {r}"
         : reversedBy is { } by ? $"已被冲销 reversed by {by}" : "";
 

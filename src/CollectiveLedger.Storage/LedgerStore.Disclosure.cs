@@ -19,7 +19,7 @@ public sealed partial class LedgerStore
         JOIN accounts a ON a.code = l.account
         LEFT JOIN members m ON m.code = l.member
         LEFT JOIN counterparties c ON c.code = l.counterparty
-        WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To
+        WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To  -- not the year-end closing vouchers: they move no money
           AND {AccountSql.IsIncomeOrExpenditure("l.account")}
         ORDER BY v.date, v.period, v.number, l.line_no
         """;

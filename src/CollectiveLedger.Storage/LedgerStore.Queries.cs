@@ -82,12 +82,14 @@ public sealed partial class LedgerStore
         SELECT l.account,
                SUM(CASE WHEN v.kind = 'opening' OR v.period < @From THEN l.debit_fen ELSE 0 END),
                SUM(CASE WHEN v.kind = 'opening' OR v.period < @From THEN l.credit_fen ELSE 0 END),
-               SUM(CASE WHEN v.kind = 'normal' AND v.period >= @From THEN l.debit_fen ELSE 0 END),
-               SUM(CASE WHEN v.kind = 'normal' AND v.period >= @From THEN l.credit_fen ELSE 0 END)
+               SUM(CASE WHEN v.kind <> 'opening' AND v.period >= @From THEN l.debit_fen ELSE 0 END),
+               SUM(CASE WHEN v.kind <> 'opening' AND v.period >= @From THEN l.credit_fen ELSE 0 END)
         FROM voucher_lines l NOT INDEXED JOIN vouchers v ON v.seq = l.voucher_seq
         WHERE v.period <= @To
         GROUP BY l.account
         """;
+    // Closing vouchers (year close) are December's turnover, as the 结转 entries are in any ledger, so
+    // that the trial balance after the close shows income and expense at zero.
     // NOT INDEXED: without it SQLite walks the account index to avoid sorting for GROUP BY and then
     // looks up every line's row; a plain scan with a temporary sort is two to three times faster.
 
@@ -110,7 +112,7 @@ public sealed partial class LedgerStore
         SELECT v.period, v.number, v.date, v.kind, v.summary AS voucher_summary,
                l.account, l.debit_fen, l.credit_fen, l.fund, l.member, l.counterparty, l.summary
         FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        WHERE (l.account = @Code OR l.account LIKE @Code || '%') AND v.kind = 'normal' AND v.period BETWEEN @From AND @To
+        WHERE (l.account = @Code OR l.account LIKE @Code || '%') AND v.kind <> 'opening' AND v.period BETWEEN @From AND @To
         ORDER BY v.date, v.period, v.number, l.line_no
         """;
 
@@ -123,10 +125,12 @@ public sealed partial class LedgerStore
         var opening = new Amount(_connection.ExecuteScalar<long>(SelectAccountOpening, args, tx));
         var lines = _connection.Query<(string Period, long Number, string Date, string Kind, string VoucherSummary, string Account, long Debit, long Credit,
             string? Fund, string? Member, string? Counterparty, string? Summary)>(SelectAccountLines, args, tx)
-            .Select(r => new PostedLine(new VoucherKey(Period.Parse(r.Period), (int)r.Number), IsoDate.Parse(r.Date), VoucherKind.Normal, r.VoucherSummary,
+            .Select(r => new PostedLine(new VoucherKey(Period.Parse(r.Period), (int)r.Number), IsoDate.Parse(r.Date), Kind(r.Kind), r.VoucherSummary,
                 new VoucherLine(r.Account, new Amount(r.Debit), new Amount(r.Credit), r.Fund, r.Member, r.Counterparty, r.Summary)));
         return Core.Reporting.AccountLedger.Compute(code, name, from, to, opening, lines);
     });
+
+    private static VoucherKind Kind(string text) => VoucherKinds.TryParse(text, out var kind) ? kind : throw new FormatException($"unknown voucher kind '{text}'");
 
     /// <summary>Audit entries from <paramref name="fromSeq"/> on, in order, streamed.</summary>
     public IEnumerable<StoredEntry> Entries(long fromSeq = 0, long limit = long.MaxValue) =>

@@ -38,6 +38,7 @@ public sealed partial class LedgerStore
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
+    private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
     // FundRules counts fund money where it moves through cash and bank.
     private static readonly string SelectFundBalances = $"""
@@ -83,6 +84,8 @@ public sealed partial class LedgerStore
             var bytes = Convert.FromBase64String(publicKey);
             state.Apply(new KeyRegistered(name, Core.Audit.SignedNote.KeyIdOf(bytes), bytes));
         }
+        foreach (var (year, status) in _connection.Query<(long, string)>(SelectYears, transaction: tx))
+            state.Apply(status == "closed" ? new YearClosed((int)year) : new YearOpened((int)year));
         return state;
     }
 

@@ -102,6 +102,12 @@ public static class Projection
             case PeriodReopened r:
                 yield return new Row(Table.PeriodReopens, [seq, r.Period.ToString(), "reopened", r.By, r.Role, null]);
                 break;
+            case YearClosed y:
+                yield return new Row(Table.Years, [(long)y.Year, "closed", seq]);
+                break;
+            case YearOpened y:
+                yield return new Row(Table.Years, [(long)y.Year, "opened", seq]);
+                break;
             default:
                 throw new InvalidOperationException($"No projection for {e.GetType().Name}.");
         }

@@ -34,8 +34,10 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table DraftSteps = Define("draft_steps", 1, "seq", "draft", "action", "by", "role", "note");
     public static readonly Table PeriodReopens = Define("period_reopens", 1, "seq", "period", "action", "by", "role", "reason");
 
+    public static readonly Table Years = Define("years", 2, "year", "status", "seq");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens];
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years];
 
     public static Table For(DimensionKind kind) => kind switch
     {

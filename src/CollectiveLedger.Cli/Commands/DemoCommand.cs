@@ -4,7 +4,8 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>demo [--out DIR] [--samples DIR]</c>: builds the sample gacha's books from samples/gacha with
-/// the same commands an accountant would type, then writes every report and verifies the chain.
+/// the same commands an accountant would type, closes the year 2025, then writes every report (the
+/// annual statements included) and verifies the chain.
 /// DIR (default demo-out) is the demo's own folder: its ledger.db is rebuilt from scratch.
 /// </summary>
 public static class DemoCommand
@@ -69,8 +70,10 @@ public static class DemoCommand
             var words = step.GetProperty("command").EnumerateArray().Select(w => w.GetString()!).Select(w => w.EndsWith(".json", StringComparison.Ordinal) ? S(w) : w);
             if (Step(person, [.. words]) is var stepped and not 0) return stepped;
         }
-        for (var month = 1; month <= 12; month++)
+        for (var month = 1; month <= 11; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
+        // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.
+        if (Step(demo, ["year", "close", "2025"]) is var yearClosed and not 0) return yearClosed;
         var keyFile = O("demo-signing.key");
         File.Delete(keyFile);
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
@@ -100,12 +103,19 @@ public static class DemoCommand
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("funds-2025.json"), ["report", "funds", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
         Capture(quiet, O("fund-payments-2025.csv"), ["report", "funds", "--items", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        foreach (var format in new[] { "json", "csv" })
+        {
+            Capture(quiet, O($"balance-sheet-2025.{format}"), ["report", "balance-sheet", "--year", "2025", "--format", format]);
+            Capture(quiet, O($"income-2025.{format}"), ["report", "income", "--year", "2025", "--format", format]);
+        }
         Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
         Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
         Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);
 
         demo.Out.WriteLine();
         Step(demo, ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12"]);
+        demo.Out.WriteLine();
+        Step(demo, ["report", "income", "--year", "2025"]);
         demo.Out.WriteLine();
         var verified = Step(demo, ["verify", "--checkpoint", O("checkpoint-from-notice-2025-06.txt")]);
         demo.Out.WriteLine(demo.Say($"演示账套、全部报表和财务公开榜（notice-*.pdf）已写入 {outDir}。",

@@ -5,7 +5,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>period close YYYY-MM [--carry-forward]</c>: checks and locks a month (months close in order,
-/// once ended); with --carry-forward, drafts of the month still in approval move to the next month
+/// once ended; December closes with <c>year close</c>); with --carry-forward, drafts of the month still in approval move to the next month
 /// first. <c>period reopen YYYY-MM --reason TEXT</c> asks to reopen the last closed month;
 /// <c>period reopen YYYY-MM --approve</c>, by someone else holding the finance lead's or committee
 /// chair's role, reopens it.
@@ -40,7 +40,7 @@ public static class PeriodCommand
                     session.Append(carry);
                     carried++;
                 }
-            var close = PeriodRules.Close(period, session.State, session.Today);
+            var close = YearRules.CloseMonth(period, session.State, session.Today);
             if (close.Accepted) session.Append(close.Event!);
             else session.Abandon();
             return close;

@@ -2,12 +2,17 @@ using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>report trial-balance|journal|ledger|funds</c> over --period or --from/--to (default: every month with vouchers).</summary>
+/// <summary><c>report trial-balance|journal|ledger|funds</c> over --period or --from/--to (default: every month with vouchers); the annual statements are in <see cref="StatementCommands"/>.</summary>
 public static class ReportCommands
 {
     public static int Run(Context ctx, Args args)
     {
-        var which = args.Positional(1, "report trial-balance|journal|ledger|funds");
+        var which = args.Positional(1, "report trial-balance|journal|ledger|funds|balance-sheet|income");
+        switch (which)
+        {
+            case "balance-sheet": return StatementCommands.BalanceSheet(ctx, args);
+            case "income": return StatementCommands.Income(ctx, args);
+        }
         var format = ctx.Format(args);
         using var store = ctx.Open();
         var account = which == "ledger" ? args.Required("--account") : null;
@@ -70,7 +75,7 @@ public static class ReportCommands
                 ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
                 return ExitCodes.Done;
             default:
-                throw new UsageException("report trial-balance|journal|ledger|funds");
+                throw new UsageException("report trial-balance|journal|ledger|funds|balance-sheet|income");
         }
     }
 }

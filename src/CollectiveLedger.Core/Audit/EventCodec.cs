@@ -106,6 +106,12 @@ public static class EventCodec
                 w.Property("scope", d.Scope);
                 w.Property("to", d.To.ToString());
                 break;
+            case YearClosed y:
+                w.Property("year", y.Year);
+                break;
+            case YearOpened y:
+                w.Property("year", y.Year);
+                break;
             default:
                 throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
         }
@@ -242,6 +248,8 @@ public static class EventCodec
         "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
             IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"),
             [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))]),
+        "year.closed" => new YearClosed(ReadYear(data)),
+        "year.opened" => new YearOpened(ReadYear(data)),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 
@@ -277,6 +285,9 @@ public static class EventCodec
         if (period is not null && voucher.Period != period) throw new FormatException("period is not the month of the date");
         return voucher;
     }
+
+    private static int ReadYear(JsonElement d) =>
+        Int(d, "year") is var year and >= 1900 and <= 9998 ? year : throw new FormatException("'year' is not a year");
 
     private static KeyRegistered ReadKey(JsonElement d)
     {

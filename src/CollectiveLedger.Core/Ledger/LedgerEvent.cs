@@ -41,7 +41,8 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
 
 /// <summary>
 /// How a voucher reached the books: <c>import</c> (direct import, for migrating historic books),
-/// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse).
+/// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse),
+/// <c>year_close</c> (the closing vouchers of year close).
 /// A cash or bank voucher names its cashier (出纳).
 /// </summary>
 public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
@@ -49,7 +50,8 @@ public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
     public const string Import = "import";
     public const string Approval = "approval";
     public const string Reversal = "reversal";
-    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal];
+    public const string YearClose = "year_close";
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose];
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ public sealed class LedgerState
     private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, Draft> _drafts = [];
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
+    private readonly SortedSet<int> _closedYears = [];
+    private readonly SortedSet<int> _openedYears = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -78,6 +80,12 @@ public sealed class LedgerState
 
     /// <summary>Net balances as of the end of the last closed month (empty before the first close).</summary>
     public SortedDictionary<string, long> ClosedBalances => LastClosed is { } last ? BalancesAtEndOf(last) : new(StringComparer.Ordinal);
+
+    /// <summary>Whether year close has run for <paramref name="year"/> (its closing vouchers posted, December closed).</summary>
+    public bool IsYearClosed(int year) => _closedYears.Contains(year);
+
+    /// <summary>Whether <c>year open</c> declared that <paramref name="year"/> may take postings before the year before it is closed.</summary>
+    public bool IsYearOpened(int year) => _openedYears.Contains(year);
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -136,6 +144,12 @@ public sealed class LedgerState
                 _keys[(k.Name, k.KeyId)] = k;
                 break;
             case DisclosurePublished:
+                break;
+            case YearClosed y:
+                _closedYears.Add(y.Year);
+                break;
+            case YearOpened y:
+                _openedYears.Add(y.Year);
                 break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");

@@ -55,6 +55,9 @@ public static class PeriodRules
             return Decision.Reject(new Violation(ViolationCode.PeriodNotClosed, place, periodText));
         if (state.LastClosed != period)
             return Decision.Reject(new Violation(ViolationCode.ReopenLaterPeriodFirst, place, periodText, state.LastClosed.ToString()!));
+        // A closed year stays closed: its closing vouchers would no longer match its December.
+        if (state.IsYearClosed(period.Year))
+            return Decision.Reject(new Violation(ViolationCode.YearAlreadyClosed, place, period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var violations = new List<Violation>();
         if (string.IsNullOrWhiteSpace(reason))
             return Decision.Reject(new Violation(ViolationCode.ReasonRequired, new Place(Field: "reason")));

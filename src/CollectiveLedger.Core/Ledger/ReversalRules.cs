@@ -19,6 +19,8 @@ public static class ReversalRules
         var violations = new List<Violation>();
         if (original is null)
             return Decision.Reject(new Violation(ViolationCode.VoucherNotFound, new Place(Field: "number"), key.ToString()));
+        if (original.Kind == VoucherKind.Closing)
+            violations.Add(new Violation(ViolationCode.ClosingVoucherCannotBeReversed, new Place(Field: "number"), key.ToString()));
         if (original.Reverses is not null)
             violations.Add(new Violation(ViolationCode.ReversalCannotBeReversed, new Place(Field: "number"), key.ToString()));
         if (reversedBy is { } by)

@@ -109,7 +109,7 @@ public static class VoucherRules
             line.Fund, line.Member, line.Counterparty, string.IsNullOrEmpty(summary) ? null : summary);
     }
 
-    /// <summary>A voucher date must lie in the ledger's life, not after today, and in an open month.</summary>
+    /// <summary>A voucher date must lie in the ledger's life, not after today, in an open month, and in a year whose prior year is closed or whose opening was declared.</summary>
     public static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
     {
         if (date < state.StartDate)
@@ -120,6 +120,8 @@ public static class VoucherRules
             violations.Add(new Violation(ViolationCode.OpeningDateMustBeLedgerStart, place, IsoDate.Format(date), IsoDate.Format(state.StartDate)));
         if (state.IsClosed(Period.Of(date)))
             violations.Add(new Violation(ViolationCode.PeriodClosed, place, Period.Of(date).ToString()));
+        if (date >= state.StartDate && YearRules.CheckPriorYear(date, place, state) is { } priorYearOpen)
+            violations.Add(priorYearOpen);
     }
 
     private static VoucherLine? BuildLine(VoucherLineInput line, LedgerState state, List<Violation> violations)

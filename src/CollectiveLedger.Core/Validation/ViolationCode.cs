@@ -96,6 +96,20 @@ public enum ViolationCode
     ResolutionRequired,
     CashierRequired,
 
+    // Year end (appended: the order above is kept for tools that match on it).
+    PriorYearNotClosed,
+    YearInvalid,
+    YearBeforeLedgerStart,
+    YearAlreadyClosed,
+    YearNotEnded,
+    ClosingAccountNotLeaf,
+    DecemberClosesWithYear,
+    YearOpeningNotNeeded,
+    YearAlreadyOpened,
+    YearNotBegun,
+    ClosingVoucherCannotBeReversed,
+    YearCloseLeftBalance,
+
     // Project notice (项目资金公告公示).
     FundTermsMissing,
 }

@@ -31,7 +31,7 @@ public sealed class VoucherInputValidator : AbstractValidator<VoucherInput>
             .Must(d => IsoDate.TryParse(d, out _))
             .Fail(ViolationCode.DateInvalid, (v, d) => new Violation(ViolationCode.DateInvalid, v.Place.WithField("date"), d ?? ""));
         RuleFor(v => v.Kind)
-            .Must(k => VoucherKinds.TryParse(k, out _))
+            .Must(k => VoucherKinds.TryParseInput(k, out _))
             .Fail(ViolationCode.KindInvalid, (v, k) => new Violation(ViolationCode.KindInvalid, v.Place.WithField("kind"), k ?? ""));
         RuleFor(v => v.Summary)
             .Must(s => !string.IsNullOrWhiteSpace(s))

@@ -92,6 +92,7 @@ public static class LedgerVerifier
         private readonly Dictionary<Table, Dictionary<string, Row>> _small =
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         private readonly LiveVouchers _vouchers = new(connection, tx);
+        private readonly YearCloseReplay _years = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
         private (long Seq, string Hash)? _head;
@@ -137,6 +138,8 @@ public static class LedgerVerifier
                 return;
             }
             foreach (var message in ReplayRules.Check(entry, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _years.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published);
             try
@@ -197,6 +200,8 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Anchor, anchor.Seq,
                     $"the log has {_expectedSeq} entries but the anchor names entry {anchor.Seq}: the log was cut short or rolled back",
                     Expected: anchor.Hash, Actual: "missing"));
+            foreach (var message in _years.Unfinished())
+                run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             _vouchers.ReportRemaining(run);
             _vouchers.Dispose();
             foreach (var (table, expected) in _small)

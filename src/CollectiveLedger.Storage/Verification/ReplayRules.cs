@@ -36,6 +36,8 @@ internal static class ReplayRules
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
             DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
                 sameEvent: false),
+            YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
+            YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
             _ => [],
         });
     }

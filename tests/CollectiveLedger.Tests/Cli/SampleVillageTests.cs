@@ -34,6 +34,30 @@ public class SampleVillageTests
         Assert.That(actual["org"]!.GetValue<string>(), Does.Contain("嘎查"));
     }
 
+    [TestCase("balance-sheet-2025.json", new[] { "year_start", "date", "lines" })]
+    [TestCase("income-2025.json", new[] { "year", "from", "to", "year_closed", "lines" })]
+    public void Annual_statement_equals_the_independent_model(string file, string[] keys)
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", file)))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, file)))!;
+
+        foreach (var key in keys)
+            Assert.That(actual[key]!.ToJsonString(), Is.EqualTo(expected[key]!.ToJsonString()), $"{file}: {key}");
+        Assert.That(actual["lines"]!.AsArray(), Has.Count.GreaterThan(10));
+    }
+
+    [Test]
+    public void Demo_closes_the_year_so_income_and_expense_stand_at_zero_and_2026_may_post()
+    {
+        var december = JsonDocument.Parse(_demo.Ok("vouchers", "list", "--period", "2025-12", "--format", "json")).RootElement.EnumerateArray()
+            .Where(v => v.GetProperty("kind").GetString() == "closing").Select(v => v.GetProperty("number").GetInt32()).ToList();
+        var rows = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+            .EnumerateArray().Where(r => r.GetProperty("code").GetString()!.StartsWith('5') || r.GetProperty("code").GetString() == "321");
+
+        Assert.That(december, Is.EqualTo(new[] { 33, 34 }), "generate.py prints: December 记-0033, 记-0034");
+        Assert.That(rows.Select(r => r.GetProperty("closing_debit").GetString() + "/" + r.GetProperty("closing_credit").GetString()), Has.All.EqualTo("0.00/0.00"));
+    }
+
     [Test]
     public void The_project_notice_of_the_well_fund_agrees_with_the_fund_report_and_prints_its_terms()
     {
@@ -96,6 +120,46 @@ public class SampleVillageTests
             .Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray())
             .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim()));
         Assert.That(theirs.Where(kv => kv.Value != 0), Is.EquivalentTo(ours.Where(kv => kv.Value != 0)));
+    }
+
+    [Test]
+    public void Hledger_over_our_journal_gives_the_income_statement_lines_without_closing_vouchers_and_the_balance_sheet_with_them()
+    {
+        if (!File.Exists("/usr/bin/hledger")) Assert.Inconclusive("hledger is not installed here (.ci/run installs it)");
+        var journal = Path.Combine(_demo.Dir, "books.journal");
+        var income = Lines("income-2025.json", "amount");
+        var sheet = Lines("balance-sheet-2025.json", "end");
+
+        var year = HledgerBalances(journal, "-b", "2025-01-01", "-e", "2026-01-01", "not:tag:kind=closing", "not:tag:kind=opening");
+        var end = HledgerBalances(journal, "-e", "2026-01-01");
+
+        decimal H(Dictionary<string, decimal> b, string code) => b.GetValueOrDefault(code);
+        Assert.That(income["operating_income"], Is.EqualTo(-H(year, "501")));
+        Assert.That(income["operating_expenses"], Is.EqualTo(H(year, "511")));
+        Assert.That(income["administrative_expenses"], Is.EqualTo(H(year, "513")));
+        Assert.That(income["subsidy_income"], Is.EqualTo(-H(year, "503")));
+        Assert.That(income["other_income"], Is.EqualTo(-H(year, "504")));
+        Assert.That(income["public_welfare_expenses"], Is.EqualTo(H(year, "514")));
+        Assert.That(income["other_expenses"], Is.EqualTo(H(year, "515")));
+        Assert.That(income["net_surplus"], Is.EqualTo(-year.Where(kv => kv.Key.StartsWith('5')).Sum(kv => kv.Value)));
+        Assert.That(sheet["cash"], Is.EqualTo(H(end, "101") + H(end, "102")));
+        Assert.That(sheet["undistributed_surplus"], Is.EqualTo(-H(end, "322")), "after year close 321 and every 5xx are zero");
+        Assert.That(end.Where(kv => kv.Key.StartsWith('5') || kv.Key == "321").Select(kv => kv.Value), Has.All.EqualTo(0m));
+        Assert.That(sheet["assets_total"], Is.EqualTo(end.Where(kv => kv.Key[0] == '1').Sum(kv => kv.Value)));
+        Assert.That(sheet["liabilities_and_ownership_total"], Is.EqualTo(-end.Where(kv => kv.Key[0] is '2' or '3').Sum(kv => kv.Value)));
+    }
+
+    private static Dictionary<string, decimal> Lines(string file, string column) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, file))).RootElement.GetProperty("lines").EnumerateArray()
+            .ToDictionary(l => l.GetProperty("key").GetString()!, l => decimal.Parse(l.GetProperty(column).GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Dictionary<string, decimal> HledgerBalances(string journal, params string[] query)
+    {
+        var (code, csv) = Hledger(["-f", journal, "balance", "--flat", "--no-total", "-O", "csv", "--depth", "1", .. query]);
+        Assert.That(code, Is.EqualTo(0), csv);
+        return csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray())
+            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static (int, string) Hledger(params string[] args)

@@ -1,0 +1,52 @@
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Reports;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>report balance-sheet (--year YYYY | --period YYYY-MM)</c> (资产负债表 at the year or month end)
+/// and <c>report income --year YYYY</c> (收益及收益分配表). Read-only.
+/// </summary>
+public static class StatementCommands
+{
+    public static int BalanceSheet(Context ctx, Args args)
+    {
+        var format = ctx.Format(args);
+        var yearText = args.Option("--year");
+        var periodText = args.Option("--period");
+        args.Done(2);
+        if ((yearText is null) == (periodText is null)) throw new UsageException("report balance-sheet needs --year YYYY or --period YYYY-MM");
+        var end = periodText is not null
+            ? Context.ParsePeriod(periodText, "--period").LastDay
+            : new DateOnly(ParseYear(yearText!), 12, 31);
+        using var store = ctx.Open();
+        var ledger = store.LoadState().Ledger;
+        if (end.Year < ledger.StartPeriod.Year)
+            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: periodText is null ? "--year" : "--period"),
+                end.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var sheet = store.BalanceSheet(end);
+        ctx.Render(StatementReports.BalanceSheetGrid(sheet, ledger, format == OutputFormat.Table), format, () => StatementReports.BalanceSheetJson(sheet, ledger));
+        return ExitCodes.Done;
+    }
+
+    public static int Income(Context ctx, Args args)
+    {
+        var format = ctx.Format(args);
+        var year = ParseYear(args.Required("--year"));
+        args.Done(2);
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        if (year < state.Ledger.StartPeriod.Year)
+            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
+                year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var statement = store.IncomeStatement(year);
+        var closed = state.IsYearClosed(year);
+        ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
+            () => StatementReports.IncomeStatementJson(statement, state.Ledger, closed));
+        return ExitCodes.Done;
+    }
+
+    private static int ParseYear(string text) =>
+        Core.Ledger.YearRules.TryParseYear(text, out var year) ? year : throw new UsageException($"--year must be a year YYYY, not '{text}'");
+}

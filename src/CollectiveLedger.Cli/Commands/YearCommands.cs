@@ -1,0 +1,66 @@
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Storage;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>year close YYYY</c>: posts the closing vouchers, closes December and records year.closed, in
+/// one write transaction (all or nothing). <c>year open YYYY</c>: declares that YYYY may post before
+/// the year before it is closed.
+/// </summary>
+public static class YearCommands
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var which = args.Positional(1, "year close|open");
+        var year = args.Positional(2, "YYYY");
+        args.Done(3);
+        return which switch
+        {
+            "close" => Close(ctx, year),
+            "open" => Open(ctx, year),
+            _ => throw new UsageException("year close YYYY | year open YYYY"),
+        };
+    }
+
+    private static int Close(Context ctx, string yearText)
+    {
+        using var store = ctx.Open();
+        var (violations, closing) = store.Write(ctx.Actor, session =>
+        {
+            var decision = YearRules.Close(yearText, session.State, session.Today);
+            if (!decision.Accepted) return Abandon(session, decision.Violations);
+            foreach (var posted in decision.Events) session.Append(posted);
+            // December closes through the month close itself, with whatever checks a month close has.
+            var december = PeriodRules.Close($"{decision.Year:D4}-12", session.State, session.Today);
+            if (!december.Accepted) return Abandon(session, december.Violations);
+            session.Append(december.Event!);
+            var recorded = YearRules.Record(decision.Year, session.State);
+            if (!recorded.Accepted) return Abandon(session, recorded.Violations);
+            session.Append(recorded.Event!);
+            return ((IReadOnlyList<Violation>)[], decision.Vouchers.Select(v => v.Key.ToString()).ToList());
+        });
+        if (violations.Count > 0) return ctx.Reject(violations);
+        var list = closing!.Count == 0 ? ctx.Say("无收支需要结转", "nothing to carry forward") : string.Join(", ", closing);
+        ctx.Out.WriteLine(ctx.Say($"{yearText} 年已年终结账（结转凭证：{list}；12 月已结账）。",
+            $"year {yearText} closed (closing vouchers: {list}; December closed)."));
+        return ExitCodes.Done;
+    }
+
+    private static (IReadOnlyList<Violation>, List<string>?) Abandon(WriteSession session, IReadOnlyList<Violation> violations)
+    {
+        session.Abandon();
+        return (violations, null);
+    }
+
+    private static int Open(Context ctx, string yearText)
+    {
+        using var store = ctx.Open();
+        var decision = store.Apply(ctx.Actor, session => YearRules.Open(yearText, session.State, session.Today));
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        ctx.Out.WriteLine(ctx.Say($"已声明 {yearText} 年开始记账（上一年度尚未年终结账）。",
+            $"declared the opening of {yearText}: it takes postings before the year before it is closed."));
+        return ExitCodes.Done;
+    }
+}

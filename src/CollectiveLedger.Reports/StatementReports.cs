@@ -1,0 +1,79 @@
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Reporting;
+
+namespace CollectiveLedger.Reports;
+
+/// <summary>
+/// The annual statements, 资产负债表 and 收益及收益分配表, as listings (table, CSV) and JSON
+/// (schemas/balance-sheet.schema.json, schemas/income-statement.schema.json). Lays out only.
+/// </summary>
+public static class StatementReports
+{
+    public static byte[] BalanceSheetJson(BalanceSheet sheet, LedgerCreated ledger) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("ledger", ledger.LedgerId);
+        w.WriteString("org", ledger.Org);
+        w.WriteString("currency", ledger.Currency);
+        w.WriteString("year_start", IsoDate.Format(sheet.YearStart));
+        w.WriteString("date", IsoDate.Format(sheet.End));
+        w.WriteStartArray("lines");
+        foreach (var line in sheet.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("line", line.Number);
+            w.WriteString("key", line.Key);
+            w.WriteString("name", line.Name);
+            w.WriteString("section", line.Section);
+            w.WriteBoolean("total", line.Total);
+            w.WriteString("year_start", line.YearStart.ToString());
+            w.WriteString("end", line.End.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    public static Grid BalanceSheetGrid(BalanceSheet sheet, LedgerCreated ledger, bool forDisplay) => new(
+        ["项目 item", "行次 line", "年初数 year start", "期末数 end"],
+        sheet.Lines.Select(l => (IReadOnlyList<GridCell>)
+            [new GridCell(forDisplay && !l.Total ? "  " + l.Name : l.Name), new GridCell(l.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), true),
+             Money(l.YearStart, forDisplay), Money(l.End, forDisplay)]).ToList(),
+        forDisplay ? $"{ledger.Org}  资产负债表 balance sheet  {IsoDate.Format(sheet.End)}  ({ledger.Currency})" : null);
+
+    public static byte[] IncomeStatementJson(IncomeStatement statement, LedgerCreated ledger, bool yearClosed) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("ledger", ledger.LedgerId);
+        w.WriteString("org", ledger.Org);
+        w.WriteString("currency", ledger.Currency);
+        w.WriteNumber("year", statement.Year);
+        w.WriteString("from", IsoDate.Format(new DateOnly(statement.Year, 1, 1)));
+        w.WriteString("to", IsoDate.Format(statement.End));
+        w.WriteBoolean("year_closed", yearClosed);
+        w.WriteStartArray("lines");
+        foreach (var line in statement.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("line", line.Number);
+            w.WriteString("key", line.Key);
+            w.WriteString("name", line.Name.Trim());
+            w.WriteBoolean("total", line.Total);
+            w.WriteString("amount", line.Amount.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    public static Grid IncomeStatementGrid(IncomeStatement statement, LedgerCreated ledger, bool yearClosed, bool forDisplay) => new(
+        ["项目 item", "行次 line", "本年数 amount"],
+        statement.Lines.Select(l => (IReadOnlyList<GridCell>)
+            [new GridCell(forDisplay ? l.Name : l.Name.Trim()), new GridCell(l.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), true),
+             Money(l.Amount, forDisplay)]).ToList(),
+        forDisplay ? $"{ledger.Org}  收益及收益分配表 income and distribution  {statement.Year}  ({ledger.Currency})" +
+                     (yearClosed ? "" : "  未年终结账 year not closed") : null);
+
+    private static GridCell Money(Core.Money.Amount amount, bool forDisplay) => new(forDisplay ? amount.ToDisplayString() : amount.ToString(), true);
+}
