@@ -34,18 +34,23 @@ public sealed class TestLedger : IDisposable
         return ledger;
     }
 
-    public (int Code, string Out, string Err) Run(params string[] args)
+    public (int Code, string Out, string Err) Run(params string[] args) => RunAs("tester", args);
+
+    /// <summary>Runs a command as <paramref name="actor"/> (the person taking an approval step).</summary>
+    public (int Code, string Out, string Err) RunAs(string actor, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Program.Run(["--db", Db, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TimeProvider.System);
+        var code = Program.Run(["--db", Db, "--actor", actor, "--lang", "en", .. args], stdout, stderr, TimeProvider.System);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    public string Ok(params string[] args)
+    public string Ok(params string[] args) => OkAs("tester", args);
+
+    public string OkAs(string actor, params string[] args)
     {
-        var (code, stdout, stderr) = Run(args);
-        Assert.That(code, Is.EqualTo(0), $"cledger {string.Join(' ', args)} failed: {stderr}");
+        var (code, stdout, stderr) = RunAs(actor, args);
+        Assert.That(code, Is.EqualTo(0), $"cledger {string.Join(' ', args)} as {actor} failed: {stderr}");
         return stdout;
     }
 

@@ -42,6 +42,7 @@ public enum ViolationCode
     DateInFuture,
     OpeningDateMustBeLedgerStart,
     PeriodClosed,
+    PriorYearNotClosed,
     AccountNotFound,
     AccountNotLeaf,
     FundNotFound,
@@ -96,8 +97,7 @@ public enum ViolationCode
     ResolutionRequired,
     CashierRequired,
 
-    // Year end (appended: the order above is kept for tools that match on it).
-    PriorYearNotClosed,
+    // Year end.
     YearInvalid,
     YearBeforeLedgerStart,
     YearAlreadyClosed,

@@ -47,6 +47,39 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void Fund_usage_equals_the_independent_model()
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "funds-2025.json")))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "funds-2025.json")))!;
+
+        var funds = actual["funds"]!.AsArray().Select(f => new JsonObject
+        {
+            ["code"] = f!["code"]!.GetValue<string>(), ["granted"] = f["granted"]!.GetValue<string>(),
+            ["received_to_date"] = f["received_to_date"]!.GetValue<string>(), ["spent_to_date"] = f["spent_to_date"]!.GetValue<string>(),
+            ["balance"] = f["balance"]!.GetValue<string>(), ["outstanding"] = f["outstanding"]!.GetValue<string>(),
+            ["payments"] = new JsonArray([.. f["items"]!.AsArray().Select(i => (JsonNode)new JsonObject
+            {
+                ["date"] = i!["date"]!.GetValue<string>(), ["summary"] = i["summary"]!.GetValue<string>(), ["amount"] = i["amount"]!.GetValue<string>(),
+            })]),
+        });
+        Assert.That(new JsonArray([.. funds]).ToJsonString(), Is.EqualTo(expected["funds"]!.ToJsonString()));
+    }
+
+    [Test]
+    public void Demo_records_the_approval_history_of_december_with_each_person_and_posts_what_was_approved()
+    {
+        var log = JsonDocument.Parse(_demo.Ok("log", "show", "--format", "json", "--limit", "100000")).RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString()!.StartsWith("voucher.") && e.GetProperty("kind").GetString() != "voucher.posted"
+                        || e.GetProperty("data").TryGetProperty("source", out var s) && s.GetString() == "approval")
+            .Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("actor").GetString()}").ToList();
+
+        Assert.That(log, Has.Count.EqualTo(20), "4 drafts (one sent back and drafted again), 4 submissions, 3 reviews, 1 rejection, 5 approvals, 3 postings");
+        Assert.That(log, Does.Contain("voucher.rejected 苏和"));
+        Assert.That(log.Count(e => e.StartsWith("voucher.posted")), Is.EqualTo(3));
+        Assert.That(log.Where(e => e.StartsWith("voucher.approved")).Distinct(), Is.EquivalentTo(new[] { "voucher.approved 巴特尔", "voucher.approved 额尔敦" }));
+    }
+
+    [Test]
     public void Demo_closes_the_year_so_income_and_expense_stand_at_zero_and_2026_may_post()
     {
         var december = JsonDocument.Parse(_demo.Ok("vouchers", "list", "--period", "2025-12", "--format", "json")).RootElement.EnumerateArray()

@@ -123,7 +123,7 @@ public class YearRuleTests
     }
 
     [Test]
-    public void Prior_year_violation_comes_after_the_balance_in_the_order_of_precedence()
+    public void Prior_year_violation_comes_with_the_date_checks_before_the_balance()
     {
         var state = State(closedThroughMonth: 11);
         var input = new VoucherInput(Place.None, null, "2026-01-05", "一月", null, null,
@@ -132,7 +132,7 @@ public class YearRuleTests
 
         var decision = (VoucherDecision.Rejected)VoucherRules.Decide(input, state, AfterYearEnd, null);
 
-        Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.EntryMustBalance, ViolationCode.PriorYearNotClosed }));
+        Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.PriorYearNotClosed, ViolationCode.EntryMustBalance }));
     }
 
     [Test]
