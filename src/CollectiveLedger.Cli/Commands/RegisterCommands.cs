@@ -125,9 +125,10 @@ public static class RegisterCommands
             int added = 0, skipped = 0;
             foreach (var r in records)
             {
-                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind)) { skipped++; continue; }
+                var terms = r.Details is null ? null : new FundTermsInput(r.Details);
+                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind, terms)) { skipped++; continue; }
                 var decision = kind is { } k
-                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, r.Details is null ? null : new FundTermsInput(r.Details))
+                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, terms)
                     : RegisterRules.AddAccount(r.Code, r.Name, r.Parent!, session.State, r.Place);
                 if (decision.Accepted) { session.Append(decision.Event!); added++; }
                 else violations.AddRange(decision.Violations);

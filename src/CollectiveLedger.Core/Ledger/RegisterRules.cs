@@ -25,12 +25,16 @@ public static class RegisterRules
     }
 
     /// <summary>
-    /// Whether the register already holds exactly this entry (same code, name and parent), so that
-    /// importing a register file again changes nothing.
+    /// Whether the register already holds exactly this entry (same code, name and parent; for a fund
+    /// the same grant terms), so that importing a register file again changes nothing.
     /// </summary>
-    public static bool AlreadyRegistered(LedgerState state, string code, string name, string? parent, DimensionKind? kind) => kind is { } k
-        ? state.DimensionName(k, code) == name.Trim()
-        : state.Accounts.TryGetValue(code, out var a) && a.Name == name.Trim() && a.Parent == parent;
+    public static bool AlreadyRegistered(LedgerState state, string code, string name, string? parent, DimensionKind? kind, FundTermsInput? terms = null)
+    {
+        if (kind is not { } k) return state.Accounts.TryGetValue(code, out var a) && a.Name == name.Trim() && a.Parent == parent;
+        if (state.DimensionName(k, code) != name.Trim()) return false;
+        var given = terms is null || terms.Fields.Count == 0 ? null : Terms(terms, state, Place.None, []);
+        return given == state.FundTerms(code);
+    }
 
     /// <param name="terms">A fund's grant terms, when given (funds only).</param>
     public static Decision AddDimension(DimensionKind kind, string code, string name, LedgerState state, Place place, FundTermsInput? terms = null)

@@ -151,6 +151,23 @@ public class ApprovalCommandTests
         Assert.That(csv, Does.Contain("F02,2025-02-10,2025-02 记-0002,支付机井工程款,15301 机井工程,800.50"));
     }
 
+    [Test]
+    public void A_funds_file_imports_again_as_a_no_op_but_changed_terms_are_refused()
+    {
+        using var ledger = new TestLedger();
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        ledger.Ok("accounts", "import", Path.Combine(TestLedger.Samples, "accounts.json"));
+        var funds = Path.Combine(TestLedger.Samples, "funds.json");
+        ledger.Ok("funds", "import", funds);
+
+        var again = ledger.Ok("funds", "import", funds);
+        var changed = ledger.Run("funds", "import", ledger.WriteFile("changed.json", File.ReadAllText(funds).Replace("600000.00", "700000.00")));
+
+        Assert.That(again, Does.Contain("added 0, already registered 4"));
+        Assert.That(changed.Code, Is.EqualTo(1));
+        Assert.That(changed.Err, Does.Contain("F01").And.Contain("[CodeExists]"));
+    }
+
     // Every approval table is a projection that verify compares with the log.
     [TestCase("UPDATE drafts SET summary = '改'", "drafts")]
     [TestCase("UPDATE draft_steps SET by = '主任' WHERE action = 'reviewed'", "draft_steps")]
