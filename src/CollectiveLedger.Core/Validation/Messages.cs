@@ -96,6 +96,7 @@ public static class Messages
             [ViolationCode.YearNotBegun] = ("{0} 年尚未开始（今天 {1}）", "year {0} has not begun (today is {1})"),
             [ViolationCode.YearCloseLeftBalance] = ("年终结转后科目 {0} 仍有余额 {1}", "account {0} still has a balance of {1} after the year-end closing"),
             [ViolationCode.ClosingVoucherCannotBeReversed] = ("凭证 {0} 是年终结转凭证，不能冲销", "voucher {0} is a year-end closing voucher and cannot be reversed"),
+            [ViolationCode.FundTermsMissing] = ("资金 {0} 缺少项目公告公示所需的登记信息：{1}（登记资金时用 cledger funds add 的这些选项填写）", "fund {0} lacks what its project notice must show: {1} (the options of cledger funds add that register them)"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

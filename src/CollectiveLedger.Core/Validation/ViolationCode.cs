@@ -109,4 +109,7 @@ public enum ViolationCode
     YearNotBegun,
     ClosingVoucherCannotBeReversed,
     YearCloseLeftBalance,
+
+    // Project notice (项目资金公告公示).
+    FundTermsMissing,
 }
