@@ -82,7 +82,6 @@ public static class Messages
             [ViolationCode.ApprovalNotConfigured] = ("尚未设置 {0}：请先用 cledger settings set 设定审批规则", "the setting {0} is not set: set the approval rules first with cledger settings set"),
             [ViolationCode.ResolutionRequired] = ("金额 {0} 超过 {1}，须注明村民（代表）会议决议编号（--resolution）", "the amount {0} is above {1}: give the number of the villagers' (representative) meeting resolution (--resolution)"),
             [ViolationCode.CashierRequired] = ("涉及现金或银行存款的凭证须注明出纳（cashier），且须是设置 role.cashier 中的人员", "a cash or bank voucher must name its cashier, one of the role.cashier setting"),
-            [ViolationCode.ReasonRequired] = ("请填写冲销原因", "a reason for the reversal is required"),
             [ViolationCode.PriorYearNotClosed] = ("{0} 年尚未年终结账，{1} 年还不能记账：请先运行 cledger year close {0}，或用 cledger year open {1} 声明新年度开始记账",
                 "year {0} is not closed, so {1} cannot take postings yet: run cledger year close {0}, or declare the opening with cledger year open {1}"),
             [ViolationCode.YearInvalid] = ("年度 {0} 无效，应为 YYYY", "year {0} is invalid; expected YYYY"),
