@@ -128,9 +128,7 @@ public static class Cell
                 WriteAscii(w, "NULL:0");
                 return;
             case long or int:
-                Span<byte> digits = stackalloc byte[20];
-                System.Buffers.Text.Utf8Formatter.TryFormat(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), digits, out var length);
-                WriteQuotedText(w, digits[..length]);
+                WriteQuotedInteger(w, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
                 return;
             case string s:
                 var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(s.Length));
@@ -140,6 +138,14 @@ public static class Cell
             default:
                 throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
         }
+    }
+
+    /// <summary>Writes an integer as SQLite spells it as text: its decimal digits.</summary>
+    public static void WriteQuotedInteger(System.Buffers.IBufferWriter<byte> w, long value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, digits, out var length);
+        WriteQuotedText(w, digits[..length]);
     }
 
     /// <summary>

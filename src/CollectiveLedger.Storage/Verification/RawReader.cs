@@ -31,7 +31,8 @@ internal sealed class RawReader : IDisposable
         return false;
     }
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    /// <summary>The value's storage class: <c>raw.SQLITE_NULL</c>, <c>SQLITE_INTEGER</c>, <c>SQLITE_TEXT</c>...</summary>
+    public int TypeOf(int column) => raw.sqlite3_column_type(_statement, column);
 
     public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
 
