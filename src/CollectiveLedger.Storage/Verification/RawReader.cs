@@ -13,6 +13,7 @@ internal sealed class RawReader : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+    private bool _done;
 
     public RawReader(SqliteConnection connection, string sql)
     {
@@ -22,11 +23,13 @@ internal sealed class RawReader : IDisposable
 
     public int FieldCount => raw.sqlite3_column_count(_statement);
 
-    /// <summary>Moves to the next row; false after the last. Throws <see cref="SqliteException"/> when SQLite fails.</summary>
+    /// <summary>Moves to the next row; false after the last, and ever after. Throws <see cref="SqliteException"/> when SQLite fails.</summary>
     public bool Read()
     {
+        if (_done) return false; // stepping a finished statement would run the query again from the start
         var rc = raw.sqlite3_step(_statement);
         if (rc == raw.SQLITE_ROW) return true;
+        _done = true;
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
         return false;
     }
