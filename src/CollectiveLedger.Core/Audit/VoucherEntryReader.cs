@@ -34,7 +34,7 @@ public static class VoucherEntryReader
                 && String(ref r, "time"u8, out var time)
                 && Name(ref r, "v"u8) && r.TryGetInt32(out var v)
                 && End(ref r, JsonTokenType.EndObject)
-                ? new ParsedEntry(v, seq, prev, time, actor, "voucher.posted", new VoucherPosted(voucher))
+                ? new ParsedEntry(v, seq, prev, time, actor, "voucher.posted", new VoucherPosted(voucher, null))
                 : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)

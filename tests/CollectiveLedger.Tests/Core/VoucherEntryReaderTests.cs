@@ -46,7 +46,7 @@ public class VoucherEntryReaderTests
     {
         var lines = new VoucherLine[] { new("10201", new Amount(-150000), Amount.Zero, fund: "F01"), new("501", Amount.Zero, new Amount(-150000), summary: "冲销 'x' \"y\"\n") };
         var voucher = new Voucher(2, new DateOnly(2026, 1, 12), VoucherKind.Normal, null, "冲销 记-0001", 0, new VoucherKey(new Period(2026, 1), 1), [.. lines]);
-        var bytes = AuditEntry.Encode(7, Sha256Hex.Zero, new DateTimeOffset(2026, 1, 12, 2, 5, 9, TimeSpan.Zero), "会计", new VoucherPosted(voucher));
+        var bytes = AuditEntry.Encode(7, Sha256Hex.Zero, new DateTimeOffset(2026, 1, 12, 2, 5, 9, TimeSpan.Zero), "会计", new VoucherPosted(voucher, null));
 
         var read = VoucherEntryReader.TryRead(bytes);
 
