@@ -96,6 +96,14 @@ public static class Messages
             [ViolationCode.YearNotBegun] = ("{0} 年尚未开始（今天 {1}）", "year {0} has not begun (today is {1})"),
             [ViolationCode.YearCloseLeftBalance] = ("年终结转后科目 {0} 仍有余额 {1}", "account {0} still has a balance of {1} after the year-end closing"),
             [ViolationCode.ClosingVoucherCannotBeReversed] = ("凭证 {0} 是年终结转凭证，不能冲销", "voucher {0} is a year-end closing voucher and cannot be reversed"),
+            [ViolationCode.DistributionYearNotClosed] = ("{0} 年尚未年终结账，不能做收益分配：请先运行 cledger year close {0}", "year {0} is not closed: run cledger year close {0} before distributing its income"),
+            [ViolationCode.DistributionAlreadyDone] = ("{0} 年的收益分配已经执行过此步骤（{1}），不能重复", "the distribution of {0} is already {1}; it is not done twice"),
+            [ViolationCode.NothingToDistribute] = ("{0} 年没有可分配收益（收益分配科目余额 {1}）", "year {0} has no distributable income (322 stands at {1})"),
+            [ViolationCode.NoShares] = ("没有持有股份的成员户：请先为成员登记股份（members add ... --shares N）", "no member household holds shares: register the members' shares first (members add ... --shares N)"),
+            [ViolationCode.DistributionNotPlanned] = ("{0} 年还没有收益分配方案：请先运行 cledger distribution plan --year {0}", "year {0} has no distribution plan: run cledger distribution plan --year {0} first"),
+            [ViolationCode.DistributionNotApproved] = ("{0} 年的收益分配方案尚未经成员（代表）大会通过：请先运行 cledger distribution approve", "the distribution plan of {0} is not approved by the members' meeting yet: run cledger distribution approve first"),
+            [ViolationCode.DistributionNotPosted] = ("{0} 年的收益分配尚未入账：请先运行 cledger distribution post", "the distribution of {0} is not posted yet: run cledger distribution post first"),
+            [ViolationCode.DistributionDateInYear] = ("日期 {0} 须在 {1} 之后", "the date {0} must be after {1}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -109,4 +109,14 @@ public enum ViolationCode
     YearNotBegun,
     ClosingVoucherCannotBeReversed,
     YearCloseLeftBalance,
+
+    // Income distribution.
+    DistributionYearNotClosed,
+    DistributionAlreadyDone,
+    NothingToDistribute,
+    NoShares,
+    DistributionNotPlanned,
+    DistributionNotApproved,
+    DistributionNotPosted,
+    DistributionDateInYear,
 }

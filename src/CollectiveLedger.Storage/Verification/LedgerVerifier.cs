@@ -93,6 +93,7 @@ public static class LedgerVerifier
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly YearCloseReplay _years = new();
+        private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
         private (long Seq, string Hash)? _head;
@@ -140,6 +141,8 @@ public static class LedgerVerifier
             foreach (var message in ReplayRules.Check(entry, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _years.Check(entry.Event, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published);
             try
@@ -200,7 +203,7 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Anchor, anchor.Seq,
                     $"the log has {_expectedSeq} entries but the anchor names entry {anchor.Seq}: the log was cut short or rolled back",
                     Expected: anchor.Hash, Actual: "missing"));
-            foreach (var message in _years.Unfinished())
+            foreach (var message in _years.Unfinished().Concat(_distributions.Unfinished()))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             _vouchers.ReportRemaining(run);
             _vouchers.Dispose();
