@@ -121,6 +121,7 @@ public static class Program
         "keys" => KeyCommands.Run(ctx, args),
         "settings" => SettingsCommand.Run(ctx, args),
         "year" => YearCommands.Run(ctx, args),
+        "distribution" => DistributionCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

@@ -38,14 +38,4 @@ public sealed partial class LedgerStore
             });
         }
     }
-
-    /// <summary>A year's distribution with each household's name and details (for <c>distribution show</c>), or null.</summary>
-    public (DistributionRecord Record, IReadOnlyDictionary<string, (string Name, Core.Ledger.MemberDetails? Details)> Members)? Distribution(int year)
-    {
-        var state = LoadState();
-        if (state.Distribution(year) is not { } record) return null;
-        var members = record.Plan.Households.ToDictionary(h => h.Member,
-            h => (state.DimensionName(Core.Ledger.DimensionKind.Member, h.Member) ?? h.Member, state.MemberDetails(h.Member)));
-        return (record, members);
-    }
 }
