@@ -47,6 +47,17 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void The_2025_distribution_per_household_equals_the_independent_model()
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "distribution-2025.json")))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "distribution-2025.json")))!;
+
+        Assert.That(actual.ToJsonString(), Is.EqualTo(expected.ToJsonString()));
+        Assert.That(actual["households"]!.AsArray(), Has.Count.EqualTo(40));
+        Assert.That(File.ReadAllText(Path.Combine(_demo.Dir, "audit-log.jsonl")), Does.Contain("\"kind\":\"distribution.paid\""));
+    }
+
+    [Test]
     public void Fund_usage_equals_the_independent_model()
     {
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "funds-2025.json")))!;
