@@ -97,6 +97,9 @@ public static class DemoCommand
         for (var month = 1; month <= 12; month++)
             Capture(quiet, O($"trial-balance-2025-{month:D2}.json"), ["report", "trial-balance", "--period", $"2025-{month:D2}", "--format", "json"]);
         Capture(quiet, O("trial-balance-2025.json"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
+        // The whole history, the 2026 distribution included: what the exported log and journal add up to.
+        var lastMonth = JsonDocument.Parse(File.ReadAllText(S("distribution.json"))).RootElement.GetProperty("pay_date").GetString()![..7];
+        Capture(quiet, O("trial-balance-all.json"), ["report", "trial-balance", "--from", "2025-01", "--to", lastMonth, "--format", "json"]);
         Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);

@@ -6,7 +6,10 @@ namespace CollectiveLedger.Storage.Schema;
 /// <summary>
 /// The SQL files of this folder, applied in order. A database records the last one applied in
 /// <c>PRAGMA user_version</c> (outside the books: not a projection of the log) and is migrated
-/// forward when opened; one newer than the program is refused.
+/// forward when opened; one newer than the program is refused. Files are applied by their number
+/// in ascending order and the numbers may have gaps (numbers are reserved by features developed side
+/// by side): only the files present count. A database migrated past a missing number never gets
+/// that file later, so a release must not ship with a gap that a later release fills.
 /// </summary>
 internal static class Migrations
 {

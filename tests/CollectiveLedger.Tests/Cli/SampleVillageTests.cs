@@ -120,7 +120,7 @@ public class SampleVillageTests
     {
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Path.Combine(_demo.Dir, "audit-log.jsonl"),
-                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-2025.json") })
+                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-all.json") })
             info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
@@ -142,7 +142,7 @@ public class SampleVillageTests
 
         var (code, balances) = Hledger("-f", journal, "balance", "--flat", "--no-total", "-O", "csv", "--depth", "1");
         Assert.That(code, Is.EqualTo(0), balances);
-        var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+        var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-all.json"))).RootElement.GetProperty("rows")
             .EnumerateArray().Where(r => r.GetProperty("level").GetInt32() == 1)
             .ToDictionary(r => r.GetProperty("code").GetString()!,
                 r => decimal.Parse(r.GetProperty("closing_debit").GetString()!) - decimal.Parse(r.GetProperty("closing_credit").GetString()!));
