@@ -12,7 +12,7 @@ except ImportError:  # pragma: no cover
     jsonschema = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement"]
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice"]
 
 
 def load_schema(name):
@@ -259,6 +259,33 @@ class DisclosureNotice(SchemaTestCase):
         ]
         for case in cases:
             self.assertInvalid("disclosure", case)
+
+
+class ProjectNoticeJson(SchemaTestCase):
+    def notice(self):  # cledger disclose --fund F01 --format json, unsigned
+        return json.loads('{"org": "测试嘎查股份经济合作社", "org_code": "N2TEST", "currency": "CNY", "publication_date": "2025-03-15", "fund_code": "F01", "fund_name": "衔接资金", "project": "嘎查机井建设项目", "location": "巴音宝力格嘎查", "tasks": "新建机井4眼", "standard": "每眼9万元", "kind": "衔接推进乡村振兴补助资金", "agency": "旗财政局", "document": "旗财农〔2025〕12号", "granted": "360000.00", "granted_in_words": "人民币叁拾陆万元整", "valid_from": "2025-03-01", "valid_to": "2025-12-31", "implementer": "巴音宝力格嘎查股份经济合作社", "responsible": "巴特尔 139****5678", "targets": "解决120户饮水", "beneficiaries": "务工带动", "received": "30000.00", "spent": "8000.00", "balance": "22000.00", "payments": [{"date": "2025-03-09", "period": "2025-03", "number": 2, "summary": "机井工程款", "charged_to": "153 在建工程", "amount": "8000.00", "reversal": false}], "posting": {"from": "2025-03-15", "to": "2025-03-24", "days": 10, "hotline": "12317"}, "review": {"accountant": "", "committee_chair": "", "supervision_chair": "", "objection_days": 7, "contact": "村务监督委员会"}, "verification": {"entries": 7, "root": "00fca898dad190190f5eec89fde4e0a4c00697ba915a96417302bb14018fca43", "head_seq": 6, "head_hash": "584d1338db6e1f4d40b3bad6a4f5da3f2eb0c732b311976a15697d56d7fc7538", "keys": [], "signed_note": "collectiveledger.local/N2TEST/19d65fba-7f0d-4845-b6d7-511cd0f06d3d\\n7\\nAPyomNrRkBkPXuyJ/eTgpMAGl7qRWpZBcwK7FAGPykM=\\n"}}')
+
+    def test_a_project_notice_is_valid_with_and_without_payments(self):
+        n = self.notice()
+        self.assertValid("project-notice", n)
+        n.update(payments=[], spent="0.00", balance="30000.00")
+        self.assertValid("project-notice", n)
+
+    def test_wrong_project_notices_are_invalid(self):
+        def changed(f):
+            n = self.notice()
+            f(n)
+            return n
+        for case in [
+            changed(lambda n: n["posting"].update(days=7)),  # posted at least 10 days
+            changed(lambda n: n["posting"].update(hotline="12345")),
+            changed(lambda n: n.update(granted=360000)),
+            changed(lambda n: n.pop("responsible")),
+            changed(lambda n: n.update(project="")),
+            changed(lambda n: n["payments"][0].update(reversal="false")),
+            changed(lambda n: n.update(extra=1)),
+        ]:
+            self.assertInvalid("project-notice", case)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ public static class NoticeBuilder
     public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, CheckpointSigner.Result signed) =>
         DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
             store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
-            DisclosureSettings.From(state.Settings),
-            new NoticeVerification(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
-                signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text));
+            DisclosureSettings.From(state.Settings), Verification(signed));
+
+    /// <summary>The checkpoint as a notice prints it.</summary>
+    public static NoticeVerification Verification(CheckpointSigner.Result signed) =>
+        new(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
+            signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text);
 }

@@ -60,8 +60,15 @@ public static class FundReports
         w.WriteString("spent_to_date", f.Usage.SpentToDate.ToString());
         w.WriteString("balance", f.Usage.Balance.ToString());
         if (f.Outstanding is { } o) w.WriteString("outstanding", o.ToString());
-        w.WriteStartArray("items");
-        foreach (var i in f.Items)
+        SpendingItems(w, "items", f.Items);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A fund's payments as a JSON array (also the project notice's "payments").</summary>
+    internal static void SpendingItems(Utf8JsonWriter w, string name, IEnumerable<FundSpendingItem> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var i in items)
         {
             w.WriteStartObject();
             w.WriteString("date", IsoDate.Format(i.Date));
@@ -74,6 +81,5 @@ public static class FundReports
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

@@ -40,7 +40,8 @@ public static class VoucherReports
     private static GridCell AmountCell(Amount a, bool forDisplay) =>
         new(a.IsZero && forDisplay ? "" : forDisplay ? a.ToDisplayString() : a.ToString(), true);
 
-    public static void WriteJson(Utf8JsonWriter w, Voucher v, VoucherKey? reversedBy)
+    /// <param name="origin">How it was posted, when known: written as source, draft and cashier (null otherwise).</param>
+    public static void WriteJson(Utf8JsonWriter w, Voucher v, VoucherKey? reversedBy, Core.Ledger.VoucherOrigin? origin = null)
     {
         w.WriteStartObject();
         w.WriteString("period", v.Period.ToString());
@@ -54,6 +55,9 @@ public static class VoucherReports
         w.WriteString("total", v.Total.ToString());
         if (v.Reverses is { } r) WriteKey(w, "reverses", r); else w.WriteNull("reverses");
         if (reversedBy is { } by) WriteKey(w, "reversed_by", by); else w.WriteNull("reversed_by");
+        w.WriteString("source", origin?.Source);
+        if (origin?.Draft is { } draft) w.WriteNumber("draft", draft); else w.WriteNull("draft");
+        w.WriteString("cashier", origin?.Cashier);
         w.WriteStartArray("lines");
         foreach (var l in v.Lines)
         {

@@ -34,7 +34,9 @@ public sealed partial class LedgerStore
         """;
 
     /// <summary>The fund usage report of the months <paramref name="from"/>..<paramref name="to"/>, from one snapshot.</summary>
-    public FundReport FundReport(Period from, Period to) => Read(tx =>
+    public FundReport FundReport(Period from, Period to) => Read(tx => FundReport(from, to, tx));
+
+    private FundReport FundReport(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction tx)
     {
         var range = new { From = from.ToString(), To = to.ToString() };
         var state = LoadState(tx);
@@ -45,5 +47,5 @@ public sealed partial class LedgerStore
                 r.Charged, new Amount(r.Paid), r.Reversal != 0));
         var funds = FundUsage(from, to, tx).Select(u => new FundReportEntry(u, state.FundTerms(u.Code), received.GetValueOrDefault(u.Code), [.. payments[u.Code]]));
         return new FundReport(state.Ledger.Org, from, to, [.. funds]);
-    });
+    }
 }

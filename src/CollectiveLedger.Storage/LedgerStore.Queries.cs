@@ -10,7 +10,8 @@ using Microsoft.Data.Sqlite;
 namespace CollectiveLedger.Storage;
 
 /// <summary>A posted voucher with what the books know about it.</summary>
-public sealed record StoredVoucher(long Seq, Voucher Voucher, VoucherKey? ReversedBy);
+/// <param name="Origin">How it was posted (import, approval of a draft, reversal, year close), with its cashier; null for vouchers posted before it was recorded.</param>
+public sealed record StoredVoucher(long Seq, Voucher Voucher, VoucherKey? ReversedBy, VoucherOrigin? Origin = null);
 
 /// <summary>One audit entry as stored.</summary>
 public sealed record StoredEntry(long Seq, string Hash, byte[] Bytes);
@@ -22,6 +23,7 @@ public sealed partial class LedgerStore
 
     private const string SelectVoucherRows = """
         SELECT v.seq, v.period, v.number, v.date, v.kind, v.ref, v.summary, v.attachments, v.reverses_period, v.reverses_number,
+               v.source, v.draft, v.cashier,
                r.period AS reversed_by_period, r.number AS reversed_by_number,
                l.line_no, l.account, l.debit_fen, l.credit_fen, l.fund, l.member, l.counterparty, l.summary AS line_summary
         FROM vouchers v
@@ -65,7 +67,8 @@ public sealed partial class LedgerStore
     }
 
     private sealed record VoucherRow(long seq, string period, long number, string date, string kind, string? @ref, string summary,
-        long attachments, string? reverses_period, long? reverses_number, string? reversed_by_period, long? reversed_by_number,
+        long attachments, string? reverses_period, long? reverses_number, string? source, long? draft, string? cashier,
+        string? reversed_by_period, long? reversed_by_number,
         long line_no, string account, long debit_fen, long credit_fen, string? fund, string? member, string? counterparty, string? line_summary)
     {
         public StoredVoucher ToStored(ImmutableArray<VoucherLine> lines)
@@ -74,7 +77,8 @@ public sealed partial class LedgerStore
             var voucher = new Voucher((int)number, IsoDate.Parse(date), k, @ref, summary, (int)attachments,
                 reverses_period is null ? null : new VoucherKey(Period.Parse(reverses_period), (int)reverses_number!.Value), lines);
             return new StoredVoucher(seq, voucher,
-                reversed_by_period is null ? null : new VoucherKey(Period.Parse(reversed_by_period), (int)reversed_by_number!.Value));
+                reversed_by_period is null ? null : new VoucherKey(Period.Parse(reversed_by_period), (int)reversed_by_number!.Value),
+                source is null ? null : new VoucherOrigin(source, (int?)draft, cashier));
         }
     }
 

@@ -91,6 +91,10 @@ public static class DemoCommand
             foreach (var format in new[] { "pdf", "html", "csv", "json" })
                 if (Step(quiet, ["disclose", option, value, "--date", date, "--sign", keyFile, "--out", O($"{name}.{format}")]) is var disclosed and not 0)
                     return disclosed;
+        // The project notice (项目资金公告公示) of the well project's fund, posted with the year's notice.
+        foreach (var format in new[] { "pdf", "json" })
+            if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--sign", keyFile, "--out", O($"project-notice-F01.{format}")]) is var project and not 0)
+                return project;
         File.WriteAllText(O("checkpoint-from-notice-2025-06.txt"),
             JsonDocument.Parse(File.ReadAllText(O("notice-2025-06.json"))).RootElement.GetProperty("verification").GetProperty("signed_note").GetString());
 

@@ -18,37 +18,15 @@ public static class DiscloseCommand
 {
     public static int Run(Context ctx, Args args)
     {
+        if (args.Option("--fund") is { } fund) return ProjectNoticeCommand.Run(ctx, args, fund);
         var period = Period(args);
         var path = args.Required("--out");
-        var format = (args.Option("--format") ?? Path.GetExtension(path).TrimStart('.').ToLowerInvariant()) switch
-        {
-            "pdf" or "" => "pdf",
-            "html" or "htm" => "html",
-            "csv" => "csv",
-            "json" => "json",
-            var other => throw new UsageException($"--format is pdf, html, csv or json, not '{other}'"),
-        };
-        var chinese = (args.Option("--lang") ?? "zh-CN") switch
-        {
-            "zh-CN" or "zh" => true,
-            "en" => false,
-            _ => throw new UsageException("--lang is zh-CN or en"),
-        };
-        var paper = (args.Option("--paper") ?? "A4").ToUpperInvariant() switch
-        {
-            "A4" => Paper.A4Portrait,
-            "A3" => Paper.A3Landscape,
-            _ => throw new UsageException("--paper is A4 or A3"),
-        };
-        var dateText = args.Option("--date");
-        var keyFiles = args.All("--sign");
-        var font = args.Option("--font");
+        var (format, chinese, paper, dateText, keyFiles, font) = NoticeOptions(args, path);
         args.Done(1);
 
         using var store = ctx.Open();
         var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
-        DateOnly date = today;
-        if (dateText is not null && !IsoDate.TryParse(dateText, out date)) throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
+        var date = NoticeDate(dateText, today);
         var state = store.LoadState();
         var early = DisclosureRules.Publish(period, date, "", [], state, today);
         if (!early.Accepted) return ctx.Reject(early.Violations);
@@ -77,6 +55,38 @@ public static class DiscloseCommand
         return ExitCodes.Done;
     }
 
+    /// <summary>The options every notice takes: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys, font.</summary>
+    internal static (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) NoticeOptions(Args args, string? path)
+    {
+        var format = (args.Option("--format") ?? Path.GetExtension(path ?? "").TrimStart('.').ToLowerInvariant()) switch
+        {
+            "pdf" or "" => "pdf",
+            "html" or "htm" => "html",
+            "csv" => "csv",
+            "json" => "json",
+            var other => throw new UsageException($"--format is pdf, html, csv or json, not '{other}'"),
+        };
+        var chinese = (args.Option("--lang") ?? "zh-CN") switch
+        {
+            "zh-CN" or "zh" => true,
+            "en" => false,
+            _ => throw new UsageException("--lang is zh-CN or en"),
+        };
+        var paper = (args.Option("--paper") ?? "A4").ToUpperInvariant() switch
+        {
+            "A4" => Paper.A4Portrait,
+            "A3" => Paper.A3Landscape,
+            _ => throw new UsageException("--paper is A4 or A3"),
+        };
+        return (format, chinese, paper, args.Option("--date"), args.All("--sign"), args.Option("--font"));
+    }
+
+    /// <summary>--date as a day; today (in China) when not given.</summary>
+    internal static DateOnly NoticeDate(string? dateText, DateOnly today) =>
+        dateText is null ? today
+        : IsoDate.TryParse(dateText, out var date) ? date
+        : throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
+
     private static DisclosurePeriod Period(Args args)
     {
         var given = new[] { ("month", args.Option("--period")), ("quarter", args.Option("--quarter")), ("year", args.Option("--year")) }
@@ -89,7 +99,7 @@ public static class DiscloseCommand
     }
 
     /// <summary>The font for Chinese: --font, else a known system font; without one, say what to install.</summary>
-    private static string FontPath(string? font)
+    internal static string FontPath(string? font)
     {
         var path = font ?? ChineseFonts.Find();
         if (path is null || !File.Exists(path) || !ChineseFonts.CoversChinese(path))

@@ -55,7 +55,7 @@ public static class VoucherCommands
         ctx.Render(VoucherReports.List(vouchers.Select(v => (v.Voucher, v.ReversedBy)), format == OutputFormat.Table), format, () => Json.Write(w =>
         {
             w.WriteStartArray();
-            foreach (var v in vouchers) VoucherReports.WriteJson(w, v.Voucher, v.ReversedBy);
+            foreach (var v in vouchers) VoucherReports.WriteJson(w, v.Voucher, v.ReversedBy, v.Origin);
             w.WriteEndArray();
         }));
         return ExitCodes.Done;
@@ -79,8 +79,9 @@ public static class VoucherCommands
         var v = stored.Voucher;
         var title = $"{v.Period} {v.Key.NumberText}  {Core.Periods.IsoDate.Format(v.Date)}  {v.Summary}  附件 {v.Attachments} 张" +
                     (v.Ref is null ? "" : $"  ref {v.Ref}") + (v.Reverses is { } rv ? $"  冲销 reverses {rv}" : "") +
-                    (stored.ReversedBy is { } by ? $"  已被冲销 reversed by {by}" : "");
-        ctx.Render(VoucherReports.Lines([v], format == OutputFormat.Table, title), format, () => Json.Write(w => VoucherReports.WriteJson(w, v, stored.ReversedBy)));
+                    (stored.ReversedBy is { } by ? $"  已被冲销 reversed by {by}" : "") +
+                    (stored.Origin is { } o ? $"  来源 {o.Source}" + (o.Draft is { } d ? $" 草稿 #{d}" : "") + (o.Cashier is { } c ? $"  出纳 {c}" : "") : "");
+        ctx.Render(VoucherReports.Lines([v], format == OutputFormat.Table, title), format, () => Json.Write(w => VoucherReports.WriteJson(w, v, stored.ReversedBy, stored.Origin)));
         return ExitCodes.Done;
     }
 

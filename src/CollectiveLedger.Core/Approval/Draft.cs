@@ -48,6 +48,6 @@ public sealed record Draft(int Id, Voucher Voucher, string Preparer, string? Cas
 {
     public Period Period => Voucher.Period;
 
-    /// <summary>"草稿 7 (draft 7)": how messages name a draft.</summary>
+    /// <summary>"#7": how messages and listings name a draft.</summary>
     public string Label => $"#{Id}";
 }

@@ -38,6 +38,13 @@ public sealed record DisclosureSettings(string Accountant, string CommitteeChair
         settings.GetValueOrDefault(SupervisionChairKey, ""),
         int.TryParse(settings.GetValueOrDefault(ObjectionDaysKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : 7,
         settings.GetValueOrDefault(ContactKey, "村务监督委员会"));
+
+    /// <summary>The same settings de-identified for printing (<see cref="PersonalData"/>): a contact often carries a phone number.</summary>
+    public DisclosureSettings Masked() => this with
+    {
+        Accountant = PersonalData.Mask(Accountant), CommitteeChair = PersonalData.Mask(CommitteeChair),
+        SupervisionChair = PersonalData.Mask(SupervisionChair), Contact = PersonalData.Mask(Contact),
+    };
 }
 
 /// <summary>The signing key as the notice prints it.</summary>
@@ -93,8 +100,7 @@ public sealed record DisclosureNotice(
             Net(r => r.ClosingDebit, r => r.ClosingCredit, CashAndBank),
             [.. all.Where(i => i.IsIncome)], [.. all.Where(i => !i.IsIncome)],
             [.. funds.Select(f => f with { Name = Mask(f.Name) })], receivables, payables,
-            settings with { Accountant = Mask(settings.Accountant), CommitteeChair = Mask(settings.CommitteeChair),
-                SupervisionChair = Mask(settings.SupervisionChair), Contact = Mask(settings.Contact) },
+            settings.Masked(),
             verification);
 
         static string Mask(string text) => PersonalData.Mask(text);

@@ -110,6 +110,9 @@ public enum ViolationCode
     ClosingVoucherCannotBeReversed,
     YearCloseLeftBalance,
 
+    // Project notice (项目资金公告公示).
+    FundTermsMissing,
+
     // Income distribution.
     DistributionYearNotClosed,
     DistributionAlreadyDone,

@@ -10,7 +10,7 @@ namespace CollectiveLedger.Reports.Disclosure;
 /// </summary>
 public static class NoticeHtml
 {
-    private const string Style = """
+    internal const string Style = """
         body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:60em;color:#000;line-height:1.5}
         h1{text-align:center;font-size:1.8em;margin-bottom:.2em}p.meta{text-align:center;margin-top:0}
         h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #000}
@@ -24,12 +24,8 @@ public static class NoticeHtml
     public static byte[] Render(DisclosureNotice n, bool chinese)
     {
         var t = new NoticeText(chinese);
-        var h = new StringBuilder();
         string E(string s) => HtmlEncoder.Default.Encode(s);
-        h.Append($"<!DOCTYPE html>\n<html lang=\"{(chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">")
-         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-         .Append($"<title>{E(t.Heading(n))}</title><style>{Style}</style></head><body>\n");
-        h.Append($"<h1>{E(n.Org)}<br>{E(t.PeriodLabel(n.Period) + t.Title)}</h1>\n<p class=\"meta\">{E(t.Published(n))}　{E(t.Unit(n))}</p>\n");
+        var h = Begin(t, t.Heading(n), n.Org, t.PeriodLabel(n.Period) + t.Title, $"{t.Published(n)}　{t.Unit(n)}");
 
         h.Append($"<section class=\"keep\"><h2>{E(t.SummaryCaption)}</h2>");
         Table(h, [t.Item, t.Amount], [false, true], NoticeTables.Summary(n, t), totalRowsFrom: null);
@@ -48,25 +44,51 @@ public static class NoticeHtml
         h.Append($"<h2>{E(t.ClaimsCaption)}</h2>");
         Items(h, [t.Item, t.Account, t.Amount], [false, false, true], NoticeTables.Claims(n, t), t);
 
-        h.Append($"<section class=\"keep\"><h2>{E(t.ReviewCaption)}</h2><p>{E(t.ReviewLine)}</p><p>{E(t.Objection(n))}</p>")
-         .Append($"<div class=\"sign\"><span>{E(t.AccountantSign(n))}{E(t.SignHere)}</span><span>{E(t.ChairSign(n))}{E(t.SignHere)}</span>")
-         .Append($"<span>{E(t.SupervisionSign(n))}{E(t.SignHere)}</span></div></section>\n");
+        Review(h, t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings);
+        return End(h, t, t.VerificationCaption, n.Verification);
+    }
 
-        h.Append($"<section class=\"keep\"><h2>{E(t.VerificationCaption)}</h2>");
-        Table(h, [t.Item, ""], [false, false], NoticeTables.Verification(n, t), totalRowsFrom: null, codeColumn: 1);
-        h.Append($"<div class=\"qr\">{QrSvg.Render(n.Verification.SignedNote)}</div><p>{E(t.HowToCheck)}</p>")
-         .Append($"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(n.Verification.SignedNote)}</pre></section>\n");
+    /// <summary>The page up to its title and the line under it: the head with the style, the organization and the notice's name.</summary>
+    internal static StringBuilder Begin(NoticeText t, string title, string org, string name, string meta)
+    {
+        string E(string s) => HtmlEncoder.Default.Encode(s);
+        var h = new StringBuilder();
+        h.Append($"<!DOCTYPE html>\n<html lang=\"{(t.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">")
+         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+         .Append($"<title>{E(title)}</title><style>{Style}</style></head><body>\n");
+        h.Append($"<h1>{E(org)}<br>{E(name)}</h1>\n<p class=\"meta\">{E(meta)}</p>\n");
+        return h;
+    }
+
+    /// <summary>The review section: its lines, then the three signatures.</summary>
+    internal static void Review(StringBuilder h, NoticeText t, string caption, IEnumerable<string> lines, DisclosureSettings s)
+    {
+        string E(string text) => HtmlEncoder.Default.Encode(text);
+        h.Append($"<section class=\"keep\"><h2>{E(caption)}</h2>");
+        foreach (var line in lines) h.Append($"<p>{E(line)}</p>");
+        h.Append($"<div class=\"sign\"><span>{E(t.AccountantSign(s))}{E(t.SignHere)}</span><span>{E(t.ChairSign(s))}{E(t.SignHere)}</span>")
+         .Append($"<span>{E(t.SupervisionSign(s))}{E(t.SignHere)}</span></div></section>\n");
+    }
+
+    /// <summary>The verification section (checkpoint table, QR code, how to check, the signed note) and the end of the page.</summary>
+    internal static byte[] End(StringBuilder h, NoticeText t, string caption, NoticeVerification v)
+    {
+        string E(string s) => HtmlEncoder.Default.Encode(s);
+        h.Append($"<section class=\"keep\"><h2>{E(caption)}</h2>");
+        Table(h, [t.Item, ""], [false, false], NoticeTables.Verification(v, t), totalRowsFrom: null, codeColumn: 1);
+        h.Append($"<div class=\"qr\">{QrSvg.Render(v.SignedNote)}</div><p>{E(t.HowToCheck)}</p>")
+         .Append($"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(v.SignedNote)}</pre></section>\n");
         h.Append("</body></html>\n");
         return Encoding.UTF8.GetBytes(h.ToString());
     }
 
-    private static void Items(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t)
+    internal static void Items(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t)
     {
         if (rows.Count == 0) h.Append($"<p>{HtmlEncoder.Default.Encode(t.None)}</p>");
         else Table(h, headers, numeric, rows, totalRowsFrom: null);
     }
 
-    private static void Table(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, int? totalRowsFrom, int? codeColumn = null)
+    internal static void Table(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, int? totalRowsFrom, int? codeColumn = null)
     {
         string E(string s) => HtmlEncoder.Default.Encode(s).Replace("&#xA;", "<br>");
         h.Append("<table><thead><tr>");

@@ -46,20 +46,33 @@ public static class NoticeJson
         w.WriteEndArray();
         Categories(w, "receivables", n.Receivables);
         Categories(w, "payables", n.Payables);
-        w.WriteStartObject("review");
-        w.WriteString("accountant", n.Settings.Accountant);
-        w.WriteString("committee_chair", n.Settings.CommitteeChair);
-        w.WriteString("supervision_chair", n.Settings.SupervisionChair);
-        w.WriteNumber("objection_days", n.Settings.ObjectionDays);
-        w.WriteString("contact", n.Settings.Contact);
+        Review(w, n.Settings);
+        Verification(w, n.Verification);
         w.WriteEndObject();
+    });
+
+    /// <summary>The "review" object: who signs, and how long villagers have to object and to whom.</summary>
+    internal static void Review(Utf8JsonWriter w, DisclosureSettings s)
+    {
+        w.WriteStartObject("review");
+        w.WriteString("accountant", s.Accountant);
+        w.WriteString("committee_chair", s.CommitteeChair);
+        w.WriteString("supervision_chair", s.SupervisionChair);
+        w.WriteNumber("objection_days", s.ObjectionDays);
+        w.WriteString("contact", s.Contact);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The "verification" object: the checkpoint printed on the notice.</summary>
+    internal static void Verification(Utf8JsonWriter w, NoticeVerification v)
+    {
         w.WriteStartObject("verification");
-        w.WriteNumber("entries", n.Verification.Entries);
-        w.WriteString("root", n.Verification.RootHex);
-        w.WriteNumber("head_seq", n.Verification.HeadSeq);
-        w.WriteString("head_hash", n.Verification.HeadHash);
+        w.WriteNumber("entries", v.Entries);
+        w.WriteString("root", v.RootHex);
+        w.WriteNumber("head_seq", v.HeadSeq);
+        w.WriteString("head_hash", v.HeadHash);
         w.WriteStartArray("keys");
-        foreach (var k in n.Verification.Keys)
+        foreach (var k in v.Keys)
         {
             w.WriteStartObject();
             w.WriteString("name", k.Name);
@@ -68,10 +81,9 @@ public static class NoticeJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteString("signed_note", n.Verification.SignedNote);
+        w.WriteString("signed_note", v.SignedNote);
         w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    }
 
     private static void Categories(Utf8JsonWriter w, string name, IEnumerable<CategoryAmount> categories)
     {

@@ -27,39 +27,47 @@ public static class NoticePdf
                 .. NoticeTables.SummaryWords(n, t).Select(line => (Block)new Paragraph(line, 10.5f, Align.Left, Shaded: true)),
             ]),
             new Spacer(6),
-            Items(t.IncomeItemsCaption, itemColumns, NoticeTables.Items(n.IncomeItems, t), t),
+            Items(t.IncomeItemsCaption, itemColumns, NoticeTables.Items(n.IncomeItems, t), t.None),
             new Spacer(6),
-            Items(t.ExpenditureItemsCaption, itemColumns, NoticeTables.Items(n.ExpenditureItems, t), t),
+            Items(t.ExpenditureItemsCaption, itemColumns, NoticeTables.Items(n.ExpenditureItems, t), t.None),
             new Spacer(6),
             Items(t.FundsCaption, [new TableColumn(t.Fund, 3f), new TableColumn(t.Received, 1.5f, Align.Right), new TableColumn(t.Spent, 1.5f, Align.Right),
-                new TableColumn(t.SpentInPeriod, 1.5f, Align.Right), new TableColumn(t.Balance, 1.5f, Align.Right)], NoticeTables.Funds(n), t),
+                new TableColumn(t.SpentInPeriod, 1.5f, Align.Right), new TableColumn(t.Balance, 1.5f, Align.Right)], NoticeTables.Funds(n), t.None),
             new Spacer(6),
             Items(t.ClaimsCaption, [new TableColumn(t.Item, 1.5f), new TableColumn(t.Account, 3f), new TableColumn(t.Amount, 1.5f, Align.Right)],
-                NoticeTables.Claims(n, t), t),
+                NoticeTables.Claims(n, t), t.None),
             new Spacer(6),
-            new KeepTogether(
-            [
-                new Paragraph(t.ReviewCaption, 13f),
-                new Paragraph(t.ReviewLine),
-                new Paragraph(t.Objection(n)),
-                new Spacer(10),
-                new Paragraph($"{t.AccountantSign(n)}{t.SignHere}        {t.ChairSign(n)}{t.SignHere}        {t.SupervisionSign(n)}{t.SignHere}"),
-            ]),
+            Review(t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings),
             new Spacer(6),
-            new KeepTogether(
-            [
-                new Table([new TableColumn(t.Item, 1.2f), new TableColumn("", 4f)], NoticeTables.Verification(n, t), t.VerificationCaption),
-                new QrCode(n.Verification.SignedNote, 45f),
-                new Paragraph(t.HowToCheck, 9.5f),
-            ]),
+            Verification(t, t.VerificationCaption, n.Verification),
         };
-        return PdfRenderer.Render(blocks, new PdfOptions(paper, fontPath,
-            new DateTimeOffset(n.PublicationDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
-            t.Heading(n), n.Org, t.Footer, $"{n.Org}  {t.PeriodLabel(n.Period)}{t.Title}"));
+        return PdfRenderer.Render(blocks, Options(t, paper, fontPath, n.PublicationDate, t.Heading(n), n.Org, $"{n.Org}  {t.PeriodLabel(n.Period)}{t.Title}"));
     }
 
-    private static Block Items(string caption, TableColumn[] columns, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t) =>
+    /// <summary>The review block: its caption and lines, then the three signatures, kept on one page.</summary>
+    internal static Block Review(NoticeText t, string caption, IEnumerable<string> lines, DisclosureSettings s) => new KeepTogether(
+    [
+        new Paragraph(caption, 13f),
+        .. lines.Select(line => (Block)new Paragraph(line)),
+        new Spacer(10),
+        new Paragraph($"{t.AccountantSign(s)}{t.SignHere}        {t.ChairSign(s)}{t.SignHere}        {t.SupervisionSign(s)}{t.SignHere}"),
+    ]);
+
+    /// <summary>The verification block: the checkpoint table, its QR code and how to check, kept on one page.</summary>
+    internal static Block Verification(NoticeText t, string caption, NoticeVerification v) => new KeepTogether(
+    [
+        new Table([new TableColumn(t.Item, 1.2f), new TableColumn("", 4f)], NoticeTables.Verification(v, t), caption),
+        new QrCode(v.SignedNote, 45f),
+        new Paragraph(t.HowToCheck, 9.5f),
+    ]);
+
+    /// <summary>Document options of a notice: fixed metadata (creation date = publication date, UTC+8) so the same notice gives the same bytes.</summary>
+    internal static PdfOptions Options(NoticeText t, Paper paper, string fontPath, DateOnly date, string title, string org, string header) =>
+        new(paper, fontPath, new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), title, org, t.Footer, header);
+
+    /// <summary>A captioned table, or the caption and <paramref name="none"/> when there are no rows.</summary>
+    internal static Block Items(string caption, TableColumn[] columns, IReadOnlyList<IReadOnlyList<string>> rows, string none) =>
         rows.Count == 0
-            ? new KeepTogether([new Paragraph(caption, 13f), new Paragraph(t.None)])
+            ? new KeepTogether([new Paragraph(caption, 13f), new Paragraph(none)])
             : new Table(columns, rows, caption);
 }

@@ -45,11 +45,11 @@ public static class NoticeTables
             .Concat(n.Payables.Select(c => (IReadOnlyList<string>)[t.Payable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)]))
             .ToList();
 
-    public static IReadOnlyList<IReadOnlyList<string>> Verification(DisclosureNotice n, NoticeText t) =>
+    public static IReadOnlyList<IReadOnlyList<string>> Verification(NoticeVerification v, NoticeText t) =>
     [
-        [t.Entries, n.Verification.Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        [t.Root, n.Verification.RootHexGroups],
-        [t.Head, $"{n.Verification.HeadSeq}: {n.Verification.HeadHash}"],
-        [t.Keys, n.Verification.Keys.Length == 0 ? t.Unsigned : string.Join("\n", n.Verification.Keys.Select(k => $"{k.Name} ({k.KeyId}) {k.Fingerprint}"))],
+        [t.Entries, v.Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        [t.Root, v.RootHexGroups],
+        [t.Head, $"{v.HeadSeq}: {v.HeadHash}"],
+        [t.Keys, v.Keys.Length == 0 ? t.Unsigned : string.Join("\n", v.Keys.Select(k => $"{k.Name} ({k.KeyId}) {k.Fingerprint}"))],
     ];
 }

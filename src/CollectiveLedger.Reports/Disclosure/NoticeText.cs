@@ -16,8 +16,10 @@ public sealed class NoticeText(bool chinese)
     public string Title => T("财务公开榜", "Financial Disclosure Notice");
     public string PeriodLabel(DisclosurePeriod p) => Chinese ? p.LabelZh : p.LabelEn;
     public string Heading(DisclosureNotice n) => $"{n.Org}  {PeriodLabel(n.Period)}{Title}";
-    public string Published(DisclosureNotice n) => T($"公布日期：{n.PublicationDate:yyyy年M月d日}", $"Published {n.PublicationDate:yyyy-MM-dd}");
-    public string Unit(DisclosureNotice n) => T($"单位：元（{n.Currency}）", $"Amounts in yuan ({n.Currency})");
+    public string Published(DisclosureNotice n) => Published(n.PublicationDate);
+    public string Published(DateOnly date) => T($"公布日期：{date:yyyy年M月d日}", $"Published {date:yyyy-MM-dd}");
+    public string Unit(DisclosureNotice n) => Unit(n.Currency);
+    public string Unit(string currency) => T($"单位：元（{currency}）", $"Amounts in yuan ({currency})");
 
     public string SummaryCaption => T("一、收支总表", "1. Summary");
     public string OpeningCash => T("期初库存现金及银行存款", "Cash and bank at the start");
@@ -53,12 +55,12 @@ public sealed class NoticeText(bool chinese)
 
     public string ReviewCaption => T("六、审核与监督", "6. Review and objection");
     public string ReviewLine => T("本公开内容已经村务监督委员会审核。", "This notice was reviewed by the village affairs supervision committee.");
-    public string Objection(DisclosureNotice n) => T(
-        $"村民对公开内容有疑问的，请在公布之日起 {n.Settings.ObjectionDays} 日内向{n.Settings.Contact}提出，将在规定期限内答复。",
-        $"Villagers with questions may raise them with {n.Settings.Contact} within {n.Settings.ObjectionDays} days of publication; they will be answered in time.");
-    public string AccountantSign(DisclosureNotice n) => T($"会计：{n.Settings.Accountant}", $"Accountant: {n.Settings.Accountant}");
-    public string ChairSign(DisclosureNotice n) => T($"村（嘎查）委会主任：{n.Settings.CommitteeChair}", $"Committee chair: {n.Settings.CommitteeChair}");
-    public string SupervisionSign(DisclosureNotice n) => T($"村务监督委员会：{n.Settings.SupervisionChair}", $"Supervision committee: {n.Settings.SupervisionChair}");
+    public string Objection(DisclosureSettings s) => T(
+        $"村民对公开内容有疑问的，请在公布之日起 {s.ObjectionDays} 日内向{s.Contact}提出，将在规定期限内答复。",
+        $"Villagers with questions may raise them with {s.Contact} within {s.ObjectionDays} days of publication; they will be answered in time.");
+    public string AccountantSign(DisclosureSettings s) => T($"会计：{s.Accountant}", $"Accountant: {s.Accountant}");
+    public string ChairSign(DisclosureSettings s) => T($"村（嘎查）委会主任：{s.CommitteeChair}", $"Committee chair: {s.CommitteeChair}");
+    public string SupervisionSign(DisclosureSettings s) => T($"村务监督委员会：{s.SupervisionChair}", $"Supervision committee: {s.SupervisionChair}");
     public string SignHere => T("（签字）", "(signature)");
 
     public string VerificationCaption => T("七、账目核验", "7. Verification");

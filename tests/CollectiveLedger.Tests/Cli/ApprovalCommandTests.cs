@@ -53,6 +53,9 @@ public class ApprovalCommandTests
             Is.EqualTo(("approval", 1, "出纳")));
         Assert.That(log.Single(e => e.GetProperty("data").TryGetProperty("ref", out var r) && r.GetString() == "IN").GetProperty("data").GetProperty("source").GetString(),
             Is.EqualTo("import"), "direct imports are marked as such");
+        var shown = Json(ledger.Ok("vouchers", "show", "2", "--period", "2025-02", "--format", "json"));
+        Assert.That((shown.GetProperty("source").GetString(), shown.GetProperty("draft").GetInt32(), shown.GetProperty("cashier").GetString()),
+            Is.EqualTo(("approval", 1, "出纳")));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 

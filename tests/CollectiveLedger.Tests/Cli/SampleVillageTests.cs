@@ -103,6 +103,20 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void The_project_notice_of_the_well_fund_agrees_with_the_fund_report_and_prints_its_terms()
+    {
+        var notice = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_demo.Dir, "project-notice-F01.json"))).RootElement;
+        var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_demo.Dir, "funds-2025.json"))).RootElement
+            .GetProperty("funds").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "F01");
+
+        Assert.That(notice.GetProperty("project").GetString(), Is.EqualTo("巴音宝力格嘎查牧区机井建设项目"));
+        Assert.That(notice.GetProperty("received").GetString(), Is.EqualTo(report.GetProperty("received_to_date").GetString()));
+        Assert.That(notice.GetProperty("spent").GetString(), Is.EqualTo(report.GetProperty("spent_to_date").GetString()));
+        Assert.That(notice.GetProperty("payments").GetArrayLength(), Is.EqualTo(report.GetProperty("items").GetArrayLength()));
+        Assert.That(notice.GetProperty("verification").GetProperty("keys").GetArrayLength(), Is.EqualTo(1), "signed like the year's notice");
+    }
+
+    [Test]
     public void Demo_books_verify_and_the_reversal_is_linked()
     {
         Assert.That(_demo.Ok("verify"), Does.Contain("OK"));

@@ -1,5 +1,4 @@
 using CollectiveLedger.Core.Approval;
-using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
@@ -15,10 +14,7 @@ public class ApprovalRuleTests
 
     private static LedgerState State(bool configured = true)
     {
-        var state = new LedgerState();
-        state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
-        state.Apply(new AccountAdded("10201", "信用社", "102"));
-        state.Apply(new AccountAdded("51302", "办公费", "513"));
+        var state = TestStates.Ledger(("10201", "信用社", "102"), ("51302", "办公费", "513"));
         if (!configured) return state;
         foreach (var (key, value) in new[]
                  {
@@ -29,11 +25,7 @@ public class ApprovalRuleTests
         return state;
     }
 
-    private static void Apply(LedgerState state, Decision decision)
-    {
-        Assert.That(decision.Accepted, Is.True, string.Join("; ", decision.Violations.Select(v => v.Message(Language.En))));
-        foreach (var e in decision.Events) state.Apply(e);
-    }
+    private static void Apply(LedgerState state, Decision decision) => TestStates.Apply(state, decision);
 
     private static VoucherInput Input(string amount, string? cashier = Cashier, string? reference = null) =>
         new(Place.None, reference, "2025-12-05", "购买办公用品", null, null,

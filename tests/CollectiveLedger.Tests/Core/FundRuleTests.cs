@@ -1,4 +1,3 @@
-using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -15,17 +14,13 @@ public class FundRuleTests
     /// <summary>A ledger with a well fund (may be charged to 151 and 153 until 2025-06-30) that has received 1,000.00.</summary>
     private static LedgerState State()
     {
-        var state = new LedgerState();
-        state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
-        state.Apply(new AccountAdded("10201", "信用社", "102"));
-        state.Apply(new AccountAdded("15301", "机井工程", "153"));
+        var state = TestStates.Ledger(("10201", "信用社", "102"), ("15301", "机井工程", "153"));
         var terms = RegisterRules.AddDimension(DimensionKind.Fund, "F01", "机井资金", state, Place.None, new FundTermsInput(new Dictionary<string, string>
         {
             ["kind"] = "衔接资金", ["agency"] = "旗财政局", ["document"] = "东财农〔2025〕18号", ["granted"] = "5000", ["purpose"] = "打井",
             ["accounts"] = "153、151", ["valid_to"] = "2025-06-30",
         }));
-        Assert.That(terms.Accepted, Is.True, string.Join("; ", terms.Violations.Select(v => v.Message(Language.En))));
-        state.Apply(terms.Event!);
+        TestStates.Apply(state, terms);
         state.Apply(Post(state, "2025-02-01", ("10201", "1000", null, "F01"), ("241", null, "1000", "F01")));
         return state;
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CollectiveLedger.Core.Approval;
-using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -17,9 +16,7 @@ public class PeriodCloseTests
 
     private static LedgerState State()
     {
-        var state = new LedgerState();
-        state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
-        state.Apply(new AccountAdded("10201", "信用社", "102"));
+        var state = TestStates.Ledger(("10201", "信用社", "102"));
         foreach (var (key, value) in new[] { ("role.reviewer", "审核员"), ("role.finance_lead", "财务负责人"), ("role.committee_chair", "主任"), ("role.cashier", "出纳") })
             state.Apply(SettingRules.Change(key, value).Event!);
         return state;
@@ -32,11 +29,7 @@ public class PeriodCloseTests
         state.Apply(new VoucherPosted(v, new VoucherOrigin(VoucherOrigin.Import, null, null)));
     }
 
-    private static void Apply(LedgerState state, Decision decision)
-    {
-        Assert.That(decision.Accepted, Is.True, string.Join("; ", decision.Violations.Select(v => v.Message(Language.En))));
-        foreach (var e in decision.Events) state.Apply(e);
-    }
+    private static void Apply(LedgerState state, Decision decision) => TestStates.Apply(state, decision);
 
     [Test]
     public void The_close_records_the_sha256_of_the_closing_balances_as_audit_log_md_defines_it()

@@ -12,13 +12,7 @@ public class RuleTests
 {
     private static readonly DateOnly Today = new(2025, 6, 15);
 
-    private static LedgerState State()
-    {
-        var state = new LedgerState();
-        state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
-        state.Apply(new AccountAdded("10201", "信用社", "102"));
-        return state;
-    }
+    private static LedgerState State() => TestStates.Ledger(("10201", "信用社", "102"));
 
     private static Voucher Posted(LedgerState state, DateOnly date, long fen = 10000)
     {

@@ -14,9 +14,7 @@ public class YearRuleTests
 
     private static LedgerState State(int closedThroughMonth = 0)
     {
-        var state = new LedgerState();
-        state.Apply(new LedgerCreated("id", "嘎查", "N2X", "CNY", StandardChart.Name, new Period(2025, 1), 1));
-        state.Apply(new AccountAdded("50101", "草场承包费", "501"));
+        var state = TestStates.Ledger(("50101", "草场承包费", "501"));
         for (var m = 1; m <= closedThroughMonth; m++) state.Apply(new PeriodClosed(new Period(2025, m), null));
         return state;
     }

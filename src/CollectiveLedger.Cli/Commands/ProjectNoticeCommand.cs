@@ -1,0 +1,61 @@
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Reports.Disclosure;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>disclose --fund CODE [--date YYYY-MM-DD] [--out FILE] [--format pdf|html|csv|json] [--lang zh-CN|en]
+/// [--paper A4|A3] [--sign KEYFILE]... [--font PATH]</c>: the project notice (项目资金公告公示) of one
+/// support fund, carrying the books' signed checkpoint like the financial disclosure notice. Without
+/// --out the bytes go to stdout.
+/// </summary>
+/// <remarks>
+/// Unlike <c>disclose --period</c>, this does not append a disclosure.published entry: that entry's
+/// scope, months and files are normative (audit-log.md 7.9, verify_log.py, the disclosures table's
+/// CHECK) and name no fund, so recording a project notice needs a format change that verifiers held
+/// by auditors would reject. The notice still prints the checkpoint, which anyone can hold the books
+/// against with verify --checkpoint; the SHA-256 of the file is printed for the accountant to keep.
+/// </remarks>
+public static class ProjectNoticeCommand
+{
+    public static int Run(Context ctx, Args args, string fund)
+    {
+        foreach (var other in new[] { "--period", "--quarter", "--year" })
+            if (args.Option(other) is not null) throw new UsageException($"--fund does not go with {other}: a project notice covers its fund to --date");
+        var path = args.Option("--out");
+        var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);
+        args.Done(1);
+
+        using var store = ctx.Open();
+        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
+        var date = DiscloseCommand.NoticeDate(dateText, today);
+        var state = store.LoadState();
+        var violations = ProjectNoticeRules.Check(fund, date, state, today);
+        if (violations.Count > 0) return ctx.Reject(violations);
+
+        var fontPath = format == "pdf" ? DiscloseCommand.FontPath(font) : "";
+        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
+        var (entry, received, spent) = store.ProjectNoticeMoney(fund, state.Ledger.StartPeriod, date)
+            ?? throw new InvalidOperationException($"fund {fund} is in the state but not in the fund report");
+        var notice = ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, entry, received, spent, state.Settings,
+            NoticeBuilder.Verification(signed));
+        var bytes = format switch
+        {
+            "pdf" => ProjectNoticePdf.Render(notice, chinese, paper, fontPath),
+            "html" => ProjectNoticeHtml.Render(notice, chinese),
+            "csv" => ProjectNoticeCsv.Render(notice, chinese),
+            _ => ProjectNoticeJson.Render(notice),
+        };
+        var sha256 = Core.Audit.Sha256Hex.Of(bytes);
+        if (path is null)
+        {
+            ctx.WriteBytes(bytes);
+            return ExitCodes.Done;
+        }
+        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+        ctx.Out.WriteLine(ctx.Say($"已生成资金 {fund} 的项目资金公告公示 {path}（SHA-256 {sha256}），公示至 {IsoDate.Format(notice.PostedUntil)}，检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
+            $"wrote the project notice of fund {fund} {path} (SHA-256 {sha256}), posted until {IsoDate.Format(notice.PostedUntil)}; checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
+        return ExitCodes.Done;
+    }
+}
