@@ -132,4 +132,48 @@ public class DistributionTests
         Assert.That(code, Is.EqualTo(1), stdout);
         Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("table").GetString()), Does.Contain(table));
     }
+
+    private static long SeqOf(TestLedger ledger, string like)
+    {
+        using var c = ledger.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT seq FROM audit_log WHERE CAST(entry AS TEXT) LIKE $like ORDER BY seq LIMIT 1";
+        cmd.Parameters.AddWithValue("$like", like);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static List<string> ForgedProblems(TestLedger ledger, string like, Func<string, string> edit)
+    {
+        ledger.Sql("DROP TRIGGER audit_log_no_update;");
+        Storage.TamperHelpers.RewriteEntry(ledger, SeqOf(ledger, like), edit);
+        var (code, stdout, _) = ledger.Run("verify", "--format", "json");
+        Assert.That(code, Is.EqualTo(1), stdout);
+        return JsonDocument.Parse(stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
+    }
+
+    [Test]
+    public void A_plan_entry_forged_with_every_hash_recomputed_is_named_by_replay()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        var messages = ForgedProblems(ledger, "%\"kind\":\"distribution.planned\"%",
+            json => json.Replace("\"amount\":\"38.55\"", "\"amount\":\"51.40\"").Replace("\"distributed\":\"89.95\"", "\"distributed\":\"102.80\""));
+
+        Assert.That(messages, Has.Some.Contains("distribution.planned holds values its rule would not have written"));
+    }
+
+    [Test]
+    public void A_distribution_voucher_forged_with_every_hash_recomputed_is_named_by_replay()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        // Two households' amounts swapped: the voucher still balances, but it is not what the plan says.
+        var messages = ForgedProblems(ledger, "%应付成员股份分红%",
+            json => json.Replace("\"credit\":\"38.55\"", "\"credit\":\"X\"").Replace("\"credit\":\"51.40\"", "\"credit\":\"38.55\"")
+                .Replace("\"credit\":\"X\"", "\"credit\":\"51.40\""));
+
+        Assert.That(messages, Has.Some.Contains("is not what distribution.posted 2025 computes from the plan"));
+    }
 }
