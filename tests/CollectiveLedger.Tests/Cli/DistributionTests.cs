@@ -176,4 +176,32 @@ public class DistributionTests
 
         Assert.That(messages, Has.Some.Contains("is not what distribution.posted 2025 computes from the plan"));
     }
+
+    [Test]
+    public void The_sample_members_file_with_details_imports_again_as_a_no_op_and_changed_details_are_refused()
+    {
+        using var ledger = new TestLedger();
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        var file = Path.Combine(TestLedger.Samples, "members.json");
+
+        Assert.That(ledger.Ok("members", "import", file), Does.Contain("added 40"));
+        Assert.That(ledger.Ok("members", "import", file), Does.Contain("added 0, already registered 40"));
+        var changed = ledger.WriteFile("m.json", File.ReadAllText(file).Replace("\"shares\": 6,", "\"shares\": 7,"));
+        var (code, _, err) = ledger.Run("members", "import", changed);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("CodeExists"));
+    }
+
+    [Test]
+    public void A_members_file_with_a_wrong_check_character_is_refused_naming_the_record_and_field()
+    {
+        using var ledger = TestLedger.WithBasics();
+        var file = ledger.WriteFile("m.json", """[{"code":"M009","name":"孟和","head":"孟和","household_size":3,"shares":3,"id_card":"110105194912310021"}]""");
+
+        var (code, _, err) = ledger.Run("members", "import", file);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("id_card").And.Contain("M009").And.Contain("check character should be X"));
+    }
 }
