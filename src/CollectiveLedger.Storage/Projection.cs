@@ -168,24 +168,56 @@ public static class Cell
     /// </summary>
     public static void WriteQuoted(System.Buffers.IBufferWriter<byte> w, object? value)
     {
-        var text = value switch
+        switch (value)
         {
-            null or DBNull => null,
-            long or int => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string s => s,
-            _ => throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}"),
-        };
-        if (text is null)
-        {
-            WriteAscii(w, "NULL:0");
-            return;
+            case null or DBNull:
+                WriteAscii(w, "NULL:0");
+                return;
+            case long or int:
+                WriteQuotedInteger(w, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case string s:
+                var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(s.Length));
+                WriteQuotedText(w, rented.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(s, rented)));
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                return;
+            default:
+                throw new InvalidOperationException($"projection values are text, integers or null, not {value.GetType().Name}");
         }
+    }
+
+    /// <summary>Writes an integer as SQLite spells it as text: its decimal digits.</summary>
+    public static void WriteQuotedInteger(System.Buffers.IBufferWriter<byte> w, long value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, digits, out var length);
+        WriteQuotedText(w, digits[..length]);
+    }
+
+    /// <summary>
+    /// Writes a value that is not NULL, given as its text in UTF-8 (an integer as its decimal digits,
+    /// as SQLite reads any column as text), the way <see cref="WriteQuoted(System.Buffers.IBufferWriter{byte}, object?)"/> does.
+    /// </summary>
+    public static void WriteQuotedText(System.Buffers.IBufferWriter<byte> w, ReadOnlySpan<byte> utf8)
+    {
         WriteAscii(w, "'");
-        var quoted = text.Contains('\'') ? text.Replace("'", "''") : text;
-        var span = w.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(quoted.Length));
-        w.Advance(System.Text.Encoding.UTF8.GetBytes(quoted, span));
+        var rest = utf8;
+        for (var quote = rest.IndexOf((byte)'\''); quote >= 0; quote = rest.IndexOf((byte)'\''))
+        {
+            WriteBytes(w, rest[..(quote + 1)]);
+            WriteAscii(w, "'");
+            rest = rest[(quote + 1)..];
+        }
+        WriteBytes(w, rest);
         WriteAscii(w, "':");
-        WriteAscii(w, System.Text.Encoding.UTF8.GetByteCount(text).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        System.Buffers.Text.Utf8Formatter.TryFormat(utf8.Length, w.GetSpan(11), out var written);
+        w.Advance(written);
+    }
+
+    private static void WriteBytes(System.Buffers.IBufferWriter<byte> w, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(w.GetSpan(bytes.Length));
+        w.Advance(bytes.Length);
     }
 
     public static void WriteAscii(System.Buffers.IBufferWriter<byte> w, string text)

@@ -38,7 +38,12 @@ public sealed class CanonicalJsonWriter : IDisposable
         if (value is null) Raw("null"u8); else WriteString(value);
     }
 
-    public void Integer(long value) { Separator(); Raw(Encoding.ASCII.GetBytes(value.ToString(System.Globalization.CultureInfo.InvariantCulture))); }
+    public void Integer(long value)
+    {
+        Separator();
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, _buffer.GetSpan(20), out var written); // 20: the longest long, "-9223372036854775808"
+        _buffer.Advance(written);
+    }
     public void Boolean(bool value) { Separator(); Raw(value ? "true"u8 : "false"u8); }
     public void Null() { Separator(); Raw("null"u8); }
 

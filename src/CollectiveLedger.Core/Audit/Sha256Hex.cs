@@ -10,5 +10,7 @@ public static class Sha256Hex
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static bool IsValid(string? text) =>
-        text is { Length: 64 } && text.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+        text is { Length: 64 } && !text.AsSpan().ContainsAnyExcept(LowercaseHex);
+
+    private static readonly System.Buffers.SearchValues<char> LowercaseHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 }

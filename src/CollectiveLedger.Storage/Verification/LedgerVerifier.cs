@@ -26,13 +26,13 @@ public static class LedgerVerifier
         var connection = store.ConnectionForVerify;
         using var tx = connection.BeginTransaction(deferred: true);
         var check = new Replay(connection, tx, anchors, checkpoints, new Run(maxProblems), progress);
-        using (var log = Command(connection, tx, "SELECT seq, hash, entry FROM audit_log ORDER BY seq").ExecuteReader())
+        using (var log = new RawReader(connection, "SELECT seq, hash, entry FROM audit_log ORDER BY seq"))
         {
             Task<PreparedEntry[]>? pending = null;
             while (true)
             {
                 var batch = new List<(long Seq, string Hash, byte[] Bytes)>(BatchSize);
-                while (batch.Count < BatchSize && log.Read()) batch.Add((log.GetInt64(0), log.GetString(1), (byte[])log.GetValue(2)));
+                while (batch.Count < BatchSize && log.Read()) batch.Add((log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), log.GetText(2).ToArray()));
                 var next = batch.Count == 0 ? null : Task.Run(() => Prepare(batch));
                 if (pending is not null) check.Apply(pending.Result);
                 if (next is null) break;

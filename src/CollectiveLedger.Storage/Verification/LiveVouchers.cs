@@ -1,35 +1,55 @@
-using System.Data.Common;
+using CollectiveLedger.Core;
 using CollectiveLedger.Core.Audit;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CollectiveLedger.Storage.Verification;
 
 /// <summary>
-/// Posted vouchers with their lines, read in seq order as one signature each
-/// (<see cref="Table.SelectVoucherSignatures"/>) and merged with the replayed vouchers: one step per
-/// voucher instead of one per row. Only a voucher whose signature differs is compared row by row
-/// and column by column, to name what changed.
+/// Posted vouchers with their lines, read in seq order from the two tables side by side and merged
+/// with the replayed vouchers: each voucher's row and lines are spelled as one signature
+/// (<see cref="SignatureOf"/>) and compared in one step. Only a voucher whose signature differs is
+/// compared row by row and column by column, to name what changed.
 /// </summary>
 internal sealed class LiveVouchers : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
-    private readonly SqliteCommand _command;
-    private readonly DbDataReader _reader;
-    private byte[] _signature = new byte[4096]; // reused: no allocation per voucher
-    private int _signatureLength;
+    private readonly RawReader _vouchers;
+    private readonly RawReader _lines;
+    private readonly PooledBuffer _signature = new(4096); // reused: no allocation per voucher
     private long? _seq;
+    private long? _lineSeq;
 
     public LiveVouchers(SqliteConnection connection, SqliteTransaction tx)
     {
         _connection = connection;
         _tx = tx;
-        _command = LedgerVerifier.Command(connection, tx, Table.SelectVoucherSignatures);
-        _reader = _command.ExecuteReader();
+        _vouchers = new RawReader(connection, Table.Vouchers.SelectInKeyOrder);
+        _lines = new RawReader(connection, Table.VoucherLines.SelectInKeyOrder);
         Advance();
+        AdvanceLine();
+    }
+
+    /// <summary>
+    /// A voucher's row, '|', then its lines' rows in line order joined by ';', each row as
+    /// <see cref="Row.WriteSignature"/> spells it: what <see cref="Match"/> compares with the tables.
+    /// </summary>
+    public static byte[] SignatureOf(IReadOnlyList<Row> rows)
+    {
+        using var buffer = new PooledBuffer(1024);
+        rows[0].WriteSignature(buffer);
+        Cell.WriteAscii(buffer, "|");
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (i > 1) Cell.WriteAscii(buffer, ";");
+            rows[i].WriteSignature(buffer);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <param name="rows">The voucher's row followed by its line rows, as the replay derives them.</param>
+    /// <param name="signature">Their <see cref="SignatureOf"/>.</param>
     public void Match(long seq, IReadOnlyList<Row> rows, byte[] signature, LedgerVerifier.Run run)
     {
         for (; _seq is { } extra && extra < seq; Advance())
@@ -40,7 +60,18 @@ internal sealed class LiveVouchers : IDisposable
                 Table: Table.Vouchers.Name, Key: seq.ToString(), Expected: "row", Actual: "missing"));
             return;
         }
-        if (!_signature.AsSpan(0, _signatureLength).SequenceEqual(signature))
+        // Lines of vouchers inserted behind our back, or of none, are passed over here: the first are
+        // reported with their voucher, the others by ReportRemaining.
+        for (; _lineSeq is { } before && before < seq; AdvanceLine()) { }
+        _signature.Clear();
+        WriteLiveRow(_vouchers, _signature);
+        Cell.WriteAscii(_signature, "|");
+        for (var first = true; _lineSeq == seq; AdvanceLine(), first = false)
+        {
+            if (!first) Cell.WriteAscii(_signature, ";");
+            WriteLiveRow(_lines, _signature);
+        }
+        if (!_signature.WrittenSpan.SequenceEqual(signature))
         {
             Compare(Table.Vouchers, rows.Take(1).ToList(), $"seq = {seq}", seq, run);
             Compare(Table.VoucherLines, rows.Skip(1).ToList(), $"voucher_seq = {seq}", seq, run);
@@ -88,18 +119,31 @@ internal sealed class LiveVouchers : IDisposable
         new(VerifyProblem.Replay, null, $"{table.Name} {key} is in the table but no entry of the log made it (inserted?)",
             Table: table.Name, Key: key, Expected: "missing", Actual: "row");
 
-    private void Advance()
+    /// <summary>
+    /// The current row of <paramref name="reader"/> spelled as <see cref="Row.WriteSignature"/> spells
+    /// a replayed row. Integers are read as such and spelled here, which costs less than SQLite
+    /// converting them to text; any other value is spelled from the text SQLite gives.
+    /// </summary>
+    private static void WriteLiveRow(RawReader reader, PooledBuffer buffer)
     {
-        if (!_reader.Read()) { _seq = null; return; }
-        _seq = _reader.GetInt64(0);
-        _signatureLength = (int)_reader.GetBytes(1, 0, null, 0, 0);
-        if (_signatureLength > _signature.Length) _signature = new byte[_signatureLength * 2];
-        _reader.GetBytes(1, 0, _signature, 0, _signatureLength);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (i > 0) Cell.WriteAscii(buffer, ",");
+            var type = reader.TypeOf(i);
+            if (type == raw.SQLITE_NULL) Cell.WriteQuoted(buffer, null);
+            else if (type == raw.SQLITE_INTEGER) Cell.WriteQuotedInteger(buffer, reader.GetInt64(i));
+            else Cell.WriteQuotedText(buffer, reader.GetText(i));
+        }
     }
+
+    private void Advance() => _seq = _vouchers.Read() ? _vouchers.GetInt64(0) : null;
+
+    private void AdvanceLine() => _lineSeq = _lines.Read() ? _lines.GetInt64(0) : null;
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _command.Dispose();
+        _vouchers.Dispose();
+        _lines.Dispose();
+        _signature.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace CollectiveLedger.Storage.Verification;
 /// leaf, decoding, the proof that the bytes are canonical, and the rows the entry implies. Pure, so
 /// entries are prepared on another thread; everything that needs order or the database happens after.
 /// </summary>
-/// <param name="Signature">For a posted voucher, its row's and its lines' signatures as <see cref="Table.SelectVoucherSignatures"/> reads them.</param>
+/// <param name="Signature">For a posted voucher, its row's and its lines' signatures (<see cref="LiveVouchers.SignatureOf"/>).</param>
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
     Row[] Rows, byte[]? Signature)
 {
@@ -18,19 +18,7 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
     {
         var (entry, problem) = SafeRead(seq, bytes);
         var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
-        byte[]? signature = null;
-        if (entry?.Event is Core.Ledger.VoucherPosted)
-        {
-            using var buffer = new PooledBuffer(1024);
-            rows[0].WriteSignature(buffer);
-            Cell.WriteAscii(buffer, "|");
-            for (var i = 1; i < rows.Length; i++)
-            {
-                if (i > 1) Cell.WriteAscii(buffer, ";");
-                rows[i].WriteSignature(buffer);
-            }
-            signature = buffer.WrittenSpan.ToArray();
-        }
+        var signature = entry?.Event is Core.Ledger.VoucherPosted ? LiveVouchers.SignatureOf(rows) : null;
         return new PreparedEntry(seq, storedHash, Sha256Hex.Of(bytes), MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
     }
 
@@ -49,11 +37,13 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
 
     /// <summary>
     /// Reads an entry and proves it canonical in one step: encoding the decoded event again must give
-    /// exactly the stored bytes (so no key, space, escape or float can differ). Only when it does not
-    /// is the slower generic check run, to say what is wrong.
+    /// exactly the stored bytes (so no key, space, escape or float can differ). A posted voucher is
+    /// read by its own fast reader first; any other entry, or one the fast reader cannot prove, is read
+    /// the generic way, and only when that fails too is the slower canonical check run, to say what is wrong.
     /// </summary>
     private static (ParsedEntry?, VerifyProblem?) Read(long seq, byte[] bytes)
     {
+        if (VoucherEntryReader.TryRead(bytes) is { } voucher && IsCanonicalEncoding(voucher, bytes)) return (voucher, null);
         ParsedEntry? entry = null;
         string? problem = null;
         try
