@@ -14,6 +14,7 @@ namespace CollectiveLedger.Core.Audit;
 /// of another type, malformed JSON) it returns null, and the caller reads the entry the generic way
 /// (<see cref="ParsedEntry.From"/>), which knows every kind and field and names what is wrong. So
 /// new kinds and fields need no change here; they are only read more slowly until they get one.
+/// The optional keys of audit-log.md 7.5 (cashier, draft, source) are read where they sort.
 /// Reading is no proof of canonical form: the caller still encodes the result again and compares.
 /// </summary>
 public static class VoucherEntryReader
@@ -27,14 +28,14 @@ public static class VoucherEntryReader
             var r = new Utf8JsonReader(bytes);
             return r.Read() && r.TokenType == JsonTokenType.StartObject
                 && String(ref r, "actor"u8, out var actor)
-                && Name(ref r, "data"u8) && TryReadVoucher(ref r, out var voucher)
+                && Name(ref r, "data"u8) && TryReadVoucher(ref r, out var voucher, out var origin)
                 && Name(ref r, "kind"u8) && r.TokenType == JsonTokenType.String && r.ValueTextEquals(Kind)
                 && String(ref r, "prev"u8, out var prev)
                 && Name(ref r, "seq"u8) && r.TryGetInt64(out var seq)
                 && String(ref r, "time"u8, out var time)
                 && Name(ref r, "v"u8) && r.TryGetInt32(out var v)
                 && End(ref r, JsonTokenType.EndObject)
-                ? new ParsedEntry(v, seq, prev, time, actor, "voucher.posted", new VoucherPosted(voucher))
+                ? new ParsedEntry(v, seq, prev, time, actor, "voucher.posted", new VoucherPosted(voucher, origin))
                 : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
@@ -45,22 +46,30 @@ public static class VoucherEntryReader
         }
     }
 
-    /// <summary>The <c>data</c> object, as <see cref="EventCodec"/> reads a voucher.</summary>
-    private static bool TryReadVoucher(ref Utf8JsonReader r, out Voucher voucher)
+    /// <summary>The <c>data</c> object, as <see cref="EventCodec"/> reads a voucher, with its optional cashier, draft and source.</summary>
+    private static bool TryReadVoucher(ref Utf8JsonReader r, out Voucher voucher, out VoucherOrigin? origin)
     {
         voucher = null!;
+        origin = null;
+        string? cashier = null, source = null;
+        var draft = 0;
         if (r.TokenType != JsonTokenType.StartObject
             || !Name(ref r, "attachments"u8) || !r.TryGetInt32(out var attachments)
+            || OptionalName(ref r, "cashier"u8) && !Text(ref r, out cashier)
             || !String(ref r, "date"u8, out var date)
+            || OptionalName(ref r, "draft"u8) && !r.TryGetInt32(out draft)
             || !String(ref r, "kind"u8, out var kindText) || !VoucherKinds.TryParse(kindText, out var kind)
             || !Name(ref r, "lines"u8) || !TryReadLines(ref r, out var lines)
             || !Name(ref r, "number"u8) || !r.TryGetInt32(out var number)
             || !String(ref r, "period"u8, out var period)
             || !OptionalString(ref r, "ref"u8, out var reference)
             || !Name(ref r, "reverses"u8) || !TryReadReverses(ref r, out var reverses)
+            || OptionalName(ref r, "source"u8) && !Text(ref r, out source)
             || !String(ref r, "summary"u8, out var summary)
             || !End(ref r, JsonTokenType.EndObject))
             return false;
+        if (source is null ? cashier is not null || draft != 0 : !VoucherOrigin.Sources.Contains(source)) return false;
+        origin = source is null ? null : new VoucherOrigin(source, draft == 0 ? null : draft, cashier);
         voucher = new Voucher(number, IsoDate.Parse(date), kind, reference, summary, attachments, reverses, lines);
         return Period.TryParse(period, out var p) && p == voucher.Period;
     }
@@ -107,6 +116,21 @@ public static class VoucherEntryReader
     /// </summary>
     private static bool Name(ref Utf8JsonReader r, ReadOnlySpan<byte> name) =>
         r.Read() && r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals(name) && r.Read();
+
+    /// <summary>Moves onto the value of the next key only if it is <paramref name="name"/>; otherwise leaves the reader where it was.</summary>
+    private static bool OptionalName(ref Utf8JsonReader r, ReadOnlySpan<byte> name)
+    {
+        var ahead = r;
+        if (!Name(ref ahead, name)) return false;
+        r = ahead;
+        return true;
+    }
+
+    private static bool Text(ref Utf8JsonReader r, out string? value)
+    {
+        value = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+        return value is not null;
+    }
 
     private static bool String(ref Utf8JsonReader r, ReadOnlySpan<byte> name, out string value)
     {

@@ -46,7 +46,8 @@ public class VoucherEntryReaderTests
     {
         var lines = new VoucherLine[] { new("10201", new Amount(-150000), Amount.Zero, fund: "F01"), new("501", Amount.Zero, new Amount(-150000), summary: "冲销 'x' \"y\"\n") };
         var voucher = new Voucher(2, new DateOnly(2026, 1, 12), VoucherKind.Normal, null, "冲销 记-0001", 0, new VoucherKey(new Period(2026, 1), 1), [.. lines]);
-        var bytes = AuditEntry.Encode(7, Sha256Hex.Zero, new DateTimeOffset(2026, 1, 12, 2, 5, 9, TimeSpan.Zero), "会计", new VoucherPosted(voucher));
+        var bytes = AuditEntry.Encode(7, Sha256Hex.Zero, new DateTimeOffset(2026, 1, 12, 2, 5, 9, TimeSpan.Zero), "会计",
+            new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Reversal, null, null)));
 
         var read = VoucherEntryReader.TryRead(bytes);
 
@@ -54,7 +55,22 @@ public class VoucherEntryReaderTests
         Assert.That(Encode(read!), Is.EqualTo(bytes));
     }
 
-    [TestCase("\"attachments\":3,", "\"attachments\":3,\"cashier\":\"x\",", Description = "a data key it does not know")]
+    [Test]
+    public void A_voucher_posted_by_approval_reads_back_with_its_cashier_draft_and_source()
+    {
+        var voucher = new Voucher(4, new DateOnly(2025, 12, 8), VoucherKind.Normal, "A02", "维修", 3, null,
+            [new VoucherLine("51304", new Amount(680000), Amount.Zero), new VoucherLine("10201", Amount.Zero, new Amount(680000))]);
+        var posted = new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Approval, 2, "萨仁"));
+        var bytes = AuditEntry.Encode(9, Sha256Hex.Zero, new DateTimeOffset(2025, 12, 9, 1, 0, 0, TimeSpan.Zero), "巴特尔", posted);
+
+        var read = VoucherEntryReader.TryRead(bytes);
+
+        Assert.That(((VoucherPosted)read!.Event).Origin, Is.EqualTo(posted.Origin));
+        Assert.That(Encode(read), Is.EqualTo(bytes));
+    }
+
+    [TestCase("\"attachments\":3,", "\"attachments\":3,\"colour\":\"x\",", Description = "a data key it does not know")]
+    [TestCase("\"attachments\":3,", "\"attachments\":3,\"cashier\":\"x\",", Description = "a cashier without the source that goes with it")]
     [TestCase("\"attachments\":3,", "\"attachments\":\"3\",", Description = "a string where an integer belongs")]
     [TestCase("\"attachments\":3,", "\"attachments\":3.0,", Description = "a float")]
     [TestCase("\"attachments\":3,", "", Description = "a missing key")]
