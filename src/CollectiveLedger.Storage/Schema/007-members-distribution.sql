@@ -3,7 +3,10 @@
 --
 -- 1. A member household's details (head, household size, shares, ID card, bank account, phone) as
 --    the canonical JSON of member.added's optional `details` (audit-log.md 7.4), like funds.terms.
-ALTER TABLE members ADD COLUMN details TEXT CHECK (details IS NULL OR json_valid(details));
+--    Core's rules on the counts, mirrored: household size 1 or more, shares 0 or more.
+ALTER TABLE members ADD COLUMN details TEXT CHECK (details IS NULL OR (json_valid(details)
+    AND json_type(details, '$.household_size') = 'integer' AND json_extract(details, '$.household_size') >= 1
+    AND json_type(details, '$.shares') = 'integer' AND json_extract(details, '$.shares') >= 0));
 
 -- 2. vouchers.source accepts 'distribution': the vouchers of `distribution post` and `distribution
 --    pay`. The same documented writable_schema procedure as version 4; the replacement matches the
@@ -73,3 +76,14 @@ BEGIN SELECT RAISE(ABORT, 'distribution steps are never changed'); END;
 CREATE TRIGGER distributions_after_year_close BEFORE INSERT ON distributions
 WHEN NOT EXISTS (SELECT 1 FROM years WHERE year = NEW.year AND status = 'closed')
 BEGIN SELECT RAISE(ABORT, 'DistributionYearNotClosed'); END;
+
+-- Each household receives its shares times the per-share amount, exactly.
+CREATE TRIGGER distribution_households_shares_times_per_share BEFORE INSERT ON distribution_households
+WHEN NEW.amount_fen <> NEW.shares * (SELECT per_share_fen FROM distributions WHERE year = NEW.year)
+BEGIN SELECT RAISE(ABORT, 'a household receives shares x per-share amount'); END;
+
+-- The steps in their order: approved after planned (the foreign key), posted after approved, paid after posted.
+CREATE TRIGGER distribution_steps_in_order BEFORE INSERT ON distribution_steps
+WHEN (NEW.action = 'posted' AND NOT EXISTS (SELECT 1 FROM distribution_steps WHERE year = NEW.year AND action = 'approved'))
+  OR (NEW.action = 'paid' AND NOT EXISTS (SELECT 1 FROM distribution_steps WHERE year = NEW.year AND action = 'posted'))
+BEGIN SELECT RAISE(ABORT, 'DistributionNotApproved'); END;

@@ -204,4 +204,16 @@ public class DistributionTests
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain("id_card").And.Contain("M009").And.Contain("check character should be X"));
     }
+
+    [Test]
+    public void The_database_itself_refuses_edits_of_a_plan_and_rows_that_break_its_arithmetic()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        foreach (var sql in new[] { "UPDATE distributions SET reserve_fen = 0", "DELETE FROM distribution_households", "UPDATE distribution_steps SET by = 'x'" })
+            Assert.That(() => ledger.Sql(sql), Throws.Exception.With.Message.Contains("never changed"), sql);
+        Assert.That(() => ledger.Sql("INSERT INTO distribution_households VALUES (2025, 'M001', 2, 1)"), Throws.Exception.With.Message.Contains("shares x per-share"));
+        Assert.That(() => ledger.Sql("UPDATE members SET details = json_set(details, '$.shares', -1) WHERE code = 'M003'"), Throws.Exception.With.Message.Contains("CHECK"));
+    }
 }
