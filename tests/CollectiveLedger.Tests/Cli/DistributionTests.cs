@@ -216,4 +216,43 @@ public class DistributionTests
         Assert.That(() => ledger.Sql("INSERT INTO distribution_households VALUES (2025, 'M001', 2, 1)"), Throws.Exception.With.Message.Contains("shares x per-share"));
         Assert.That(() => ledger.Sql("UPDATE members SET details = json_set(details, '$.shares', -1) WHERE code = 'M003'"), Throws.Exception.With.Message.Contains("CHECK"));
     }
+
+    [Test]
+    public void The_python_reference_verifier_accepts_a_distribution_and_names_a_forged_plan()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+        var log = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+        Assert.That(VerifyLog(log).Code, Is.EqualTo(0));
+
+        // The forger edits the plan and re-chains every later line, as an auditor's copy could be edited.
+        var lines = File.ReadAllLines(log);
+        var prev = (string?)null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (prev is not null) line = line.Replace(JsonDocument.Parse(line).RootElement.GetProperty("prev").GetString()!, prev);
+            if (line.Contains("\"kind\":\"distribution.planned\"")) line = line.Replace("\"amount\":\"38.55\"", "\"amount\":\"48.55\"");
+            if (prev is not null || line != lines[i]) prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)));
+            lines[i] = line;
+        }
+        File.WriteAllText(log, string.Join("\n", lines) + "\n");
+        var (code, output) = VerifyLog(log);
+
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("each household gets shares x per_share"));
+        Assert.That(output, Does.Not.Contain("prev must be"));
+    }
+
+    private static (int Code, string Output) VerifyLog(string log)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log }) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
 }
