@@ -117,7 +117,8 @@ public static class DistributionRules
         if (record.Approval is null) return Decision.Reject(new Violation(ViolationCode.DistributionNotApproved, place, yearText));
         if (record.Posting is not null) return Decision.Reject(new Violation(ViolationCode.DistributionAlreadyDone, place, yearText, "posted"));
         if (!IsoDate.TryParse(dateText, out var date)) return Decision.Reject(new Violation(ViolationCode.DateInvalid, new Place(Field: "date"), dateText));
-        if (date.Year <= year) return Decision.Reject(new Violation(ViolationCode.DistributionDateInYear, new Place(Field: "date"), dateText, yearText));
+        if (date.Year <= year)
+            return Decision.Reject(new Violation(ViolationCode.DistributionDateInYear, new Place(Field: "date"), dateText, IsoDate.Format(new DateOnly(year + 1, 1, 1))));
         var payable = string.IsNullOrWhiteSpace(payableAccount) ? Payables : payableAccount.Trim();
         var violations = new List<Violation>();
         if (!payable.StartsWith(Payables, StringComparison.Ordinal))

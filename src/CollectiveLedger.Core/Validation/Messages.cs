@@ -103,7 +103,7 @@ public static class Messages
             [ViolationCode.DistributionNotPlanned] = ("{0} 年还没有收益分配方案：请先运行 cledger distribution plan --year {0}", "year {0} has no distribution plan: run cledger distribution plan --year {0} first"),
             [ViolationCode.DistributionNotApproved] = ("{0} 年的收益分配方案尚未经成员（代表）大会通过：请先运行 cledger distribution approve", "the distribution plan of {0} is not approved by the members' meeting yet: run cledger distribution approve first"),
             [ViolationCode.DistributionNotPosted] = ("{0} 年的收益分配尚未入账：请先运行 cledger distribution post", "the distribution of {0} is not posted yet: run cledger distribution post first"),
-            [ViolationCode.DistributionDateInYear] = ("日期 {0} 须在 {1} 之后", "the date {0} must be after {1}"),
+            [ViolationCode.DistributionDateInYear] = ("日期 {0} 太早，不能早于 {1}", "the date {0} is too early: it may not be before {1}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -97,6 +97,20 @@ public class DistributionTests
         Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20").Err, Does.Contain("DistributionNotApproved"));
     }
 
+    [Test]
+    public void The_posting_is_dated_after_the_year_and_the_payment_not_before_the_posting()
+    {
+        using var ledger = ClosedYear();
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2025-12-31").Err, Does.Contain("DistributionDateInYear").And.Contain("2026-01-01"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201").Err, Does.Contain("DistributionNotPosted"));
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-19", "--account", "10201").Err, Does.Contain("DistributionDateInYear"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-20", "--account", "50101").Err, Does.Contain("FieldInvalid"));
+    }
+
     [TestCase("table")]
     [TestCase("csv")]
     [TestCase("json")]
