@@ -19,9 +19,15 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "period.reopen_requested": "by period reason", "period.reopened": "by period role",
         "setting.changed": "key value", "key.registered": "algorithm key_id name public_key",
         "disclosure.published": "checkpoint date files from scope to", "year.closed": "year", "year.opened": "year",
+        "asset.added": "account acquired category code cost depreciation_account expense_account fund head life_months location name "
+                       "opening_depreciation opening_months paid_from residual species",
+        "asset.depreciated": "lines period", "asset.disposed": "asset date gain_loss_account proceeds proceeds_account reason",
+        "herd.changed": "asset change date head note",
         "distribution.planned": "by distributable distributed households per_share reserve reserve_percent total_shares undistributed year",
         "distribution.approved": "by resolution role year", "distribution.posted": "by date payable_account year",
         "distribution.paid": "account by date year"}
+# The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
+REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
@@ -283,19 +289,41 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(all(n == 0 for a, n in end.items() if a[0] == "5" or a == "321"), "after year close every 5xx account and 321 are zero")
         s["years_closed"].add(y)
         s["closing"] = None
+    elif kind == "asset.added":
+        c = d["code"]
+        need(isinstance(c, str) and c not in s["assets"], f"asset {c!r} exists already")
+        need(d["account"] in s["accounts"] and d["account"][:3] in ("131", "132", "134", "151"), "an asset's account is below 131, 132, 134 or 151")
+        need(fen(d["cost"]) > 0 and 0 <= fen(d["residual"]) < fen(d["cost"]) and 0 <= fen(d["opening_depreciation"]), "cost, residual or opening_depreciation out of range")
+        s["assets"][c] = dict(d, depreciated=fen(d["opening_depreciation"]), disposed=False, head_now=d["head"])
+    elif kind == "asset.depreciated":
+        need(isinstance(d["period"], str) and PERIOD.fullmatch(d["period"]) and d["period"] not in s["depreciated"], "a month is depreciated once")
+        s["depreciated"].add(d["period"])
+        for l in d["lines"]:
+            a = s["assets"].get(l["asset"])
+            need(a and not a["disposed"] and a["depreciation_account"], f"asset {l['asset']!r} cannot be depreciated")
+            a["depreciated"] += fen(l["amount"])
+            need(0 <= a["depreciated"] <= fen(a["cost"]) - fen(a["residual"]), f"asset {l['asset']!r} depreciated below its residual value")
+    elif kind == "asset.disposed":
+        a = s["assets"].get(d["asset"])
+        need(a and not a["disposed"], f"asset {d['asset']!r} is not in use")
+        a["disposed"] = True
+    elif kind == "herd.changed":
+        a = s["assets"].get(d["asset"])
+        need(a and not a["disposed"] and d["change"] in ("births", "purchases", "sales", "deaths") and is_int(d["head"]) and d["head"] > 0, "bad herd change")
+        a["head_now"] += d["head"] if d["change"] in ("births", "purchases") else -d["head"]
+        need(a["head_now"] >= 0, f"herd {d['asset']!r} below zero head")
     elif kind == "year.opened":
         y = d["year"]
         need(is_int(y) and y - 1 >= int(s["start"][:4]) and y - 1 not in s["years_closed"] and y not in s["years_opened"],
              "year.opened only while the year before is open, once")
         s["years_opened"].add(y)
-    elif kind.startswith("distribution."):  # audit-log.md 7.14: once per closed year, in order; the plan's sums exact
+    elif kind.startswith("distribution."):  # audit-log.md 7.15: once per closed year, in order; the plan's sums exact
         y, step = d["year"], kind.split(".")[1]
         need(d["by"] == e["actor"], "the person named must be the entry's actor")
         done = s["distributions"].setdefault(y, []) if step == "planned" else s["distributions"].get(y, [])
         order = ["planned", "approved", "posted", "paid"]
         need(is_int(y) and y in s["years_closed"] and done == order[:order.index(step)], f"{kind} {y}: after year close, once, after {' '.join(done) or 'nothing'}")
         if step == "planned":
-            fen = lambda a: int(a.replace(".", ""))
             per, hh = fen(d["per_share"]), d["households"]
             need(all(is_int(h["shares"]) and h["shares"] >= 0 and fen(h["amount"]) == h["shares"] * per for h in hh), "each household gets shares x per_share")
             need(sum(h["shares"] for h in hh) == d["total_shares"] and sum(fen(h["amount"]) for h in hh) == fen(d["distributed"]), "totals are the households' sums")
@@ -316,7 +344,7 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, distributions={}, planners={})
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known
@@ -340,6 +368,12 @@ def verify(log_path, tb_path=None):
         print(f"  {c:<10}{yuan(level1[c]):>20}")
         for a in sorted(a for a in s["net"] if a[:3] == c and a != c):
             print(f"    {a:<8}{yuan(s['net'][a]):>20}")
+    for c, field in REGISTER.items():  # the register equals the books on every register account it uses
+        acct = "account" if field == "cost" else "depreciation_account"
+        used = [a for a in s["assets"].values() if (a[acct] or "")[:3] == c]
+        held = sum(fen(a["cost"]) if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
+        if used and held != level1.get(c, 0) * (1 if field == "cost" else -1):
+            problems.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
     if tb_path:
         try:
             tb = json.load(open(tb_path, encoding="utf-8"))

@@ -116,6 +116,7 @@ ACCOUNTS = [
     ("5110202", "机械维修费", "51102"),
     ("5110203", "操作手工资", "51102"),
     ("5110204", "机械折旧费", "51102"),
+    ("51103", "种畜折旧费", "511"),
     ("51301", "干部报酬", "513"),
     ("51302", "办公费", "513"),
     ("51303", "差旅费", "513"),
@@ -339,6 +340,51 @@ def simple(date, summary, dr_account, cr_account, fen, att=1, cp=None, dr_kw=Non
 
 
 # ---------------------------------------------------------------------------------------------
+# The asset register (资产登记簿). Assets already in the books on 2025-01-01 come with the months
+# and the depreciation accumulated by then, computed here by the same straight-line rule as every
+# month of 2025: monthly = (cost - residual) // life (fen, rounded down), depreciation from the
+# month after acquisition, the last month of the life taking exactly what is left down to the
+# residual value. Fixed assets depreciate into 152, the breeding flock into 133. The demo registers
+# every asset from assets.json (taken over from the books, or paid from the bank) and runs
+# `assets depreciate` for each month; its vouchers are modelled below, independently.
+
+ASSETS = []
+
+
+def asset(code, name, category, account, acquired, cost, life, residual, expense, location, fund=None,
+          species=None, head=None, paid_from=None, taken_over=True):
+    dep = None if category in ("fattening_stock", "shelter_forest") else ("133" if category == "breeding_herd" else "152")
+    a = {"code": code, "name": name, "category": category, "account": account, "acquired": acquired, "cost": cost,
+         "life": life, "residual": residual, "expense": expense, "dep": dep, "location": location, "fund": fund,
+         "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0}
+    if taken_over and acquired < d(1, 1):
+        # Months from the month after acquisition to December 2024, each at the monthly amount.
+        months = (YEAR - 1 - acquired.year) * 12 + 12 - acquired.month
+        assert 0 < months < life
+        a["months"] = months
+        a["depreciated"] = months * ((cost - residual) // life)
+    a["opening_months"], a["opening_depreciation"] = a["months"], a["depreciated"]
+    ASSETS.append(a)
+    return a
+
+
+def depreciation_amount(a, month):
+    """What asset a depreciates in month (of YEAR); None when it does not depreciate then."""
+    left = a["cost"] - a["residual"] - a["depreciated"]
+    if a["dep"] is None or (a["acquired"].year, a["acquired"].month) >= (YEAR, month) or a["months"] >= a["life"] or left <= 0:
+        return None
+    monthly = (a["cost"] - a["residual"]) // a["life"]
+    return left if a["months"] + 1 == a["life"] or monthly > left else monthly
+
+
+asset("GD-001", "嘎查办公用房", "building", "15103", datetime.date(2014, 12, 18), yuan(360000), 360, yuan(18000), "51305", "嘎查委员会院内")
+asset("GD-002", "机井（2018年建，6眼）", "well", "15101", datetime.date(2018, 9, 26), yuan(640000), 240, 0, "51305", "第一、二小组草场")
+asset("GD-003", "嘎查通苏木砂石路（2016年建）", "road", "15102", datetime.date(2016, 10, 31), yuan(1280000), 360, 0, "51305", "嘎查至苏木")
+asset("GD-004", "拖拉机及配套农具", "machinery", "15104", datetime.date(2020, 4, 10), yuan(158000), 120, yuan(7900), "5110204", "嘎查农机库")
+asset("GD-005", "割草机、搂草机、打捆机", "machinery", "15104", datetime.date(2022, 6, 15), yuan(87000), 120, yuan(4350), "5110204", "嘎查农机库")
+OPENING_DEPRECIATION = sum(a["depreciated"] for a in ASSETS)
+
+# ---------------------------------------------------------------------------------------------
 # Opening balances on 2025-01-01.
 
 OPENING_LINES = [
@@ -355,7 +401,7 @@ OPENING_LINES = [
     Dr("15102", 128000000),
     Dr("15103", 36000000),
     Dr("15104", 24500000),
-    Cr("152", 27875000),
+    Cr("152", OPENING_DEPRECIATION),
     Cr("21101", 4500000, summary="2023年道路工程质保金", cp="C04"),
     Cr("21102", 1280000, summary="2024年水泵配件款", cp="C05"),
     Cr("21201", 960000, summary="2024年12月干部报酬"),
@@ -373,10 +419,8 @@ OPENING = Voucher(d(1, 1), "2025年期初余额", OPENING_LINES, 1, "opening", 0
 # The year's story. Each block adds its vouchers; the order of blocks fixes the random draws.
 
 # Monthly routine: cadre pay accrued at month end and paid on the 10th of the next month; bank
-# fees; depreciation; electricity.
+# fees; electricity. (Depreciation is posted by the asset register, below.)
 CADRE_MONTHLY = yuan(9600)  # 嘎查达 3200, 书记 3000 (兼任补贴), 会计 1800, 委员 2 x 800
-OFFICE_DEPR = 36000000 * 95 // (30 * 12 * 100)  # 30 years, 5% residual
-machinery_cost = 24500000
 
 for m in range(1, 13):
     # Pay last month's cadre allowances (F03 tag decided later, see running-cost fund block).
@@ -384,12 +428,6 @@ for m in range(1, 13):
          [Dr("21201", CADRE_MONTHLY), Cr("10201", CADRE_MONTHLY)], att=2)
     post(month_end(m), "计提%d月嘎查干部报酬" % m,
          [Dr("51301", CADRE_MONTHLY), Cr("21201", CADRE_MONTHLY)], att=1)
-    if m == 7:
-        machinery_cost += 3760000  # fire-fighting equipment bought in June
-    mach = machinery_cost * 95 // (10 * 12 * 100)
-    post(month_end(m), "计提%d月固定资产折旧" % m,
-         [Dr("51305", OFFICE_DEPR, summary="办公用房"), Dr("5110204", mach, summary="农牧机械"),
-          Cr("152", OFFICE_DEPR + mach)], att=1)
     fee = cents(8, 46)
     simple(workday(month_end(m)), "信用社%d月账户管理费及转账手续费" % m, "51502", "10201", fee, cp="C06")
     winter = m in (1, 2, 3, 11, 12)
@@ -834,7 +872,47 @@ APPROVAL_STEPS = [
     (CHAIR, ["vouchers", "approve", "3", "--resolution", APPROVAL_RESOLUTION]),
 ]
 
-POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION] + APPROVED
+# ---------------------------------------------------------------------------------------------
+# The assets of 2025, registered by the demo after December's approvals and before the months
+# close: the fire-fighting equipment (F04), the new wells (F01) and the road (F02, 一事一议) are
+# already in 151 through the files' vouchers, so they are taken over from the books; the breeding
+# flock is bought through the register (`--paid-from 10201`), whose voucher comes after April's
+# imported ones. Then `assets depreciate` runs for each month: one voucher per month, after all
+# of that month's other vouchers, debiting each expense account and crediting 152 / 133.
+
+asset("GD-006", "风力灭火机、巡护摩托车", "equipment", "15104", workday(d(6, 25)), yuan(37600), 60, yuan(1880), "51405", "嘎查防火站", fund=F04)
+asset("GD-007", "新建机井4眼（含光伏提水设备）", "well", "15101", workday(d(8, 29)), well_total, 240, 0, "51305", "第三小组草场", fund=F01)
+asset("GD-008", "硬化道路3.2公里", "road", "15102", workday(d(10, 21)), road_total, 360, 0, "51305", "嘎查至苏木公路", fund=F02)
+BREEDING = asset("SC-001", "基础母羊群（乌珠穆沁羊）", "breeding_herd", "132", workday(d(4, 16)), 60 * yuan(1150) + 3 * yuan(2600), 60,
+                 yuan(7680), "51103", "第二小组冬营盘", species="sheep", head=63, paid_from="10201")
+for a in ASSETS:
+    assert a["residual"] < a["cost"] and a["opening_depreciation"] <= a["cost"] - a["residual"]
+HERD_CHANGES = [
+    {"asset": "SC-001", "date": workday(d(5, 20)).isoformat(), "change": "births", "head": 18, "note": "春季接羔，留作后备种羊"},
+    {"asset": "SC-001", "date": workday(d(8, 4)).isoformat(), "change": "deaths", "head": 1, "note": "母羊病死，经嘎查两委确认"},
+]
+_heads = BREEDING["head"]
+for h in HERD_CHANGES:
+    _heads += h["head"] if h["change"] in ("births", "purchases") else -h["head"]
+    assert _heads >= 0
+HERD_AT_YEAR_END = _heads
+
+ASSET_VOUCHERS = [Voucher(BREEDING["acquired"], "购入资产：%s" % BREEDING["name"],
+                          [Dr(BREEDING["account"], BREEDING["cost"]), Cr("10201", BREEDING["cost"])], 0, "normal", 9, 3 * 10 ** 6)]
+for m in range(1, 13):
+    debit, credit = {}, {}
+    for a in ASSETS:
+        amount = depreciation_amount(a, m)
+        if amount is None:
+            continue
+        a["months"] += 1
+        a["depreciated"] += amount
+        debit[a["expense"]] = debit.get(a["expense"], 0) + amount
+        credit[a["dep"]] = credit.get(a["dep"], 0) + amount
+    lines = [Dr(acc, fen) for acc, fen in sorted(debit.items()) if fen] + [Cr(acc, fen) for acc, fen in sorted(credit.items()) if fen]
+    ASSET_VOUCHERS.append(Voucher(month_end(m), "计提%d年%d月折旧" % (YEAR, m), lines, 0, "normal", 9, 3 * 10 ** 6 + m))
+
+POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION] + APPROVED + ASSET_VOUCHERS
 ALL_NORMAL = [v for v in POSTING_ORDER if v.kind == "normal"]
 
 # ---------------------------------------------------------------------------------------------
@@ -864,7 +942,7 @@ for v in POSTING_ORDER:
     assert v.date.year == YEAR
     check_text(v.summary)
     assert len(v.lines) >= 2
-    if v is not REVERSAL:
+    if v is not REVERSAL and v not in ASSET_VOUCHERS:
         assert v.ref not in refs, v.ref
         refs.add(v.ref)
         assert all(l["fen"] > 0 for l in v.lines), v.summary
@@ -952,6 +1030,12 @@ _after = net_balances(POSTING_ORDER + CLOSING)
 assert all(n == 0 for a, n in _after.items() if a.startswith("5") or a == "321"), "year close leaves 5xx and 321 at zero"
 _december = sum(1 for v in POSTING_ORDER if (v.date.year, v.date.month) == (YEAR, 12))  # imported and approved
 CLOSING_NUMBERS = [_december + i + 1 for i in range(len(CLOSING))]
+
+# The register equals the books: cost on 151 and 132, accumulated depreciation on 152 and 133.
+for prefix, field in (("151", "cost"), ("132", "cost"), ("152", "depreciated"), ("133", "depreciated")):
+    booked = sum(n for acc, n in YEAR_END.items() if acc.startswith(prefix))
+    held = sum(a[field] for a in ASSETS if (a["account"] if field == "cost" else a["dep"] or "").startswith(prefix))
+    assert booked == (held if field == "cost" else -held), (prefix, booked, held)
 
 # ---------------------------------------------------------------------------------------------
 # Expected trial balances: the naive model.
@@ -1280,6 +1364,34 @@ def read_back():
         assert parsed[q] == [voucher_obj(v) for v in by_file[q]], QUARTERS[q]
 
 
+def asset_obj(a):
+    """One asset as `assets add` takes it: option names without the dashes, amounts as strings."""
+    o = {"code": a["code"], "name": a["name"], "category": a["category"], "location": a["location"],
+         "acquired": a["acquired"].isoformat(), "cost": money(a["cost"]), "account": a["account"]}
+    if a["fund"]:
+        o["fund"] = a["fund"]
+    if a["dep"]:
+        o.update({"life_months": a["life"], "residual": money(a["residual"]), "depreciation_account": a["dep"],
+                  "expense_account": a["expense"]})
+    if a["species"]:
+        o.update({"species": a["species"], "head": a["head"]})
+    if a["opening_months"]:
+        o.update({"opening_depreciation": money(a["opening_depreciation"]), "opening_months": a["opening_months"]})
+    if a["paid_from"]:
+        o["paid_from"] = a["paid_from"]
+    return o
+
+
+def asset_register_obj(a):
+    """The register at the end of the year, as `assets list --format json` prints it."""
+    return {"code": a["code"], "name": a["name"], "category": a["category"], "location": a["location"],
+            "acquired": a["acquired"].isoformat(), "cost": money(a["cost"]), "fund": a["fund"],
+            "life_months": a["life"] if a["dep"] else 0, "residual": money(a["residual"]), "account": a["account"],
+            "depreciation_account": a["dep"], "expense_account": a["expense"] if a["dep"] else None,
+            "depreciated": money(a["depreciated"]), "months": a["months"], "book_value": money(a["cost"] - a["depreciated"]),
+            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None}
+
+
 # ---------------------------------------------------------------------------------------------
 # The 2025 income distribution, planned, approved, posted and paid in 2026 (the demo runs the
 # commands). Expected: 322 收益分配's balance after year close (= 年末未分配收益) is distributable;
@@ -1345,6 +1457,9 @@ def main():
     write_json("expected/balance-sheet-%d.json" % YEAR, bs)
     write_json("expected/income-%d.json" % YEAR, income_statement(bs_end))
     write_json("expected/funds-%d.json" % YEAR, fund_usage())
+    write_json("assets.json", [asset_obj(a) for a in ASSETS])
+    write_json("herds.json", HERD_CHANGES)
+    write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in ASSETS])
     write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))
     read_back()
 

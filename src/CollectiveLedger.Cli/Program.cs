@@ -26,6 +26,12 @@ public static class Program
           vouchers reverse NUMBER --period YYYY-MM --date YYYY-MM-DD --reason TEXT
           period close YYYY-MM                (December closes with: year close YYYY)
           year close YYYY | year open YYYY
+          assets add CODE NAME --category C --account CODE --acquired DATE --cost X [--paid-from CODE] [--life-months N]
+                 [--residual X] [--expense-account CODE] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
+                 [--species S --head N] [--opening-depreciation X --opening-months N]
+          assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
+          assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515]
+          assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
@@ -123,6 +129,7 @@ public static class Program
         "keys" => KeyCommands.Run(ctx, args),
         "settings" => SettingsCommand.Run(ctx, args),
         "year" => YearCommands.Run(ctx, args),
+        "assets" => AssetCommands.Run(ctx, args),
         "distribution" => DistributionCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };

@@ -37,6 +37,13 @@ public sealed partial class LedgerStore
         WHERE seq IN (SELECT seq FROM drafts WHERE draft IN open UNION ALL SELECT seq FROM draft_steps WHERE draft IN open)
         ORDER BY seq
         """;
+    // The asset register's entries, replayed onto the state: a village's assets and one entry a month.
+    private const string SelectAssetEntries = """
+        SELECT entry FROM audit_log
+        WHERE seq IN (SELECT added_seq FROM assets UNION ALL SELECT seq FROM asset_depreciation
+                      UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes)
+        ORDER BY seq
+        """;
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
@@ -90,6 +97,8 @@ public sealed partial class LedgerStore
         }
         foreach (var (year, status) in _connection.Query<(long, string)>(SelectYears, transaction: tx))
             state.Apply(status == "closed" ? new YearClosed((int)year) : new YearOpened((int)year));
+        foreach (var entry in _connection.Query<byte[]>(SelectAssetEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
         LoadDistributions(state, tx);
         return state;
     }

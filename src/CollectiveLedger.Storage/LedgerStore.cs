@@ -84,12 +84,13 @@ public sealed partial class LedgerStore : IDisposable
             }
             if (applicationId != Migrations.ApplicationId)
                 throw new LedgerOpenException($"{path} 不是 CollectiveLedger 账套数据库", $"{path} is not a CollectiveLedger ledger database");
-            if (version > Migrations.Latest)
+            var applied = Migrations.Applied(connection, null, version);
+            if (Migrations.HasUnknown(applied, version))
                 throw new LedgerOpenException(
                     $"{path} 的数据库版本 {version} 比本程序（{Migrations.Latest}）新，请升级 cledger",
                     $"{path} has schema version {version}, newer than this program's {Migrations.Latest}; upgrade cledger");
             var store = new LedgerStore(connection, clock) { Path = path };
-            if (version < Migrations.Latest)
+            if (Migrations.HasPending(applied))
             {
                 using var tx = connection.BeginTransaction(deferred: false);
                 Migrations.Apply(connection, tx, version);

@@ -112,6 +112,24 @@ public static class Projection
             case YearOpened y:
                 yield return new Row(Table.Years, [(long)y.Year, "opened", seq]);
                 break;
+            case Core.Assets.AssetAdded a:
+                var asset = a.Asset;
+                yield return new Row(Table.Assets, [asset.Code, asset.Name, Core.Assets.AssetCategories.ToText(asset.Category), asset.Location,
+                    Core.Periods.IsoDate.Format(asset.Acquired), asset.Cost.Fen, asset.Fund, (long)asset.LifeMonths, asset.Residual.Fen, asset.Account,
+                    asset.DepreciationAccount, asset.ExpenseAccount, asset.Species, (long)asset.Head, asset.OpeningDepreciation.Fen, (long)asset.OpeningMonths,
+                    a.PaidFrom, seq]);
+                break;
+            case Core.Assets.AssetsDepreciated d:
+                foreach (var l in d.Lines) yield return new Row(Table.AssetDepreciation, [seq, l.Asset, d.Period.ToString(), l.Amount.Fen]);
+                break;
+            case Core.Assets.AssetDisposed d:
+                yield return new Row(Table.AssetDisposals, [seq, d.Asset, Core.Periods.IsoDate.Format(d.Date), d.Proceeds.Fen, d.ProceedsAccount,
+                    d.GainLossAccount, d.Reason]);
+                break;
+            case Core.Assets.HerdChanged h:
+                yield return new Row(Table.HerdChanges, [seq, h.Asset, Core.Periods.IsoDate.Format(h.Date), Core.Assets.HerdChanges.ToText(h.Change),
+                    (long)h.Head, h.Note]);
+                break;
             case DistributionPlanned p:
                 yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
                     p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen]);

@@ -41,13 +41,22 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     public static readonly Table Years = Define("years", 2, "year", "status", "seq");
 
+    public static readonly Table Assets = Define("assets", 1, "code", "name", "category", "location", "acquired", "cost_fen", "fund", "life_months",
+        "residual_fen", "account", "depreciation_account", "expense_account", "species", "head", "opening_depreciation_fen", "opening_months",
+        "paid_from", "added_seq");
+    public static readonly Table AssetDepreciation = Define("asset_depreciation", 2, "seq", "asset", "period", "amount_fen");
+    public static readonly Table AssetDisposals = Define("asset_disposals", 1, "seq", "asset", "date", "proceeds_fen", "proceeds_account",
+        "gain_loss_account", "reason");
+    public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
+
     public static readonly Table Distributions = Define("distributions", 1, "year", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
         "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen");
     public static readonly Table DistributionHouseholds = Define("distribution_households", 2, "year", "member", "shares", "amount_fen");
     public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account");
 
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years, Distributions, DistributionHouseholds, DistributionSteps];
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
+        Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps];
 
     public static Table For(DimensionKind kind) => kind switch
     {

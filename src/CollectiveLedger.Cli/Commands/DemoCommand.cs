@@ -4,7 +4,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>demo [--out DIR] [--samples DIR]</c>: builds the sample gacha's books from samples/gacha with
-/// the same commands an accountant would type, closes the year 2025, then writes every report (the
+/// the same commands an accountant would type, registers its assets and depreciates them month by month, closes the year 2025, then writes every report (the
 /// annual statements included) and verifies the chain.
 /// DIR (default demo-out) is the demo's own folder: its ledger.db is rebuilt from scratch.
 /// </summary>
@@ -70,6 +70,22 @@ public static class DemoCommand
             var words = step.GetProperty("command").EnumerateArray().Select(w => w.GetString()!).Select(w => w.EndsWith(".json", StringComparison.Ordinal) ? S(w) : w);
             if (Step(person, [.. words]) is var stepped and not 0) return stepped;
         }
+        // The asset register, before any month closes: the assets (taken over from the books, or bought
+        // through the register), the herd's head count changes, then each month's depreciation.
+        foreach (var asset in JsonDocument.Parse(File.ReadAllText(S("assets.json"))).RootElement.EnumerateArray())
+        {
+            List<string> words = ["assets", "add", asset.GetProperty("code").GetString()!, asset.GetProperty("name").GetString()!];
+            foreach (var field in asset.EnumerateObject().Where(f => f.Name is not ("code" or "name")))
+                words.AddRange(["--" + field.Name.Replace('_', '-'), field.Value.ValueKind == JsonValueKind.Number ? field.Value.GetRawText() : field.Value.GetString()!]);
+            if (Step(demo, [.. words]) is var added and not 0) return added;
+        }
+        foreach (var change in JsonDocument.Parse(File.ReadAllText(S("herds.json"))).RootElement.EnumerateArray())
+            if (Step(demo, ["assets", "herd", change.GetProperty("asset").GetString()!, "--date", change.GetProperty("date").GetString()!,
+                    "--change", change.GetProperty("change").GetString()!, "--head", change.GetProperty("head").GetRawText(),
+                    "--note", change.GetProperty("note").GetString()!]) is var herd and not 0)
+                return herd;
+        for (var month = 1; month <= 12; month++)
+            if (Step(demo, ["assets", "depreciate", "--period", $"2025-{month:D2}"]) is var depreciated and not 0) return depreciated;
         for (var month = 1; month <= 11; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.
@@ -107,6 +123,9 @@ public static class DemoCommand
         Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
+        Capture(quiet, O("assets-2025.json"), ["assets", "list", "--format", "json"]);
+        Capture(quiet, O("assets-2025.csv"), ["assets", "list", "--format", "csv"]);
+        Capture(quiet, O("herds-2025.csv"), ["assets", "herds", "--format", "csv"]);
         Capture(quiet, O("funds-2025.json"), ["report", "funds", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
         Capture(quiet, O("fund-payments-2025.csv"), ["report", "funds", "--items", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         foreach (var format in new[] { "json", "csv" })

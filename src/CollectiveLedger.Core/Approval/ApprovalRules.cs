@@ -111,6 +111,7 @@ public static class ApprovalRules
 
         var voucher = draft.Voucher.Numbered(state.LastNumber(draft.Period) + 1);
         var rejected = VoucherRules.Recheck(voucher, state, today, Where);
+        rejected.AddRange(Assets.AssetRules.CheckRegisterAccounts(voucher.Lines, state, Where));
         if (rejected.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(rejected)]);
         return Decision.Accept(approved) with { Then = [new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Approval, id, draft.Cashier))] };
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
@@ -118,6 +119,37 @@ public static class EventCodec
             case YearOpened y:
                 w.Property("year", y.Year);
                 break;
+            case AssetAdded a:
+                WriteAsset(a.Asset, a.PaidFrom, w);
+                break;
+            case AssetsDepreciated d:
+                w.Name("lines");
+                w.BeginArray();
+                foreach (var l in d.Lines)
+                {
+                    w.BeginObject();
+                    w.Property("amount", l.Amount.ToString());
+                    w.Property("asset", l.Asset);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.Property("period", d.Period.ToString());
+                break;
+            case AssetDisposed d:
+                w.Property("asset", d.Asset);
+                w.Property("date", IsoDate.Format(d.Date));
+                w.Property("gain_loss_account", d.GainLossAccount);
+                w.Property("proceeds", d.Proceeds.ToString());
+                w.Property("proceeds_account", d.ProceedsAccount);
+                w.Property("reason", d.Reason);
+                break;
+            case HerdChanged h:
+                w.Property("asset", h.Asset);
+                w.Property("change", h.Change.ToText());
+                w.Property("date", IsoDate.Format(h.Date));
+                w.Property("head", h.Head);
+                w.Property("note", h.Note);
+                break;
             case DistributionPlanned p:
                 w.Property("by", p.By);
                 w.Property("distributable", p.Distributable.ToString());
@@ -192,6 +224,42 @@ public static class EventCodec
         if (origin is not null) w.Property("source", origin.Source);
         w.Property("summary", v.Summary);
     }
+
+    private static void WriteAsset(Asset a, string? paidFrom, CanonicalJsonWriter w)
+    {
+        w.Property("account", a.Account);
+        w.Property("acquired", IsoDate.Format(a.Acquired));
+        w.Property("category", a.Category.ToText());
+        w.Property("code", a.Code);
+        w.Property("cost", a.Cost.ToString());
+        w.Property("depreciation_account", a.DepreciationAccount);
+        w.Property("expense_account", a.ExpenseAccount);
+        w.Property("fund", a.Fund);
+        w.Property("head", a.Head);
+        w.Property("life_months", a.LifeMonths);
+        w.Property("location", a.Location);
+        w.Property("name", a.Name);
+        w.Property("opening_depreciation", a.OpeningDepreciation.ToString());
+        w.Property("opening_months", a.OpeningMonths);
+        w.Property("paid_from", paidFrom);
+        w.Property("residual", a.Residual.ToString());
+        w.Property("species", a.Species);
+    }
+
+    private static AssetAdded ReadAsset(JsonElement d)
+    {
+        if (!AssetCategories.TryParse(Str(d, "category"), out var category)) throw new FormatException("unknown asset category");
+        var asset = new Asset(Str(d, "code"), Str(d, "name"), category, OptStr(d, "location"), IsoDate.Parse(Str(d, "acquired")),
+            Amount.ParseCanonical(Str(d, "cost")), OptStr(d, "fund"), Int(d, "life_months"), Amount.ParseCanonical(Str(d, "residual")), Str(d, "account"),
+            OptStr(d, "depreciation_account"), OptStr(d, "expense_account"), OptStr(d, "species"), Int(d, "head"),
+            Amount.ParseCanonical(Str(d, "opening_depreciation")), Int(d, "opening_months"));
+        return new AssetAdded(asset, OptStr(d, "paid_from"));
+    }
+
+    private static HerdChanged ReadHerd(JsonElement d) =>
+        HerdChanges.TryParse(Str(d, "change"), out var change)
+            ? new HerdChanged(Str(d, "asset"), IsoDate.Parse(Str(d, "date")), change, Int(d, "head"), OptStr(d, "note"))
+            : throw new FormatException("unknown herd change");
 
     /// <summary>What a voucher says, without what the ledger assigns when posting it (number, period).</summary>
     private static void WriteContent(Voucher v, CanonicalJsonWriter w, bool withRef = true)
@@ -326,6 +394,12 @@ public static class EventCodec
             [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))]),
         "year.closed" => new YearClosed(ReadYear(data)),
         "year.opened" => new YearOpened(ReadYear(data)),
+        "asset.added" => ReadAsset(data),
+        "asset.depreciated" => new AssetsDepreciated(ReadPeriod(data, "period"),
+            [.. Get(data, "lines").EnumerateArray().Select(l => new AssetDepreciation(Str(l, "asset"), Amount.ParseCanonical(Str(l, "amount"))))]),
+        "asset.disposed" => new AssetDisposed(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "proceeds")),
+            OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason")),
+        "herd.changed" => ReadHerd(data),
         "distribution.planned" => new DistributionPlanned(ReadYear(data), Int(data, "reserve_percent"), Amount.ParseCanonical(Str(data, "distributable")),
             Amount.ParseCanonical(Str(data, "reserve")), Int(data, "total_shares"), Amount.ParseCanonical(Str(data, "per_share")),
             Amount.ParseCanonical(Str(data, "distributed")), Amount.ParseCanonical(Str(data, "undistributed")),

@@ -9,6 +9,9 @@ public sealed record VerifyProblem(string Kind, long? Seq, string Message, strin
     public const string Replay = "replay";
     public const string Anchor = "anchor";
     public const string Checkpoint = "checkpoint";
+
+    /// <summary>The asset register and the balances of its accounts differ.</summary>
+    public const string Register = "register";
 }
 
 /// <summary>The outcome of verify: the log's size, head and RFC 6962 root, and every problem found.</summary>

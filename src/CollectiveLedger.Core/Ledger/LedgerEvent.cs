@@ -45,8 +45,8 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
 /// <summary>
 /// How a voucher reached the books: <c>import</c> (direct import, for migrating historic books),
 /// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse),
-/// <c>year_close</c> (the closing vouchers of year close), <c>distribution</c> (the vouchers of
-/// <c>distribution post</c> and <c>distribution pay</c>).
+/// <c>year_close</c> (the closing vouchers of year close), <c>assets</c> (the asset register's vouchers),
+/// <c>distribution</c> (the vouchers of <c>distribution post</c> and <c>distribution pay</c>).
 /// A cash or bank voucher names its cashier (出纳).
 /// </summary>
 public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
@@ -55,8 +55,11 @@ public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
     public const string Approval = "approval";
     public const string Reversal = "reversal";
     public const string YearClose = "year_close";
+
+    /// <summary>The asset register's own vouchers: acquisition, monthly depreciation, disposal.</summary>
+    public const string Assets = "assets";
     public const string Distribution = "distribution";
-    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Distribution];
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets, Distribution];
 }
 
 /// <summary>

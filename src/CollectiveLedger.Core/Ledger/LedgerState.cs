@@ -1,4 +1,5 @@
 using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Periods;
@@ -32,6 +33,8 @@ public sealed class LedgerState
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
     private readonly SortedSet<int> _closedYears = [];
     private readonly SortedSet<int> _openedYears = [];
+    private readonly SortedDictionary<string, AssetStatus> _assets = new(StringComparer.Ordinal);
+    private readonly SortedSet<Period> _depreciated = [];
     private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
 
@@ -97,6 +100,13 @@ public sealed class LedgerState
     /// <summary>Whether <c>year open</c> declared that <paramref name="year"/> may take postings before the year before it is closed.</summary>
     public bool IsYearOpened(int year) => _openedYears.Contains(year);
 
+    /// <summary>The asset register, in code order: few rows (a village's assets), so the state stays small.</summary>
+    public IEnumerable<AssetStatus> Assets => _assets.Values;
+    public AssetStatus? Asset(string code) => _assets.GetValueOrDefault(code);
+
+    /// <summary>Whether <c>assets depreciate</c> ran for <paramref name="period"/>.</summary>
+    public bool IsDepreciated(Period period) => _depreciated.Contains(period);
+
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
     {
@@ -161,6 +171,23 @@ public sealed class LedgerState
                 break;
             case YearOpened y:
                 _openedYears.Add(y.Year);
+                break;
+            case AssetAdded a:
+                _assets[a.Asset.Code] = new AssetStatus(a.Asset, a.Asset.OpeningDepreciation, a.Asset.OpeningMonths, a.Asset.Head, null, null);
+                break;
+            case AssetsDepreciated d:
+                Precondition.Require(_depreciated.Add(d.Period), "a month is depreciated once");
+                foreach (var line in d.Lines)
+                {
+                    var status = _assets[line.Asset];
+                    _assets[line.Asset] = status with { Depreciated = status.Depreciated + line.Amount, Months = status.Months + 1, LastDepreciated = d.Period };
+                }
+                break;
+            case AssetDisposed d:
+                _assets[d.Asset] = _assets[d.Asset] with { Disposed = d.Date };
+                break;
+            case HerdChanged h:
+                _assets[h.Asset] = _assets[h.Asset] with { Head = checked(_assets[h.Asset].Head + h.Change.Sign() * h.Head) };
                 break;
             case DistributionPlanned p:
                 _distributions.Add(p.Year, new DistributionRecord(p, null, null, null));

@@ -34,6 +34,7 @@ public static class ReversalRules
             violations.Add(new Violation(ViolationCode.ReversalBeforeOriginal, new Place(Field: "date"), dateText, IsoDate.Format(original.Date)));
         else
             VoucherRules.CheckDate(date, original.Kind, new Place(Field: "date"), state, today, violations);
+        violations.AddRange(Assets.AssetRules.CheckRegisterAccounts(original.Lines, state, new Place(Field: "number")));
         if (violations.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(violations)]);
 
         var summary = $"冲销 {key.Period.Year}年{key.Period.Month}月 {key.NumberText}号：{cleanReason}";

@@ -49,6 +49,8 @@ public static class VoucherRules
         if (amountsOk && input.Lines.Count >= 2 && debit != credit)
             violations.Add(new Violation(ViolationCode.EntryMustBalance, input.Place, debit.ToString(), credit.ToString()));
 
+        // Accounts the asset register keeps take postings only through it (cledger assets).
+        violations.AddRange(Assets.AssetRules.CheckRegisterAccounts(lines, state, input.Place));
         if (violations.Count > 0) return new VoucherDecision.Rejected(Ordered(violations));
 
         var period = Period.Of(date);

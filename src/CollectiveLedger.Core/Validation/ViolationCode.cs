@@ -113,6 +113,23 @@ public enum ViolationCode
     // Project notice (项目资金公告公示).
     FundTermsMissing,
 
+    // Asset register.
+    AssetCategoryInvalid,
+    AssetAccountInvalid,
+    AssetLifeInvalid,
+    ResidualExceedsCost,
+    AssetNotFound,
+    AssetNotAHerd,
+    AssetAlreadyDisposed,
+    DateBeforeAcquisition,
+    AssetDepreciatedAfterDisposal,
+    HerdCountNegative,
+    DepreciationAlreadyRun,
+    NothingToDepreciate,
+    ConstructionBalanceShort,
+    AssetCostNotInBooks,
+    RegisterAccountNeedsAssetCommand,
+
     // Income distribution.
     DistributionYearNotClosed,
     DistributionAlreadyDone,

@@ -93,6 +93,7 @@ public static class LedgerVerifier
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly YearCloseReplay _years = new();
+        private readonly AssetReplay _assets = new();
         private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
@@ -142,6 +143,8 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _years.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _assets.Check(entry, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published);
@@ -162,6 +165,23 @@ public static class LedgerVerifier
             foreach (var row in p.Rows)
                 if (!_small[row.Table].TryAdd(row.Key, row))
                     run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, $"{row.Table.Name} {row.Key} is added twice", Table: row.Table.Name, Key: row.Key));
+        }
+
+        /// <summary>
+        /// The asset register against the ledger, after the tables were compared: first as the log
+        /// has it (the replayed state), then as the tables have it, so that a register row or a voucher
+        /// line edited in the database is named as a difference of totals too.
+        /// </summary>
+        private void CheckRegister()
+        {
+            foreach (var d in Core.Assets.AssetRules.Reconcile(_state))
+                run.Add(new VerifyProblem(VerifyProblem.Register, _head?.Seq,
+                    $"the log's asset register holds {d.Register} on {d.Account}, the ledger's balance is {d.Ledger}",
+                    Table: "asset_register", Key: d.Account, Expected: d.Ledger.ToString(), Actual: d.Register.ToString()));
+            foreach (var t in LedgerStore.RegisterTotals(connection, tx).Where(t => t.LedgerFen != t.RegisterFen))
+                run.Add(new VerifyProblem(VerifyProblem.Register, null,
+                    $"the asset register tables hold {new Core.Money.Amount(t.RegisterFen)} on {t.Account}, its voucher lines {new Core.Money.Amount(t.LedgerFen)}",
+                    Table: "asset_register", Key: t.Account, Expected: new Core.Money.Amount(t.LedgerFen).ToString(), Actual: new Core.Money.Amount(t.RegisterFen).ToString()));
         }
 
         /// <summary>
@@ -205,6 +225,8 @@ public static class LedgerVerifier
                     Expected: anchor.Hash, Actual: "missing"));
             foreach (var message in _years.Unfinished().Concat(_distributions.Unfinished()))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
+            foreach (var message in _assets.Unfinished())
+                run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             _vouchers.ReportRemaining(run);
             _vouchers.Dispose();
             foreach (var (table, expected) in _small)
@@ -215,6 +237,7 @@ public static class LedgerVerifier
                 foreach (var row in ordered) live.Match(row, row.Signature, null, run);
                 live.ReportRemaining(run);
             }
+            CheckRegister();
             var results = _checkpoints.Select(c => CheckCheckpoint(c.Note, c.Checkpoint, _state, _roots, _expectedSeq, run)).ToList();
             return new VerifyReport(_expectedSeq, _head?.Seq, _head?.Hash, _merkle.Root(), run.Problems, run.Truncated, results);
         }

@@ -91,6 +91,9 @@ internal static class ReplayRules
         var v = posted.Voucher;
         foreach (var violation in VoucherRules.Recheck(v, state, today, Place.None)) yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
         if (ApprovalRules.PostingProblem(posted, state) is { } problem) yield return $"voucher {v.Key}: {problem}";
+        if (posted.Origin?.Source != VoucherOrigin.Assets)
+            foreach (var violation in Core.Assets.AssetRules.CheckRegisterAccounts(v.Lines, state, Place.None))
+                yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
         if ((posted.Origin?.Source == VoucherOrigin.Reversal) != (v.Reverses is not null) && posted.Origin is not null)
             yield return $"voucher {v.Key}: only reversals are posted as reversals";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";

@@ -77,6 +77,17 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void Asset_register_equals_the_independent_model_and_the_books()
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "assets-2025.json")))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "assets-2025.json")))!;
+        var verify = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "verify.json")))!;
+
+        Assert.That(actual.ToJsonString(), Is.EqualTo(expected.ToJsonString()));
+        Assert.That(verify["ok"]!.GetValue<bool>(), Is.True, "the register equals 132, 133, 151 and 152");
+    }
+
+    [Test]
     public void Demo_records_the_approval_history_of_december_with_each_person_and_posts_what_was_approved()
     {
         var log = JsonDocument.Parse(_demo.Ok("log", "show", "--format", "json", "--limit", "100000")).RootElement.EnumerateArray()

@@ -66,7 +66,9 @@ public class YearCloseStorageTests
         for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
         ledger.Ok("year", "close", "2025");
 
-        Assert.That(Scalar(ledger, "PRAGMA user_version"), Is.GreaterThanOrEqualTo(4), "migrated at least to year close's version");
+        var latest = Directory.GetFiles(Path.Combine(TestLedger.RepoRoot, "src", "CollectiveLedger.Storage", "Schema"), "*.sql")
+            .Max(f => int.Parse(Path.GetFileName(f)[..3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(Scalar(ledger, "PRAGMA user_version"), Is.EqualTo(latest), "migrated through every later file");
         Assert.That(Scalar(ledger, "SELECT count(*) FROM vouchers WHERE kind = 'closing' AND source = 'year_close'"), Is.EqualTo(2));
         Assert.That(Scalar(ledger, "SELECT count(*) FROM years WHERE year = 2025 AND status = 'closed'"), Is.EqualTo(1));
         Assert.That(Scalar(ledger, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), Is.EqualTo(1));

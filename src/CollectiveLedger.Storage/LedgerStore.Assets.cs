@@ -1,0 +1,103 @@
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Reporting;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Storage;
+
+// Rows as Dapper fills them: classes with settable properties, since SQLite gives computed
+// columns no declared type and Dapper cannot match a record's constructor on an empty result.
+internal sealed class AssetRow
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string? Location { get; set; }
+    public string Acquired { get; set; } = "";
+    public long CostFen { get; set; }
+    public string? Fund { get; set; }
+    public long LifeMonths { get; set; }
+    public long ResidualFen { get; set; }
+    public string Account { get; set; } = "";
+    public string? DepreciationAccount { get; set; }
+    public string? ExpenseAccount { get; set; }
+    public string? Species { get; set; }
+    public long DepreciatedFen { get; set; }
+    public long Months { get; set; }
+    public long Head { get; set; }
+    public string? Disposed { get; set; }
+}
+
+internal sealed class HerdChangeRow
+{
+    public string Asset { get; set; } = "";
+    public string Date { get; set; } = "";
+    public string Change { get; set; } = "";
+    public long Head { get; set; }
+    public long HeadAfter { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class RegisterTotalRow
+{
+    public string Account { get; set; } = "";
+    public long LedgerFen { get; set; }
+    public long RegisterFen { get; set; }
+}
+
+/// <summary>A register account (level 1) with its balance in the voucher lines and the register tables' total.</summary>
+public sealed record RegisterTotal(string Account, long LedgerFen, long RegisterFen);
+
+public sealed partial class LedgerStore
+{
+    private const string SelectAssetRegister = """
+        SELECT code AS Code, name AS Name, category AS Category, location AS Location, acquired AS Acquired, cost_fen AS CostFen, fund AS Fund,
+               life_months AS LifeMonths, residual_fen AS ResidualFen, account AS Account, depreciation_account AS DepreciationAccount,
+               expense_account AS ExpenseAccount, species AS Species, depreciated_fen AS DepreciatedFen, months AS Months, head AS Head,
+               disposed AS Disposed
+        FROM asset_register ORDER BY code
+        """;
+
+    private const string SelectHerdChanges = """
+        SELECT h.asset AS Asset, h.date AS Date, h.change AS Change, h.head AS Head,
+               a.head + (SELECT SUM(CASE WHEN p.change IN ('births', 'purchases') THEN p.head ELSE -p.head END)
+                         FROM herd_changes p WHERE p.asset = h.asset AND p.seq <= h.seq) AS HeadAfter,
+               h.note AS Note
+        FROM herd_changes h JOIN assets a ON a.code = h.asset
+        ORDER BY h.asset, h.seq
+        """;
+
+    // For each level-1 account the register uses, the balance of its voucher lines (credit balance
+    // for the accumulated depreciation accounts 133 and 152) and the register's total of the assets
+    // not disposed of: their cost, or their accumulated depreciation.
+    private const string SelectRegisterTotals = """
+        WITH families (account, contra) AS (VALUES ('131', 0), ('132', 0), ('133', 1), ('134', 0), ('151', 0), ('152', 1)),
+        used AS (SELECT f.account, f.contra FROM families f
+                 WHERE EXISTS (SELECT 1 FROM assets a WHERE substr(CASE f.contra WHEN 1 THEN a.depreciation_account ELSE a.account END, 1, 3) = f.account))
+        SELECT u.account AS Account,
+               (SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) FROM voucher_lines l WHERE substr(l.account, 1, 3) = u.account)
+                 * CASE u.contra WHEN 1 THEN -1 ELSE 1 END AS LedgerFen,
+               (SELECT COALESCE(SUM(CASE u.contra WHEN 1 THEN r.depreciated_fen ELSE r.cost_fen END), 0) FROM asset_register r
+                WHERE r.disposed IS NULL AND substr(CASE u.contra WHEN 1 THEN r.depreciation_account ELSE r.account END, 1, 3) = u.account) AS RegisterFen
+        FROM used u ORDER BY u.account
+        """;
+
+    /// <summary>Every registered asset as it stands, in code order.</summary>
+    public IReadOnlyList<AssetRegisterLine> AssetRegister() => Read(tx => _connection.Query<AssetRow>(SelectAssetRegister, transaction: tx)
+        .Select(r => new AssetRegisterLine(r.Code, r.Name, r.Category, r.Location, IsoDate.Parse(r.Acquired), new Amount(r.CostFen), r.Fund, (int)r.LifeMonths,
+            new Amount(r.ResidualFen), r.Account, r.DepreciationAccount, r.ExpenseAccount, r.Species, new Amount(r.DepreciatedFen), (int)r.Months, (int)r.Head,
+            r.Disposed is null ? null : IsoDate.Parse(r.Disposed)))
+        .ToList());
+
+    /// <summary>Every herd count change, by herd and in log order.</summary>
+    public IReadOnlyList<HerdChangeLine> HerdChanges() => Read(tx => _connection.Query<HerdChangeRow>(SelectHerdChanges, transaction: tx)
+        .Select(r => new HerdChangeLine(r.Asset, IsoDate.Parse(r.Date), r.Change, (int)r.Head, (int)r.HeadAfter, r.Note)).ToList());
+
+    /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
+    internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
+        connection.Query<RegisterTotalRow>(SelectRegisterTotals, transaction: tx)
+            .Select(r => new RegisterTotal(r.Account, r.LedgerFen, r.RegisterFen)).ToList();
+
+    public IReadOnlyList<RegisterTotal> RegisterTotals() => Read(tx => RegisterTotals(_connection, tx));
+}
