@@ -75,8 +75,8 @@ public sealed partial class LedgerStore
             state.Apply(new DimensionAdded(DimensionKind.Member, code, name, null, EventCodec.ParseDetails(details)));
         foreach (var period in _connection.Query<string>(SelectClosedPeriods, transaction: tx))
             state.Apply(new PeriodClosed(Period.Parse(period), null));
-        foreach (var (period, account, net) in _connection.Query<(string, string, long)>(SelectMonthlyNet, transaction: tx))
-            state.RestoreTurnover(Period.Parse(period), account, net);
+        state.RestoreTurnoverWhenNeeded(() => _connection.Query<(string Period, string Account, long Net)>(SelectMonthlyNet, transaction: tx)
+            .Select(r => (Period.Parse(r.Period), r.Account, r.Net)).ToList());
         foreach (var (period, reason, by) in _connection.Query<(string, string, string)>(SelectPendingReopens, transaction: tx))
             state.Apply(new PeriodReopenRequested(Period.Parse(period), reason, by));
         foreach (var entry in _connection.Query<byte[]>(SelectOpenDraftEntries, transaction: tx))

@@ -84,13 +84,12 @@ public sealed partial class LedgerStore : IDisposable
             }
             if (applicationId != Migrations.ApplicationId)
                 throw new LedgerOpenException($"{path} 不是 CollectiveLedger 账套数据库", $"{path} is not a CollectiveLedger ledger database");
-            var applied = Migrations.Applied(connection, null, version);
-            if (Migrations.HasUnknown(applied, version))
+            if (version > Migrations.Latest)
                 throw new LedgerOpenException(
                     $"{path} 的数据库版本 {version} 比本程序（{Migrations.Latest}）新，请升级 cledger",
                     $"{path} has schema version {version}, newer than this program's {Migrations.Latest}; upgrade cledger");
             var store = new LedgerStore(connection, clock) { Path = path };
-            if (Migrations.HasPending(applied))
+            if (version < Migrations.Latest)
             {
                 using var tx = connection.BeginTransaction(deferred: false);
                 Migrations.Apply(connection, tx, version);

@@ -31,13 +31,15 @@ internal static class Books
                     Append(session, RegisterRules.AddAccount(code, name, parent, session.State, Place.None));
                 foreach (var (kind, code, name) in VoucherGenerator.Dimensions)
                     Append(session, RegisterRules.AddDimension(kind, code, name, session.State, Place.None));
-                // Opening balances with the support funds' money already in the bank, so that the
-                // generated spending never overspends a fund (FundOverspent) whatever order it comes in.
+                // Opening balances with the support funds' money already in the bank (and owed to the
+                // grantor in 241, so that each fund balances: FundMustBalance), so that the generated
+                // spending never overspends a fund (FundOverspent) whatever order it comes in.
                 var opening = new Core.Vouchers.VoucherInput(Place.None, "BM-OPENING", "2025-01-01", "期初余额", null, "opening",
                 [
                     new(Place.None, "10202", "50000000.00", null, "F01", null, null, null),
                     new(Place.None, "10202", "50000000.00", null, "F03", null, null, null),
-                    new(Place.None, "301", null, "100000000.00", null, null, null, null),
+                    new(Place.None, "241", null, "50000000.00", "F01", null, null, null),
+                    new(Place.None, "241", null, "50000000.00", "F03", null, null, null),
                 ]);
                 var decision = VoucherRules.Decide(opening, session.State, session.Today, null);
                 session.Append(decision is VoucherDecision.Post post ? post.Event

@@ -223,36 +223,4 @@ public class AssetTests
             Is.EqualTo(new[] { ("replay", "asset_depreciation"), ("register", "asset_register") }));
         Assert.That(problems[1].GetProperty("key").GetString(), Is.EqualTo("152"));
     }
-
-    [Test]
-    public void A_schema_file_with_a_lower_number_that_a_database_lacks_is_applied_when_it_opens()
-    {
-        using var ledger = Books();
-        // As if 006 had come after a later file: the database records everything but 006.
-        ledger.Sql("""
-            DROP VIEW asset_register; DROP TABLE herd_changes; DROP TABLE asset_disposals; DROP TABLE asset_depreciation; DROP TABLE assets;
-            DELETE FROM schema_migrations WHERE version = 6;
-            """);
-
-        ledger.Ok("assets", "list");
-        Buy(ledger, "T1", "1200", "0", "12");
-
-        using var c = ledger.Connect();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM schema_migrations WHERE version = 6";
-        Assert.That(Convert.ToInt64(cmd.ExecuteScalar()), Is.EqualTo(1));
-        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
-    }
-
-    [Test]
-    public void A_database_that_recorded_a_schema_version_this_program_lacks_is_refused_as_newer()
-    {
-        using var ledger = Books();
-        ledger.Sql("INSERT INTO schema_migrations (version) VALUES (998)");
-
-        var (code, _, err) = ledger.Run("assets", "list");
-
-        Assert.That(code, Is.EqualTo(2));
-        Assert.That(err, Does.Contain("newer than this program"));
-    }
 }

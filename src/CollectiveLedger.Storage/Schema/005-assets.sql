@@ -1,5 +1,4 @@
--- Version 6: the asset register (资产登记簿). Version 5 is another change's; Migrations.cs applies
--- every file a database has not recorded in schema_migrations, so 005 may arrive after 006.
+-- Version 5: the asset register (资产登记簿).
 --
 -- 1. vouchers.source accepts 'assets': the register's own vouchers (acquisition, depreciation,
 --    disposal). Same documented writable_schema procedure as 004 (a CHECK that accepts more changes
