@@ -22,12 +22,15 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "asset.added": "account acquired category code cost depreciation_account expense_account fund head life_months location name "
                        "opening_depreciation opening_months paid_from residual species",
         "asset.depreciated": "lines period", "asset.disposed": "asset date gain_loss_account proceeds proceeds_account reason",
-        "herd.changed": "asset change date head note"}
+        "herd.changed": "asset change date head note",
+        "distribution.planned": "by distributable distributed households per_share reserve reserve_percent total_shares undistributed year",
+        "distribution.approved": "by resolution role year", "distribution.posted": "by date payable_account year",
+        "distribution.paid": "account by date year"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
-OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
+OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact
 disclosure.project_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier approval.finance_lead_limit approval.committee_limit""".split()
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
@@ -314,6 +317,22 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(is_int(y) and y - 1 >= int(s["start"][:4]) and y - 1 not in s["years_closed"] and y not in s["years_opened"],
              "year.opened only while the year before is open, once")
         s["years_opened"].add(y)
+    elif kind.startswith("distribution."):  # audit-log.md 7.15: once per closed year, in order; the plan's sums exact
+        y, step = d["year"], kind.split(".")[1]
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        done = s["distributions"].setdefault(y, []) if step == "planned" else s["distributions"].get(y, [])
+        order = ["planned", "approved", "posted", "paid"]
+        need(is_int(y) and y in s["years_closed"] and done == order[:order.index(step)], f"{kind} {y}: after year close, once, after {' '.join(done) or 'nothing'}")
+        if step == "planned":
+            per, hh = fen(d["per_share"]), d["households"]
+            need(all(is_int(h["shares"]) and h["shares"] >= 0 and fen(h["amount"]) == h["shares"] * per for h in hh), "each household gets shares x per_share")
+            need(sum(h["shares"] for h in hh) == d["total_shares"] and sum(fen(h["amount"]) for h in hh) == fen(d["distributed"]), "totals are the households' sums")
+            need(fen(d["reserve"]) + fen(d["distributed"]) + fen(d["undistributed"]) == fen(d["distributable"]) and 0 <= fen(d["undistributed"]) < d["total_shares"],
+                 "distributable = reserve + distributed + undistributed, less than a fen per share left over")
+            s["planners"][y] = d["by"]
+        if step == "approved":
+            need(d["by"] != s["planners"].get(y), "the planner does not approve the plan")
+        done.append(step)
     else:  # fund.added, member.added, counterparty.added
         dim = kind.split(".")[0]
         need(isinstance(d["code"], str) and d["code"] not in s[dim], f"{dim} code {d['code']!r} exists already")
@@ -325,7 +344,7 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set())
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

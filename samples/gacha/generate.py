@@ -95,6 +95,7 @@ ACCOUNTS = [
     ("21101", "草原建筑工程有限公司", "211"),
     ("21102", "牧丰农牧机械有限公司", "211"),
     ("21103", "代收代付草原生态补奖", "211"),
+    ("21104", "应付成员股份分红", "211"),
     ("21201", "嘎查干部报酬", "212"),
     ("21202", "临时用工工资", "212"),
     ("23101", "村民筹资", "231"),
@@ -201,6 +202,32 @@ def group_of(member_code):
 HOUSEHOLD = {}
 for code, _ in MEMBERS:
     HOUSEHOLD[code] = {"persons": rng.randint(2, 6), "grassland_mu": rng.randint(180, 960) * 10}
+
+# Household details for the members register: the head (the member's name), the household size,
+# shares (one per person counted at the shareholding reform; M038 moved in later and holds none)
+# and private numbers, all fictional. A separate generator, so that the books above draw exactly
+# the same numbers as before the register had details.
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_check(first17):
+    """GB 11643-1999, ISO 7064 MOD 11-2: the weighted sum of the first 17 digits mod 11 indexes "10X98765432"."""
+    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
+details_rng = random.Random(SEED + 1)
+DETAILS = {}
+for code, name in MEMBERS:
+    born = datetime.date(1950, 1, 1) + datetime.timedelta(days=details_rng.randint(0, 365 * 50))
+    first17 = "152525" + born.strftime("%Y%m%d") + "%03d" % details_rng.randint(1, 999)
+    DETAILS[code] = {
+        "head": name, "household_size": HOUSEHOLD[code]["persons"],
+        "shares": 0 if code == "M038" else HOUSEHOLD[code]["persons"],
+        "id_card": first17 + id_check(first17),
+        "bank_account": "62294" + "".join(str(details_rng.randint(0, 9)) for _ in range(14)),
+        "phone": "1" + details_rng.choice("3578") + "".join(str(details_rng.randint(0, 9)) for _ in range(9)),
+    }
+assert id_check("11010519491231002") == "X", "the standard's worked example"
 
 # ---------------------------------------------------------------------------------------------
 # Money and dates.
@@ -1365,6 +1392,42 @@ def asset_register_obj(a):
             "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None}
 
 
+# ---------------------------------------------------------------------------------------------
+# The 2025 income distribution, planned, approved, posted and paid in 2026 (the demo runs the
+# commands). Expected: 322 收益分配's balance after year close (= 年末未分配收益) is distributable;
+# the reserve is RESERVE_PERCENT of it rounded half up to the fen; the per-share amount is rounded
+# down to the fen; each household gets shares x per-share; the rest stays undistributed.
+DISTRIBUTION = {"year": YEAR, "reserve_percent": 20, "planner": "乌云其其格", "approver": "巴特尔",
+                "resolution": "巴音宝力格嘎查股份经济合作社成员大会决议〔2026〕1号", "post_date": "2026-03-20",
+                "payable_account": "21104", "pay_date": "2026-03-25", "pay_account": "10201"}
+
+
+def mask(value):
+    """As the program masks a private number: a mobile keeps 3 + 4 digits, anything of 12 or more characters 4 + 4."""
+    if len(value) == 11 and value.startswith("1"):
+        return value[:3] + "*" * 4 + value[-4:]
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def distribution(undistributed_at_year_end):
+    distributable = undistributed_at_year_end
+    reserve = (distributable * DISTRIBUTION["reserve_percent"] + 50) // 100
+    to_share = distributable - reserve
+    total_shares = sum(DETAILS[c]["shares"] for c, _ in MEMBERS)
+    per_share = to_share // total_shares
+    households = [{"member": c, "name": n, "head": DETAILS[c]["head"], "household_size": DETAILS[c]["household_size"],
+                   "shares": DETAILS[c]["shares"], "amount": money(DETAILS[c]["shares"] * per_share),
+                   "id_card": mask(DETAILS[c]["id_card"]), "bank_account": mask(DETAILS[c]["bank_account"]),
+                   "phone": mask(DETAILS[c]["phone"])} for c, n in MEMBERS]
+    distributed = per_share * total_shares
+    return {"year": YEAR, "status": "paid", "resolution": DISTRIBUTION["resolution"], "distributable": money(distributable),
+            "reserve_percent": DISTRIBUTION["reserve_percent"], "reserve": money(reserve), "to_share": money(to_share),
+            "total_shares": total_shares, "per_share": money(per_share), "distributed": money(distributed),
+            "undistributed": money(to_share - distributed),
+            "rounding": "per-share amount rounded down to the fen; each household receives shares x per-share amount; the remainder stays undistributed",
+            "households": households}
+
+
 def main():
     write_json("ledger.json", LEDGER)
     write_json("accounts.json", [{"code": c, "name": n, "parent": p} for c, n, p in ACCOUNTS])
@@ -1374,7 +1437,8 @@ def main():
     write_json("approvals.json", first_drafts)
     write_json("approvals-revised.json", [dict(voucher_obj(APPROVED[1]), cashier=CASHIER)])
     write_json("approval-steps.json", [{"actor": actor, "command": command} for actor, command in APPROVAL_STEPS])
-    write_json("members.json", [{"code": c, "name": n} for c, n in MEMBERS])
+    write_json("members.json", [dict({"code": c, "name": n}, **DETAILS[c]) for c, n in MEMBERS])
+    write_json("distribution.json", DISTRIBUTION)
     write_json("counterparties.json", [{"code": c, "name": n} for c, n in COUNTERPARTIES])
     write_json("opening.json", [voucher_obj(OPENING)])
     write_json(QUARTERS[1], [voucher_obj(v) for v in by_file[1]])
@@ -1396,6 +1460,7 @@ def main():
     write_json("assets.json", [asset_obj(a) for a in ASSETS])
     write_json("herds.json", HERD_CHANGES)
     write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in ASSETS])
+    write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))
     read_back()
 
     print("vouchers: opening 1, " + ", ".join("%s %d" % (QUARTERS[q], len(by_file[q])) for q in QUARTERS)

@@ -130,6 +130,7 @@ public static class Program
         "settings" => SettingsCommand.Run(ctx, args),
         "year" => YearCommands.Run(ctx, args),
         "assets" => AssetCommands.Run(ctx, args),
+        "distribution" => DistributionCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

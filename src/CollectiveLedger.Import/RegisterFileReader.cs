@@ -4,7 +4,7 @@ using CollectiveLedger.Core.Validation;
 namespace CollectiveLedger.Import;
 
 /// <summary>One record of an accounts, funds, members or counterparties file.</summary>
-/// <param name="Details">Any further fields as text (a fund's grant terms), keyed as in the file.</param>
+/// <param name="Details">Any further fields as text (a fund's grant terms, a member household's details), keyed as in the file.</param>
 public sealed record RegisterRecord(Place Place, string Code, string Name, string? Parent, IReadOnlyDictionary<string, string>? Details = null);
 
 /// <summary>
@@ -70,6 +70,9 @@ public static class RegisterFileReader
             {
                 JsonValueKind.String => p.Value.GetString(),
                 JsonValueKind.Null => null,
+                // A member household's counts may be JSON integers; amounts and dates stay strings.
+                JsonValueKind.Number when p.Name is "household_size" or "shares" && p.Value.TryGetInt64(out var count) =>
+                    count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 JsonValueKind.Array when p.Value.EnumerateArray().All(a => a.ValueKind == JsonValueKind.String) =>
                     string.Join(",", p.Value.EnumerateArray().Select(a => a.GetString())),
                 _ => Invalid(),

@@ -1,4 +1,5 @@
 using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -18,6 +19,7 @@ public sealed partial class LedgerStore
         FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
         GROUP BY v.period, l.account
         """;
+    private const string SelectMemberDetails = "SELECT code, name, details FROM members WHERE details IS NOT NULL";
     private const string SelectFundTerms = "SELECT code, name, terms FROM funds WHERE terms IS NOT NULL";
     private const string SelectPendingReopens = """
         SELECT r.period, r.reason, r.by FROM period_reopens r
@@ -69,6 +71,8 @@ public sealed partial class LedgerStore
                 state.Apply(new DimensionAdded(kind, code, name));
         foreach (var (code, name, terms) in _connection.Query<(string, string, string)>(SelectFundTerms, transaction: tx))
             state.Apply(new DimensionAdded(DimensionKind.Fund, code, name, EventCodec.ParseTerms(terms)));
+        foreach (var (code, name, details) in _connection.Query<(string, string, string)>(SelectMemberDetails, transaction: tx))
+            state.Apply(new DimensionAdded(DimensionKind.Member, code, name, null, EventCodec.ParseDetails(details)));
         foreach (var period in _connection.Query<string>(SelectClosedPeriods, transaction: tx))
             state.Apply(new PeriodClosed(Period.Parse(period), null));
         state.RestoreTurnoverWhenNeeded(() => _connection.Query<(string Period, string Account, long Net)>(SelectMonthlyNet, transaction: tx)
@@ -95,6 +99,7 @@ public sealed partial class LedgerStore
             state.Apply(status == "closed" ? new YearClosed((int)year) : new YearOpened((int)year));
         foreach (var entry in _connection.Query<byte[]>(SelectAssetEntries, transaction: tx))
             state.Apply(ParsedEntry.Parse(entry).Event);
+        LoadDistributions(state, tx);
         return state;
     }
 

@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Vouchers;
@@ -57,6 +58,9 @@ public static class Projection
                 break;
             case DimensionAdded { Dimension: DimensionKind.Fund } d:
                 yield return new Row(Table.Funds, [d.Code, d.Name, seq, d.Terms is null ? null : EventCodec.TermsJson(d.Terms)]);
+                break;
+            case DimensionAdded { Dimension: DimensionKind.Member } d:
+                yield return new Row(Table.Members, [d.Code, d.Name, seq, d.Details is null ? null : EventCodec.DetailsJson(d.Details)]);
                 break;
             case DimensionAdded d:
                 yield return new Row(Table.For(d.Dimension), [d.Code, d.Name, seq]);
@@ -125,6 +129,21 @@ public static class Projection
             case Core.Assets.HerdChanged h:
                 yield return new Row(Table.HerdChanges, [seq, h.Asset, Core.Periods.IsoDate.Format(h.Date), Core.Assets.HerdChanges.ToText(h.Change),
                     (long)h.Head, h.Note]);
+                break;
+            case DistributionPlanned p:
+                yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
+                    p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen]);
+                foreach (var h in p.Households)
+                    yield return new Row(Table.DistributionHouseholds, [(long)p.Year, h.Member, (long)h.Shares, h.Amount.Fen]);
+                break;
+            case DistributionApproved a:
+                yield return new Row(Table.DistributionSteps, [seq, (long)a.Year, "approved", a.By, a.Role, a.Resolution, null, null]);
+                break;
+            case DistributionPosted p:
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "posted", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.PayableAccount]);
+                break;
+            case DistributionPaid p:
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account]);
                 break;
             default:
                 throw new InvalidOperationException($"No projection for {e.GetType().Name}.");

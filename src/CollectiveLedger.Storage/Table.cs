@@ -22,7 +22,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
     public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
     public static readonly Table Funds = Define("funds", 1, "code", "name", "added_seq", "terms");
-    public static readonly Table Members = Define("members", 1, "code", "name", "added_seq");
+    public static readonly Table Members = Define("members", 1, "code", "name", "added_seq", "details");
     public static readonly Table Counterparties = Define("counterparties", 1, "code", "name", "added_seq");
     public static readonly Table ClosedPeriods = Define("closed_periods", 2, "period", "closed_seq", "balances_sha256");
     public static readonly Table Vouchers = Define("vouchers", 1, "seq", "period", "number", "date", "kind", "ref", "summary",
@@ -49,9 +49,14 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         "gain_loss_account", "reason");
     public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
 
+    public static readonly Table Distributions = Define("distributions", 1, "year", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
+        "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen");
+    public static readonly Table DistributionHouseholds = Define("distribution_households", 2, "year", "member", "shares", "amount_fen");
+    public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
-        Assets, AssetDepreciation, AssetDisposals, HerdChanges];
+        Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps];
 
     public static Table For(DimensionKind kind) => kind switch
     {

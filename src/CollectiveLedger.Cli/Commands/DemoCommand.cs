@@ -90,6 +90,9 @@ public static class DemoCommand
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.
         if (Step(demo, ["year", "close", "2025"]) is var yearClosed and not 0) return yearClosed;
+        // The year's income distribution by shares, in 2026: planned by the accountant, approved by the
+        // committee chair with the members' meeting resolution, posted into 311 and 21104, then paid.
+        if (Distribute(demo, db, S("distribution.json")) is var distributed and not 0) return distributed;
         var keyFile = O("demo-signing.key");
         File.Delete(keyFile);
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
@@ -114,6 +117,9 @@ public static class DemoCommand
         for (var month = 1; month <= 12; month++)
             Capture(quiet, O($"trial-balance-2025-{month:D2}.json"), ["report", "trial-balance", "--period", $"2025-{month:D2}", "--format", "json"]);
         Capture(quiet, O("trial-balance-2025.json"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
+        // The whole history, the 2026 distribution included: what the exported log and journal add up to.
+        var lastMonth = JsonDocument.Parse(File.ReadAllText(S("distribution.json"))).RootElement.GetProperty("pay_date").GetString()![..7];
+        Capture(quiet, O("trial-balance-all.json"), ["report", "trial-balance", "--from", "2025-01", "--to", lastMonth, "--format", "json"]);
         Capture(quiet, O("trial-balance-2025.csv"), ["report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("journal-2025.csv"), ["report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         Capture(quiet, O("ledger-10201-2025.csv"), ["report", "ledger", "--account", "10201", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
@@ -127,6 +133,8 @@ public static class DemoCommand
             Capture(quiet, O($"balance-sheet-2025.{format}"), ["report", "balance-sheet", "--year", "2025", "--format", format]);
             Capture(quiet, O($"income-2025.{format}"), ["report", "income", "--year", "2025", "--format", format]);
         }
+        Capture(quiet, O("distribution-2025.json"), ["distribution", "show", "--year", "2025", "--format", "json"]);
+        Capture(quiet, O("distribution-2025.csv"), ["distribution", "show", "--year", "2025", "--format", "csv"]);
         Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
         Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
         Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);
@@ -140,6 +148,26 @@ public static class DemoCommand
         demo.Out.WriteLine(demo.Say($"演示账套、全部报表和财务公开榜（notice-*.pdf）已写入 {outDir}。",
             $"the demo ledger, every report and the notices (notice-*.pdf) are in {outDir}."));
         return verified;
+    }
+
+    private static int Distribute(Context demo, string db, string file)
+    {
+        var plan = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+        string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString() : plan.GetProperty(name).GetString()!;
+        Context As(string actor) => new(db, actor, demo.Language, demo.Out, demo.Error, demo.Clock);
+        var year = P("year");
+        foreach (var (actor, words) in new (string, string[])[]
+                 {
+                     (P("planner"), ["distribution", "plan", "--year", year, "--reserve-percent", P("reserve_percent"), "--format", "csv"]),
+                     (P("approver"), ["distribution", "approve", "--year", year, "--resolution", P("resolution")]),
+                     (P("planner"), ["distribution", "post", "--year", year, "--date", P("post_date"), "--payable-account", P("payable_account")]),
+                     (P("planner"), ["distribution", "pay", "--year", year, "--date", P("pay_date"), "--account", P("pay_account")]),
+                 })
+        {
+            var person = words[1] == "plan" ? new Context(db, actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock) : As(actor);
+            if (Step(person, words) is var code and not 0) return code;
+        }
+        return 0;
     }
 
     private static int Step(Context ctx, string[] words)

@@ -67,6 +67,11 @@ public static class RegisterCommands
             case "list":
                 var format = ctx.Format(args);
                 args.Done(2);
+                if (kind == DimensionKind.Member)
+                {
+                    MemberList(ctx, format);
+                    return ExitCodes.Done;
+                }
                 using (var store = ctx.Open())
                 {
                     var rows = store.Dimensions(kind);
@@ -82,7 +87,7 @@ public static class RegisterCommands
             case "add":
                 var code = args.Positional(2, "CODE");
                 var name = args.Positional(3, "NAME");
-                var terms = kind == DimensionKind.Fund ? FundOptions(args) : null;
+                var terms = kind == DimensionKind.Fund ? FundOptions(args) : kind == DimensionKind.Member ? MemberOptions(args) : null;
                 args.Done(4);
                 return Add(ctx, [new RegisterRecord(Place.None, code, name, null, terms)], kind);
             case "import":
@@ -106,11 +111,56 @@ public static class RegisterCommands
         return terms;
     }
 
+    /// <summary>A member household's details from options named like the fields (--household-size for household_size...).</summary>
+    private static Dictionary<string, string> MemberOptions(Args args)
+    {
+        var details = new Dictionary<string, string>();
+        foreach (var key in MemberDetailsInput.Required.Concat(MemberDetailsInput.Optional))
+            if (args.Option("--" + key.Replace('_', '-')) is { } value) details[key] = value;
+        return details;
+    }
+
+    /// <summary>
+    /// <c>members list</c>: code, name and, for households registered with details, the head, size and
+    /// shares; ID card, bank account and phone only masked (PersonalData), whatever the format.
+    /// </summary>
+    private static void MemberList(Context ctx, OutputFormat format)
+    {
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        var rows = store.Dimensions(DimensionKind.Member).Select(r => (r.Code, r.Name, Details: state.MemberDetails(r.Code))).ToList();
+        static string Masked(string? text) => text is null ? "" : Core.Disclosure.PersonalData.MaskNumber(text);
+        ctx.Render(new Grid(["编码 code", "名称 name", "户主 head", "人口 size", "股份 shares", "身份证 ID card", "银行账号 bank account", "电话 phone"],
+            rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name, r.Details?.Head, r.Details?.HouseholdSize.ToString(), r.Details?.Shares.ToString(),
+                Masked(r.Details?.IdCard), Masked(r.Details?.BankAccount), Masked(r.Details?.Phone)]).ToList()), format,
+            () => Json.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var (code, name, details) in rows)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", code);
+                    w.WriteString("name", name);
+                    if (details is not null)
+                    {
+                        w.WriteString("head", details.Head);
+                        w.WriteNumber("household_size", details.HouseholdSize);
+                        w.WriteNumber("shares", details.Shares);
+                        w.WriteString("id_card", details.IdCard is null ? null : Masked(details.IdCard));
+                        w.WriteString("bank_account", details.BankAccount is null ? null : Masked(details.BankAccount));
+                        w.WriteString("phone", details.Phone is null ? null : Masked(details.Phone));
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
+    }
+
     private static int Import(Context ctx, string file, DimensionKind? kind)
     {
         var problems = new List<Violation>();
         var records = RegisterFileReader.Read(file, withParent: kind is null, InputEncoding.Utf8, problems);
-        foreach (var r in records.Where(r => r.Details is not null && kind != DimensionKind.Fund))
+        foreach (var r in records.Where(r => r.Details is not null && kind is not (DimensionKind.Fund or DimensionKind.Member)))
             problems.AddRange(r.Details!.Keys.Select(key => new Violation(ViolationCode.FieldUnknown, r.Place.WithField(key), key)));
         return problems.Count > 0 ? ctx.Reject(problems) : Add(ctx, records, kind);
     }
@@ -125,10 +175,11 @@ public static class RegisterCommands
             int added = 0, skipped = 0;
             foreach (var r in records)
             {
-                var terms = r.Details is null ? null : new FundTermsInput(r.Details);
-                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind, terms)) { skipped++; continue; }
+                var terms = r.Details is null || kind != DimensionKind.Fund ? null : new FundTermsInput(r.Details);
+                var details = r.Details is null || kind != DimensionKind.Member ? null : new MemberDetailsInput(r.Details);
+                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind, terms, details)) { skipped++; continue; }
                 var decision = kind is { } k
-                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, terms)
+                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, terms, details)
                     : RegisterRules.AddAccount(r.Code, r.Name, r.Parent!, session.State, r.Place);
                 if (decision.Accepted) { session.Append(decision.Event!); added++; }
                 else violations.AddRange(decision.Violations);

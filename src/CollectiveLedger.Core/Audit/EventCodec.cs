@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Assets;
+using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -37,6 +38,11 @@ public static class EventCodec
                 break;
             case DimensionAdded d:
                 w.Property("code", d.Code);
+                if (d.Details is { } details)
+                {
+                    w.Name("details");
+                    WriteDetails(details, w);
+                }
                 w.Property("name", d.Name);
                 if (d.Terms is { } terms)
                 {
@@ -144,6 +150,46 @@ public static class EventCodec
                 w.Property("head", h.Head);
                 w.Property("note", h.Note);
                 break;
+            case DistributionPlanned p:
+                w.Property("by", p.By);
+                w.Property("distributable", p.Distributable.ToString());
+                w.Property("distributed", p.Distributed.ToString());
+                w.Name("households");
+                w.BeginArray();
+                foreach (var h in p.Households)
+                {
+                    w.BeginObject();
+                    w.Property("amount", h.Amount.ToString());
+                    w.Property("member", h.Member);
+                    w.Property("shares", h.Shares);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.Property("per_share", p.PerShare.ToString());
+                w.Property("reserve", p.Reserve.ToString());
+                w.Property("reserve_percent", p.ReservePercent);
+                w.Property("total_shares", p.TotalShares);
+                w.Property("undistributed", p.Undistributed.ToString());
+                w.Property("year", p.Year);
+                break;
+            case DistributionApproved a:
+                w.Property("by", a.By);
+                w.Property("resolution", a.Resolution);
+                w.Property("role", a.Role);
+                w.Property("year", a.Year);
+                break;
+            case DistributionPosted p:
+                w.Property("by", p.By);
+                w.Property("date", IsoDate.Format(p.Date));
+                w.Property("payable_account", p.PayableAccount);
+                w.Property("year", p.Year);
+                break;
+            case DistributionPaid p:
+                w.Property("account", p.Account);
+                w.Property("by", p.By);
+                w.Property("date", IsoDate.Format(p.Date));
+                w.Property("year", p.Year);
+                break;
             default:
                 throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
         }
@@ -243,6 +289,35 @@ public static class EventCodec
         return ReadTerms(document.RootElement);
     }
 
+    /// <summary>A member household's details as the canonical JSON its entry holds (the members table keeps this text).</summary>
+    public static string DetailsJson(MemberDetails details)
+    {
+        using var w = new CanonicalJsonWriter();
+        WriteDetails(details, w);
+        return System.Text.Encoding.UTF8.GetString(w.WrittenSpan);
+    }
+
+    public static MemberDetails ParseDetails(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReadDetails(document.RootElement);
+    }
+
+    private static void WriteDetails(MemberDetails m, CanonicalJsonWriter w)
+    {
+        w.BeginObject();
+        w.Property("bank_account", m.BankAccount);
+        w.Property("head", m.Head);
+        w.Property("household_size", m.HouseholdSize);
+        w.Property("id_card", m.IdCard);
+        w.Property("phone", m.Phone);
+        w.Property("shares", m.Shares);
+        w.EndObject();
+    }
+
+    private static MemberDetails ReadDetails(JsonElement m) => new(
+        Str(m, "head"), Int(m, "household_size"), Int(m, "shares"), OptStr(m, "id_card"), OptStr(m, "bank_account"), OptStr(m, "phone"));
+
     private static void WriteTerms(FundTerms t, CanonicalJsonWriter w)
     {
         w.BeginObject();
@@ -301,7 +376,8 @@ public static class EventCodec
         "account.added" => new AccountAdded(Str(data, "code"), Str(data, "name"), Str(data, "parent")),
         "fund.added" => new DimensionAdded(DimensionKind.Fund, Str(data, "code"), Str(data, "name"),
             data.TryGetProperty("terms", out var terms) ? ReadTerms(terms) : null),
-        "member.added" => new DimensionAdded(DimensionKind.Member, Str(data, "code"), Str(data, "name")),
+        "member.added" => new DimensionAdded(DimensionKind.Member, Str(data, "code"), Str(data, "name"), null,
+            data.TryGetProperty("details", out var details) ? ReadDetails(details) : null),
         "counterparty.added" => new DimensionAdded(DimensionKind.Counterparty, Str(data, "code"), Str(data, "name")),
         "voucher.posted" => new VoucherPosted(ReadVoucher(data, Int(data, "number"), ReadPeriod(data, "period")), ReadOrigin(data)),
         "voucher.drafted" => new VoucherDrafted(Int(data, "draft"), ReadVoucher(Get(data, "voucher"), 0, null), Str(data, "preparer"), OptStr(data, "cashier")),
@@ -324,6 +400,14 @@ public static class EventCodec
         "asset.disposed" => new AssetDisposed(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "proceeds")),
             OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason")),
         "herd.changed" => ReadHerd(data),
+        "distribution.planned" => new DistributionPlanned(ReadYear(data), Int(data, "reserve_percent"), Amount.ParseCanonical(Str(data, "distributable")),
+            Amount.ParseCanonical(Str(data, "reserve")), Int(data, "total_shares"), Amount.ParseCanonical(Str(data, "per_share")),
+            Amount.ParseCanonical(Str(data, "distributed")), Amount.ParseCanonical(Str(data, "undistributed")),
+            [.. Get(data, "households").EnumerateArray().Select(h => new DistributionShare(Str(h, "member"), Int(h, "shares"), Amount.ParseCanonical(Str(h, "amount"))))],
+            Str(data, "by")),
+        "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
+        "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by")),
+        "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 

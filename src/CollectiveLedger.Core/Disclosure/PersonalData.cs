@@ -30,6 +30,19 @@ public static partial class PersonalData
         return BankAccount().Replace(text, m => Keep(new string(m.Value.Where(char.IsAsciiDigit).ToArray()), 4, 4));
     }
 
+    /// <summary>
+    /// A value known to be private as a whole (a member's ID card, bank account or phone number from
+    /// the register), masked even where <see cref="Mask"/>'s patterns would not recognize it: a mobile
+    /// number keeps its first 3 and last 4 digits, anything of 12 characters or more its first 4 and
+    /// last 4, anything shorter (a landline) its last 2 only.
+    /// </summary>
+    public static string MaskNumber(string value)
+    {
+        if (value.Length == 11 && value[0] == '1' && value.All(char.IsAsciiDigit)) return Keep(value, 3, 4);
+        if (value.Length >= 12) return Keep(value, 4, 4);
+        return value.Length <= 2 ? new string('*', value.Length) : Keep(value, 0, 2);
+    }
+
     private static string Keep(string value, int head, int tail) =>
         value[..head] + new string('*', value.Length - head - tail) + value[^tail..];
 }

@@ -27,8 +27,11 @@ public sealed record AccountAdded(string Code, string Name, string Parent) : Led
     public override string Kind => "account.added";
 }
 
-/// <summary>A fund, member or counterparty registered so that voucher lines may name it; a fund may come with its grant's terms.</summary>
-public sealed record DimensionAdded(DimensionKind Dimension, string Code, string Name, FundTerms? Terms = null) : LedgerEvent
+/// <summary>
+/// A fund, member or counterparty registered so that voucher lines may name it; a fund may come with
+/// its grant's terms, a member household with its details (shares, private numbers).
+/// </summary>
+public sealed record DimensionAdded(DimensionKind Dimension, string Code, string Name, FundTerms? Terms = null, MemberDetails? Details = null) : LedgerEvent
 {
     public override string Kind => Dimension.ToText() + ".added";
 }
@@ -42,7 +45,8 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
 /// <summary>
 /// How a voucher reached the books: <c>import</c> (direct import, for migrating historic books),
 /// <c>approval</c> (the last approval of draft <see cref="Draft"/>), <c>reversal</c> (vouchers reverse),
-/// <c>year_close</c> (the closing vouchers of year close), <c>assets</c> (the asset register's vouchers).
+/// <c>year_close</c> (the closing vouchers of year close), <c>assets</c> (the asset register's vouchers),
+/// <c>distribution</c> (the vouchers of <c>distribution post</c> and <c>distribution pay</c>).
 /// A cash or bank voucher names its cashier (出纳).
 /// </summary>
 public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
@@ -54,7 +58,8 @@ public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
 
     /// <summary>The asset register's own vouchers: acquisition, monthly depreciation, disposal.</summary>
     public const string Assets = "assets";
-    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets];
+    public const string Distribution = "distribution";
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets, Distribution];
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 
@@ -35,6 +36,8 @@ public sealed class LedgerState
     private readonly SortedSet<int> _openedYears = [];
     private readonly SortedDictionary<string, AssetStatus> _assets = new(StringComparer.Ordinal);
     private readonly SortedSet<Period> _depreciated = [];
+    private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -58,6 +61,13 @@ public sealed class LedgerState
 
     /// <summary>The grant's terms of a fund registered with them.</summary>
     public FundTerms? FundTerms(string code) => _fundTerms.GetValueOrDefault(code);
+
+    /// <summary>A member household's details (shares, private numbers), when registered with them.</summary>
+    public MemberDetails? MemberDetails(string code) => _memberDetails.GetValueOrDefault(code);
+    public IEnumerable<(string Code, MemberDetails Details)> MemberDetailsAll => _memberDetails.Select(m => (m.Key, m.Value));
+
+    /// <summary>A year's income distribution as far as it has gone (planned, approved, posted, paid), or null.</summary>
+    public DistributionRecord? Distribution(int year) => _distributions.GetValueOrDefault(year);
 
     /// <summary>Drafts in approval, by id. Posted and withdrawn drafts leave, so this stays small.</summary>
     public IEnumerable<Draft> OpenDrafts => _drafts.Values;
@@ -116,6 +126,7 @@ public sealed class LedgerState
             case DimensionAdded d:
                 _dimensions[d.Dimension][d.Code] = d.Name;
                 if (d.Terms is not null) _fundTerms[d.Code] = d.Terms;
+                if (d.Details is not null) _memberDetails[d.Code] = d.Details;
                 break;
             case VoucherPosted p:
                 var v = p.Voucher;
@@ -179,6 +190,18 @@ public sealed class LedgerState
                 break;
             case HerdChanged h:
                 _assets[h.Asset] = _assets[h.Asset] with { Head = checked(_assets[h.Asset].Head + h.Change.Sign() * h.Head) };
+                break;
+            case DistributionPlanned p:
+                _distributions.Add(p.Year, new DistributionRecord(p, null, null, null));
+                break;
+            case DistributionApproved a:
+                _distributions[a.Year] = _distributions[a.Year] with { Approval = a };
+                break;
+            case DistributionPosted p:
+                _distributions[p.Year] = _distributions[p.Year] with { Posting = p };
+                break;
+            case DistributionPaid p:
+                _distributions[p.Year] = _distributions[p.Year] with { Payment = p };
                 break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");

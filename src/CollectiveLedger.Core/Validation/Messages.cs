@@ -111,6 +111,14 @@ public static class Messages
             [ViolationCode.ConstructionBalanceShort] = ("在建工程 {0} 余额 {1}，不足转入 {2}", "construction in progress {0} holds {1}, less than the {2} to transfer"),
             [ViolationCode.AssetCostNotInBooks] = ("科目 {0} 账面余额 {1}，少于资产登记簿将记载的 {2}：请用 --paid-from 同时记账", "account {0} holds {1} in the books, less than the register would hold ({2}): register it with --paid-from to post it"),
             [ViolationCode.RegisterAccountNeedsAssetCommand] = ("科目 {0} 由资产登记簿管理：请用 cledger assets 命令记账（取得、折旧、清理）", "account {0} is kept by the asset register: post to it with cledger assets (add, depreciate, dispose)"),
+            [ViolationCode.DistributionYearNotClosed] = ("{0} 年尚未年终结账，不能做收益分配：请先运行 cledger year close {0}", "year {0} is not closed: run cledger year close {0} before distributing its income"),
+            [ViolationCode.DistributionAlreadyDone] = ("{0} 年的收益分配已经执行过此步骤（{1}），不能重复", "the distribution of {0} is already {1}; it is not done twice"),
+            [ViolationCode.NothingToDistribute] = ("{0} 年没有可分配收益（收益分配科目余额 {1}）", "year {0} has no distributable income (322 stands at {1})"),
+            [ViolationCode.NoShares] = ("没有持有股份的成员户：请先为成员登记股份（members add ... --shares N）", "no member household holds shares: register the members' shares first (members add ... --shares N)"),
+            [ViolationCode.DistributionNotPlanned] = ("{0} 年还没有收益分配方案：请先运行 cledger distribution plan --year {0}", "year {0} has no distribution plan: run cledger distribution plan --year {0} first"),
+            [ViolationCode.DistributionNotApproved] = ("{0} 年的收益分配方案尚未经成员（代表）大会通过：请先运行 cledger distribution approve", "the distribution plan of {0} is not approved by the members' meeting yet: run cledger distribution approve first"),
+            [ViolationCode.DistributionNotPosted] = ("{0} 年的收益分配尚未入账：请先运行 cledger distribution post", "the distribution of {0} is not posted yet: run cledger distribution post first"),
+            [ViolationCode.DistributionDateInYear] = ("日期 {0} 太早，不能早于 {1}", "the date {0} is too early: it may not be before {1}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -129,4 +129,14 @@ public enum ViolationCode
     ConstructionBalanceShort,
     AssetCostNotInBooks,
     RegisterAccountNeedsAssetCommand,
+
+    // Income distribution.
+    DistributionYearNotClosed,
+    DistributionAlreadyDone,
+    NothingToDistribute,
+    NoShares,
+    DistributionNotPlanned,
+    DistributionNotApproved,
+    DistributionNotPosted,
+    DistributionDateInYear,
 }

@@ -112,6 +112,7 @@ public static class LedgerVerifier
         public LiveVouchers Vouchers { get; } = new(connection, tx);
         private readonly YearCloseReplay _years = new();
         private readonly AssetReplay _assets = new();
+        private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
         private (long Seq, string Hash)? _head;
@@ -161,6 +162,8 @@ public static class LedgerVerifier
             foreach (var message in _years.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _assets.Check(entry, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published);
             try
@@ -238,7 +241,7 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Anchor, anchor.Seq,
                     $"the log has {_expectedSeq} entries but the anchor names entry {anchor.Seq}: the log was cut short or rolled back",
                     Expected: anchor.Hash, Actual: "missing"));
-            foreach (var message in _years.Unfinished())
+            foreach (var message in _years.Unfinished().Concat(_distributions.Unfinished()))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             foreach (var message in _assets.Unfinished())
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));

@@ -1,6 +1,7 @@
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -29,7 +30,7 @@ internal static class ReplayRules
             PeriodReopenRequested r => Rejected(PeriodRules.RequestReopen(r.Period.ToString(), r.Reason, state, r.By), r),
             PeriodReopened r => Rejected(PeriodRules.ApproveReopen(r.Period.ToString(), state, r.By), r),
             AccountAdded a => Rejected(RegisterRules.AddAccount(a.Code, a.Name, a.Parent, state, Place.None), a),
-            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None, d.Terms?.ToInput()), d),
+            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None, d.Terms?.ToInput(), d.Details?.ToInput()), d),
             // Closes logged before the balances hash was recorded are held to everything else.
             PeriodClosed c => Rejected(PeriodRules.Close(c.Period.ToString(), state, today), c.BalancesSha256 is null ? c with { BalancesSha256 = Closing(c, state) } : c),
             SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value), c),
@@ -38,9 +39,15 @@ internal static class ReplayRules
                 sameEvent: false),
             YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
             YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
+            DistributionPlanned p => Rejected(DistributionRules.Plan(Year(p.Year), p.ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, p.By), p),
+            DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By), a),
+            DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today), p),
+            DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
             _ => [],
         });
     }
+
+    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Closing(PeriodClosed c, LedgerState state) =>
         state.IsClosed(c.Period) ? null : PeriodRules.BalancesSha256(state.BalancesAtEndOf(c.Period));
@@ -53,6 +60,10 @@ internal static class ReplayRules
         DraftCarriedForward c => c.By,
         PeriodReopenRequested r => r.By,
         PeriodReopened r => r.By,
+        DistributionPlanned p => p.By,
+        DistributionApproved a => a.By,
+        DistributionPosted p => p.By,
+        DistributionPaid p => p.By,
         _ => null,
     };
 

@@ -47,6 +47,17 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void The_2025_distribution_per_household_equals_the_independent_model()
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "distribution-2025.json")))!;
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "distribution-2025.json")))!;
+
+        Assert.That(actual.ToJsonString(), Is.EqualTo(expected.ToJsonString()));
+        Assert.That(actual["households"]!.AsArray(), Has.Count.EqualTo(40));
+        Assert.That(File.ReadAllText(Path.Combine(_demo.Dir, "audit-log.jsonl")), Does.Contain("\"kind\":\"distribution.paid\""));
+    }
+
+    [Test]
     public void Fund_usage_equals_the_independent_model()
     {
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "funds-2025.json")))!;
@@ -134,7 +145,7 @@ public class SampleVillageTests
     {
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Path.Combine(_demo.Dir, "audit-log.jsonl"),
-                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-2025.json") })
+                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-all.json") })
             info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
@@ -156,7 +167,7 @@ public class SampleVillageTests
 
         var (code, balances) = Hledger("-f", journal, "balance", "--flat", "--no-total", "-O", "csv", "--depth", "1");
         Assert.That(code, Is.EqualTo(0), balances);
-        var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+        var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-all.json"))).RootElement.GetProperty("rows")
             .EnumerateArray().Where(r => r.GetProperty("level").GetInt32() == 1)
             .ToDictionary(r => r.GetProperty("code").GetString()!,
                 r => decimal.Parse(r.GetProperty("closing_debit").GetString()!) - decimal.Parse(r.GetProperty("closing_credit").GetString()!));

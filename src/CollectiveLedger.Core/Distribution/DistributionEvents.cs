@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Money;
+
+namespace CollectiveLedger.Core.Distribution;
+
+/// <summary>One household's line of a distribution plan: its shares and what it receives (shares x per-share amount).</summary>
+public sealed record DistributionShare(string Member, int Shares, Amount Amount);
+
+/// <summary>
+/// The income distribution plan (收益分配方案) of a closed year, as <see cref="DistributionRules.Plan"/>
+/// computes it: the distributable income (322 收益分配's credit balance at 31 December, after the
+/// year-end closing), the amount set aside to 311 公积公益金, the per-share amount, each household's
+/// amount and what stays undistributed. Distributable = reserve + distributed + undistributed.
+/// </summary>
+public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Distributable, Amount Reserve, int TotalShares, Amount PerShare,
+    Amount Distributed, Amount Undistributed, ImmutableArray<DistributionShare> Households, string By) : LedgerEvent
+{
+    public override string Kind => "distribution.planned";
+
+    /// <summary>The amount left after the reserve, divided by shares.</summary>
+    public Amount ToShare => Distributable - Reserve;
+
+    // Value equality over the households too (ImmutableArray compares by reference): replay compares
+    // the plan Core computes again with the one the log holds.
+    public bool Equals(DistributionPlanned? other) =>
+        other is not null && Year == other.Year && ReservePercent == other.ReservePercent && Distributable == other.Distributable && Reserve == other.Reserve
+        && TotalShares == other.TotalShares && PerShare == other.PerShare && Distributed == other.Distributed && Undistributed == other.Undistributed
+        && By == other.By && Households.SequenceEqual(other.Households);
+
+    public override int GetHashCode() => HashCode.Combine(Year, Distributable, Households.Length);
+}
+
+/// <summary>The members' meeting (成员大会/成员代表会议) approved the plan: its resolution, recorded by <see cref="By"/> in <see cref="Role"/>.</summary>
+public sealed record DistributionApproved(int Year, string Resolution, string By, string Role) : LedgerEvent
+{
+    public override string Kind => "distribution.approved";
+}
+
+/// <summary>
+/// The approved plan posted (Dr 322 / Cr 311 for the reserve; Dr 322 / Cr <see cref="PayableAccount"/>
+/// with one line per household): the vouchers follow this entry at once, in the same transaction.
+/// </summary>
+public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By) : LedgerEvent
+{
+    public override string Kind => "distribution.posted";
+}
+
+/// <summary>The households paid (Dr the payable account per household / Cr <see cref="Account"/>, cash or bank): the voucher follows at once.</summary>
+public sealed record DistributionPaid(int Year, DateOnly Date, string Account, string By) : LedgerEvent
+{
+    public override string Kind => "distribution.paid";
+}
+
+/// <summary>A year's distribution as far as it has gone.</summary>
+public sealed record DistributionRecord(DistributionPlanned Plan, DistributionApproved? Approval, DistributionPosted? Posting, DistributionPaid? Payment);

@@ -1,0 +1,272 @@
+using System.Text.Json;
+
+namespace CollectiveLedger.Tests.Cli;
+
+/// <summary>Income distribution through the real command line: plan, approve, post, pay, show, and verify.</summary>
+public class DistributionTests
+{
+    private const string Planner = "乌云其其格";
+    private const string Chair = "巴特尔";
+
+    /// <summary>A ledger whose 2025 earned 100.00 and is closed, with three households holding 3, 4 and 0 shares.</summary>
+    private static TestLedger ClosedYear(bool close = true)
+    {
+        var ledger = TestLedger.WithBasics();
+        ledger.Ok("members", "add", "M002", "其其格", "--head", "其其格", "--household-size", "4", "--shares", "3",
+            "--id-card", "11010519491231002X", "--bank-account", "6228480012345678901", "--phone", "13912345678");
+        ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
+        ledger.Ok("members", "add", "M004", "斯琴", "--head", "斯琴", "--household-size", "1", "--shares", "0");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
+            """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
+        ledger.Ok("settings", "set", "role.committee_chair", Chair);
+        if (!close) return ledger;
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+        return ledger;
+    }
+
+    private static void PlanApprovePost(TestLedger ledger)
+    {
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号");
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+    }
+
+    [Test]
+    public void A_plan_is_refused_before_the_year_is_closed()
+    {
+        using var ledger = ClosedYear(close: false);
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("DistributionYearNotClosed"));
+    }
+
+    [Test]
+    public void The_whole_distribution_posts_the_reserve_the_payables_and_the_payment_and_verifies()
+    {
+        using var ledger = ClosedYear();
+
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("10.00"));
+        Assert.That(list.GetProperty("per_share").GetString(), Is.EqualTo("12.85"));
+        Assert.That(list.GetProperty("distributed").GetString(), Is.EqualTo("89.95"));
+        Assert.That(list.GetProperty("undistributed").GetString(), Is.EqualTo("0.05"));
+        Assert.That(list.GetProperty("status").GetString(), Is.EqualTo("paid"));
+        var tb = JsonDocument.Parse(ledger.Ok("report", "trial-balance", "--period", "2026-03", "--format", "json")).RootElement.GetProperty("rows")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!, r => (r.GetProperty("closing_debit").GetString(), r.GetProperty("closing_credit").GetString()));
+        Assert.That(tb["311"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(tb["322"], Is.EqualTo(("0.00", "0.05")));
+        Assert.That(tb.ContainsKey("211") ? tb["211"] : ("0.00", "0.00"), Is.EqualTo(("0.00", "0.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Every_step_refuses_to_run_twice()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        foreach (var (actor, args) in new[]
+                 {
+                     (Planner, new[] { "plan", "--year", "2025", "--reserve-percent", "10" }),
+                     (Chair, new[] { "approve", "--year", "2025", "--resolution", "再次" }),
+                     (Planner, new[] { "post", "--year", "2025", "--date", "2026-03-21" }),
+                     (Planner, new[] { "pay", "--year", "2025", "--date", "2026-03-26", "--account", "10201" }),
+                 })
+        {
+            var (code, _, err) = ledger.RunAs(actor, ["distribution", .. args]);
+            Assert.That(code, Is.EqualTo(1), args[0]);
+            Assert.That(err, Does.Contain("DistributionAlreadyDone"), args[0]);
+        }
+    }
+
+    [Test]
+    public void The_planner_does_not_approve_and_nobody_posts_an_unapproved_plan()
+    {
+        using var ledger = ClosedYear();
+        ledger.OkAs(Chair, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+
+        Assert.That(ledger.RunAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议").Err, Does.Contain("SelfApproval"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "approve", "--year", "2025", "--resolution", "决议").Err, Does.Contain("NotInRole"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20").Err, Does.Contain("DistributionNotApproved"));
+    }
+
+    [Test]
+    public void The_posting_is_dated_after_the_year_and_the_payment_not_before_the_posting()
+    {
+        using var ledger = ClosedYear();
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2025-12-31").Err, Does.Contain("DistributionDateInYear").And.Contain("2026-01-01"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201").Err, Does.Contain("DistributionNotPosted"));
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-19", "--account", "10201").Err, Does.Contain("DistributionDateInYear"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-20", "--account", "50101").Err, Does.Contain("FieldInvalid"));
+    }
+
+    [TestCase("table")]
+    [TestCase("csv")]
+    [TestCase("json")]
+    public void The_household_list_never_shows_private_numbers_in_full(string format)
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        var output = ledger.Ok("distribution", "show", "--year", "2025", "--format", format) + ledger.Ok("members", "list", "--format", format);
+
+        Assert.That(output, Does.Not.Contain("11010519491231002X").And.Not.Contain("6228480012345678901").And.Not.Contain("13912345678"));
+        Assert.That(output, Does.Contain("1101**********002X").And.Contain("139****5678"));
+    }
+
+    [TestCase("UPDATE distribution_households SET amount_fen = amount_fen + 100 WHERE member = 'M002'", "distribution_households")]
+    [TestCase("UPDATE distributions SET per_share_fen = per_share_fen", "")]
+    [TestCase("UPDATE distribution_steps SET resolution = '改' WHERE action = 'approved'", "distribution_steps")]
+    [TestCase("UPDATE members SET details = json_set(details, '$.shares', 40) WHERE code = 'M003'", "members")]
+    public void Verify_names_an_altered_distribution_or_household_row(string sql, string table)
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        ledger.Sql("DROP TRIGGER distributions_no_update; DROP TRIGGER distribution_households_no_update; DROP TRIGGER distribution_steps_no_update;");
+
+        ledger.Sql(sql);
+
+        var (code, stdout, _) = ledger.Run("verify", "--format", "json");
+        if (table == "")
+        {
+            Assert.That(code, Is.EqualTo(0), "an update that changes nothing is no tampering");
+            return;
+        }
+        Assert.That(code, Is.EqualTo(1), stdout);
+        Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("table").GetString()), Does.Contain(table));
+    }
+
+    private static long SeqOf(TestLedger ledger, string like)
+    {
+        using var c = ledger.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT seq FROM audit_log WHERE CAST(entry AS TEXT) LIKE $like ORDER BY seq LIMIT 1";
+        cmd.Parameters.AddWithValue("$like", like);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static List<string> ForgedProblems(TestLedger ledger, string like, Func<string, string> edit)
+    {
+        ledger.Sql("DROP TRIGGER audit_log_no_update;");
+        Storage.TamperHelpers.RewriteEntry(ledger, SeqOf(ledger, like), edit);
+        var (code, stdout, _) = ledger.Run("verify", "--format", "json");
+        Assert.That(code, Is.EqualTo(1), stdout);
+        return JsonDocument.Parse(stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
+    }
+
+    [Test]
+    public void A_plan_entry_forged_with_every_hash_recomputed_is_named_by_replay()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        var messages = ForgedProblems(ledger, "%\"kind\":\"distribution.planned\"%",
+            json => json.Replace("\"amount\":\"38.55\"", "\"amount\":\"51.40\"").Replace("\"distributed\":\"89.95\"", "\"distributed\":\"102.80\""));
+
+        Assert.That(messages, Has.Some.Contains("distribution.planned holds values its rule would not have written"));
+    }
+
+    [Test]
+    public void A_distribution_voucher_forged_with_every_hash_recomputed_is_named_by_replay()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        // Two households' amounts swapped: the voucher still balances, but it is not what the plan says.
+        var messages = ForgedProblems(ledger, "%应付成员股份分红%",
+            json => json.Replace("\"credit\":\"38.55\"", "\"credit\":\"X\"").Replace("\"credit\":\"51.40\"", "\"credit\":\"38.55\"")
+                .Replace("\"credit\":\"X\"", "\"credit\":\"51.40\""));
+
+        Assert.That(messages, Has.Some.Contains("is not what distribution.posted 2025 computes from the plan"));
+    }
+
+    [Test]
+    public void The_sample_members_file_with_details_imports_again_as_a_no_op_and_changed_details_are_refused()
+    {
+        using var ledger = new TestLedger();
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        var file = Path.Combine(TestLedger.Samples, "members.json");
+
+        Assert.That(ledger.Ok("members", "import", file), Does.Contain("added 40"));
+        Assert.That(ledger.Ok("members", "import", file), Does.Contain("added 0, already registered 40"));
+        var changed = ledger.WriteFile("m.json", File.ReadAllText(file).Replace("\"shares\": 6,", "\"shares\": 7,"));
+        var (code, _, err) = ledger.Run("members", "import", changed);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("CodeExists"));
+    }
+
+    [Test]
+    public void A_members_file_with_a_wrong_check_character_is_refused_naming_the_record_and_field()
+    {
+        using var ledger = TestLedger.WithBasics();
+        var file = ledger.WriteFile("m.json", """[{"code":"M009","name":"孟和","head":"孟和","household_size":3,"shares":3,"id_card":"110105194912310021"}]""");
+
+        var (code, _, err) = ledger.Run("members", "import", file);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("id_card").And.Contain("M009").And.Contain("check character should be X"));
+    }
+
+    [Test]
+    public void The_database_itself_refuses_edits_of_a_plan_and_rows_that_break_its_arithmetic()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+
+        foreach (var sql in new[] { "UPDATE distributions SET reserve_fen = 0", "DELETE FROM distribution_households", "UPDATE distribution_steps SET by = 'x'" })
+            Assert.That(() => ledger.Sql(sql), Throws.Exception.With.Message.Contains("never changed"), sql);
+        Assert.That(() => ledger.Sql("INSERT INTO distribution_households VALUES (2025, 'M001', 2, 1)"), Throws.Exception.With.Message.Contains("shares x per-share"));
+        Assert.That(() => ledger.Sql("UPDATE members SET details = json_set(details, '$.shares', -1) WHERE code = 'M003'"), Throws.Exception.With.Message.Contains("CHECK"));
+    }
+
+    [Test]
+    public void The_python_reference_verifier_accepts_a_distribution_and_names_a_forged_plan()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+        var log = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+        Assert.That(VerifyLog(log).Code, Is.EqualTo(0));
+
+        // The forger edits the plan and re-chains every later line, as an auditor's copy could be edited.
+        var lines = File.ReadAllLines(log);
+        var prev = (string?)null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (prev is not null) line = line.Replace(JsonDocument.Parse(line).RootElement.GetProperty("prev").GetString()!, prev);
+            if (line.Contains("\"kind\":\"distribution.planned\"")) line = line.Replace("\"amount\":\"38.55\"", "\"amount\":\"48.55\"");
+            if (prev is not null || line != lines[i]) prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)));
+            lines[i] = line;
+        }
+        File.WriteAllText(log, string.Join("\n", lines) + "\n");
+        var (code, output) = VerifyLog(log);
+
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("each household gets shares x per_share"));
+        Assert.That(output, Does.Not.Contain("prev must be"));
+    }
+
+    private static (int Code, string Output) VerifyLog(string log)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log }) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+}
