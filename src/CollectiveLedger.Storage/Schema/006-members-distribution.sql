@@ -1,5 +1,4 @@
--- Version 7: member households' details and income distribution by shares. (Versions 5 and 6 are
--- other features; Migrations applies whichever files exist, in order, so a gap is harmless.)
+-- Version 6: member households' details and income distribution by shares.
 --
 -- 1. A member household's details (head, household size, shares, ID card, bank account, phone) as
 --    the canonical JSON of member.added's optional `details` (audit-log.md 7.4), like funds.terms.
