@@ -28,16 +28,15 @@ public static class LedgerVerifier
         var check = new Replay(connection, tx, anchors, checkpoints, new Run(maxProblems), progress);
         using (var log = new RawReader(connection, "SELECT seq, hash, entry FROM audit_log ORDER BY seq"))
         {
-            // One batch at a time on a pool thread, the next while the main thread checks the one
-            // before in order: reading the log, preparing each entry, and comparing the posted
-            // vouchers with their table rows. Only these tasks touch the database while the log
-            // streams, one after another, so the connection is never used from two threads at once.
-            PreparedEntry[]? ReadAndPrepare() => Prepare(log, check.Vouchers);
-            var pending = Task.Run(ReadAndPrepare);
-            while (pending.Result is { } batch)
+            Task<PreparedEntry[]>? pending = null;
+            while (true)
             {
-                pending = Task.Run(ReadAndPrepare);
-                check.Apply(batch);
+                var batch = new List<(long Seq, string Hash, byte[] Bytes)>(BatchSize);
+                while (batch.Count < BatchSize && log.Read()) batch.Add((log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), log.GetText(2).ToArray()));
+                var next = batch.Count == 0 ? null : Task.Run(() => Prepare(batch));
+                if (pending is not null) check.Apply(pending.Result);
+                if (next is null) break;
+                pending = next;
             }
         }
         return check.Finish();
@@ -71,28 +70,12 @@ public static class LedgerVerifier
     }
 
     /// <summary>
-    /// The next batch of entries, prepared, with each posted voucher compared with its table rows
-    /// (in seq order, as the vouchers table is read); null at the end of the log. Measured on two
-    /// cores: splitting a batch further (Parallel.For, or halves) was slower, the extra threads
-    /// spinning against the main thread.
+    /// Prepares a batch on one pool thread while the main thread checks the previous one. Measured
+    /// on two cores: splitting the batch further (Parallel.For, or halves) was slower, the extra
+    /// threads spinning against the main thread.
     /// </summary>
-    private static PreparedEntry[]? Prepare(RawReader log, LiveVouchers vouchers)
-    {
-        var batch = new List<PreparedEntry>(BatchSize);
-        var differences = new Run(int.MaxValue);
-        while (batch.Count < BatchSize && log.Read())
-        {
-            var p = PreparedEntry.Prepare(log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), log.GetText(2).ToArray());
-            if (p.Signature is not null)
-            {
-                var before = differences.Problems.Count;
-                vouchers.Match(p.Seq, p.Rows, p.Signature, differences);
-                if (differences.Problems.Count > before) p = p with { TableProblems = differences.Problems[before..] };
-            }
-            batch.Add(p);
-        }
-        return batch.Count == 0 ? null : [.. batch];
-    }
+    private static PreparedEntry[] Prepare(List<(long Seq, string Hash, byte[] Bytes)> batch) =>
+        [.. batch.Select(b => PreparedEntry.Prepare(b.Seq, b.Hash, b.Bytes))];
 
     /// <summary>The ordered half of verify: chain links, anchors, Merkle roots, posting rules, replayed state and the merge with the tables.</summary>
     private sealed class Replay(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,
@@ -108,8 +91,7 @@ public static class LedgerVerifier
         private readonly LedgerState _state = new();
         private readonly Dictionary<Table, Dictionary<string, Row>> _small =
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
-        /// <summary>The posted vouchers in the tables, compared as each batch is prepared; what is left over is reported by <see cref="Finish"/>.</summary>
-        public LiveVouchers Vouchers { get; } = new(connection, tx);
+        private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly YearCloseReplay _years = new();
         private readonly AssetReplay _assets = new();
         private readonly DistributionReplay _distributions = new();
@@ -177,7 +159,7 @@ public static class LedgerVerifier
             }
             if (p.Signature is not null)
             {
-                foreach (var problem in p.TableProblems ?? []) run.Add(problem);
+                _vouchers.Match(p.Seq, p.Rows, p.Signature, run);
                 return;
             }
             foreach (var row in p.Rows)
@@ -245,8 +227,8 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             foreach (var message in _assets.Unfinished())
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
-            Vouchers.ReportRemaining(run);
-            Vouchers.Dispose();
+            _vouchers.ReportRemaining(run);
+            _vouchers.Dispose();
             foreach (var (table, expected) in _small)
             {
                 using var live = new LiveRows(connection, tx, table);

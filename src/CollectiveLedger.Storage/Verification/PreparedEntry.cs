@@ -11,9 +11,8 @@ namespace CollectiveLedger.Storage.Verification;
 /// entries are prepared on another thread; everything that needs order or the database happens after.
 /// </summary>
 /// <param name="Signature">For a posted voucher, its row's and its lines' signatures (<see cref="LiveVouchers.SignatureOf"/>).</param>
-/// <param name="TableProblems">For a posted voucher, how its rows in the tables differ from <see cref="Rows"/> (null: they do not).</param>
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
-    Row[] Rows, byte[]? Signature, IReadOnlyList<VerifyProblem>? TableProblems = null)
+    Row[] Rows, byte[]? Signature)
 {
     public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes)
     {
