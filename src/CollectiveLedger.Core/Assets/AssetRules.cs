@@ -342,6 +342,7 @@ public static class AssetRules
     /// </summary>
     public static IEnumerable<Violation> CheckRegisterAccounts(IEnumerable<VoucherLine> lines, LedgerState state, Place place)
     {
+        if (!state.HasAssets) return []; // the common case, checked for every voucher: no allocation
         var used = AssetCategories.RegisterAccounts.Where(account => state.Assets.Any(s =>
             s.Asset.Account.StartsWith(account, StringComparison.Ordinal) || s.Asset.DepreciationAccount?.StartsWith(account, StringComparison.Ordinal) == true)).ToList();
         if (used.Count == 0) return [];

@@ -40,9 +40,11 @@ public static class FundRules
     }
 
     /// <summary>Every fund rule the voucher breaks, in the order of <see cref="ViolationCode"/>.</summary>
-    public static IEnumerable<Violation> Check(Voucher voucher, LedgerState state, Place place)
+    public static IReadOnlyList<Violation> Check(Voucher voucher, LedgerState state, Place place)
     {
-        if (!voucher.Lines.Any(l => l.Fund is not null)) yield break;
+        var namesFund = false;
+        foreach (var line in voucher.Lines) namesFund |= line.Fund is not null;
+        if (!namesFund) return []; // most vouchers: no allocation
         var violations = new List<Violation>();
         foreach (var fund in voucher.Lines.Select(l => l.Fund).OfType<string>().Distinct())
         {
@@ -67,7 +69,7 @@ public static class FundRules
             if (after.Spent > after.Received && after.Balance < before.Balance)
                 violations.Add(new Violation(ViolationCode.FundOverspent, place, fund, before.Balance.ToString(), (-after.Balance).ToString()));
         }
-        foreach (var v in VoucherRules.Ordered(violations)) yield return v;
+        return VoucherRules.Ordered(violations);
     }
 
     /// <summary>A debit that uses fund money up: on an asset, cost or expense account other than cash and bank.</summary>

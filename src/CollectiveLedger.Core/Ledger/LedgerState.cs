@@ -104,6 +104,7 @@ public sealed class LedgerState
 
     /// <summary>The asset register, in code order: few rows (a village's assets), so the state stays small.</summary>
     public IEnumerable<AssetStatus> Assets => _assets.Values;
+    public bool HasAssets => _assets.Count > 0;
     public AssetStatus? Asset(string code) => _assets.GetValueOrDefault(code);
 
     /// <summary>Whether <c>assets depreciate</c> ran for <paramref name="period"/>.</summary>

@@ -74,7 +74,8 @@ public static class VoucherRules
     public static List<Violation> Recheck(Voucher v, LedgerState state, DateOnly today, Place place)
     {
         var violations = new List<Violation>();
-        CheckDate(v.Date, v.Kind, place.WithField("date"), state, today, violations);
+        CheckDate(v.Date, v.Kind, place, state, today, violations);
+        for (var i = 0; i < violations.Count; i++) violations[i] = violations[i] with { Place = place.WithField("date") }; // only when there are any
         foreach (var line in v.Lines)
         {
             if (!state.Accounts.ContainsKey(line.Account))

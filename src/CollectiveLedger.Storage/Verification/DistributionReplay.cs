@@ -23,6 +23,8 @@ internal sealed class DistributionReplay
     /// <summary>Problems of one entry, before it is applied to <paramref name="state"/>.</summary>
     public IEnumerable<string> Check(LedgerEvent e, LedgerState state)
     {
+        // The common entry, a voucher of anything else while no distribution step is open: nothing to do.
+        if (_step is null && e is not (VoucherPosted { Origin.Source: VoucherOrigin.Distribution } or DistributionPosted or DistributionPaid)) return [];
         var problems = new List<string>();
         if (e is VoucherPosted { Origin.Source: VoucherOrigin.Distribution } posted)
         {

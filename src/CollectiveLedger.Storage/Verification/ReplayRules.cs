@@ -20,9 +20,14 @@ internal static class ReplayRules
     public static IEnumerable<string> Check(ParsedEntry entry, LedgerState state)
     {
         var today = IsoDate.TryParseTimestamp(entry.Time, out var time) ? ChinaTime.Today(time) : DateOnly.MaxValue;
-        var actorProblems = ActedBy(entry.Event) is { } by && by != entry.Actor ? [$"{entry.Kind} names {by} as its actor, but the entry's actor is {entry.Actor}"] : Array.Empty<string>();
-        return actorProblems.Concat(entry.Event switch
-        {
+        var problems = Rules(entry, state, today);
+        return ActedBy(entry.Event) is { } by && by != entry.Actor
+            ? problems.Prepend($"{entry.Kind} names {by} as its actor, but the entry's actor is {entry.Actor}")
+            : problems;
+    }
+
+    private static IEnumerable<string> Rules(ParsedEntry entry, LedgerState state, DateOnly today) => entry.Event switch
+    {
             VoucherPosted p => Voucher(p, state, today),
             VoucherDrafted d => Drafted(d, state, today),
             DraftStepTaken step => Rejected(ApprovalRules.Redecide(step, state, today), step),
@@ -44,8 +49,7 @@ internal static class ReplayRules
             DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today), p),
             DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
             _ => [],
-        });
-    }
+        };
 
     private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

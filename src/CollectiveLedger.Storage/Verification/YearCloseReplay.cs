@@ -25,6 +25,8 @@ internal sealed class YearCloseReplay
     /// <summary>Problems of one entry, before it is applied to <paramref name="state"/>.</summary>
     public IEnumerable<string> Check(LedgerEvent e, LedgerState state)
     {
+        // The common entry, an ordinary voucher outside a year close: nothing to do.
+        if (_year is null && e is VoucherPosted { Voucher.Kind: not VoucherKind.Closing, Origin.Source: not VoucherOrigin.YearClose }) return [];
         var problems = new List<string>();
         switch (e)
         {
