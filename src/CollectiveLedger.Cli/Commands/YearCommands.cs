@@ -5,8 +5,9 @@ using CollectiveLedger.Storage;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>year close YYYY</c>: posts the closing vouchers, closes December and records year.closed, in
-/// one write transaction (all or nothing). <c>year open YYYY</c>: declares that YYYY may post before
+/// <c>year close YYYY [--carry-forward]</c>: posts the closing vouchers, closes December and records
+/// year.closed, in one write transaction (all or nothing); with --carry-forward, December's drafts
+/// still in approval first move to 1 January, as a month close carries them. <c>year open YYYY</c>: declares that YYYY may post before
 /// the year before it is closed.
 /// </summary>
 public static class YearCommands
@@ -15,20 +16,25 @@ public static class YearCommands
     {
         var which = args.Positional(1, "year close|open");
         var year = args.Positional(2, "YYYY");
+        var carryForward = which == "close" && args.Flag("--carry-forward");
         args.Done(3);
         return which switch
         {
-            "close" => Close(ctx, year),
+            "close" => Close(ctx, year, carryForward),
             "open" => Open(ctx, year),
-            _ => throw new UsageException("year close YYYY | year open YYYY"),
+            _ => throw new UsageException("year close YYYY [--carry-forward] | year open YYYY"),
         };
     }
 
-    private static int Close(Context ctx, string yearText)
+    private static int Close(Context ctx, string yearText, bool carryForward)
     {
         using var store = ctx.Open();
         var (violations, closing) = store.Write(ctx.Actor, session =>
         {
+            if (carryForward && int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                && y is >= 1900 and <= 9998)
+                foreach (var carry in Core.Approval.ApprovalRules.CarryForward(new Core.Periods.Period(y, 12), session.State, ctx.Actor))
+                    session.Append(carry);
             var decision = YearRules.Close(yearText, session.State, session.Today);
             if (!decision.Accepted) return Abandon(session, decision.Violations);
             foreach (var posted in decision.Events) session.Append(posted);

@@ -136,6 +136,22 @@ public class ApprovalCommandTests
     }
 
     [Test]
+    public void A_year_closes_after_carrying_a_december_draft_into_january()
+    {
+        using var ledger = Ledger();
+        for (var month = 1; month <= 11; month++) ledger.Ok("period", "close", $"2025-{month:D2}", "--carry-forward");
+        ledger.OkAs("会计", "vouchers", "draft", ledger.WriteFile("dec.json",
+            """[{"ref":"D","date":"2025-12-20","summary":"办公费","cashier":"出纳","lines":[{"account":"513","debit":"300"},{"account":"10201","credit":"300"}]}]"""));
+
+        var refused = ledger.Run("year", "close", "2025");
+        ledger.Ok("year", "close", "2025", "--carry-forward");
+
+        Assert.That(refused.Err, Does.Contain("[DraftsOpen]"));
+        Assert.That(Json(ledger.Ok("vouchers", "pending", "--format", "json"))[0].GetProperty("date").GetString(), Is.EqualTo("2026-01-01"));
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
+    }
+
+    [Test]
     public void The_fund_report_shows_the_grant_the_money_and_each_payment()
     {
         using var ledger = Ledger();
