@@ -111,6 +111,13 @@ public static class DemoCommand
         foreach (var format in new[] { "pdf", "json" })
             if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--sign", keyFile, "--out", O($"project-notice-F01.{format}")]) is var project and not 0)
                 return project;
+        // The 2025 distribution notice (收益分配方案公示): the plan and every household, private numbers masked,
+        // dated the day the households were paid.
+        var paidOn = JsonDocument.Parse(File.ReadAllText(S("distribution.json"))).RootElement.GetProperty("pay_date").GetString()!;
+        foreach (var format in new[] { "pdf", "json" })
+            if (Step(quiet, ["disclose", "--distribution", "2025", "--date", paidOn, "--sign", keyFile,
+                    "--out", O($"distribution-notice-2025.{format}")]) is var distributionNotice and not 0)
+                return distributionNotice;
         File.WriteAllText(O("checkpoint-from-notice-2025-06.txt"),
             JsonDocument.Parse(File.ReadAllText(O("notice-2025-06.json"))).RootElement.GetProperty("verification").GetProperty("signed_note").GetString());
 

@@ -19,6 +19,7 @@ public static class DiscloseCommand
     public static int Run(Context ctx, Args args)
     {
         if (args.Option("--fund") is { } fund) return ProjectNoticeCommand.Run(ctx, args, fund);
+        if (args.Option("--distribution") is { } year) return DistributionNoticeCommand.Run(ctx, args, year);
         var period = Period(args);
         var path = args.Required("--out");
         var (format, chinese, paper, dateText, keyFiles, font) = NoticeOptions(args, path);

@@ -21,7 +21,7 @@ public static class ProjectNoticeCommand
 {
     public static int Run(Context ctx, Args args, string fund)
     {
-        foreach (var other in new[] { "--period", "--quarter", "--year" })
+        foreach (var other in new[] { "--period", "--quarter", "--year", "--distribution" })
             if (args.Option(other) is not null) throw new UsageException($"--fund does not go with {other}: a project notice covers its fund to --date");
         var path = args.Option("--out");
         var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);

@@ -1,0 +1,168 @@
+using System.Text;
+using System.Text.Json;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Tests.Reports;
+
+namespace CollectiveLedger.Tests.Cli;
+
+/// <summary>The distribution notice (收益分配方案公示) of a year's plan and its households, end to end through the real command line.</summary>
+public class DistributionNoticeTests
+{
+    private const string IdNumber = "11010519491231002X";
+    private const string MaskedId = "1101**********002X";
+    private const string BankAccount = "6228480012345678901";
+    private const string Phone = "13912345678";
+
+    /// <summary>
+    /// 2025 earned 100.00 and is closed; three households hold 3, 4 and 0 shares, the first with its ID
+    /// card, bank account and phone. The plan sets 10% aside: 90.00 over 7 shares is 12.85 a share,
+    /// 38.55 and 51.40 to the households, 0.05 left. Approved when <paramref name="approve"/>.
+    /// </summary>
+    private static TestLedger Books(bool plan = true, bool approve = true)
+    {
+        var ledger = TestLedger.WithBasics();
+        ledger.Ok("members", "add", "M002", "其其格", "--head", "其其格", "--household-size", "4", "--shares", "3",
+            "--id-card", IdNumber, "--bank-account", BankAccount, "--phone", Phone);
+        ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
+        ledger.Ok("members", "add", "M004", "斯琴", "--head", "斯琴", "--household-size", "1", "--shares", "0");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
+            """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
+        ledger.Ok("settings", "set", "role.committee_chair", "巴特尔");
+        ledger.Ok("settings", "set", "signatory.accountant", "乌云其其格");
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+        if (!plan) return ledger;
+        ledger.OkAs("乌云其其格", "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        if (approve) ledger.OkAs("巴特尔", "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号");
+        return ledger;
+    }
+
+    private static byte[] Notice(TestLedger ledger, string file, params string[] extra)
+    {
+        var path = Path.Combine(ledger.Dir, file);
+        ledger.Ok(["disclose", "--distribution", "2025", "--date", "2026-03-10", "--out", path, .. extra]);
+        return File.ReadAllBytes(path);
+    }
+
+    [Test]
+    public void Every_format_is_written_by_the_command_line_and_the_log_is_left_as_it_was()
+    {
+        using var ledger = Books();
+        var head = ledger.Head();
+
+        var pdf = Notice(ledger, "notice.pdf");
+        var html = System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(Notice(ledger, "notice.html")));
+        var csv = Notice(ledger, "notice.csv");
+        var json = JsonDocument.Parse(Notice(ledger, "notice.json")).RootElement;
+
+        Assert.That(pdf.AsSpan(0, 5).ToArray(), Is.EqualTo("%PDF-"u8.ToArray()));
+        Assert.That(html, Does.Contain("2025年度收益分配方案公示").And.Contain("每股分配额 12.85 元（人民币壹拾贰元捌角伍分）")
+            .And.Contain("成员大会决议〔2026〕1号").And.Contain(MaskedId).And.Contain("<svg"));
+        Assert.That(csv.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()));
+        Assert.That(Encoding.UTF8.GetString(csv), Does.Contain("M002,其其格,其其格,3,38.55").And.Contain("M003,乌力吉,乌力吉,4,51.40").And.Contain("合计,,,7,89.95"));
+        Assert.That(json.GetProperty("per_share").GetString(), Is.EqualTo("12.85"));
+        Assert.That(json.GetProperty("distributed_in_words").GetString(), Is.EqualTo("人民币捌拾玖元玖角伍分"));
+        Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("approved"));
+        Assert.That(json.GetProperty("households").GetArrayLength(), Is.EqualTo(3));
+        Assert.That(json.GetProperty("verification").GetProperty("head_hash").GetString(), Is.EqualTo(head.Hash), "the checkpoint of the books as they are");
+        Assert.That(ledger.Head(), Is.EqualTo(head), "a distribution notice appends nothing to the log");
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void The_pdf_reads_back_with_the_plan_the_households_and_their_masked_numbers()
+    {
+        using var ledger = Books();
+
+        var text = string.Concat(PdfText.Pages(Notice(ledger, "notice.pdf")));
+
+        foreach (var expected in new[] { "2025年度收益分配方案公示", "一、分配方案", "可分配收益", "100.00", "提取公积公益金（10%）", "10.00",
+                     "每股分配额", "12.85", "人民币壹拾贰元捌角伍分", "分配到户合计", "89.95", "人民币捌拾玖元玖角伍分", "0.05",
+                     "每股分配额向下取整到分", "成员大会决议〔2026〕1号", "二、分配到户清单", "其其格", "38.55", "51.40", MaskedId,
+                     "6228***********8901", "139****5678", "会计：乌云其其格", "四、账目核验" })
+            Assert.That(text, Does.Contain(expected.Replace(" ", "")), expected);
+        Assert.That(text, Does.Not.Contain(IdNumber).And.Not.Contain(BankAccount).And.Not.Contain(Phone));
+    }
+
+    [Test]
+    public void No_format_prints_a_private_number_in_full()
+    {
+        using var ledger = Books();
+
+        var texts = new[]
+        {
+            string.Concat(PdfText.Pages(Notice(ledger, "n.pdf"))), System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(Notice(ledger, "n.html"))),
+            Encoding.UTF8.GetString(Notice(ledger, "n.csv")), Encoding.UTF8.GetString(Notice(ledger, "n.json")),
+        };
+
+        foreach (var text in texts)
+        {
+            Assert.That(text, Does.Not.Contain(IdNumber).And.Not.Contain(BankAccount).And.Not.Contain(Phone));
+            Assert.That(text, Does.Contain(MaskedId));
+        }
+    }
+
+    [Test]
+    public void A_plan_not_yet_approved_says_it_awaits_the_members_meeting()
+    {
+        using var ledger = Books(approve: false);
+
+        var json = JsonDocument.Parse(Notice(ledger, "n.json")).RootElement;
+        var html = System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(Notice(ledger, "n.html")));
+
+        Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("planned"));
+        Assert.That(json.GetProperty("resolution").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(html, Does.Contain("本方案尚待成员（代表）大会审议"));
+    }
+
+    [Test]
+    public void A_year_without_a_plan_is_refused_with_DistributionNotPlanned_and_no_file()
+    {
+        using var ledger = Books(plan: false);
+        var path = Path.Combine(ledger.Dir, "d.pdf");
+
+        var (code, _, err) = ledger.Run("disclose", "--distribution", "2025", "--date", "2026-03-10", "--out", path);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("[DistributionNotPlanned]").And.Contain("year 2025 has no distribution plan"));
+        Assert.That(Messages.Format(ViolationCode.DistributionNotPlanned, Language.ZhCN, ["2025"]), Does.StartWith("2025 年还没有收益分配方案"));
+        Assert.That(File.Exists(path), Is.False);
+    }
+
+    [Test]
+    public void A_future_date_and_a_period_option_are_refused()
+    {
+        using var ledger = Books();
+
+        var future = ledger.Run("disclose", "--distribution", "2025", "--date", "2999-01-01", "--format", "json");
+        var withYear = ledger.Run("disclose", "--distribution", "2025", "--year", "2025", "--format", "json");
+
+        Assert.That((future.Code, withYear.Code), Is.EqualTo((1, 2)));
+        Assert.That(future.Err, Does.Contain("[DateInFuture]"));
+    }
+
+    [Test]
+    public void The_same_books_with_the_same_date_give_identical_files_in_every_format()
+    {
+        using var ledger = Books();
+
+        foreach (var format in new[] { "pdf", "html", "csv", "json" })
+            Assert.That(Notice(ledger, $"b.{format}"), Is.EqualTo(Notice(ledger, $"a.{format}")), format);
+    }
+
+    [Test]
+    public void Without_out_the_notice_goes_to_stdout_and_its_keys_are_the_schemas()
+    {
+        using var ledger = Books();
+        var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestLedger.RepoRoot, "schemas", "distribution-notice.schema.json"))).RootElement;
+
+        var stdout = ledger.Ok("disclose", "--distribution", "2025", "--date", "2026-03-10", "--format", "json");
+
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var keys = root.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(keys, Is.EqualTo(schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).ToList()), "keys in the schema's order");
+        Assert.That(keys, Is.EquivalentTo(schema.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
+        var householdKeys = schema.GetProperty("properties").GetProperty("households").GetProperty("items").GetProperty("required").EnumerateArray().Select(e => e.GetString());
+        Assert.That(root.GetProperty("households")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(householdKeys));
+    }
+}
