@@ -32,6 +32,10 @@ public static class Program
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515]
           assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
+          contracts add NUMBER --party CODE --resource grassland|farmland|water_surface|building --area MU --rent X
+                    --from DATE --to DATE [--schedule annual|once] [--income-account 501xx] [--prepaid-account 211xx]
+          contracts receive NUMBER --date DATE --amount X --account CODE | contracts recognize --year YYYY
+          contracts due [--as-of DATE]
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
@@ -132,6 +136,7 @@ public static class Program
         "settings" => SettingsCommand.Run(ctx, args),
         "year" => YearCommands.Run(ctx, args),
         "assets" => AssetCommands.Run(ctx, args),
+        "contracts" => ContractCommands.Run(ctx, args),
         "distribution" => DistributionCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };

@@ -37,6 +37,13 @@ public sealed partial class LedgerStore
         WHERE seq IN (SELECT seq FROM drafts WHERE draft IN open UNION ALL SELECT seq FROM draft_steps WHERE draft IN open)
         ORDER BY seq
         """;
+    // The contract register's entries, replayed onto the state: a village's contracts and their receipts.
+    private const string SelectContractEntries = """
+        SELECT entry FROM audit_log
+        WHERE seq IN (SELECT added_seq FROM contracts UNION ALL SELECT seq FROM contract_receipts
+                      UNION SELECT seq FROM contract_recognitions)
+        ORDER BY seq
+        """;
     // The asset register's entries, replayed onto the state: a village's assets and one entry a month.
     private const string SelectAssetEntries = """
         SELECT entry FROM audit_log
@@ -98,6 +105,8 @@ public sealed partial class LedgerStore
         foreach (var (year, status) in _connection.Query<(long, string)>(SelectYears, transaction: tx))
             state.Apply(status == "closed" ? new YearClosed((int)year) : new YearOpened((int)year));
         foreach (var entry in _connection.Query<byte[]>(SelectAssetEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
+        foreach (var entry in _connection.Query<byte[]>(SelectContractEntries, transaction: tx))
             state.Apply(ParsedEntry.Parse(entry).Event);
         LoadDistributions(state, tx);
         return state;

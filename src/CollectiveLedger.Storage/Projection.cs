@@ -130,6 +130,18 @@ public static class Projection
                 yield return new Row(Table.HerdChanges, [seq, h.Asset, Core.Periods.IsoDate.Format(h.Date), Core.Assets.HerdChanges.ToText(h.Change),
                     (long)h.Head, h.Note]);
                 break;
+            case Core.Contracts.ContractAdded c:
+                var contract = c.Contract;
+                yield return new Row(Table.Contracts, [contract.Number, contract.Party, contract.Resource, contract.AreaHundredthMu, contract.Rent.Fen,
+                    Core.Periods.IsoDate.Format(contract.From), Core.Periods.IsoDate.Format(contract.To), contract.Schedule, contract.IncomeAccount,
+                    contract.PrepaidAccount, seq]);
+                break;
+            case Core.Contracts.ContractReceived r:
+                yield return new Row(Table.ContractReceipts, [seq, r.Contract, Core.Periods.IsoDate.Format(r.Date), r.Amount.Fen, r.Account]);
+                break;
+            case Core.Contracts.ContractsRecognized y:
+                foreach (var l in y.Lines) yield return new Row(Table.ContractRecognitions, [seq, l.Contract, (long)y.Year, l.Amount.Fen]);
+                break;
             case DistributionPlanned p:
                 yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
                     p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen]);

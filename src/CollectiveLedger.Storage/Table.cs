@@ -54,9 +54,15 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table DistributionHouseholds = Define("distribution_households", 2, "year", "member", "shares", "amount_fen");
     public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account");
 
+    public static readonly Table Contracts = Define("contracts", 1, "number", "party", "resource", "area_hundredth_mu", "rent_fen", "starts", "ends",
+        "schedule", "income_account", "prepaid_account", "added_seq");
+    public static readonly Table ContractReceipts = Define("contract_receipts", 1, "seq", "contract", "date", "amount_fen", "account");
+    public static readonly Table ContractRecognitions = Define("contract_recognitions", 2, "seq", "contract", "year", "amount_fen");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
-        Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps];
+        Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
+        Contracts, ContractReceipts, ContractRecognitions];
 
     public static Table For(DimensionKind kind) => kind switch
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Assets;
+using CollectiveLedger.Core.Contracts;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
@@ -149,6 +150,37 @@ public static class EventCodec
                 w.Property("date", IsoDate.Format(h.Date));
                 w.Property("head", h.Head);
                 w.Property("note", h.Note);
+                break;
+            case ContractAdded c:
+                w.Property("area", new Amount(c.Contract.AreaHundredthMu).ToString());
+                w.Property("from", IsoDate.Format(c.Contract.From));
+                w.Property("income_account", c.Contract.IncomeAccount);
+                w.Property("number", c.Contract.Number);
+                w.Property("party", c.Contract.Party);
+                w.Property("prepaid_account", c.Contract.PrepaidAccount);
+                w.Property("rent", c.Contract.Rent.ToString());
+                w.Property("resource", c.Contract.Resource);
+                w.Property("schedule", c.Contract.Schedule);
+                w.Property("to", IsoDate.Format(c.Contract.To));
+                break;
+            case ContractReceived r:
+                w.Property("account", r.Account);
+                w.Property("amount", r.Amount.ToString());
+                w.Property("contract", r.Contract);
+                w.Property("date", IsoDate.Format(r.Date));
+                break;
+            case ContractsRecognized y:
+                w.Name("lines");
+                w.BeginArray();
+                foreach (var l in y.Lines)
+                {
+                    w.BeginObject();
+                    w.Property("amount", l.Amount.ToString());
+                    w.Property("contract", l.Contract);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.Property("year", y.Year);
                 break;
             case DistributionPlanned p:
                 w.Property("by", p.By);
@@ -400,6 +432,12 @@ public static class EventCodec
         "asset.disposed" => new AssetDisposed(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "proceeds")),
             OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason")),
         "herd.changed" => ReadHerd(data),
+        "contract.added" => new ContractAdded(new Contract(Str(data, "number"), Str(data, "party"), Str(data, "resource"),
+            Amount.ParseCanonical(Str(data, "area")).Fen, Amount.ParseCanonical(Str(data, "rent")), IsoDate.Parse(Str(data, "from")), IsoDate.Parse(Str(data, "to")),
+            Str(data, "schedule"), Str(data, "income_account"), Str(data, "prepaid_account"))),
+        "contract.received" => new ContractReceived(Str(data, "contract"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "amount")), Str(data, "account")),
+        "contract.recognized" => new ContractsRecognized(ReadYear(data),
+            [.. Get(data, "lines").EnumerateArray().Select(l => new ContractRecognition(Str(l, "contract"), Amount.ParseCanonical(Str(l, "amount"))))]),
         "distribution.planned" => new DistributionPlanned(ReadYear(data), Int(data, "reserve_percent"), Amount.ParseCanonical(Str(data, "distributable")),
             Amount.ParseCanonical(Str(data, "reserve")), Int(data, "total_shares"), Amount.ParseCanonical(Str(data, "per_share")),
             Amount.ParseCanonical(Str(data, "distributed")), Amount.ParseCanonical(Str(data, "undistributed")),

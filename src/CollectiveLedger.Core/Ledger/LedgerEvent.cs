@@ -59,7 +59,10 @@ public sealed record VoucherOrigin(string Source, int? Draft, string? Cashier)
     /// <summary>The asset register's own vouchers: acquisition, monthly depreciation, disposal.</summary>
     public const string Assets = "assets";
     public const string Distribution = "distribution";
-    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets, Distribution];
+
+    /// <summary>The contract register's own vouchers: rent received and prepaid rent recognized.</summary>
+    public const string Contracts = "contracts";
+    public static readonly IReadOnlyList<string> Sources = [Import, Approval, Reversal, YearClose, Assets, Distribution, Contracts];
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Contracts;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
@@ -36,6 +37,8 @@ public sealed class LedgerState
     private readonly SortedSet<int> _openedYears = [];
     private readonly SortedDictionary<string, AssetStatus> _assets = new(StringComparer.Ordinal);
     private readonly SortedSet<Period> _depreciated = [];
+    private readonly SortedDictionary<string, ContractStatus> _contracts = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> _recognizedContractYears = [];
     private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
 
@@ -109,6 +112,13 @@ public sealed class LedgerState
 
     /// <summary>Whether <c>assets depreciate</c> ran for <paramref name="period"/>.</summary>
     public bool IsDepreciated(Period period) => _depreciated.Contains(period);
+
+    /// <summary>The resource contracts with their receipts, in number order.</summary>
+    public IEnumerable<ContractStatus> Contracts => _contracts.Values;
+    public ContractStatus? Contract(string number) => _contracts.GetValueOrDefault(number);
+
+    /// <summary>Whether <c>contracts recognize</c> ran for <paramref name="year"/>.</summary>
+    public bool IsContractYearRecognized(int year) => _recognizedContractYears.Contains(year);
 
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
@@ -188,6 +198,19 @@ public sealed class LedgerState
                 break;
             case AssetDisposed d:
                 _assets[d.Asset] = _assets[d.Asset] with { Disposed = d.Date };
+                break;
+            case ContractAdded c:
+                _contracts.Add(c.Contract.Number, new ContractStatus(c.Contract, []));
+                break;
+            case ContractReceived r:
+                {
+                    var status = _contracts[r.Contract];
+                    var (income, prepaid) = ContractRules.Split(status, r.Date, r.Amount);
+                    _contracts[r.Contract] = status with { Receipts = status.Receipts.Add(new ContractReceipt(r.Date, r.Amount, r.Account, income, prepaid)) };
+                    break;
+                }
+            case ContractsRecognized y:
+                Precondition.Require(_recognizedContractYears.Add(y.Year), "a year's prepaid rent is recognized once");
                 break;
             case HerdChanged h:
                 _assets[h.Asset] = _assets[h.Asset] with { Head = checked(_assets[h.Asset].Head + h.Change.Sign() * h.Head) };

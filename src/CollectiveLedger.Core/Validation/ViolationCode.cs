@@ -130,6 +130,14 @@ public enum ViolationCode
     AssetCostNotInBooks,
     RegisterAccountNeedsAssetCommand,
 
+    // Resource contracts.
+    ContractNotFound,
+    ContractPartyNotFound,
+    ContractDatesOutOfOrder,
+    ContractOverpaid,
+    ContractYearAlreadyRecognized,
+    NothingToRecognize,
+
     // Income distribution.
     DistributionYearNotClosed,
     DistributionAlreadyDone,

@@ -94,6 +94,7 @@ public static class LedgerVerifier
         private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly YearCloseReplay _years = new();
         private readonly AssetReplay _assets = new();
+        private readonly ContractReplay _contracts = new();
         private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
@@ -144,6 +145,8 @@ public static class LedgerVerifier
             foreach (var message in _years.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _assets.Check(entry, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _contracts.Check(entry, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
@@ -225,7 +228,7 @@ public static class LedgerVerifier
                     Expected: anchor.Hash, Actual: "missing"));
             foreach (var message in _years.Unfinished().Concat(_distributions.Unfinished()))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
-            foreach (var message in _assets.Unfinished())
+            foreach (var message in _assets.Unfinished().Concat(_contracts.Unfinished()))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             _vouchers.ReportRemaining(run);
             _vouchers.Dispose();
