@@ -31,8 +31,14 @@ public static class LedgerVerifier
             Task<PreparedEntry[]>? pending = null;
             while (true)
             {
-                var batch = new List<(long Seq, string Hash, byte[] Bytes)>(BatchSize);
-                while (batch.Count < BatchSize && log.Read()) batch.Add((log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), log.GetText(2).ToArray()));
+                // The entry's hash is taken here, on the main thread, the Merkle leaf on the preparing
+                // thread: measured, that balances the two threads' shares of the work best.
+                var batch = new List<(long Seq, string StoredHash, byte[] Bytes, string Hash)>(BatchSize);
+                while (batch.Count < BatchSize && log.Read())
+                {
+                    var bytes = log.GetText(2);
+                    batch.Add((log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), bytes.ToArray(), Sha256Hex.Of(bytes)));
+                }
                 var next = batch.Count == 0 ? null : Task.Run(() => Prepare(batch));
                 if (pending is not null) check.Apply(pending.Result);
                 if (next is null) break;
@@ -74,8 +80,8 @@ public static class LedgerVerifier
     /// on two cores: splitting the batch further (Parallel.For, or halves) was slower, the extra
     /// threads spinning against the main thread.
     /// </summary>
-    private static PreparedEntry[] Prepare(List<(long Seq, string Hash, byte[] Bytes)> batch) =>
-        [.. batch.Select(b => PreparedEntry.Prepare(b.Seq, b.Hash, b.Bytes))];
+    private static PreparedEntry[] Prepare(List<(long Seq, string StoredHash, byte[] Bytes, string Hash)> batch) =>
+        [.. batch.Select(b => PreparedEntry.Prepare(b.Seq, b.StoredHash, b.Bytes, b.Hash))];
 
     /// <summary>The ordered half of verify: chain links, anchors, Merkle roots, posting rules, replayed state and the merge with the tables.</summary>
     private sealed class Replay(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,

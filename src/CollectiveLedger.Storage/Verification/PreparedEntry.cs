@@ -14,12 +14,13 @@ namespace CollectiveLedger.Storage.Verification;
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
     Row[] Rows, byte[]? Signature)
 {
-    public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes)
+    /// <param name="hash">The entry's SHA-256, hashed by the caller.</param>
+    public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes, string hash)
     {
         var (entry, problem) = SafeRead(seq, bytes);
         var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
         var signature = entry?.Event is Core.Ledger.VoucherPosted ? LiveVouchers.SignatureOf(rows) : null;
-        return new PreparedEntry(seq, storedHash, Sha256Hex.Of(bytes), MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
+        return new PreparedEntry(seq, storedHash, hash, MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
     }
 
     /// <summary>Whatever a tampered entry holds (invalid UTF-8, lone surrogates, absurd values), it is reported, never thrown.</summary>

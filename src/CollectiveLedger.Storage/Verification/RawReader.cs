@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,12 +14,16 @@ internal sealed class RawReader : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _handle; // the statement's pointer, held (AddRef) for the reader's life: columns are read without SafeHandle bookkeeping
     private bool _done;
 
     public RawReader(SqliteConnection connection, string sql)
     {
         _connection = connection;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
+        var added = false;
+        _statement.DangerousAddRef(ref added);
+        _handle = _statement.DangerousGetHandle();
     }
 
     public int FieldCount => raw.sqlite3_column_count(_statement);
@@ -35,12 +40,43 @@ internal sealed class RawReader : IDisposable
     }
 
     /// <summary>The value's storage class: <c>raw.SQLITE_NULL</c>, <c>SQLITE_INTEGER</c>, <c>SQLITE_TEXT</c>...</summary>
-    public int TypeOf(int column) => raw.sqlite3_column_type(_statement, column);
+    public int TypeOf(int column) => Native.sqlite3_column_type(_handle, column);
 
-    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long GetInt64(int column) => Native.sqlite3_column_int64(_handle, column);
 
     /// <summary>The value as text in UTF-8 (SQLite spells an integer in decimal).</summary>
-    public ReadOnlySpan<byte> GetText(int column) => raw.sqlite3_column_blob(_statement, column);
+    public unsafe ReadOnlySpan<byte> GetText(int column)
+    {
+        var bytes = Native.sqlite3_column_blob(_handle, column); // first the value, then its length, as SQLite asks
+        return bytes == IntPtr.Zero ? [] : new ReadOnlySpan<byte>((void*)bytes, Native.sqlite3_column_bytes(_handle, column));
+    }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        _statement.DangerousRelease();
+        _statement.Dispose();
+    }
+
+    /// <summary>
+    /// The column accessors of the same native SQLite that SQLitePCL loads (e_sqlite3), called on the
+    /// raw statement pointer: verify makes millions of these calls, and through SQLitePCL each one
+    /// also counts references on a SafeHandle, which cost more than the call itself. They neither
+    /// block nor call back, so the GC transition is skipped too.
+    /// </summary>
+    private static class Native
+    {
+        private const string Library = "e_sqlite3";
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+        public static extern int sqlite3_column_type(IntPtr statement, int column);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+        public static extern long sqlite3_column_int64(IntPtr statement, int column);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+        public static extern IntPtr sqlite3_column_blob(IntPtr statement, int column);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+        public static extern int sqlite3_column_bytes(IntPtr statement, int column);
+    }
 }
