@@ -56,6 +56,26 @@ public static class DiscloseCommand
         return ExitCodes.Done;
     }
 
+    /// <summary>
+    /// Writes a notice that is not recorded in the log (project, distribution): to stdout without
+    /// <paramref name="path"/>, else to the file, saying where with its SHA-256 and checkpoint.
+    /// </summary>
+    /// <param name="zhWhat">What the notice is, as the Chinese message names it after 已生成; <paramref name="zhTail"/> and <paramref name="enTail"/> follow the SHA-256.</param>
+    internal static int WriteUnrecorded(Context ctx, string? path, byte[] bytes, CheckpointSigner.Result signed, string zhWhat, string enWhat,
+        string zhTail = "", string enTail = "")
+    {
+        if (path is null)
+        {
+            ctx.WriteBytes(bytes);
+            return ExitCodes.Done;
+        }
+        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+        var sha256 = Core.Audit.Sha256Hex.Of(bytes);
+        ctx.Out.WriteLine(ctx.Say($"已生成{zhWhat} {path}（SHA-256 {sha256}）{zhTail}，检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
+            $"wrote {enWhat} {path} (SHA-256 {sha256}){enTail}; checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
+        return ExitCodes.Done;
+    }
+
     /// <summary>The options every notice takes: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys, font.</summary>
     internal static (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) NoticeOptions(Args args, string? path)
     {

@@ -49,15 +49,6 @@ public static class DistributionNoticeCommand
             "csv" => DistributionNoticeCsv.Render(notice, chinese),
             _ => DistributionNoticeJson.Render(notice),
         };
-        var sha256 = Core.Audit.Sha256Hex.Of(bytes);
-        if (path is null)
-        {
-            ctx.WriteBytes(bytes);
-            return ExitCodes.Done;
-        }
-        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
-        ctx.Out.WriteLine(ctx.Say($"已生成 {notice.Year} 年度收益分配方案公示 {path}（SHA-256 {sha256}），检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
-            $"wrote the distribution notice of {notice.Year} {path} (SHA-256 {sha256}); checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
-        return ExitCodes.Done;
+        return DiscloseCommand.WriteUnrecorded(ctx, path, bytes, signed, $" {notice.Year} 年度收益分配方案公示", $"the distribution notice of {notice.Year}");
     }
 }

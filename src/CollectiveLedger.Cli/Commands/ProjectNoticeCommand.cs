@@ -47,15 +47,7 @@ public static class ProjectNoticeCommand
             "csv" => ProjectNoticeCsv.Render(notice, chinese),
             _ => ProjectNoticeJson.Render(notice),
         };
-        var sha256 = Core.Audit.Sha256Hex.Of(bytes);
-        if (path is null)
-        {
-            ctx.WriteBytes(bytes);
-            return ExitCodes.Done;
-        }
-        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
-        ctx.Out.WriteLine(ctx.Say($"已生成资金 {fund} 的项目资金公告公示 {path}（SHA-256 {sha256}），公示至 {IsoDate.Format(notice.PostedUntil)}，检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
-            $"wrote the project notice of fund {fund} {path} (SHA-256 {sha256}), posted until {IsoDate.Format(notice.PostedUntil)}; checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
-        return ExitCodes.Done;
+        return DiscloseCommand.WriteUnrecorded(ctx, path, bytes, signed, $"资金 {fund} 的项目资金公告公示", $"the project notice of fund {fund}",
+            $"，公示至 {IsoDate.Format(notice.PostedUntil)}", $", posted until {IsoDate.Format(notice.PostedUntil)}");
     }
 }

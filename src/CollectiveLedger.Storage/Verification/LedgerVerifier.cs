@@ -99,8 +99,8 @@ public static class LedgerVerifier
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly YearCloseReplay _years = new();
-        private readonly AssetReplay _assets = new();
-        private readonly ContractReplay _contracts = new();
+        private readonly RegisterReplay _assets = AssetReplay.Create();
+        private readonly RegisterReplay _contracts = ContractReplay.Create();
         private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
