@@ -25,7 +25,9 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "herd.changed": "asset change date head note",
         "distribution.planned": "by distributable distributed households per_share reserve reserve_percent total_shares undistributed year",
         "distribution.approved": "by resolution role year", "distribution.posted": "by date payable_account year",
-        "distribution.paid": "account by date year"}
+        "distribution.paid": "account by date year",
+        "contract.added": "area from income_account number party prepaid_account rent resource schedule to",
+        "contract.received": "account amount contract date", "contract.recognized": "lines year"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
@@ -312,6 +314,32 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(a and not a["disposed"] and d["change"] in ("births", "purchases", "sales", "deaths") and is_int(d["head"]) and d["head"] > 0, "bad herd change")
         a["head_now"] += d["head"] if d["change"] in ("births", "purchases") else -d["head"]
         need(a["head_now"] >= 0, f"herd {d['asset']!r} below zero head")
+    elif kind == "contract.added":  # audit-log.md 7.16; the voucher that follows a receipt or recognition is checked as any other
+        c = d["number"]
+        need(isinstance(c, str) and c not in s["contracts"], f"contract {c!r} exists already")
+        need(d["resource"] in ("grassland", "farmland", "water_surface", "building") and d["schedule"] in ("annual", "once"), "bad resource or schedule")
+        need(fen(d["area"]) > 0 and fen(d["rent"]) > 0 and is_date(d["from"]) and is_date(d["to"]) and d["from"] <= d["to"], "area, rent or term out of range")
+        need(d["income_account"] in s["accounts"] and d["income_account"][:3] == "501" and d["prepaid_account"] in s["accounts"]
+             and d["prepaid_account"][:3] == "211", "income_account below 501, prepaid_account below 211")
+        need(d["party"] in s["member"] or d["party"] in s["counterparty"], f"party {d['party']!r} is not a registered member or counterparty")
+        start, end = datetime.date.fromisoformat(d["from"]), datetime.date.fromisoformat(d["to"])
+        years = 1  # contract years begin on from + k years (29 February + 1 year is 28 February)
+        while years <= 100 and start.replace(year=start.year + years, day=28 if (start.month, start.day) == (2, 29) else start.day) <= end:
+            years += 1
+        need(years <= 100, "at most 100 contract years")
+        s["contracts"][c] = {"total": years * fen(d["rent"]), "received": 0}
+    elif kind == "contract.received":
+        c = s["contracts"].get(d["contract"])
+        need(c is not None and is_date(d["date"]) and isinstance(d["account"], str) and d["account"][:3] in ("101", "102"), "unknown contract, bad date or account")
+        c["received"] += fen(d["amount"])
+        need(fen(d["amount"]) > 0 and c["received"] <= c["total"], f"contract {d['contract']!r}: receipts exceed the whole term's rent")
+    elif kind == "contract.recognized":
+        y, lines = d["year"], d["lines"]
+        need(is_int(y) and y not in s["recognized"], f"the prepaid rent of {y} is recognized once")
+        s["recognized"].add(y)
+        numbers = [l["contract"] for l in lines]
+        need(numbers and numbers == sorted(numbers) and len(set(numbers)) == len(numbers) and all(n in s["contracts"] for n in numbers)
+             and all(fen(l["amount"]) > 0 for l in lines), "lines: registered contracts in ascending order, positive amounts")
     elif kind == "year.opened":
         y = d["year"]
         need(is_int(y) and y - 1 >= int(s["start"][:4]) and y - 1 not in s["years_closed"] and y not in s["years_opened"],
@@ -342,7 +370,7 @@ def verify(log_path, tb_path=None):
     lines, problems = open(log_path, "rb").read().split(b"\n"), []
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
-    s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(),
+    s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0

@@ -96,6 +96,7 @@ ACCOUNTS = [
     ("21102", "牧丰农牧机械有限公司", "211"),
     ("21103", "代收代付草原生态补奖", "211"),
     ("21104", "应付成员股份分红", "211"),
+    ("21105", "预收资源承包费", "211"),
     ("21201", "嘎查干部报酬", "212"),
     ("21202", "临时用工工资", "212"),
     ("23101", "村民筹资", "231"),
@@ -108,6 +109,7 @@ ACCOUNTS = [
     ("50101", "草场承包费", "501"),
     ("50102", "牲畜销售收入", "501"),
     ("50103", "机械作业收入", "501"),
+    ("50104", "房屋水面发包收入", "501"),
     ("50301", "村级组织运转经费", "503"),
     ("50302", "其他补助", "503"),
     ("51101", "牲畜销售成本", "511"),
@@ -179,6 +181,7 @@ COUNTERPARTIES = [
     ("C10", "苏木供电所"),
     ("C11", "苏木加油站"),
     ("C12", "兴牧维修部"),
+    ("C13", "锡林郭勒绿源牧业专业合作社"),
 ]
 
 MEMBER_NAMES = [
@@ -912,7 +915,86 @@ for m in range(1, 13):
     lines = [Dr(acc, fen) for acc, fen in sorted(debit.items()) if fen] + [Cr(acc, fen) for acc, fen in sorted(credit.items()) if fen]
     ASSET_VOUCHERS.append(Voucher(month_end(m), "计提%d年%d月折旧" % (YEAR, m), lines, 0, "normal", 9, 3 * 10 ** 6 + m))
 
-POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION] + APPROVED + ASSET_VOUCHERS
+# ---------------------------------------------------------------------------------------------
+# Resource contracts (资源发包合同) kept in the contract register, apart from the members' yearly
+# grassland fees above (imported as plain vouchers): the reserve pasture let to a cooperative for
+# three years, paid in one sum at signing; the old school building let to a member, paid yearly;
+# the lake's water surface let to a member, whose 2025 rent is still unpaid at the year's end.
+# Contract year k starts on the start date plus k years and its rent belongs to the calendar year
+# it starts in. A receipt pays the contract years in order: a year begun by the receipt's calendar
+# year is income at once (Cr the income account), a later one waits on 21105 (Cr) and is moved into
+# income on 1 January of its year by `contracts recognize`. The demo registers the contracts and
+# their receipts from contracts.json before the months close; its vouchers are modelled here.
+
+CONTRACTS = [
+    {"number": "HT-2025-001", "party": "C13", "resource": "grassland", "area": 240000, "rent": yuan(10800),
+     "from": d(5, 1), "to": datetime.date(YEAR + 3, 4, 30), "schedule": "once", "income_account": "50101",
+     "prepaid_account": "21105", "receipts": [(workday(d(5, 12)), yuan(32400), "10201")]},
+    {"number": "HT-2025-002", "party": "M012", "resource": "building", "area": 18000, "rent": yuan(6000),
+     "from": d(3, 1), "to": datetime.date(YEAR + 5, 2, 28), "schedule": "annual", "income_account": "50104",
+     "prepaid_account": "21105", "receipts": [(workday(d(3, 10)), yuan(6000), "101")]},
+    {"number": "HT-2025-003", "party": "M029", "resource": "water_surface", "area": 15000, "rent": yuan(12000),
+     "from": d(7, 1), "to": datetime.date(YEAR + 3, 6, 30), "schedule": "annual", "income_account": "50104",
+     "prepaid_account": "21105", "receipts": []},
+]
+
+
+def add_years(date, n):
+    return date.replace(year=date.year + n)
+
+
+def contract_years(c):
+    """(calendar year, due date, rent) per contract year."""
+    n = 1
+    while add_years(c["from"], n) <= c["to"]:
+        n += 1
+    return [(add_years(c["from"], k).year, c["from"] if c["schedule"] == "once" else add_years(c["from"], k), c["rent"])
+            for k in range(n)]
+
+
+CONTRACT_VOUCHERS = []
+PREPAID = {}  # calendar year -> rent received for it in an earlier year
+for c in CONTRACTS:
+    owed = [rent for _, _, rent in contract_years(c)]  # per contract year, still to receive
+    party = {"member": c["party"]} if c["party"].startswith("M") else {"cp": c["party"]}
+    for date, amount, account in c["receipts"]:
+        income, prepaid, left = 0, 0, amount
+        for k, (year, _, _) in enumerate(contract_years(c)):
+            share = min(left, owed[k])
+            owed[k] -= share
+            left -= share
+            if year <= date.year:
+                income += share
+            else:
+                prepaid += share
+                PREPAID[year] = PREPAID.get(year, 0) + share
+        assert left == 0
+        lines = [Dr(account, amount, summary=c["number"])]
+        if income:
+            lines.append(Cr(c["income_account"], income, **party))
+        if prepaid:
+            lines.append(Cr(c["prepaid_account"], prepaid, summary="预收以后年度承包费", **party))
+        CONTRACT_VOUCHERS.append(Voucher(date, "收取承包费：%s" % c["number"], lines, 0, "normal", 9, 4 * 10 ** 6 + len(CONTRACT_VOUCHERS)))
+
+
+def contract_due_obj(c, as_of):
+    """One contract as `contracts due --as-of` prints it."""
+    due = sum(rent for _, when, rent in contract_years(c) if when <= as_of)
+    received = sum(amount for date, amount, _ in c["receipts"] if date <= as_of)
+    return {"number": c["number"], "party": c["party"], "resource": c["resource"], "area": money(c["area"]),
+            "rent": money(c["rent"]), "from": c["from"].isoformat(), "to": c["to"].isoformat(), "schedule": c["schedule"],
+            "due": money(due), "received": money(received), "overdue": money(max(due - received, 0))}
+
+
+def contract_obj(c):
+    """One contract as the demo's contracts.json gives it to `contracts add` and `contracts receive`."""
+    o = {k: c[k] for k in ("number", "party", "resource", "schedule", "income_account", "prepaid_account")}
+    o.update({"area": money(c["area"]), "rent": money(c["rent"]), "from": c["from"].isoformat(), "to": c["to"].isoformat(),
+              "receipts": [{"date": date.isoformat(), "amount": money(amount), "account": account} for date, amount, account in c["receipts"]]})
+    return o
+
+
+POSTING_ORDER = [OPENING] + by_file[1] + by_file[2] + by_file[3] + by_file[4] + [REVERSAL, CORRECTION] + APPROVED + ASSET_VOUCHERS + CONTRACT_VOUCHERS
 ALL_NORMAL = [v for v in POSTING_ORDER if v.kind == "normal"]
 
 # ---------------------------------------------------------------------------------------------
@@ -942,7 +1024,7 @@ for v in POSTING_ORDER:
     assert v.date.year == YEAR
     check_text(v.summary)
     assert len(v.lines) >= 2
-    if v is not REVERSAL and v not in ASSET_VOUCHERS:
+    if v is not REVERSAL and v not in ASSET_VOUCHERS + CONTRACT_VOUCHERS:
         assert v.ref not in refs, v.ref
         refs.add(v.ref)
         assert all(l["fen"] > 0 for l in v.lines), v.summary
@@ -1458,6 +1540,8 @@ def main():
     write_json("expected/income-%d.json" % YEAR, income_statement(bs_end))
     write_json("expected/funds-%d.json" % YEAR, fund_usage())
     write_json("assets.json", [asset_obj(a) for a in ASSETS])
+    write_json("contracts.json", [contract_obj(c) for c in CONTRACTS])
+    write_json("expected/contracts-%d.json" % YEAR, {"as_of": d(12, 31).isoformat(), "contracts": [contract_due_obj(c, d(12, 31)) for c in CONTRACTS]})
     write_json("herds.json", HERD_CHANGES)
     write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in ASSETS])
     write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))

@@ -4,7 +4,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>demo [--out DIR] [--samples DIR]</c>: builds the sample gacha's books from samples/gacha with
-/// the same commands an accountant would type, registers its assets and depreciates them month by month, closes the year 2025, then writes every report (the
+/// the same commands an accountant would type, registers its assets and depreciates them month by month, registers its resource contracts and their receipts, closes the year 2025, then writes every report (the
 /// annual statements included) and verifies the chain.
 /// DIR (default demo-out) is the demo's own folder: its ledger.db is rebuilt from scratch.
 /// </summary>
@@ -84,12 +84,27 @@ public static class DemoCommand
                     "--change", change.GetProperty("change").GetString()!, "--head", change.GetProperty("head").GetRawText(),
                     "--note", change.GetProperty("note").GetString()!]) is var herd and not 0)
                 return herd;
+        // The resource contracts and the rent received on them (a lump sum for three years among them).
+        foreach (var contract in JsonDocument.Parse(File.ReadAllText(S("contracts.json"))).RootElement.EnumerateArray())
+        {
+            var number = contract.GetProperty("number").GetString()!;
+            List<string> words = ["contracts", "add", number];
+            foreach (var field in contract.EnumerateObject().Where(f => f.Name is not ("number" or "receipts")))
+                words.AddRange(["--" + field.Name.Replace('_', '-'), field.Value.GetString()!]);
+            if (Step(demo, [.. words]) is var added and not 0) return added;
+            foreach (var receipt in contract.GetProperty("receipts").EnumerateArray())
+                if (Step(demo, ["contracts", "receive", number, "--date", receipt.GetProperty("date").GetString()!,
+                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!]) is var received and not 0)
+                    return received;
+        }
         for (var month = 1; month <= 12; month++)
             if (Step(demo, ["assets", "depreciate", "--period", $"2025-{month:D2}"]) is var depreciated and not 0) return depreciated;
         for (var month = 1; month <= 11; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.
         if (Step(demo, ["year", "close", "2025"]) is var yearClosed and not 0) return yearClosed;
+        // 1 January 2026: the rent prepaid for 2026 moves from 21105 into income.
+        if (Step(demo, ["contracts", "recognize", "--year", "2026"]) is var recognized and not 0) return recognized;
         // The year's income distribution by shares, in 2026: planned by the accountant, approved by the
         // committee chair with the members' meeting resolution, posted into 311 and 21104, then paid.
         if (Distribute(demo, db, S("distribution.json")) is var distributed and not 0) return distributed;
@@ -133,6 +148,8 @@ public static class DemoCommand
         Capture(quiet, O("assets-2025.json"), ["assets", "list", "--format", "json"]);
         Capture(quiet, O("assets-2025.csv"), ["assets", "list", "--format", "csv"]);
         Capture(quiet, O("herds-2025.csv"), ["assets", "herds", "--format", "csv"]);
+        Capture(quiet, O("contracts-2025.json"), ["contracts", "due", "--as-of", "2025-12-31", "--format", "json"]);
+        Capture(quiet, O("contracts-2025.csv"), ["contracts", "due", "--as-of", "2025-12-31", "--format", "csv"]);
         Capture(quiet, O("funds-2025.json"), ["report", "funds", "--from", "2025-01", "--to", "2025-12", "--format", "json"]);
         Capture(quiet, O("fund-payments-2025.csv"), ["report", "funds", "--items", "--from", "2025-01", "--to", "2025-12", "--format", "csv"]);
         foreach (var format in new[] { "json", "csv" })
