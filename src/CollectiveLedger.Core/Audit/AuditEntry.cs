@@ -22,21 +22,26 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
     /// <summary>The canonical bytes of an entry (what <see cref="Create"/> stores and hashes).</summary>
     public static byte[] Encode(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
     {
-        using var w = Write(seq, prev, time, actor, e);
+        using var w = new CanonicalJsonWriter();
+        Write(w, seq, prev, time, actor, e);
         return w.ToArray();
     }
 
     /// <summary>Whether encoding the entry gives exactly <paramref name="bytes"/>: the proof that stored bytes are canonical.</summary>
+    /// <remarks>Verify calls this for every entry: each thread reuses one writer, so it allocates nothing.</remarks>
     public static bool EncodesTo(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e, ReadOnlySpan<byte> bytes)
     {
-        using var w = Write(seq, prev, time, actor, e);
+        var w = t_writer ??= new CanonicalJsonWriter();
+        w.Reset();
+        Write(w, seq, prev, time, actor, e);
         return w.WrittenSpan.SequenceEqual(bytes);
     }
 
-    private static CanonicalJsonWriter Write(long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
+    [ThreadStatic] private static CanonicalJsonWriter? t_writer;
+
+    private static void Write(CanonicalJsonWriter w, long seq, string prev, DateTimeOffset time, string actor, LedgerEvent e)
     {
         Precondition.Require(seq >= 0 && Sha256Hex.IsValid(prev), "seq is not negative and prev is a SHA-256");
-        var w = new CanonicalJsonWriter();
         w.BeginObject();
         w.Property("actor", actor);
         w.Name("data");
@@ -47,7 +52,6 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
         w.Property("time", IsoDate.FormatTimestamp(time));
         w.Property("v", Version);
         w.EndObject();
-        return w;
     }
 }
 

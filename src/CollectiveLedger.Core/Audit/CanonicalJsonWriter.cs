@@ -52,6 +52,14 @@ public sealed class CanonicalJsonWriter : IDisposable
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
+    /// <summary>Empties the writer for the next document, keeping its memory.</summary>
+    public void Reset()
+    {
+        _buffer.Clear();
+        _scopes.Clear();
+        _afterName = false;
+    }
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
     public void Dispose() => _buffer.Dispose();

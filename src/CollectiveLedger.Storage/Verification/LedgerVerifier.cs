@@ -28,18 +28,15 @@ public static class LedgerVerifier
         var check = new Replay(connection, tx, anchors, checkpoints, new Run(maxProblems), progress);
         using (var log = new RawReader(connection, "SELECT seq, hash, entry FROM audit_log ORDER BY seq"))
         {
+            // Two batches take turns: one is filled while the other is being prepared.
+            Batch[] batches = [new(), new()];
             Task<PreparedEntry[]>? pending = null;
-            while (true)
+            for (var turn = 0; ; turn++)
             {
-                // The entry's hash is taken here, on the main thread, the Merkle leaf on the preparing
-                // thread: measured, that balances the two threads' shares of the work best.
-                var batch = new List<(long Seq, string StoredHash, byte[] Bytes, string Hash)>(BatchSize);
-                while (batch.Count < BatchSize && log.Read())
-                {
-                    var bytes = log.GetText(2);
-                    batch.Add((log.GetInt64(0), System.Text.Encoding.UTF8.GetString(log.GetText(1)), bytes.ToArray(), Sha256Hex.Of(bytes)));
-                }
-                var next = batch.Count == 0 ? null : Task.Run(() => Prepare(batch));
+                var batch = batches[turn % 2];
+                batch.Clear();
+                while (batch.Count < BatchSize && log.Read()) batch.Add(log);
+                var next = batch.Count == 0 ? null : Task.Run(batch.Prepare);
                 if (pending is not null) check.Apply(pending.Result);
                 if (next is null) break;
                 pending = next;
@@ -80,8 +77,47 @@ public static class LedgerVerifier
     /// on two cores: splitting the batch further (Parallel.For, or halves) was slower, the extra
     /// threads spinning against the main thread.
     /// </summary>
-    private static PreparedEntry[] Prepare(List<(long Seq, string StoredHash, byte[] Bytes, string Hash)> batch) =>
-        [.. batch.Select(b => PreparedEntry.Prepare(b.Seq, b.StoredHash, b.Bytes, b.Hash))];
+    private sealed class Batch
+    {
+        private readonly List<(long Seq, string StoredHash, int Start, int Length, string Hash)> _entries = new(BatchSize);
+        private byte[] _bytes = new byte[BatchSize * 1024]; // the entries side by side, reused batch after batch
+        private int _used;
+
+        public int Count => _entries.Count;
+
+        public void Clear()
+        {
+            _entries.Clear();
+            _used = 0;
+        }
+
+        /// <summary>
+        /// Takes the log's current row. The entry's hash is taken here, on the main thread, the
+        /// Merkle leaf on the preparing thread: measured, that balances the two threads' shares of
+        /// the work best. A stored hash is decoded only when it differs.
+        /// </summary>
+        public void Add(RawReader log)
+        {
+            var bytes = log.GetText(2);
+            var hash = Sha256Hex.Of(bytes);
+            var stored = log.GetText(1);
+            if (_used + bytes.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, _used + bytes.Length));
+            bytes.CopyTo(_bytes.AsSpan(_used));
+            _entries.Add((log.GetInt64(0), Sha256Hex.Spells(stored, hash) ? hash : System.Text.Encoding.UTF8.GetString(stored), _used, bytes.Length, hash));
+            _used += bytes.Length;
+        }
+
+        public PreparedEntry[] Prepare()
+        {
+            var prepared = new PreparedEntry[_entries.Count];
+            for (var i = 0; i < prepared.Length; i++)
+            {
+                var e = _entries[i];
+                prepared[i] = PreparedEntry.Prepare(e.Seq, e.StoredHash, _bytes.AsMemory(e.Start, e.Length), e.Hash);
+            }
+            return prepared;
+        }
+    }
 
     /// <summary>The ordered half of verify: chain links, anchors, Merkle roots, posting rules, replayed state and the merge with the tables.</summary>
     private sealed class Replay(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,

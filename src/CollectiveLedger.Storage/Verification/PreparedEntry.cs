@@ -15,16 +15,16 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
     Row[] Rows, byte[]? Signature)
 {
     /// <param name="hash">The entry's SHA-256, hashed by the caller.</param>
-    public static PreparedEntry Prepare(long seq, string storedHash, byte[] bytes, string hash)
+    public static PreparedEntry Prepare(long seq, string storedHash, ReadOnlyMemory<byte> bytes, string hash)
     {
         var (entry, problem) = SafeRead(seq, bytes);
         var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
         var signature = entry?.Event is Core.Ledger.VoucherPosted ? LiveVouchers.SignatureOf(rows) : null;
-        return new PreparedEntry(seq, storedHash, hash, MerkleTree.LeafHash(bytes), entry, problem, rows, signature);
+        return new PreparedEntry(seq, storedHash, hash, MerkleTree.LeafHash(bytes.Span), entry, problem, rows, signature);
     }
 
     /// <summary>Whatever a tampered entry holds (invalid UTF-8, lone surrogates, absurd values), it is reported, never thrown.</summary>
-    private static (ParsedEntry?, VerifyProblem?) SafeRead(long seq, byte[] bytes)
+    private static (ParsedEntry?, VerifyProblem?) SafeRead(long seq, ReadOnlyMemory<byte> bytes)
     {
         try
         {
@@ -42,9 +42,9 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
     /// read by its own fast reader first; any other entry, or one the fast reader cannot prove, is read
     /// the generic way, and only when that fails too is the slower canonical check run, to say what is wrong.
     /// </summary>
-    private static (ParsedEntry?, VerifyProblem?) Read(long seq, byte[] bytes)
+    private static (ParsedEntry?, VerifyProblem?) Read(long seq, ReadOnlyMemory<byte> bytes)
     {
-        if (VoucherEntryReader.TryRead(bytes) is { } voucher && IsCanonicalEncoding(voucher, bytes)) return (voucher, null);
+        if (VoucherEntryReader.TryRead(bytes.Span) is { } voucher && IsCanonicalEncoding(voucher, bytes.Span)) return (voucher, null);
         ParsedEntry? entry = null;
         string? problem = null;
         try
@@ -56,13 +56,13 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
         {
             problem = "the entry cannot be read: " + e.Message;
         }
-        if (entry is not null && IsCanonicalEncoding(entry, bytes)) return (entry, null);
+        if (entry is not null && IsCanonicalEncoding(entry, bytes.Span)) return (entry, null);
         if (!CanonicalJson.IsCanonical(bytes, out var doc, out var canonicalProblem)) problem = canonicalProblem;
         doc?.Dispose();
         return (entry, new VerifyProblem(VerifyProblem.Canonical, seq, problem ?? "the entry holds fields or values that its kind does not define"));
     }
 
-    private static bool IsCanonicalEncoding(ParsedEntry entry, byte[] bytes)
+    private static bool IsCanonicalEncoding(ParsedEntry entry, ReadOnlySpan<byte> bytes)
     {
         if (!Core.Periods.IsoDate.TryParseTimestamp(entry.Time, out var time) || !Sha256Hex.IsValid(entry.Prev) || entry.Seq < 0)
             return false;

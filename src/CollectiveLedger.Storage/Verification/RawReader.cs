@@ -24,9 +24,10 @@ internal sealed class RawReader : IDisposable
         var added = false;
         _statement.DangerousAddRef(ref added);
         _handle = _statement.DangerousGetHandle();
+        FieldCount = raw.sqlite3_column_count(_statement);
     }
 
-    public int FieldCount => raw.sqlite3_column_count(_statement);
+    public int FieldCount { get; }
 
     /// <summary>Moves to the next row; false after the last, and ever after. Throws <see cref="SqliteException"/> when SQLite fails.</summary>
     public bool Read()

@@ -96,6 +96,22 @@ public class TamperTests
     }
 
     [Test]
+    public void A_stored_hash_that_is_not_the_hash_of_its_entry_is_named_with_both_values()
+    {
+        using var ledger = Books();
+        Unlock(ledger);
+        var forged = new string('0', 63) + "1";
+        ledger.Sql($"UPDATE audit_log SET hash = '{forged}' WHERE seq = 5");
+
+        var problems = Verify(ledger).GetProperty("problems").EnumerateArray().ToList();
+
+        var problem = problems.Single(p => p.GetProperty("kind").GetString() == "chain" && p.GetProperty("column").GetString() == "hash");
+        Assert.That(problem.GetProperty("seq").GetInt64(), Is.EqualTo(5));
+        Assert.That(problem.GetProperty("actual").GetString(), Is.EqualTo(forged));
+        Assert.That(problem.GetProperty("expected").GetString(), Is.Not.EqualTo(forged).And.Length.EqualTo(64));
+    }
+
+    [Test]
     public void An_entry_edited_with_every_later_hash_recomputed_is_caught_by_replay_and_by_an_anchor()
     {
         using var ledger = Books();
