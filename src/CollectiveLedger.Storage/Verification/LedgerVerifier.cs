@@ -204,7 +204,7 @@ public static class LedgerVerifier
             }
             if (p.Signature is not null)
             {
-                _vouchers.Match(p.Seq, p.Rows, p.Signature, run);
+                _vouchers.Match(p.Seq, (VoucherPosted)entry.Event, p.Signature, run);
                 return;
             }
             foreach (var row in p.Rows)

@@ -8,7 +8,7 @@ namespace CollectiveLedger.Storage.Verification;
 /// <summary>
 /// Posted vouchers with their lines, read in seq order from the two tables side by side and merged
 /// with the replayed vouchers: each voucher's row and lines are spelled as one signature
-/// (<see cref="SignatureOf"/>) and compared in one step. Only a voucher whose signature differs is
+/// (<see cref="Projection.VoucherSignature"/>) and compared in one step. Only a voucher whose signature differs is
 /// compared row by row and column by column, to name what changed.
 /// </summary>
 internal sealed class LiveVouchers : IDisposable
@@ -31,26 +31,9 @@ internal sealed class LiveVouchers : IDisposable
         AdvanceLine();
     }
 
-    /// <summary>
-    /// A voucher's row, '|', then its lines' rows in line order joined by ';', each row as
-    /// <see cref="Row.WriteSignature"/> spells it: what <see cref="Match"/> compares with the tables.
-    /// </summary>
-    public static byte[] SignatureOf(IReadOnlyList<Row> rows)
-    {
-        using var buffer = new PooledBuffer(1024);
-        rows[0].WriteSignature(buffer);
-        Cell.WriteAscii(buffer, "|");
-        for (var i = 1; i < rows.Count; i++)
-        {
-            if (i > 1) Cell.WriteAscii(buffer, ";");
-            rows[i].WriteSignature(buffer);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <param name="rows">The voucher's row followed by its line rows, as the replay derives them.</param>
-    /// <param name="signature">Their <see cref="SignatureOf"/>.</param>
-    public void Match(long seq, IReadOnlyList<Row> rows, byte[] signature, LedgerVerifier.Run run)
+    /// <param name="posted">The voucher as the log has it.</param>
+    /// <param name="signature">Its <see cref="Projection.VoucherSignature"/>.</param>
+    public void Match(long seq, Core.Ledger.VoucherPosted posted, byte[] signature, LedgerVerifier.Run run)
     {
         for (; _seq is { } extra && extra < seq; Advance())
             run.Add(Inserted(Table.Vouchers, extra.ToString()));
@@ -73,6 +56,7 @@ internal sealed class LiveVouchers : IDisposable
         }
         if (!_signature.WrittenSpan.SequenceEqual(signature))
         {
+            var rows = Projection.RowsFor(seq, posted).ToList();
             Compare(Table.Vouchers, rows.Take(1).ToList(), $"seq = {seq}", seq, run);
             Compare(Table.VoucherLines, rows.Skip(1).ToList(), $"voucher_seq = {seq}", seq, run);
         }

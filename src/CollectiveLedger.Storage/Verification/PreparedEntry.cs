@@ -10,7 +10,8 @@ namespace CollectiveLedger.Storage.Verification;
 /// leaf, decoding, the proof that the bytes are canonical, and the rows the entry implies. Pure, so
 /// entries are prepared on another thread; everything that needs order or the database happens after.
 /// </summary>
-/// <param name="Signature">For a posted voucher, its row's and its lines' signatures (<see cref="LiveVouchers.SignatureOf"/>).</param>
+/// <param name="Rows">The rows any other entry implies.</param>
+/// <param name="Signature">For a posted voucher, instead of rows, its row's and its lines' signatures (<see cref="Projection.VoucherSignature"/>).</param>
 internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, byte[] LeafHash, ParsedEntry? Entry, VerifyProblem? Problem,
     Row[] Rows, byte[]? Signature)
 {
@@ -18,8 +19,12 @@ internal sealed record PreparedEntry(long Seq, string StoredHash, string Hash, b
     public static PreparedEntry Prepare(long seq, string storedHash, ReadOnlyMemory<byte> bytes, string hash)
     {
         var (entry, problem) = SafeRead(seq, bytes);
-        var rows = entry is null ? [] : Projection.RowsFor(seq, entry.Event).ToArray();
-        var signature = entry?.Event is Core.Ledger.VoucherPosted ? LiveVouchers.SignatureOf(rows) : null;
+        var (rows, signature) = entry?.Event switch
+        {
+            null => ([], null),
+            Core.Ledger.VoucherPosted posted => ([], Projection.VoucherSignature(seq, posted)),
+            var e => (Projection.RowsFor(seq, e).ToArray(), (byte[]?)null),
+        };
         return new PreparedEntry(seq, storedHash, hash, MerkleTree.LeafHash(bytes.Span), entry, problem, rows, signature);
     }
 
