@@ -73,14 +73,15 @@ public static class LedgerVerifier
     }
 
     /// <summary>
-    /// Prepares a batch on one pool thread while the main thread checks the previous one. Measured
-    /// on two cores: splitting the batch further (Parallel.For, or halves) was slower, the extra
-    /// threads spinning against the main thread.
+    /// Entries as read from the log, their bytes side by side in one array that is reused batch
+    /// after batch. A batch is prepared on one pool thread while the main thread checks the previous
+    /// one. Measured on two cores: splitting the batch further (Parallel.For, or halves) was slower,
+    /// the extra threads spinning against the main thread.
     /// </summary>
     private sealed class Batch
     {
         private readonly List<(long Seq, string StoredHash, int Start, int Length, string Hash)> _entries = new(BatchSize);
-        private byte[] _bytes = new byte[BatchSize * 1024]; // the entries side by side, reused batch after batch
+        private byte[] _bytes = new byte[BatchSize * 1024];
         private int _used;
 
         public int Count => _entries.Count;
