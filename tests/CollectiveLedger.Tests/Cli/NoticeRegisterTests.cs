@@ -189,4 +189,24 @@ public class NoticeRegisterTests
         Assert.That(json.GetProperty("assets").GetProperty("totals").GetProperty("net_at_end").GetString(), Is.EqualTo("0.00"));
         Assert.That(json.GetProperty("contracts").GetProperty("rows").GetArrayLength(), Is.EqualTo(0));
     }
+
+    [Test]
+    public void The_json_sections_have_exactly_the_keys_of_the_schema_in_its_order()
+    {
+        using var ledger = Books();
+        var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestLedger.RepoRoot, "schemas", "disclosure.schema.json"))).RootElement.GetProperty("properties");
+
+        var notice = Json(ledger, "--quarter", "2025-Q2", "2025-07-10");
+
+        static List<string> Keys(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name)];
+        static List<string> Required(JsonElement s) => [.. s.GetProperty("required").EnumerateArray().Select(e => e.GetString()!)];
+        Assert.That(Keys(notice), Is.EqualTo(Keys(schema)));
+        foreach (var section in new[] { "assets", "contracts" })
+        {
+            var properties = schema.GetProperty(section).GetProperty("properties");
+            Assert.That(Keys(notice.GetProperty(section).GetProperty("rows")[0]), Is.EqualTo(Required(properties.GetProperty("rows").GetProperty("items"))), section);
+            Assert.That(Keys(notice.GetProperty(section).GetProperty("totals")), Is.EqualTo(Required(properties.GetProperty("totals"))), section);
+        }
+        Assert.That(Keys(notice.GetProperty("herds")[0]), Is.EqualTo(Required(schema.GetProperty("herds").GetProperty("items"))));
+    }
 }
