@@ -234,6 +234,48 @@ class DisclosureNotice(SchemaTestCase):
         n["verification"].update(keys=[], signed_note=n["verification"]["signed_note"].split("\n\n")[0] + "\n")  # unsigned
         self.assertValid("disclosure", n)
 
+    def sections(self):  # the asset and resource sections, as cledger disclose writes them since they were added
+        n = self.notice()
+        amounts = lambda *values: dict(zip(["net_at_start", "increase", "depreciation", "decrease", "cost_at_end", "depreciated_at_end", "net_at_end"], values))
+        n["assets"] = {"rows": [dict(code="W1", name="1号机井", category="well", location="第一牧场", acquired="2025-01-10",
+                                     **amounts("117600.00", "0.00", "3600.00", "0.00", "120000.00", "6000.00", "114000.00"), disposed=None),
+                                dict(code="T1", name="拖拉机", category="machinery", location=None, acquired="2025-01-20",
+                                     **amounts("58200.00", "0.00", "900.00", "57300.00", "0.00", "0.00", "0.00"), disposed="2025-05-20")],
+                       "totals": amounts("175800.00", "0.00", "4500.00", "57300.00", "120000.00", "6000.00", "114000.00")}
+        n["herds"] = [dict(code="H1", name="基础母羊群", species="sheep", head_at_start=140, registered=0, births=30, purchases=0, sales=20,
+                           deaths=3, disposed=0, head_at_end=147)]
+        n["contracts"] = {"rows": [dict(number="K2", party="道尔吉 139****5678", resource="farmland", area="300.00", rent="3000.00",
+                                        **{"from": "2025-03-01", "to": "2026-02-28"}, received_in_period="0.00", received_to_date="0.00", overdue="3000.00")],
+                          "totals": dict(area="300.00", rent="3000.00", received_in_period="0.00", received_to_date="0.00", overdue="3000.00")}
+        return n
+
+    def test_the_asset_and_resource_sections_are_valid_and_optional(self):
+        self.assertValid("disclosure", self.sections())
+        empty = self.sections()
+        empty["assets"]["rows"], empty["herds"], empty["contracts"]["rows"] = [], [], []
+        self.assertValid("disclosure", empty)
+
+    def test_wrong_asset_and_resource_sections_are_invalid(self):
+        def changed(f):
+            n = self.sections()
+            f(n)
+            return n
+        cases = [
+            changed(lambda n: n["assets"]["rows"][0].update(net_at_end=114000)),  # a JSON number
+            changed(lambda n: n["assets"]["rows"][0].pop("disposed")),
+            changed(lambda n: n["assets"]["rows"][0].update(category="tractor")),
+            changed(lambda n: n["assets"]["totals"].update(extra="1.00")),
+            changed(lambda n: n["herds"][0].update(births="30")),
+            changed(lambda n: n["herds"][0].update(deaths=-3)),
+            changed(lambda n: n["herds"][0].update(species="pigs")),
+            changed(lambda n: n["contracts"]["rows"][0].update(area="300")),
+            changed(lambda n: n["contracts"]["rows"][0].update(resource="forest")),
+            changed(lambda n: n["contracts"]["totals"].pop("overdue")),
+            changed(lambda n: n["contracts"].update(rows={})),
+        ]
+        for case in cases:
+            self.assertInvalid("disclosure", case)
+
     def test_wrong_notices_are_invalid(self):
         def changed(f):
             n = self.notice()

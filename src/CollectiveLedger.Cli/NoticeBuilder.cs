@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Storage;
@@ -10,7 +11,7 @@ public static class NoticeBuilder
     public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, CheckpointSigner.Result signed) =>
         DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
             store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
-            DisclosureSettings.From(state.Settings), Verification(signed));
+            new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed));
 
     /// <summary>The checkpoint as a notice prints it.</summary>
     public static NoticeVerification Verification(CheckpointSigner.Result signed) =>

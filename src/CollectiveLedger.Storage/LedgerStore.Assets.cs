@@ -94,6 +94,10 @@ public sealed partial class LedgerStore
     public IReadOnlyList<HerdChangeLine> HerdChanges() => Read(tx => _connection.Query<HerdChangeRow>(SelectHerdChanges, transaction: tx)
         .Select(r => new HerdChangeLine(r.Asset, IsoDate.Parse(r.Date), r.Change, (int)r.Head, (int)r.HeadAfter, r.Note)).ToList());
 
+    /// <summary>The asset register's entries in log order, for its state as of any day (<see cref="Core.Assets.AssetHistory"/>).</summary>
+    public IReadOnlyList<Core.Ledger.LedgerEvent> AssetEntries() => Read(tx => _connection.Query<byte[]>(SelectAssetEntries, transaction: tx)
+        .Select(entry => Core.Audit.ParsedEntry.Parse(entry).Event).ToList());
+
     /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
     internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
         connection.Query<RegisterTotalRow>(SelectRegisterTotals, transaction: tx)

@@ -1,4 +1,6 @@
+using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Chart;
+using CollectiveLedger.Core.Ledger;
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Reporting;
@@ -56,7 +58,9 @@ public sealed record NoticeVerification(long Entries, string RootHex, string Roo
 
 /// <summary>
 /// 财务公开榜: the report model of a public disclosure notice, numbers and texts only. Every text is
-/// already de-identified (<see cref="PersonalData"/>); renderers lay it out and add nothing.
+/// already de-identified (<see cref="PersonalData"/>); renderers lay it out and add nothing. Besides
+/// the money it shows the collective's assets and resources (DOMAIN.md, Disclosure): the asset
+/// register, the herds' head counts and the resource contracts, each as of the notice's period.
 /// </summary>
 public sealed record DisclosureNotice(
     string Org, string OrgCode, string Currency, DisclosurePeriod Period, DateOnly PublicationDate,
@@ -64,6 +68,7 @@ public sealed record DisclosureNotice(
     ImmutableArray<CategoryAmount> Expenditure, Amount ExpenditureTotal, Amount CashAndBankClosing,
     ImmutableArray<DisclosureItem> IncomeItems, ImmutableArray<DisclosureItem> ExpenditureItems,
     ImmutableArray<FundUsage> Funds, ImmutableArray<CategoryAmount> Receivables, ImmutableArray<CategoryAmount> Payables,
+    DisclosureAssets Assets, ImmutableArray<DisclosureHerd> Herds, DisclosureContracts Contracts,
     DisclosureSettings Settings, NoticeVerification Verification)
 {
     private static readonly string[] CashAndBank = ["101", "102"];
@@ -72,8 +77,11 @@ public sealed record DisclosureNotice(
 
     /// <param name="tb">The trial balance of exactly the notice's months.</param>
     /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts in the months, in date order.</param>
+    /// <param name="assets">The asset register's entries, for its state at the start and end of the months.</param>
+    /// <param name="registers">The ledger's state, for the resource contracts and their parties' names.</param>
     public static DisclosureNotice Compute(string org, string orgCode, string currency, DisclosurePeriod period, DateOnly date, TrialBalance tb,
-        IEnumerable<DisclosureItem> items, IEnumerable<FundUsage> funds, DisclosureSettings settings, NoticeVerification verification)
+        IEnumerable<DisclosureItem> items, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
+        DisclosureSettings settings, NoticeVerification verification)
     {
         Precondition.Require(tb.From == period.From && tb.To == period.To, "the trial balance covers the notice's months");
         var rows = tb.Rows;
@@ -100,6 +108,7 @@ public sealed record DisclosureNotice(
             Net(r => r.ClosingDebit, r => r.ClosingCredit, CashAndBank),
             [.. all.Where(i => i.IsIncome)], [.. all.Where(i => !i.IsIncome)],
             [.. funds.Select(f => f with { Name = Mask(f.Name) })], receivables, payables,
+            DisclosureAssets.Compute(assets, period), DisclosureHerd.Compute(assets, period), DisclosureContracts.Compute(registers, period),
             settings.Masked(),
             verification);
 

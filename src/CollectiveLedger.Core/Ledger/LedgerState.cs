@@ -185,19 +185,12 @@ public sealed class LedgerState
             case YearOpened y:
                 _openedYears.Add(y.Year);
                 break;
-            case AssetAdded a:
-                _assets[a.Asset.Code] = new AssetStatus(a.Asset, a.Asset.OpeningDepreciation, a.Asset.OpeningMonths, a.Asset.Head, null, null);
-                break;
             case AssetsDepreciated d:
                 Precondition.Require(_depreciated.Add(d.Period), "a month is depreciated once");
-                foreach (var line in d.Lines)
-                {
-                    var status = _assets[line.Asset];
-                    _assets[line.Asset] = status with { Depreciated = status.Depreciated + line.Amount, Months = status.Months + 1, LastDepreciated = d.Period };
-                }
+                AssetHistory.Apply(_assets, d);
                 break;
-            case AssetDisposed d:
-                _assets[d.Asset] = _assets[d.Asset] with { Disposed = d.Date };
+            case AssetAdded or AssetDisposed or HerdChanged:
+                AssetHistory.Apply(_assets, e);
                 break;
             case ContractAdded c:
                 _contracts.Add(c.Contract.Number, new ContractStatus(c.Contract, []));
@@ -211,9 +204,6 @@ public sealed class LedgerState
                 }
             case ContractsRecognized y:
                 Precondition.Require(_recognizedContractYears.Add(y.Year), "a year's prepaid rent is recognized once");
-                break;
-            case HerdChanged h:
-                _assets[h.Asset] = _assets[h.Asset] with { Head = checked(_assets[h.Asset].Head + h.Change.Sign() * h.Head) };
                 break;
             case DistributionPlanned p:
                 _distributions.Add(p.Year, new DistributionRecord(p, null, null, null));

@@ -44,6 +44,14 @@ public static class NoticeHtml
         h.Append($"<h2>{E(t.ClaimsCaption)}</h2>");
         Items(h, [t.Item, t.Account, t.Amount], [false, false, true], NoticeTables.Claims(n, t), t);
 
+        h.Append($"<h2>{E(t.AssetsCaption)}</h2>");
+        Register(h, NoticeTables.AssetColumns(t), NoticeTables.Assets(n, t), t, totalRow: true);
+        if (!n.Assets.Rows.IsEmpty) h.Append($"<p style=\"font-size:.85em\">{E(t.AssetsNote)}</p>");
+        h.Append($"<h2>{E(t.HerdsCaption)}</h2>");
+        Register(h, NoticeTables.HerdColumns(t), NoticeTables.Herds(n, t), t, totalRow: false);
+        h.Append($"<h2>{E(t.ContractsCaption)}</h2>");
+        Register(h, NoticeTables.ContractColumns(t), NoticeTables.Contracts(n, t), t, totalRow: true);
+
         Review(h, t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings);
         return End(h, t, t.VerificationCaption, n.Verification);
     }
@@ -80,6 +88,13 @@ public static class NoticeHtml
          .Append($"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(v.SignedNote)}</pre></section>\n");
         h.Append("</body></html>\n");
         return Encoding.UTF8.GetBytes(h.ToString());
+    }
+
+    /// <summary>A register section's table, its last row styled as the totals when <paramref name="totalRow"/>; or <see cref="NoticeText.None"/>.</summary>
+    private static void Register(StringBuilder h, IReadOnlyList<NoticeTables.Column> columns, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t, bool totalRow)
+    {
+        if (rows.Count == 0) h.Append($"<p>{HtmlEncoder.Default.Encode(t.None)}</p>");
+        else Table(h, [.. columns.Select(c => c.Header)], [.. columns.Select(c => c.Numeric)], rows, totalRowsFrom: totalRow ? rows.Count - 1 : null);
     }
 
     internal static void Items(StringBuilder h, string[] headers, bool[] numeric, IReadOnlyList<IReadOnlyList<string>> rows, NoticeText t)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Money;
 
@@ -46,6 +47,9 @@ public static class NoticeJson
         w.WriteEndArray();
         Categories(w, "receivables", n.Receivables);
         Categories(w, "payables", n.Payables);
+        Assets(w, n.Assets);
+        Herds(w, n.Herds);
+        Contracts(w, n.Contracts);
         Review(w, n.Settings);
         Verification(w, n.Verification);
         w.WriteEndObject();
@@ -82,6 +86,94 @@ public static class NoticeJson
         }
         w.WriteEndArray();
         w.WriteString("signed_note", v.SignedNote);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The "assets" object: each asset of the period and the totals.</summary>
+    private static void Assets(Utf8JsonWriter w, DisclosureAssets assets)
+    {
+        w.WriteStartObject("assets");
+        w.WriteStartArray("rows");
+        foreach (var a in assets.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", a.Code);
+            w.WriteString("name", a.Name);
+            w.WriteString("category", a.Category);
+            w.WriteString("location", a.Location);
+            w.WriteString("acquired", a.Acquired.ToString("yyyy-MM-dd"));
+            AssetColumns(w, a.NetAtStart, a.Increase, a.Depreciation, a.Decrease, a.CostAtEnd, a.DepreciatedAtEnd, a.NetAtEnd);
+            w.WriteString("disposed", a.Disposed?.ToString("yyyy-MM-dd"));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        var s = assets.Total;
+        w.WriteStartObject("totals");
+        AssetColumns(w, s.NetAtStart, s.Increase, s.Depreciation, s.Decrease, s.CostAtEnd, s.DepreciatedAtEnd, s.NetAtEnd);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void AssetColumns(Utf8JsonWriter w, Amount netAtStart, Amount increase, Amount depreciation, Amount decrease, Amount cost, Amount depreciated, Amount net)
+    {
+        w.WriteString("net_at_start", netAtStart.ToString());
+        w.WriteString("increase", increase.ToString());
+        w.WriteString("depreciation", depreciation.ToString());
+        w.WriteString("decrease", decrease.ToString());
+        w.WriteString("cost_at_end", cost.ToString());
+        w.WriteString("depreciated_at_end", depreciated.ToString());
+        w.WriteString("net_at_end", net.ToString());
+    }
+
+    /// <summary>The "herds" array: each herd's head counts (integers) with one key per kind of change.</summary>
+    private static void Herds(Utf8JsonWriter w, IEnumerable<DisclosureHerd> herds)
+    {
+        w.WriteStartArray("herds");
+        foreach (var h in herds)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", h.Code);
+            w.WriteString("name", h.Name);
+            w.WriteString("species", h.Species);
+            w.WriteNumber("head_at_start", h.HeadAtStart);
+            w.WriteNumber("registered", h.Registered);
+            foreach (var (change, head) in h.Changes) w.WriteNumber(change.ToText(), head);
+            w.WriteNumber("disposed", h.Disposed);
+            w.WriteNumber("head_at_end", h.HeadAtEnd);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The "contracts" object: each contract of the period and the totals.</summary>
+    private static void Contracts(Utf8JsonWriter w, DisclosureContracts contracts)
+    {
+        w.WriteStartObject("contracts");
+        w.WriteStartArray("rows");
+        foreach (var c in contracts.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("number", c.Number);
+            w.WriteString("party", c.Party);
+            w.WriteString("resource", c.Resource);
+            w.WriteString("area", new Amount(c.AreaHundredthMu).ToString());
+            w.WriteString("rent", c.Rent.ToString());
+            w.WriteString("from", c.From.ToString("yyyy-MM-dd"));
+            w.WriteString("to", c.To.ToString("yyyy-MM-dd"));
+            w.WriteString("received_in_period", c.ReceivedInPeriod.ToString());
+            w.WriteString("received_to_date", c.ReceivedToDate.ToString());
+            w.WriteString("overdue", c.Overdue.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        var s = contracts.Total;
+        w.WriteStartObject("totals");
+        w.WriteString("area", new Amount(s.AreaHundredthMu).ToString());
+        w.WriteString("rent", s.Rent.ToString());
+        w.WriteString("received_in_period", s.ReceivedInPeriod.ToString());
+        w.WriteString("received_to_date", s.ReceivedToDate.ToString());
+        w.WriteString("overdue", s.Overdue.ToString());
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

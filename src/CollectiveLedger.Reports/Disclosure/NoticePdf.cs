@@ -37,6 +37,13 @@ public static class NoticePdf
             Items(t.ClaimsCaption, [new TableColumn(t.Item, 1.5f), new TableColumn(t.Account, 3f), new TableColumn(t.Amount, 1.5f, Align.Right)],
                 NoticeTables.Claims(n, t), t.None),
             new Spacer(6),
+            Register(t.AssetsCaption, NoticeTables.AssetColumns(t), NoticeTables.Assets(n, t), t.None, totalRow: true),
+            n.Assets.Rows.IsEmpty ? new Spacer(0) : new Paragraph(t.AssetsNote, 9f),
+            new Spacer(6),
+            Register(t.HerdsCaption, NoticeTables.HerdColumns(t), NoticeTables.Herds(n, t), t.None, totalRow: false),
+            new Spacer(6),
+            Register(t.ContractsCaption, NoticeTables.ContractColumns(t), NoticeTables.Contracts(n, t), t.None, totalRow: true),
+            new Spacer(6),
             Review(t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings),
             new Spacer(6),
             Verification(t, t.VerificationCaption, n.Verification),
@@ -64,6 +71,13 @@ public static class NoticePdf
     /// <summary>Document options of a notice: fixed metadata (creation date = publication date, UTC+8) so the same notice gives the same bytes.</summary>
     internal static PdfOptions Options(NoticeText t, Paper paper, string fontPath, DateOnly date, string title, string org, string header) =>
         new(paper, fontPath, new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), title, org, t.Footer, header);
+
+    /// <summary>A register section: its table, the last row shaded as the totals when <paramref name="totalRow"/>; or the caption and <paramref name="none"/>.</summary>
+    private static Block Register(string caption, IReadOnlyList<NoticeTables.Column> columns, IReadOnlyList<IReadOnlyList<string>> rows, string none, bool totalRow) =>
+        rows.Count == 0
+            ? Items(caption, [], rows, none)
+            : new Table([.. columns.Select(c => new TableColumn(c.Header, c.Weight, c.Numeric ? Align.Right : Align.Left))], rows, caption,
+                totalRow ? rows.Count - 1 : null);
 
     /// <summary>A captioned table, or the caption and <paramref name="none"/> when there are no rows.</summary>
     internal static Block Items(string caption, TableColumn[] columns, IReadOnlyList<IReadOnlyList<string>> rows, string none) =>

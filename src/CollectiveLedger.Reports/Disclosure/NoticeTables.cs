@@ -45,6 +45,76 @@ public static class NoticeTables
             .Concat(n.Payables.Select(c => (IReadOnlyList<string>)[t.Payable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)]))
             .ToList();
 
+    /// <summary>A column of one of the register sections: its header, its share of the width on paper, whether it holds numbers.</summary>
+    public sealed record Column(string Header, float Weight, bool Numeric);
+
+    public static IReadOnlyList<Column> AssetColumns(NoticeText t) =>
+    [
+        new(t.Asset, 2.3f, false), new(t.NetAtStart, 1.3f, true), new(t.AssetIncrease, 1.3f, true), new(t.AssetDepreciation, 1.3f, true),
+        new(t.AssetDecrease, 1.3f, true), new(t.CostAtEnd, 1.3f, true), new(t.DepreciatedAtEnd, 1.3f, true), new(t.NetAtEnd, 1.3f, true),
+    ];
+
+    /// <summary>Each asset, then the totals row; no rows at all when the register held nothing in the period.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Assets(DisclosureNotice n, NoticeText t)
+    {
+        var rows = n.Assets.Rows.Select(a => (IReadOnlyList<string>)
+        [
+            $"{a.Code} {a.Name}" + (a.Location is { } l ? $"（{l}）" : "") + (a.Disposed is { } d ? t.DisposedMark(d) : ""),
+            NoticeText.Money(a.NetAtStart), NoticeText.Money(a.Increase), NoticeText.Money(a.Depreciation), NoticeText.Money(a.Decrease),
+            NoticeText.Money(a.CostAtEnd), NoticeText.Money(a.DepreciatedAtEnd), NoticeText.Money(a.NetAtEnd),
+        ]).ToList();
+        if (rows.Count == 0) return rows;
+        var s = n.Assets.Total;
+        rows.Add([t.Total, NoticeText.Money(s.NetAtStart), NoticeText.Money(s.Increase), NoticeText.Money(s.Depreciation), NoticeText.Money(s.Decrease),
+            NoticeText.Money(s.CostAtEnd), NoticeText.Money(s.DepreciatedAtEnd), NoticeText.Money(s.NetAtEnd)]);
+        return rows;
+    }
+
+    public static IReadOnlyList<Column> HerdColumns(NoticeText t) =>
+    [
+        new(t.Herd, 2.2f, false), new(t.Species, 0.9f, false), new(t.HeadAtStart, 1f, true), new(t.Registered, 1f, true),
+        .. Enum.GetValues<Core.Assets.HerdChange>().Select(c => new Column(t.HerdChangeName(c), 1f, true)),
+        new(t.HerdDisposed, 1f, true), new(t.HeadAtEnd, 1f, true),
+    ];
+
+    /// <summary>
+    /// Each herd with its head counts. No totals row: heads of sheep, cattle and camels do not add up;
+    /// the asset section above totals the herds' values.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Herds(DisclosureNotice n, NoticeText t) =>
+        n.Herds.Select(h => (IReadOnlyList<string>)
+        [
+            $"{h.Code} {h.Name}", t.SpeciesName(h.Species), Count(h.HeadAtStart), Count(h.Registered),
+            .. h.Changes.Values.Select(Count), Count(h.Disposed), Count(h.HeadAtEnd),
+        ]).ToList();
+
+    public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
+    [
+        new(t.ContractNumber, 1.2f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.9f, false), new(t.Area, 1.1f, true),
+        new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
+        new(t.Overdue, 1.3f, true),
+    ];
+
+    /// <summary>Each contract, then the totals row; no rows at all when no contract ran in the period.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Contracts(DisclosureNotice n, NoticeText t)
+    {
+        var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<string>)
+        [
+            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredthMu), NoticeText.Money(c.Rent), t.TermText(c.From, c.To),
+            NoticeText.Money(c.ReceivedInPeriod), NoticeText.Money(c.ReceivedToDate), NoticeText.Money(c.Overdue),
+        ]).ToList();
+        if (rows.Count == 0) return rows;
+        var s = n.Contracts.Total;
+        rows.Add([t.Total, "", "", Area(s.AreaHundredthMu), NoticeText.Money(s.Rent), "", NoticeText.Money(s.ReceivedInPeriod),
+            NoticeText.Money(s.ReceivedToDate), NoticeText.Money(s.Overdue)]);
+        return rows;
+    }
+
+    /// <summary>An area in mu with two decimals, grouped like an amount (1,200.50).</summary>
+    public static string Area(long hundredthMu) => new Core.Money.Amount(hundredthMu).ToDisplayString();
+
+    private static string Count(int head) => head.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static IReadOnlyList<IReadOnlyList<string>> Verification(NoticeVerification v, NoticeText t) =>
     [
         [t.Entries, v.Entries.ToString(System.Globalization.CultureInfo.InvariantCulture)],

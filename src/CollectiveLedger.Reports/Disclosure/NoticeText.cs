@@ -53,7 +53,65 @@ public sealed class NoticeText(bool chinese)
     public string Receivable => T("应收（债权）", "Receivable (claim)");
     public string Payable => T("应付（债务）", "Payable (debt)");
 
-    public string ReviewCaption => T("六、审核与监督", "6. Review and objection");
+    public string AssetsCaption => T("六、资产情况", "6. Assets");
+    public string Asset => T("资产", "Asset");
+    public string NetAtStart => T("期初净值", "Net value at start");
+    public string AssetIncrease => T("本期增加", "Acquired");
+    public string AssetDepreciation => T("本期折旧", "Depreciation");
+    public string AssetDecrease => T("本期减少", "Disposed of");
+    public string CostAtEnd => T("期末原值", "Cost at end");
+    public string DepreciatedAtEnd => T("累计折旧", "Accumulated depreciation");
+    public string NetAtEnd => T("期末净值", "Net value at end");
+    public string Total => T("合计", "Total");
+    public string AssetsNote => T("本期增加为本期购置或在建工程转入资产的原值，本期减少为本期清理资产的净值：期初净值＋本期增加－本期折旧－本期减少＝期末净值。",
+        "Acquired: the cost of assets bought or transferred in from construction in the period; disposed of: the net value of assets that left. Net value at start + acquired - depreciation - disposed of = net value at end.");
+    public string DisposedMark(DateOnly date) => T($"（{date:yyyy-MM-dd}清理）", $" (disposed of {date:yyyy-MM-dd})");
+
+    public string HerdsCaption => T("七、畜群存栏（头、只）", "7. Herds (head)");
+    public string Herd => T("畜群", "Herd");
+    public string Species => T("畜种", "Species");
+    public string HeadAtStart => T("期初存栏", "Head at start");
+    public string Registered => T("本期登记", "Registered");
+    public string HerdDisposed => T("整群清理", "Herd disposed of");
+    public string HeadAtEnd => T("期末存栏", "Head at end");
+    public string HerdChangeName(Core.Assets.HerdChange c) => c switch
+    {
+        Core.Assets.HerdChange.Births => T("繁殖", "Births"),
+        Core.Assets.HerdChange.Purchases => T("购入", "Purchases"),
+        Core.Assets.HerdChange.Sales => T("出售", "Sales"),
+        _ => T("死亡", "Deaths"),
+    };
+    public string SpeciesName(string species) => species switch
+    {
+        "sheep" => T("绵羊", "sheep"),
+        "goats" => T("山羊", "goats"),
+        "cattle" => T("牛", "cattle"),
+        "camels" => T("骆驼", "camels"),
+        "horses" => T("马", "horses"),
+        _ => species,
+    };
+
+    public string ContractsCaption => T("八、资源发包合同（草场、耕地等）", "8. Resource contracts (grassland, farmland...)");
+    public string ContractNumber => T("合同号", "Contract");
+    public string Contractor => T("承包方", "Party");
+    public string Resource => T("资源", "Resource");
+    public string Area => T("面积（亩）", "Area (mu)");
+    public string Rent => T("年承包费", "Yearly rent");
+    public string Term => T("承包期限", "Term");
+    public string TermText(DateOnly from, DateOnly to) => T($"{from:yyyy-MM-dd}至{to:yyyy-MM-dd}", $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+    public string ReceivedInPeriod => T("本期收取", "Received this period");
+    public string ReceivedToDate => T("累计收取", "Received to date");
+    public string Overdue => T("逾期未收", "Overdue");
+    public string ResourceName(string resource) => resource switch
+    {
+        "grassland" => T("草场", "grassland"),
+        "farmland" => T("耕地", "farmland"),
+        "water_surface" => T("水面", "water surface"),
+        "building" => T("房屋", "building"),
+        _ => resource,
+    };
+
+    public string ReviewCaption => T("九、审核与监督", "9. Review and objection");
     public string ReviewLine => T("本公开内容已经村务监督委员会审核。", "This notice was reviewed by the village affairs supervision committee.");
     public string Objection(DisclosureSettings s) => T(
         $"村民对公开内容有疑问的，请在公布之日起 {s.ObjectionDays} 日内向{s.Contact}提出，将在规定期限内答复。",
@@ -63,7 +121,7 @@ public sealed class NoticeText(bool chinese)
     public string SupervisionSign(DisclosureSettings s) => T($"村务监督委员会：{s.SupervisionChair}", $"Supervision committee: {s.SupervisionChair}");
     public string SignHere => T("（签字）", "(signature)");
 
-    public string VerificationCaption => T("七、账目核验", "7. Verification");
+    public string VerificationCaption => T("十、账目核验", "10. Verification");
     public string Entries => T("审计日志条目数", "Audit log entries");
     public string Root => T("日志根哈希", "Log root hash");
     public string Head => T("最新条目哈希", "Head hash");

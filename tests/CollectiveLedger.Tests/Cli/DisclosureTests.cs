@@ -60,7 +60,7 @@ public class DisclosureTests
         var text = string.Concat(PdfText.Pages(pdf));
         var json = JsonDocument.Parse(File.ReadAllBytes(Disclose(ledger, "notice.json").Path)).RootElement;
         foreach (var expected in new[] { "财务公开榜", "2025年3月", "一、收支总表", "二、收入明细", "三、支出明细", "四、专项资金使用情况", "五、债权债务",
-                     "六、审核与监督", "七、账目核验", "12,000.00", "人民币壹万贰仟元整", "（红字冲销）", "-350.50", "乌云其其格", "10日内",
+                     "九、审核与监督", "十、账目核验", "12,000.00", "人民币壹万贰仟元整", "（红字冲销）", "-350.50", "乌云其其格", "10日内",
                      json.GetProperty("verification").GetProperty("head_hash").GetString()!, "30,000.00", "22,000.00", "牧户道尔吉", "草原建筑工程有限公司" })
             Assert.That(text, Does.Contain(expected.Replace(" ", "")), expected);
         Assert.That(text, Does.Not.Contain("150102198001011234").And.Not.Contain("13912345678"), "personal data never in full");
