@@ -90,7 +90,7 @@ public static class NoticeTables
 
     public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
     [
-        new(t.ContractNumber, 1.2f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.9f, false), new(t.Area, 1.1f, true),
+        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true),
         new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
         new(t.Overdue, 1.3f, true),
     ];
