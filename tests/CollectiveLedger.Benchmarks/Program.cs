@@ -14,7 +14,7 @@ namespace CollectiveLedger.Benchmarks;
 /// 1. import through the full path within 3x bare Dapper inserts of the same rows (run side by side
 ///    in this process, because machines are shared and noisy; a ratio travels, a time does not);
 /// 2. trial balance of one month and of the year under 0.5 s each;
-/// 3. full verify at 50,000 entries/s or more;
+/// 3. full verify at 50,000 entries/s or more (warm: the median of three runs after a first one);
 /// 4. memory of import and verify bounded by a batch: peak managed heap growth at N and at N/4
 ///    vouchers about equal, not four times;
 /// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB.
@@ -106,8 +106,13 @@ internal static class Program
         var month = BestOfThree(() => full.TrialBalance(new Period(2025, 6), new Period(2025, 6)));
         var year = BestOfThree(() => full.TrialBalance(new Period(2025, 1), new Period(2025, 12)));
 
-        Progress($"verify {count:N0} vouchers");
-        var fullVerify = Measure(() => Verify(full));
+        // The first verify of these books in this process still runs partly on code the JIT has not
+        // optimized yet (the warm-up's 1,000 entries are too few for that); it is reported, and the
+        // target is held against the median of the three runs after it.
+        Progress($"verify {count:N0} vouchers, 1 + 3 times");
+        var firstVerify = Measure(() => Verify(full));
+        var warmVerify = Enumerable.Range(0, 3).Select(_ => Measure(() => Verify(full))).OrderBy(m => m.Time).ToList();
+        var fullVerify = warmVerify[1];
         var entries = full.Head()!.Value.Seq + 1;
 
         results.Section("1. import, full path vs bare inserts");
@@ -121,9 +126,11 @@ internal static class Program
         results.Add("whole year, 2025-01..2025-12", Seconds(year), $"< {TrialBalanceLimit.TotalSeconds} s", year < TrialBalanceLimit);
 
         results.Section("3. full verify");
-        var rate = entries / fullVerify.Time.TotalSeconds;
-        results.Add($"verify {entries:N0} entries", $"{rate:N0} entries/s", $">= {VerifyRateLimit:N0}/s",
-            rate >= VerifyRateLimit && fullVerify.Problem is null, note: $"in {Seconds(fullVerify.Time)}, {fullVerify.Note}");
+        double Rate(Measured m) => entries / m.Time.TotalSeconds;
+        results.Add($"verify {entries:N0} entries, first run", $"{Rate(firstVerify):N0} entries/s", note: $"in {Seconds(firstVerify.Time)}, {firstVerify.Note}");
+        results.Add($"verify {entries:N0} entries, warm (median of 3)", $"{Rate(fullVerify):N0} entries/s", $">= {VerifyRateLimit:N0}/s",
+            Rate(fullVerify) >= VerifyRateLimit && warmVerify.All(m => m.Problem is null),
+            note: $"in {Seconds(fullVerify.Time)}, {fullVerify.Note}; runs {string.Join(", ", warmVerify.Select(m => Rate(m).ToString("N0")))}/s");
 
         results.Section($"4. peak managed heap growth, {small:N0} vs {count:N0} vouchers");
         AddMemory(results, "import", smallImport, fullImport, small, count);
