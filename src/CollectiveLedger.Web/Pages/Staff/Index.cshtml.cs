@@ -20,7 +20,6 @@ public sealed class DashboardModel(Books books, Lang lang) : PageModel
     public IReadOnlyList<WaitingItem> Waiting { get; private set; } = [];
     public IReadOnlyList<FundRow> Funds { get; private set; } = [];
     public VerifyRun? LastVerify { get; private set; }
-    public int FeedbackOpen { get; private set; }
 
     public void OnGet()
     {
@@ -36,6 +35,5 @@ public sealed class DashboardModel(Books books, Lang lang) : PageModel
         Funds = [.. state.Funds.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new FundRow(f.Code, state.DimensionName(DimensionKind.Fund, f.Code) ?? "",
             f.Balance.Received.ToDisplayString(), f.Balance.Spent.ToDisplayString(), f.Balance.Balance.ToDisplayString()))];
         LastVerify = books.Store.LastVerifyRun();
-        FeedbackOpen = 0;
     }
 }
