@@ -52,6 +52,8 @@ public static class Program
           log export --out FILE | log show [--from SEQ] [--limit N]
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]
+          serve [--urls http://127.0.0.1:5080]       the web workspace (/staff), staff sign-in
+          users add NAME | password NAME [--password-stdin] | list | remove NAME   (password from CLEDGER_PASSWORD, stdin or the terminal)
         listings and reports take --format table|csv|json
         """;
 
@@ -138,6 +140,8 @@ public static class Program
         "assets" => AssetCommands.Run(ctx, args),
         "contracts" => ContractCommands.Run(ctx, args),
         "distribution" => DistributionCommands.Run(ctx, args),
+        "serve" => ServeCommand.Run(ctx, args),
+        "users" => UserCommands.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

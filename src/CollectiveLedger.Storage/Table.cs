@@ -4,7 +4,8 @@ namespace CollectiveLedger.Storage;
 
 /// <summary>
 /// The projection tables: their columns (key columns first) and the SQL that inserts and reads
-/// them. Every table but audit_log is listed here, and verify compares each one in full.
+/// them. Every table but audit_log and those of <see cref="OutsideTheBooks"/> is listed here, and
+/// verify compares each one in full.
 /// </summary>
 /// <param name="SelectSignatures">
 /// The key columns and one text per row that spells out every column's bytes (see <see cref="Quoted"/>):
@@ -63,6 +64,13 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
         Contracts, ContractReceipts, ContractRecognitions];
+
+    /// <summary>
+    /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
+    /// compare them, and no export reads them. <c>credentials</c> holds the web workspace's password
+    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008); a test checks that every other table is in <see cref="All"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs"];
 
     public static Table For(DimensionKind kind) => kind switch
     {

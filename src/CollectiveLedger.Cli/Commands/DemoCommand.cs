@@ -171,7 +171,29 @@ public static class DemoCommand
         var verified = Step(demo, ["verify", "--checkpoint", O("checkpoint-from-notice-2025-06.txt")]);
         demo.Out.WriteLine(demo.Say($"演示账套、全部报表和财务公开榜（notice-*.pdf）已写入 {outDir}。",
             $"the demo ledger, every report and the notices (notice-*.pdf) are in {outDir}."));
+        WorkspaceUsers(demo, db);
         return verified;
+    }
+
+    /// <summary>The password of the demo's workspace users: printed here and in the README, so only ever for the demo books.</summary>
+    public const string DemoPassword = "demo-password";
+
+    /// <summary>
+    /// A sign-in for every person who holds a role in the sample's settings (credentials are outside
+    /// the books: nothing is appended to the log), and how to open the workspace on these books.
+    /// </summary>
+    private static void WorkspaceUsers(Context demo, string db)
+    {
+        using var store = demo.Open();
+        var state = store.LoadState();
+        var people = Core.Approval.Roles.All.SelectMany(r => Core.Approval.ApprovalPolicy.Holders(state, r).Select(p => (Person: p, Role: r)))
+            .GroupBy(x => x.Person).ToList();
+        foreach (var person in people) store.SetPasswordHash(person.Key, Web.Passwords.Hash(person.Key, DemoPassword));
+        demo.Out.WriteLine(demo.Say("打开网页工作台：", "to open the web workspace on these books:"));
+        demo.Out.WriteLine($"  cledger --db {db} serve      ->  {Web.WorkspaceOptions.DefaultUrl}/staff");
+        demo.Out.WriteLine(demo.Say($"演示用户（密码均为 {DemoPassword}）：", $"demo users (password {DemoPassword} for each):"));
+        foreach (var person in people)
+            demo.Out.WriteLine($"  {person.Key}: {string.Join(", ", person.Select(x => Core.Approval.Roles.ToText(x.Role)))}");
     }
 
     private static int Distribute(Context demo, string db, string file)

@@ -61,7 +61,8 @@ public static class ApprovalPolicy
         var names = new List<string>();
         foreach (var name in SplitNames(value))
             if (TextRules.Clean(name, TextRules.NameMax, place, violations) is { } clean) names.Add(clean);
-        if (names.Count == 0 && violations.Count == 0)
+        // No names at all revokes the role from everyone: "" is a value like any other (audit-log.md 7.7).
+        if (names.Count == 0 && violations.Count == 0 && value.Length > 0)
             violations.Add(new Violation(ViolationCode.SettingInvalid, place, key, "one or more names separated by 、 or ,"));
         return violations.Count == 0 ? string.Join("、", names.Distinct(StringComparer.Ordinal)) : null;
     }

@@ -1,0 +1,32 @@
+using System.Net;
+using CollectiveLedger.Web;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>serve [--urls URL[;URL]]</c>: the web workspace and the public page on this ledger
+/// (<see cref="WebWorkspace"/>). Bound to 127.0.0.1 unless told otherwise; any other address is
+/// served with a warning, since then other computers reach the sign-in page.
+/// </summary>
+public static class ServeCommand
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var urls = (args.Option("--urls") ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        args.Done(1);
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new UsageException($"--urls takes http://HOST:PORT addresses, not '{url}'");
+            if (!IsLoopback(uri.Host))
+                ctx.Error.WriteLine(ctx.Say($"警告：{url} 不只本机可以访问；请只在可信的网络中这样做，并使用 https。",
+                    $"warning: {url} is reachable from other computers; do this only on a trusted network, and prefer https."));
+        }
+        using (ctx.Open()) { } // a missing or newer ledger is reported now, as every command does, not on the first request
+        WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock), urls, ctx.Out, ctx.Error);
+        return ExitCodes.Done;
+    }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+}

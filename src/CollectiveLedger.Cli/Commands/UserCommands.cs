@@ -1,0 +1,94 @@
+using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Web;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>users add NAME [--password-stdin] | password NAME [--password-stdin] | list | remove NAME</c>:
+/// who can sign in to the web workspace. The password comes from <c>CLEDGER_PASSWORD</c>, from
+/// standard input with <c>--password-stdin</c>, or is asked for on the terminal; only its salted
+/// slow hash is stored, in the credentials table outside the books (no audit entry). What a user may
+/// do is not here: it is the role.* settings (<c>settings set role.accountant NAME</c>), in the log.
+/// </summary>
+public static class UserCommands
+{
+    public static int Run(Context ctx, Args args)
+    {
+        var verb = args.Positional(1, "users add|password|list|remove");
+        switch (verb)
+        {
+            case "list":
+            {
+                var format = ctx.Format(args);
+                args.Done(2);
+                using var store = ctx.Open();
+                var state = store.LoadState();
+                var rows = store.UserNames().Select(name => (Name: name,
+                    Roles: string.Join(",", Roles.All.Where(r => ApprovalPolicy.Holds(state, name, r)).Select(r => r.ToText())))).ToList();
+                ctx.Render(new Grid(["用户 user", "角色 roles"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Name, r.Roles]).ToList()), format, () => Json.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var (name, roles) in rows)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("user", name);
+                        w.WriteStartArray("roles");
+                        foreach (var role in roles.Split(',', StringSplitOptions.RemoveEmptyEntries)) w.WriteStringValue(role);
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }));
+                return ExitCodes.Done;
+            }
+            case "add" or "password":
+            {
+                var name = Name(args.Positional(2, "NAME"));
+                var fromStdin = args.Flag("--password-stdin");
+                args.Done(3);
+                using var store = ctx.Open();
+                var exists = store.FindCredential(name) is not null;
+                if (verb == "add" && exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "user exists; use users password")]);
+                if (verb == "password" && !exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user; use users add")]);
+                var password = Password(ctx, fromStdin);
+                if (Passwords.Problem(password, ctx.Chinese) is { } problem) throw new UsageException(problem);
+                store.SetPasswordHash(name, Passwords.Hash(name, password));
+                ctx.Out.WriteLine(ctx.Say($"已为 {name} 设置密码。角色用 settings set role.<角色> 授予。", $"password set for {name}. Grant roles with settings set role.<role>."));
+                return ExitCodes.Done;
+            }
+            case "remove":
+            {
+                var name = Name(args.Positional(2, "NAME"));
+                args.Done(3);
+                using var store = ctx.Open();
+                if (!store.RemoveCredential(name)) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user")]);
+                ctx.Out.WriteLine(ctx.Say($"{name} 不能再登录；其角色仍按设置保留，需另行撤销。", $"{name} can no longer sign in; their roles stay in the settings until revoked there."));
+                return ExitCodes.Done;
+            }
+            default:
+                throw new UsageException("users add|password|list|remove");
+        }
+    }
+
+    /// <summary>A user name follows the rules of every name in the books: it is the actor of their entries and the name in role settings.</summary>
+    private static string Name(string text)
+    {
+        var violations = new List<Violation>();
+        return TextRules.Clean(text.Trim(), TextRules.NameMax, new Place(Field: "NAME"), violations) is { Length: > 0 } clean && violations.Count == 0
+               && ApprovalPolicy.SplitNames(clean).Count == 1 && ApprovalPolicy.SplitNames(clean)[0] == clean
+            ? clean : throw new UsageException($"'{text}' is not a user name: 1 to {TextRules.NameMax} characters, no control characters, no 、 , ;");
+    }
+
+    private static string Password(Context ctx, bool fromStdin)
+    {
+        if (Environment.GetEnvironmentVariable("CLEDGER_PASSWORD") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        if (fromStdin) return Console.In.ReadLine() ?? throw new UsageException("--password-stdin: nothing on standard input");
+        if (Console.IsInputRedirected || !ReferenceEquals(ctx.Error, Console.Error))
+            throw new UsageException("no password: set CLEDGER_PASSWORD, give --password-stdin, or run in a terminal");
+        var first = SigningKeyFile.Passphrase(new Context(ctx.Db, ctx.Actor, ctx.Language, ctx.Out, ctx.Error, ctx.Clock), ctx.Say("新密码：", "new password: "), confirm: true);
+        return first;
+    }
+}

@@ -1,0 +1,94 @@
+using Dapper;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>A web workspace user's sign-in record: the password's slow salted hash and the lockout counters.</summary>
+public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt);
+
+/// <summary>
+/// The credentials table (Schema/008): outside the books. These writes are not audit entries and
+/// are not replayed; they never carry a role (roles are the role.* settings, in the log).
+/// </summary>
+public sealed partial class LedgerStore
+{
+    private const string SelectCredential =
+        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt FROM credentials WHERE user_name = $name";
+
+    private const string UpsertCredential = """
+        INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at) VALUES ($name, $hash, 0, NULL, $now)
+        ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL, changed_at = excluded.changed_at
+        """;
+
+    private const string UpdateFailures = "UPDATE credentials SET failed_count = $failed, locked_until = $until WHERE user_name = $name";
+
+    private const string SelectUserNames = "SELECT user_name FROM credentials ORDER BY user_name";
+
+    private const string DeleteCredential = "DELETE FROM credentials WHERE user_name = $name";
+
+    public Credential? FindCredential(string userName) => Read(tx =>
+        _connection.QuerySingleOrDefault<CredentialRow>(SelectCredential, new { name = userName }, tx)?.ToCredential());
+
+    public IReadOnlyList<string> UserNames() => Read(tx => _connection.Query<string>(SelectUserNames, transaction: tx).ToList());
+
+    /// <summary>Sets (or first creates) a user's password hash; clears the failed sign-ins and any lockout.</summary>
+    public void SetPasswordHash(string userName, string passwordHash) => Credentials(tx =>
+        _connection.Execute(UpsertCredential, new { name = userName, hash = passwordHash, now = Stamp(_clock.GetUtcNow()) }, tx));
+
+    /// <summary>Records the failed sign-ins counted so far and the lockout they caused (null: none).</summary>
+    public void SetFailures(string userName, long failedCount, DateTimeOffset? lockedUntil) => Credentials(tx =>
+        _connection.Execute(UpdateFailures, new { name = userName, failed = failedCount, until = lockedUntil is { } u ? Stamp(u) : null }, tx));
+
+    /// <summary>Removes a user's sign-in (their roles stay as the settings say until revoked there).</summary>
+    public bool RemoveCredential(string userName) => Credentials(tx => _connection.Execute(DeleteCredential, new { name = userName }, tx)) > 0;
+
+    private T Credentials<T>(Func<Microsoft.Data.Sqlite.SqliteTransaction, T> work)
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var result = work(tx);
+        tx.Commit();
+        return result;
+    }
+
+    private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class CredentialRow
+    {
+        public string UserName { get; set; } = "";
+        public string PasswordHash { get; set; } = "";
+        public long FailedCount { get; set; }
+        public string? LockedUntil { get; set; }
+        public string ChangedAt { get; set; } = "";
+
+        public Credential ToCredential() => new(UserName, PasswordHash, FailedCount,
+            LockedUntil is null ? null : DateTimeOffset.Parse(LockedUntil, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+            ChangedAt);
+    }
+}
+
+/// <summary>One verify run started from the workspace (outside the books, like credentials).</summary>
+public sealed record VerifyRun(string RunAt, string By, bool Ok, long Entries, string? HeadHash, long Problems);
+
+public sealed partial class LedgerStore
+{
+    private const string InsertVerifyRun =
+        "INSERT INTO verify_runs (run_at, by, ok, entries, head_hash, problems) VALUES ($at, $by, $ok, $entries, $head, $problems)";
+
+    private const string SelectLastVerifyRun =
+        "SELECT run_at AS RunAt, by AS By, ok AS Ok, entries AS Entries, head_hash AS HeadHash, problems AS Problems FROM verify_runs ORDER BY id DESC LIMIT 1";
+
+    public void RecordVerifyRun(string by, bool ok, long entries, string? headHash, long problems) => Credentials(tx =>
+        _connection.Execute(InsertVerifyRun, new { at = Stamp(_clock.GetUtcNow()), by, ok = ok ? 1 : 0, entries, head = headHash, problems }, tx));
+
+    public VerifyRun? LastVerifyRun() => Read(tx => _connection.QuerySingleOrDefault<VerifyRunRow>(SelectLastVerifyRun, transaction: tx) is { } r
+        ? new VerifyRun(r.RunAt, r.By, r.Ok != 0, r.Entries, r.HeadHash, r.Problems) : null);
+
+    private sealed class VerifyRunRow
+    {
+        public string RunAt { get; set; } = "";
+        public string By { get; set; } = "";
+        public long Ok { get; set; }
+        public long Entries { get; set; }
+        public string? HeadHash { get; set; }
+        public long Problems { get; set; }
+    }
+}

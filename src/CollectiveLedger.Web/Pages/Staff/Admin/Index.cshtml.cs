@@ -1,0 +1,76 @@
+using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Ledger;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Staff.Admin;
+
+/// <summary>
+/// Users, roles and ledger settings, for the administrator. A role granted or revoked is
+/// <c>settings set role.X</c>: Core's <see cref="SettingRules.Change"/>, one setting.changed entry
+/// with the names and nothing else. A password is set outside the books (credentials table), as
+/// <c>cledger users add|password</c> does; it never reaches the log.
+/// </summary>
+[Roles(Role.Administrator)]
+public sealed class IndexModel(Books books, Lang lang) : PageModel
+{
+    public IReadOnlyList<(string Name, IReadOnlyList<Role> Roles)> Users { get; private set; } = [];
+    public IReadOnlyList<(string Key, string? Value)> Settings { get; private set; } = [];
+    public FieldProblems Problems { get; private set; } = new();
+
+    public void OnGet() => Load();
+
+    public IActionResult OnPostRole(string? user, string? role, string? grant)
+    {
+        if (user is null || !Roles.TryParse(role, out var r)) return BadRequest();
+        var holders = ApprovalPolicy.Holders(books.State, r).ToList();
+        if (grant == "1" && !holders.Contains(user)) holders.Add(user);
+        if (grant != "1") holders.Remove(user);
+        return Setting(r.SettingKey(), string.Join("、", holders));
+    }
+
+    public IActionResult OnPostSetting(string? key, string? value) => Setting(key ?? "", value ?? "");
+
+    public IActionResult OnPostPassword(string? user, string? password)
+    {
+        var name = (user ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        var violations = new List<Core.Validation.Violation>();
+        var clean = Core.Validation.TextRules.Clean(name, Core.Validation.TextRules.NameMax, new Core.Validation.Place(Field: "user"), violations);
+        if (clean is not { Length: > 0 } || violations.Count > 0 || ApprovalPolicy.SplitNames(clean) is not [var only] || only != clean)
+            Problems.Add("user", lang.T("用户名为 1 至 100 个字符，不含控制字符和 、,;", "A user name has 1 to 100 characters, no control characters and no 、,;"));
+        else if (Passwords.Problem(password ?? "", lang.Chinese) is { } problem) Problems.Add("password", problem);
+        if (Problems.Any)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Load();
+            return Page();
+        }
+        books.Store.SetPasswordHash(clean!, Passwords.Hash(clean!, password!));
+        TempData["Done"] = lang.T($"已为 {clean} 设置密码。", $"Password set for {clean}.");
+        return Redirect("/staff/admin");
+    }
+
+    private IActionResult Setting(string key, string value)
+    {
+        var decision = books.Store.Apply(books.User!, _ => SettingRules.Change(key, value));
+        if (!decision.Accepted)
+        {
+            Problems = new FieldProblems(decision.Violations, lang.Language);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Load();
+            return Page();
+        }
+        TempData["Done"] = lang.T($"已设置 {key}。", $"{key} set.");
+        return Redirect("/staff/admin");
+    }
+
+    private void Load()
+    {
+        books.Refresh();
+        var state = books.State;
+        var names = books.Store.UserNames().Union(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        Users = [.. names.Select(n => (n, (IReadOnlyList<Role>)[.. Roles.All.Where(r => ApprovalPolicy.Holds(state, n, r))]))];
+        Settings = [.. SettingRules.Keys.Where(k => !k.StartsWith("role.", StringComparison.Ordinal)).Select(k => (k, state.Setting(k)))];
+    }
+}

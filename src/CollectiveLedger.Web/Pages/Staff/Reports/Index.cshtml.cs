@@ -1,0 +1,90 @@
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Reports.Pdf;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Staff.Reports;
+
+/// <summary>
+/// The reports of <c>cledger report</c>, from the same store queries and the same report grids:
+/// trial balance, journal, account ledger, support funds, balance sheet and income statement; shown
+/// as a table, downloaded as CSV (as <c>--format csv</c> writes it) or PDF.
+/// </summary>
+[Roles(Core.Approval.Role.Accountant, Core.Approval.Role.Reviewer, Core.Approval.Role.FinanceLead, Core.Approval.Role.CommitteeChair,
+    Core.Approval.Role.Supervisor, Core.Approval.Role.Cashier, Core.Approval.Role.Auditor, Core.Approval.Role.Administrator)]
+public sealed class IndexModel(Books books, Lang lang) : PageModel
+{
+    public static readonly string[] Kinds = ["trial-balance", "journal", "ledger", "funds", "balance-sheet", "income"];
+
+    public string Which { get; private set; } = "trial-balance";
+    public string From { get; private set; } = "";
+    public string To { get; private set; } = "";
+    public string? Account { get; private set; }
+    public Grid? Grid { get; private set; }
+    public string? Problem { get; private set; }
+
+    public string Title(string kind) => kind switch
+    {
+        "trial-balance" => lang.T("科目余额表", "Trial balance"),
+        "journal" => lang.T("序时账", "Journal"),
+        "ledger" => lang.T("明细账", "Account ledger"),
+        "funds" => lang.T("专项资金", "Support funds"),
+        "balance-sheet" => lang.T("资产负债表", "Balance sheet"),
+        _ => lang.T("收益及收益分配表", "Income and distribution statement"),
+    };
+
+    public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format)
+    {
+        var state = books.State;
+        var range = books.Store.VoucherPeriods();
+        var today = Period.Of(books.Today);
+        Which = Kinds.Contains(which) ? which! : "trial-balance";
+        var first = Period.TryParse(from, out var f) ? f : range?.Last ?? today;
+        var last = Period.TryParse(to, out var t) ? t : first;
+        if (last < first) (first, last) = (last, first);
+        From = first.ToString();
+        To = last.ToString();
+        Account = string.IsNullOrWhiteSpace(account) ? null : account.Trim().Split(' ')[0];
+        var display = format is not ("csv" or "pdf");
+        var ledger = state.Ledger;
+        switch (Which)
+        {
+            case "trial-balance":
+                Grid = TrialBalanceReport.Grid(books.Store.TrialBalance(first, last), ledger, display);
+                break;
+            case "journal":
+                Grid = VoucherReports.Lines(books.Store.Vouchers(first, last).Select(v => v.Voucher), display);
+                break;
+            case "ledger":
+                if (Account is null) Problem = lang.T("请填写科目代码。", "Give an account code.");
+                else if (books.Store.AccountLedger(Account, first, last) is { } accountLedger) Grid = VoucherReports.Ledger(accountLedger, display);
+                else Problem = new Violation(ViolationCode.AccountNotFound, new Place(Field: "account"), Account).Message(lang.Language);
+                break;
+            case "funds":
+                Grid = FundReports.Summary(books.Store.FundReport(first, last), display);
+                break;
+            case "balance-sheet":
+                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.BalanceSheet(last.LastDay), ledger, display);
+                break;
+            default:
+                Grid = last.Year < ledger.StartPeriod.Year ? null
+                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year), ledger, state.IsYearClosed(last.Year), display);
+                break;
+        }
+        if (Grid is null || format is not ("csv" or "pdf")) return Page();
+        var name = $"{Which}-{From}-{To}";
+        if (format == "csv") return File(CsvRenderer.Render(Grid), "text/csv; charset=utf-8", name + ".csv");
+        if (ChineseFonts.Find() is not { } font)
+        {
+            Problem = lang.T("没有可显示中文的字体，无法生成 PDF：请安装 fonts-wqy-microhei。", "No font covers Chinese, so no PDF: install fonts-wqy-microhei.");
+            return Page();
+        }
+        var title = $"{Title(Which)} {From}{(From == To ? "" : " ~ " + To)}";
+        return File(GridPdf.Render(Grid, title, ledger.Org, font, books.Options.Clock.GetUtcNow()), "application/pdf", name + ".pdf");
+    }
+
+    public string Link(string format) =>
+        $"/staff/reports?which={Which}&from={From}&to={To}&account={Uri.EscapeDataString(Account ?? "")}&format={format}";
+}

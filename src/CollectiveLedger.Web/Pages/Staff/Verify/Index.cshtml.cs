@@ -1,0 +1,65 @@
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Storage;
+using CollectiveLedger.Storage.Verification;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Staff.Verify;
+
+/// <summary>
+/// <c>cledger verify</c> from the browser: the same <see cref="LedgerVerifier"/> (chain, replay of
+/// every table, published checkpoints) and the same report text, optionally held against a signed
+/// checkpoint pasted or uploaded (a small text file) from a notice. Each run is recorded outside
+/// the books for the dashboard.
+/// </summary>
+[Roles(Core.Approval.Role.Accountant, Core.Approval.Role.Reviewer, Core.Approval.Role.FinanceLead, Core.Approval.Role.CommitteeChair,
+    Core.Approval.Role.Supervisor, Core.Approval.Role.Cashier, Core.Approval.Role.Auditor, Core.Approval.Role.Administrator)]
+public sealed class IndexModel(Books books, Lang lang) : PageModel
+{
+    public VerifyRun? Last { get; private set; }
+    public VerifyReport? Report { get; private set; }
+    public string? ReportText { get; private set; }
+    public string? Problem { get; private set; }
+    public string? Checkpoint { get; private set; }
+
+    public void OnGet() => Last = books.Store.LastVerifyRun();
+
+    public async Task<IActionResult> OnPostAsync(string? checkpoint, IFormFile? checkpointFile)
+    {
+        var text = checkpoint;
+        if (checkpointFile is { Length: > 0 })
+        {
+            if (checkpointFile.Length > books.Options.MaxUploadBytes || !(checkpointFile.ContentType is "text/plain" or "application/octet-stream")
+                || !checkpointFile.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                Problem = lang.T("只接受不超过 64 KB 的 .txt 检查点文件。", "Only a .txt checkpoint file of up to 64 KB is accepted.");
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            using var reader = new StreamReader(checkpointFile.OpenReadStream());
+            text = await reader.ReadToEndAsync();
+        }
+        List<SignedNote> notes = [];
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            Checkpoint = text;
+            var normalized = text.Replace("\r\n", "\n").Trim() + "\n";
+            if (!SignedNote.TryParse(normalized, out var note, out var why))
+            {
+                Problem = Core.Audit.Checkpoint.TryParseBody(normalized, out _, out _)
+                    ? lang.T($"这是未签名的检查点，只能核对已签名的检查点（{why}）。", $"This checkpoint is not signed; only signed checkpoints can be checked ({why}).")
+                    : lang.T($"这不是已签名的检查点：{why}", $"This is not a signed checkpoint: {why}");
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            }
+            notes.Add(note);
+        }
+        Report = LedgerVerifier.Verify(books.Store, [], notes);
+        ReportText = VerifyReportRenderer.Text(Report, lang.Chinese);
+        books.Store.RecordVerifyRun(books.User!, Report.Ok, Report.Entries, Report.HeadHash, Report.Problems.Count);
+        Last = books.Store.LastVerifyRun();
+        return Page();
+    }
+}

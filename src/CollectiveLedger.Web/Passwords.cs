@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CollectiveLedger.Web;
+
+/// <summary>
+/// Passwords as ASP.NET Core Identity stores them (PBKDF2 with a random salt, many iterations; in the
+/// shared framework). Only the hash is kept, in the credentials table outside the books.
+/// </summary>
+public static class Passwords
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 200;
+
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    public static string Hash(string userName, string password) => Hasher.HashPassword(userName, password);
+
+    public static bool Matches(string userName, string hash, string password) =>
+        Hasher.VerifyHashedPassword(userName, hash, password) != PasswordVerificationResult.Failed;
+
+    /// <summary>Why a new password is refused, or null.</summary>
+    public static string? Problem(string password, bool chinese) =>
+        password.Length < MinLength || password.Length > MaxLength
+            ? chinese ? $"密码须为 {MinLength} 至 {MaxLength} 个字符" : $"a password has {MinLength} to {MaxLength} characters"
+            : password.Any(char.IsControl) ? chinese ? "密码不能含控制字符" : "a password has no control characters" : null;
+}

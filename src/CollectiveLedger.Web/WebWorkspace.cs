@@ -1,0 +1,133 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CollectiveLedger.Web;
+
+/// <summary>
+/// The web workspace (<c>cledger serve</c>): staff pages after sign-in under /staff, on ASP.NET Core
+/// from the shared framework (the villagers' public page of issue 6 is not built yet). Razor Pages render on the server and
+/// encode every value they print. The pages are thin: each calls Core's rules through the same store
+/// and the same report models as the command line.
+/// </summary>
+public static class WebWorkspace
+{
+    public const string AuthCookie = "cledger-auth";
+    public const string RateLimitedPolicy = "sign-in-and-feedback";
+
+    /// <summary>The host, not yet started: Kestrel on <paramref name="urls"/> (tests swap in their own server).</summary>
+    public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls) =>
+        new HostBuilder()
+            .UseContentRoot(AppContext.BaseDirectory)
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .ConfigureWebHost(web => web
+                .UseKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
+                .UseUrls(urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls)
+                // Razor Pages find their pages in this assembly, whichever program hosts it.
+                .UseSetting(WebHostDefaults.ApplicationKey, typeof(WebWorkspace).Assembly.GetName().Name)
+                .ConfigureServices(services => ConfigureServices(services, options))
+                .Configure(Configure));
+
+    private static void ConfigureServices(IServiceCollection services, WorkspaceOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        // Chinese stays Chinese in the HTML; <, >, &, quotes and everything outside the text ranges are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<Lang>();
+        services.AddScoped<Books>();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff");
+            o.Conventions.ConfigureFilter(new RoleFilter());
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cledger-af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = AuthCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/signin";
+            o.ReturnUrlParameter = "returnUrl";
+            // A page the person's roles do not open answers 403 (shown by the status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxUploadBytes;
+            o.ValueLengthLimit = 64 * 1024;
+            o.ValueCountLimit = 1024;
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Posts of the sign-in and feedback forms, per client address and minute; everything else is not limited.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var path = context.Request.Path.Value ?? "";
+                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
+                var permits = path.Equals("/signin", StringComparison.OrdinalIgnoreCase) ? options.SignInPermitsPerMinute
+                    : path.StartsWith("/feedback", StringComparison.OrdinalIgnoreCase) ? options.FeedbackPermitsPerMinute : 0;
+                if (permits == 0) return RateLimitPartition.GetNoLimiter("");
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+                return RateLimitPartition.GetFixedWindowLimiter(path.ToLowerInvariant() + " " + client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+
+    private static void Configure(WebHostBuilderContext context, IApplicationBuilder app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(SecurityHeaders.Add);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapRazorPages();
+            Assets.Map(endpoints);
+            endpoints.MapGet("/", () => Results.Redirect("/staff"));
+        });
+    }
+
+    /// <summary>Runs the workspace until the process is stopped.</summary>
+    public static void Run(WorkspaceOptions options, string[] urls, TextWriter stdout, TextWriter stderr)
+    {
+        using var host = CreateHostBuilder(options, urls).Build();
+        host.Start();
+        foreach (var url in urls) stdout.WriteLine($"工作台 workspace: {url}/staff");
+        stdout.WriteLine("按 Ctrl+C 停止 press Ctrl+C to stop");
+        host.WaitForShutdown();
+    }
+}

@@ -1,0 +1,19 @@
+namespace CollectiveLedger.Web;
+
+/// <summary>What <c>cledger serve</c> passes to the workspace: the ledger file, the clock and the limits.</summary>
+public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
+{
+    /// <summary>The default address: this computer only. Serving elsewhere is a choice made on the command line.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Failed sign-ins in a row that lock a user out, and for how long.</summary>
+    public int LockoutThreshold { get; init; } = 5;
+    public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in and public feedback attempts accepted per client address and minute (built-in rate limiting).</summary>
+    public int SignInPermitsPerMinute { get; init; } = 20;
+    public int FeedbackPermitsPerMinute { get; init; } = 5;
+
+    /// <summary>The largest upload (a checkpoint file) accepted, in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 64 * 1024;
+}

@@ -1,0 +1,114 @@
+using CollectiveLedger.Storage;
+using CollectiveLedger.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+
+namespace CollectiveLedger.Tests.Web;
+
+/// <summary>
+/// End to end in a real browser: Debian's Chromium driven by Playwright against the workspace served
+/// by Kestrel on a free local port, exactly as <c>cledger serve</c> serves it. Playwright cannot
+/// download a browser here, so Chromium must be installed (<c>apt-get install chromium</c>); without
+/// it the test fails and says so. A failing test leaves a screenshot in the test output folder.
+/// </summary>
+public class BrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Test]
+    public async Task Accountant_enters_a_three_line_voucher_it_is_reviewed_and_approved_appears_in_the_trial_balance_and_verify_passes()
+    {
+        Assert.That(File.Exists(Chromium), Is.True, $"{Chromium} is missing: apt-get install -y chromium (the browser tests drive Debian's Chromium; nothing can be downloaded)");
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("accounts", "add", "50102", "机械作业收入", "--parent", "501");
+        foreach (var (role, person) in Workspace.People) ledger.Ok("settings", "set", "role." + role, person);
+        ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
+        ledger.Ok("settings", "set", "approval.committee_limit", "10000");
+        using (var store = LedgerStore.Open(ledger.Db, TimeProvider.System))
+            foreach (var (_, person) in Workspace.People) store.SetPasswordHash(person, Passwords.Hash(person, Workspace.Password));
+        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TimeProvider.System), "http://127.0.0.1:0").Build();
+        await host.StartAsync();
+        var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+        try
+        {
+            // The accountant enters a three-line voucher; the live totals follow the typing.
+            await SignIn(page, url, "会计");
+            await page.GotoAsync(url + "/staff/vouchers/new");
+            await page.FillAsync("input[name='Form.Date']", "2025-04-08");
+            await page.FillAsync("input[name='Form.Summary']", "收取机械作业费和承包费");
+            await page.SelectOptionAsync("select[name='Form.Cashier']", "出纳");
+            await page.FillAsync("input[name='Form.Lines[0].Account']", "10201 信用社基本户");
+            await page.FillAsync("input[name='Form.Lines[0].Debit']", "5000");
+            await page.FillAsync("input[name='Form.Lines[1].Account']", "50101");
+            await page.FillAsync("input[name='Form.Lines[1].Credit']", "3000");
+            await page.FillAsync("input[name='Form.Lines[2].Account']", "50102");
+            await page.FillAsync("input[name='Form.Lines[2].Credit']", "1500");
+            Assert.That(await page.TextContentAsync("#total-difference"), Does.Contain("500.00"), "the script shows the difference while typing");
+            await page.FillAsync("input[name='Form.Lines[2].Credit']", "2000");
+            Assert.That(await page.TextContentAsync("#total-debit"), Is.EqualTo("5,000.00"));
+            Assert.That(await page.TextContentAsync("#total-difference"), Is.EqualTo("借贷平衡"));
+            await page.ClickAsync("#submit-voucher");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已保存并提交审核"));
+            var draft = page.Url.Split('/')[^1];
+            await SignOut(page);
+
+            // The reviewer (审核), then the committee chair and a supervisor approve (5,000 is above the finance lead's 1,000).
+            await SignIn(page, url, "审核员");
+            await page.GotoAsync(url + "/staff/drafts/" + draft);
+            await page.ClickAsync("#review");
+            await SignOut(page);
+            await SignIn(page, url, "主任");
+            await page.GotoAsync(url + "/staff/drafts/" + draft);
+            await page.ClickAsync("#approve");
+            await SignOut(page);
+            await SignIn(page, url, "监委");
+            await page.GotoAsync(url + "/staff/drafts");
+            await page.ClickAsync($"a[href='/staff/drafts/{draft}']");
+            await page.ClickAsync("#approve");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已记账为 2025-04 记-0001"));
+            Assert.That(await page.TextContentAsync("main"), Does.Contain("审核员").And.Contain("主任").And.Contain("监委").And.Contain("会计"));
+
+            // It is in the trial balance, and verify passes.
+            await page.GotoAsync(url + "/staff/reports?which=trial-balance&from=2025-04&to=2025-04");
+            Assert.That(await page.TextContentAsync("#report"), Does.Contain("5,000.00").And.Contain("机械作业收入"));
+            await page.GotoAsync(url + "/staff/verify");
+            await page.ClickAsync("#run-verify");
+            Assert.That(await page.TextContentAsync("#verify-result"), Is.EqualTo("校验通过"));
+        }
+        catch
+        {
+            var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"browser-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            TestContext.AddTestAttachment(shot, "the page when the browser test failed");
+            throw;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
+    }
+
+    private static async Task SignIn(IPage page, string url, string person)
+    {
+        await page.GotoAsync(url + "/signin");
+        await page.FillAsync("input[name='userName']", person);
+        await page.FillAsync("input[name='password']", Workspace.Password);
+        await page.ClickAsync("form.card button[type='submit']");
+        await page.WaitForURLAsync(url + "/staff");
+    }
+
+    private static async Task SignOut(IPage page) => await page.ClickAsync("header form[action='/signout'] button");
+}

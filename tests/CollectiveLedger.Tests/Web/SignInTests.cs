@@ -1,0 +1,123 @@
+using System.Net;
+
+namespace CollectiveLedger.Tests.Web;
+
+/// <summary>Sign-in, lockout, antiforgery, security headers and the language switch, over HTTP.</summary>
+public class SignInTests
+{
+    [Test]
+    public async Task Staff_pages_send_an_anonymous_visitor_to_sign_in()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var response = await client.GetAsync("/staff");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/signin?returnUrl=%2Fstaff"));
+    }
+
+    [Test]
+    public async Task A_user_signs_in_sees_the_dashboard_and_signs_out()
+    {
+        using var workspace = new Workspace();
+        var client = await workspace.SignedIn("会计");
+
+        var (status, html) = await client.Page("/staff");
+        var signedOut = await client.PostForm("/signout", [], formPage: "/staff");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain("测试嘎查股份经济合作社").And.Contain("会计"));
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await client.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the cookie no longer signs in");
+    }
+
+    [Test]
+    public async Task A_wrong_password_is_refused_and_five_in_a_row_lock_the_user_out_even_with_the_right_one()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = "wrong-password" })).StatusCode);
+        var right = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+
+        Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain("锁定"));
+        Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "审计", ["password"] = Workspace.Password })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect), "other users are not locked out");
+    }
+
+    [Test]
+    public async Task A_form_posted_without_its_antiforgery_token_is_rejected()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["userName"] = "会计", ["password"] = Workspace.Password }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("cledger-auth")), Is.False);
+    }
+
+    [Test]
+    public async Task Every_response_carries_the_security_headers_and_the_auth_cookie_is_http_only_and_strict()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var page = await client.GetAsync("/signin");
+        var signIn = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+
+        Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
+        Assert.That(page.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
+        Assert.That(page.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
+        Assert.That(page.Headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("same-origin"));
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cledger-auth=")).ToLowerInvariant();
+        Assert.That(cookie, Does.Contain("httponly").And.Contain("samesite=strict"));
+    }
+
+    [Test]
+    public async Task An_internal_error_shows_a_friendly_page_without_the_exception()
+    {
+        using var workspace = new Workspace();
+        var client = await workspace.SignedIn("会计");
+        File.Delete(workspace.Ledger.Db); // the books vanish under the running workspace
+
+        var (status, html) = await client.Page("/staff");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(html, Does.Contain("出错了").And.Not.Contain("Exception").And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task The_language_switch_turns_the_pages_to_English_and_back()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var switched = await client.PostForm("/lang", new() { ["to"] = "en", ["back"] = "/signin" }, formPage: "/signin");
+        var (_, english) = await client.Page("/signin");
+        await client.PostForm("/lang", new() { ["to"] = "zh-CN", ["back"] = "https://evil.example/" }, formPage: "/signin");
+        var (_, chinese) = await client.Page("/signin");
+
+        Assert.That(switched.Headers.Location!.ToString(), Is.EqualTo("/signin"));
+        Assert.That(english, Does.Contain("Staff sign-in").And.Contain("lang=\"en\""));
+        Assert.That(chinese, Does.Contain("工作人员登录"));
+    }
+
+    [Test]
+    public async Task A_signed_in_person_without_any_role_gets_403()
+    {
+        using var workspace = new Workspace();
+        var client = await workspace.SignedIn("无角色");
+
+        var (status, html) = await client.Page("/staff");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(html, Does.Contain("没有权限"));
+    }
+}

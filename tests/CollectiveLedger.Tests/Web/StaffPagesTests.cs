@@ -1,0 +1,147 @@
+using System.Net;
+using CollectiveLedger.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CollectiveLedger.Tests.Web;
+
+/// <summary>Every staff page's role check, the reports, verify, and the users and settings page, over HTTP.</summary>
+public class StaffPagesTests
+{
+    private static readonly string[] Everyone = ["会计", "审核员", "财务", "主任", "监委", "出纳", "审计", "管理员"];
+
+    private static readonly (string Page, string[] Allowed)[] Pages =
+    [
+        ("/staff", Everyone),
+        ("/staff/vouchers/new", ["会计"]),
+        ("/staff/drafts", Everyone),
+        ("/staff/vouchers", Everyone),
+        ("/staff/reports", Everyone),
+        ("/staff/verify", Everyone),
+        ("/staff/admin", ["管理员"]),
+    ];
+
+    [Test]
+    public async Task Each_staff_page_opens_for_its_roles_only_and_never_for_someone_without_a_role()
+    {
+        using var workspace = new Workspace();
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var person in Everyone.Append("无角色")) clients[person] = await workspace.SignedIn(person);
+        var anonymous = workspace.Client();
+
+        foreach (var (page, allowed) in Pages)
+        {
+            Assert.That((await anonymous.GetAsync(page)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), $"{page} anonymous");
+            foreach (var (person, client) in clients)
+                Assert.That((await client.GetAsync(page)).StatusCode, Is.EqualTo(allowed.Contains(person) ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
+                    $"{page} as {person}");
+        }
+    }
+
+    [Test]
+    public async Task The_trial_balance_shows_the_books_and_downloads_as_the_same_CSV_as_the_command_line_and_as_PDF()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
+            """[{"ref":"A","date":"2025-02-01","summary":"收到承包费","lines":[{"account":"10201","debit":"1234.5"},{"account":"50101","credit":"1234.5"}]}]"""));
+        var auditor = await workspace.SignedIn("审计");
+
+        var (_, html) = await auditor.Page("/staff/reports?which=trial-balance&from=2025-02&to=2025-02");
+        var csv = await auditor.GetByteArrayAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=csv");
+        var pdf = await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=pdf");
+        var (_, ledger) = await auditor.Page("/staff/reports?which=ledger&from=2025-02&to=2025-02&account=10201");
+
+        Assert.That(html, Does.Contain("1,234.50").And.Contain("信用社基本户"));
+        Assert.That(csv[..3], Is.EqualTo(System.Text.Encoding.UTF8.Preamble.ToArray()), "with the BOM Chinese spreadsheet programs need");
+        Assert.That(System.Text.Encoding.UTF8.GetString(csv[3..]), Is.EqualTo(workspace.Ledger.Ok("report", "trial-balance", "--period", "2025-02", "--format", "csv")));
+        Assert.That(pdf.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/pdf"));
+        Assert.That((await pdf.Content.ReadAsByteArrayAsync())[..5], Is.EqualTo("%PDF-"u8.ToArray()));
+        Assert.That(ledger, Does.Contain("收到承包费"));
+    }
+
+    [Test]
+    public async Task Verify_runs_from_the_page_is_recorded_for_the_dashboard_and_names_a_tampered_row()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
+            """[{"ref":"A","date":"2025-02-01","summary":"收到承包费","lines":[{"account":"10201","debit":"100"},{"account":"50101","credit":"100"}]}]"""));
+        var auditor = await workspace.SignedIn("审计");
+
+        var passed = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+        var (_, dashboard) = await auditor.Page("/staff");
+        using (var c = workspace.Ledger.Connect())
+        using (var cmd = c.CreateCommand())
+        {
+            // Someone editing the file behind the program's back removes the guard trigger first.
+            cmd.CommandText = "DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = 10100 WHERE account = '10201'";
+            cmd.ExecuteNonQuery();
+        }
+        var failed = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+        var garbage = await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "not a checkpoint <b>" });
+
+        Assert.That(passed, Does.Contain("校验通过"));
+        Assert.That(dashboard, Does.Contain("通过").And.Contain("审计"));
+        Assert.That(failed, Does.Contain("发现问题").And.Contain("voucher_lines"));
+        Assert.That(garbage.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await garbage.Content.ReadAsStringAsync(), Does.Contain("not a checkpoint &lt;b&gt;"));
+    }
+
+    [Test]
+    public async Task The_administrator_grants_and_revokes_roles_as_audit_entries_without_any_secret_and_sets_passwords_outside_the_log()
+    {
+        using var workspace = new Workspace();
+        var admin = await workspace.SignedIn("管理员");
+
+        var granted = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "审计", ["role"] = "supervisor", ["grant"] = "1" }, "/staff/admin");
+        var revoked = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "会计", ["role"] = "accountant", ["grant"] = "0" }, "/staff/admin");
+        var password = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "新会计", ["password"] = "a-new-password-9" }, "/staff/admin");
+        var accountantNow = await (await workspace.SignedIn("会计")).GetAsync("/staff/vouchers/new");
+
+        Assert.That((granted.StatusCode, revoked.StatusCode, password.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
+        var log = workspace.Ledger.Ok("log", "export", "--out", Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
+        var exported = File.ReadAllText(Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
+        Assert.That(exported, Does.Contain("\"key\":\"role.supervisor\",\"value\":\"监委、审计\"").And.Contain("\"key\":\"role.accountant\",\"value\":\"\""));
+        Assert.That(exported, Does.Not.Contain("新会计").And.Not.Contain("AQAAAA").And.Not.Contain("a-new-password-9"));
+        Assert.That(accountantNow.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a revoked role closes the page at once");
+        Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "新会计", ["password"] = "a-new-password-9" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
+    }
+
+    [Test]
+    public void Every_table_is_either_the_log_a_projection_verify_compares_or_explicitly_outside_the_books()
+    {
+        using var ledger = TestLedger.WithBasics();
+        using var c = ledger.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        var tables = new List<string>();
+        using (var reader = cmd.ExecuteReader()) while (reader.Read()) tables.Add(reader.GetString(0));
+
+        var known = Table.All.Select(t => t.Name).Concat(Table.OutsideTheBooks).Append("audit_log").ToHashSet();
+
+        Assert.That(tables.Where(t => !known.Contains(t)), Is.Empty);
+        Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs" }));
+    }
+
+    [Test]
+    public void Users_are_added_from_the_command_line_with_a_hashed_password_and_verify_ignores_the_credentials()
+    {
+        using var ledger = TestLedger.WithBasics();
+        Environment.SetEnvironmentVariable("CLEDGER_PASSWORD", "cli-password-1");
+        try
+        {
+            ledger.Ok("users", "add", "乌云");
+            Assert.That(ledger.Run("users", "add", "乌云").Code, Is.EqualTo(1), "a user is added once");
+        }
+        finally { Environment.SetEnvironmentVariable("CLEDGER_PASSWORD", null); }
+        ledger.Ok("settings", "set", "role.accountant", "乌云");
+
+        using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
+        var credential = store.FindCredential("乌云")!;
+        Assert.That(credential.PasswordHash, Does.Not.Contain("cli-password-1"));
+        Assert.That(CollectiveLedger.Web.Passwords.Matches("乌云", credential.PasswordHash, "cli-password-1"));
+        var listed = System.Text.Json.JsonDocument.Parse(ledger.Ok("users", "list", "--format", "json")).RootElement[0];
+        Assert.That((listed.GetProperty("user").GetString(), listed.GetProperty("roles")[0].GetString()), Is.EqualTo(("乌云", "accountant")));
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
+    }
+}
