@@ -14,11 +14,7 @@ public sealed partial class LedgerStore
     private const string SelectLedger = "SELECT id, org, org_code, currency, chart, start_period, format_version FROM ledger";
     private const string SelectSubAccounts = "SELECT code, name, parent FROM accounts WHERE parent IS NOT NULL ORDER BY code";
     private const string SelectClosedPeriods = "SELECT period FROM closed_now ORDER BY period";
-    private const string SelectMonthlyNet = """
-        SELECT v.period, l.account, SUM(l.debit_fen) - SUM(l.credit_fen)
-        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        GROUP BY v.period, l.account
-        """;
+    private const string SelectMonthlyNet = "SELECT period, account, SUM(debit_fen) - SUM(credit_fen) FROM account_turnover GROUP BY period, account";
     private const string SelectMemberDetails = "SELECT code, name, details FROM members WHERE details IS NOT NULL";
     private const string SelectFundTerms = "SELECT code, name, terms FROM funds WHERE terms IS NOT NULL";
     private const string SelectPendingReopens = """
@@ -52,7 +48,7 @@ public sealed partial class LedgerStore
         ORDER BY seq
         """;
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
-    private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
+    private const string SelectPostedAccounts = "SELECT DISTINCT account FROM account_turnover";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";

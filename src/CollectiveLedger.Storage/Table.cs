@@ -60,10 +60,16 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table ContractReceipts = Define("contract_receipts", 1, "seq", "contract", "date", "amount_fen", "account");
     public static readonly Table ContractRecognitions = Define("contract_recognitions", 2, "seq", "contract", "year", "amount_fen");
 
+    /// <summary>
+    /// The month sums of the voucher lines (Schema/009): kept by a trigger, not by any entry's rows;
+    /// verify adds the log's lines up the same way and compares.
+    /// </summary>
+    public static readonly Table AccountTurnover = Define("account_turnover", 3, "period", "account", "kind", "debit_fen", "credit_fen");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions];
+        Contracts, ContractReceipts, ContractRecognitions, AccountTurnover];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not

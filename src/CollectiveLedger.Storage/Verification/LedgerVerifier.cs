@@ -135,6 +135,7 @@ public static class LedgerVerifier
         private readonly Dictionary<Table, Dictionary<string, Row>> _small =
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
         private readonly LiveVouchers _vouchers = new(connection, tx);
+        private readonly TurnoverReplay _turnover = new();
         private readonly YearCloseReplay _years = new();
         private readonly RegisterReplay _assets = AssetReplay.Create();
         private readonly RegisterReplay _contracts = ContractReplay.Create();
@@ -205,7 +206,9 @@ public static class LedgerVerifier
             }
             if (p.Signature is not null)
             {
-                _vouchers.Match(p.Seq, (VoucherPosted)entry.Event, p.Signature, run);
+                var posted = (VoucherPosted)entry.Event;
+                _turnover.Add(posted.Voucher);
+                _vouchers.Match(p.Seq, posted, p.Signature, run);
                 return;
             }
             foreach (var row in p.Rows)
@@ -275,6 +278,7 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Replay, _head?.Seq, message));
             _vouchers.ReportRemaining(run);
             _vouchers.Dispose();
+            foreach (var row in _turnover.Rows()) _small[row.Table].Add(row.Key, row);
             foreach (var (table, expected) in _small)
             {
                 using var live = new LiveRows(connection, tx, table);

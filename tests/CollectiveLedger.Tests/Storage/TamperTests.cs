@@ -63,6 +63,7 @@ public class TamperTests
         new object[] { "voucher_lines", "account", "UPDATE voucher_lines SET account = '101' WHERE line_no = 1 AND voucher_seq = (SELECT min(voucher_seq) FROM voucher_lines)" },
         new object[] { "voucher_lines", "member", "UPDATE voucher_lines SET member = NULL WHERE line_no = 2" },
         new object[] { "voucher_lines", "fund", "UPDATE voucher_lines SET fund = NULL WHERE line_no = 1" },
+        new object[] { "account_turnover", "credit_fen", "UPDATE account_turnover SET credit_fen = credit_fen + 1 WHERE account = (SELECT min(account) FROM account_turnover)" },
     ];
 
     [TestCaseSource(nameof(Cells))]
@@ -83,6 +84,8 @@ public class TamperTests
     [TestCase("INSERT INTO voucher_lines SELECT voucher_seq, 9, account, debit_fen, credit_fen, fund, member, counterparty, summary FROM voucher_lines LIMIT 1", "voucher_lines")]
     [TestCase("DELETE FROM voucher_lines WHERE line_no = 2 AND voucher_seq = (SELECT min(voucher_seq) FROM voucher_lines)", "voucher_lines")]
     [TestCase("DELETE FROM closed_periods", "closed_periods")]
+    [TestCase("INSERT INTO account_turnover VALUES ('2030-01', '101', 'normal', 100, 0)", "account_turnover")]
+    [TestCase("DELETE FROM account_turnover WHERE account = (SELECT max(account) FROM account_turnover)", "account_turnover")]
     [TestCase("DELETE FROM accounts WHERE code = '50101'", "accounts")]
     public void An_inserted_or_deleted_row_is_found(string sql, string table)
     {

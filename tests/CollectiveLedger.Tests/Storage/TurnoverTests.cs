@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace CollectiveLedger.Tests.Storage;
+
+/// <summary>
+/// The month sums the database keeps (Schema/009, account_turnover): filled in for a ledger written
+/// before them, kept by the trigger for every posted line (red ink included), and read by reports.
+/// </summary>
+public class TurnoverTests
+{
+    private const string Vouchers = """
+        [{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初","lines":[{"account":"10201","debit":"9000.00"},{"account":"321","credit":"9000.00"}]},
+         {"ref":"A","date":"2025-03-05","summary":"草场承包费","lines":[{"account":"10201","debit":"500.00"},{"account":"50101","credit":"500.00"}]},
+         {"ref":"B","date":"2025-03-20","summary":"草场承包费","lines":[{"account":"101","debit":"250.25"},{"account":"50101","credit":"250.25"}]},
+         {"ref":"C","date":"2025-07-10","summary":"办公费","lines":[{"account":"513","debit":"120.50"},{"account":"10201","credit":"120.50"}]}]
+        """;
+
+    private static List<(string Period, string Account, string Kind, long Debit, long Credit)> Sums(TestLedger ledger)
+    {
+        using var c = ledger.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT period, account, kind, debit_fen, credit_fen FROM account_turnover ORDER BY period, account, kind";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(string, string, string, long, long)>();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)));
+        return rows;
+    }
+
+    [Test]
+    public void Every_posted_line_is_added_to_its_month_and_a_reversal_takes_it_back()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
+        ledger.Ok("vouchers", "reverse", "2", "--period", "2025-03", "--date", "2025-03-25", "--reason", "重复");
+
+        Assert.That(Sums(ledger), Is.EqualTo(new[]
+        {
+            ("2025-01", "10201", "opening", 900000L, 0L), ("2025-01", "321", "opening", 0L, 900000L),
+            ("2025-03", "101", "normal", 0L, 0L) /* 250.25 and its red-ink -250.25 */, ("2025-03", "10201", "normal", 50000L, 0L), ("2025-03", "50101", "normal", 0L, 50000L),
+            ("2025-07", "10201", "normal", 0L, 12050L), ("2025-07", "513", "normal", 12050L, 0L),
+        }));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void A_ledger_written_before_the_sums_existed_gets_them_when_opened_and_its_reports_do_not_change()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
+        var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
+        var sums = Sums(ledger);
+        // The file as version 8 left it: no table, no trigger.
+        ledger.Sql("DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; PRAGMA user_version = 8;");
+
+        var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
+
+        Assert.That(Sums(ledger), Is.EqualTo(sums));
+        Assert.That(JsonDocument.Parse(after).RootElement.GetProperty("rows").ToString(), Is.EqualTo(JsonDocument.Parse(before).RootElement.GetProperty("rows").ToString()));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+}
