@@ -84,18 +84,31 @@ public static class VoucherReports
     }
 
     /// <summary>明细账: the balance brought forward, each line with the running balance, the closing balance.</summary>
-    public static Grid Ledger(AccountLedger ledger, bool forDisplay)
+    /// <param name="skip">With <paramref name="take"/>, one page of the lines, as a paper ledger pages them: a page
+    /// after the first begins with 承前页 (the balance brought from the page before), a page before the
+    /// last ends with 过次页 (the balance carried to the next); only the last has the period's totals.</param>
+    public static Grid Ledger(AccountLedger ledger, bool forDisplay, int skip = 0, int take = int.MaxValue)
     {
         string Money(Amount a) => forDisplay ? a.ToDisplayString() : a.ToString();
         GridCell Balance(Amount net) => new(net.IsZero ? "平 0.00" : net.IsNegative ? "贷 " + Money(-net) : "借 " + Money(net), true);
-        var rows = new List<IReadOnlyList<GridCell>> { new GridCell[] { ledger.From.FirstDay.ToString("yyyy-MM-dd"), "", "期初余额 brought forward", "", "", "", Balance(ledger.Opening) } };
-        rows.AddRange(ledger.Rows.Select(r => (IReadOnlyList<GridCell>)
+        skip = Math.Clamp(skip, 0, ledger.Rows.Length);
+        var shown = ledger.Rows.AsSpan(skip, (int)Math.Min(take, ledger.Rows.Length - skip)).ToArray();
+        var rows = new List<IReadOnlyList<GridCell>>
+        {
+            skip == 0
+                ? new GridCell[] { ledger.From.FirstDay.ToString("yyyy-MM-dd"), "", "期初余额 brought forward", "", "", "", Balance(ledger.Opening) }
+                : ["", "", "承前页 brought from the previous page", "", "", "", Balance(ledger.Rows[skip - 1].Balance)],
+        };
+        rows.AddRange(shown.Select(r => (IReadOnlyList<GridCell>)
         [
             IsoDate.Format(r.Posting.Date), $"{r.Posting.Voucher.Period} {r.Posting.Voucher.NumberText}", r.Posting.Line.Summary ?? r.Posting.VoucherSummary,
             r.Posting.Line.Account, AmountCell(r.Posting.Line.Debit, forDisplay), AmountCell(r.Posting.Line.Credit, forDisplay), Balance(r.Balance),
         ]));
-        rows.Add([ledger.To.LastDay.ToString("yyyy-MM-dd"), "", "本期合计 period total", "", new GridCell(Money(ledger.PeriodDebit), true),
-            new GridCell(Money(ledger.PeriodCredit), true), Balance(ledger.Closing)]);
+        if (skip + shown.Length < ledger.Rows.Length)
+            rows.Add(["", "", "过次页 carried to the next page", "", "", "", Balance(shown[^1].Balance)]);
+        else
+            rows.Add([ledger.To.LastDay.ToString("yyyy-MM-dd"), "", "本期合计 period total", "", new GridCell(Money(ledger.PeriodDebit), true),
+                new GridCell(Money(ledger.PeriodCredit), true), Balance(ledger.Closing)]);
         return new Grid(["日期 date", "凭证号 number", "摘要 summary", "科目 account", "借方 debit", "贷方 credit", "余额 balance"], rows,
             forDisplay ? $"明细账 account ledger  {ledger.Code} {ledger.Name}  {ledger.From} ~ {ledger.To}" : null);
     }

@@ -33,15 +33,14 @@ public sealed partial class LedgerStore
             .ToList();
 
     // Fund money is counted as FundRules counts it, where it moves through cash and bank: debits
-    // there are money received for the fund, credits money paid out of it.
+    // there are money received for the fund, credits money paid out of it. From the month sums.
     private static readonly string SelectFundUsage = $"""
         SELECT f.code, f.name,
-               COALESCE(SUM(CASE WHEN v.period <= @To THEN l.debit_fen END), 0),
-               COALESCE(SUM(CASE WHEN v.period <= @To THEN l.credit_fen END), 0),
-               COALESCE(SUM(CASE WHEN v.period BETWEEN @From AND @To THEN l.credit_fen END), 0)
+               COALESCE(SUM(CASE WHEN t.period <= @To THEN t.debit_fen END), 0),
+               COALESCE(SUM(CASE WHEN t.period <= @To THEN t.credit_fen END), 0),
+               COALESCE(SUM(CASE WHEN t.period BETWEEN @From AND @To THEN t.credit_fen END), 0)
         FROM funds f
-        LEFT JOIN voucher_lines l ON l.fund = f.code AND {AccountSql.IsCashOrBank("l.account")}
-        LEFT JOIN vouchers v ON v.seq = l.voucher_seq
+        LEFT JOIN account_turnover t ON t.fund = f.code AND {AccountSql.IsCashOrBank("t.account")}
         GROUP BY f.code, f.name
         ORDER BY f.code
         """;

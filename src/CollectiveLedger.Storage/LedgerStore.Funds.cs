@@ -12,10 +12,10 @@ namespace CollectiveLedger.Storage;
 public sealed partial class LedgerStore
 {
     private static readonly string SelectFundReceivedInPeriod = $"""
-        SELECT l.fund, SUM(l.debit_fen)
-        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        WHERE l.fund IS NOT NULL AND {AccountSql.IsCashOrBank("l.account")} AND v.period BETWEEN @From AND @To
-        GROUP BY l.fund
+        SELECT fund, SUM(debit_fen)
+        FROM account_turnover
+        WHERE fund <> '' AND {AccountSql.IsCashOrBank("account")} AND period BETWEEN @From AND @To
+        GROUP BY fund
         """;
 
     // A payment is a voucher whose cash and bank lines for the fund are credited, as FundRules
@@ -34,15 +34,16 @@ public sealed partial class LedgerStore
         """;
 
     /// <summary>The fund usage report of the months <paramref name="from"/>..<paramref name="to"/>, from one snapshot.</summary>
-    public FundReport FundReport(Period from, Period to) => Read(tx => FundReport(from, to, tx));
+    /// <param name="items">Whether to list every payment too (a summary alone leaves them empty).</param>
+    public FundReport FundReport(Period from, Period to, bool items = true) => Read(tx => FundReport(from, to, tx, items));
 
-    private FundReport FundReport(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    private FundReport FundReport(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction tx, bool items = true)
     {
         var range = new { From = from.ToString(), To = to.ToString() };
         var state = LoadState(tx);
         var received = _connection.Query<(string Fund, long Fen)>(SelectFundReceivedInPeriod, range, tx).ToDictionary(r => r.Fund, r => new Amount(r.Fen));
-        var payments = _connection.Query<(string Fund, string Date, string Period, long Number, string Summary, long Reversal, long Paid, string Charged)>(
-                SelectFundPayments, range, tx)
+        var payments = (items ? _connection.Query<(string Fund, string Date, string Period, long Number, string Summary, long Reversal, long Paid, string Charged)>(
+                SelectFundPayments, range, tx) : [])
             .ToLookup(r => r.Fund, r => new FundSpendingItem(IsoDate.Parse(r.Date), new VoucherKey(Period.Parse(r.Period), (int)r.Number), r.Summary,
                 r.Charged, new Amount(r.Paid), r.Reversal != 0));
         var funds = FundUsage(from, to, tx).Select(u => new FundReportEntry(u, state.FundTerms(u.Code), received.GetValueOrDefault(u.Code), [.. payments[u.Code]]));

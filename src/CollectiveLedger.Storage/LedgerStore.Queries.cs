@@ -105,17 +105,19 @@ public sealed partial class LedgerStore
         return Core.Reporting.TrialBalance.Compute(from, to, state.Accounts, turnover);
     });
 
+    // An account and its sub-accounts are the codes from @Code up to @Code || ':' (':' sorts right
+    // after '9', and codes are digits): a range the account index answers.
     private const string SelectAccountOpening = """
-        SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0)
-        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        WHERE (l.account = @Code OR l.account LIKE @Code || '%') AND (v.kind = 'opening' OR v.period < @From) AND v.period <= @To
+        SELECT COALESCE(SUM(debit_fen - credit_fen), 0)
+        FROM account_turnover
+        WHERE account >= @Code AND account < @Code || ':' AND (kind = 'opening' OR period < @From) AND period <= @To
         """;
 
     private const string SelectAccountLines = """
         SELECT v.period, v.number, v.date, v.kind, v.summary AS voucher_summary,
                l.account, l.debit_fen, l.credit_fen, l.fund, l.member, l.counterparty, l.summary
         FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
-        WHERE (l.account = @Code OR l.account LIKE @Code || '%') AND v.kind <> 'opening' AND v.period BETWEEN @From AND @To
+        WHERE l.account >= @Code AND l.account < @Code || ':' AND v.kind <> 'opening' AND v.period BETWEEN @From AND @To
         ORDER BY v.date, v.period, v.number, l.line_no
         """;
 

@@ -47,15 +47,19 @@ public sealed partial class LedgerStore
                       UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes)
         ORDER BY seq
         """;
-    private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
+    // One index lookup per month with vouchers (the months are those of the month sums), not a scan of every voucher.
+    private const string SelectLastNumbers = """
+        SELECT p.period, (SELECT MAX(v.number) FROM vouchers v WHERE v.period = p.period)
+        FROM (SELECT DISTINCT period FROM account_turnover) p
+        """;
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM account_turnover";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
     // FundRules counts fund money where it moves through cash and bank.
     private static readonly string SelectFundBalances = $"""
-        SELECT fund, SUM(debit_fen), SUM(credit_fen) FROM voucher_lines
-        WHERE fund IS NOT NULL AND {AccountSql.IsCashOrBank("account")}
+        SELECT fund, SUM(debit_fen), SUM(credit_fen) FROM account_turnover
+        WHERE fund <> '' AND {AccountSql.IsCashOrBank("account")}
         GROUP BY fund
         """;
 
@@ -78,8 +82,8 @@ public sealed partial class LedgerStore
             state.Apply(new DimensionAdded(DimensionKind.Member, code, name, null, EventCodec.ParseDetails(details)));
         foreach (var period in _connection.Query<string>(SelectClosedPeriods, transaction: tx))
             state.Apply(new PeriodClosed(Period.Parse(period), null));
-        state.RestoreTurnoverWhenNeeded(() => _connection.Query<(string Period, string Account, long Net)>(SelectMonthlyNet, transaction: tx)
-            .Select(r => (Period.Parse(r.Period), r.Account, r.Net)).ToList());
+        foreach (var (period, account, net) in _connection.Query<(string, string, long)>(SelectMonthlyNet, transaction: tx))
+            state.RestoreTurnover(Period.Parse(period), account, net);
         foreach (var (period, reason, by) in _connection.Query<(string, string, string)>(SelectPendingReopens, transaction: tx))
             state.Apply(new PeriodReopenRequested(Period.Parse(period), reason, by));
         foreach (var entry in _connection.Query<byte[]>(SelectOpenDraftEntries, transaction: tx))

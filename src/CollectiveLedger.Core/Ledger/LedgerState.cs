@@ -29,7 +29,6 @@ public sealed class LedgerState
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
     private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
     private readonly SortedDictionary<Period, Dictionary<string, long>> _turnover = [];
-    private Func<IEnumerable<(Period Period, string Account, long Net)>>? _pendingTurnover;
     private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, Draft> _drafts = [];
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
@@ -86,7 +85,6 @@ public sealed class LedgerState
     /// </summary>
     public SortedDictionary<string, long> BalancesAtEndOf(Period period)
     {
-        LoadPendingTurnover();
         var balances = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (month, turnover) in _turnover)
         {
@@ -246,25 +244,12 @@ public sealed class LedgerState
     public void RestorePosting(string account) => _postedAccounts.Add(account);
     public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
 
-    /// <summary>
-    /// Restores the months' net postings per account only when a rule first asks for balances
-    /// (month and year close), since reading them means scanning every voucher line: the common
-    /// commands stay fast on large books. Until then postings are not tracked; <paramref name="read"/>
-    /// is called inside the same transaction, so it sees them.
-    /// </summary>
-    public void RestoreTurnoverWhenNeeded(Func<IEnumerable<(Period Period, string Account, long Net)>> read) => _pendingTurnover = read;
-
-    private void LoadPendingTurnover()
-    {
-        if (_pendingTurnover is not { } read) return;
-        _pendingTurnover = null;
-        foreach (var (period, account, net) in read()) AddTurnover(period, account, net);
-    }
+    /// <summary>Restores one month's net postings on one account (the books keep them as month sums).</summary>
+    public void RestoreTurnover(Period period, string account, long net) => AddTurnover(period, account, net);
     public void RestoreLastDraftId(int id) => LastDraftId = Math.Max(LastDraftId, id);
 
     private void AddTurnover(Period period, string account, long net)
     {
-        if (_pendingTurnover is not null) return; // the pending read will see it
         if (!_turnover.TryGetValue(period, out var turnover)) _turnover[period] = turnover = new(StringComparer.Ordinal);
         turnover[account] = checked(turnover.GetValueOrDefault(account) + net);
     }

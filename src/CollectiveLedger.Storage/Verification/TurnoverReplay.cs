@@ -5,23 +5,23 @@ namespace CollectiveLedger.Storage.Verification;
 
 /// <summary>
 /// The month sums of <see cref="Table.AccountTurnover"/> as the log has them: every replayed voucher's
-/// lines added up by month, account and the voucher's kind, exactly as the
+/// lines added up by month, account, the voucher's kind and fund ('' for none), exactly as the
 /// database's trigger adds up the lines it inserts. A few hundred sums a year, held until the end.
 /// </summary>
 internal sealed class TurnoverReplay
 {
-    private readonly Dictionary<(Period Period, string Account, VoucherKind Kind), (long Debit, long Credit)> _sums = [];
+    private readonly Dictionary<(Period Period, string Account, VoucherKind Kind, string Fund), (long Debit, long Credit)> _sums = [];
 
     public void Add(Voucher v)
     {
         foreach (var line in v.Lines)
         {
-            var key = (v.Period, line.Account, v.Kind);
+            var key = (v.Period, line.Account, v.Kind, line.Fund ?? "");
             var (debit, credit) = _sums.GetValueOrDefault(key);
             _sums[key] = (debit + line.Debit.Fen, credit + line.Credit.Fen);
         }
     }
 
     public IEnumerable<Row> Rows() => _sums.Select(s =>
-        new Row(Table.AccountTurnover, [s.Key.Period.ToString(), s.Key.Account, s.Key.Kind.ToText(), s.Value.Debit, s.Value.Credit]));
+        new Row(Table.AccountTurnover, [s.Key.Period.ToString(), s.Key.Account, s.Key.Kind.ToText(), s.Key.Fund, s.Value.Debit, s.Value.Credit]));
 }

@@ -84,7 +84,7 @@ public class TamperTests
     [TestCase("INSERT INTO voucher_lines SELECT voucher_seq, 9, account, debit_fen, credit_fen, fund, member, counterparty, summary FROM voucher_lines LIMIT 1", "voucher_lines")]
     [TestCase("DELETE FROM voucher_lines WHERE line_no = 2 AND voucher_seq = (SELECT min(voucher_seq) FROM voucher_lines)", "voucher_lines")]
     [TestCase("DELETE FROM closed_periods", "closed_periods")]
-    [TestCase("INSERT INTO account_turnover VALUES ('2030-01', '101', 'normal', 100, 0)", "account_turnover")]
+    [TestCase("INSERT INTO account_turnover VALUES ('2030-01', '101', 'normal', '', 100, 0)", "account_turnover")]
     [TestCase("DELETE FROM account_turnover WHERE account = (SELECT max(account) FROM account_turnover)", "account_turnover")]
     [TestCase("DELETE FROM accounts WHERE code = '50101'", "accounts")]
     public void An_inserted_or_deleted_row_is_found(string sql, string table)

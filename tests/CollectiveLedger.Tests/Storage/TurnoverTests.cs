@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CollectiveLedger.Tests.Storage;
 
 /// <summary>
-/// The month sums the database keeps (Schema/009, account_turnover): filled in for a ledger written
+/// The month sums the database keeps (Schema/009, account_turnover, by account, kind and fund): filled in for a ledger written
 /// before them, kept by the trigger for every posted line (red ink included), and read by reports.
 /// </summary>
 public class TurnoverTests
@@ -12,17 +12,18 @@ public class TurnoverTests
         [{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初","lines":[{"account":"10201","debit":"9000.00"},{"account":"321","credit":"9000.00"}]},
          {"ref":"A","date":"2025-03-05","summary":"草场承包费","lines":[{"account":"10201","debit":"500.00"},{"account":"50101","credit":"500.00"}]},
          {"ref":"B","date":"2025-03-20","summary":"草场承包费","lines":[{"account":"101","debit":"250.25"},{"account":"50101","credit":"250.25"}]},
-         {"ref":"C","date":"2025-07-10","summary":"办公费","lines":[{"account":"513","debit":"120.50"},{"account":"10201","credit":"120.50"}]}]
+         {"ref":"C","date":"2025-07-10","summary":"办公费","lines":[{"account":"513","debit":"120.50"},{"account":"10201","credit":"120.50"}]},
+         {"ref":"F","date":"2025-07-12","summary":"衔接资金到账","lines":[{"account":"10201","debit":"3000.00","fund":"F01"},{"account":"241","credit":"3000.00","fund":"F01"}]}]
         """;
 
-    private static List<(string Period, string Account, string Kind, long Debit, long Credit)> Sums(TestLedger ledger)
+    private static List<(string Period, string Account, string Kind, string Fund, long Debit, long Credit)> Sums(TestLedger ledger)
     {
         using var c = ledger.Connect();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT period, account, kind, debit_fen, credit_fen FROM account_turnover ORDER BY period, account, kind";
+        cmd.CommandText = "SELECT period, account, kind, fund, debit_fen, credit_fen FROM account_turnover ORDER BY period, account, kind, fund";
         using var r = cmd.ExecuteReader();
-        var rows = new List<(string, string, string, long, long)>();
-        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)));
+        var rows = new List<(string, string, string, string, long, long)>();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5)));
         return rows;
     }
 
@@ -35,9 +36,10 @@ public class TurnoverTests
 
         Assert.That(Sums(ledger), Is.EqualTo(new[]
         {
-            ("2025-01", "10201", "opening", 900000L, 0L), ("2025-01", "321", "opening", 0L, 900000L),
-            ("2025-03", "101", "normal", 0L, 0L) /* 250.25 and its red-ink -250.25 */, ("2025-03", "10201", "normal", 50000L, 0L), ("2025-03", "50101", "normal", 0L, 50000L),
-            ("2025-07", "10201", "normal", 0L, 12050L), ("2025-07", "513", "normal", 12050L, 0L),
+            ("2025-01", "10201", "opening", "", 900000L, 0L), ("2025-01", "321", "opening", "", 0L, 900000L),
+            ("2025-03", "101", "normal", "", 0L, 0L) /* 250.25 and its red-ink -250.25 */, ("2025-03", "10201", "normal", "", 50000L, 0L), ("2025-03", "50101", "normal", "", 0L, 50000L),
+            ("2025-07", "10201", "normal", "", 0L, 12050L), ("2025-07", "10201", "normal", "F01", 300000L, 0L),
+            ("2025-07", "241", "normal", "F01", 0L, 300000L), ("2025-07", "513", "normal", "", 12050L, 0L),
         }));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
@@ -49,8 +51,8 @@ public class TurnoverTests
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
         var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
         var sums = Sums(ledger);
-        // The file as version 8 left it: no table, no trigger.
-        ledger.Sql("DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; PRAGMA user_version = 8;");
+        // The file as version 8 left it: no table, no trigger, no index.
+        ledger.Sql("DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 8;");
 
         var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
 

@@ -10,13 +10,23 @@ namespace CollectiveLedger.Web.Pages.Staff.Reports;
 /// <summary>
 /// The reports of <c>cledger report</c>, from the same store queries and the same report grids:
 /// trial balance, journal, account ledger, support funds, balance sheet and income statement; shown
-/// as a table, downloaded as CSV (as <c>--format csv</c> writes it) or PDF.
+/// as a table, downloaded as CSV (as <c>--format csv</c> writes it) or PDF. A long journal or ledger
+/// is shown a page at a time (the downloads hold everything): on books of 100,000 vouchers a month's
+/// journal alone is thousands of rows, more than a phone should load.
 /// </summary>
 [Roles(Core.Approval.Role.Accountant, Core.Approval.Role.Reviewer, Core.Approval.Role.FinanceLead, Core.Approval.Role.CommitteeChair,
     Core.Approval.Role.Supervisor, Core.Approval.Role.Cashier, Core.Approval.Role.Auditor, Core.Approval.Role.Administrator)]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
 {
     public static readonly string[] Kinds = ["trial-balance", "journal", "ledger", "funds", "balance-sheet", "income"];
+
+    /// <summary>Rows of a report on one page; a journal page holds whole vouchers, about as many lines.</summary>
+    public const int PageRows = 500;
+    private const int PageVouchers = PageRows / 2;
+
+    /// <summary>The page shown, from 1.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public bool HasNextPage { get; private set; }
 
     public string Which { get; private set; } = "trial-balance";
     public string From { get; private set; } = "";
@@ -35,7 +45,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         _ => lang.T("收益及收益分配表", "Income and distribution statement"),
     };
 
-    public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format)
+    public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format, int page = 1)
     {
         var state = books.State;
         var range = books.Store.VoucherPeriods();
@@ -48,6 +58,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         To = last.ToString();
         Account = string.IsNullOrWhiteSpace(account) ? null : account.Trim().Split(' ')[0];
         var display = format is not ("csv" or "pdf");
+        PageNumber = display ? Math.Clamp(page, 1, 100_000) : 1;
         var ledger = state.Ledger;
         switch (Which)
         {
@@ -55,15 +66,27 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                 Grid = TrialBalanceReport.Grid(books.Store.TrialBalance(first, last), ledger, display);
                 break;
             case "journal":
-                Grid = VoucherReports.Lines(books.Store.Vouchers(first, last).Select(v => v.Voucher), display);
+                var vouchers = books.Store.Vouchers(first, last).Select(v => v.Voucher);
+                if (display)
+                {
+                    // Streamed: reading stops after the page (and one voucher more, to know there is a next page).
+                    var shown = vouchers.Skip((PageNumber - 1) * PageVouchers).Take(PageVouchers + 1).ToList();
+                    HasNextPage = shown.Count > PageVouchers;
+                    vouchers = shown.Take(PageVouchers);
+                }
+                Grid = VoucherReports.Lines(vouchers, display);
                 break;
             case "ledger":
                 if (Account is null) Problem = lang.T("请填写科目代码。", "Give an account code.");
-                else if (books.Store.AccountLedger(Account, first, last) is { } accountLedger) Grid = VoucherReports.Ledger(accountLedger, display);
+                else if (books.Store.AccountLedger(Account, first, last) is { } accountLedger)
+                {
+                    Grid = display ? VoucherReports.Ledger(accountLedger, display, (PageNumber - 1) * PageRows, PageRows) : VoucherReports.Ledger(accountLedger, display);
+                    HasNextPage = display && accountLedger.Rows.Length > PageNumber * PageRows;
+                }
                 else Problem = new Violation(ViolationCode.AccountNotFound, new Place(Field: "account"), Account).Message(lang.Language);
                 break;
             case "funds":
-                Grid = FundReports.Summary(books.Store.FundReport(first, last), display);
+                Grid = FundReports.Summary(books.Store.FundReport(first, last, items: false), display);
                 break;
             case "balance-sheet":
                 Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.BalanceSheet(last.LastDay), ledger, display);
@@ -73,7 +96,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                     : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year), ledger, state.IsYearClosed(last.Year), display);
                 break;
         }
-        if (Grid is null || format is not ("csv" or "pdf")) return Page();
+        if (Grid is null || display) return Page();
         var name = $"{Which}-{From}-{To}";
         if (format == "csv") return File(CsvRenderer.Render(Grid), "text/csv; charset=utf-8", name + ".csv");
         if (ChineseFonts.Find() is not { } font)
@@ -85,6 +108,9 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         return File(GridPdf.Render(Grid, title, ledger.Org, font, books.Options.Clock.GetUtcNow()), "application/pdf", name + ".pdf");
     }
 
-    public string Link(string format) =>
-        $"/staff/reports?which={Which}&from={From}&to={To}&account={Uri.EscapeDataString(Account ?? "")}&format={format}";
+    public string Link(string format) => Link() + $"&format={format}";
+
+    public string PageLink(int page) => Link() + $"&page={page}";
+
+    private string Link() => $"/staff/reports?which={Which}&from={From}&to={To}&account={Uri.EscapeDataString(Account ?? "")}";
 }
