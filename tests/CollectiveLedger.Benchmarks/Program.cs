@@ -17,7 +17,8 @@ namespace CollectiveLedger.Benchmarks;
 /// 3. full verify at 50,000 entries/s or more (warm: the median of three runs after a first one);
 /// 4. memory of import and verify bounded by a batch: peak managed heap growth at N and at N/4
 ///    vouchers about equal, not four times;
-/// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB.
+/// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB;
+/// 6. every page of the web workspace answers in under 200 ms on these books, the voucher form posts in under 100 ms.
 /// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N]
 /// Prints a table of figures with PASS/FAIL against each target; exits 0 either way.
 /// </summary>
@@ -149,6 +150,16 @@ internal static class Program
         results.Add("read books, compute, lay out, write PDF", Seconds(noticeTime), $"< {NoticeBenchmark.Limit.TotalSeconds} s", noticeTime < NoticeBenchmark.Limit,
             note: $"{noticePages} A4 pages");
         results.Add("PDF size", $"{noticeBytes / 1024.0:F0} KB", $"< {NoticeBenchmark.SizeLimit / 1024} KB", noticeBytes < NoticeBenchmark.SizeLimit);
+
+        Progress("web workspace pages");
+        var web = WebBenchmark.Run(full, File("full.db")).GetAwaiter().GetResult();
+        results.Section($"6. web workspace on these books (median of 5 after a warm-up, at the client over loopback)");
+        foreach (var (page, time) in web.Pages)
+            results.Add(page.Length > 44 ? page[..44] + "…" : page, $"{time.TotalMilliseconds:F0} ms", $"< {WebBenchmark.PageLimit.TotalMilliseconds:F0} ms",
+                time < WebBenchmark.PageLimit);
+        results.Add("post the voucher form (3 lines, submit)", web.Problem ?? $"{web.Post.TotalMilliseconds:F0} ms", $"< {WebBenchmark.PostLimit.TotalMilliseconds:F0} ms",
+            web.Problem is null && web.Post < WebBenchmark.PostLimit && web.Pages.Count == WebBenchmark.Pages.Length);
+
         return results;
     }
 
