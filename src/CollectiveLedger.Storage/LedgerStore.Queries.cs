@@ -82,7 +82,7 @@ public sealed partial class LedgerStore
         }
     }
 
-    // From the month sums the database keeps (Schema/009), not from the lines: a few hundred rows a
+    // From the month sums the database keeps (Schema/011), not from the lines: a few hundred rows a
     // year however many vouchers. Closing vouchers (year close) are December's turnover, as the 结转
     // entries are in any ledger, so that the trial balance after the close shows income and expense at zero.
     private const string SelectTurnover = """

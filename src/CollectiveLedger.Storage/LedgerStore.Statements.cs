@@ -7,7 +7,7 @@ namespace CollectiveLedger.Storage;
 
 public sealed partial class LedgerStore
 {
-    // From the month sums the database keeps (Schema/009). A statement ends with a month: as of 31
+    // From the month sums the database keeps (Schema/011). A statement ends with a month: as of 31
     // December it counts that year's closing vouchers and none of the next year's, which may already
     // be posted after `year open`.
     private const string SelectYearBalances = """

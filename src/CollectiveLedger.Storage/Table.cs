@@ -61,7 +61,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table ContractRecognitions = Define("contract_recognitions", 2, "seq", "contract", "year", "amount_fen");
 
     /// <summary>
-    /// The month sums of the voucher lines by account, kind and fund (Schema/009): kept by a trigger, not by any entry's rows;
+    /// The month sums of the voucher lines by account, kind and fund (Schema/011): kept by a trigger, not by any entry's rows;
     /// verify adds the log's lines up the same way and compares.
     /// </summary>
     public static readonly Table AccountTurnover = Define("account_turnover", 4, "period", "account", "kind", "fund", "debit_fen", "credit_fen");

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CollectiveLedger.Tests.Storage;
 
 /// <summary>
-/// The month sums the database keeps (Schema/009, account_turnover, by account, kind and fund): filled in for a ledger written
+/// The month sums the database keeps (Schema/011, account_turnover, by account, kind and fund): filled in for a ledger written
 /// before them, kept by the trigger for every posted line (red ink included), and read by reports.
 /// </summary>
 public class TurnoverTests
@@ -51,8 +51,8 @@ public class TurnoverTests
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
         var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
         var sums = Sums(ledger);
-        // The file as version 8 left it: no table, no trigger, no index.
-        ledger.Sql("DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 8;");
+        // The file as version 10 left it: no table, no trigger, no index.
+        ledger.Sql("DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
 
         var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
 

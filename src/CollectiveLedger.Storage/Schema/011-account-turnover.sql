@@ -1,4 +1,4 @@
--- Version 9: the month sums of the voucher lines, kept by the database itself.
+-- Version 11: the month sums of the voucher lines, kept by the database itself.
 --
 -- The trial balance, the statements, the fund reports and every balance the rules need are sums of
 -- voucher lines by month, account and fund. Summing 200,000 lines took a third of a second at
