@@ -68,9 +68,9 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
     /// compare them, and no export reads them. <c>credentials</c> holds the web workspace's password
-    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008); a test checks that every other table is in <see cref="All"/>.
+    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009); a test checks that every other table is in <see cref="All"/>.
     /// </summary>
-    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs"];
+    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files"];
 
     public static Table For(DimensionKind kind) => kind switch
     {
