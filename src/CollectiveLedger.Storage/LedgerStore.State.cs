@@ -51,6 +51,9 @@ public sealed partial class LedgerStore
                       UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes)
         ORDER BY seq
         """;
+    private const string SelectPublishedMonths = "SELECT DISTINCT scope, from_period, to_period FROM disclosures";
+    private const string SelectFeedbackStatus =
+        "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
     private const string SelectLastNumbers = "SELECT period, MAX(number) FROM vouchers GROUP BY period";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM voucher_lines";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
@@ -109,6 +112,10 @@ public sealed partial class LedgerStore
         foreach (var entry in _connection.Query<byte[]>(SelectContractEntries, transaction: tx))
             state.Apply(ParsedEntry.Parse(entry).Event);
         LoadDistributions(state, tx);
+        foreach (var (scope, from, to) in _connection.Query<(string, string, string)>(SelectPublishedMonths, transaction: tx))
+            state.RestorePublished(scope, Period.Parse(from), Period.Parse(to));
+        foreach (var (number, answered) in _connection.Query<(long, long)>(SelectFeedbackStatus, transaction: tx))
+            state.RestoreFeedback((int)number, answered != 0);
         return state;
     }
 

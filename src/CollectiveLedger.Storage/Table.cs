@@ -60,10 +60,13 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table ContractReceipts = Define("contract_receipts", 1, "seq", "contract", "date", "amount_fen", "account");
     public static readonly Table ContractRecognitions = Define("contract_recognitions", 2, "seq", "contract", "year", "amount_fen");
 
+    public static readonly Table Feedback = Define("feedback", 1, "number", "seq", "scope", "from_period", "to_period", "date", "item", "question", "contact");
+    public static readonly Table FeedbackAnswers = Define("feedback_answers", 1, "feedback", "seq", "date", "by", "answer");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not

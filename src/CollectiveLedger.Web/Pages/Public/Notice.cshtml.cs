@@ -17,6 +17,8 @@ public sealed class NoticeModel(Books books) : PageModel
     /// <summary>The checkpoint as a signed note, or null when the notice carries a bare (unsigned) body.</summary>
     public SignedNote? Signed { get; private set; }
     public long Size { get; private set; }
+    public IReadOnlyList<Core.Disclosure.FeedbackRecord> Feedback { get; private set; } = [];
+    public FeedbackForm Form { get; private set; } = null!;
 
     public IActionResult OnGet(long seq) => Show(seq);
 
@@ -28,6 +30,8 @@ public sealed class NoticeModel(Books books) : PageModel
         Org = Core.Disclosure.PersonalData.Mask(books.State.Ledger.Org);
         Signed = SignedNote.TryParse(notice.Checkpoint, out var note, out _) && note.Signatures.Count > 0 ? note : null;
         Size = Checkpoint.TryParseBody(Signed?.Text ?? notice.Checkpoint, out var body, out _) ? body.Size : 0;
+        Feedback = books.Store.FeedbackOn(notice.Period);
+        Form = new FeedbackForm(seq, FeedbackForm.ItemsOf(books.Store, notice.Period), null, null, null, null, new FieldProblems());
         return Page();
     }
 }
