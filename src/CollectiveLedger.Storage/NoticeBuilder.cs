@@ -10,7 +10,8 @@ public static class NoticeBuilder
     public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, BooksCheckpoint.Result signed) =>
         DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
             store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
-            new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed));
+            new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
+            store.FeedbackIn(period.From, period.To));
 
     /// <summary>The checkpoint as a notice prints it.</summary>
     public static NoticeVerification Verification(BooksCheckpoint.Result signed) =>

@@ -139,6 +139,50 @@ public class FeedbackTests
         Assert.That(schemaCode, Is.Zero, schemaOutput);
     }
 
+    [Test]
+    public async Task The_notice_of_the_months_in_which_feedback_arrived_lists_it_with_its_answer_in_all_four_formats_contact_masked()
+    {
+        using var workspace = new Workspace();
+        var seq = await PublicPagesTests.Published(workspace);
+        await Send(workspace.Client(), seq, new() { ["otherItem"] = "草场承包费", ["question"] = "承包费是否已全部入账？", ["contact"] = "13912345678" });
+        await Send(workspace.Client(), seq, new() { ["otherItem"] = "水费", ["question"] = "还没答复的问题" });
+        var accountant = await workspace.SignedIn("会计");
+        await accountant.PostForm("/staff/feedback?handler=Answer", new() { ["number"] = "1", ["answer"] = "已全部入账，见记-0001" }, "/staff/feedback");
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
+        var state = store.LoadState();
+        var today = CollectiveLedger.Core.Periods.ChinaTime.Today(DateTimeOffset.UtcNow);
+        var month = CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(today.Year, today.Month));
+        var february = CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(2025, 2));
+
+        var notice = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, month, today, CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
+        var earlier = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, february, new DateOnly(2025, 3, 5), CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
+        var html = WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeHtml.Render(notice, chinese: true)));
+        var csv = System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeCsv.Render(notice, chinese: true));
+        var json = CollectiveLedger.Reports.Disclosure.NoticeJson.Render(notice);
+        var pdf = CollectiveLedger.Reports.Disclosure.NoticePdf.Render(notice, chinese: true, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, workspace.Options.FontPath!);
+        var jsonFile = Path.Combine(workspace.Ledger.Dir, "notice.json");
+        File.WriteAllBytes(jsonFile, json);
+        var (schemaCode, schemaOutput) = Python("-c", """
+            import json, sys, jsonschema
+            jsonschema.validate(json.load(open(sys.argv[2], encoding="utf-8")), json.load(open(sys.argv[1], encoding="utf-8")))
+            """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "disclosure.schema.json"), jsonFile);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        var feedback = parsed.RootElement.GetProperty("feedback");
+
+        Assert.That(notice.Feedback.Select(f => f.Number), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(earlier.Feedback, Is.Empty, "February's notice had no feedback in its months");
+        Assert.That(System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeJson.Render(earlier)), Does.Not.Contain("\"feedback\""));
+        foreach (var text in new[] { html, csv })
+            Assert.That(text, Does.Contain("本期村民意见及答复").And.Contain("承包费是否已全部入账？").And.Contain("已全部入账，见记-0001").And.Contain("会计")
+                .And.Contain("139****5678").And.Not.Contain("13912345678").And.Contain("尚未答复"));
+        Assert.That(feedback[0].GetProperty("contact").GetString(), Is.EqualTo("139****5678"));
+        Assert.That(feedback[0].GetProperty("answered_by").GetString(), Is.EqualTo("会计"));
+        Assert.That(feedback[1].GetProperty("answer").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        Assert.That(schemaCode, Is.Zero, schemaOutput);
+        Assert.That(pdf[..5], Is.EqualTo("%PDF-"u8.ToArray()));
+        Assert.That(System.Text.Encoding.Latin1.GetString(pdf), Does.Not.Contain("13912345678"));
+    }
+
     private static (int Code, string Output) Python(params string[] args)
     {
         var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
