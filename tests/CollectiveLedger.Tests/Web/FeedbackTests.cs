@@ -32,6 +32,7 @@ public class FeedbackTests
         var (_, shown) = await villager.Page($"/public/notices/{seq}");
 
         Assert.That(item, Does.Contain("收到巴特尔草场承包费").And.Contain("1,234.50"), "the notice's lines are offered to pick from");
+        Assert.That(System.Text.RegularExpressions.Regex.IsMatch(page, "id=\"feedback-form\"(?:(?!</form>)[\\s\\S])*__RequestVerificationToken"), "the feedback form carries its own antiforgery token");
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(asked, Does.Contain("&lt;script&gt;").And.Contain("&quot;&gt;&lt;img onerror=x&gt;").And.Not.Contain("<script>alert").And.Not.Contain("<img onerror"));
         Assert.That(asked, Does.Contain("139****5678").And.Not.Contain("13912345678"));
