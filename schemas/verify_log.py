@@ -27,7 +27,8 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "distribution.approved": "by resolution role year", "distribution.posted": "by date payable_account year",
         "distribution.paid": "account by date year",
         "contract.added": "area from income_account number party prepaid_account rent resource schedule to",
-        "contract.received": "account amount contract date", "contract.recognized": "lines year"}
+        "contract.received": "account amount contract date", "contract.recognized": "lines year",
+        "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
@@ -63,6 +64,9 @@ def is_date(s):  # YYYY-MM-DD, a real calendar day
         return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", s) and datetime.date.fromisoformat(s))
     except (TypeError, ValueError):
         return False
+
+def china_day(t):  # "2026-03-04T17:30:00Z" -> "2026-03-05": the day in China (UTC+8) when the entry was written
+    return (datetime.datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ") + datetime.timedelta(hours=8)).date().isoformat()
 
 def next_month(p):  # "2026-12" -> "2027-01"
     y, m = int(p[:4]), int(p[5:])
@@ -280,6 +284,27 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
                  f"file {i}: format pdf, html, csv or json, and a file name")
             need(isinstance(x["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", x["sha256"]), f"file {i}: sha256 must be 64 lowercase hex digits")
         check_checkpoint(d["checkpoint"], seq, s)
+        s["notices"].add((d["scope"], f, t))
+    elif kind == "feedback.received":  # audit-log.md 7.17: on a published notice, from the public page, numbered 1, 2, 3 ...
+        need(e["actor"] == "public", "feedback.received is written by the public page: its actor is public")
+        need((d["scope"], d["from"], d["to"]) in s["notices"], f"no notice of {d['scope']} {d['from']}..{d['to']} was published before")
+        need(is_int(d["number"]) and d["number"] == len(s["feedback"]) + 1, f"number must be {len(s['feedback']) + 1}")
+        need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
+        for k, most in (("item", 200), ("question", 1000)):
+            need(isinstance(d[k], str) and TEXT.fullmatch(d[k]) and d[k] == d[k].strip() and 1 <= len(d[k]) <= most, f"{k}: text of 1..{most} characters, trimmed")
+        need(d["contact"] is None or isinstance(d["contact"], str) and TEXT.fullmatch(d["contact"]) and d["contact"] == d["contact"].strip()
+             and 1 <= len(d["contact"]) <= 50, "contact: null or text of 1..50 characters, trimmed")
+        s["feedback"][d["number"]] = False
+    elif kind == "feedback.answered":
+        n = d["feedback"]
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(is_int(n) and s["feedback"].get(n) is False, f"feedback {n!r} must have been received and not answered yet")
+        holders = set().union(*(s["settings"].get("role." + r, "").split("、") for r in ("accountant", "committee_chair", "supervisor")))
+        need(d["by"] in holders - {""}, f"{d['by']} holds none of role.accountant, role.committee_chair, role.supervisor")
+        need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
+        need(isinstance(d["answer"], str) and TEXT.fullmatch(d["answer"]) and d["answer"] == d["answer"].strip() and 1 <= len(d["answer"]) <= 1000,
+             "answer: text of 1..1000 characters, trimmed")
+        s["feedback"][n] = True
     elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
         y = d["year"]
         need(is_int(y) and s["closing"] == y and f"{y:04d}-12" in s["closed"] and y not in s["years_closed"],
@@ -370,7 +395,7 @@ def verify(log_path, tb_path=None):
     lines, problems = open(log_path, "rb").read().split(b"\n"), []
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
-    s = dict(start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
+    s = dict(notices=set(), feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0

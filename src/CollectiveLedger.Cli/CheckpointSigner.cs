@@ -1,46 +1,41 @@
-using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli;
 
 /// <summary>
-/// The signed checkpoint of the books as of now. A checkpoint already printed on an earlier notice
-/// with the same body and the same signers is reused rather than signed again: ECDSA signatures are
-/// randomized, and reuse keeps a notice of unchanged books byte-identical.
+/// The signed checkpoint of the books as of now (<see cref="BooksCheckpoint"/>), signed with the key
+/// files given to --sign, unlocked by their passphrase (CLEDGER_PASSPHRASE or the terminal).
 /// </summary>
 public static class CheckpointSigner
 {
-    public sealed record Result(Checkpoint Checkpoint, long HeadSeq, string HeadHash, SignedNote Note, IReadOnlyList<KeyRegistered> Keys)
+    public static BooksCheckpoint.Result ForBooks(Context ctx, LedgerStore store, LedgerState state, IReadOnlyList<string> keyFiles)
     {
-        /// <summary>What the QR code holds and what verify --checkpoint reads: the exact signed note (or the bare body when unsigned).</summary>
-        public string Text => Note.Signatures.Count == 0 ? Checkpoint.Body : Note.Format();
-    }
-
-    public static Result ForBooks(Context ctx, LedgerStore store, LedgerState state, IReadOnlyList<string> keyFiles)
-    {
-        var (checkpoint, headSeq, headHash) = store.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
-        var keys = new List<SigningKeyFile>();
+        var keys = LoadKeys(ctx, keyFiles);
         try
         {
-            if (keyFiles.Count > 0)
-            {
-                var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("签名私钥口令：", "passphrase of the signing key: "));
-                keys.AddRange(keyFiles.Select(f => SigningKeyFile.Load(f, passphrase)));
-            }
-            var registered = keys.Select(k => state.Key(k.Name, Core.Audit.SignedNote.KeyIdOf(k.PublicKey))
-                ?? throw new UsageException($"key {k.Name} is not registered in this ledger (cledger keys generate registers it)")).ToList();
-            var wanted = registered.Select(k => (k.Name, k.KeyId)).Order().ToList();
-            var reused = store.PublishedCheckpoints()
-                .Select(text => Core.Audit.SignedNote.TryParse(text, out var note, out _) ? note : null)
-                .FirstOrDefault(note => note is not null && note.Text == checkpoint.Body
-                    && note.Signatures.Select(s => (s.KeyName, s.KeyId)).Order().SequenceEqual(wanted));
-            var signed = reused ?? new SignedNote(checkpoint.Body, [.. keys.Select(k => k.Sign(checkpoint.Body))]);
-            return new Result(checkpoint, headSeq, headHash, signed, registered);
+            return BooksCheckpoint.Take(store, state, Registered(state, keys));
         }
         finally
         {
             foreach (var k in keys) k.Dispose();
         }
+    }
+
+    /// <summary>The key files unlocked with one passphrase; the caller disposes them.</summary>
+    public static List<SigningKeyFile> LoadKeys(Context ctx, IReadOnlyList<string> keyFiles)
+    {
+        if (keyFiles.Count == 0) return [];
+        var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("签名私钥口令：", "passphrase of the signing key: "));
+        return [.. keyFiles.Select(f => SigningKeyFile.Load(f, passphrase))];
+    }
+
+    /// <summary>The keys as signers, each of which must be registered in this ledger.</summary>
+    public static IReadOnlyList<NoticeSigner> Registered(LedgerState state, IReadOnlyList<SigningKeyFile> keys)
+    {
+        var signers = keys.Select(k => k.Signer).ToList();
+        if (BooksCheckpoint.Unregistered(state, signers) is [var first, ..])
+            throw new UsageException($"key {first.Name} is not registered in this ledger (cledger keys generate registers it)");
+        return signers;
     }
 }

@@ -52,7 +52,7 @@ public static class Program
           log export --out FILE | log show [--from SEQ] [--limit N]
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]
-          serve [--urls http://127.0.0.1:5080]       the web workspace (/staff), staff sign-in
+          serve [--urls http://127.0.0.1:5080] [--sign KEYFILE]... [--font PATH]   the public page (/) and the web workspace (/staff)
           users add NAME | password NAME [--password-stdin] | list | remove NAME   (password from CLEDGER_PASSWORD, stdin or the terminal)
         listings and reports take --format table|csv|json
         """;

@@ -53,6 +53,9 @@ public sealed partial class LedgerStore
         FROM (SELECT DISTINCT period FROM account_turnover) p
         """;
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM account_turnover";
+    private const string SelectPublishedMonths = "SELECT DISTINCT scope, from_period, to_period FROM disclosures";
+    private const string SelectFeedbackStatus =
+        "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
@@ -109,6 +112,10 @@ public sealed partial class LedgerStore
         foreach (var entry in _connection.Query<byte[]>(SelectContractEntries, transaction: tx))
             state.Apply(ParsedEntry.Parse(entry).Event);
         LoadDistributions(state, tx);
+        foreach (var (scope, from, to) in _connection.Query<(string, string, string)>(SelectPublishedMonths, transaction: tx))
+            state.RestorePublished(scope, Period.Parse(from), Period.Parse(to));
+        foreach (var (number, answered) in _connection.Query<(long, long)>(SelectFeedbackStatus, transaction: tx))
+            state.RestoreFeedback((int)number, answered != 0);
         return state;
     }
 

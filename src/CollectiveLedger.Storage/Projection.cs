@@ -170,6 +170,13 @@ public static class Projection
                 for (var i = 0; i < d.Files.Length; i++)
                     yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
                 break;
+            case Core.Disclosure.FeedbackReceived f:
+                yield return new Row(Table.Feedback, [(long)f.Number, seq, f.Scope, f.From.ToString(), f.To.ToString(), Core.Periods.IsoDate.Format(f.Date),
+                    f.Item, f.Question, f.Contact]);
+                break;
+            case Core.Disclosure.FeedbackAnswered a:
+                yield return new Row(Table.FeedbackAnswers, [(long)a.Feedback, seq, Core.Periods.IsoDate.Format(a.Date), a.By, a.Answer]);
+                break;
             case VoucherDrafted d:
                 yield return new Row(Table.Drafts, [seq, (long)d.Draft, d.Preparer, d.Cashier, Core.Periods.IsoDate.Format(d.Voucher.Date), d.Voucher.Ref,
                     d.Voucher.Summary, d.Voucher.Total.Fen]);

@@ -60,6 +60,9 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table ContractReceipts = Define("contract_receipts", 1, "seq", "contract", "date", "amount_fen", "account");
     public static readonly Table ContractRecognitions = Define("contract_recognitions", 2, "seq", "contract", "year", "amount_fen");
 
+    public static readonly Table Feedback = Define("feedback", 1, "number", "seq", "scope", "from_period", "to_period", "date", "item", "question", "contact");
+    public static readonly Table FeedbackAnswers = Define("feedback_answers", 1, "feedback", "seq", "date", "by", "answer");
+
     /// <summary>
     /// The month sums of the voucher lines by account, kind and fund (Schema/011): kept by a trigger, not by any entry's rows;
     /// verify adds the log's lines up the same way and compares.
@@ -69,14 +72,14 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, AccountTurnover];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, AccountTurnover];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
     /// compare them, and no export reads them. <c>credentials</c> holds the web workspace's password
-    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008); a test checks that every other table is in <see cref="All"/>.
+    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009); a test checks that every other table is in <see cref="All"/>.
     /// </summary>
-    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs"];
+    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files"];
 
     public static Table For(DimensionKind kind) => kind switch
     {

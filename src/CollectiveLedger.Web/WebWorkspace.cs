@@ -13,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace CollectiveLedger.Web;
 
 /// <summary>
-/// The web workspace (<c>cledger serve</c>): staff pages after sign-in under /staff, on ASP.NET Core
-/// from the shared framework (the villagers' public page of issue 6 is not built yet). Razor Pages render on the server and
+/// The web workspace (<c>cledger serve</c>): the villagers' public page (/ and /public, no sign-in:
+/// published notices and feedback) and the staff pages after sign-in under /staff, on ASP.NET Core
+/// from the shared framework. Razor Pages render on the server and
 /// encode every value they print. The pages are thin: each calls Core's rules through the same store
 /// and the same report models as the command line.
 /// </summary>
@@ -117,7 +118,7 @@ public static class WebWorkspace
         {
             endpoints.MapRazorPages();
             Assets.Map(endpoints);
-            endpoints.MapGet("/", () => Results.Redirect("/staff"));
+            NoticeFiles.Map(endpoints);
         });
     }
 
@@ -126,7 +127,7 @@ public static class WebWorkspace
     {
         using var host = CreateHostBuilder(options, urls).Build();
         host.Start();
-        foreach (var url in urls) stdout.WriteLine($"工作台 workspace: {url}/staff");
+        foreach (var url in urls) stdout.WriteLine($"公开页 public page: {url}/   工作台 workspace: {url}/staff");
         stdout.WriteLine("按 Ctrl+C 停止 press Ctrl+C to stop");
         host.WaitForShutdown();
     }

@@ -14,6 +14,16 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     public int SignInPermitsPerMinute { get; init; } = 20;
     public int FeedbackPermitsPerMinute { get; init; } = 5;
 
+    /// <summary>
+    /// The keys that sign the checkpoint of notices published from the web (unlocked by <c>cledger
+    /// serve --sign</c>); none: the checkpoint is unsigned, and the notice says to check it by the
+    /// head seq and hash it prints.
+    /// </summary>
+    public IReadOnlyList<Storage.NoticeSigner> Signers { get; init; } = [];
+
+    /// <summary>A TrueType font that covers Chinese, for the PDF of a notice; null: no PDF can be made (publishing says so).</summary>
+    public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();
+
     /// <summary>The largest upload (a checkpoint file) accepted, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 64 * 1024;
 }

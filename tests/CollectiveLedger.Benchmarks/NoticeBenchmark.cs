@@ -7,6 +7,7 @@ using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Import;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
+using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Benchmarks;
 
@@ -41,7 +42,7 @@ internal static class NoticeBenchmark
         {
             var state = store.LoadState();
             var (checkpoint, headSeq, headHash) = store.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
-            var signed = new CheckpointSigner.Result(checkpoint, headSeq, headHash, new SignedNote(checkpoint.Body, []), []);
+            var signed = new BooksCheckpoint.Result(checkpoint, headSeq, headHash, new SignedNote(checkpoint.Body, []), []);
             return NoticePdf.Render(NoticeBuilder.Build(store, state, period, new DateOnly(2025, 7, 5), signed), chinese: true, Paper.A4Portrait, font);
         }
 

@@ -1,3 +1,4 @@
+using CollectiveLedger.Storage;
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
@@ -61,7 +62,7 @@ public static class DiscloseCommand
     /// <paramref name="path"/>, else to the file, saying where with its SHA-256 and checkpoint.
     /// </summary>
     /// <param name="zhWhat">What the notice is, as the Chinese message names it after 已生成; <paramref name="zhTail"/> and <paramref name="enTail"/> follow the SHA-256.</param>
-    internal static int WriteUnrecorded(Context ctx, string? path, byte[] bytes, CheckpointSigner.Result signed, string zhWhat, string enWhat,
+    internal static int WriteUnrecorded(Context ctx, string? path, byte[] bytes, BooksCheckpoint.Result signed, string zhWhat, string enWhat,
         string zhTail = "", string enTail = "")
     {
         if (path is null)

@@ -1,3 +1,4 @@
+using CollectiveLedger.Storage;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;

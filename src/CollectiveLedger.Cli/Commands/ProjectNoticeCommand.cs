@@ -1,3 +1,4 @@
+using CollectiveLedger.Storage;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Reports.Disclosure;

@@ -4,15 +4,21 @@ using CollectiveLedger.Web;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>serve [--urls URL[;URL]]</c>: the web workspace and the public page on this ledger
-/// (<see cref="WebWorkspace"/>). Bound to 127.0.0.1 unless told otherwise; any other address is
-/// served with a warning, since then other computers reach the sign-in page.
+/// <c>serve [--urls URL[;URL]] [--sign KEYFILE]... [--font PATH]</c>: the web workspace and the public
+/// page on this ledger (<see cref="WebWorkspace"/>). Bound to 127.0.0.1 unless told otherwise; any
+/// other address is served with a warning, since then other computers reach the sign-in page.
+/// With --sign, the key files are unlocked once at start (passphrase from CLEDGER_PASSPHRASE or
+/// the terminal, exactly as disclose asks for it) and the notices published from the web carry a
+/// checkpoint signed with them; the unlocked keys live only in this process's memory. Without
+/// --sign the web publishes notices with an unsigned checkpoint.
 /// </summary>
 public static class ServeCommand
 {
     public static int Run(Context ctx, Args args)
     {
         var urls = (args.Option("--urls") ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keyFiles = args.All("--sign");
+        var font = args.Option("--font");
         args.Done(1);
         foreach (var url in urls)
         {
@@ -22,9 +28,23 @@ public static class ServeCommand
                 ctx.Error.WriteLine(ctx.Say($"警告：{url} 不只本机可以访问；请只在可信的网络中这样做，并使用 https。",
                     $"warning: {url} is reachable from other computers; do this only on a trusted network, and prefer https."));
         }
-        using (ctx.Open()) { } // a missing or newer ledger is reported now, as every command does, not on the first request
-        WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock), urls, ctx.Out, ctx.Error);
-        return ExitCodes.Done;
+        var keys = new List<SigningKeyFile>();
+        try
+        {
+            IReadOnlyList<Storage.NoticeSigner> signers;
+            using (var store = ctx.Open()) // a missing or newer ledger is reported now, as every command does, not on the first request
+            {
+                keys = CheckpointSigner.LoadKeys(ctx, keyFiles);
+                signers = CheckpointSigner.Registered(store.LoadState(), keys);
+            }
+            var fontPath = font is null ? Reports.Pdf.ChineseFonts.Find() : DiscloseCommand.FontPath(font);
+            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, FontPath = fontPath }, urls, ctx.Out, ctx.Error);
+            return ExitCodes.Done;
+        }
+        finally
+        {
+            foreach (var k in keys) k.Dispose();
+        }
     }
 
     private static bool IsLoopback(string host) =>

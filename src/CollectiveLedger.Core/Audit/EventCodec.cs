@@ -114,6 +114,22 @@ public static class EventCodec
                 w.Property("scope", d.Scope);
                 w.Property("to", d.To.ToString());
                 break;
+            case Disclosure.FeedbackReceived f:
+                w.Property("contact", f.Contact);
+                w.Property("date", IsoDate.Format(f.Date));
+                w.Property("from", f.From.ToString());
+                w.Property("item", f.Item);
+                w.Property("number", f.Number);
+                w.Property("question", f.Question);
+                w.Property("scope", f.Scope);
+                w.Property("to", f.To.ToString());
+                break;
+            case Disclosure.FeedbackAnswered a:
+                w.Property("answer", a.Answer);
+                w.Property("by", a.By);
+                w.Property("date", IsoDate.Format(a.Date));
+                w.Property("feedback", a.Feedback);
+                break;
             case YearClosed y:
                 w.Property("year", y.Year);
                 break;
@@ -424,6 +440,9 @@ public static class EventCodec
         "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
             IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"),
             [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))]),
+        "feedback.received" => new Disclosure.FeedbackReceived(Int(data, "number"), Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
+            IsoDate.Parse(Str(data, "date")), Str(data, "item"), Str(data, "question"), OptStr(data, "contact")),
+        "feedback.answered" => new Disclosure.FeedbackAnswered(Int(data, "feedback"), IsoDate.Parse(Str(data, "date")), Str(data, "answer"), Str(data, "by")),
         "year.closed" => new YearClosed(ReadYear(data)),
         "year.opened" => new YearOpened(ReadYear(data)),
         "asset.added" => ReadAsset(data),

@@ -71,6 +71,12 @@ public sealed record DisclosureNotice(
     DisclosureAssets Assets, ImmutableArray<DisclosureHerd> Herds, DisclosureContracts Contracts,
     DisclosureSettings Settings, NoticeVerification Verification)
 {
+    /// <summary>
+    /// The villagers' feedback received or answered in the notice's months (contact masked), in the
+    /// order received; empty when there was none, and then the renderers leave the section out.
+    /// </summary>
+    public ImmutableArray<FeedbackRecord> Feedback { get; init; } = [];
+
     private static readonly string[] CashAndBank = ["101", "102"];
     private static readonly string[] ReceivableRoots = ["112", "113"];
     private static readonly string[] PayableRoots = ["201", "211", "212", "213", "214", "221"];
@@ -79,9 +85,10 @@ public sealed record DisclosureNotice(
     /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts in the months, in date order.</param>
     /// <param name="assets">The asset register's entries, for its state at the start and end of the months.</param>
     /// <param name="registers">The ledger's state, for the resource contracts and their parties' names.</param>
+    /// <param name="feedback">Feedback received or answered in the months (masked here).</param>
     public static DisclosureNotice Compute(string org, string orgCode, string currency, DisclosurePeriod period, DateOnly date, TrialBalance tb,
         IEnumerable<DisclosureItem> items, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
-        DisclosureSettings settings, NoticeVerification verification)
+        DisclosureSettings settings, NoticeVerification verification, IEnumerable<FeedbackRecord>? feedback = null)
     {
         Precondition.Require(tb.From == period.From && tb.To == period.To, "the trial balance covers the notice's months");
         var rows = tb.Rows;
@@ -110,7 +117,7 @@ public sealed record DisclosureNotice(
             [.. funds.Select(f => f with { Name = Mask(f.Name) })], receivables, payables,
             DisclosureAssets.Compute(assets, period), DisclosureHerd.Compute(assets, period), DisclosureContracts.Compute(registers, period),
             settings.Masked(),
-            verification);
+            verification) { Feedback = [.. (feedback ?? []).Select(f => f.Masked())] };
 
         static string Mask(string text) => PersonalData.Mask(text);
     }

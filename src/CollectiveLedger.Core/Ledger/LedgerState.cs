@@ -33,6 +33,8 @@ public sealed class LedgerState
     private readonly SortedDictionary<int, Draft> _drafts = [];
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
     private readonly SortedSet<int> _closedYears = [];
+    private readonly HashSet<(string Scope, Period From, Period To)> _published = [];
+    private readonly Dictionary<int, bool> _feedback = [];
     private readonly SortedSet<int> _openedYears = [];
     private readonly SortedDictionary<string, AssetStatus> _assets = new(StringComparer.Ordinal);
     private readonly SortedSet<Period> _depreciated = [];
@@ -118,6 +120,15 @@ public sealed class LedgerState
     /// <summary>Whether <c>contracts recognize</c> ran for <paramref name="year"/>.</summary>
     public bool IsContractYearRecognized(int year) => _recognizedContractYears.Contains(year);
 
+    /// <summary>Whether a notice of exactly these months has been published (disclosure.published).</summary>
+    public bool IsPublished(Disclosure.DisclosurePeriod notice) => _published.Contains((notice.Scope, notice.From, notice.To));
+
+    /// <summary>The number of the last feedback received (0 before the first).</summary>
+    public int LastFeedback { get; private set; }
+
+    /// <summary>Whether feedback <paramref name="number"/> was answered; null when there is no such feedback.</summary>
+    public bool? FeedbackAnswered(int number) => _feedback.TryGetValue(number, out var answered) ? answered : null;
+
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
     {
@@ -175,7 +186,17 @@ public sealed class LedgerState
             case KeyRegistered k:
                 _keys[(k.Name, k.KeyId)] = k;
                 break;
-            case DisclosurePublished:
+            case DisclosurePublished d:
+                _published.Add((d.Scope, d.From, d.To));
+                break;
+            case Disclosure.FeedbackReceived f:
+                Precondition.Require(f.Number == LastFeedback + 1, "feedback is numbered without gaps");
+                _feedback[f.Number] = false;
+                LastFeedback = f.Number;
+                break;
+            case Disclosure.FeedbackAnswered a:
+                Precondition.Require(_feedback.ContainsKey(a.Feedback), "answered feedback was received");
+                _feedback[a.Feedback] = true;
                 break;
             case YearClosed y:
                 _closedYears.Add(y.Year);
@@ -241,6 +262,12 @@ public sealed class LedgerState
 
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
+    public void RestorePublished(string scope, Period from, Period to) => _published.Add((scope, from, to));
+    public void RestoreFeedback(int number, bool answered)
+    {
+        _feedback[number] = answered;
+        LastFeedback = Math.Max(LastFeedback, number);
+    }
     public void RestorePosting(string account) => _postedAccounts.Add(account);
     public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
 

@@ -125,6 +125,9 @@ public static class Messages
             [ViolationCode.DistributionNotApproved] = ("{0} 年的收益分配方案尚未经成员（代表）大会通过：请先运行 cledger distribution approve", "the distribution plan of {0} is not approved by the members' meeting yet: run cledger distribution approve first"),
             [ViolationCode.DistributionNotPosted] = ("{0} 年的收益分配尚未入账：请先运行 cledger distribution post", "the distribution of {0} is not posted yet: run cledger distribution post first"),
             [ViolationCode.DistributionDateInYear] = ("日期 {0} 太早，不能早于 {1}", "the date {0} is too early: it may not be before {1}"),
+            [ViolationCode.NoticeNotPublished] = ("{0} 的财务公开榜尚未公开，不能对它提出意见", "no notice of {0} has been published; feedback is given on published notices"),
+            [ViolationCode.FeedbackNotFound] = ("没有第 {0} 号意见", "there is no feedback #{0}"),
+            [ViolationCode.FeedbackAlreadyAnswered] = ("第 {0} 号意见已经答复过", "feedback #{0} has already been answered"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

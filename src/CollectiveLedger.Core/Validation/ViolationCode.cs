@@ -147,4 +147,9 @@ public enum ViolationCode
     DistributionNotApproved,
     DistributionNotPosted,
     DistributionDateInYear,
+
+    // Feedback on published notices.
+    NoticeNotPublished,
+    FeedbackNotFound,
+    FeedbackAlreadyAnswered,
 }

@@ -28,6 +28,9 @@ public static class NoticeCsv
         Section(csv, t.AssetsCaption, NoticeTables.AssetColumns(t), Assets(n, t));
         Section(csv, t.HerdsCaption, NoticeTables.HerdColumns(t), Herds(n, t));
         Section(csv, t.ContractsCaption, NoticeTables.ContractColumns(t), Contracts(n, t));
+        if (!n.Feedback.IsEmpty)
+            Section(csv, t.FeedbackCaption, NoticeTables.FeedbackColumns(t),
+                [.. NoticeTables.Feedback(n, t).Select(r => (IReadOnlyList<GridCell>)[.. r.Select((cell, i) => new GridCell(cell, Numeric: i == 0))])]);
         return [.. csv];
     }
 

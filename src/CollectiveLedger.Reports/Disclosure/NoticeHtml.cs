@@ -51,6 +51,11 @@ public static class NoticeHtml
         Register(h, NoticeTables.HerdColumns(t), NoticeTables.Herds(n, t), t, totalRow: false);
         h.Append($"<h2>{E(t.ContractsCaption)}</h2>");
         Register(h, NoticeTables.ContractColumns(t), NoticeTables.Contracts(n, t), t, totalRow: true);
+        if (!n.Feedback.IsEmpty)
+        {
+            h.Append($"<h2>{E(t.FeedbackCaption)}</h2>");
+            Register(h, NoticeTables.FeedbackColumns(t), NoticeTables.Feedback(n, t), t, totalRow: false);
+        }
 
         Review(h, t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings);
         return End(h, t, t.VerificationCaption, n.Verification);

@@ -50,6 +50,7 @@ public static class NoticeJson
         Assets(w, n.Assets);
         Herds(w, n.Herds);
         Contracts(w, n.Contracts);
+        if (!n.Feedback.IsEmpty) Feedback(w, n.Feedback);
         Review(w, n.Settings);
         Verification(w, n.Verification);
         w.WriteEndObject();
@@ -123,6 +124,43 @@ public static class NoticeJson
         w.WriteString("cost_at_end", cost.ToString());
         w.WriteString("depreciated_at_end", depreciated.ToString());
         w.WriteString("net_at_end", net.ToString());
+    }
+
+    /// <summary>
+    /// The optional "feedback" array (written only when there was feedback in the period): each
+    /// question with the notice it is about, and its answer, the contact masked.
+    /// </summary>
+    private static void Feedback(Utf8JsonWriter w, IEnumerable<FeedbackRecord> feedback)
+    {
+        w.WriteStartArray("feedback");
+        foreach (var f in feedback)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", f.Number);
+            w.WriteString("received", f.Received.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartObject("notice");
+            w.WriteString("scope", f.Notice.Scope);
+            w.WriteString("from", f.Notice.From.ToString());
+            w.WriteString("to", f.Notice.To.ToString());
+            w.WriteEndObject();
+            w.WriteString("item", f.Item);
+            w.WriteString("question", f.Question);
+            if (string.IsNullOrEmpty(f.Contact)) w.WriteNull("contact"); else w.WriteString("contact", f.Contact);
+            if (f.Answered is { } on)
+            {
+                w.WriteString("answered", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString("answered_by", f.AnsweredBy);
+                w.WriteString("answer", f.Answer);
+            }
+            else
+            {
+                w.WriteNull("answered");
+                w.WriteNull("answered_by");
+                w.WriteNull("answer");
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>The "herds" array: each herd's head counts (integers) with one key per kind of change.</summary>

@@ -88,6 +88,21 @@ public static class NoticeTables
             .. h.Changes.Values.Select(Count), Count(h.Disposed), Count(h.HeadAtEnd),
         ]).ToList();
 
+    public static IReadOnlyList<Column> FeedbackColumns(NoticeText t) =>
+    [
+        new(t.FeedbackNumber, 0.6f, true), new(t.FeedbackReceived, 1.1f, false), new(t.FeedbackNotice, 1.1f, false), new(t.FeedbackItem, 2f, false),
+        new(t.FeedbackQuestion, 2.4f, false), new(t.FeedbackContact, 1.2f, false), new(t.FeedbackAnswer, 2.6f, false),
+    ];
+
+    /// <summary>The feedback of the period, one row each; the notice's texts are masked already.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Feedback(DisclosureNotice n, NoticeText t) =>
+        n.Feedback.Select(f => (IReadOnlyList<string>)
+        [
+            f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Received.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            t.PeriodLabel(f.Notice), f.Item, f.Question, f.Contact ?? "",
+            f.Answered is { } on ? f.Answer + t.FeedbackAnsweredBy(f.AnsweredBy ?? "", on) : t.FeedbackUnanswered,
+        ]).ToList();
+
     public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
     [
         new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true),

@@ -121,6 +121,16 @@ public sealed class NoticeText(bool chinese)
     public string SupervisionSign(DisclosureSettings s) => T($"村务监督委员会：{s.SupervisionChair}", $"Supervision committee: {s.SupervisionChair}");
     public string SignHere => T("（签字）", "(signature)");
 
+    public string FeedbackCaption => T("附、本期村民意见及答复", "Annex: villagers' questions and answers in this period");
+    public string FeedbackNumber => T("编号", "No.");
+    public string FeedbackReceived => T("收到日期", "Received");
+    public string FeedbackNotice => T("所问公开榜", "Notice");
+    public string FeedbackItem => T("所问事项", "Item");
+    public string FeedbackQuestion => T("意见", "Question");
+    public string FeedbackContact => T("联系电话", "Contact");
+    public string FeedbackAnswer => T("答复", "Answer");
+    public string FeedbackUnanswered => T("尚未答复", "not answered yet");
+    public string FeedbackAnsweredBy(string by, DateOnly date) => T($"（{by}，{date:yyyy-MM-dd}）", $" ({by}, {date:yyyy-MM-dd})");
     public string VerificationCaption => T("十、账目核验", "10. Verification");
     public string Entries => T("审计日志条目数", "Audit log entries");
     public string Root => T("日志根哈希", "Log root hash");

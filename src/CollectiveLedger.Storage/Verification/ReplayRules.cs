@@ -42,6 +42,8 @@ internal static class ReplayRules
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
             DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
                 sameEvent: false),
+            FeedbackReceived f => Rejected(FeedbackRules.Receive(f.Notice, f.Item, f.Question, f.Contact, state, today), f),
+            FeedbackAnswered a => Rejected(FeedbackRules.Answer(a.Feedback, a.Answer, state, a.By, today), a),
             YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
             YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
             DistributionPlanned p => Rejected(DistributionRules.Plan(Year(p.Year), p.ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, p.By), p),
@@ -68,6 +70,8 @@ internal static class ReplayRules
         DistributionApproved a => a.By,
         DistributionPosted p => p.By,
         DistributionPaid p => p.By,
+        FeedbackReceived => FeedbackRules.PublicActor,
+        FeedbackAnswered a => a.By,
         _ => null,
     };
 

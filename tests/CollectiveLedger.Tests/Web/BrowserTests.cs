@@ -19,7 +19,7 @@ public class BrowserTests
     private const string Chromium = "/usr/bin/chromium";
 
     [Test]
-    public async Task Accountant_enters_a_three_line_voucher_it_is_reviewed_and_approved_appears_in_the_trial_balance_and_verify_passes()
+    public async Task Accountant_enters_a_three_line_voucher_it_is_approved_published_in_a_notice_a_villager_asks_about_it_staff_answer_and_verify_passes()
     {
         Assert.That(File.Exists(Chromium), Is.True, $"{Chromium} is missing: apt-get install -y chromium (the browser tests drive Debian's Chromium; nothing can be downloaded)");
         using var ledger = TestLedger.WithBasics();
@@ -86,6 +86,46 @@ public class BrowserTests
             await page.GotoAsync(url + "/staff/verify");
             await page.ClickAsync("#run-verify");
             Assert.That(await page.TextContentAsync("#verify-result"), Is.EqualTo("校验通过"));
+
+            // The supervisor (监委, still signed in) reviews April's notice in the preview and publishes it.
+            await page.GotoAsync(url + "/staff/notices?handler=Preview&Scope=month&Period=2025-04&Date=2025-05-05");
+            Assert.That(await page.TextContentAsync("body"), Does.Contain("2025年4月财务公开榜").And.Contain("收取机械作业费和承包费"));
+            await page.GotoAsync(url + "/staff/notices?Scope=month&Period=2025-04&Date=2025-05-05");
+            await page.CheckAsync("#reviewed");
+            await page.ClickAsync("#publish-notice");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已公开2025年4月财务公开榜"));
+            await SignOut(page);
+
+            // A villager, not signed in, finds it on the public page (a phone-sized screen) and asks about one of its lines.
+            await page.SetViewportSizeAsync(375, 740);
+            await page.GotoAsync(url + "/");
+            await page.ClickAsync("ul.notices a");
+            Assert.That(await page.TextContentAsync("#checkpoint"), Does.Contain("怎样核对").And.Contain("cledger --db ledger.db verify"));
+            await page.SelectOptionAsync("#feedback-item", new SelectOptionValue { Index = 1 });
+            await page.FillAsync("#feedback-question", "机械作业收入是谁交的？<script>alert(1)</script>");
+            await page.FillAsync("#feedback-contact", "13912345678");
+            await page.ClickAsync("#send-feedback");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已收到您的意见（第 1 号）"));
+            var noticeUrl = page.Url.Split('#')[0];
+            Assert.That(await page.TextContentAsync("#feedback-1"), Does.Contain("<script>alert(1)</script>").And.Contain("139****5678").And.Contain("等待答复"));
+            await page.SetViewportSizeAsync(1280, 720);
+
+            // The accountant answers it from the staff queue, and verify still passes.
+            await SignIn(page, url, "会计");
+            await page.GotoAsync(url + "/staff/feedback");
+            Assert.That(await page.TextContentAsync("#feedback-1"), Does.Contain("13912345678"), "staff see the phone in full");
+            await page.FillAsync("#feedback-1 textarea[name='answer']", "是合作社机械队为邻村作业收的费用，见记-0001。");
+            await page.ClickAsync("#feedback-1 button.answer-feedback");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已答复第 1 号意见"));
+            await page.GotoAsync(url + "/staff/verify");
+            await page.ClickAsync("#run-verify");
+            Assert.That(await page.TextContentAsync("#verify-result"), Is.EqualTo("校验通过"));
+            await SignOut(page);
+
+            // The answer is public, under the accountant's name.
+            await page.GotoAsync(noticeUrl);
+            Assert.That(await page.TextContentAsync("#feedback-1 .answer"), Does.Contain("是合作社机械队为邻村作业收的费用").And.Contain("会计"));
+            Assert.That(await page.ContentAsync(), Does.Not.Contain("13912345678"));
         }
         catch
         {

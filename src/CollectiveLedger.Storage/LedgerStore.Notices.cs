@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Periods;
+using Dapper;
+
+namespace CollectiveLedger.Storage;
+
+/// <summary>A notice as the books record it (disclosures), with its files (disclosure_files) and whether their bytes are kept (notice_files).</summary>
+public sealed record PublishedNotice(long Seq, DisclosurePeriod Period, DateOnly Date, string Checkpoint, string Actor,
+    ImmutableArray<PublishedNoticeFile> Files);
+
+public sealed record PublishedNoticeFile(int FileNo, string Name, string Format, string Sha256, bool Kept);
+
+public sealed partial class LedgerStore
+{
+    private const string InsertNoticeFile = "INSERT INTO notice_files (disclosure_seq, file_no, bytes) VALUES (@Seq, @FileNo, @Bytes)";
+
+    /// <summary>
+    /// Publishes a notice: decides with <see cref="DisclosureRules.Publish"/>, appends its
+    /// disclosure.published entry (checkpoint and each file's SHA-256) and keeps the files' bytes
+    /// (notice_files, outside the books), all in one transaction: either the notice is on record and
+    /// retrievable, or nothing happened.
+    /// </summary>
+    public (Decision Decision, long? Seq) PublishNotice(string actor, DisclosurePeriod period, DateOnly date, string checkpoint,
+        IReadOnlyList<(PublishedFile File, byte[] Bytes)> files) => Write(actor, session =>
+    {
+        var decision = DisclosureRules.Publish(period, date, checkpoint, [.. files.Select(f => f.File)], session.State, session.Today);
+        if (!decision.Accepted) return (decision, (long?)null);
+        var entry = session.Append(decision.Event!);
+        for (var i = 0; i < files.Count; i++)
+        {
+            Core.Precondition.Require(Core.Audit.Sha256Hex.Of(files[i].Bytes) == files[i].File.Sha256, "a kept file is the file the entry records");
+            _connection.Execute(InsertNoticeFile, new { Seq = entry.Seq, FileNo = i + 1, Bytes = files[i].Bytes }, session.Transaction);
+        }
+        return (decision, entry.Seq);
+    });
+
+    private const string SelectNotices = """
+        SELECT d.seq, d.scope, d.from_period, d.to_period, d.date, d.checkpoint, json_extract(CAST(a.entry AS TEXT), '$.actor') AS actor,
+               f.file_no, f.name, f.format, f.sha256, k.file_no IS NOT NULL AS kept
+        FROM disclosures d
+        JOIN audit_log a ON a.seq = d.seq
+        JOIN disclosure_files f ON f.disclosure_seq = d.seq
+        LEFT JOIN notice_files k ON k.disclosure_seq = f.disclosure_seq AND k.file_no = f.file_no
+        WHERE (@Seq IS NULL OR d.seq = @Seq)
+        ORDER BY d.seq DESC, f.file_no
+        """;
+
+    /// <summary>The published notices, newest first (or the one published by entry <paramref name="seq"/>).</summary>
+    public IReadOnlyList<PublishedNotice> PublishedNotices(long? seq = null) =>
+        _connection.Query<(long Seq, string Scope, string From, string To, string Date, string Checkpoint, string Actor,
+                long FileNo, string Name, string Format, string Sha256, long Kept)>(SelectNotices, new { Seq = seq })
+            .GroupBy(r => r.Seq)
+            .Select(g =>
+            {
+                var r = g.First();
+                return new PublishedNotice(r.Seq, new DisclosurePeriod(r.Scope, Period.Parse(r.From), Period.Parse(r.To)), IsoDate.Parse(r.Date),
+                    r.Checkpoint, r.Actor, [.. g.Select(f => new PublishedNoticeFile((int)f.FileNo, f.Name, f.Format, f.Sha256, f.Kept != 0))]);
+            })
+            .ToList();
+
+    /// <summary>
+    /// The kept bytes of a published file, only when they still hash to the SHA-256 its entry
+    /// records; null when the file was not kept here (published by the command line) or was altered.
+    /// </summary>
+    public byte[]? NoticeFileBytes(long seq, int fileNo)
+    {
+        var row = _connection.QuerySingleOrDefault<KeptFile>(
+            "SELECT k.bytes AS Bytes, f.sha256 AS Sha256 FROM notice_files k JOIN disclosure_files f USING (disclosure_seq, file_no) WHERE k.disclosure_seq = @Seq AND k.file_no = @FileNo",
+            new { Seq = seq, FileNo = fileNo });
+        return row is { } r && Core.Audit.Sha256Hex.Of(r.Bytes) == r.Sha256 ? r.Bytes : null;
+    }
+
+    private sealed record KeptFile(byte[] Bytes, string Sha256);
+}

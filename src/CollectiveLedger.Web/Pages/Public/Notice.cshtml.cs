@@ -1,0 +1,37 @@
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Public;
+
+/// <summary>
+/// One published notice, no sign-in: its files (HTML to read, PDF to download, CSV and JSON), the
+/// checkpoint it carries with how to check it, and the feedback villagers sent about it with the answers.
+/// </summary>
+public sealed class NoticeModel(Books books) : PageModel
+{
+    public string Org { get; private set; } = "";
+    public PublishedNotice Notice { get; private set; } = null!;
+
+    /// <summary>The checkpoint as a signed note, or null when the notice carries a bare (unsigned) body.</summary>
+    public SignedNote? Signed { get; private set; }
+    public long Size { get; private set; }
+    public IReadOnlyList<Core.Disclosure.FeedbackRecord> Feedback { get; private set; } = [];
+    public FeedbackForm Form { get; private set; } = null!;
+
+    public IActionResult OnGet(long seq) => Show(seq);
+
+    private IActionResult Show(long seq)
+    {
+        books.Refresh();
+        if (books.Store.PublishedNotices(seq) is not [var notice]) return NotFound();
+        Notice = notice;
+        Org = Core.Disclosure.PersonalData.Mask(books.State.Ledger.Org);
+        Signed = SignedNote.TryParse(notice.Checkpoint, out var note, out _) && note.Signatures.Count > 0 ? note : null;
+        Size = Checkpoint.TryParseBody(Signed?.Text ?? notice.Checkpoint, out var body, out _) ? body.Size : 0;
+        Feedback = books.Store.FeedbackOn(notice.Period);
+        Form = new FeedbackForm(seq, FeedbackForm.ItemsOf(books.Store, notice.Period), null, null, null, null, new FieldProblems());
+        return Page();
+    }
+}
