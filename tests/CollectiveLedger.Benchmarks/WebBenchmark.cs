@@ -14,7 +14,7 @@ namespace CollectiveLedger.Benchmarks;
 
 /// <summary>
 /// The web workspace on the benchmark's books: the real host (<c>cledger serve</c>'s) on a free
-/// loopback port, one person holding every role, each staff page requested as a browser does (after
+/// loopback port, one person holding every role, each staff page (and the public page) requested as a browser does (after
 /// one warm-up request, the median of five) and the voucher form posted (three lines, saved and
 /// submitted in one step). Times are taken at the client over loopback, so they include a little more
 /// than the server's own time.
@@ -32,7 +32,8 @@ internal static partial class WebBenchmark
         "/staff/reports", "/staff/reports?which=trial-balance&from=2025-01&to=2025-12", "/staff/reports?which=journal&from=2025-06&to=2025-06",
         "/staff/reports?which=journal&from=2025-06&to=2025-06&page=10", "/staff/reports?which=ledger&from=2025-06&to=2025-06&account=10201",
         "/staff/reports?which=funds&from=2025-01&to=2025-12", "/staff/reports?which=balance-sheet&from=2025-12&to=2025-12",
-        "/staff/reports?which=income&from=2025-12&to=2025-12", "/staff/verify", "/staff/admin",
+        "/staff/reports?which=income&from=2025-12&to=2025-12", "/staff/verify", "/staff/notices", "/staff/feedback", "/staff/admin",
+        "/",
     ];
 
     public sealed record Result(IReadOnlyList<(string Page, TimeSpan Median)> Pages, TimeSpan Post, string? Problem);
