@@ -126,6 +126,9 @@ public sealed class LedgerState
     /// <summary>The number of the last feedback received (0 before the first).</summary>
     public int LastFeedback { get; private set; }
 
+    /// <summary>How many questions from the public page still wait for their answer.</summary>
+    public int UnansweredFeedback => _feedback.Values.Count(answered => !answered);
+
     /// <summary>Whether feedback <paramref name="number"/> was answered; null when there is no such feedback.</summary>
     public bool? FeedbackAnswered(int number) => _feedback.TryGetValue(number, out var answered) ? answered : null;
 

@@ -24,12 +24,15 @@ public class FeedbackTests
         var (_, asked) = await villager.Page($"/public/notices/{seq}");
         var auditor = await workspace.SignedIn("审计");
         var (_, queue) = await auditor.Page("/staff/feedback");
+        var (_, auditorDashboard) = await auditor.Page("/staff");
         var byAuditor = await auditor.PostForm("/staff/feedback?handler=Answer", new() { ["number"] = "1", ["answer"] = "审计不能答复" }, "/staff/feedback");
         var byAnonymous = await villager.PostAsync("/staff/feedback?handler=Answer", new FormUrlEncodedContent(new Dictionary<string, string> { ["number"] = "1", ["answer"] = "x" }));
         var accountant = await workspace.SignedIn("会计");
+        var (_, waitingDashboard) = await accountant.Page("/staff");
         var answered = await accountant.PostForm("/staff/feedback?handler=Answer", new() { ["number"] = "1", ["answer"] = "这笔是巴特尔交的草场承包费 " + Hostile }, "/staff/feedback");
         var again = await accountant.PostForm("/staff/feedback?handler=Answer", new() { ["number"] = "1", ["answer"] = "再答一次" }, "/staff/feedback");
         var (_, shown) = await villager.Page($"/public/notices/{seq}");
+        var (_, answeredDashboard) = await accountant.Page("/staff");
 
         Assert.That(item, Does.Contain("收到巴特尔草场承包费").And.Contain("1,234.50"), "the notice's lines are offered to pick from");
         Assert.That(System.Text.RegularExpressions.Regex.IsMatch(page, "id=\"feedback-form\"(?:(?!</form>)[\\s\\S])*__RequestVerificationToken"), "the feedback form carries its own antiforgery token");
@@ -43,6 +46,9 @@ public class FeedbackTests
         Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("FeedbackAlreadyAnswered"));
+        Assert.That(waitingDashboard, Does.Contain("1 条群众意见等待答复"), "the question waits on the dashboard of those who may answer it");
+        Assert.That(auditorDashboard, Does.Not.Contain("群众意见等待答复"), "an auditor cannot answer, so nothing waits for them");
+        Assert.That(answeredDashboard, Does.Not.Contain("群众意见等待答复"));
         Assert.That(shown, Does.Contain("这笔是巴特尔交的草场承包费").And.Contain("会计").And.Not.Contain("<script>alert"));
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }

@@ -18,6 +18,9 @@ public sealed class DashboardModel(Books books, Lang lang) : PageModel
     public Period? LastClosed { get; private set; }
     public int OpenDrafts { get; private set; }
     public IReadOnlyList<WaitingItem> Waiting { get; private set; } = [];
+
+    /// <summary>Villagers' questions waiting for an answer, for those who may answer them (0 for anyone else).</summary>
+    public int FeedbackToAnswer { get; private set; }
     public IReadOnlyList<FundRow> Funds { get; private set; } = [];
     public VerifyRun? LastVerify { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class DashboardModel(Books books, Lang lang) : PageModel
         Waiting = [.. state.OpenDrafts.OrderBy(d => d.Id).SelectMany(d => ApprovalRules.WaitingFor(d, state)
             .Where(w => w.People.Contains(me, StringComparer.Ordinal))
             .Select(w => new WaitingItem(d.Id, d.Voucher.Summary, d.Voucher.Total.ToDisplayString(), Steps.Say(w.Step, lang))))];
+        FeedbackToAnswer = books.HoldsAny([.. Core.Disclosure.FeedbackRules.Answerers]) ? state.UnansweredFeedback : 0;
         Funds = [.. state.Funds.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new FundRow(f.Code, state.DimensionName(DimensionKind.Fund, f.Code) ?? "",
             f.Balance.Received.ToDisplayString(), f.Balance.Spent.ToDisplayString(), f.Balance.Balance.ToDisplayString()))];
         LastVerify = books.Store.LastVerifyRun();
