@@ -20,6 +20,22 @@ public class PublicPagesTests
     }
 
     [Test]
+    public async Task A_notice_the_command_line_published_format_by_format_is_one_line_on_the_public_page_with_a_link_per_format()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
+            """[{"ref":"A","date":"2025-02-01","summary":"收到草场承包费","lines":[{"account":"10201","debit":"100"},{"account":"50101","credit":"100"}]}]"""));
+        foreach (var format in new[] { "pdf", "json" })
+            workspace.Ledger.Ok("disclose", "--period", "2025-02", "--date", "2025-03-05", "--format", format,
+                "--out", Path.Combine(workspace.Ledger.Dir, "notice." + format));
+
+        var (_, page) = await workspace.Client().Page("/");
+
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(page, "2025年2月").Count, Is.EqualTo(1), page);
+        Assert.That(page, Does.Contain(">PDF</a>").And.Contain(">JSON</a>"));
+    }
+
+    [Test]
     public async Task The_accountant_previews_the_supervisor_publishes_and_the_entry_records_every_kept_file()
     {
         using var workspace = new Workspace();
