@@ -16,7 +16,7 @@ public sealed class WriteSession : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly string _actor;
-    private readonly TimeProvider _clock;
+    private readonly DateTimeOffset _now;
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private long _nextSeq;
     private string _prev;
@@ -28,7 +28,10 @@ public sealed class WriteSession : IDisposable
         Transaction = transaction;
         State = state;
         _actor = actor;
-        _clock = clock;
+        // One instant for the whole transaction: the day a rule decides with (Today) is the day of
+        // every entry's time, which is what replay decides with again. Read twice, a write at
+        // midnight in China could record a date its own entry's time contradicts.
+        _now = clock.GetUtcNow();
         _nextSeq = head is { } h ? h.Seq + 1 : 0;
         _prev = head?.Hash ?? Sha256Hex.Zero;
     }
@@ -38,8 +41,8 @@ public sealed class WriteSession : IDisposable
     /// <summary>The ledger as of the last append: decide against this.</summary>
     public LedgerState State { get; }
 
-    /// <summary>Today in the ledger's time zone, for date rules.</summary>
-    public DateOnly Today => Core.Periods.ChinaTime.Today(_clock.GetUtcNow());
+    /// <summary>Today in the ledger's time zone, for date rules: the day of the session's one instant.</summary>
+    public DateOnly Today => Core.Periods.ChinaTime.Today(_now);
 
     public bool Abandoned { get; private set; }
 
@@ -63,7 +66,7 @@ public sealed class WriteSession : IDisposable
 
     public AuditEntry Append(LedgerEvent e)
     {
-        var entry = AuditEntry.Create(_nextSeq, _prev, _clock.GetUtcNow(), _actor, e);
+        var entry = AuditEntry.Create(_nextSeq, _prev, _now, _actor, e);
         Execute(InsertEntry, [entry.Seq, entry.Hash, entry.Bytes]);
         foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);
         State.Apply(e);
