@@ -7,8 +7,9 @@ public enum SignInOutcome { Ok, Wrong, LockedOut }
 /// <summary>
 /// Checks a user name and password against the credentials table, counting failures: after
 /// <see cref="WorkspaceOptions.LockoutThreshold"/> wrong passwords in a row the user is locked out
-/// for <see cref="WorkspaceOptions.LockoutDuration"/>, even with the right password. An unknown user
-/// and a wrong password look the same from outside.
+/// for <see cref="WorkspaceOptions.LockoutDuration"/>, even with the right password. An unknown user,
+/// a wrong password and a locked account look the same from outside: the sign-in page gives one
+/// message for all three, and an unknown name costs the same time as a real check.
 /// </summary>
 public static class PasswordSignIn
 {

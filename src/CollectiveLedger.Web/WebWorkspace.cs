@@ -87,15 +87,15 @@ public static class WebWorkspace
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Posts of the sign-in and feedback forms, per client address and minute; everything else is not limited.
+            // Told apart by the page routing chose, not by the path typed: /signin/ and /SIGNIN are the same page.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var path = context.Request.Path.Value ?? "";
                 if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
-                var permits = path.Equals("/signin", StringComparison.OrdinalIgnoreCase) ? options.SignInPermitsPerMinute
-                    : path.StartsWith("/feedback", StringComparison.OrdinalIgnoreCase) ? options.FeedbackPermitsPerMinute : 0;
+                var page = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText?.Trim('/') ?? "";
+                var permits = page == "signin" ? options.SignInPermitsPerMinute : page == "feedback" ? options.FeedbackPermitsPerMinute : 0;
                 if (permits == 0) return RateLimitPartition.GetNoLimiter("");
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-                return RateLimitPartition.GetFixedWindowLimiter(path.ToLowerInvariant() + " " + client, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(page + " " + client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),

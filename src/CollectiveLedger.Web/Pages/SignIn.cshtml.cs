@@ -31,12 +31,12 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
                 var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserName)], CookieAuthenticationDefaults.AuthenticationScheme);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
                 return LocalRedirect(ReturnUrl);
-            case SignInOutcome.LockedOut:
-                Problem = lang.T($"登录失败次数过多，账户已锁定，请 {books.Options.LockoutDuration.TotalMinutes:0} 分钟后再试，或请管理员重设密码。",
-                    $"Too many failed sign-ins: the account is locked; try again in {books.Options.LockoutDuration.TotalMinutes:0} minutes, or ask the administrator to reset the password.");
-                break;
             default:
-                Problem = lang.T("用户名或密码不对。", "Wrong user name or password.");
+                // One message for an unknown name, a wrong password and a locked account: which names
+                // exist, and which are locked, is nothing a stranger at the sign-in page should learn.
+                var (count, minutes) = (books.Options.LockoutThreshold, books.Options.LockoutDuration.TotalMinutes);
+                Problem = lang.T($"用户名或密码不对。连续输错 {count} 次，账户会锁定 {minutes:0} 分钟；忘记密码请找管理员。",
+                    $"Wrong user name or password. {count} wrong passwords in a row lock the account for {minutes:0} minutes; if you forgot yours, ask the administrator.");
                 break;
         }
         Response.StatusCode = StatusCodes.Status401Unauthorized;

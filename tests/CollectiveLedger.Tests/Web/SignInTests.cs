@@ -43,11 +43,29 @@ public class SignInTests
             statuses.Add((await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = "wrong-password" })).StatusCode);
         var right = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
 
+        var unknown = await workspace.Client().PostForm("/signin", new() { ["userName"] = "没有这个人", ["password"] = "wrong-password" });
+
         Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain("锁定"));
+        // Locked, wrong or unknown: one message, so the page tells a stranger neither which names exist nor which are locked.
+        var message = "用户名或密码不对。连续输错 5 次，账户会锁定 15 分钟";
+        Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain(message));
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain(message));
         Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "审计", ["password"] = Workspace.Password })).StatusCode,
             Is.EqualTo(HttpStatusCode.Redirect), "other users are not locked out");
+    }
+
+    [Test]
+    public async Task Sign_in_posts_beyond_the_limit_per_minute_answer_429_however_the_path_is_spelled()
+    {
+        using var workspace = new Workspace(o => o with { SignInPermitsPerMinute = 2 });
+        var client = workspace.Client();
+        var statuses = new List<HttpStatusCode>();
+
+        foreach (var path in new[] { "/signin", "/signin/", "/SIGNIN", "/SignIn/" })
+            statuses.Add((await client.PostForm(path, new() { ["userName"] = "会计", ["password"] = "wrong-password" }, "/signin")).StatusCode);
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
     }
 
     [Test]
