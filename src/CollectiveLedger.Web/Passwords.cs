@@ -15,6 +15,12 @@ public static class Passwords
 
     public static string Hash(string userName, string password) => Hasher.HashPassword(userName, password);
 
+    /// <summary>The sign-in cookie's claim to the password it was issued for: changes whenever the password does (a new salt).</summary>
+    public const string StampClaim = "cledger:credential";
+
+    /// <summary>A short digest of the stored hash (never the hash itself) that the cookie carries.</summary>
+    public static string Stamp(string passwordHash) => Core.Audit.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(passwordHash))[..16];
+
     public static bool Matches(string userName, string hash, string password) =>
         Hasher.VerifyHashedPassword(userName, hash, password) != PasswordVerificationResult.Failed;
 

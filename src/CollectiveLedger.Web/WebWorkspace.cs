@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -69,6 +70,25 @@ public static class WebWorkspace
             o.SlidingExpiration = true;
             o.LoginPath = "/signin";
             o.ReturnUrlParameter = "returnUrl";
+            // A cookie holds only while its user still has the password it was issued for: removing a
+            // user or setting a new password ends every session at its next request.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var name = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
+                var stamp = context.Principal?.FindFirst(Passwords.StampClaim)?.Value;
+                Storage.Credential? credential = null;
+                try
+                {
+                    if (name is not null) credential = context.HttpContext.RequestServices.GetRequiredService<Books>().Store.FindCredential(name);
+                }
+                catch (Exception e) when (e is Storage.LedgerOpenException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    // Books that cannot be read sign nobody in; the page itself reports the problem (the error page must not fail here too).
+                }
+                if (credential is not null && stamp == Passwords.Stamp(credential.PasswordHash)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
             // A page the person's roles do not open answers 403 (shown by the status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {

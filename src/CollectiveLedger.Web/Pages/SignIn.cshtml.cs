@@ -28,7 +28,9 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
         switch (PasswordSignIn.Check(books.Store, books.Options, UserName, password))
         {
             case SignInOutcome.Ok:
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserName)], CookieAuthenticationDefaults.AuthenticationScheme);
+                var stamp = Passwords.Stamp(books.Store.FindCredential(UserName)!.PasswordHash);
+                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserName), new Claim(Passwords.StampClaim, stamp)],
+                    CookieAuthenticationDefaults.AuthenticationScheme);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
                 return LocalRedirect(ReturnUrl);
             default:

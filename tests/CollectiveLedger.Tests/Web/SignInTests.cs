@@ -69,6 +69,25 @@ public class SignInTests
     }
 
     [Test]
+    public async Task Removing_a_user_or_setting_a_new_password_ends_their_sessions_at_once()
+    {
+        using var workspace = new Workspace();
+        var removed = await workspace.SignedIn("财务");
+        var changed = await workspace.SignedIn("会计");
+        var untouched = await workspace.SignedIn("审计");
+
+        using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System))
+        {
+            store.RemoveCredential("财务");
+            store.SetPasswordHash("会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"));
+        }
+
+        Assert.That((await removed.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a removed user's cookie no longer signs in");
+        Assert.That((await changed.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a cookie issued for the old password no longer signs in");
+        Assert.That((await untouched.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_form_posted_without_its_antiforgery_token_is_rejected()
     {
         using var workspace = new Workspace();
@@ -105,10 +124,12 @@ public class SignInTests
         var client = await workspace.SignedIn("会计");
         File.Delete(workspace.Ledger.Db); // the books vanish under the running workspace
 
-        var (status, html) = await client.Page("/staff");
+        var (status, html) = await client.Page("/");
+        var staff = await client.GetAsync("/staff");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(html, Does.Contain("出错了").And.Not.Contain("Exception").And.Not.Contain("   at "));
+        Assert.That(staff.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "books that cannot be read sign nobody in");
     }
 
     [Test]
