@@ -21,6 +21,15 @@ public static class Passwords
     /// <summary>A short digest of the stored hash (never the hash itself) that the cookie carries.</summary>
     public static string Stamp(string passwordHash) => Core.Audit.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(passwordHash))[..16];
 
+    /// <summary>Issues the sign-in cookie of <paramref name="userName"/>, stamped with the password now stored.</summary>
+    public static Task SignIn(Microsoft.AspNetCore.Http.HttpContext context, string userName, string passwordHash)
+    {
+        var scheme = Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme;
+        var identity = new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, userName), new(StampClaim, Stamp(passwordHash))], scheme);
+        return Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(context, scheme, new System.Security.Claims.ClaimsPrincipal(identity));
+    }
+
     public static bool Matches(string userName, string hash, string password) =>
         Hasher.VerifyHashedPassword(userName, hash, password) != PasswordVerificationResult.Failed;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,10 +25,7 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
         switch (PasswordSignIn.Check(books.Store, books.Options, UserName, password))
         {
             case SignInOutcome.Ok:
-                var stamp = Passwords.Stamp(books.Store.FindCredential(UserName)!.PasswordHash);
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserName), new Claim(Passwords.StampClaim, stamp)],
-                    CookieAuthenticationDefaults.AuthenticationScheme);
-                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+                await Passwords.SignIn(HttpContext, UserName, books.Store.FindCredential(UserName)!.PasswordHash);
                 return LocalRedirect(ReturnUrl);
             default:
                 // One message for an unknown name, a wrong password and a locked account: which names

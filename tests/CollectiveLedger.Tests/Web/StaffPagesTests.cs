@@ -94,9 +94,18 @@ public class StaffPagesTests
         var granted = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "审计", ["role"] = "supervisor", ["grant"] = "1" }, "/staff/admin");
         var revoked = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "会计", ["role"] = "accountant", ["grant"] = "0" }, "/staff/admin");
         var password = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "新会计", ["password"] = "a-new-password-9" }, "/staff/admin");
+        var takeover = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主任", ["password"] = "chair-taken-over" }, "/staff/admin");
+        var own = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "管理员", ["password"] = "admin-new-password" }, "/staff/admin");
+        var afterOwn = await admin.GetAsync("/staff/admin");
         var accountantNow = await (await workspace.SignedIn("会计")).GetAsync("/staff/vouchers/new");
 
-        Assert.That((granted.StatusCode, revoked.StatusCode, password.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
+        Assert.That((granted.StatusCode, revoked.StatusCode, password.StatusCode, own.StatusCode),
+            Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
+        Assert.That(afterOwn.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session that set its own new password goes on");
+        Assert.That(takeover.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "another person's password is reset only on the server");
+        Assert.That(await takeover.Content.ReadAsStringAsync(), Does.Contain("cledger users password 主任"));
+        Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "主任", ["password"] = Workspace.Password })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect), "the committee chair's password is unchanged");
         var log = workspace.Ledger.Ok("log", "export", "--out", Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         var exported = File.ReadAllText(Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         Assert.That(exported, Does.Contain("\"key\":\"role.supervisor\",\"value\":\"监委、审计\"").And.Contain("\"key\":\"role.accountant\",\"value\":\"\""));

@@ -32,13 +32,19 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     public IActionResult OnPostSetting(string? key, string? value) => Setting(key ?? "", value ?? "");
 
-    public IActionResult OnPostPassword(string? user, string? password)
+    public async Task<IActionResult> OnPostPassword(string? user, string? password)
     {
         var name = (user ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
         var violations = new List<Core.Validation.Violation>();
         var clean = Core.Validation.TextRules.Clean(name, Core.Validation.TextRules.NameMax, new Core.Validation.Place(Field: "user"), violations);
         if (clean is not { Length: > 0 } || violations.Count > 0 || ApprovalPolicy.SplitNames(clean) is not [var only] || only != clean)
             Problems.Add("user", lang.T("用户名为 1 至 100 个字符，不含控制字符和 、,;", "A user name has 1 to 100 characters, no control characters and no 、,;"));
+        // A new user, or the administrator's own password: another person's password is reset only on the
+        // server (cledger users password), or an administrator could sign in as the committee chair
+        // and approve under their name, and the books would never show it.
+        else if (clean != books.User && books.Store.FindCredential(clean) is not null)
+            Problems.Add("user", lang.T($"{clean} 已有密码。重设他人的密码须在服务器上运行 cledger users password {clean}。",
+                $"{clean} has a password already. Another person's password is reset on the server: cledger users password {clean}."));
         else if (Passwords.Problem(password ?? "", lang.Chinese) is { } problem) Problems.Add("password", problem);
         if (Problems.Any)
         {
@@ -46,7 +52,10 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             Load();
             return Page();
         }
-        books.Store.SetPasswordHash(clean!, Passwords.Hash(clean!, password!));
+        var hash = Passwords.Hash(clean!, password!);
+        books.Store.SetPasswordHash(clean!, hash);
+        // A new password ends the sessions of the old one; this one goes on with the new.
+        if (clean == books.User) await Passwords.SignIn(HttpContext, clean!, hash);
         TempData["Done"] = lang.T($"已为 {clean} 设置密码。", $"Password set for {clean}.");
         return Redirect("/staff/admin");
     }
