@@ -51,6 +51,7 @@ public static class WebWorkspace
         {
             o.Conventions.AuthorizeFolder("/Staff");
             o.Conventions.ConfigureFilter(new RoleFilter());
+            o.Conventions.ConfigureFilter(new NoHandlerFilter());
         });
         services.AddAntiforgery(o =>
         {

@@ -20,6 +20,20 @@ public class PublicPagesTests
     }
 
     [Test]
+    public async Task A_post_to_a_page_that_only_shows_something_answers_405_not_an_error()
+    {
+        using var workspace = new Workspace();
+        var seq = await Published(workspace);
+        var accountant = await workspace.SignedIn("会计");
+
+        var toNotice = await workspace.Client().PostForm($"/public/notices/{seq}", new() { ["x"] = "1" });
+        var toVoucher = await accountant.PostForm("/staff/vouchers/2025-02/1", new() { ["x"] = "1" });
+
+        Assert.That(toNotice.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(toVoucher.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+    }
+
+    [Test]
     public async Task A_notice_the_command_line_published_format_by_format_is_one_line_on_the_public_page_with_a_link_per_format()
     {
         using var workspace = new Workspace();
