@@ -292,8 +292,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
         for k, most in (("item", 200), ("question", 1000)):
             need(isinstance(d[k], str) and TEXT.fullmatch(d[k]) and d[k] == d[k].strip() and 1 <= len(d[k]) <= most, f"{k}: text of 1..{most} characters, trimmed")
-        need(d["contact"] is None or isinstance(d["contact"], str) and TEXT.fullmatch(d["contact"]) and d["contact"] == d["contact"].strip()
-             and 1 <= len(d["contact"]) <= 50, "contact: null or text of 1..50 characters, trimmed")
+        need(d["contact"] is None or isinstance(d["contact"], str) and re.fullmatch(r"\+?[0-9][0-9 -]*", d["contact"]) and len(d["contact"]) <= 50 and d["contact"] == d["contact"].strip()
+             and 5 <= sum(c.isdigit() for c in d["contact"]) <= 15, "contact: null or a telephone number of 5..15 digits, trimmed")
         s["feedback"][d["number"]] = False
     elif kind == "feedback.answered":
         n = d["feedback"]

@@ -32,6 +32,10 @@ public static class FeedbackRules
         var cleanQuestion = Required(question, QuestionMax, "question", violations);
         var trimmed = contact?.Trim();
         var cleanContact = string.IsNullOrEmpty(trimmed) ? null : TextRules.Clean(trimmed, ContactMax, new Place(Field: "contact"), violations);
+        // Only a telephone number: what is shown publicly is masked as a number, and free text (an
+        // address, a chat ID) would have nothing a mask could hide.
+        if (cleanContact is not null && !IsTelephone(cleanContact))
+            violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "contact"), "contact", "电话号码（5 至 15 位数字）a telephone number of 5 to 15 digits"));
         return Decision.From(new FeedbackReceived(state.LastFeedback + 1, notice.Scope, notice.From, notice.To, today,
             cleanItem ?? "", cleanQuestion ?? "", cleanContact), violations);
     }
@@ -49,14 +53,16 @@ public static class FeedbackRules
         return Decision.From(new FeedbackAnswered(feedback, today, cleanAnswer ?? "", by), violations);
     }
 
-    /// <summary>
-    /// The contact as anything public shows it: a number (phone, mobile) masked as a private number,
-    /// any other text with every ID card, mobile and bank number in it masked.
-    /// </summary>
-    public static string PublicContact(string? contact) =>
-        string.IsNullOrEmpty(contact) ? ""
-        : contact.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+') ? PersonalData.MaskNumber(contact)
-        : PersonalData.Mask(contact);
+    /// <summary>An optional +, then 5 to 15 digits with spaces or - between them (the audit-log.md 7.17 pattern).</summary>
+    public static bool IsTelephone(string text)
+    {
+        var number = text.StartsWith('+') ? text[1..] : text;
+        return number.Length > 0 && char.IsAsciiDigit(number[0]) && number.All(c => char.IsAsciiDigit(c) || c is '-' or ' ')
+            && number.Count(char.IsAsciiDigit) is >= 5 and <= 15;
+    }
+
+    /// <summary>The contact (a telephone number) as anything public shows it: masked as a private number.</summary>
+    public static string PublicContact(string? contact) => string.IsNullOrEmpty(contact) ? "" : PersonalData.MaskNumber(contact);
 
     /// <summary>Trimmed, NFC, no control characters, 1 ... <paramref name="max"/> characters.</summary>
     private static string? Required(string raw, int max, string field, List<Violation> violations)

@@ -87,18 +87,27 @@ public class FeedbackTests
     [Test]
     public async Task Blank_too_long_or_control_character_feedback_is_refused_with_Cores_codes()
     {
-        using var workspace = new Workspace();
+        using var workspace = new Workspace(o => o with { FeedbackPermitsPerMinute = 100 });
         var seq = await PublicPagesTests.Published(workspace);
         var villager = workspace.Client();
 
         var blank = await Send(villager, seq, new() { ["otherItem"] = "  ", ["question"] = "" });
         var tooLong = await Send(villager, seq, new() { ["otherItem"] = "水费", ["question"] = new string('问', 1001) });
         var control = await Send(villager, seq, new() { ["otherItem"] = "水费", ["question"] = "问\u0007题" });
+        // Anything but a telephone number as the contact: a mask could not hide an address or a chat ID on the public page.
+        var notPhones = new List<HttpResponseMessage>();
+        foreach (var contact in new[] { "QQ 12345678", "batu@example.com", "巴特尔 东头第三家", "1234", "-13912345678" })
+            notPhones.Add(await Send(villager, seq, new() { ["otherItem"] = "水费", ["question"] = "问题", ["contact"] = contact }));
 
         Assert.That(blank.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await blank.Content.ReadAsStringAsync(), Does.Contain("FieldMissing"));
         Assert.That(await tooLong.Content.ReadAsStringAsync(), Does.Contain("TextTooLong"));
         Assert.That(await control.Content.ReadAsStringAsync(), Does.Contain("ControlCharacter"));
+        foreach (var refused in notPhones)
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("电话号码"));
+        }
         Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("feedback.received"));
     }
 
