@@ -30,7 +30,7 @@ internal static partial class WebBenchmark
     [
         "/staff", "/staff/vouchers", "/staff/vouchers?text=草场", "/staff/drafts", "/staff/vouchers/new", "/staff/vouchers/2025-06/1",
         "/staff/reports", "/staff/reports?which=trial-balance&from=2025-01&to=2025-12", "/staff/reports?which=journal&from=2025-06&to=2025-06",
-        "/staff/reports?which=journal&from=2025-06&to=2025-06&page=10", "/staff/reports?which=ledger&from=2025-06&to=2025-06&account=10201",
+        "/staff/reports?which=journal&from=2025-06&to=2025-06&p=10", "/staff/reports?which=ledger&from=2025-06&to=2025-06&account=10201",
         "/staff/reports?which=funds&from=2025-01&to=2025-12", "/staff/reports?which=balance-sheet&from=2025-12&to=2025-12",
         "/staff/reports?which=income&from=2025-12&to=2025-12", "/staff/verify", "/staff/notices", "/staff/feedback", "/staff/admin",
         "/",

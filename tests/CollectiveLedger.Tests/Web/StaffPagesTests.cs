@@ -59,6 +59,46 @@ public class StaffPagesTests
     }
 
     [Test]
+    public async Task A_long_journal_and_account_ledger_are_shown_a_page_at_a_time_and_the_ledger_carries_its_balance_from_page_to_page()
+    {
+        using var workspace = new Workspace();
+        var vouchers = Enumerable.Range(1, 600).Select(i =>
+            $$"""{"ref":"R{{i}}","date":"2025-02-{{1 + i % 28:D2}}","summary":"第{{i}}笔","lines":[{"account":"10201","debit":"1.00"},{"account":"50101","credit":"1.00"}]}""");
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json", "[" + string.Join(",", vouchers) + "]"));
+        var auditor = await workspace.SignedIn("审计");
+        const string ledger = "/staff/reports?which=ledger&from=2025-02&to=2025-02&account=10201";
+        const string journal = "/staff/reports?which=journal&from=2025-02&to=2025-02";
+
+        var (_, first) = await auditor.Page(ledger);
+        var (_, second) = await auditor.Page(ledger + "&p=2");
+        var (_, journalFirst) = await auditor.Page(journal);
+        var (_, journalLast) = await auditor.Page(journal + "&p=3");
+        var csv = await auditor.GetStringAsync(ledger + "&format=csv");
+
+        int Rows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<tr>").Count - 1;
+        Assert.That(Rows(first), Is.EqualTo(502), "brought forward, 500 lines, carried to the next page");
+        Assert.That(first, Does.Contain("过次页").And.Contain("借 500.00").And.Not.Contain("本期合计").And.Contain("p=2"));
+        Assert.That(second, Does.Contain("承前页").And.Contain("本期合计").And.Contain("借 600.00").And.Not.Contain("过次页"));
+        Assert.That(Rows(journalFirst), Is.EqualTo(500), "250 vouchers of two lines");
+        Assert.That(journalFirst, Does.Contain("p=2"));
+        Assert.That(Rows(journalLast), Is.EqualTo(200), "the last 100 vouchers");
+        Assert.That(journalLast, Does.Not.Contain("下一页"));
+        Assert.That(csv.Split('\n').Count(l => l.Contains("第")), Is.EqualTo(600), "the download holds every line");
+    }
+
+    [Test]
+    public async Task Report_PDFs_use_the_font_the_workspace_was_given_and_without_one_say_what_to_install()
+    {
+        using var workspace = new Workspace(o => o with { FontPath = null });
+        var auditor = await workspace.SignedIn("审计");
+
+        var (status, html) = await auditor.Page("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=pdf");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(html, Does.Contain("fonts-wqy-microhei"));
+    }
+
+    [Test]
     public async Task Verify_runs_from_the_page_is_recorded_for_the_dashboard_and_names_a_tampered_row()
     {
         using var workspace = new Workspace();

@@ -45,7 +45,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         _ => lang.T("收益及收益分配表", "Income and distribution statement"),
     };
 
-    public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format, int page = 1)
+    public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format, int p = 1)
     {
         var state = books.State;
         var range = books.Store.VoucherPeriods();
@@ -58,7 +58,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         To = last.ToString();
         Account = string.IsNullOrWhiteSpace(account) ? null : account.Trim().Split(' ')[0];
         var display = format is not ("csv" or "pdf");
-        PageNumber = display ? Math.Clamp(page, 1, 100_000) : 1;
+        PageNumber = display ? Math.Clamp(p, 1, 100_000) : 1; // "p": Razor Pages keeps "page" for itself
         var ledger = state.Ledger;
         switch (Which)
         {
@@ -99,7 +99,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (Grid is null || display) return Page();
         var name = $"{Which}-{From}-{To}";
         if (format == "csv") return File(CsvRenderer.Render(Grid), "text/csv; charset=utf-8", name + ".csv");
-        if (ChineseFonts.Find() is not { } font)
+        if (books.Options.FontPath is not { } font)
         {
             Problem = lang.T("没有可显示中文的字体，无法生成 PDF：请安装 fonts-wqy-microhei。", "No font covers Chinese, so no PDF: install fonts-wqy-microhei.");
             return Page();
@@ -110,7 +110,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     public string Link(string format) => Link() + $"&format={format}";
 
-    public string PageLink(int page) => Link() + $"&page={page}";
+    public string PageLink(int page) => Link() + $"&p={page}";
 
     private string Link() => $"/staff/reports?which={Which}&from={From}&to={To}&account={Uri.EscapeDataString(Account ?? "")}";
 }
