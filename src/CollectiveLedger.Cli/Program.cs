@@ -100,6 +100,11 @@ public static class Program
             stderr.WriteLine($"数据库无法使用 the database cannot be used: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Web.WorkspaceCannotStartException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.Usage;
+        }
         catch (IOException e)
         {
             stderr.WriteLine($"文件错误 file error: {e.Message}");

@@ -29,7 +29,9 @@ public static class WebWorkspace
     public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls) =>
         new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
-            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            // The host's own "failed to start" (a port in use) is thrown to the command, which says it in one line.
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None))
             .ConfigureWebHost(web => web
                 .UseKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
                 .UseUrls(urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls)
@@ -147,9 +149,19 @@ public static class WebWorkspace
     public static void Run(WorkspaceOptions options, string[] urls, TextWriter stdout, TextWriter stderr)
     {
         using var host = CreateHostBuilder(options, urls).Build();
-        host.Start();
+        try
+        {
+            host.Start();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+        {
+            throw new WorkspaceCannotStartException($"工作台无法启动 the workspace cannot start: {e.Message}", e);
+        }
         foreach (var url in urls) stdout.WriteLine($"公开页 public page: {url}/   工作台 workspace: {url}/staff");
         stdout.WriteLine("按 Ctrl+C 停止 press Ctrl+C to stop");
         host.WaitForShutdown();
     }
 }
+
+/// <summary>The workspace could not start (its address is taken): the environment, said in one line, not a bug.</summary>
+public sealed class WorkspaceCannotStartException(string message, Exception inner) : Exception(message, inner);
