@@ -64,6 +64,20 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     }
 
     /// <summary>Prints violations to stderr, each with its place, message and stable code; returns exit code 1.</summary>
+    /// <summary>
+    /// Decides and writes one change as this command's actor, then says it was done, naming the
+    /// vouchers the change posted with it (the register commands: assets, contracts).
+    /// </summary>
+    public int Post(Func<WriteSession, Core.Ledger.Decision> decide, string done)
+    {
+        using var store = Open();
+        var decision = store.Apply(Actor, decide);
+        if (!decision.Accepted) return Reject(decision.Violations);
+        var vouchers = decision.Then.OfType<Core.Ledger.VoucherPosted>().Select(p => p.Voucher.Key.ToString()).ToList();
+        Out.WriteLine(vouchers.Count == 0 ? done + "." : $"{done} ({Say("凭证", "voucher")} {string.Join(", ", vouchers)}).");
+        return ExitCodes.Done;
+    }
+
     public int Reject(IEnumerable<Violation> violations)
     {
         foreach (var v in violations)

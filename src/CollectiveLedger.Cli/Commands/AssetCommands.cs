@@ -1,8 +1,6 @@
 using CollectiveLedger.Core.Assets;
-using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Reports;
-using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -46,7 +44,7 @@ public static class AssetCommands
             args.Option("--expense-account"), args.Option("--species"), args.Option("--head"), args.Option("--opening-depreciation"),
             args.Option("--opening-months"), paidFrom);
         args.Done(4);
-        return Post(ctx, session => AssetRules.Add(input, session.State, session.Today, Place.None),
+        return ctx.Post(session => AssetRules.Add(input, session.State, session.Today, Place.None),
             ctx.Say($"已登记资产 {code}", $"registered asset {code}"));
     }
 
@@ -54,7 +52,7 @@ public static class AssetCommands
     {
         var period = args.Required("--period");
         args.Done(2);
-        return Post(ctx, session => AssetRules.Depreciate(period, session.State, session.Today),
+        return ctx.Post(session => AssetRules.Depreciate(period, session.State, session.Today),
             ctx.Say($"已计提 {period} 月折旧", $"posted the depreciation of {period}"));
     }
 
@@ -69,7 +67,7 @@ public static class AssetCommands
         var gain = args.Option("--gain-account") ?? "504";
         var loss = args.Option("--loss-account") ?? "515";
         args.Done(3);
-        return Post(ctx, session => AssetRules.Dispose(code, date, proceeds, to, gain, loss, reason, session.State, session.Today),
+        return ctx.Post(session => AssetRules.Dispose(code, date, proceeds, to, gain, loss, reason, session.State, session.Today),
             ctx.Say($"已清理资产 {code}", $"disposed of asset {code}"));
     }
 
@@ -82,18 +80,8 @@ public static class AssetCommands
         var head = args.Required("--head");
         var note = args.Option("--note");
         args.Done(3);
-        return Post(ctx, session => AssetRules.ChangeHerd(code, date, change, head, note, session.State, session.Today),
+        return ctx.Post(session => AssetRules.ChangeHerd(code, date, change, head, note, session.State, session.Today),
             ctx.Say($"已记录畜群 {code} 存栏变动", $"recorded the head count change of herd {code}"));
-    }
-
-    private static int Post(Context ctx, Func<WriteSession, Decision> decide, string done)
-    {
-        using var store = ctx.Open();
-        var decision = store.Apply(ctx.Actor, decide);
-        if (!decision.Accepted) return ctx.Reject(decision.Violations);
-        var vouchers = decision.Then.OfType<VoucherPosted>().Select(p => p.Voucher.Key.ToString()).ToList();
-        ctx.Out.WriteLine(vouchers.Count == 0 ? done + "." : $"{done} ({ctx.Say("凭证", "voucher")} {string.Join(", ", vouchers)}).");
-        return ExitCodes.Done;
     }
 
     private static int List(Context ctx, Args args)

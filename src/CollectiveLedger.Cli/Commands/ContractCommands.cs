@@ -1,8 +1,6 @@
 using CollectiveLedger.Core.Contracts;
-using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Reports;
-using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -41,7 +39,7 @@ public static class ContractCommands
         var income = args.Option("--income-account");
         var prepaid = args.Option("--prepaid-account");
         args.Done(3);
-        return Post(ctx, session => ContractRules.Add(number, party, resource, area, rent, from, to, schedule, income, prepaid, session.State),
+        return ctx.Post(session => ContractRules.Add(number, party, resource, area, rent, from, to, schedule, income, prepaid, session.State),
             ctx.Say($"已登记合同 {number}", $"registered contract {number}"));
     }
 
@@ -53,7 +51,7 @@ public static class ContractCommands
         var amount = args.Required("--amount");
         var account = args.Required("--account");
         args.Done(3);
-        return Post(ctx, session => ContractRules.Receive(number, date, amount, account, session.State, session.Today),
+        return ctx.Post(session => ContractRules.Receive(number, date, amount, account, session.State, session.Today),
             ctx.Say($"已收取合同 {number} 承包费", $"received rent on contract {number}"));
     }
 
@@ -61,7 +59,7 @@ public static class ContractCommands
     {
         var year = args.Required("--year");
         args.Done(2);
-        return Post(ctx, session => ContractRules.Recognize(year, session.State, session.Today),
+        return ctx.Post(session => ContractRules.Recognize(year, session.State, session.Today),
             ctx.Say($"已结转 {year} 年预收承包费", $"recognized the rent prepaid for {year}"));
     }
 
@@ -76,16 +74,6 @@ public static class ContractCommands
         using var store = ctx.Open();
         var rows = ContractRules.Due(store.LoadState(), asOf);
         ctx.Render(ContractReports.Due(rows, asOf, format == OutputFormat.Table), format, () => ContractReports.DueJson(rows, asOf));
-        return ExitCodes.Done;
-    }
-
-    private static int Post(Context ctx, Func<WriteSession, Decision> decide, string done)
-    {
-        using var store = ctx.Open();
-        var decision = store.Apply(ctx.Actor, decide);
-        if (!decision.Accepted) return ctx.Reject(decision.Violations);
-        var vouchers = decision.Then.OfType<VoucherPosted>().Select(p => p.Voucher.Key.ToString()).ToList();
-        ctx.Out.WriteLine(vouchers.Count == 0 ? done + "." : $"{done} ({ctx.Say("凭证", "voucher")} {string.Join(", ", vouchers)}).");
         return ExitCodes.Done;
     }
 }
