@@ -57,23 +57,49 @@ public static class DiscloseCommand
         return ExitCodes.Done;
     }
 
+    /// <summary>The style a notice is rendered in: its format, language, paper and (for a PDF) font.</summary>
+    internal sealed record NoticeStyle(string Format, bool Chinese, Paper Paper, string FontPath);
+
+    /// <summary>An unrecorded notice's bytes, and how the message names it: after 已生成 in Chinese, with optional tails after the SHA-256.</summary>
+    internal sealed record UnrecordedNotice(byte[] Bytes, string ZhWhat, string EnWhat, string ZhTail = "", string EnTail = "");
+
     /// <summary>
-    /// Writes a notice that is not recorded in the log (project, distribution): to stdout without
-    /// <paramref name="path"/>, else to the file, saying where with its SHA-256 and checkpoint.
+    /// The notices the log does not record (project, distribution: <see cref="ProjectNoticeCommand"/> says
+    /// why): their options, their Core rule, the books' signed checkpoint and the writing, the same for
+    /// both. <paramref name="render"/> builds the one notice in the style asked for. Written to stdout
+    /// without --out, else to the file, saying where with its SHA-256 and checkpoint.
     /// </summary>
-    /// <param name="zhWhat">What the notice is, as the Chinese message names it after 已生成; <paramref name="zhTail"/> and <paramref name="enTail"/> follow the SHA-256.</param>
-    internal static int WriteUnrecorded(Context ctx, string? path, byte[] bytes, BooksCheckpoint.Result signed, string zhWhat, string enWhat,
-        string zhTail = "", string enTail = "")
+    /// <param name="option">The notice's own option (--fund, --distribution); <paramref name="covers"/> says what the notice covers, for the message when another scope is given too.</param>
+    internal static int RunUnrecorded(Context ctx, Args args, string option, string covers,
+        Func<LedgerState, DateOnly, DateOnly, IReadOnlyList<Violation>> check,
+        Func<LedgerStore, LedgerState, DateOnly, NoticeVerification, NoticeStyle, UnrecordedNotice> render)
     {
+        foreach (var other in new[] { "--period", "--quarter", "--year", "--fund", "--distribution" }.Where(o => o != option))
+            if (args.Option(other) is not null) throw new UsageException($"{option} does not go with {other}: {covers}");
+        var path = args.Option("--out");
+        var (format, chinese, paper, dateText, keyFiles, font) = NoticeOptions(args, path);
+        args.Done(1);
+
+        using var store = ctx.Open();
+        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
+        var date = NoticeDate(dateText, today);
+        var state = store.LoadState();
+        var violations = check(state, date, today);
+        if (violations.Count > 0) return ctx.Reject(violations);
+
+        var style = new NoticeStyle(format, chinese, paper, format == "pdf" ? FontPath(font) : "");
+        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
+        var notice = render(store, state, date, NoticeBuilder.Verification(signed), style);
         if (path is null)
         {
-            ctx.WriteBytes(bytes);
+            ctx.WriteBytes(notice.Bytes);
             return ExitCodes.Done;
         }
-        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
-        var sha256 = Core.Audit.Sha256Hex.Of(bytes);
-        ctx.Out.WriteLine(ctx.Say($"已生成{zhWhat} {path}（SHA-256 {sha256}）{zhTail}，检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
-            $"wrote {enWhat} {path} (SHA-256 {sha256}){enTail}; checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
+        Files.WriteAtomically(path, stream => { stream.Write(notice.Bytes); return 0; });
+        var sha256 = Core.Audit.Sha256Hex.Of(notice.Bytes);
+        ctx.Out.WriteLine(ctx.Say(
+            $"已生成{notice.ZhWhat} {path}（SHA-256 {sha256}）{notice.ZhTail}，检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
+            $"wrote {notice.EnWhat} {path} (SHA-256 {sha256}){notice.EnTail}; checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
         return ExitCodes.Done;
     }
 

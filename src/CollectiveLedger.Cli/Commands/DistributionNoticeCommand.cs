@@ -1,8 +1,6 @@
-using CollectiveLedger.Storage;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Reports.Disclosure;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -23,33 +21,21 @@ namespace CollectiveLedger.Cli.Commands;
 /// </remarks>
 public static class DistributionNoticeCommand
 {
-    public static int Run(Context ctx, Args args, string year)
-    {
-        foreach (var other in new[] { "--period", "--quarter", "--year", "--fund" })
-            if (args.Option(other) is not null) throw new UsageException($"--distribution does not go with {other}: a distribution notice covers one year's plan");
-        var path = args.Option("--out");
-        var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);
-        args.Done(1);
-
-        using var store = ctx.Open();
-        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
-        var date = DiscloseCommand.NoticeDate(dateText, today);
-        var state = store.LoadState();
-        var violations = DistributionNoticeRules.Check(year, date, state, today);
-        if (violations.Count > 0) return ctx.Reject(violations);
-
-        var fontPath = format == "pdf" ? DiscloseCommand.FontPath(font) : "";
-        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
-        var record = YearRules.TryParseYear(year, out var y) ? state.Distribution(y)! : throw new InvalidOperationException("the rules checked the year");
-        var notice = DistributionNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, DistributionList.Of(record, state),
-            state.Settings, NoticeBuilder.Verification(signed));
-        var bytes = format switch
+    public static int Run(Context ctx, Args args, string year) => DiscloseCommand.RunUnrecorded(ctx, args, "--distribution",
+        "a distribution notice covers one year's plan",
+        (state, date, today) => DistributionNoticeRules.Check(year, date, state, today),
+        (_, state, date, verification, style) =>
         {
-            "pdf" => DistributionNoticePdf.Render(notice, chinese, paper, fontPath),
-            "html" => DistributionNoticeHtml.Render(notice, chinese),
-            "csv" => DistributionNoticeCsv.Render(notice, chinese),
-            _ => DistributionNoticeJson.Render(notice),
-        };
-        return DiscloseCommand.WriteUnrecorded(ctx, path, bytes, signed, $" {notice.Year} 年度收益分配方案公示", $"the distribution notice of {notice.Year}");
-    }
+            var record = YearRules.TryParseYear(year, out var y) ? state.Distribution(y)! : throw new InvalidOperationException("the rules checked the year");
+            var notice = DistributionNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, DistributionList.Of(record, state),
+                state.Settings, verification);
+            var bytes = style.Format switch
+            {
+                "pdf" => DistributionNoticePdf.Render(notice, style.Chinese, style.Paper, style.FontPath),
+                "html" => DistributionNoticeHtml.Render(notice, style.Chinese),
+                "csv" => DistributionNoticeCsv.Render(notice, style.Chinese),
+                _ => DistributionNoticeJson.Render(notice),
+            };
+            return new DiscloseCommand.UnrecordedNotice(bytes, $" {notice.Year} 年度收益分配方案公示", $"the distribution notice of {notice.Year}");
+        });
 }

@@ -1,4 +1,3 @@
-using CollectiveLedger.Storage;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Reports.Disclosure;
@@ -20,35 +19,23 @@ namespace CollectiveLedger.Cli.Commands;
 /// </remarks>
 public static class ProjectNoticeCommand
 {
-    public static int Run(Context ctx, Args args, string fund)
-    {
-        foreach (var other in new[] { "--period", "--quarter", "--year", "--distribution" })
-            if (args.Option(other) is not null) throw new UsageException($"--fund does not go with {other}: a project notice covers its fund to --date");
-        var path = args.Option("--out");
-        var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);
-        args.Done(1);
-
-        using var store = ctx.Open();
-        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
-        var date = DiscloseCommand.NoticeDate(dateText, today);
-        var state = store.LoadState();
-        var violations = ProjectNoticeRules.Check(fund, date, state, today);
-        if (violations.Count > 0) return ctx.Reject(violations);
-
-        var fontPath = format == "pdf" ? DiscloseCommand.FontPath(font) : "";
-        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
-        var (entry, received, spent) = store.ProjectNoticeMoney(fund, state.Ledger.StartPeriod, date)
-            ?? throw new InvalidOperationException($"fund {fund} is in the state but not in the fund report");
-        var notice = ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, entry, received, spent, state.Settings,
-            NoticeBuilder.Verification(signed));
-        var bytes = format switch
+    public static int Run(Context ctx, Args args, string fund) => DiscloseCommand.RunUnrecorded(ctx, args, "--fund",
+        "a project notice covers its fund to --date",
+        (state, date, today) => ProjectNoticeRules.Check(fund, date, state, today),
+        (store, state, date, verification, style) =>
         {
-            "pdf" => ProjectNoticePdf.Render(notice, chinese, paper, fontPath),
-            "html" => ProjectNoticeHtml.Render(notice, chinese),
-            "csv" => ProjectNoticeCsv.Render(notice, chinese),
-            _ => ProjectNoticeJson.Render(notice),
-        };
-        return DiscloseCommand.WriteUnrecorded(ctx, path, bytes, signed, $"资金 {fund} 的项目资金公告公示", $"the project notice of fund {fund}",
-            $"，公示至 {IsoDate.Format(notice.PostedUntil)}", $", posted until {IsoDate.Format(notice.PostedUntil)}");
-    }
+            var (entry, received, spent) = store.ProjectNoticeMoney(fund, state.Ledger.StartPeriod, date)
+                ?? throw new InvalidOperationException($"fund {fund} is in the state but not in the fund report");
+            var notice = ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, entry, received, spent, state.Settings,
+                verification);
+            var bytes = style.Format switch
+            {
+                "pdf" => ProjectNoticePdf.Render(notice, style.Chinese, style.Paper, style.FontPath),
+                "html" => ProjectNoticeHtml.Render(notice, style.Chinese),
+                "csv" => ProjectNoticeCsv.Render(notice, style.Chinese),
+                _ => ProjectNoticeJson.Render(notice),
+            };
+            return new DiscloseCommand.UnrecordedNotice(bytes, $"资金 {fund} 的项目资金公告公示", $"the project notice of fund {fund}",
+                $"，公示至 {IsoDate.Format(notice.PostedUntil)}", $", posted until {IsoDate.Format(notice.PostedUntil)}");
+        });
 }
