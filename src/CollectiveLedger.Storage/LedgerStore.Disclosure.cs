@@ -32,6 +32,21 @@ public sealed partial class LedgerStore
                 r.Account, r.AccountName, new Amount(r.Amount), r.Reversal != 0))
             .ToList();
 
+    // The months' business from the month sums: normal vouchers only, so that the year-end closing
+    // vouchers (which move income and expenditure into 321 and 322) never count as movements.
+    private const string SelectNetCredit = """
+        SELECT account, SUM(credit_fen - debit_fen)
+        FROM account_turnover
+        WHERE kind = 'normal' AND period BETWEEN @From AND @To
+        GROUP BY account
+        """;
+
+    /// <summary>Per leaf account, credit minus debit of the normal vouchers of the months (the notice's <see cref="CashMovements"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, Amount>> NetCredit(Period from, Period to) =>
+        _connection.Query<(string Account, long Net)>(SelectNetCredit, new { From = from.ToString(), To = to.ToString() })
+            .Select(r => KeyValuePair.Create(r.Account, new Amount(r.Net)))
+            .ToList();
+
     // Fund money is counted as FundRules counts it, where it moves through cash and bank: debits
     // there are money received for the fund, credits money paid out of it. From the month sums.
     private static readonly string SelectFundUsage = $"""

@@ -9,7 +9,7 @@ public static class NoticeBuilder
 {
     public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, BooksCheckpoint.Result signed) =>
         DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
-            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.FundUsage(period.From, period.To),
+            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.NetCredit(period.From, period.To), store.FundUsage(period.From, period.To),
             new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
             store.FeedbackIn(period.From, period.To));
 

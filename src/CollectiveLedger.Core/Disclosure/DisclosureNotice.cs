@@ -81,13 +81,20 @@ public sealed record DisclosureNotice(
     private static readonly string[] ReceivableRoots = ["112", "113"];
     private static readonly string[] PayableRoots = ["201", "211", "212", "213", "214", "221"];
 
-    /// <param name="tb">The trial balance of exactly the notice's months.</param>
-    /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts in the months, in date order.</param>
+    /// <summary>
+    /// Cash and bank movements that are not income or expenditure, and expenditure that paid no cash,
+    /// which with income and expenditure take the opening cash and bank to the closing (<see cref="CashMovements"/>).
+    /// </summary>
+    public ImmutableArray<CashMovement> Movements { get; init; } = [];
+
+    /// <param name="tb">The trial balance of exactly the notice's months (for balances: cash and bank, claims and debts).</param>
+    /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts of the months' normal vouchers, in date order: the categories and totals are their sums, so the year-end closing vouchers never count.</param>
+    /// <param name="netCredit">Per leaf account, credit minus debit of the months' normal vouchers (for <see cref="Movements"/>).</param>
     /// <param name="assets">The asset register's entries, for its state at the start and end of the months.</param>
-    /// <param name="registers">The ledger's state, for the resource contracts and their parties' names.</param>
+    /// <param name="registers">The ledger's state, for the accounts, the resource contracts and their parties' names.</param>
     /// <param name="feedback">Feedback received or answered in the months (masked here).</param>
     public static DisclosureNotice Compute(string org, string orgCode, string currency, DisclosurePeriod period, DateOnly date, TrialBalance tb,
-        IEnumerable<DisclosureItem> items, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
+        IEnumerable<DisclosureItem> items, IEnumerable<KeyValuePair<string, Amount>> netCredit, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
         DisclosureSettings settings, NoticeVerification verification, IEnumerable<FeedbackRecord>? feedback = null)
     {
         Precondition.Require(tb.From == period.From && tb.To == period.To, "the trial balance covers the notice's months");
@@ -98,27 +105,47 @@ public sealed record DisclosureNotice(
         // A category is a second-level account, or a first-level one without sub-accounts.
         IEnumerable<TrialBalanceRow> Categories(Func<string, bool> root) =>
             rows.Where(r => root(r.Code[..3]) && (r.Level == 2 || (r.Level == 1 && r.Leaf)));
-        var income = Categories(StandardChart.IsIncome)
-            .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.PeriodCredit - r.PeriodDebit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
-        var expenditure = Categories(StandardChart.IsExpenditure)
-            .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.PeriodDebit - r.PeriodCredit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
         var receivables = Categories(ReceivableRoots.Contains)
             .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.ClosingDebit - r.ClosingCredit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
         var payables = Categories(PayableRoots.Contains)
             .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.ClosingCredit - r.ClosingDebit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
 
-        var all = items.Select(i => i with { Summary = Mask(i.Summary), Party = Mask(i.Party), AccountName = Mask(i.AccountName) }).ToList();
+        var itemList = items.ToList();
+        var income = CategoriesOf(itemList.Where(i => i.IsIncome), registers.Accounts);
+        var expenditure = CategoriesOf(itemList.Where(i => !i.IsIncome), registers.Accounts);
+        var incomeTotal = income.Aggregate(Amount.Zero, (a, c) => a + c.Amount);
+        var expenditureTotal = expenditure.Aggregate(Amount.Zero, (a, c) => a + c.Amount);
+        var movements = CashMovements.Compute(netCredit);
+        var (opening, closing) = (Net(r => r.OpeningDebit, r => r.OpeningCredit, CashAndBank), Net(r => r.ClosingDebit, r => r.ClosingCredit, CashAndBank));
+        Precondition.Require(opening + incomeTotal - expenditureTotal + movements.Aggregate(Amount.Zero, (a, m) => a + m.Amount) == closing,
+            "the summary takes opening cash and bank to closing exactly (every voucher balances)");
+
+        var all = itemList.Select(i => i with { Summary = Mask(i.Summary), Party = Mask(i.Party), AccountName = Mask(i.AccountName) }).ToList();
         return new DisclosureNotice(Mask(org), orgCode, currency, period, date,
-            Net(r => r.OpeningDebit, r => r.OpeningCredit, CashAndBank),
-            income, income.Aggregate(Amount.Zero, (a, c) => a + c.Amount),
-            expenditure, expenditure.Aggregate(Amount.Zero, (a, c) => a + c.Amount),
-            Net(r => r.ClosingDebit, r => r.ClosingCredit, CashAndBank),
+            opening, income, incomeTotal, expenditure, expenditureTotal, closing,
             [.. all.Where(i => i.IsIncome)], [.. all.Where(i => !i.IsIncome)],
             [.. funds.Select(f => f with { Name = Mask(f.Name) })], receivables, payables,
             DisclosureAssets.Compute(assets, period), DisclosureHerd.Compute(assets, period), DisclosureContracts.Compute(registers, period),
             settings.Masked(),
-            verification) { Feedback = [.. (feedback ?? []).Select(f => f.Masked())] };
+            verification) { Feedback = [.. (feedback ?? []).Select(f => f.Masked())], Movements = movements };
 
         static string Mask(string text) => PersonalData.Mask(text);
+    }
+
+    /// <summary>
+    /// The items summed by category (a second-level account, or a first-level one without
+    /// sub-accounts) in code order, zero categories left out: the totals are the item lists' sums.
+    /// </summary>
+    private static ImmutableArray<CategoryAmount> CategoriesOf(IEnumerable<DisclosureItem> items, IReadOnlyDictionary<string, Account> accounts) =>
+        [.. items
+            .GroupBy(i => CategoryOf(accounts[i.AccountCode], accounts).Code, StringComparer.Ordinal)
+            .Select(g => new CategoryAmount(g.Key, PersonalData.Mask(accounts[g.Key].Name), g.Aggregate(Amount.Zero, (a, i) => a + i.Amount)))
+            .Where(c => !c.Amount.IsZero)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)];
+
+    private static Account CategoryOf(Account account, IReadOnlyDictionary<string, Account> accounts)
+    {
+        while (account.Level > 2) account = accounts[account.Parent!];
+        return account;
     }
 }

@@ -27,6 +27,18 @@ public static class NoticeJson
         Categories(w, "expenditure", n.Expenditure);
         w.WriteString("expenditure_total", n.ExpenditureTotal.ToString());
         w.WriteString("expenditure_total_in_words", ChineseUppercase.Format(n.ExpenditureTotal));
+        if (!n.Movements.IsEmpty)
+        {
+            w.WriteStartArray("movements");
+            foreach (var m in n.Movements)
+            {
+                w.WriteStartObject();
+                w.WriteString("group", m.Group);
+                w.WriteString("amount", m.Amount.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteString("cash_and_bank_closing", n.CashAndBankClosing.ToString());
         w.WriteString("cash_and_bank_closing_in_words", ChineseUppercase.Format(n.CashAndBankClosing));
         w.WriteEndObject();

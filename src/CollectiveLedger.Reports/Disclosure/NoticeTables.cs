@@ -14,6 +14,13 @@ public static class NoticeTables
         rows.Add([t.ExpenditureHeader, ""]);
         rows.AddRange(n.Expenditure.Select(c => (IReadOnlyList<string>)[$"    {c.Name}", NoticeText.Money(c.Amount)]));
         rows.Add([t.ExpenditureTotal, NoticeText.Money(n.ExpenditureTotal)]);
+        if (!n.Movements.IsEmpty)
+        {
+            // Signs in words, not on the numbers: a villager adds the 加 lines and subtracts the 减 lines.
+            rows.Add([t.MovementsHeader, ""]);
+            rows.AddRange(n.Movements.Select(m => (IReadOnlyList<string>)
+                [$"    {(m.Amount.IsNegative ? t.Minus : t.Plus)}{t.Movement(m.Group)}", NoticeText.Money(m.Amount.IsNegative ? -m.Amount : m.Amount)]));
+        }
         rows.Add([t.ClosingCash, NoticeText.Money(n.CashAndBankClosing)]);
         return rows;
     }

@@ -28,6 +28,34 @@ public sealed class NoticeText(bool chinese)
     public string IncomeTotal => T("收入合计", "Total income");
     public string ExpenditureTotal => T("支出合计", "Total expenditure");
     public string ClosingCash => T("期末库存现金及银行存款", "Cash and bank at the end");
+    public string MovementsHeader => T("不属于收支的现金变动及不付现金的支出", "Cash movements that are not income or expenditure, and expenditure that paid no cash");
+    public string Plus => T("加：", "Add: ");
+    public string Minus => T("减：", "Less: ");
+    public string ClosingCheck => T("期初 + 收入合计 − 支出合计 + 加项 − 减项 = 期末", "start + income − expenditure + additions − deductions = end");
+
+    /// <summary>What a <see cref="CashMovement"/> group is, for a villager: net of its two directions.</summary>
+    public string Movement(string group) => group switch
+    {
+        "grants" => T("上级专项资金（收到减去转出或退回，专项应付款）", "Grant money received less transferred or returned (241)"),
+        "one_matter" => T("一事一议资金（筹集减去使用）", "One-matter-one-discussion money raised less used (231)"),
+        "construction" => T("在建工程（支付减去完工转出）", "Construction in progress paid less completed (153)"),
+        "fixed_assets" => T("固定资产（购置减去处置）", "Fixed assets bought less disposed of (151, 154)"),
+        "biological_assets" => T("生物资产（购入减去出售）", "Livestock and forest bought less sold (131-134)"),
+        "inventory" => T("库存物资及生产成本", "Inventory and production cost (121, 401)"),
+        "depreciation" => T("折旧和摊销（计入支出但未付现金）", "Depreciation and amortization (expenditure that paid no cash)"),
+        "intangible_assets" => T("无形资产及长期待摊费用", "Intangible assets and long-term prepaid expenses (161, 171)"),
+        "investments" => T("对外投资（投出减去收回）", "Investments made less recovered (111, 141)"),
+        "receivables" => T("应收款（新增应收减去收回）", "Receivables accrued less collected (112)"),
+        "internal" => T("内部往来（成员及村民小组）", "Accounts with members and groups (113)"),
+        "payables" => T("应付款（新增欠款减去偿还）", "Payables owed less paid (211)"),
+        "wages" => T("应付工资及劳务费（计提减去发放）", "Wages and labour owed less paid (212, 213)"),
+        "taxes" => T("应交税费（计提减去缴纳）", "Taxes owed less paid (214)"),
+        "loans" => T("借款（借入减去归还）", "Loans borrowed less repaid (201, 221)"),
+        "pending" => T("待处理财产损溢", "Assets pending disposal (181)"),
+        "capital" => T("资本及公积公益金", "Capital and accumulation fund (301, 311)"),
+        "distribution" => T("收益分配", "Income distributed (321, 322)"),
+        _ => T("其他", "Other"),
+    };
     public string Item => T("项目", "Item");
     public string Amount => T("金额", "Amount");
     public string InWords => T("大写", "In words");
