@@ -32,20 +32,36 @@ public sealed partial class LedgerStore
                 r.Account, r.AccountName, new Amount(r.Amount), r.Reversal != 0))
             .ToList();
 
-    // The months' business from the month sums: normal vouchers only, so that the year-end closing
-    // vouchers (which move income and expenditure into 321 and 322) never count as movements.
-    private const string SelectNetCredit = """
-        SELECT account, SUM(credit_fen - debit_fen)
-        FROM account_turnover
-        WHERE kind = 'normal' AND period BETWEEN @From AND @To
-        GROUP BY account
+    // The months' business: normal vouchers only, so that the year-end closing vouchers (which move
+    // income and expenditure into 321 and 322) never count. A voucher moves cash when one of its
+    // lines is on cash or bank.
+    private static readonly string SelectMovements = $"""
+        WITH months AS (
+            SELECT v.seq, EXISTS (SELECT 1 FROM voucher_lines c WHERE c.voucher_seq = v.seq AND {AccountSql.IsCashOrBank("c.account")}) AS cash
+            FROM vouchers v
+            WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To)
+        SELECT 1 AS cash, l.account AS account, SUM(l.credit_fen - l.debit_fen) AS net
+        FROM months m JOIN voucher_lines l ON l.voucher_seq = m.seq
+        WHERE m.cash
+        GROUP BY l.account
+        UNION ALL
+        SELECT 0, '', SUM(l.credit_fen - l.debit_fen)
+        FROM months m JOIN voucher_lines l ON l.voucher_seq = m.seq
+        WHERE NOT m.cash AND NOT {AccountSql.IsIncomeOrExpenditure("l.account")}
+        GROUP BY m.seq
         """;
 
-    /// <summary>Per leaf account, credit minus debit of the normal vouchers of the months (the notice's <see cref="CashMovements"/>).</summary>
-    public IReadOnlyList<KeyValuePair<string, Amount>> NetCredit(Period from, Period to) =>
-        _connection.Query<(string Account, long Net)>(SelectNetCredit, new { From = from.ToString(), To = to.ToString() })
-            .Select(r => KeyValuePair.Create(r.Account, new Amount(r.Net)))
-            .ToList();
+    /// <summary>
+    /// What the notice's <see cref="CashMovements"/> are made of: per leaf account, credit minus
+    /// debit on the months' normal vouchers that move cash or bank; and per normal voucher that moves
+    /// none, credit minus debit of its lines that are not income or expenditure.
+    /// </summary>
+    public (IReadOnlyList<KeyValuePair<string, Amount>> CashVouchers, IReadOnlyList<Amount> NonCashVouchers) Movements(Period from, Period to)
+    {
+        var rows = _connection.Query<(long Cash, string Account, long Net)>(SelectMovements, new { From = from.ToString(), To = to.ToString() }).ToList();
+        return ([.. rows.Where(r => r.Cash != 0).Select(r => KeyValuePair.Create(r.Account, new Amount(r.Net)))],
+            [.. rows.Where(r => r.Cash == 0).Select(r => new Amount(r.Net))]);
+    }
 
     // Fund money is counted as FundRules counts it, where it moves through cash and bank: debits
     // there are money received for the fund, credits money paid out of it. From the month sums.

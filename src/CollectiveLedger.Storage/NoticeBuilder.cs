@@ -7,11 +7,14 @@ namespace CollectiveLedger.Storage;
 /// <summary>Reads what a notice needs from the books and computes its model (used by disclose, the web workspace and the benchmark).</summary>
 public static class NoticeBuilder
 {
-    public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, BooksCheckpoint.Result signed) =>
-        DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
-            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), store.NetCredit(period.From, period.To), store.FundUsage(period.From, period.To),
+    public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, BooksCheckpoint.Result signed)
+    {
+        var (cashVouchers, nonCashVouchers) = store.Movements(period.From, period.To);
+        return DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
+            store.TrialBalance(period.From, period.To), store.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.FundUsage(period.From, period.To),
             new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
             store.FeedbackIn(period.From, period.To));
+    }
 
     /// <summary>The checkpoint as a notice prints it.</summary>
     public static NoticeVerification Verification(BooksCheckpoint.Result signed) =>

@@ -113,10 +113,12 @@ public static class DemoCommand
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
 
         var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
-        // The sample year's notices, dated the way a village would post them: a month, a quarter, the year.
+        // The sample year's notices, dated the way a village would post them: a month and its quarter,
+        // then after year close December, the fourth quarter and the year.
         foreach (var (option, value, date, name) in new[]
                  {
                      ("--period", "2025-06", "2025-07-05", "notice-2025-06"), ("--quarter", "2025-Q2", "2025-07-05", "notice-2025-Q2"),
+                     ("--period", "2025-12", "2026-01-15", "notice-2025-12"), ("--quarter", "2025-Q4", "2026-01-15", "notice-2025-Q4"),
                      ("--year", "2025", "2026-01-15", "notice-2025"),
                  })
             foreach (var format in new[] { "pdf", "html", "csv", "json" })

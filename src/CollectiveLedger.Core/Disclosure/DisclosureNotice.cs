@@ -89,12 +89,13 @@ public sealed record DisclosureNotice(
 
     /// <param name="tb">The trial balance of exactly the notice's months (for balances: cash and bank, claims and debts).</param>
     /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts of the months' normal vouchers, in date order: the categories and totals are their sums, so the year-end closing vouchers never count.</param>
-    /// <param name="netCredit">Per leaf account, credit minus debit of the months' normal vouchers (for <see cref="Movements"/>).</param>
+    /// <param name="cashVouchers">Per leaf account, credit minus debit on the months' normal vouchers that move cash or bank (for <see cref="Movements"/>).</param>
+    /// <param name="nonCashVouchers">Per normal voucher of the months that moves no cash or bank, credit minus debit of its lines that are not income or expenditure.</param>
     /// <param name="assets">The asset register's entries, for its state at the start and end of the months.</param>
     /// <param name="registers">The ledger's state, for the accounts, the resource contracts and their parties' names.</param>
     /// <param name="feedback">Feedback received or answered in the months (masked here).</param>
     public static DisclosureNotice Compute(string org, string orgCode, string currency, DisclosurePeriod period, DateOnly date, TrialBalance tb,
-        IEnumerable<DisclosureItem> items, IEnumerable<KeyValuePair<string, Amount>> netCredit, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
+        IEnumerable<DisclosureItem> items, IEnumerable<KeyValuePair<string, Amount>> cashVouchers, IEnumerable<Amount> nonCashVouchers, IEnumerable<FundUsage> funds, AssetHistory assets, LedgerState registers,
         DisclosureSettings settings, NoticeVerification verification, IEnumerable<FeedbackRecord>? feedback = null)
     {
         Precondition.Require(tb.From == period.From && tb.To == period.To, "the trial balance covers the notice's months");
@@ -115,7 +116,7 @@ public sealed record DisclosureNotice(
         var expenditure = CategoriesOf(itemList.Where(i => !i.IsIncome), registers.Accounts);
         var incomeTotal = income.Aggregate(Amount.Zero, (a, c) => a + c.Amount);
         var expenditureTotal = expenditure.Aggregate(Amount.Zero, (a, c) => a + c.Amount);
-        var movements = CashMovements.Compute(netCredit);
+        var movements = CashMovements.Compute(cashVouchers, nonCashVouchers);
         var (opening, closing) = (Net(r => r.OpeningDebit, r => r.OpeningCredit, CashAndBank), Net(r => r.ClosingDebit, r => r.ClosingCredit, CashAndBank));
         Precondition.Require(opening + incomeTotal - expenditureTotal + movements.Aggregate(Amount.Zero, (a, m) => a + m.Amount) == closing,
             "the summary takes opening cash and bank to closing exactly (every voucher balances)");

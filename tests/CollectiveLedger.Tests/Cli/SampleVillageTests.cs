@@ -46,6 +46,25 @@ public class SampleVillageTests
         Assert.That(actual["lines"]!.AsArray(), Has.Count.GreaterThan(10));
     }
 
+    [TestCase("notice-2025-06")]
+    [TestCase("notice-2025-Q2")]
+    [TestCase("notice-2025-12")]
+    [TestCase("notice-2025-Q4")]
+    [TestCase("notice-2025")]
+    public void Notice_summary_after_year_close_equals_the_independent_model(string notice)
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", notice.Replace("notice", "notice-summary") + ".json")))!.AsObject();
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, notice + ".json")))!["summary"]!.AsObject();
+
+        foreach (var (key, value) in expected)
+            Assert.That(actual[key]!.ToJsonString(), Is.EqualTo(value!.ToJsonString()), $"{notice}: {key}");
+        Assert.That(actual["income_total_in_words"]!.GetValue<string>(), Does.Not.Contain("负"), "no negative total in words");
+        Assert.That(actual["expenditure_total_in_words"]!.GetValue<string>(), Does.Not.Contain("负"));
+        var items = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, notice + ".json")))!["income_items"]!.AsArray();
+        Assert.That(items.Sum(i => decimal.Parse(i!["amount"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)),
+            Is.EqualTo(decimal.Parse(actual["income_total"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)), "收入合计 is the item list's sum");
+    }
+
     [Test]
     public void The_2025_distribution_per_household_equals_the_independent_model()
     {
