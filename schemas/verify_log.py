@@ -28,12 +28,14 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "distribution.paid": "account by date year",
         "contract.added": "area from income_account number party prepaid_account rent resource schedule to",
         "contract.received": "account amount contract date", "contract.recognized": "lines year",
-        "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback"}
+        "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
+        "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
-OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"}}  # added in format 1's later versions
+OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
+            "disclosure.published": {"notice"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact
 disclosure.project_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
@@ -67,6 +69,16 @@ def is_date(s):  # YYYY-MM-DD, a real calendar day
 
 def china_day(t):  # "2026-03-04T17:30:00Z" -> "2026-03-05": the day in China (UTC+8) when the entry was written
     return (datetime.datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ") + datetime.timedelta(hours=8)).date().isoformat()
+
+def notice_months(d, s):  # disclosure.published, notice.prepared: a month, quarter or year of the ledger, dated on or after its end
+    f, t = d["from"], d["to"]
+    need(isinstance(f, str) and isinstance(t, str) and PERIOD.fullmatch(f) and PERIOD.fullmatch(t), "from and to must be periods")
+    span = {"month": f == t, "quarter": f[5:] in ("01", "04", "07", "10") and t == next_month(next_month(f)),
+            "year": f[5:] == "01" and t == f[:5] + "12"}
+    need(span.get(d["scope"]), "scope must be month, quarter or year, and from ... to exactly one of those")
+    need(f >= s["start"], f"the notice begins in {f}, before the ledger starts")
+    last_day = datetime.date.fromisoformat(next_month(t) + "-01") - datetime.timedelta(days=1)
+    need(is_date(d["date"]) and d["date"] >= last_day.isoformat(), f"date must be a day on or after {last_day}, when {t} ends")
 
 def next_month(p):  # "2026-12" -> "2027-01"
     y, m = int(p[:4]), int(p[5:])
@@ -270,13 +282,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         s["keys"][key] = p256_point(spki)
     elif kind == "disclosure.published":
         f, t, files = d["from"], d["to"], d["files"]
-        need(isinstance(f, str) and isinstance(t, str) and PERIOD.fullmatch(f) and PERIOD.fullmatch(t), "from and to must be periods")
-        span = {"month": f == t, "quarter": f[5:] in ("01", "04", "07", "10") and t == next_month(next_month(f)),
-                "year": f[5:] == "01" and t == f[:5] + "12"}
-        need(span.get(d["scope"]), "scope must be month, quarter or year, and from ... to exactly one of those")
-        need(f >= s["start"], f"the notice begins in {f}, before the ledger starts")
-        last_day = datetime.date.fromisoformat(next_month(t) + "-01") - datetime.timedelta(days=1)
-        need(is_date(d["date"]) and d["date"] >= last_day.isoformat(), f"date must be a day on or after {last_day}, when {t} ends")
+        notice_months(d, s)
         need(isinstance(files, list) and files, "files must list at least one file")
         for i, x in enumerate(files, 1):
             need(isinstance(x, dict) and sorted(x) == FILE, f"file {i}: keys must be {' '.join(FILE)}")
@@ -284,7 +290,31 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
                  f"file {i}: format pdf, html, csv or json, and a file name")
             need(isinstance(x["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", x["sha256"]), f"file {i}: sha256 must be 64 lowercase hex digits")
         check_checkpoint(d["checkpoint"], seq, s)
+        if "notice" in d:  # audit-log.md 7.7: a prepared notice (7.18), reviewed (7.19), published once, as prepared
+            n = s["prepared"].get(d["notice"]) if is_int(d["notice"]) else None
+            need(n is not None and n["reviewed"] and not n["published"], f"notice {d['notice']!r} must be prepared, reviewed and not yet published")
+            need(all(d[k] == n[k] for k in ("scope", "from", "to", "date", "checkpoint")), "scope, from, to, date and checkpoint must be the prepared notice's")
+            n["published"] = True
         s["notices"].add((d["scope"], f, t))
+    elif kind == "notice.prepared":  # audit-log.md 7.18: numbered 1, 2, 3 ..., content fixed by its checkpoint and SHA-256
+        notice_months(d, s)
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(is_int(d["number"]) and d["number"] == len(s["prepared"]) + 1, f"number must be {len(s['prepared']) + 1}")
+        need(isinstance(d["content_sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", d["content_sha256"]), "content_sha256 must be 64 lowercase hex digits")
+        need(d["date"] <= china_day(e["time"]) and d["to"] < china_day(e["time"])[:7], "the months must have ended and the date must not be in the future")
+        check_checkpoint(d["checkpoint"], seq, s)
+        s["prepared"][d["number"]] = dict(d, reviewed=False, published=False)
+    elif kind == "notice.reviewed":  # audit-log.md 7.19: by a supervisor who did not prepare it, of the content prepared
+        n = s["prepared"].get(d["notice"]) if is_int(d["notice"]) else None
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(n is not None and not n["reviewed"], f"notice {d['notice']!r} must be prepared and not reviewed yet")
+        need(d["by"] != n["by"], "the preparer does not review their own notice")
+        need(d["content_sha256"] == n["content_sha256"], "content_sha256 must be the prepared notice's")
+        need(d["by"] in set(s["settings"].get("role.supervisor", "").split("、")) - {""}, f"{d['by']} does not hold role.supervisor")
+        need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
+        need(isinstance(d["opinion"], str) and TEXT.fullmatch(d["opinion"]) and d["opinion"] == d["opinion"].strip() and 1 <= len(d["opinion"]) <= 200,
+             "opinion: text of 1..200 characters, trimmed")
+        n["reviewed"] = True
     elif kind == "feedback.received":  # audit-log.md 7.17: on a published notice, from the public page, numbered 1, 2, 3 ...
         need(e["actor"] == "public", "feedback.received is written by the public page: its actor is public")
         need((d["scope"], d["from"], d["to"]) in s["notices"], f"no notice of {d['scope']} {d['from']}..{d['to']} was published before")
@@ -395,7 +425,7 @@ def verify(log_path, tb_path=None):
     lines, problems = open(log_path, "rb").read().split(b"\n"), []
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
-    s = dict(notices=set(), feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
+    s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0

@@ -138,6 +138,7 @@ public static class Program
         "export" => ExportCommand.Run(ctx, args),
         "demo" => DemoCommand.Run(ctx, args),
         "disclose" => DiscloseCommand.Run(ctx, args),
+        "notices" => NoticesCommand.Run(ctx, args),
         "checkpoint" => CheckpointCommand.Run(ctx, args),
         "keys" => KeyCommands.Run(ctx, args),
         "settings" => SettingsCommand.Run(ctx, args),

@@ -35,4 +35,17 @@ public static class BooksCheckpoint
         var signed = reused ?? new SignedNote(checkpoint.Body, [.. signers.Select(s => s.Sign(checkpoint.Body))]);
         return new Result(checkpoint, headSeq, headHash, signed, registered);
     }
+
+    /// <summary>
+    /// The checkpoint printed by a notice prepared earlier (<paramref name="text"/>: the signed note,
+    /// or the bare body when unsigned, as notice.prepared records it), to build that notice again.
+    /// </summary>
+    public static Result Of(LedgerStore store, LedgerState state, string text)
+    {
+        var note = SignedNote.TryParse(text, out var parsed, out _) ? parsed : new SignedNote(text, []);
+        Core.Precondition.Require(Checkpoint.TryParseBody(note.Text, out var checkpoint, out _), "a prepared notice's checkpoint parses");
+        var keys = note.Signatures.Select(s => state.Key(s.KeyName, s.KeyId)).ToList();
+        Core.Precondition.Require(keys.All(k => k is not null), "a prepared notice is signed with registered keys");
+        return new Result(checkpoint, checkpoint.Size - 1, store.EntryHash(checkpoint.Size - 1), note, keys!);
+    }
 }

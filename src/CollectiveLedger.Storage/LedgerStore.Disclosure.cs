@@ -84,14 +84,15 @@ public sealed partial class LedgerStore
             .ToList();
 
     /// <summary>
-    /// The checkpoint of the books: the log up to its last entry that is not a published notice, so
-    /// that publishing a notice again for unchanged books carries the same checkpoint (and the same
-    /// bytes). Returns the checkpoint and the hash of its last entry.
+    /// The checkpoint of the books: the log up to its last entry that is not a notice's own (prepared,
+    /// reviewed, published), so that notices of unchanged books carry the same checkpoint (and the
+    /// same bytes). Returns the checkpoint and the hash of its last entry.
     /// </summary>
     public (Checkpoint Checkpoint, long HeadSeq, string HeadHash) CheckpointOfBooks(string origin) => Read(tx =>
     {
         var size = _connection.ExecuteScalar<long>(
-            "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures)", transaction: tx);
+            "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews)",
+            transaction: tx);
         var tree = new MerkleTree();
         var head = "";
         foreach (var entry in _connection.Query<StoredEntry>("SELECT seq AS Seq, hash AS Hash, entry AS Bytes FROM audit_log WHERE seq < @Size ORDER BY seq",
@@ -103,7 +104,11 @@ public sealed partial class LedgerStore
         return (new Checkpoint(origin, size, tree.Root()), size - 1, head);
     });
 
+    /// <summary>The hash of entry <paramref name="seq"/> ("" before the first entry).</summary>
+    public string EntryHash(long seq) =>
+        _connection.ExecuteScalar<string?>("SELECT hash FROM audit_log WHERE seq = @Seq", new { Seq = seq }) ?? "";
+
     /// <summary>Signed checkpoints printed on earlier notices, newest first.</summary>
     public IReadOnlyList<string> PublishedCheckpoints() =>
-        _connection.Query<string>("SELECT checkpoint FROM disclosures ORDER BY seq DESC").ToList();
+        _connection.Query<string>("SELECT checkpoint FROM (SELECT seq, checkpoint FROM disclosures UNION ALL SELECT seq, checkpoint FROM notices) ORDER BY seq DESC").ToList();
 }

@@ -12,20 +12,25 @@ public sealed record PublishedNotice(long Seq, DisclosurePeriod Period, DateOnly
 
 public sealed record PublishedNoticeFile(int FileNo, string Name, string Format, string Sha256, bool Kept);
 
+/// <summary>A notice prepared for review (notices), its review (notice_reviews, null until reviewed) and the entry that published it (null until published).</summary>
+public sealed record PreparedNoticeRow(int Number, DisclosurePeriod Period, DateOnly Date, string PreparedBy, string ContentSha256,
+    NoticeReview? Review, long? PublishedSeq);
+
 public sealed partial class LedgerStore
 {
     private const string InsertNoticeFile = "INSERT INTO notice_files (disclosure_seq, file_no, bytes) VALUES (@Seq, @FileNo, @Bytes)";
 
     /// <summary>
-    /// Publishes a notice: decides with <see cref="DisclosureRules.Publish"/>, appends its
-    /// disclosure.published entry (checkpoint and each file's SHA-256) and keeps the files' bytes
-    /// (notice_files, outside the books), all in one transaction: either the notice is on record and
-    /// retrievable, or nothing happened.
+    /// Publishes prepared and reviewed notice <paramref name="notice"/>: decides with
+    /// <see cref="NoticeRules.Publish"/> (<paramref name="contentSha256"/> is the content the books give
+    /// it now), appends its disclosure.published entry (checkpoint and each file's SHA-256) and keeps
+    /// the files' bytes (notice_files, outside the books), all in one transaction: either the notice
+    /// is on record and retrievable, or nothing happened.
     /// </summary>
-    public (Decision Decision, long? Seq) PublishNotice(string actor, DisclosurePeriod period, DateOnly date, string checkpoint,
+    public (Decision Decision, long? Seq) PublishNotice(string actor, int notice, string contentSha256,
         IReadOnlyList<(PublishedFile File, byte[] Bytes)> files) => Write(actor, session =>
     {
-        var decision = DisclosureRules.Publish(period, date, checkpoint, [.. files.Select(f => f.File)], session.State, session.Today);
+        var decision = NoticeRules.Publish(notice, contentSha256, [.. files.Select(f => f.File)], session.State);
         if (!decision.Accepted) return (decision, (long?)null);
         var entry = session.Append(decision.Event!);
         for (var i = 0; i < files.Count; i++)
@@ -35,6 +40,24 @@ public sealed partial class LedgerStore
         }
         return (decision, entry.Seq);
     });
+
+    private const string SelectPreparedNotices = """
+        SELECT n.number, n.scope, n.from_period, n.to_period, n.date, n.by, n.content_sha256,
+               r.by AS reviewer, r.date AS reviewed_on, r.opinion, d.seq AS published_seq
+        FROM notices n
+        LEFT JOIN notice_reviews r ON r.notice = n.number
+        LEFT JOIN disclosures d ON d.notice = n.number
+        WHERE (@Number IS NULL OR n.number = @Number)
+        ORDER BY n.number DESC
+        """;
+
+    /// <summary>The notices prepared for review, newest first (or notice <paramref name="number"/>), with their review and publication.</summary>
+    public IReadOnlyList<PreparedNoticeRow> PreparedNotices(int? number = null) =>
+        _connection.Query<(long Number, string Scope, string From, string To, string Date, string By, string ContentSha256,
+                string? Reviewer, string? ReviewedOn, string? Opinion, long? PublishedSeq)>(SelectPreparedNotices, new { Number = number })
+            .Select(r => new PreparedNoticeRow((int)r.Number, new DisclosurePeriod(r.Scope, Period.Parse(r.From), Period.Parse(r.To)), IsoDate.Parse(r.Date),
+                r.By, r.ContentSha256, r.Reviewer is null ? null : new NoticeReview(r.Reviewer, IsoDate.Parse(r.ReviewedOn!), r.Opinion!), r.PublishedSeq))
+            .ToList();
 
     private const string SelectNotices = """
         SELECT d.seq, d.scope, d.from_period, d.to_period, d.date, d.checkpoint, json_extract(CAST(a.entry AS TEXT), '$.actor') AS actor,

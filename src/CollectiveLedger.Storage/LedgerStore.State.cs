@@ -54,6 +54,10 @@ public sealed partial class LedgerStore
         """;
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM account_turnover";
     private const string SelectPublishedMonths = "SELECT DISTINCT scope, from_period, to_period FROM disclosures";
+    private const string SelectNoticeEntries = """
+        SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews) ORDER BY seq
+        """;
+    private const string SelectPublishedNotices = "SELECT notice FROM disclosures WHERE notice IS NOT NULL";
     private const string SelectFeedbackStatus =
         "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
@@ -114,6 +118,10 @@ public sealed partial class LedgerStore
         LoadDistributions(state, tx);
         foreach (var (scope, from, to) in _connection.Query<(string, string, string)>(SelectPublishedMonths, transaction: tx))
             state.RestorePublished(scope, Period.Parse(from), Period.Parse(to));
+        foreach (var entry in _connection.Query<byte[]>(SelectNoticeEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
+        foreach (var notice in _connection.Query<long>(SelectPublishedNotices, transaction: tx))
+            state.RestoreNoticePublished((int)notice);
         foreach (var (number, answered) in _connection.Query<(long, long)>(SelectFeedbackStatus, transaction: tx))
             state.RestoreFeedback((int)number, answered != 0);
         return state;

@@ -166,13 +166,21 @@ public static class Projection
                 yield return new Row(Table.SigningKeys, [k.Name, k.KeyIdHex, Convert.ToBase64String(k.PublicKey), seq]);
                 break;
             case DisclosurePublished d:
-                yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint]);
+                yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint,
+                    d.Notice is { } notice ? (long)notice : null]);
                 for (var i = 0; i < d.Files.Length; i++)
                     yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
                 break;
             case Core.Disclosure.FeedbackReceived f:
                 yield return new Row(Table.Feedback, [(long)f.Number, seq, f.Scope, f.From.ToString(), f.To.ToString(), Core.Periods.IsoDate.Format(f.Date),
                     f.Item, f.Question, f.Contact]);
+                break;
+            case Core.Disclosure.NoticePrepared n:
+                yield return new Row(Table.Notices, [(long)n.Number, seq, n.Scope, n.From.ToString(), n.To.ToString(), Core.Periods.IsoDate.Format(n.Date),
+                    n.Checkpoint, n.ContentSha256, n.By]);
+                break;
+            case Core.Disclosure.NoticeReviewed r:
+                yield return new Row(Table.NoticeReviews, [(long)r.Notice, seq, r.ContentSha256, Core.Periods.IsoDate.Format(r.Date), r.Opinion, r.By]);
                 break;
             case Core.Disclosure.FeedbackAnswered a:
                 yield return new Row(Table.FeedbackAnswers, [(long)a.Feedback, seq, Core.Periods.IsoDate.Format(a.Date), a.By, a.Answer]);

@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
 using CollectiveLedger.Storage;
@@ -7,9 +8,12 @@ using CollectiveLedger.Storage;
 namespace CollectiveLedger.Web;
 
 /// <summary>
-/// The month, quarter or year notice (财务公开榜) as <c>cledger disclose</c> makes it: the same
-/// <see cref="NoticeBuilder"/> model, the same checkpoint (<see cref="BooksCheckpoint"/>) and the
-/// same four renderers. The web publishes all four files in one disclosure.published entry.
+/// The month, quarter or year notice (财务公开榜) from preparation to publication, the same for the
+/// web workspace and <c>cledger notices</c> (<see cref="NoticeRules"/> says the steps):
+/// <see cref="Prepare"/> fixes its content, a supervisor reviews it (<see cref="LedgerStore.Apply"/>
+/// with <see cref="NoticeRules.Review"/>), and <see cref="Publish"/> builds it again from the books
+/// with the checkpoint it was prepared with, refuses it unless its content is still the one
+/// prepared and reviewed, and records its files with the review printed on them.
 /// </summary>
 public static class NoticePublishing
 {
@@ -25,29 +29,65 @@ public static class NoticePublishing
 
     public static string FileName(DisclosurePeriod p, string format) => $"财务公开榜-{Token(p)}.{format}";
 
-    /// <summary>The notice's HTML as it stands now, with the unsigned checkpoint of the books (a preview publishes nothing).</summary>
-    public static byte[] Preview(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, bool chinese) =>
-        NoticeHtml.Render(NoticeBuilder.Build(store, state, period, date, BooksCheckpoint.Take(store, state, [])), chinese);
+    /// <summary>What fixes a notice's content: the SHA-256 of its JSON without a review (the JSON holds every figure and text, and the checkpoint).</summary>
+    public static string ContentSha256(DisclosureNotice notice) => Core.Audit.Sha256Hex.Of(NoticeJson.Render(notice with { Review = null }));
 
-    /// <summary>The four files of the notice, signed with the workspace's keys when it has any.</summary>
-    /// <exception cref="FontUnavailableException">No font that covers Chinese: the PDF cannot be made.</exception>
-    public static (string Checkpoint, IReadOnlyList<(PublishedFile File, byte[] Bytes)> Files) Render(LedgerStore store, LedgerState state,
-        DisclosurePeriod period, DateOnly date, WorkspaceOptions options)
+    /// <summary>Prepares the notice as the books give it now (notice.prepared): its content and checkpoint are fixed from here on.</summary>
+    /// <returns>The decision, and the notice as prepared (a draft: not reviewed).</returns>
+    public static (Decision Decision, DisclosureNotice Notice) Prepare(LedgerStore store, string actor, LedgerState state, DisclosurePeriod period, DateOnly date,
+        BooksCheckpoint.Result signed)
     {
-        if (options.FontPath is not { } font) throw new FontUnavailableException("no font that covers Chinese (apt-get install fonts-wqy-microhei, or cledger serve --font PATH)");
-        var signed = BooksCheckpoint.Take(store, state, options.Signers);
         var notice = NoticeBuilder.Build(store, state, period, date, signed);
-        var files = Formats.Select(format =>
-        {
-            var bytes = format switch
-            {
-                "pdf" => NoticePdf.Render(notice, chinese: true, Paper.A4Portrait, font),
-                "html" => NoticeHtml.Render(notice, chinese: true),
-                "csv" => NoticeCsv.Render(notice, chinese: true),
-                _ => NoticeJson.Render(notice),
-            };
-            return (new PublishedFile(FileName(period, format), format, Core.Audit.Sha256Hex.Of(bytes)), bytes);
-        }).ToList();
-        return (signed.Text, files);
+        var content = ContentSha256(notice);
+        var decision = store.Apply(actor, session => NoticeRules.Prepare(period, date, signed.Text, content, session.State, actor, session.Today));
+        return (decision, notice);
     }
+
+    /// <summary>Prepared notice <paramref name="prepared"/> as the books give it now, with the checkpoint it was prepared with and its review, if any.</summary>
+    public static DisclosureNotice Rebuild(LedgerStore store, LedgerState state, PreparedNotice prepared)
+    {
+        var p = prepared.Prepared;
+        var notice = NoticeBuilder.Build(store, state, p.Period, p.Date, BooksCheckpoint.Of(store, state, p.Checkpoint));
+        return prepared.Review is { } review ? notice.Reviewed(review) : notice;
+    }
+
+    /// <summary>The style a notice is rendered in: its language, paper and (for a PDF) font.</summary>
+    public sealed record Style(bool Chinese, Paper Paper, string? FontPath);
+
+    /// <exception cref="FontUnavailableException">A PDF without a font that covers Chinese.</exception>
+    public static byte[] Render(DisclosureNotice notice, string format, Style style) => format switch
+    {
+        "pdf" => NoticePdf.Render(notice, style.Chinese, style.Paper,
+            style.FontPath ?? throw new FontUnavailableException("no font that covers Chinese (apt-get install fonts-wqy-microhei, or --font PATH)")),
+        "html" => NoticeHtml.Render(notice, style.Chinese),
+        "csv" => NoticeCsv.Render(notice, style.Chinese),
+        _ => NoticeJson.Render(notice),
+    };
+
+    /// <summary>
+    /// Publishes reviewed notice <paramref name="number"/> as <paramref name="files"/> (name and
+    /// format each): one disclosure.published entry with every file's SHA-256, the bytes kept for the
+    /// public page. Refused, with nothing rendered, while the notice is missing, unreviewed or already
+    /// published; refused when the books now give it other content than was reviewed.
+    /// </summary>
+    /// <exception cref="FontUnavailableException">A PDF without a font that covers Chinese.</exception>
+    public static (Decision Decision, long? Seq, IReadOnlyList<(PublishedFile File, byte[] Bytes)> Files) Publish(LedgerStore store, string actor, int number,
+        IReadOnlyList<(string Name, string Format)> files, Style style)
+    {
+        var state = store.LoadState();
+        var early = NoticeRules.Publish(number, state.Notice(number)?.Prepared.ContentSha256 ?? "", [], state);
+        if (!early.Accepted || state.Notice(number) is not { } prepared) return (early, null, []);
+        var notice = Rebuild(store, state, prepared);
+        var rendered = files.Select(f =>
+        {
+            var bytes = Render(notice, f.Format, style);
+            return (new PublishedFile(f.Name, f.Format, Core.Audit.Sha256Hex.Of(bytes)), bytes);
+        }).ToList();
+        var (decision, seq) = store.PublishNotice(actor, number, ContentSha256(notice), rendered);
+        return (decision, seq, rendered);
+    }
+
+    /// <summary>A violation that says why <paramref name="number"/> cannot be found, for front ends that look it up first.</summary>
+    public static Violation NotFound(int number) =>
+        new(ViolationCode.NoticeNotFound, new Place(Field: "notice"), number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

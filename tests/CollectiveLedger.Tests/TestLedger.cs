@@ -54,6 +54,26 @@ public sealed class TestLedger : IDisposable
         return stdout;
     }
 
+    /// <summary>The supervision committee member who reviews notices in tests (role.supervisor, set by <see cref="PublishNotice"/>).</summary>
+    public const string Supervisor = "监督员";
+
+    /// <summary>
+    /// Publishes a month, quarter or year notice as the board gets it: prepared by the tester,
+    /// reviewed by <paramref name="reviewer"/> (by default <see cref="Supervisor"/>, made role.supervisor
+    /// if nobody holds it), then published as <paramref name="outs"/> (one file per format).
+    /// <paramref name="scope"/> is e.g. ["--period", "2025-03"], with "--sign KEY" if wanted.
+    /// </summary>
+    /// <returns>The notice's number.</returns>
+    public int PublishNotice(string[] scope, string date, string[] outs, string reviewer = Supervisor)
+    {
+        if (!Ok("settings", "list").Contains("role.supervisor", StringComparison.Ordinal)) Ok("settings", "set", "role.supervisor", reviewer);
+        var prepared = Ok(["notices", "prepare", .. scope, "--date", date]);
+        var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
+        OkAs(reviewer, "notices", "review", number);
+        Ok(["notices", "publish", number, .. outs.SelectMany(o => new[] { "--out", o })]);
+        return int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public string WriteFile(string name, string content, System.Text.Encoding? encoding = null)
     {
         var path = Path.Combine(Dir, name);

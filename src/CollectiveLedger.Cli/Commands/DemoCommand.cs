@@ -114,16 +114,24 @@ public static class DemoCommand
 
         var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
         // The sample year's notices, dated the way a village would post them: a month and its quarter,
-        // then after year close December, the fourth quarter and the year.
+        // then after year close December, the fourth quarter and the year. Each is prepared by the
+        // accountant, reviewed by a member of the supervision committee, then published in four formats.
+        var accountant = new Context(db, "乌云其其格", demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
+        var supervisor = new Context(db, "额尔敦", demo.Language, TextWriter.Null, demo.Error, demo.Clock);
+        var notice = 0; // a new ledger's notices are numbered from 1
         foreach (var (option, value, date, name) in new[]
                  {
                      ("--period", "2025-06", "2025-07-05", "notice-2025-06"), ("--quarter", "2025-Q2", "2025-07-05", "notice-2025-Q2"),
                      ("--period", "2025-12", "2026-01-15", "notice-2025-12"), ("--quarter", "2025-Q4", "2026-01-15", "notice-2025-Q4"),
                      ("--year", "2025", "2026-01-15", "notice-2025"),
                  })
-            foreach (var format in new[] { "pdf", "html", "csv", "json" })
-                if (Step(quiet, ["disclose", option, value, "--date", date, "--sign", keyFile, "--out", O($"{name}.{format}")]) is var disclosed and not 0)
-                    return disclosed;
+        {
+            var number = (++notice).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Step(accountant, ["notices", "prepare", option, value, "--date", date, "--sign", keyFile]) is var prepared and not 0) return prepared;
+            if (Step(supervisor, ["notices", "review", number]) is var reviewed and not 0) return reviewed;
+            if (Step(accountant, ["notices", "publish", number, .. new[] { "pdf", "html", "csv", "json" }.SelectMany(f => new[] { "--out", O($"{name}.{f}") })])
+                is var published and not 0) return published;
+        }
         // The project notice (项目资金公告公示) of the well project's fund, posted with the year's notice.
         foreach (var format in new[] { "pdf", "json" })
             if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--sign", keyFile, "--out", O($"project-notice-F01.{format}")]) is var project and not 0)

@@ -6,14 +6,15 @@ using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
+using CollectiveLedger.Web;
 
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
-/// [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]</c>:
-/// the 财务公开榜 for the notice board, carrying the books' signed checkpoint; publishing appends a
-/// disclosure.published entry with the checkpoint and the file's SHA-256.
+/// [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]</c>: a draft
+/// of the 财务公开榜 (marked 草稿，未经审核, blank review lines) for reading and preview; the log records
+/// nothing. A notice reaches the board through <c>notices prepare|review|publish</c> (<see cref="NoticesCommand"/>).
 /// </summary>
 public static class DiscloseCommand
 {
@@ -33,27 +34,13 @@ public static class DiscloseCommand
         var early = DisclosureRules.Publish(period, date, "", [], state, today);
         if (!early.Accepted) return ctx.Reject(early.Violations);
 
-        var fontPath = format == "pdf" ? FontPath(font) : "";
-        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
-        var notice = NoticeBuilder.Build(store, state, period, date, signed);
-        var bytes = format switch
-        {
-            "pdf" => NoticePdf.Render(notice, chinese, paper, fontPath),
-            "html" => NoticeHtml.Render(notice, chinese),
-            "csv" => NoticeCsv.Render(notice, chinese),
-            _ => NoticeJson.Render(notice),
-        };
+        var style = new NoticePublishing.Style(chinese, paper, format == "pdf" ? FontPath(font) : null);
+        var notice = NoticeBuilder.Build(store, state, period, date, CheckpointSigner.ForBooks(ctx, store, state, keyFiles));
+        var bytes = NoticePublishing.Render(notice, format, style);
         Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
-
-        var file = new PublishedFile(Path.GetFileName(path), format, Core.Audit.Sha256Hex.Of(bytes));
-        var decision = store.Apply(ctx.Actor, session => DisclosureRules.Publish(period, date, signed.Text, [file], session.State, session.Today));
-        if (!decision.Accepted)
-        {
-            File.Delete(path); // a notice the books do not record must not be posted
-            return ctx.Reject(decision.Violations);
-        }
-        ctx.Out.WriteLine(ctx.Say($"已生成{period.LabelZh}财务公开榜 {path}（SHA-256 {file.Sha256}），检查点：{signed.Checkpoint.Size} 条，根 {signed.Checkpoint.RootHexGroups}。",
-            $"wrote the {period.LabelEn} notice {path} (SHA-256 {file.Sha256}); checkpoint {signed.Checkpoint.Size} entries, root {signed.Checkpoint.RootHexGroups}."));
+        ctx.Out.WriteLine(ctx.Say(
+            $"已生成{period.LabelZh}财务公开榜草稿 {path}（未经审核，不得张贴）。公开前须经村务监督委员会审核：cledger notices prepare、review、publish。",
+            $"wrote a draft of the {period.LabelEn} notice to {path} (not reviewed: not to be posted). To publish it, the supervision committee reviews it: cledger notices prepare, review, publish."));
         return ExitCodes.Done;
     }
 
@@ -135,7 +122,7 @@ public static class DiscloseCommand
         : IsoDate.TryParse(dateText, out var date) ? date
         : throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
 
-    private static DisclosurePeriod Period(Args args)
+    internal static DisclosurePeriod Period(Args args)
     {
         var given = new[] { ("month", args.Option("--period")), ("quarter", args.Option("--quarter")), ("year", args.Option("--year")) }
             .Where(g => g.Item2 is not null).ToList();

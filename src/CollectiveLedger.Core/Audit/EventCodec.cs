@@ -111,8 +111,26 @@ public static class EventCodec
                 }
                 w.EndArray();
                 w.Property("from", d.From.ToString());
+                if (d.Notice is { } notice) w.Property("notice", notice);
                 w.Property("scope", d.Scope);
                 w.Property("to", d.To.ToString());
+                break;
+            case Disclosure.NoticePrepared n:
+                w.Property("by", n.By);
+                w.Property("checkpoint", n.Checkpoint);
+                w.Property("content_sha256", n.ContentSha256);
+                w.Property("date", IsoDate.Format(n.Date));
+                w.Property("from", n.From.ToString());
+                w.Property("number", n.Number);
+                w.Property("scope", n.Scope);
+                w.Property("to", n.To.ToString());
+                break;
+            case Disclosure.NoticeReviewed r:
+                w.Property("by", r.By);
+                w.Property("content_sha256", r.ContentSha256);
+                w.Property("date", IsoDate.Format(r.Date));
+                w.Property("notice", r.Notice);
+                w.Property("opinion", r.Opinion);
                 break;
             case Disclosure.FeedbackReceived f:
                 w.Property("contact", f.Contact);
@@ -439,7 +457,12 @@ public static class EventCodec
         "key.registered" => ReadKey(data),
         "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
             IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"),
-            [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))]),
+            [.. Get(data, "files").EnumerateArray().Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))],
+            data.TryGetProperty("notice", out _) ? Int(data, "notice") : null),
+        "notice.prepared" => new Disclosure.NoticePrepared(Int(data, "number"), Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
+            IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"), Str(data, "content_sha256"), Str(data, "by")),
+        "notice.reviewed" => new Disclosure.NoticeReviewed(Int(data, "notice"), Str(data, "content_sha256"), IsoDate.Parse(Str(data, "date")),
+            Str(data, "opinion"), Str(data, "by")),
         "feedback.received" => new Disclosure.FeedbackReceived(Int(data, "number"), Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
             IsoDate.Parse(Str(data, "date")), Str(data, "item"), Str(data, "question"), OptStr(data, "contact")),
         "feedback.answered" => new Disclosure.FeedbackAnswered(Int(data, "feedback"), IsoDate.Parse(Str(data, "date")), Str(data, "answer"), Str(data, "by")),

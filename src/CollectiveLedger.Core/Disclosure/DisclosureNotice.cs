@@ -87,6 +87,13 @@ public sealed record DisclosureNotice(
     /// </summary>
     public ImmutableArray<CashMovement> Movements { get; init; } = [];
 
+    /// <summary>The supervision committee's review as its notice.reviewed entry records it (the reviewer's name de-identified); null on a draft.</summary>
+    public NoticeReview? Review { get; init; }
+
+    /// <summary>This notice with its review (<see cref="Review"/>), masked as every text on a notice is.</summary>
+    public DisclosureNotice Reviewed(NoticeReviewed review) =>
+        this with { Review = new NoticeReview(PersonalData.Mask(review.By), review.Date, PersonalData.Mask(review.Opinion)) };
+
     /// <param name="tb">The trial balance of exactly the notice's months (for balances: cash and bank, claims and debts).</param>
     /// <param name="items">Lines on income (50x) and expense (51x, 52x) accounts of the months' normal vouchers, in date order: the categories and totals are their sums, so the year-end closing vouchers never count.</param>
     /// <param name="cashVouchers">Per leaf account, credit minus debit on the months' normal vouchers that move cash or bank (for <see cref="Movements"/>).</param>

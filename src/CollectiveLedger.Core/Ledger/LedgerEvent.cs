@@ -122,9 +122,13 @@ public sealed record KeyRegistered(string Name, uint KeyId, byte[] PublicKey) : 
     public string Fingerprint => string.Join(' ', Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(PublicKey)).Chunk(4).Take(8).Select(c => new string(c)));
 }
 
-/// <summary>A notice was published: its months, date, the signed checkpoint it carries and the SHA-256 of every file produced.</summary>
+/// <summary>
+/// A notice was published: its months, date, the signed checkpoint it carries and the SHA-256 of every
+/// file produced; <see cref="Notice"/> is the prepared and reviewed notice it publishes (null only in
+/// entries written before notices were prepared and reviewed in the books).
+/// </summary>
 public sealed record DisclosurePublished(string Scope, Periods.Period From, Periods.Period To, DateOnly Date, string Checkpoint,
-    System.Collections.Immutable.ImmutableArray<PublishedFile> Files) : LedgerEvent
+    System.Collections.Immutable.ImmutableArray<PublishedFile> Files, int? Notice = null) : LedgerEvent
 {
     public override string Kind => "disclosure.published";
 }

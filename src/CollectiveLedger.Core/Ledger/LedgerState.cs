@@ -34,6 +34,7 @@ public sealed class LedgerState
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
     private readonly SortedSet<int> _closedYears = [];
     private readonly HashSet<(string Scope, Period From, Period To)> _published = [];
+    private readonly Dictionary<int, Disclosure.PreparedNotice> _notices = [];
     private readonly Dictionary<int, bool> _feedback = [];
     private readonly SortedSet<int> _openedYears = [];
     private readonly SortedDictionary<string, AssetStatus> _assets = new(StringComparer.Ordinal);
@@ -123,6 +124,12 @@ public sealed class LedgerState
     /// <summary>Whether a notice of exactly these months has been published (disclosure.published).</summary>
     public bool IsPublished(Disclosure.DisclosurePeriod notice) => _published.Contains((notice.Scope, notice.From, notice.To));
 
+    /// <summary>A notice prepared for review (notice.prepared), with its review and whether it was published.</summary>
+    public Disclosure.PreparedNotice? Notice(int number) => _notices.GetValueOrDefault(number);
+
+    /// <summary>The number of the last notice prepared (0 before the first).</summary>
+    public int LastNotice { get; private set; }
+
     /// <summary>The number of the last feedback received (0 before the first).</summary>
     public int LastFeedback { get; private set; }
 
@@ -191,6 +198,16 @@ public sealed class LedgerState
                 break;
             case DisclosurePublished d:
                 _published.Add((d.Scope, d.From, d.To));
+                if (d.Notice is { } published) RestoreNoticePublished(published);
+                break;
+            case Disclosure.NoticePrepared n:
+                Precondition.Require(n.Number == LastNotice + 1, "notices are numbered without gaps");
+                _notices[n.Number] = new Disclosure.PreparedNotice(n, null, false);
+                LastNotice = n.Number;
+                break;
+            case Disclosure.NoticeReviewed r:
+                Precondition.Require(_notices.ContainsKey(r.Notice), "a reviewed notice was prepared");
+                _notices[r.Notice] = _notices[r.Notice] with { Review = r };
                 break;
             case Disclosure.FeedbackReceived f:
                 Precondition.Require(f.Number == LastFeedback + 1, "feedback is numbered without gaps");
@@ -266,6 +283,11 @@ public sealed class LedgerState
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
     public void RestorePublished(string scope, Period from, Period to) => _published.Add((scope, from, to));
+    public void RestoreNoticePublished(int number)
+    {
+        Precondition.Require(_notices.ContainsKey(number), "a published notice was prepared");
+        _notices[number] = _notices[number] with { Published = true };
+    }
     public void RestoreFeedback(int number, bool answered)
     {
         _feedback[number] = answered;

@@ -128,6 +128,11 @@ public static class Messages
             [ViolationCode.NoticeNotPublished] = ("{0} 的财务公开榜尚未公开，不能对它提出意见", "no notice of {0} has been published; feedback is given on published notices"),
             [ViolationCode.FeedbackNotFound] = ("没有第 {0} 号意见", "there is no feedback #{0}"),
             [ViolationCode.FeedbackAlreadyAnswered] = ("第 {0} 号意见已经答复过", "feedback #{0} has already been answered"),
+            [ViolationCode.NoticeNotFound] = ("没有第 {0} 号待公开的财务公开榜（先用 notices prepare 准备）", "there is no prepared notice #{0} (prepare one with notices prepare)"),
+            [ViolationCode.NoticeAlreadyReviewed] = ("第 {0} 号财务公开榜已由 {1} 审核过", "notice #{0} has already been reviewed by {1}"),
+            [ViolationCode.NoticeNotReviewed] = ("第 {0} 号财务公开榜尚未经村务监督委员会审核，不能公开", "notice #{0} has not been reviewed by the supervision committee and cannot be published"),
+            [ViolationCode.NoticeAlreadyPublished] = ("第 {0} 号财务公开榜已经公开", "notice #{0} has already been published"),
+            [ViolationCode.NoticeContentChanged] = ("第 {0} 号财务公开榜的内容（SHA-256 {1}）与审核的内容（{2}）不同：账目在准备后有变动，请重新准备并审核", "notice #{0} now has content {1}, not the {2} that was prepared and reviewed: the books changed since; prepare it again and have it reviewed"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

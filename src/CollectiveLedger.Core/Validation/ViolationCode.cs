@@ -152,4 +152,11 @@ public enum ViolationCode
     NoticeNotPublished,
     FeedbackNotFound,
     FeedbackAlreadyAnswered,
+
+    // Notices prepared, reviewed and published.
+    NoticeNotFound,
+    NoticeAlreadyReviewed,
+    NoticeNotReviewed,
+    NoticeAlreadyPublished,
+    NoticeContentChanged,
 }

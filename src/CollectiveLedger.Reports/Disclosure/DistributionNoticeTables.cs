@@ -44,5 +44,5 @@ public static class DistributionNoticeTables
     ];
 
     /// <summary>The lines of the review section, before the signatures.</summary>
-    public static IReadOnlyList<string> Review(DistributionNotice n, DistributionNoticeText t) => [t.Common.ReviewLine, t.Common.Objection(n.Settings)];
+    public static IReadOnlyList<string> Review(DistributionNotice n, DistributionNoticeText t) => [t.Common.ReviewLine(null), t.Common.Objection(n.Settings)];
 }

@@ -57,7 +57,7 @@ public static class NoticeHtml
             Register(h, NoticeTables.FeedbackColumns(t), NoticeTables.Feedback(n, t), t, totalRow: false);
         }
 
-        Review(h, t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings);
+        Review(h, t, t.ReviewCaption, [t.ReviewLine(n.Review), t.Objection(n.Settings)], n.Settings);
         return End(h, t, t.VerificationCaption, n.Verification);
     }
 

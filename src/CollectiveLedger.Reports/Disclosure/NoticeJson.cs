@@ -63,15 +63,24 @@ public static class NoticeJson
         Herds(w, n.Herds);
         Contracts(w, n.Contracts);
         if (!n.Feedback.IsEmpty) Feedback(w, n.Feedback);
-        Review(w, n.Settings);
+        Review(w, n.Settings, n.Review);
         Verification(w, n.Verification);
         w.WriteEndObject();
     });
 
-    /// <summary>The "review" object: who signs, and how long villagers have to object and to whom.</summary>
-    internal static void Review(Utf8JsonWriter w, DisclosureSettings s)
+    /// <summary>
+    /// The "review" object: who signs, and how long villagers have to object and to whom; with the
+    /// supervision committee's review (who, when, opinion) when the books record one.
+    /// </summary>
+    internal static void Review(Utf8JsonWriter w, DisclosureSettings s, NoticeReview? review = null)
     {
         w.WriteStartObject("review");
+        if (review is { } r)
+        {
+            w.WriteString("reviewed_by", r.By);
+            w.WriteString("reviewed_on", r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("opinion", r.Opinion);
+        }
         w.WriteString("accountant", s.Accountant);
         w.WriteString("committee_chair", s.CommitteeChair);
         w.WriteString("supervision_chair", s.SupervisionChair);

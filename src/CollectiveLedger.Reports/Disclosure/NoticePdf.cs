@@ -46,7 +46,7 @@ public static class NoticePdf
             new Spacer(6),
             n.Feedback.IsEmpty ? new Spacer(0) : Register(t.FeedbackCaption, NoticeTables.FeedbackColumns(t), NoticeTables.Feedback(n, t), t.None, totalRow: false),
             n.Feedback.IsEmpty ? new Spacer(0) : new Spacer(6),
-            Review(t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings),
+            Review(t, t.ReviewCaption, [t.ReviewLine(n.Review), t.Objection(n.Settings)], n.Settings),
             new Spacer(6),
             Verification(t, t.VerificationCaption, n.Verification),
         };

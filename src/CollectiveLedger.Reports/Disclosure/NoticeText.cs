@@ -16,7 +16,9 @@ public sealed class NoticeText(bool chinese)
     public string Title => T("财务公开榜", "Financial Disclosure Notice");
     public string PeriodLabel(DisclosurePeriod p) => Chinese ? p.LabelZh : p.LabelEn;
     public string Heading(DisclosureNotice n) => $"{n.Org}  {PeriodLabel(n.Period)}{Title}";
-    public string Published(DisclosureNotice n) => Published(n.PublicationDate);
+    /// <summary>The date line; a notice nobody reviewed in the books says first that it is a draft (草稿，未经审核).</summary>
+    public string Published(DisclosureNotice n) => n.Review is null ? $"{Draft}　{Published(n.PublicationDate)}" : Published(n.PublicationDate);
+    public string Draft => T("【草稿，未经审核，不得张贴】", "[DRAFT, NOT REVIEWED: NOT TO BE POSTED]");
     public string Published(DateOnly date) => T($"公布日期：{date:yyyy年M月d日}", $"Published {date:yyyy-MM-dd}");
     public string Unit(DisclosureNotice n) => Unit(n.Currency);
     public string Unit(string currency) => T($"单位：元（{currency}）", $"Amounts in yuan ({currency})");
@@ -141,7 +143,15 @@ public sealed class NoticeText(bool chinese)
     };
 
     public string ReviewCaption => T("九、审核与监督", "9. Review and objection");
-    public string ReviewLine => T("本公开内容已经村务监督委员会审核。", "This notice was reviewed by the village affairs supervision committee.");
+    /// <summary>
+    /// Who reviewed the notice, when and with what opinion, as its notice.reviewed entry records; without
+    /// one the notice claims no review and leaves the lines blank for the committee to fill in on paper.
+    /// </summary>
+    public string ReviewLine(NoticeReview? review) => review is { } r
+        ? T($"本公开内容已经村务监督委员会审核。审核人：{r.By}；审核日期：{r.Date:yyyy年M月d日}；审核意见：{r.Opinion}。",
+            $"This notice was reviewed by the village affairs supervision committee: reviewed by {r.By} on {r.Date:yyyy-MM-dd}, opinion: {r.Opinion}.")
+        : T("村务监督委员会审核意见：＿＿＿＿＿＿＿＿　审核人（签字）：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日",
+            "Supervision committee's opinion: ____________  reviewed by (signature): __________  date: __________");
     public string Objection(DisclosureSettings s) => T(
         $"村民对公开内容有疑问的，请在公布之日起 {s.ObjectionDays} 日内向{s.Contact}提出，将在规定期限内答复。",
         $"Villagers with questions may raise them with {s.Contact} within {s.ObjectionDays} days of publication; they will be answered in time.");

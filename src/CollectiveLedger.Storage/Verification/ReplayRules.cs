@@ -40,8 +40,13 @@ internal static class ReplayRules
             PeriodClosed c => Rejected(PeriodRules.Close(c.Period.ToString(), state, today), c.BalancesSha256 is null ? c with { BalancesSha256 = Closing(c, state) } : c),
             SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value), c),
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
+            // Publication of a prepared notice: the content it publishes is the one prepared (the JSON's
+            // hash cannot be recomputed here without the books as they were, so the rule takes it as prepared).
+            DisclosurePublished { Notice: { } notice } d => Rejected(NoticeRules.Publish(notice, state.Notice(notice)?.Prepared.ContentSha256 ?? "", d.Files, state), d),
             DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
                 sameEvent: false),
+            NoticePrepared n => Rejected(NoticeRules.Prepare(n.Period, n.Date, n.Checkpoint, n.ContentSha256, state, n.By, today), n),
+            NoticeReviewed r => Rejected(NoticeRules.Review(r.Notice, r.ContentSha256, r.Opinion, state, r.By, today), r),
             FeedbackReceived f => Rejected(FeedbackRules.Receive(f.Notice, f.Item, f.Question, f.Contact, state, today), f),
             FeedbackAnswered a => Rejected(FeedbackRules.Answer(a.Feedback, a.Answer, state, a.By, today), a),
             YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
@@ -72,6 +77,8 @@ internal static class ReplayRules
         DistributionPaid p => p.By,
         FeedbackReceived => FeedbackRules.PublicActor,
         FeedbackAnswered a => a.By,
+        NoticePrepared n => n.By,
+        NoticeReviewed r => r.By,
         _ => null,
     };
 

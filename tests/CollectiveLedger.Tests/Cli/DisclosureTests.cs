@@ -50,6 +50,14 @@ public class DisclosureTests
         return (File.ReadAllBytes(path), path);
     }
 
+    /// <summary>March's notice prepared, reviewed and published as <paramref name="file"/>.</summary>
+    private static (byte[] Bytes, string Path) Publish(TestLedger ledger, string file)
+    {
+        var path = Path.Combine(ledger.Dir, file);
+        ledger.PublishNotice(["--period", "2025-03", "--sign", Key(ledger)], "2025-04-03", [path]);
+        return (File.ReadAllBytes(path), path);
+    }
+
     [Test]
     public void The_pdf_notice_reads_back_with_every_section_the_totals_and_the_head_hash()
     {
@@ -68,15 +76,27 @@ public class DisclosureTests
     }
 
     [Test]
-    public void The_same_books_disclosed_again_with_the_same_date_give_identical_files()
+    public void The_same_notice_made_again_gives_identical_files_unsigned_drafts_and_a_signed_prepared_notice_alike()
     {
         using var ledger = Books();
+        ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-03", "--sign", Key(ledger));
 
         foreach (var format in new[] { "pdf", "html", "csv", "json" })
         {
-            var first = Disclose(ledger, $"a.{format}").Bytes;
-            var second = Disclose(ledger, $"b.{format}").Bytes;
-            Assert.That(second, Is.EqualTo(first), format);
+            string Draft(string name)
+            {
+                var path = Path.Combine(ledger.Dir, name);
+                ledger.Ok("disclose", "--period", "2025-03", "--date", "2025-04-03", "--out", path);
+                return path;
+            }
+            string Shown(string name)
+            {
+                var path = Path.Combine(ledger.Dir, name);
+                ledger.Ok("notices", "show", "1", "--out", path);
+                return path;
+            }
+            Assert.That(File.ReadAllBytes(Draft($"b.{format}")), Is.EqualTo(File.ReadAllBytes(Draft($"a.{format}"))), format + " draft");
+            Assert.That(File.ReadAllBytes(Shown($"d.{format}")), Is.EqualTo(File.ReadAllBytes(Shown($"c.{format}"))), format + " prepared, signed");
         }
     }
 
@@ -85,7 +105,7 @@ public class DisclosureTests
     {
         using var ledger = Books();
 
-        var (pdf, _) = Disclose(ledger, "notice.pdf");
+        var (pdf, _) = Publish(ledger, "notice.pdf");
 
         var last = JsonDocument.Parse(ledger.Ok("log", "show", "--from", (ledger.Head().Count - 1).ToString(), "--format", "json")).RootElement[0];
         Assert.That(last.GetProperty("kind").GetString(), Is.EqualTo("disclosure.published"));
@@ -190,7 +210,7 @@ public class DisclosureTests
     public void Verify_holds_the_log_against_the_checkpoint_each_published_notice_carries()
     {
         using var ledger = Books();
-        Disclose(ledger, "notice.json");
+        Publish(ledger, "notice.json");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
         var last = ledger.Head().Count - 1;
 

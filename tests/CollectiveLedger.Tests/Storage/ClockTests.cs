@@ -26,7 +26,7 @@ public class ClockTests
         using var ledger = TestLedger.WithBasics();
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-02-01","summary":"收到草场承包费","lines":[{"account":"10201","debit":"100"},{"account":"50101","credit":"100"}]}]"""));
-        ledger.Ok("disclose", "--period", "2025-02", "--date", "2025-03-05", "--format", "json", "--out", Path.Combine(ledger.Dir, "notice.json"));
+        ledger.PublishNotice(["--period", "2025-02"], "2025-03-05", [Path.Combine(ledger.Dir, "notice.json")]);
         // 15:59:59.999 UTC is 23:59:59.999 in China: the next read of the clock is the next day.
         var clock = new SteppingClock(new DateTimeOffset(2026, 3, 10, 15, 59, 59, 999, TimeSpan.Zero));
 

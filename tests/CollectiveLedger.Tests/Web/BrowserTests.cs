@@ -91,13 +91,33 @@ public class BrowserTests
             await page.ClickAsync("#run-verify");
             Assert.That(await page.TextContentAsync("#verify-result"), Is.EqualTo("校验通过"));
 
-            // The supervisor (监委, still signed in) reviews April's notice in the preview and publishes it.
-            await page.GotoAsync(url + "/staff/notices?handler=Preview&Scope=month&Period=2025-04&Date=2025-05-05");
-            Assert.That(await page.TextContentAsync("body"), Does.Contain("2025年4月财务公开榜").And.Contain("收取机械作业费和承包费"));
-            await page.GotoAsync(url + "/staff/notices?Scope=month&Period=2025-04&Date=2025-05-05");
-            await page.CheckAsync("#reviewed");
-            await page.ClickAsync("#publish-notice");
+            // The accountant prepares April's notice from the notices page; 监委 has a month of another
+            // notice open too (prepared before), so that publishing the wrong row would show.
+            await SignOut(page);
+            await SignIn(page, url, "会计");
+            foreach (var month in new[] { "2025-03", "2025-04" })
+            {
+                await page.ClickAsync("nav a[href='/staff/notices']");
+                await page.FillAsync("#notice-period", month);
+                await page.FillAsync("#notice-date", "2025-05-05");
+                await page.ClickAsync("#prepare-notice");
+                Assert.That(await page.TextContentAsync(".done"), Does.Contain("待村务监督委员会审核"));
+            }
+            await SignOut(page);
+
+            // The supervisor opens April's preview from its row, reads it, and on the same row approves and publishes it.
+            await SignIn(page, url, "监委");
+            await page.ClickAsync("nav a[href='/staff/notices']");
+            var april = page.Locator("#prepared-notices tr", new() { HasText = "2025年4月" });
+            var preview = await page.RunAndWaitForPopupAsync(() => april.Locator("a.preview-notice").ClickAsync());
+            Assert.That(await preview.TextContentAsync("body"), Does.Contain("2025年4月财务公开榜").And.Contain("收取机械作业费和承包费").And.Contain("草稿，未经审核"));
+            await preview.CloseAsync();
+            await april.Locator("input.reviewed").CheckAsync();
+            await april.Locator("button.publish-notice").ClickAsync();
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("已公开2025年4月财务公开榜"));
+            await page.ClickAsync("nav a[href='/staff/notices']");
+            Assert.That(await page.Locator("#prepared-notices tr", new() { HasText = "2025年3月" }).TextContentAsync(), Does.Contain("待村务监督委员会审核"),
+                "March's notice, not the one reviewed, is still unpublished");
             await SignOut(page);
 
             // A villager, not signed in, finds it on the public page (a phone-sized screen) and asks about one of its lines.

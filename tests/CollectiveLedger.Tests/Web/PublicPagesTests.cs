@@ -7,16 +7,48 @@ namespace CollectiveLedger.Tests.Web;
 /// <summary>Publishing a notice from the workspace, and the villagers' public page that shows it without sign-in.</summary>
 public class PublicPagesTests
 {
-    /// <summary>A workspace whose books have one voucher in February 2025 and whose supervisor published its notice; returns the notice's entry.</summary>
+    /// <summary>
+    /// A workspace whose books have one voucher in February 2025, whose accountant prepared its notice
+    /// and whose supervisor reviewed and published it from the notices page; returns the notice's entry.
+    /// </summary>
     internal static async Task<long> Published(Workspace workspace)
     {
+        ImportFebruary(workspace);
+        await Prepare(await workspace.SignedIn("会计"), "2025-02");
+        return await ReviewAndPublish(workspace);
+    }
+
+    private static void ImportFebruary(Workspace workspace) =>
         workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-02-01","summary":"收到巴特尔草场承包费","lines":[{"account":"10201","debit":"1234.5"},{"account":"50101","credit":"1234.5","member":"M001"}]}]"""));
+
+    /// <summary>The supervisor reviews and publishes notice 1 from its row of the notices page; returns the entry that published it.</summary>
+    private static async Task<long> ReviewAndPublish(Workspace workspace)
+    {
         var supervisor = await workspace.SignedIn("监委");
+        var (notice, content) = await PublishForm(supervisor, 1);
         var response = await supervisor.PostForm("/staff/notices?handler=Publish",
-            new() { ["Scope"] = "month", ["Period"] = "2025-02", ["Date"] = "2025-03-05", ["reviewed"] = "true" }, "/staff/notices");
+            new() { ["notice"] = notice, ["content"] = content, ["reviewed"] = "true" }, "/staff/notices");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
         return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The accountant prepares the month's notice dated 5 March 2025 from the notices page.</summary>
+    internal static async Task<HttpResponseMessage> Prepare(HttpClient accountant, string month)
+    {
+        var response = await accountant.PostForm("/staff/notices?handler=Prepare",
+            new() { ["Scope"] = "month", ["Period"] = month, ["Date"] = "2025-03-05" }, "/staff/notices");
+        return response;
+    }
+
+    /// <summary>The hidden fields of notice <paramref name="number"/>'s publish form, as the notices page shows them.</summary>
+    internal static async Task<(string Notice, string Content)> PublishForm(HttpClient supervisor, int number)
+    {
+        var (_, page) = await supervisor.Page("/staff/notices");
+        var row = page[page.IndexOf($"id=\"notice-{number}\"", StringComparison.Ordinal)..];
+        var content = System.Text.RegularExpressions.Regex.Match(row, "name=\"content\" value=\"([0-9a-f]{64})\"").Groups[1].Value;
+        Assert.That(content, Has.Length.EqualTo(64), "the row of the notice carries its content SHA-256");
+        return (number.ToString(System.Globalization.CultureInfo.InvariantCulture), content);
     }
 
     [Test]
@@ -34,62 +66,74 @@ public class PublicPagesTests
     }
 
     [Test]
-    public async Task A_notice_the_command_line_published_format_by_format_is_one_line_on_the_public_page_with_a_link_per_format()
+    public async Task A_notice_the_command_line_published_is_one_line_on_the_public_page_with_every_format_on_its_page()
     {
         using var workspace = new Workspace();
         workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-02-01","summary":"收到草场承包费","lines":[{"account":"10201","debit":"100"},{"account":"50101","credit":"100"}]}]"""));
-        foreach (var format in new[] { "pdf", "json" })
-            workspace.Ledger.Ok("disclose", "--period", "2025-02", "--date", "2025-03-05", "--format", format,
-                "--out", Path.Combine(workspace.Ledger.Dir, "notice." + format));
+        workspace.Ledger.PublishNotice(["--period", "2025-02"], "2025-03-05",
+            [Path.Combine(workspace.Ledger.Dir, "notice.pdf"), Path.Combine(workspace.Ledger.Dir, "notice.json")], reviewer: "监委");
 
         var (_, page) = await workspace.Client().Page("/");
+        var seq = System.Text.RegularExpressions.Regex.Match(page, "/public/notices/([0-9]+)").Groups[1].Value;
+        var (_, notice) = await workspace.Client().Page($"/public/notices/{seq}");
 
         Assert.That(System.Text.RegularExpressions.Regex.Matches(page, "2025年2月").Count, Is.EqualTo(1), page);
-        Assert.That(page, Does.Contain(">PDF</a>").And.Contain(">JSON</a>"));
+        Assert.That(notice, Does.Contain($"/public/notices/{seq}/files/1").And.Contain($"/public/notices/{seq}/files/2"), "both files are kept and served");
     }
 
     [Test]
-    public async Task The_accountant_previews_the_supervisor_publishes_and_the_entry_records_every_kept_file()
+    public async Task The_accountant_prepares_and_previews_the_supervisor_reviews_and_publishes_and_the_entries_record_every_kept_file()
     {
         using var workspace = new Workspace();
+        ImportFebruary(workspace);
         var accountant = await workspace.SignedIn("会计");
+        await Prepare(accountant, "2025-02");
 
-        var preview = await accountant.GetAsync("/staff/notices?handler=Preview&Scope=month&Period=2025-02&Date=2025-03-05");
+        var preview = await accountant.GetAsync("/staff/notices?handler=Preview&notice=1");
+        var (notice, content) = await PublishForm(await workspace.SignedIn("监委"), 1);
         var byAccountant = await accountant.PostForm("/staff/notices?handler=Publish",
-            new() { ["Scope"] = "month", ["Period"] = "2025-02", ["Date"] = "2025-03-05", ["reviewed"] = "true" }, "/staff/notices");
-        var seq = await Published(workspace);
+            new() { ["notice"] = notice, ["content"] = content, ["reviewed"] = "true" }, "/staff/notices");
+        var seq = await ReviewAndPublish(workspace);
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        var notice = store.PublishedNotices(seq).Single();
-        var files = notice.Files;
+        var published = store.PublishedNotices(seq).Single();
+        var files = published.Files;
+        var log = workspace.Ledger.Ok("log", "show", "--format", "json");
 
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), Does.Contain("财务公开榜"));
-        Assert.That(byAccountant.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only the supervision committee publishes");
-        Assert.That(notice.Actor, Is.EqualTo("监委"), "the supervisor who reviewed it is the actor of disclosure.published");
-        Assert.That(notice.Period.Scope, Is.EqualTo("month"));
+        Assert.That(WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), Does.Contain("财务公开榜").And.Contain("草稿，未经审核"));
+        Assert.That(byAccountant.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only the supervision committee reviews and publishes");
+        Assert.That(published.Actor, Is.EqualTo("监委"), "the supervisor who reviewed it is the actor of disclosure.published");
+        Assert.That(log, Does.Contain("\"kind\":\"notice.prepared\"").And.Contain("\"kind\":\"notice.reviewed\""));
         Assert.That(files.Select(f => f.Format), Is.EqualTo(new[] { "pdf", "html", "csv", "json" }));
         foreach (var f in files)
             Assert.That(Convert.ToHexStringLower(SHA256.HashData(store.NoticeFileBytes(seq, f.FileNo)!)), Is.EqualTo(f.Sha256));
+        var html = System.Text.Encoding.UTF8.GetString(store.NoticeFileBytes(seq, files.Single(f => f.Format == "html").FileNo)!);
+        Assert.That(WebUtility.HtmlDecode(html), Does.Contain("审核人：监委").And.Not.Contain("草稿"), "the published notice names its reviewer");
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
 
     [Test]
-    public async Task Publishing_without_having_reviewed_or_for_a_month_not_ended_is_refused()
+    public async Task Publishing_without_having_reviewed_other_content_than_prepared_or_a_month_not_ended_is_refused()
     {
         using var workspace = new Workspace();
+        var accountant = await workspace.SignedIn("会计");
         var supervisor = await workspace.SignedIn("监委");
         var future = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await Prepare(accountant, "2025-02");
+        var (notice, content) = await PublishForm(supervisor, 1);
 
-        var unreviewed = await supervisor.PostForm("/staff/notices?handler=Publish",
-            new() { ["Scope"] = "month", ["Period"] = "2025-02", ["Date"] = "2025-03-05" }, "/staff/notices");
-        var notEnded = await supervisor.PostForm("/staff/notices?handler=Publish",
-            new() { ["Scope"] = "month", ["Period"] = future, ["Date"] = "2025-03-05", ["reviewed"] = "true" }, "/staff/notices");
+        var unreviewed = await supervisor.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
+        var otherContent = await supervisor.PostForm("/staff/notices?handler=Publish",
+            new() { ["notice"] = notice, ["content"] = new string('0', 64), ["reviewed"] = "true" }, "/staff/notices");
+        var notEnded = await Prepare(accountant, future);
 
         Assert.That(unreviewed.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(otherContent.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await otherContent.Content.ReadAsStringAsync(), Does.Contain("NoticeContentChanged"));
         Assert.That(notEnded.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await notEnded.Content.ReadAsStringAsync(), Does.Contain("PeriodNotEnded"));
-        Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("disclosure.published"));
+        Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("disclosure.published").And.Not.Contain("notice.reviewed"));
     }
 
     [Test]

@@ -10,10 +10,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CollectiveLedger.Web.Pages.Staff.Notices;
 
 /// <summary>
-/// Preparing, reviewing and publishing the month, quarter or year notice (财务公开榜), as
-/// <c>cledger disclose</c> does: the accountant prepares it and opens the preview; a member of the
-/// village affairs supervision committee (role supervisor) reviews the preview and publishes it,
-/// which appends disclosure.published as its actor and keeps the four files for the public page.
+/// The month, quarter or year notice (财务公开榜) from the books to the public page, as
+/// <c>cledger notices</c> does it (<see cref="NoticePublishing"/>): the accountant prepares it
+/// (notice.prepared fixes its content); a member of the village affairs supervision committee (role
+/// supervisor, not the preparer) opens that notice's preview from the list and, on the same row,
+/// reviews and publishes exactly it: the form carries the notice's number and content SHA-256, so
+/// what is published is what was previewed (notice.reviewed, then disclosure.published with the
+/// four files kept for the public page).
 /// </summary>
 [Roles(Role.Accountant, Role.Supervisor, Role.CommitteeChair, Role.Auditor)]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
@@ -23,52 +26,73 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 
     public FieldProblems Problems { get; private set; } = new();
+    public IReadOnlyList<PreparedNoticeRow> Prepared { get; private set; } = [];
     public IReadOnlyList<PublishedNotice> Published { get; private set; } = [];
-    public bool CanPublish => books.Holds(Role.Supervisor);
+    public bool CanPrepare => books.Holds(Role.Accountant);
+    public bool CanReview => books.Holds(Role.Supervisor);
+    public string? SignedIn => books.User;
 
     public void OnGet()
     {
         Period ??= books.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         Date ??= IsoDate.Format(books.Today);
-        Published = books.Store.PublishedNotices();
+        Load();
     }
 
-    /// <summary>The notice as it would be published now (with an unsigned checkpoint), as its own HTML document.</summary>
-    public IActionResult OnGetPreview()
+    /// <summary>Prepared notice <paramref name="notice"/> as it stands (with its unsigned or signed checkpoint as prepared), as its own HTML document.</summary>
+    public IActionResult OnGetPreview(int notice)
     {
-        if (!Parse(out var period, out var date)) return Form(StatusCodes.Status422UnprocessableEntity);
-        var early = DisclosureRules.Publish(period, date, "", [], books.State, books.Today);
-        if (!early.Accepted) return Rejected(early.Violations);
+        if (books.State.Notice(notice) is not { } prepared) return Rejected([NoticePublishing.NotFound(notice)]);
         NoticeFiles.AllowNoticeStyle(Response);
-        return File(NoticePublishing.Preview(books.Store, books.State, period, date, lang.Chinese), "text/html; charset=utf-8");
+        var html = NoticePublishing.Render(NoticePublishing.Rebuild(books.Store, books.State, prepared), "html", new NoticePublishing.Style(lang.Chinese, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, null));
+        return File(html, "text/html; charset=utf-8");
     }
 
-    [Roles(Role.Supervisor)]
-    public IActionResult OnPostPublish(bool reviewed)
+    [Roles(Role.Accountant)]
+    public IActionResult OnPostPrepare()
     {
         if (!Parse(out var period, out var date)) return Form(StatusCodes.Status422UnprocessableEntity);
+        var early = NoticeRules.Prepare(period, date, "", "", books.State, books.User!, books.Today);
+        if (!early.Accepted) return Rejected(early.Violations);
+        var signed = BooksCheckpoint.Take(books.Store, books.State, books.Options.Signers);
+        var (decision, _) = NoticePublishing.Prepare(books.Store, books.User!, books.State, period, date, signed);
+        if (!decision.Accepted) return Rejected(decision.Violations);
+        var number = ((NoticePrepared)decision.Event!).Number;
+        TempData["Done"] = lang.T($"已准备第 {number} 号财务公开榜（{period.LabelZh}），待村务监督委员会审核。",
+            $"Notice #{number} ({period.LabelEn}) is prepared and waits for the supervision committee's review.");
+        return RedirectToPage();
+    }
+
+    /// <summary>Reviews notice <paramref name="notice"/> with the content the form carries, then publishes it (each step its own entry).</summary>
+    [Roles(Role.Supervisor)]
+    public IActionResult OnPostPublish(int notice, string? content, bool reviewed, string? opinion)
+    {
         if (!reviewed)
         {
-            Problems.Add("reviewed", lang.T("请先打开预览审阅，并勾选“已审阅”。", "Open the preview, review it and tick \"reviewed\" first."));
+            Problems.Add($"reviewed-{notice}", lang.T("请先打开预览审阅，并勾选“已审阅”。", "Open the preview, review it and tick \"reviewed\" first."));
             return Form(StatusCodes.Status422UnprocessableEntity);
         }
-        var early = DisclosureRules.Publish(period, date, "", [], books.State, books.Today);
-        if (!early.Accepted) return Rejected(early.Violations);
-        string checkpoint;
-        IReadOnlyList<(Core.Ledger.PublishedFile File, byte[] Bytes)> files;
+        if (books.State.Notice(notice) is not { } prepared) return Rejected([NoticePublishing.NotFound(notice)]);
+        if (prepared.Review is null)
+        {
+            var review = books.Store.Apply(books.User!, session => NoticeRules.Review(notice, content ?? "", opinion, session.State, books.User!, session.Today));
+            if (!review.Accepted) return Rejected(review.Violations);
+        }
+        (Core.Ledger.Decision Decision, long? Seq, IReadOnlyList<(Core.Ledger.PublishedFile File, byte[] Bytes)> Files) published;
         try
         {
-            (checkpoint, files) = NoticePublishing.Render(books.Store, books.State, period, date, books.Options);
+            var files = NoticePublishing.Formats.Select(f => (NoticePublishing.FileName(prepared.Prepared.Period, f), f)).ToList();
+            published = NoticePublishing.Publish(books.Store, books.User!, notice, files,
+                new NoticePublishing.Style(Chinese: true, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, books.Options.FontPath));
         }
         catch (CollectiveLedger.Reports.Pdf.FontUnavailableException e)
         {
             Problems.Add("", lang.T("无法生成 PDF：没有可显示中文的字体。", "The PDF cannot be made: no font covers Chinese.") + " " + e.Message);
             return Form(StatusCodes.Status500InternalServerError);
         }
-        var (decision, seq) = books.Store.PublishNotice(books.User!, period, date, checkpoint, files);
-        if (!decision.Accepted) return Rejected(decision.Violations);
-        TempData["Done"] = lang.T($"已公开{period.LabelZh}财务公开榜。", $"The {period.LabelEn} notice is published.");
-        return Redirect($"/public/notices/{seq}");
+        if (!published.Decision.Accepted) return Rejected(published.Decision.Violations);
+        TempData["Done"] = lang.T($"已公开{prepared.Prepared.Period.LabelZh}财务公开榜。", $"The {prepared.Prepared.Period.LabelEn} notice is published.");
+        return Redirect($"/public/notices/{published.Seq}");
     }
 
     private bool Parse(out DisclosurePeriod period, out DateOnly date)
@@ -94,7 +118,13 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     {
         Response.StatusCode = status;
         books.Refresh();
-        Published = books.Store.PublishedNotices();
+        Load();
         return Page();
+    }
+
+    private void Load()
+    {
+        Prepared = books.Store.PreparedNotices();
+        Published = books.Store.PublishedNotices();
     }
 }

@@ -1,0 +1,187 @@
+using System.Globalization;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Storage;
+using CollectiveLedger.Web;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>
+/// <c>notices prepare|show|review|publish|list</c>: the month, quarter or year notice from the books to
+/// the notice board, each step an entry of the log (<see cref="NoticeRules"/>), the same steps as the
+/// web workspace's (<see cref="NoticePublishing"/>):
+/// <list type="bullet">
+/// <item><c>notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date D] [--sign KEY]... [--out DRAFT]</c></item>
+/// <item><c>notices show N --out FILE</c>: the notice as it stands, for the reviewer to read</item>
+/// <item><c>notices review N [--content SHA256] [--opinion TEXT]</c>: by a holder of role.supervisor who did not prepare it</item>
+/// <item><c>notices publish N --out FILE [--out FILE]...</c>: every format at once (by each file's extension), one entry</item>
+/// <item><c>notices list [--format table|csv|json]</c></item>
+/// </list>
+/// </summary>
+public static class NoticesCommand
+{
+    public static int Run(Context ctx, Args args) => args.Positional(1, "prepare|show|review|publish|list") switch
+    {
+        "prepare" => Prepare(ctx, args),
+        "show" => Show(ctx, args),
+        "review" => Review(ctx, args),
+        "publish" => Publish(ctx, args),
+        "list" => List(ctx, args),
+        var other => throw new UsageException($"notices {other}: use prepare, show, review, publish or list"),
+    };
+
+    private static int Prepare(Context ctx, Args args)
+    {
+        var period = DiscloseCommand.Period(args);
+        var path = args.Option("--out");
+        var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);
+        args.Done(2);
+
+        using var store = ctx.Open();
+        var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
+        var date = DiscloseCommand.NoticeDate(dateText, today);
+        var state = store.LoadState();
+        var early = NoticeRules.Prepare(period, date, "", "", state, ctx.Actor, today);
+        if (!early.Accepted) return ctx.Reject(early.Violations);
+        var style = new NoticePublishing.Style(chinese, paper, path is not null && format == "pdf" ? DiscloseCommand.FontPath(font) : null);
+
+        var (decision, notice) = NoticePublishing.Prepare(store, ctx.Actor, state, period, date, CheckpointSigner.ForBooks(ctx, store, state, keyFiles));
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        var prepared = (NoticePrepared)decision.Event!;
+        if (path is not null)
+        {
+            var bytes = NoticePublishing.Render(notice, format, style);
+            Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+        }
+        ctx.Out.WriteLine(ctx.Say(
+            $"已准备第 {prepared.Number} 号财务公开榜（{period.LabelZh}，内容 SHA-256 {prepared.ContentSha256}）{(path is null ? "" : "，草稿 " + path)}。请村务监督委员会成员审核：cledger notices review {prepared.Number} --content {prepared.ContentSha256}",
+            $"prepared notice #{prepared.Number} ({period.LabelEn}, content SHA-256 {prepared.ContentSha256}){(path is null ? "" : ", draft " + path)}. A supervision committee member reviews it: cledger notices review {prepared.Number} --content {prepared.ContentSha256}"));
+        return ExitCodes.Done;
+    }
+
+    private static int Show(Context ctx, Args args)
+    {
+        var number = Number(args);
+        var path = args.Required("--out");
+        var (format, chinese, paper, _, _, font) = DiscloseCommand.NoticeOptions(args, path);
+        args.Done(3);
+
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        if (state.Notice(number) is not { } prepared) return ctx.Reject([NoticePublishing.NotFound(number)]);
+        var notice = NoticePublishing.Rebuild(store, state, prepared);
+        var bytes = NoticePublishing.Render(notice, format, new NoticePublishing.Style(chinese, paper, format == "pdf" ? DiscloseCommand.FontPath(font) : null));
+        Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+        var content = NoticePublishing.ContentSha256(notice);
+        ctx.Out.WriteLine(content == prepared.Prepared.ContentSha256
+            ? ctx.Say($"已写出第 {number} 号财务公开榜 {path}（内容 SHA-256 {content}，与准备时相同）。", $"wrote notice #{number} to {path} (content SHA-256 {content}, as prepared).")
+            : ctx.Say($"已写出第 {number} 号财务公开榜 {path}，但账目已变动：内容 SHA-256 {content} 与准备时的 {prepared.Prepared.ContentSha256} 不同，须重新准备。",
+                $"wrote notice #{number} to {path}, but the books changed: content SHA-256 {content} is not the {prepared.Prepared.ContentSha256} prepared; prepare it again."));
+        return ExitCodes.Done;
+    }
+
+    private static int Review(Context ctx, Args args)
+    {
+        var number = Number(args);
+        var content = args.Option("--content");
+        var opinion = args.Option("--opinion");
+        args.Done(3);
+
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        if (state.Notice(number) is not { } prepared) return ctx.Reject([NoticePublishing.NotFound(number)]);
+        // Without --content the reviewer reviews the notice as the books give it now, which must still be the one prepared.
+        content ??= NoticePublishing.ContentSha256(NoticePublishing.Rebuild(store, state, prepared));
+        var decision = store.Apply(ctx.Actor, session => NoticeRules.Review(number, content, opinion, session.State, ctx.Actor, session.Today));
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        ctx.Out.WriteLine(ctx.Say(
+            $"{ctx.Actor} 已审核第 {number} 号财务公开榜（{prepared.Prepared.Period.LabelZh}），可以公开：cledger notices publish {number} --out …",
+            $"{ctx.Actor} reviewed notice #{number} ({prepared.Prepared.Period.LabelEn}); it may be published: cledger notices publish {number} --out …"));
+        return ExitCodes.Done;
+    }
+
+    private static int Publish(Context ctx, Args args)
+    {
+        var number = Number(args);
+        var paths = args.All("--out");
+        if (paths.Count == 0) throw new UsageException("give --out FILE (once for each format: .pdf, .html, .csv, .json)");
+        var (_, chinese, paper, _, _, font) = DiscloseCommand.NoticeOptions(args, paths[0]);
+        if (args.Option("--format") is not null && paths.Count > 1) throw new UsageException("--format goes with one --out; with several, each file's extension says its format");
+        var files = paths.Select(p => (Path: p, Format: paths.Count == 1 ? DiscloseCommand.NoticeOptions(args, p).Format : FormatOf(p))).ToList();
+        if (files.Select(f => Path.GetFileName(f.Path)).Distinct(StringComparer.OrdinalIgnoreCase).Count() != files.Count)
+            throw new UsageException("each --out names a different file");
+        args.Done(3);
+
+        using var store = ctx.Open();
+        var style = new NoticePublishing.Style(chinese, paper, files.Any(f => f.Format == "pdf") ? DiscloseCommand.FontPath(font) : null);
+        var (decision, seq, rendered) = NoticePublishing.Publish(store, ctx.Actor, number, [.. files.Select(f => (Path.GetFileName(f.Path), f.Format))], style);
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var bytes = rendered[i].Bytes;
+            Files.WriteAtomically(files[i].Path, stream => { stream.Write(bytes); return 0; });
+        }
+        var published = (Core.Ledger.DisclosurePublished)decision.Event!;
+        ctx.Out.WriteLine(ctx.Say(
+            $"已公开第 {number} 号财务公开榜（{published.Scope}/{published.From}–{published.To}，第 {seq} 条日志）：" + string.Join("、", rendered.Select(r => $"{r.File.Name}（SHA-256 {r.File.Sha256}）")),
+            $"published notice #{number} (entry {seq}): " + string.Join(", ", rendered.Select(r => $"{r.File.Name} (SHA-256 {r.File.Sha256})"))));
+        return ExitCodes.Done;
+    }
+
+    private static int List(Context ctx, Args args)
+    {
+        var format = ctx.Format(args);
+        args.Done(2);
+        using var store = ctx.Open();
+        var rows = store.PreparedNotices();
+        var grid = new Grid(["number", "period", "date", "prepared_by", "content_sha256", "reviewed_by", "reviewed_on", "opinion", "published_seq"],
+            [.. rows.Select(r => (IReadOnlyList<GridCell>)
+            [
+                new GridCell(r.Number.ToString(CultureInfo.InvariantCulture), Numeric: true), r.Period.LabelZh, IsoDate.Format(r.Date), r.PreparedBy,
+                r.ContentSha256, r.Review?.By ?? "", r.Review is { } review ? IsoDate.Format(review.Date) : "", r.Review?.Opinion ?? "",
+                r.PublishedSeq?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ])]);
+        ctx.Render(grid, format, () => Json.Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var r in rows)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("number", r.Number);
+                w.WriteString("scope", r.Period.Scope);
+                w.WriteString("from", r.Period.From.ToString());
+                w.WriteString("to", r.Period.To.ToString());
+                w.WriteString("date", IsoDate.Format(r.Date));
+                w.WriteString("prepared_by", r.PreparedBy);
+                w.WriteString("content_sha256", r.ContentSha256);
+                if (r.Review is { } review)
+                {
+                    w.WriteString("reviewed_by", review.By);
+                    w.WriteString("reviewed_on", IsoDate.Format(review.Date));
+                    w.WriteString("opinion", review.Opinion);
+                }
+                if (r.PublishedSeq is { } seq) w.WriteNumber("published_seq", seq);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }));
+        return ExitCodes.Done;
+    }
+
+    private static int Number(Args args)
+    {
+        var text = args.Positional(2, "N");
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n : throw new UsageException($"'{text}' is not a notice number (see cledger notices list)");
+    }
+
+    private static string FormatOf(string path) => Path.GetExtension(path).TrimStart('.').ToLowerInvariant() switch
+    {
+        "pdf" => "pdf",
+        "html" or "htm" => "html",
+        "csv" => "csv",
+        "json" => "json",
+        var other => throw new UsageException($"{path}: the extension says the format (.pdf, .html, .csv or .json), not '{other}'"),
+    };
+}
