@@ -126,20 +126,17 @@ public class PdfFontChainTests
     [Test]
     public void Mongolian_is_shaped_into_joined_forms_not_one_glyph_per_letter_from_the_cmap()
     {
-        var chain = FontChain.Build(
-            File.ReadAllBytes(PdfNotices.FontPath()), FallbackFonts.Find(), [Mongolian], Mongolian.EnumerateRunes().Select(rune => rune.Value).ToHashSet());
-        using var measurer = new TextMeasurer(chain);
+        var codepoints = Mongolian.EnumerateRunes().Select(rune => rune.Value).ToHashSet();
+        using var chain = FontChain.Build(File.ReadAllBytes(PdfNotices.FontPath()), FallbackFonts.Find(), [Mongolian], codepoints);
         var shaper = new TextShaper(chain);
 
         var runs = shaper.Shape(Mongolian);
-        var isolated = string.Concat(Mongolian.EnumerateRunes().Select(rune => rune + " ")).Trim();
-        var isolatedGlyphs = shaper.Shape("ᠮ").Single().Glyphs.Single();
+        var isolatedFirstLetter = shaper.Shape(Mongolian[..1]).Single().Glyphs.Single();
 
         Assert.That(runs, Has.Count.EqualTo(1), "one run: the space stays with the Mongolian font");
         Assert.That(runs[0].Font, Is.Not.Zero, "not the Chinese font");
-        Assert.That(runs[0].Glyphs[0], Is.Not.EqualTo(isolatedGlyphs), "the first letter takes its initial form, not the isolated one");
+        Assert.That(runs[0].Glyphs[0], Is.Not.EqualTo(isolatedFirstLetter), "the first letter takes its initial form, not the isolated one");
         Assert.That(runs[0].Glyphs, Has.None.EqualTo((ushort)0), "no .notdef boxes");
-        Assert.That(measurer.Width(Mongolian, 10f), Is.Not.EqualTo(measurer.Width(isolated, 10f) - (5 * measurer.Width(" ", 10f))).Within(0.01f));
     }
 
     [Test]
