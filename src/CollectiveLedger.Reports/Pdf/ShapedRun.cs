@@ -10,6 +10,10 @@ namespace CollectiveLedger.Reports.Pdf;
 /// (Mongolian joined forms, ligatures, replacement boxes), so the text extracts as written.
 /// </summary>
 /// <param name="Font">Index in the <see cref="FontChain"/> of the glyphs' font.</param>
+/// <param name="Nominal">
+/// True when every glyph sits at its font's own advance with no offset (Chinese, digits): the run is
+/// then handed to Skia unpositioned, which writes it as one string per line, as compact as plain text.
+/// </param>
 /// <param name="Box">
 /// For a cluster no font has, the replacement box drawn around the glyphs (then the hexadecimal
 /// digits of its code point, at <paramref name="GlyphScale"/> of the size); null otherwise.
@@ -21,5 +25,6 @@ internal sealed record ShapedRun(
     byte[] Utf8,
     uint[] Clusters,
     float Advance,
+    bool Nominal,
     float GlyphScale = 1f,
     SKRect? Box = null);

@@ -58,16 +58,31 @@ internal sealed class TextMeasurer(FontChain chain) : IDisposable
         var boxes = new List<SKRect>();
         using (var builder = new SKTextBlobBuilder())
         {
-            var x = left;
+            // Glyphs are placed relative to the line's origin and the blob drawn there: Skia's PDF
+            // backend then starts the text at that point and finds each following glyph exactly one
+            // advance further on, so a line is written as one string rather than many.
+            var x = 0f;
             var anyGlyphs = false;
             foreach (var run in runs)
             {
-                if (run.Box is { } box) boxes.Add(new SKRect(x + (box.Left * size), baseline + (box.Top * size), x + (box.Right * size), baseline + (box.Bottom * size)));
+                if (run.Box is { } box) boxes.Add(new SKRect(left + x + (box.Left * size), baseline + (box.Top * size), left + x + (box.Right * size), baseline + (box.Bottom * size)));
                 if (run.Glyphs.Length > 0)
                 {
-                    var buffer = builder.AllocatePositionedTextRun(chain[run.Font].Font(size * run.GlyphScale), run.Glyphs.Length, run.Utf8.Length);
+                    var font = chain[run.Font].Font(size * run.GlyphScale);
+                    SKTextRunBuffer buffer;
+                    if (run.Nominal)
+                    {
+                        // Every glyph at its font's own advance: Skia positions them itself.
+                        buffer = builder.AllocateTextRun(font, run.Glyphs.Length, x, 0f, run.Utf8.Length);
+                    }
+                    else
+                    {
+                        var positioned = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, run.Utf8.Length);
+                        positioned.SetPositions(run.Positions.Select(point => new SKPoint(x + (point.X * size), point.Y * size)).ToArray());
+                        buffer = positioned;
+                    }
+
                     buffer.SetGlyphs(run.Glyphs);
-                    buffer.SetPositions(run.Positions.Select(point => new SKPoint(x + (point.X * size), baseline + (point.Y * size))).ToArray());
                     buffer.SetText(run.Utf8);
                     buffer.SetClusters(run.Clusters);
                     anyGlyphs = true;
@@ -80,7 +95,7 @@ internal sealed class TextMeasurer(FontChain chain) : IDisposable
             {
                 using var blob = builder.Build();
                 using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill, IsAntialias = true };
-                if (blob is not null) canvas.DrawText(blob, 0f, 0f, paint);
+                if (blob is not null) canvas.DrawText(blob, left, baseline, paint);
             }
         }
 

@@ -65,15 +65,17 @@ internal sealed class TextShaper(FontChain chain)
         var points = new SKPoint[infos.Length];
         var clusters = new uint[infos.Length];
         var pen = 0;
+        var nominal = true;
         for (var i = 0; i < infos.Length; i++)
         {
             glyphs[i] = checked((ushort)infos[i].Codepoint);
             clusters[i] = checked(infos[i].Cluster - (uint)byteStart);
             points[i] = new SKPoint((pen + positions[i].XOffset) * perUnit, -positions[i].YOffset * perUnit);
+            nominal &= positions[i].XOffset == 0 && positions[i].YOffset == 0 && positions[i].XAdvance == font.Shaper.GetHorizontalGlyphAdvance(infos[i].Codepoint);
             pen += positions[i].XAdvance;
         }
 
-        return new ShapedRun(fontIndex, glyphs, points, utf8.AsSpan(byteStart, byteLength).ToArray(), clusters, pen * perUnit);
+        return new ShapedRun(fontIndex, glyphs, points, utf8.AsSpan(byteStart, byteLength).ToArray(), clusters, pen * perUnit, nominal);
     }
 
     /// <summary>
@@ -87,7 +89,7 @@ internal sealed class TextShaper(FontChain chain)
         var hex = codepoint.ToString("X4", CultureInfo.InvariantCulture);
         var digits = hex.All(digit => chain.Covers(0, digit))
             ? ShapeRun(0, Encoding.ASCII.GetBytes(hex), 0, hex.Length)
-            : new ShapedRun(0, [], [], [], [], 0f);
+            : new ShapedRun(0, [], [], [], [], 0f, Nominal: false);
 
         var digitsWidth = digits.Advance * BoxDigitScale;
         var boxWidth = Math.Max(BoxMinimumWidth, digitsWidth + (2f * BoxPadding));
@@ -96,6 +98,6 @@ internal sealed class TextShaper(FontChain chain)
         var offset = new SKPoint(box.MidX - (digitsWidth / 2f), box.MidY + (0.3f * BoxDigitScale));
         var points = digits.Positions.Select(point => new SKPoint(offset.X + (point.X * BoxDigitScale), offset.Y + (point.Y * BoxDigitScale))).ToArray();
         return new ShapedRun(
-            0, digits.Glyphs, points, utf8, new uint[digits.Glyphs.Length], boxWidth + (2f * BoxSideBearing), BoxDigitScale, box);
+            0, digits.Glyphs, points, utf8, new uint[digits.Glyphs.Length], boxWidth + (2f * BoxSideBearing), Nominal: false, BoxDigitScale, box);
     }
 }
