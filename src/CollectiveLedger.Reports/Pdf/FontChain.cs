@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using HarfBuzzSharp;
 using SkiaSharp;
@@ -65,21 +64,35 @@ internal sealed class FontChain : IDisposable
             // The Chinese font gets every character of the document it has, as before there was a
             // chain: page numbers and the like are drawn with it whatever the itemization said.
             var members = new List<ChainFont>();
-            var primarySet = new SortedSet<int>(codepoints.Where(candidates[0].Covers));
-            if (needsReplacement) primarySet.UnionWith(HexDigits.Select(digit => (int)digit).Where(candidates[0].Covers));
-            members.Add(ChainFont.Subset(primaryFile, primarySet));
-            for (var index = 1; index < candidates.Count; index++)
+            try
             {
-                if (drawn[index].Count == 0) continue;
-                // Spaces and invisible controls may open a line in any font's run; give each used
-                // fallback those it has.
-                var set = new SortedSet<int>(drawn[index]);
-                set.UnionWith(codepoints.Where(codepoint =>
-                    (Characters.IsDefaultIgnorable(codepoint) || Rune.IsWhiteSpace(new Rune(codepoint))) && candidates[index].Covers(codepoint)));
-                members.Add(ChainFont.Subset(candidates[index].ReadFile(), set));
+                AddMembers();
+            }
+            catch
+            {
+                foreach (var member in members) member.Dispose();
+                throw;
             }
 
             return new FontChain(members);
+
+            void AddMembers()
+            {
+                var primarySet = new SortedSet<int>(codepoints.Where(candidates[0].Covers));
+                if (needsReplacement) primarySet.UnionWith(HexDigits.Select(digit => (int)digit).Where(candidates[0].Covers));
+                members.Add(ChainFont.Subset(primaryFile, primarySet));
+                for (var index = 1; index < candidates.Count; index++)
+                {
+                    if (drawn[index].Count == 0) continue;
+                    // Spaces and invisible controls may open a line in any font's run; give each used
+                    // fallback those it has.
+                    var candidate = candidates[index];
+                    var set = new SortedSet<int>(drawn[index]);
+                    set.UnionWith(codepoints.Where(codepoint =>
+                        (Characters.IsDefaultIgnorable(codepoint) || Rune.IsWhiteSpace(new Rune(codepoint))) && candidate.Covers(codepoint)));
+                    members.Add(ChainFont.Subset(candidate.ReadFile(), set));
+                }
+            }
         }
         finally
         {
