@@ -3,8 +3,8 @@ using System.Text;
 namespace CollectiveLedger.Reports.Pdf;
 
 /// <summary>
-/// Every character a document will draw, gathered before layout because the font is subset to
-/// exactly these characters and everything is then measured and drawn with the subset.
+/// Every character a document will draw, gathered before layout because the fonts are chosen and
+/// subset for exactly these characters and everything is then measured and drawn with the subsets.
 /// </summary>
 internal static class DocumentText
 {
@@ -16,7 +16,7 @@ internal static class DocumentText
     public static IReadOnlySet<int> Codepoints(IReadOnlyList<Block> blocks, PdfOptions options)
     {
         var codepoints = new SortedSet<int>();
-        foreach (var text in Texts(blocks).Append(options.HeaderText ?? "").Append(options.FooterTemplate).Append("0123456789 "))
+        foreach (var text in Texts(blocks, options))
         {
             foreach (var rune in text.EnumerateRunes())
             {
@@ -26,6 +26,10 @@ internal static class DocumentText
 
         return codepoints;
     }
+
+    /// <summary>Every text the document draws, as written: the blocks', the header, the footer template and the page-number digits.</summary>
+    public static IEnumerable<string> Texts(IReadOnlyList<Block> blocks, PdfOptions options) =>
+        Texts(blocks).Append(options.HeaderText ?? "").Append(options.FooterTemplate).Append("0123456789 ");
 
     private static IEnumerable<string> Texts(IEnumerable<Block> blocks)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CollectiveLedger.Reports.Pdf;
@@ -16,7 +17,8 @@ internal static class LineBreaker
     /// <summary>
     /// The lines of <paramref name="text"/>; a line feed always starts a new line and an empty text
     /// gives one empty line. <paramref name="measure"/> gives the width of a piece of text; widths of
-    /// pieces must add up, which holds because text is drawn glyph by glyph without kerning.
+    /// pieces are taken to add up. Pieces are shaped apart, which is exact where shaping does not
+    /// reach across a break: Mongolian joins only inside a word, Chinese has no contextual forms.
     /// </summary>
     public static IReadOnlyList<string> Wrap(string text, float maxWidth, Func<string, float> measure)
     {
@@ -62,16 +64,21 @@ internal static class LineBreaker
         lines.Add(line.ToString().TrimEnd());
     }
 
-    /// <summary>Length in chars of the longest prefix that fits, at least one character so the loop ends.</summary>
+    /// <summary>
+    /// Length in chars of the longest prefix that fits, at least one character cluster so the loop
+    /// ends. The prefix ends between clusters, so a letter never loses its marks, variation selectors
+    /// or joiners to the next line.
+    /// </summary>
     private static int LongestFittingPrefix(string text, float maxWidth, Func<string, float> measure)
     {
         var length = 0;
         var width = 0f;
-        foreach (var rune in text.EnumerateRunes())
+        while (length < text.Length)
         {
-            width += measure(rune.ToString());
+            var cluster = StringInfo.GetNextTextElementLength(text, length);
+            width += measure(text.Substring(length, cluster));
             if (width > maxWidth && length > 0) break;
-            length += rune.Utf16SequenceLength;
+            length += cluster;
         }
 
         return length;
@@ -103,6 +110,9 @@ internal static class LineBreaker
     private static bool CanBreakBetween(Rune before, Rune after)
     {
         if (Is(after, NoLineStart) || Is(before, NoLineEnd)) return false;
+        // A mark, joiner or variation selector belongs to the letter before it, and a no-break space
+        // (the narrow one before a Mongolian suffix) to the letters on both sides.
+        if (Characters.ClingsToPrevious(after) || Characters.IsNoBreakSpace(before) || before.Value == 0x200D) return false;
         if (Rune.IsWhiteSpace(after)) return false;
         return Rune.IsWhiteSpace(before) || IsWideCharacter(before) || IsWideCharacter(after);
     }

@@ -52,11 +52,7 @@ internal static class PageDrawer
         switch (item)
         {
             case TextItem text:
-                using (var paint = Fill(text.Color))
-                {
-                    canvas.DrawText(text.Text, text.Left, text.Baseline, SKTextAlign.Left, measurer.Font(text.Size), paint);
-                }
-
+                measurer.Draw(canvas, text.Text, text.Left, text.Baseline, text.Size, text.Color);
                 break;
             case ShadeItem shade:
                 using (var paint = Fill(shade.Color))

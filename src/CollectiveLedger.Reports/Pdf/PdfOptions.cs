@@ -6,7 +6,7 @@ namespace CollectiveLedger.Reports.Pdf;
 /// always give a byte-identical file whose SHA-256 can be recorded in the audit log.
 /// </summary>
 /// <param name="Paper">Sheet size and orientation.</param>
-/// <param name="FontPath">A TrueType-outline font that covers Chinese; see <see cref="ChineseFonts.Find"/>.</param>
+/// <param name="FontPath">A TrueType-outline font that covers Chinese, the first of the chain; see <see cref="ChineseFonts.Find"/>.</param>
 /// <param name="CreationDate">Written as both the creation and the modification date.</param>
 /// <param name="Title">Document title in the PDF metadata.</param>
 /// <param name="Author">Document author in the PDF metadata, usually the organisation.</param>
@@ -15,6 +15,11 @@ namespace CollectiveLedger.Reports.Pdf;
 /// page number and the page count, e.g. <c>"第 {page} 页 共 {pages} 页  Page {page} of {pages}"</c>.
 /// </param>
 /// <param name="HeaderText">Small text drawn at the top of every page, e.g. the organisation and period.</param>
+/// <param name="FallbackFontPaths">
+/// Fonts for the characters <paramref name="FontPath"/> lacks, tried in order; null means the
+/// well-known ones installed here (<see cref="FallbackFonts.Find"/>). Missing or unusable ones are
+/// skipped; a character no font has prints as a box with its code point.
+/// </param>
 public sealed record PdfOptions(
     Paper Paper,
     string FontPath,
@@ -22,4 +27,5 @@ public sealed record PdfOptions(
     string Title,
     string Author,
     string FooterTemplate,
-    string? HeaderText = null);
+    string? HeaderText = null,
+    IReadOnlyList<string>? FallbackFontPaths = null);

@@ -1,11 +1,11 @@
-using System.Text;
 using SkiaSharp;
 
 namespace CollectiveLedger.Reports.Pdf;
 
 /// <summary>
-/// Renders a printed notice (财务公开榜) to PDF: checks the font, subsets it to the characters the
-/// notice uses, lays the blocks out into pages, then draws them with header and page x of y footer.
+/// Renders a printed notice (财务公开榜) to PDF: checks the Chinese font, builds the font chain for
+/// the characters the notice uses (subsetting every font in it), lays the blocks out into pages, then
+/// draws them with header and page x of y footer.
 /// </summary>
 public static class PdfRenderer
 {
@@ -13,11 +13,14 @@ public static class PdfRenderer
 
     /// <summary>
     /// The PDF bytes of <paramref name="blocks"/>. The same blocks and options always give the same
-    /// bytes. Only the glyphs used are embedded, so a notice stays small whatever the font's size.
+    /// bytes. Only the glyphs used are embedded, so a notice stays small whatever the fonts' sizes.
+    /// Characters the Chinese font lacks are drawn from <see cref="PdfOptions.FallbackFontPaths"/>;
+    /// one that no font has is drawn as a box with its code point, never left out, so a villager's
+    /// text can always be published.
     /// </summary>
     /// <exception cref="FontUnavailableException">
-    /// <see cref="PdfOptions.FontPath"/> is missing, is not a TrueType-outline font, does not cover
-    /// Chinese, or lacks a character the notice uses.
+    /// <see cref="PdfOptions.FontPath"/> is missing, is not a TrueType-outline font, or does not cover
+    /// Chinese. (Missing fallback fonts never throw.)
     /// </exception>
     /// <exception cref="ArgumentException">A block is malformed, e.g. a table row taller than a page.</exception>
     public static byte[] Render(IReadOnlyList<Block> blocks, PdfOptions options)
@@ -26,10 +29,10 @@ public static class PdfRenderer
         ArgumentNullException.ThrowIfNull(options);
 
         var codepoints = DocumentText.Codepoints(blocks, options);
-        var fontFile = ReadCheckedFont(options.FontPath, codepoints);
-        var subset = FontSubsetter.Subset(fontFile, codepoints);
-        using var measurer = new TextMeasurer(
-            TypefaceFrom(subset) ?? throw new InvalidOperationException("Skia cannot read the subset font HarfBuzz produced."));
+        var fontFile = ReadCheckedFont(options.FontPath);
+        var chain = FontChain.Build(
+            fontFile, options.FallbackFontPaths ?? FallbackFonts.Find(), DocumentText.Texts(blocks, options), codepoints);
+        using var measurer = new TextMeasurer(chain);
         var page = PageGeometry.For(options.Paper);
 
         var pages = new LayoutEngine(measurer, page).LayOut(blocks);
@@ -37,7 +40,7 @@ public static class PdfRenderer
         return PageDrawer.Draw(pages, page, options, measurer);
     }
 
-    private static byte[] ReadCheckedFont(string path, IReadOnlySet<int> codepoints)
+    private static byte[] ReadCheckedFont(string path)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
@@ -45,7 +48,7 @@ public static class PdfRenderer
         }
 
         var bytes = File.ReadAllBytes(path);
-        using var typeface = TypefaceFrom(bytes)
+        using var typeface = FontChain.TypefaceFrom(bytes)
             ?? throw Unavailable($"{path} 不是可读取的字体文件", $"{path} is not a readable font file");
         if (!typeface.GetTableTags().Contains(GlyfTableTag))
         {
@@ -59,22 +62,7 @@ public static class PdfRenderer
             throw Unavailable($"字体 {path} 不含中文字形", $"The font {path} has no Chinese glyphs");
         }
 
-        var missing = codepoints.Where(codepoint => font.GetGlyph(codepoint) == 0).ToList();
-        if (missing.Count > 0)
-        {
-            // Printing a box or a blank in a villager's name on a public notice is worse than not printing.
-            var characters = string.Concat(missing.Take(20).Select(codepoint => new Rune(codepoint).ToString()));
-            throw Unavailable($"字体 {path} 缺少这些字符：{characters}", $"The font {path} lacks these characters: {characters}");
-        }
-
         return bytes;
-    }
-
-    /// <summary>Face 0 of a font file or collection; null when the bytes are not a font.</summary>
-    private static SKTypeface? TypefaceFrom(byte[] bytes)
-    {
-        using var data = SKData.CreateCopy(bytes);
-        return SKTypeface.FromData(data, 0);
     }
 
     private static FontUnavailableException Unavailable(string chinese, string english) => new(
