@@ -27,7 +27,7 @@ public static class NoticePublishing
 
     /// <summary>The notice's HTML as it stands now, with the unsigned checkpoint of the books (a preview publishes nothing).</summary>
     public static byte[] Preview(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, bool chinese) =>
-        NoticeHtml.Render(NoticeBuilder.Build(store, state, period, date, BooksCheckpoint.Take(store, state, [])), chinese);
+        NoticeHtml.Render(NoticeTables.Document(NoticeBuilder.Build(store, state, period, date, BooksCheckpoint.Take(store, state, [])), chinese));
 
     /// <summary>The four files of the notice, signed with the workspace's keys when it has any.</summary>
     /// <exception cref="FontUnavailableException">No font that covers Chinese: the PDF cannot be made.</exception>
@@ -41,9 +41,9 @@ public static class NoticePublishing
         {
             var bytes = format switch
             {
-                "pdf" => NoticePdf.Render(notice, chinese: true, Paper.A4Portrait, font),
-                "html" => NoticeHtml.Render(notice, chinese: true),
-                "csv" => NoticeCsv.Render(notice, chinese: true),
+                "pdf" => NoticePdf.Render(NoticeTables.Document(notice, chinese: true), Paper.A4Portrait, font),
+                "html" => NoticeHtml.Render(NoticeTables.Document(notice, chinese: true)),
+                "csv" => NoticeCsv.Render(NoticeTables.Document(notice, chinese: true)),
                 _ => NoticeJson.Render(notice),
             };
             return (new PublishedFile(FileName(period, format), format, Core.Audit.Sha256Hex.Of(bytes)), bytes);

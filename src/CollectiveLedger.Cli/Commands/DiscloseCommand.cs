@@ -38,9 +38,9 @@ public static class DiscloseCommand
         var notice = NoticeBuilder.Build(store, state, period, date, signed);
         var bytes = format switch
         {
-            "pdf" => NoticePdf.Render(notice, chinese, paper, fontPath),
-            "html" => NoticeHtml.Render(notice, chinese),
-            "csv" => NoticeCsv.Render(notice, chinese),
+            "pdf" => NoticePdf.Render(NoticeTables.Document(notice, chinese), paper, fontPath),
+            "html" => NoticeHtml.Render(NoticeTables.Document(notice, chinese)),
+            "csv" => NoticeCsv.Render(NoticeTables.Document(notice, chinese)),
             _ => NoticeJson.Render(notice),
         };
         Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });

@@ -41,6 +41,10 @@ public sealed class NoticeText(bool chinese)
     public string Account => T("科目", "Account");
     public string ReversalMark => T("（红字冲销）", " (red-ink reversal)");
     public string None => T("本期无", "None in this period");
+    public string Kind => T("类别", "kind");
+    public string IncomeKind => T("收入", "income");
+    public string ExpenditureKind => T("支出", "expenditure");
+    public string AccountCode => T("科目编码", "account code");
 
     public string FundsCaption => T("四、专项资金使用情况", "4. Support funds");
     public string Fund => T("资金名称", "Fund");
