@@ -9,7 +9,7 @@ namespace CollectiveLedger.Reports.Disclosure;
 /// </summary>
 public static class DistributionNoticeTables
 {
-    private static readonly float[] HouseholdWeights = [1.2f, 1.5f, 1.3f, 0.8f, 1.4f, 2.6f, 2.6f, 1.7f];
+    private static readonly float[] HouseholdWeights = [1.2f, 1.5f, 1.3f, 0.8f, 1.4f];
 
     public static NoticeDocument Document(DistributionNotice n, bool chinese)
     {
@@ -53,19 +53,21 @@ public static class DistributionNoticeTables
     ];
 
     private static string[] HouseholdHeaders(DistributionNoticeText t) =>
-        [t.Code, t.Household, t.Head, t.Shares, t.Common.Amount, t.IdCard, t.BankAccount, t.Phone];
+        [t.Code, t.Household, t.Head, t.Shares, t.Common.Amount];
 
-    private static readonly bool[] HouseholdNumeric = [false, false, false, true, true, false, false, false];
+    private static readonly bool[] HouseholdNumeric = [false, false, false, true, true];
 
-    /// <summary>One row a household, then the totals row (shares and amount).</summary>
+    /// <summary>
+    /// One row a household, then the totals row (shares and amount). A public list shows the household,
+    /// its shares and its amount only: no part of an ID card, bank account or phone number.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<NoticeCell>> Households(DistributionNotice n, DistributionNoticeText t) =>
     [
         .. n.Households.Select(h => (IReadOnlyList<NoticeCell>)
         [
             h.Member, h.Name, h.Head ?? "", h.Shares.ToString(CultureInfo.InvariantCulture), NoticeCell.Money(h.Amount),
-            h.IdCardMasked ?? "", h.BankAccountMasked ?? "", h.PhoneMasked ?? "",
         ]),
-        [t.Total, "", "", n.TotalShares.ToString(CultureInfo.InvariantCulture), NoticeCell.Money(n.Distributed), "", "", ""],
+        [t.Total, "", "", n.TotalShares.ToString(CultureInfo.InvariantCulture), NoticeCell.Money(n.Distributed)],
     ];
 
     /// <summary>The lines of the review section, before the signatures.</summary>
