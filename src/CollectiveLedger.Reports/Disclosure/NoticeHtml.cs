@@ -15,7 +15,7 @@ public static class NoticeHtml
         h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #000}
         table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:.25em .5em;vertical-align:top}
         th{background:#e8e8e8}td.n{text-align:right;white-space:nowrap}tr.total td{background:#f2f2f2;font-weight:bold}
-        td.code{font-family:monospace;word-break:break-all}.sign{display:flex;justify-content:space-between;margin-top:2em}
+        td.code{font-family:monospace;word-break:break-all}td.nw{white-space:nowrap}.sign{display:flex;justify-content:space-between;gap:2em;margin-top:2em}.sign>div{flex:1}.blank{height:4em;border-bottom:1px solid #000}
         .qr{text-align:center;margin:1em}.keep{break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}
         @media print{body{margin:0;max-width:none}}
         """;
@@ -58,7 +58,7 @@ public static class NoticeHtml
                 break;
             case NoticeSignatures s:
                 h.Append("<div class=\"sign\">");
-                foreach (var label in s.Labels) h.Append($"<span>{E(label)}</span>");
+                foreach (var label in s.Labels) h.Append($"<div><span>{E(label)}</span><div class=\"blank\"></div></div>");
                 h.Append("</div>");
                 break;
             case NoticeCheck check:
@@ -83,7 +83,7 @@ public static class NoticeHtml
             for (var c = 0; c < table.Rows[r].Count; c++)
             {
                 var column = table.Columns[c];
-                h.Append(column.Numeric ? "<td class=\"n\">" : column.Code ? "<td class=\"code\">" : "<td>").Append(Cell(table.Rows[r][c].Text)).Append("</td>");
+                h.Append(column.Numeric ? "<td class=\"n\">" : column.Code ? "<td class=\"code\">" : column.NoWrap ? "<td class=\"nw\">" : "<td>").Append(Cell(table.Rows[r][c].Text)).Append("</td>");
             }
             h.Append("</tr>");
         }

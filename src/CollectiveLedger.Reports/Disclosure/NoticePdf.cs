@@ -54,9 +54,10 @@ public static class NoticePdf
                     });
                     break;
                 case NoticeSignatures s:
+                    // Each label heads a box left blank to sign in: four empty lines high, ruled all round.
                     blocks.AddRange(CaptionLine(ref caption));
-                    blocks.Add(new Spacer(10));
-                    blocks.Add(new Paragraph(string.Join("        ", s.Labels)));
+                    blocks.Add(new Spacer(4));
+                    blocks.Add(new Pdf.Table([.. s.Labels.Select(label => new TableColumn(label, 1f))], [[.. s.Labels.Select(_ => "\n\n\n")]]));
                     break;
                 case NoticeCheck check:
                     blocks.Add(Table(check.Checkpoint, Take(ref caption)));
@@ -82,7 +83,7 @@ public static class NoticePdf
         Take(ref caption) is { } text ? [new Paragraph(text, CaptionSize)] : [];
 
     private static Pdf.Table Table(NoticeTable table, string? caption) => new(
-        [.. table.Columns.Select(c => new TableColumn(c.Header, c.Weight, c.Numeric ? Align.Right : Align.Left))],
+        [.. table.Columns.Select(c => new TableColumn(c.Header, c.Weight, c.Numeric ? Align.Right : Align.Left, c.NoWrap))],
         [.. table.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(cell => cell.Text)])],
         caption, table.TotalRowFrom);
 }
