@@ -36,7 +36,7 @@ for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}}  # added in format 1's later versions
-SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact
+SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()

@@ -43,10 +43,10 @@ public sealed partial class LedgerStore
 
     private const string SelectPreparedNotices = """
         SELECT n.number, n.scope, n.from_period, n.to_period, n.date, n.by, n.content_sha256,
-               r.by AS reviewer, r.date AS reviewed_on, r.opinion, d.seq AS published_seq
+               r.by AS reviewer, r.date AS reviewed_on, r.opinion, p.disclosure_seq AS published_seq
         FROM notices n
         LEFT JOIN notice_reviews r ON r.notice = n.number
-        LEFT JOIN disclosures d ON d.notice = n.number
+        LEFT JOIN notice_publications p ON p.notice = n.number
         WHERE (@Number IS NULL OR n.number = @Number)
         ORDER BY n.number DESC
         """;

@@ -57,7 +57,7 @@ public sealed partial class LedgerStore
     private const string SelectNoticeEntries = """
         SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews) ORDER BY seq
         """;
-    private const string SelectPublishedNotices = "SELECT notice FROM disclosures WHERE notice IS NOT NULL";
+    private const string SelectPublishedNotices = "SELECT notice FROM notice_publications";
     private const string SelectFeedbackStatus =
         "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";

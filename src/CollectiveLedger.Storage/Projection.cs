@@ -166,8 +166,8 @@ public static class Projection
                 yield return new Row(Table.SigningKeys, [k.Name, k.KeyIdHex, Convert.ToBase64String(k.PublicKey), seq]);
                 break;
             case DisclosurePublished d:
-                yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint,
-                    d.Notice is { } notice ? (long)notice : null]);
+                yield return new Row(Table.Disclosures, [seq, d.Scope, d.From.ToString(), d.To.ToString(), Core.Periods.IsoDate.Format(d.Date), d.Checkpoint]);
+                if (d.Notice is { } notice) yield return new Row(Table.NoticePublications, [seq, (long)notice]);
                 for (var i = 0; i < d.Files.Length; i++)
                     yield return new Row(Table.DisclosureFiles, [seq, (long)(i + 1), d.Files[i].Name, d.Files[i].Format, d.Files[i].Sha256]);
                 break;

@@ -33,7 +33,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     public static readonly Table Settings = Define("settings", 2, "key", "seq", "value");
     public static readonly Table SigningKeys = Define("signing_keys", 2, "name", "key_id", "public_key", "added_seq");
-    public static readonly Table Disclosures = Define("disclosures", 1, "seq", "scope", "from_period", "to_period", "date", "checkpoint", "notice");
+    public static readonly Table Disclosures = Define("disclosures", 1, "seq", "scope", "from_period", "to_period", "date", "checkpoint");
     public static readonly Table DisclosureFiles = Define("disclosure_files", 2, "disclosure_seq", "file_no", "name", "format", "sha256");
 
     public static readonly Table Drafts = Define("drafts", 1, "seq", "draft", "preparer", "cashier", "date", "ref", "summary", "total_fen");
@@ -64,6 +64,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table FeedbackAnswers = Define("feedback_answers", 1, "feedback", "seq", "date", "by", "answer");
     public static readonly Table Notices = Define("notices", 1, "number", "seq", "scope", "from_period", "to_period", "date", "checkpoint", "content_sha256", "by");
     public static readonly Table NoticeReviews = Define("notice_reviews", 1, "notice", "seq", "content_sha256", "date", "opinion", "by");
+    public static readonly Table NoticePublications = Define("notice_publications", 1, "disclosure_seq", "notice");
 
     /// <summary>
     /// The month sums of the voucher lines by account, kind and fund (Schema/011): kept by a trigger, not by any entry's rows;
@@ -74,7 +75,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, AccountTurnover];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, AccountTurnover];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not

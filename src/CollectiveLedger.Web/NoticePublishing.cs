@@ -57,10 +57,10 @@ public static class NoticePublishing
     /// <exception cref="FontUnavailableException">A PDF without a font that covers Chinese.</exception>
     public static byte[] Render(DisclosureNotice notice, string format, Style style) => format switch
     {
-        "pdf" => NoticePdf.Render(notice, style.Chinese, style.Paper,
+        "pdf" => NoticePdf.Render(NoticeTables.Document(notice, style.Chinese), style.Paper,
             style.FontPath ?? throw new FontUnavailableException("no font that covers Chinese (apt-get install fonts-wqy-microhei, or --font PATH)")),
-        "html" => NoticeHtml.Render(notice, style.Chinese),
-        "csv" => NoticeCsv.Render(notice, style.Chinese),
+        "html" => NoticeHtml.Render(NoticeTables.Document(notice, style.Chinese)),
+        "csv" => NoticeCsv.Render(NoticeTables.Document(notice, style.Chinese)),
         _ => NoticeJson.Render(notice),
     };
 

@@ -31,9 +31,9 @@ public static class DistributionNoticeCommand
                 state.Settings, verification);
             var bytes = style.Format switch
             {
-                "pdf" => DistributionNoticePdf.Render(notice, style.Chinese, style.Paper, style.FontPath),
-                "html" => DistributionNoticeHtml.Render(notice, style.Chinese),
-                "csv" => DistributionNoticeCsv.Render(notice, style.Chinese),
+                "pdf" => NoticePdf.Render(DistributionNoticeTables.Document(notice, style.Chinese), style.Paper, style.FontPath),
+                "html" => NoticeHtml.Render(DistributionNoticeTables.Document(notice, style.Chinese)),
+                "csv" => NoticeCsv.Render(DistributionNoticeTables.Document(notice, style.Chinese)),
                 _ => DistributionNoticeJson.Render(notice),
             };
             return new DiscloseCommand.UnrecordedNotice(bytes, $" {notice.Year} 年度收益分配方案公示", $"the distribution notice of {notice.Year}");

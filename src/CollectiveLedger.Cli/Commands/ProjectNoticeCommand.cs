@@ -30,9 +30,9 @@ public static class ProjectNoticeCommand
                 verification);
             var bytes = style.Format switch
             {
-                "pdf" => ProjectNoticePdf.Render(notice, style.Chinese, style.Paper, style.FontPath),
-                "html" => ProjectNoticeHtml.Render(notice, style.Chinese),
-                "csv" => ProjectNoticeCsv.Render(notice, style.Chinese),
+                "pdf" => NoticePdf.Render(ProjectNoticeTables.Document(notice, style.Chinese), style.Paper, style.FontPath),
+                "html" => NoticeHtml.Render(ProjectNoticeTables.Document(notice, style.Chinese)),
+                "csv" => NoticeCsv.Render(ProjectNoticeTables.Document(notice, style.Chinese)),
                 _ => ProjectNoticeJson.Render(notice),
             };
             return new DiscloseCommand.UnrecordedNotice(bytes, $"资金 {fund} 的项目资金公告公示", $"the project notice of fund {fund}",

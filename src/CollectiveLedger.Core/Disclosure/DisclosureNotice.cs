@@ -32,14 +32,18 @@ public sealed record DisclosureSettings(string Accountant, string CommitteeChair
     public const string SupervisionChairKey = "signatory.supervision_chair";
     public const string ObjectionDaysKey = "disclosure.objection_days";
     public const string ContactKey = "disclosure.contact";
+    public const string OrgTypeKey = "org.type";
 
-    public static readonly IReadOnlyList<string> Keys = [AccountantKey, CommitteeChairKey, SupervisionChairKey, ObjectionDaysKey, ContactKey];
+    public static readonly IReadOnlyList<string> Keys = [AccountantKey, CommitteeChairKey, SupervisionChairKey, ObjectionDaysKey, ContactKey, OrgTypeKey];
+
+    /// <summary>The organization type as set (股份经济合作社, 经济合作社, 村民委员会): it decides who signs; "" when never set.</summary>
+    public string OrgType { get; init; } = "";
 
     public static DisclosureSettings From(IReadOnlyDictionary<string, string> settings) => new(
         settings.GetValueOrDefault(AccountantKey, ""), settings.GetValueOrDefault(CommitteeChairKey, ""),
         settings.GetValueOrDefault(SupervisionChairKey, ""),
         int.TryParse(settings.GetValueOrDefault(ObjectionDaysKey), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : 7,
-        settings.GetValueOrDefault(ContactKey, "村务监督委员会"));
+        settings.GetValueOrDefault(ContactKey, "村务监督委员会")) { OrgType = settings.GetValueOrDefault(OrgTypeKey, "") };
 
     /// <summary>The same settings de-identified for printing (<see cref="PersonalData"/>): a contact often carries a phone number.</summary>
     public DisclosureSettings Masked() => this with

@@ -8,12 +8,12 @@ namespace CollectiveLedger.Core.Disclosure;
 /// 收益分配方案公示: the public notice of a year's income distribution plan and its per-household list
 /// (收益分配到户清单), with the plan's numbers, how they were rounded, the members' meeting resolution
 /// when the plan is approved, and how far it has gone (planned, approved, posted, paid). Numbers and
-/// texts only; every text is de-identified and every private number masked (<see cref="PersonalData"/>),
+/// texts only; every text is de-identified (<see cref="PersonalData"/>) and no private number is in it,
 /// and renderers lay it out and add nothing.
 /// </summary>
 /// <param name="Status">planned, approved, posted or paid (<see cref="DistributionList"/>).</param>
 /// <param name="Resolution">The members' meeting resolution when the plan is approved, else null.</param>
-/// <param name="Households">Every household of the plan, in the plan's order, names de-identified and numbers masked.</param>
+/// <param name="Households">Every household of the plan, in the plan's order, names de-identified, without ID card, bank account or phone numbers.</param>
 public sealed record DistributionNotice(
     string Org, string OrgCode, string Currency, DateOnly PublicationDate, int Year, string Status, string? Resolution,
     int ReservePercent, Amount Distributable, Amount Reserve, Amount ToShare, int TotalShares, Amount PerShare,
@@ -28,15 +28,13 @@ public sealed record DistributionNotice(
         var households = list.Rows.Select(r => r with
         {
             Name = PersonalData.Mask(r.Name), Head = r.Head is null ? null : PersonalData.Mask(r.Head),
-            // DistributionList masks these already; masking a masked number again changes nothing.
-            IdCardMasked = Number(r.IdCardMasked), BankAccountMasked = Number(r.BankAccountMasked), PhoneMasked = Number(r.PhoneMasked),
+            // A public list shows the household, its shares and its amount: not even a masked fragment of a private number.
+            IdCardMasked = null, BankAccountMasked = null, PhoneMasked = null,
         }).ToImmutableArray();
         Precondition.Require(households.Aggregate(Amount.Zero, (a, h) => a + h.Amount) == p.Distributed, "the households add up to what the plan distributes");
         return new DistributionNotice(PersonalData.Mask(org), orgCode, currency, date, p.Year, list.Status,
             list.Resolution is null ? null : PersonalData.Mask(list.Resolution),
             p.ReservePercent, p.Distributable, p.Reserve, p.ToShare, p.TotalShares, p.PerShare, p.Distributed, p.Undistributed, households,
             DisclosureSettings.From(settings).Masked(), verification);
-
-        static string? Number(string? masked) => masked is null ? null : PersonalData.Mask(masked);
     }
 }

@@ -39,10 +39,8 @@ public static class DistributionNoticeJson
             w.WriteString("name", h.Name);
             w.WriteString("head", h.Head);
             w.WriteNumber("shares", h.Shares);
+            // No id_card, bank_account or phone: a public list shows the household, its shares and its amount only.
             w.WriteString("amount", h.Amount.ToString());
-            w.WriteString("id_card", h.IdCardMasked);
-            w.WriteString("bank_account", h.BankAccountMasked);
-            w.WriteString("phone", h.PhoneMasked);
             w.WriteEndObject();
         }
         w.WriteEndArray();

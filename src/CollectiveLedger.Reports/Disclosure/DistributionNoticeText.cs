@@ -43,9 +43,6 @@ public sealed class DistributionNoticeText(bool chinese)
     public string Household => T("户名", "Household");
     public string Head => T("户主", "Head");
     public string Shares => T("股数", "Shares");
-    public string IdCard => T("身份证号", "ID card");
-    public string BankAccount => T("银行账号", "Bank account");
-    public string Phone => T("联系电话", "Phone");
     public string Total => T("合计", "Total");
     public string NoHouseholds => T("无", "None");
 

@@ -1,81 +1,35 @@
 using System.Text;
-using CollectiveLedger.Core.Disclosure;
 
 namespace CollectiveLedger.Reports.Disclosure;
 
 /// <summary>
-/// The notice as CSV for spreadsheets (UTF-8 with BOM, formula cells neutralized): the item list
-/// first, as it always was, then after an empty line each register section (assets, herds,
-/// contracts) as its caption, its header row and its rows, totals last. Amounts are written as the
-/// file formats write them (1234.50), so a spreadsheet reads them as numbers.
+/// The <see cref="NoticeDocument.Sheet"/> of any notice as CSV for spreadsheets (UTF-8 with BOM, CRLF,
+/// formula cells neutralized; see <see cref="CsvRenderer"/>): the first table as a plain sheet, its
+/// header row first, then after an empty line each further table as its caption, its header row and
+/// its rows. Cells are written as the file formats write them (1234.50), so a spreadsheet reads
+/// amounts as numbers.
 /// </summary>
 public static class NoticeCsv
 {
-    public static byte[] Render(DisclosureNotice n, bool chinese)
-    {
-        var t = new NoticeText(chinese);
-        var kindIncome = chinese ? "收入" : "income";
-        var kindExpenditure = chinese ? "支出" : "expenditure";
-        var rows = n.IncomeItems.Select(i => (Kind: kindIncome, Item: i)).Concat(n.ExpenditureItems.Select(i => (Kind: kindExpenditure, Item: i)))
-            .Select(x => (IReadOnlyList<GridCell>)
-            [
-                x.Kind, x.Item.Date.ToString("yyyy-MM-dd"), $"{x.Item.Voucher.Period} {x.Item.Voucher.NumberText}",
-                x.Item.Summary + (x.Item.Reversal ? t.ReversalMark : ""), x.Item.Party, x.Item.AccountCode, x.Item.AccountName,
-                new GridCell(x.Item.Amount.ToString(), Numeric: true),
-            ]).ToList();
-        var csv = new List<byte>(CsvRenderer.Render(new Grid(
-            [chinese ? "类别" : "kind", t.Date, t.Voucher, t.Summary, t.Party, chinese ? "科目编码" : "account code", t.Account, t.Amount], rows)));
-        Section(csv, t.AssetsCaption, NoticeTables.AssetColumns(t), Assets(n, t));
-        Section(csv, t.HerdsCaption, NoticeTables.HerdColumns(t), Herds(n, t));
-        Section(csv, t.ContractsCaption, NoticeTables.ContractColumns(t), Contracts(n, t));
-        if (!n.Feedback.IsEmpty)
-            Section(csv, t.FeedbackCaption, NoticeTables.FeedbackColumns(t),
-                [.. NoticeTables.Feedback(n, t).Select(r => (IReadOnlyList<GridCell>)[.. r.Select((cell, i) => new GridCell(cell, Numeric: i == 0))])]);
-        return [.. csv];
-    }
-
-    private static void Section(List<byte> csv, string caption, IReadOnlyList<NoticeTables.Column> columns, IReadOnlyList<IReadOnlyList<GridCell>> rows)
+    public static byte[] Render(NoticeDocument d)
     {
         var bom = Encoding.UTF8.GetPreamble().Length;
-        csv.AddRange("\r\n"u8.ToArray());
-        csv.AddRange(CsvRenderer.Render(new Grid([caption], [])).Skip(bom));
-        csv.AddRange(CsvRenderer.Render(new Grid([.. columns.Select(c => c.Header)], rows)).Skip(bom));
+        var csv = new List<byte>();
+        foreach (var part in d.Sheet)
+        {
+            if (csv.Count == 0)
+            {
+                csv.AddRange(CsvRenderer.Render(Grid(part.Table)));
+                continue;
+            }
+            csv.AddRange("\r\n"u8.ToArray());
+            csv.AddRange(CsvRenderer.Render(new Grid([part.Caption], [])).Skip(bom));
+            csv.AddRange(CsvRenderer.Render(Grid(part.Table)).Skip(bom));
+        }
+        return csv.Count == 0 ? Encoding.UTF8.GetPreamble() : [.. csv];
     }
 
-    private static GridCell Money(Core.Money.Amount amount) => GridCell.Money(amount, forDisplay: false);
-
-    private static GridCell Count(int head) => new(head.ToString(System.Globalization.CultureInfo.InvariantCulture), Numeric: true);
-
-    private static IReadOnlyList<IReadOnlyList<GridCell>> Assets(DisclosureNotice n, NoticeText t)
-    {
-        var rows = n.Assets.Rows.Select(a => (IReadOnlyList<GridCell>)
-        [
-            $"{a.Code} {a.Name}" + (a.Location is { } l ? $"（{l}）" : "") + (a.Disposed is { } d ? t.DisposedMark(d) : ""),
-            Money(a.NetAtStart), Money(a.Increase), Money(a.Depreciation), Money(a.Decrease), Money(a.CostAtEnd), Money(a.DepreciatedAtEnd), Money(a.NetAtEnd),
-        ]).ToList();
-        var s = n.Assets.Total;
-        if (rows.Count > 0)
-            rows.Add([t.Total, Money(s.NetAtStart), Money(s.Increase), Money(s.Depreciation), Money(s.Decrease), Money(s.CostAtEnd), Money(s.DepreciatedAtEnd), Money(s.NetAtEnd)]);
-        return rows;
-    }
-
-    private static IReadOnlyList<IReadOnlyList<GridCell>> Herds(DisclosureNotice n, NoticeText t) =>
-        n.Herds.Select(h => (IReadOnlyList<GridCell>)
-        [
-            $"{h.Code} {h.Name}", t.SpeciesName(h.Species), Count(h.HeadAtStart), Count(h.Registered),
-            .. h.Changes.Values.Select(Count), Count(h.Disposed), Count(h.HeadAtEnd),
-        ]).ToList();
-
-    private static IReadOnlyList<IReadOnlyList<GridCell>> Contracts(DisclosureNotice n, NoticeText t)
-    {
-        var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<GridCell>)
-        [
-            c.Number, c.Party, t.ResourceName(c.Resource), Money(new Core.Money.Amount(c.AreaHundredthMu)), Money(c.Rent), t.TermText(c.From, c.To),
-            Money(c.ReceivedInPeriod), Money(c.ReceivedToDate), Money(c.Overdue),
-        ]).ToList();
-        var s = n.Contracts.Total;
-        if (rows.Count > 0)
-            rows.Add([t.Total, "", "", Money(new Core.Money.Amount(s.AreaHundredthMu)), Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
-        return rows;
-    }
+    private static Grid Grid(NoticeTable table) => new(
+        [.. table.Columns.Select(c => c.Header)],
+        [.. table.Rows.Select(r => (IReadOnlyList<GridCell>)[.. r.Select((cell, c) => new GridCell(cell.SheetText, table.Columns[c].Numeric))])]);
 }

@@ -2,9 +2,92 @@ using CollectiveLedger.Core.Disclosure;
 
 namespace CollectiveLedger.Reports.Disclosure;
 
-/// <summary>The notice's tables as rows of text, shared by the PDF and HTML renderers so they cannot differ.</summary>
+/// <summary>
+/// The financial disclosure notice (财务公开榜) of a month, quarter or year as a <see cref="NoticeDocument"/>:
+/// every section, its tables' columns and rows, and what its CSV holds. The one place its layout is
+/// decided; <see cref="NoticePdf"/>, <see cref="NoticeHtml"/> and <see cref="NoticeCsv"/> write it.
+/// The parts every notice shares (the review with its signatures, the verification) are built here too.
+/// </summary>
 public static class NoticeTables
 {
+    public static NoticeDocument Document(DisclosureNotice n, bool chinese)
+    {
+        var t = new NoticeText(chinese);
+        NoticeColumn[] itemColumns =
+        [
+            new(t.Date, 1.6f), new(t.Voucher, 1.9f, NoWrap: true), new(t.Summary, 4f), new(t.Party, 2.2f), new(t.Account, 2.4f), new(t.Amount, 1.8f, Numeric: true),
+        ];
+        var assets = new NoticeTable(AssetColumns(t), Assets(n, t), t.None, n.Assets.Rows.IsEmpty ? null : n.Assets.Rows.Length);
+        var herds = new NoticeTable(HerdColumns(t), NoticeTable.Cells(Herds(n, t)), t.None);
+        var contracts = new NoticeTable(ContractColumns(t), Contracts(n, t), t.None, n.Contracts.Rows.IsEmpty ? null : n.Contracts.Rows.Length);
+        var feedback = new NoticeTable(FeedbackColumns(t), NoticeTable.Cells(Feedback(n, t)), t.None);
+        var sections = new List<NoticeSection>
+        {
+            new(t.SummaryCaption,
+            [
+                new NoticeTable([new(t.Item, 3f), new(t.Amount, 1.4f, Numeric: true)], NoticeTable.Cells(Summary(n, t))),
+                .. SummaryWords(n, t).Select(line => new NoticeParagraph(line, NoticeParagraphStyle.Emphasis)),
+            ]), // not kept together: a long summary (many categories, every movement) breaks with its header repeated rather than leaving page 1 blank
+
+            new(t.IncomeItemsCaption, [new NoticeTable(itemColumns, NoticeTable.Cells(Items(n.IncomeItems, t)), t.None)]),
+            new(t.ExpenditureItemsCaption, [new NoticeTable(itemColumns, NoticeTable.Cells(Items(n.ExpenditureItems, t)), t.None)]),
+            new(t.FundsCaption,
+            [
+                new NoticeTable([new(t.Fund, 3f), new(t.Received, 1.5f, true), new(t.Spent, 1.5f, true), new(t.SpentInPeriod, 1.5f, true), new(t.Balance, 1.5f, true)],
+                    NoticeTable.Cells(Funds(n)), t.None),
+            ]),
+            new(t.ClaimsCaption, [new NoticeTable([new(t.Item, 1.5f), new(t.Account, 3f), new(t.Amount, 1.5f, true)], NoticeTable.Cells(Claims(n, t)), t.None)]),
+            new(t.AssetsCaption, n.Assets.Rows.IsEmpty ? [assets] : [assets, new NoticeParagraph(t.AssetsNote, NoticeParagraphStyle.Note)]),
+            new(t.HerdsCaption, [herds]),
+            new(t.ContractsCaption, [contracts]),
+        };
+        // Feedback is an annex of the months in which villagers asked; without any the section is left out.
+        if (!n.Feedback.IsEmpty) sections.Add(new(t.FeedbackCaption, [feedback]));
+        sections.Add(Review(t, t.ReviewCaption, [t.ReviewLine(n.Review), t.Objection(n.Settings)], n.Settings));
+        sections.Add(Verification(t, t.VerificationCaption, n.Verification));
+
+        List<NoticeSheetTable> sheet =
+        [
+            new("", ItemList(n, t)),
+            new(t.AssetsCaption, assets), new(t.HerdsCaption, herds), new(t.ContractsCaption, contracts),
+        ];
+        if (!n.Feedback.IsEmpty) sheet.Add(new(t.FeedbackCaption, feedback));
+        return new NoticeDocument(t, n.Org, t.PeriodLabel(n.Period) + t.Title, $"{t.Published(n)}　{t.Unit(n)}", t.Heading(n), n.PublicationDate,
+            sections, sheet);
+    }
+
+    /// <summary>
+    /// The review section every notice ends its content with: its lines, then the three signatures
+    /// (accountant, chair, supervision), kept on one page.
+    /// </summary>
+    public static NoticeSection Review(NoticeText t, string caption, IEnumerable<string> lines, DisclosureSettings s) => new(caption,
+    [
+        .. lines.Select(line => new NoticeParagraph(line)),
+        new NoticeSignatures([t.AccountantSign(s) + t.SignHere, t.ChairSign(s) + t.SignHere, t.SupervisionSign(s) + t.SignHere]),
+    ], KeepTogether: true);
+
+    /// <summary>The verification section every notice ends with: the checkpoint, its QR code and how to check, kept on one page.</summary>
+    public static NoticeSection Verification(NoticeText t, string caption, NoticeVerification v) => new(caption,
+    [
+        new NoticeCheck(new NoticeTable([new(t.Item, 1.2f), new("", 4f, Code: true)], NoticeTable.Cells(Verification(v, t))), v.SignedNote, t.HowToCheck),
+    ], KeepTogether: true);
+
+    /// <summary>
+    /// The spreadsheet's item list: income then expenditure in one table, each row naming its kind and
+    /// the account code apart from its name, so the sheet can be filtered and summed.
+    /// </summary>
+    private static NoticeTable ItemList(DisclosureNotice n, NoticeText t) => new(
+        [new(t.Kind, 1f), new(t.Date, 1f), new(t.Voucher, 1f, NoWrap: true), new(t.Summary, 1f), new(t.Party, 1f), new(t.AccountCode, 1f), new(t.Account, 1f),
+         new(t.Amount, 1f, Numeric: true)],
+        [
+            .. n.IncomeItems.Select(i => (Kind: t.IncomeKind, Item: i)).Concat(n.ExpenditureItems.Select(i => (Kind: t.ExpenditureKind, Item: i)))
+                .Select(x => (IReadOnlyList<NoticeCell>)
+                [
+                    x.Kind, x.Item.Date.ToString("yyyy-MM-dd"), $"{x.Item.Voucher.Period} {x.Item.Voucher.NumberText}",
+                    x.Item.Summary + (x.Item.Reversal ? t.ReversalMark : ""), x.Item.Party, x.Item.AccountCode, x.Item.AccountName, NoticeCell.Money(x.Item.Amount),
+                ]),
+        ]);
+
     public static IReadOnlyList<IReadOnlyList<string>> Summary(DisclosureNotice n, NoticeText t)
     {
         var rows = new List<IReadOnlyList<string>> { new[] { t.OpeningCash, NoticeText.Money(n.CashAndBankOpening) } };
@@ -32,8 +115,6 @@ public static class NoticeTables
         $"{t.ClosingCash}（{t.InWords}）：{t.Words(n.CashAndBankClosing)}",
     ];
 
-    public static readonly string[] ItemColumns = ["date", "voucher", "summary", "party", "account", "amount"];
-
     public static IReadOnlyList<IReadOnlyList<string>> Items(IEnumerable<DisclosureItem> items, NoticeText t) =>
         items.Select(i => (IReadOnlyList<string>)
         [
@@ -52,35 +133,32 @@ public static class NoticeTables
             .Concat(n.Payables.Select(c => (IReadOnlyList<string>)[t.Payable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)]))
             .ToList();
 
-    /// <summary>A column of one of the register sections: its header, its share of the width on paper, whether it holds numbers.</summary>
-    public sealed record Column(string Header, float Weight, bool Numeric);
-
-    public static IReadOnlyList<Column> AssetColumns(NoticeText t) =>
+    public static IReadOnlyList<NoticeColumn> AssetColumns(NoticeText t) =>
     [
         new(t.Asset, 2.3f, false), new(t.NetAtStart, 1.3f, true), new(t.AssetIncrease, 1.3f, true), new(t.AssetDepreciation, 1.3f, true),
         new(t.AssetDecrease, 1.3f, true), new(t.CostAtEnd, 1.3f, true), new(t.DepreciatedAtEnd, 1.3f, true), new(t.NetAtEnd, 1.3f, true),
     ];
 
     /// <summary>Each asset, then the totals row; no rows at all when the register held nothing in the period.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Assets(DisclosureNotice n, NoticeText t)
+    public static IReadOnlyList<IReadOnlyList<NoticeCell>> Assets(DisclosureNotice n, NoticeText t)
     {
-        var rows = n.Assets.Rows.Select(a => (IReadOnlyList<string>)
+        var rows = n.Assets.Rows.Select(a => (IReadOnlyList<NoticeCell>)
         [
             $"{a.Code} {a.Name}" + (a.Location is { } l ? $"（{l}）" : "") + (a.Disposed is { } d ? t.DisposedMark(d) : ""),
-            NoticeText.Money(a.NetAtStart), NoticeText.Money(a.Increase), NoticeText.Money(a.Depreciation), NoticeText.Money(a.Decrease),
-            NoticeText.Money(a.CostAtEnd), NoticeText.Money(a.DepreciatedAtEnd), NoticeText.Money(a.NetAtEnd),
+            Money(a.NetAtStart), Money(a.Increase), Money(a.Depreciation), Money(a.Decrease), Money(a.CostAtEnd), Money(a.DepreciatedAtEnd), Money(a.NetAtEnd),
         ]).ToList();
         if (rows.Count == 0) return rows;
         var s = n.Assets.Total;
-        rows.Add([t.Total, NoticeText.Money(s.NetAtStart), NoticeText.Money(s.Increase), NoticeText.Money(s.Depreciation), NoticeText.Money(s.Decrease),
-            NoticeText.Money(s.CostAtEnd), NoticeText.Money(s.DepreciatedAtEnd), NoticeText.Money(s.NetAtEnd)]);
+        rows.Add([t.Total, Money(s.NetAtStart), Money(s.Increase), Money(s.Depreciation), Money(s.Decrease), Money(s.CostAtEnd), Money(s.DepreciatedAtEnd), Money(s.NetAtEnd)]);
         return rows;
     }
 
-    public static IReadOnlyList<Column> HerdColumns(NoticeText t) =>
+    private static NoticeCell Money(Core.Money.Amount amount) => NoticeCell.Money(amount);
+
+    public static IReadOnlyList<NoticeColumn> HerdColumns(NoticeText t) =>
     [
         new(t.Herd, 2.2f, false), new(t.Species, 0.9f, false), new(t.HeadAtStart, 1f, true), new(t.Registered, 1f, true),
-        .. Enum.GetValues<Core.Assets.HerdChange>().Select(c => new Column(t.HerdChangeName(c), 1f, true)),
+        .. Enum.GetValues<Core.Assets.HerdChange>().Select(c => new NoticeColumn(t.HerdChangeName(c), 1f, true)),
         new(t.HerdDisposed, 1f, true), new(t.HeadAtEnd, 1f, true),
     ];
 
@@ -95,7 +173,7 @@ public static class NoticeTables
             .. h.Changes.Values.Select(Count), Count(h.Disposed), Count(h.HeadAtEnd),
         ]).ToList();
 
-    public static IReadOnlyList<Column> FeedbackColumns(NoticeText t) =>
+    public static IReadOnlyList<NoticeColumn> FeedbackColumns(NoticeText t) =>
     [
         new(t.FeedbackNumber, 0.6f, true), new(t.FeedbackReceived, 1.1f, false), new(t.FeedbackNotice, 1.1f, false), new(t.FeedbackItem, 2f, false),
         new(t.FeedbackQuestion, 2.4f, false), new(t.FeedbackContact, 1.2f, false), new(t.FeedbackAnswer, 2.6f, false),
@@ -110,7 +188,7 @@ public static class NoticeTables
             f.Answered is { } on ? f.Answer + t.FeedbackAnsweredBy(f.AnsweredBy ?? "", on) : t.FeedbackUnanswered,
         ]).ToList();
 
-    public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
+    public static IReadOnlyList<NoticeColumn> ContractColumns(NoticeText t) =>
     [
         new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true),
         new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
@@ -118,22 +196,21 @@ public static class NoticeTables
     ];
 
     /// <summary>Each contract, then the totals row; no rows at all when no contract ran in the period.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Contracts(DisclosureNotice n, NoticeText t)
+    public static IReadOnlyList<IReadOnlyList<NoticeCell>> Contracts(DisclosureNotice n, NoticeText t)
     {
-        var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<string>)
+        var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<NoticeCell>)
         [
-            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredthMu), NoticeText.Money(c.Rent), t.TermText(c.From, c.To),
-            NoticeText.Money(c.ReceivedInPeriod), NoticeText.Money(c.ReceivedToDate), NoticeText.Money(c.Overdue),
+            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredthMu), Money(c.Rent), t.TermText(c.From, c.To),
+            Money(c.ReceivedInPeriod), Money(c.ReceivedToDate), Money(c.Overdue),
         ]).ToList();
         if (rows.Count == 0) return rows;
         var s = n.Contracts.Total;
-        rows.Add([t.Total, "", "", Area(s.AreaHundredthMu), NoticeText.Money(s.Rent), "", NoticeText.Money(s.ReceivedInPeriod),
-            NoticeText.Money(s.ReceivedToDate), NoticeText.Money(s.Overdue)]);
+        rows.Add([t.Total, "", "", Area(s.AreaHundredthMu), Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
         return rows;
     }
 
-    /// <summary>An area in mu with two decimals, grouped like an amount (1,200.50).</summary>
-    public static string Area(long hundredthMu) => new Core.Money.Amount(hundredthMu).ToDisplayString();
+    /// <summary>An area in mu with two decimals, grouped like an amount (1,200.50) on paper, plain (1200.50) in the spreadsheet.</summary>
+    public static NoticeCell Area(long hundredthMu) => NoticeCell.Money(new Core.Money.Amount(hundredthMu));
 
     private static string Count(int head) => head.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -72,6 +72,10 @@ public sealed class NoticeText(bool chinese)
     public string Account => T("科目", "Account");
     public string ReversalMark => T("（红字冲销）", " (red-ink reversal)");
     public string None => T("本期无", "None in this period");
+    public string Kind => T("类别", "kind");
+    public string IncomeKind => T("收入", "income");
+    public string ExpenditureKind => T("支出", "expenditure");
+    public string AccountCode => T("科目编码", "account code");
 
     public string FundsCaption => T("四、专项资金使用情况", "4. Support funds");
     public string Fund => T("资金名称", "Fund");
@@ -156,8 +160,20 @@ public sealed class NoticeText(bool chinese)
         $"村民对公开内容有疑问的，请在公布之日起 {s.ObjectionDays} 日内向{s.Contact}提出，将在规定期限内答复。",
         $"Villagers with questions may raise them with {s.Contact} within {s.ObjectionDays} days of publication; they will be answered in time.");
     public string AccountantSign(DisclosureSettings s) => T($"会计：{s.Accountant}", $"Accountant: {s.Accountant}");
-    public string ChairSign(DisclosureSettings s) => T($"村（嘎查）委会主任：{s.CommitteeChair}", $"Committee chair: {s.CommitteeChair}");
-    public string SupervisionSign(DisclosureSettings s) => T($"村务监督委员会：{s.SupervisionChair}", $"Supervision committee: {s.SupervisionChair}");
+    public string ChairSign(DisclosureSettings s) => Cooperative(s)
+        ? T($"理事长：{s.CommitteeChair}", $"Chair of the board: {s.CommitteeChair}")
+        : T($"村委会主任：{s.CommitteeChair}", $"Village committee director: {s.CommitteeChair}");
+    public string SupervisionSign(DisclosureSettings s) => Cooperative(s)
+        ? T($"监事会：{s.SupervisionChair}", $"Board of supervisors: {s.SupervisionChair}")
+        : T($"村务监督委员会：{s.SupervisionChair}", $"Village affairs supervision committee: {s.SupervisionChair}");
+
+    /// <summary>
+    /// Who signs follows the organization type (setting org.type): a cooperative (股份经济合作社, 经济合作社)
+    /// by the chair of its board (理事长) and its board of supervisors (监事会); a village committee
+    /// (村民委员会), and a ledger that never set the type, by the committee's director and the village
+    /// affairs supervision committee.
+    /// </summary>
+    private static bool Cooperative(DisclosureSettings s) => s.OrgType.EndsWith("经济合作社", StringComparison.Ordinal);
     public string SignHere => T("（签字）", "(signature)");
 
     public string FeedbackCaption => T("附、本期村民意见及答复", "Annex: villagers' questions and answers in this period");

@@ -45,6 +45,8 @@ public sealed class ProjectNoticeText(bool chinese)
 
     public string PaymentsCaption => T("三、资金支出明细（逐笔）", "3. Payments, one by one");
     public string ChargedTo => T("列支科目", "Charged to");
+    public string PaymentParticulars(string summary, string chargedTo) => T($"{summary}；{ChargedTo}：{chargedTo}", $"{summary}; {ChargedTo}: {chargedTo}");
+    public string Section => T("部分", "section");
     public string NoPayments => T("尚无支出", "No payments yet");
 
     public string SupervisionCaption => T("四、公示与监督", "4. Posting and supervision");

@@ -27,7 +27,7 @@ internal sealed class TableLayout(TextMeasurer measurer)
     {
         Validate(table);
         var box = composer.Geometry;
-        var edges = ColumnEdges(table.Columns, box.ContentLeft, box.ContentWidth);
+        var edges = ColumnEdges(table, box.ContentLeft, box.ContentWidth);
         var header = Shape(table.Columns.Select(column => column.Header).ToList(), edges);
         var rows = table.Rows.Select(row => Shape(row, edges)).ToList();
         var tallest = rows.Select(row => row.Height).DefaultIfEmpty(0f).Max();
@@ -98,8 +98,39 @@ internal sealed class TableLayout(TextMeasurer measurer)
         if (table.ShadedRowFrom is < 0) throw new ArgumentException("ShadedRowFrom cannot be negative.", nameof(table));
     }
 
+    /// <summary>
+    /// The x of every column edge, left to right: widths proportional to the weights, except that a
+    /// <see cref="TableColumn.NoWrap"/> column is widened to hold its widest cell on one line.
+    /// </summary>
+    private IReadOnlyList<float> ColumnEdges(Table table, float left, float width)
+    {
+        var columns = table.Columns;
+        var totalWeight = columns.Sum(column => column.Weight);
+        var widths = columns.Select(column => width * column.Weight / totalWeight).ToArray();
+        // Half a point of slack: the line breaker adds the widths of pieces, which may round above the whole.
+        var needed = columns.Select((column, i) => !column.NoWrap ? 0f
+            : table.Rows.SelectMany(row => row[i].Split('\n')).Select(line => measurer.Width(line, CellSize)).DefaultIfEmpty(0f).Max() + (2f * PaddingX) + 0.5f).ToArray();
+        var extra = widths.Select((w, i) => Math.Max(0f, needed[i] - w)).Sum();
+        var flexibleWeight = columns.Where(column => !column.NoWrap).Sum(column => column.Weight);
+        var flexibleWidth = width * flexibleWeight / totalWeight;
+        if (extra > 0f && flexibleWeight > 0f && extra <= flexibleWidth / 2f)
+        {
+            var widened = new List<float> { left };
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var w = columns[i].NoWrap ? Math.Max(widths[i], needed[i]) : widths[i] - (extra * columns[i].Weight / flexibleWeight);
+                widened.Add(widened[^1] + w);
+            }
+
+            widened[^1] = left + width;
+            return widened;
+        }
+
+        return WeightedEdges(columns, left, width);
+    }
+
     /// <summary>The x of every column edge, left to right: widths proportional to the weights.</summary>
-    private static IReadOnlyList<float> ColumnEdges(IReadOnlyList<TableColumn> columns, float left, float width)
+    private static IReadOnlyList<float> WeightedEdges(IReadOnlyList<TableColumn> columns, float left, float width)
     {
         var totalWeight = columns.Sum(column => column.Weight);
         var edges = new List<float> { left };

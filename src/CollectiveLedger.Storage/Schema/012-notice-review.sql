@@ -1,5 +1,5 @@
 -- Version 12: notices prepared, reviewed by the supervision committee, then published (audit-log.md
--- 7.18, 7.19 and 7.7's notice). Insert-only projections of notice.prepared and notice.reviewed,
+-- 7.18, 7.19 and 7.9's notice). Insert-only projections of notice.prepared and notice.reviewed,
 -- compared by verify like every other table; the CHECKs and triggers mirror NoticeRules.
 
 CREATE TABLE notices (
@@ -23,17 +23,20 @@ CREATE TABLE notice_reviews (
     by             TEXT NOT NULL CHECK (length(by) BETWEEN 1 AND 100)
 ) STRICT;
 
--- The prepared and reviewed notice a publication publishes (NULL in notices published before).
-ALTER TABLE disclosures ADD COLUMN notice INTEGER REFERENCES notices (number);
-CREATE UNIQUE INDEX disclosures_notice ON disclosures (notice) WHERE notice IS NOT NULL;
+-- Which prepared and reviewed notice a publication publishes (disclosure.published's notice;
+-- publications written before it have no row), each notice once.
+CREATE TABLE notice_publications (
+    disclosure_seq INTEGER PRIMARY KEY REFERENCES disclosures (seq),
+    notice         INTEGER NOT NULL UNIQUE REFERENCES notices (number)
+) STRICT;
 
 CREATE TRIGGER notice_reviews_rules BEFORE INSERT ON notice_reviews
 WHEN NEW.content_sha256 IS NOT (SELECT content_sha256 FROM notices WHERE number = NEW.notice)
   OR NEW.by = (SELECT by FROM notices WHERE number = NEW.notice)
 BEGIN SELECT RAISE(ABORT, 'a notice is reviewed as prepared, by someone who did not prepare it'); END;
 
-CREATE TRIGGER disclosures_reviewed BEFORE INSERT ON disclosures
-WHEN NEW.notice IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notice_reviews WHERE notice = NEW.notice)
+CREATE TRIGGER notice_publications_reviewed BEFORE INSERT ON notice_publications
+WHEN NOT EXISTS (SELECT 1 FROM notice_reviews WHERE notice = NEW.notice)
 BEGIN SELECT RAISE(ABORT, 'a notice is published only after its review'); END;
 
 CREATE TRIGGER notices_no_update BEFORE UPDATE ON notices
@@ -44,3 +47,7 @@ CREATE TRIGGER notice_reviews_no_update BEFORE UPDATE ON notice_reviews
 BEGIN SELECT RAISE(ABORT, 'reviews are never edited'); END;
 CREATE TRIGGER notice_reviews_no_delete BEFORE DELETE ON notice_reviews
 BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END;
+CREATE TRIGGER notice_publications_no_update BEFORE UPDATE ON notice_publications
+BEGIN SELECT RAISE(ABORT, 'publications are never edited'); END;
+CREATE TRIGGER notice_publications_no_delete BEFORE DELETE ON notice_publications
+BEGIN SELECT RAISE(ABORT, 'publications are never deleted'); END;

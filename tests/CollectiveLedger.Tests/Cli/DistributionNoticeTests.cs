@@ -10,6 +10,8 @@ public class DistributionNoticeTests
 {
     private const string IdNumber = "11010519491231002X";
     private const string MaskedId = "1101**********002X";
+    private const string MaskedBankAccount = "6228***********8901";
+    private const string MaskedPhone = "139****5678";
     private const string BankAccount = "6228480012345678901";
     private const string Phone = "13912345678";
 
@@ -57,7 +59,7 @@ public class DistributionNoticeTests
 
         Assert.That(pdf.AsSpan(0, 5).ToArray(), Is.EqualTo("%PDF-"u8.ToArray()));
         Assert.That(html, Does.Contain("2025年度收益分配方案公示").And.Contain("每股分配额 12.85 元（人民币壹拾贰元捌角伍分）")
-            .And.Contain("成员大会决议〔2026〕1号").And.Contain(MaskedId).And.Contain("<svg"));
+            .And.Contain("成员大会决议〔2026〕1号").And.Contain("<svg"));
         Assert.That(csv.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()));
         Assert.That(Encoding.UTF8.GetString(csv), Does.Contain("M002,其其格,其其格,3,38.55").And.Contain("M003,乌力吉,乌力吉,4,51.40").And.Contain("合计,,,7,89.95"));
         Assert.That(json.GetProperty("per_share").GetString(), Is.EqualTo("12.85"));
@@ -70,7 +72,7 @@ public class DistributionNoticeTests
     }
 
     [Test]
-    public void The_pdf_reads_back_with_the_plan_the_households_and_their_masked_numbers()
+    public void The_pdf_reads_back_with_the_plan_and_the_households_with_their_shares_and_amounts()
     {
         using var ledger = Books();
 
@@ -78,14 +80,14 @@ public class DistributionNoticeTests
 
         foreach (var expected in new[] { "2025年度收益分配方案公示", "一、分配方案", "可分配收益", "100.00", "提取公积公益金（10%）", "10.00",
                      "每股分配额", "12.85", "人民币壹拾贰元捌角伍分", "分配到户合计", "89.95", "人民币捌拾玖元玖角伍分", "0.05",
-                     "每股分配额向下取整到分", "成员大会决议〔2026〕1号", "二、分配到户清单", "其其格", "38.55", "51.40", MaskedId,
-                     "6228***********8901", "139****5678", "会计：乌云其其格", "四、账目核验" })
+                     "每股分配额向下取整到分", "成员大会决议〔2026〕1号", "二、分配到户清单", "M002其其格其其格338.55", "M003乌力吉乌力吉451.40",
+                     "会计：乌云其其格", "四、账目核验" })
             Assert.That(text, Does.Contain(expected.Replace(" ", "")), expected);
         Assert.That(text, Does.Not.Contain(IdNumber).And.Not.Contain(BankAccount).And.Not.Contain(Phone));
     }
 
     [Test]
-    public void No_format_prints_a_private_number_in_full()
+    public void No_format_prints_an_id_card_bank_or_phone_number_not_even_masked()
     {
         using var ledger = Books();
 
@@ -98,7 +100,8 @@ public class DistributionNoticeTests
         foreach (var text in texts)
         {
             Assert.That(text, Does.Not.Contain(IdNumber).And.Not.Contain(BankAccount).And.Not.Contain(Phone));
-            Assert.That(text, Does.Contain(MaskedId));
+            Assert.That(text, Does.Not.Contain(MaskedId).And.Not.Contain(MaskedBankAccount).And.Not.Contain(MaskedPhone).And.Not.Contain("002X"));
+            Assert.That(text, Does.Contain("其其格").And.Contain("38.55"), "the household and its amount are there");
         }
     }
 

@@ -177,10 +177,11 @@ public class FeedbackTests
 
         var notice = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, month, today, CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
         var earlier = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, february, new DateOnly(2025, 3, 5), CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
-        var html = WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeHtml.Render(notice, chinese: true)));
-        var csv = System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeCsv.Render(notice, chinese: true));
+        var document = CollectiveLedger.Reports.Disclosure.NoticeTables.Document(notice, chinese: true);
+        var html = WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeHtml.Render(document)));
+        var csv = System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeCsv.Render(document));
         var json = CollectiveLedger.Reports.Disclosure.NoticeJson.Render(notice);
-        var pdf = CollectiveLedger.Reports.Disclosure.NoticePdf.Render(notice, chinese: true, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, workspace.Options.FontPath!);
+        var pdf = CollectiveLedger.Reports.Disclosure.NoticePdf.Render(document, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, workspace.Options.FontPath!);
         var jsonFile = Path.Combine(workspace.Ledger.Dir, "notice.json");
         File.WriteAllBytes(jsonFile, json);
         var (schemaCode, schemaOutput) = Python("-c", """
