@@ -28,6 +28,8 @@ public static class NoticeCsv
         Section(csv, t.AssetsCaption, NoticeTables.AssetColumns(t), Assets(n, t));
         Section(csv, t.HerdsCaption, NoticeTables.HerdColumns(t), Herds(n, t));
         Section(csv, t.ContractsCaption, NoticeTables.ContractColumns(t), Contracts(n, t));
+        foreach (var s in NoticeTables.Annexes(n, t, a => a.ToString()))
+            Section(csv, s.Caption, s.Columns, [.. s.Rows.Select(r => (IReadOnlyList<GridCell>)[.. r.Select((cell, i) => new GridCell(cell, Numeric: s.Columns[i].Numeric))])]);
         if (!n.Feedback.IsEmpty)
             Section(csv, t.FeedbackCaption, NoticeTables.FeedbackColumns(t),
                 [.. NoticeTables.Feedback(n, t).Select(r => (IReadOnlyList<GridCell>)[.. r.Select((cell, i) => new GridCell(cell, Numeric: i == 0))])]);
@@ -70,12 +72,13 @@ public static class NoticeCsv
     {
         var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<GridCell>)
         [
-            c.Number, c.Party, t.ResourceName(c.Resource), Money(new Core.Money.Amount(c.AreaHundredthMu)), Money(c.Rent), t.TermText(c.From, c.To),
+            c.Number, c.Party, t.ResourceName(c.Resource), Money(new Core.Money.Amount(c.AreaHundredths)), t.AreaUnitName(c.Unit), Money(c.Rent), t.TermText(c.From, c.To),
             Money(c.ReceivedInPeriod), Money(c.ReceivedToDate), Money(c.Overdue),
         ]).ToList();
         var s = n.Contracts.Total;
         if (rows.Count > 0)
-            rows.Add([t.Total, "", "", Money(new Core.Money.Amount(s.AreaHundredthMu)), Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
+            rows.Add([t.Total, "", "", s.Areas.Length == 1 ? Money(new Core.Money.Amount(s.Areas[0].AreaHundredths)) : "", s.Areas.Length == 1 ? t.AreaUnitName(s.Areas[0].Unit) : "",
+                Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
         return rows;
     }
 }

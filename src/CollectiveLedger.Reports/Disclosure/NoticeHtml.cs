@@ -51,6 +51,12 @@ public static class NoticeHtml
         Register(h, NoticeTables.HerdColumns(t), NoticeTables.Herds(n, t), t, totalRow: false);
         h.Append($"<h2>{E(t.ContractsCaption)}</h2>");
         Register(h, NoticeTables.ContractColumns(t), NoticeTables.Contracts(n, t), t, totalRow: true);
+        foreach (var s in NoticeTables.Annexes(n, t))
+        {
+            h.Append($"<h2>{E(s.Caption)}</h2>");
+            Register(h, s.Columns, s.Rows, t, s.TotalRow);
+            if (s.Rows.Count > 0 && s.Note is { } note) h.Append($"<p style=\"font-size:.85em\">{E(note)}</p>");
+        }
         if (!n.Feedback.IsEmpty)
         {
             h.Append($"<h2>{E(t.FeedbackCaption)}</h2>");

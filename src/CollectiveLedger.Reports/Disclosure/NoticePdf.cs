@@ -15,8 +15,8 @@ public static class NoticePdf
             new TableColumn(t.Party, 2.2f), new TableColumn(t.Account, 2.4f), new TableColumn(t.Amount, 1.8f, Align.Right),
         };
         var summaryRows = NoticeTables.Summary(n, t);
-        var blocks = new List<Block>
-        {
+        List<Block> blocks =
+        [
             new Heading(n.Org, 18f),
             new Heading(t.PeriodLabel(n.Period) + t.Title, 24f),
             new Paragraph($"{t.Published(n)}    {t.Unit(n)}", 10.5f, Align.Center),
@@ -44,12 +44,14 @@ public static class NoticePdf
             new Spacer(6),
             Register(t.ContractsCaption, NoticeTables.ContractColumns(t), NoticeTables.Contracts(n, t), t.None, totalRow: true),
             new Spacer(6),
+            .. NoticeTables.Annexes(n, t).SelectMany(s => (Block[])[Register(s.Caption, s.Columns, s.Rows, t.None, s.TotalRow),
+                s.Rows.Count > 0 && s.Note is { } note ? new Paragraph(note, 9f) : new Spacer(0), new Spacer(6)]),
             n.Feedback.IsEmpty ? new Spacer(0) : Register(t.FeedbackCaption, NoticeTables.FeedbackColumns(t), NoticeTables.Feedback(n, t), t.None, totalRow: false),
             n.Feedback.IsEmpty ? new Spacer(0) : new Spacer(6),
             Review(t, t.ReviewCaption, [t.ReviewLine, t.Objection(n.Settings)], n.Settings),
             new Spacer(6),
             Verification(t, t.VerificationCaption, n.Verification),
-        };
+        ];
         return PdfRenderer.Render(blocks, Options(t, paper, fontPath, n.PublicationDate, t.Heading(n), n.Org, $"{n.Org}  {t.PeriodLabel(n.Period)}{t.Title}"));
     }
 

@@ -40,10 +40,22 @@ public static class NoticeTables
             $"{f.Code} {f.Name}", NoticeText.Money(f.ReceivedToDate), NoticeText.Money(f.SpentToDate), NoticeText.Money(f.SpentInPeriod), NoticeText.Money(f.Balance),
         ]).ToList();
 
-    public static IReadOnlyList<IReadOnlyList<string>> Claims(DisclosureNotice n, NoticeText t) =>
-        n.Receivables.Select(c => (IReadOnlyList<string>)[t.Receivable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)])
-            .Concat(n.Payables.Select(c => (IReadOnlyList<string>)[t.Payable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)]))
-            .ToList();
+    /// <summary>
+    /// Claims, their total, debts, their total (<see cref="DisclosureClaims"/>): each balance on the side
+    /// it stands on, so no amount is negative. No rows when there are neither claims nor debts.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Claims(DisclosureNotice n, NoticeText t)
+    {
+        var c = n.Claims;
+        if (c.Receivables.IsEmpty && c.Payables.IsEmpty) return [];
+        return
+        [
+            .. c.Receivables.Select(r => (IReadOnlyList<string>)[t.Receivable, $"{r.Code} {r.Name}", NoticeText.Money(r.Amount)]),
+            [t.ReceivablesTotal, "", NoticeText.Money(c.ReceivablesTotal)],
+            .. c.Payables.Select(r => (IReadOnlyList<string>)[t.Payable, $"{r.Code} {r.Name}", NoticeText.Money(r.Amount)]),
+            [t.PayablesTotal, "", NoticeText.Money(c.PayablesTotal)],
+        ];
+    }
 
     /// <summary>A column of one of the register sections: its header, its share of the width on paper, whether it holds numbers.</summary>
     public sealed record Column(string Header, float Weight, bool Numeric);
@@ -105,28 +117,99 @@ public static class NoticeTables
 
     public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
     [
-        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true),
+        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true), new(t.AreaUnitHeader, 0.6f, false),
         new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
         new(t.Overdue, 1.3f, true),
     ];
 
-    /// <summary>Each contract, then the totals row; no rows at all when no contract ran in the period.</summary>
+    /// <summary>
+    /// Each contract with its area in its resource's unit, then the totals row, whose area is given once
+    /// per unit (one per line), never summed across units; no rows at all when no contract ran in the period.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Contracts(DisclosureNotice n, NoticeText t)
     {
         var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<string>)
         [
-            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredthMu), NoticeText.Money(c.Rent), t.TermText(c.From, c.To),
+            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredths), t.AreaUnitName(c.Unit), NoticeText.Money(c.Rent), t.TermText(c.From, c.To),
             NoticeText.Money(c.ReceivedInPeriod), NoticeText.Money(c.ReceivedToDate), NoticeText.Money(c.Overdue),
         ]).ToList();
         if (rows.Count == 0) return rows;
         var s = n.Contracts.Total;
-        rows.Add([t.Total, "", "", Area(s.AreaHundredthMu), NoticeText.Money(s.Rent), "", NoticeText.Money(s.ReceivedInPeriod),
+        var (area, unit) = s.Areas.Length == 1 ? (Area(s.Areas[0].AreaHundredths), t.AreaUnitName(s.Areas[0].Unit)) : (string.Join("\n", s.Areas.Select(t.AreaWithUnit)), "");
+        rows.Add([t.Total, "", "", area, unit, NoticeText.Money(s.Rent), "", NoticeText.Money(s.ReceivedInPeriod),
             NoticeText.Money(s.ReceivedToDate), NoticeText.Money(s.Overdue)]);
         return rows;
     }
 
-    /// <summary>An area in mu with two decimals, grouped like an amount (1,200.50).</summary>
-    public static string Area(long hundredthMu) => new Core.Money.Amount(hundredthMu).ToDisplayString();
+    /// <summary>An area with two decimals, grouped like an amount (1,200.50), in whatever unit it is kept in.</summary>
+    public static string Area(long hundredths) => new Core.Money.Amount(hundredths).ToDisplayString();
+
+    /// <summary>
+    /// A section of the notice as one piece: caption, columns, rows (the last one the totals when
+    /// <paramref name="TotalRow"/>), and a note printed under it when there are rows.
+    /// </summary>
+    public sealed record Section(string Caption, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, bool TotalRow, string? Note);
+
+    /// <summary>
+    /// The annexes (附表) after the resource contracts, in order: asset overview, resource inventory, fund
+    /// balances net of what they owe, 一事一议 items, cadre pay per person (issue 11). A section without
+    /// rows prints its caption and <see cref="NoticeText.None"/>. <paramref name="money"/> formats amounts:
+    /// for display by default, the file formats' way (1234.50) for CSV.
+    /// </summary>
+    public static IReadOnlyList<Section> Annexes(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string>? money = null)
+    {
+        var m = money ?? NoticeText.Money;
+        return [AssetOverview(n, t, m), Resources(n, t, m), FundBalances(n, t, m), OneMatter(n, t, m), CadrePay(n, t, m)];
+    }
+
+    private static Section AssetOverview(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var line in n.AssetOverview.Lines)
+        {
+            rows.Add([line.Code == DisclosureAssetOverview.RegisterCode ? t.RegisterLine : $"{line.Code} {line.Name}", m(line.Amount)]);
+            rows.AddRange(line.Parts.Select(p => (IReadOnlyList<string>)[$"    {p.Code} {p.Name}", m(p.Amount)]));
+        }
+        if (rows.Count > 0) rows.Add([t.Total, m(n.AssetOverview.Total)]);
+        return new(t.AssetOverviewCaption, [new(t.AssetOverviewItem, 4f, false), new(t.AssetOverviewBalance, 1.5f, true)], rows, TotalRow: true, t.AssetOverviewNote);
+    }
+
+    private static Section Resources(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m) =>
+        new(t.ResourcesCaption,
+            [new(t.Resource, 1f, false), new(t.Area, 1.2f, true), new(t.AreaUnitHeader, 0.6f, false), new(t.ResourceContracts, 0.8f, true), new(t.ResourceParties, 4f, false)],
+            [.. n.Resources.Rows.Select(r => (IReadOnlyList<string>)
+            [
+                t.ResourceName(r.Resource), m(new Core.Money.Amount(r.AreaHundredths)), t.AreaUnitName(r.Unit), r.Contracts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(t.Chinese ? "、" : ", ", r.Parties),
+            ])],
+            TotalRow: false, t.ResourcesNote);
+
+    private static Section FundBalances(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m) =>
+        new(t.FundBalancesCaption,
+            [new(t.Fund, 3f, false), new(t.Balance, 1.5f, true), new(t.StillPayable, 1.5f, true), new(t.Available, 1.5f, true)],
+            [.. n.FundBalances.Select(f => (IReadOnlyList<string>)[$"{f.Code} {f.Name}", m(f.Balance), m(f.StillPayable), m(f.Available)])],
+            TotalRow: false, t.FundBalancesNote);
+
+    private static Section OneMatter(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m)
+    {
+        var rows = n.OneMatter.Items.Select(i => (IReadOnlyList<string>)
+        [
+            i.Date.ToString("yyyy-MM-dd"), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
+            $"{i.AccountCode} {i.AccountName}", i.Credit.IsZero ? "" : m(i.Credit), i.Debit.IsZero ? "" : m(i.Debit),
+        ]).ToList();
+        if (rows.Count > 0) rows.Add([t.Total, "", "", "", "", m(n.OneMatter.RaisedTotal), m(n.OneMatter.UsedTotal)]);
+        return new(t.OneMatterCaption,
+            [new(t.Date, 1.4f, false), new(t.Voucher, 1.6f, false), new(t.Summary, 3f, false), new(t.Party, 1.6f, false), new(t.Account, 2f, false),
+                new(t.Raised, 1.3f, true), new(t.Used, 1.3f, true)],
+            rows, TotalRow: true, null);
+    }
+
+    private static Section CadrePay(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m)
+    {
+        var rows = n.CadrePay.Rows.Select(r => (IReadOnlyList<string>)[r.Person.Length == 0 ? t.NoPerson : r.Person, m(r.Accrued), m(r.Paid)]).ToList();
+        if (rows.Count > 0) rows.Add([t.Total, m(n.CadrePay.AccruedTotal), m(n.CadrePay.PaidTotal)]);
+        return new(t.CadrePayCaption, [new(t.Person, 3f, false), new(t.Accrued, 1.5f, true), new(t.Paid, 1.5f, true)], rows, TotalRow: true, t.CadrePayNote);
+    }
 
     private static string Count(int head) => head.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
