@@ -117,7 +117,7 @@ public static class NoticeTables
 
     public static IReadOnlyList<Column> ContractColumns(NoticeText t) =>
     [
-        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true), new(t.AreaUnitHeader, 0.6f, false),
+        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true), new(t.AreaUnitHeader, 0.8f, false),
         new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
         new(t.Overdue, 1.3f, true),
     ];
@@ -176,7 +176,7 @@ public static class NoticeTables
 
     private static Section Resources(DisclosureNotice n, NoticeText t, Func<Core.Money.Amount, string> m) =>
         new(t.ResourcesCaption,
-            [new(t.Resource, 1f, false), new(t.Area, 1.2f, true), new(t.AreaUnitHeader, 0.6f, false), new(t.ResourceContracts, 0.8f, true), new(t.ResourceParties, 4f, false)],
+            [new(t.Resource, 1f, false), new(t.Area, 1.2f, true), new(t.AreaUnitHeader, 0.8f, false), new(t.ResourceContracts, 0.8f, true), new(t.ResourceParties, 4f, false)],
             [.. n.Resources.Rows.Select(r => (IReadOnlyList<string>)
             [
                 t.ResourceName(r.Resource), m(new Core.Money.Amount(r.AreaHundredths)), t.AreaUnitName(r.Unit), r.Contracts.ToString(System.Globalization.CultureInfo.InvariantCulture),
