@@ -276,6 +276,50 @@ class DisclosureNotice(SchemaTestCase):
         for case in cases:
             self.assertInvalid("disclosure", case)
 
+    def details(self):  # the parts added for issue 11, as cledger disclose writes them since then
+        n = self.sections()
+        n.update(receivables=[], receivables_total="0.00", payables_total="3500.00",
+                 payables=[dict(code="11302", name="内部往来—第二小组", amount="3500.00")])
+        n["funds"][0].update(still_payable="29320.00", available="3800.00")
+        n["asset_overview"] = {"lines": [dict(code="153", name="在建工程", amount="275720.00",
+                                              parts=[dict(code="15301", name="机井工程", amount="185720.00"), dict(code="15302", name="道路硬化工程", amount="90000.00")]),
+                                         dict(code="register", name="", amount="114000.00", parts=[])],
+                               "total": "389720.00"}
+        n["contracts"]["rows"][0]["area_unit"] = "mu"
+        n["contracts"]["totals"].pop("area")
+        n["contracts"]["totals"]["areas"] = [dict(unit="mu", area="300.00")]
+        n["resources"] = [dict(resource="building", unit="square_metre", area="180.00", contracts=1, parties=["巴特尔"])]
+        item = dict(n["income_items"][0])
+        item.pop("amount")
+        n["one_matter"] = {"items": [dict(item, account="23101", raised="100.00", used="0.00")], "raised_total": "100.00", "used_total": "0.00"}
+        n["cadre_pay"] = {"rows": [dict(person="巴特尔", accrued="3200.00", paid="3200.00"), dict(person="", accrued="1600.00", paid="0.00")],
+                          "accrued_total": "4800.00", "paid_total": "3200.00"}
+        return n
+
+    def test_the_issue_11_parts_are_valid_and_notices_without_them_stay_valid(self):
+        self.assertValid("disclosure", self.details())
+        self.assertValid("disclosure", self.sections())  # written before: total area across units, no unit, no annexes
+
+    def test_wrong_issue_11_parts_are_invalid(self):
+        def changed(f):
+            n = self.details()
+            f(n)
+            return n
+        cases = [
+            changed(lambda n: n["funds"][0].update(available=3800)),
+            changed(lambda n: n["asset_overview"]["lines"][0].update(code="15301")),  # first-level lines, sub-accounts as parts
+            changed(lambda n: n["asset_overview"].pop("total")),
+            changed(lambda n: n["contracts"]["rows"][0].update(area_unit="hectare")),
+            changed(lambda n: n["contracts"]["totals"]["areas"][0].update(unit="亩")),
+            changed(lambda n: n["resources"][0].update(contracts=0)),
+            changed(lambda n: n["resources"][0].update(area="180")),
+            changed(lambda n: n["one_matter"]["items"][0].update(amount="100.00")),
+            changed(lambda n: n["cadre_pay"]["rows"][0].pop("paid")),
+            changed(lambda n: n.update(payables_total=3500)),
+        ]
+        for case in cases:
+            self.assertInvalid("disclosure", case)
+
     def test_wrong_notices_are_invalid(self):
         def changed(f):
             n = self.notice()

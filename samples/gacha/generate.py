@@ -925,6 +925,8 @@ for m in range(1, 13):
 # year is income at once (Cr the income account), a later one waits on 21105 (Cr) and is moved into
 # income on 1 January of its year by `contracts recognize`. The demo registers the contracts and
 # their receipts from contracts.json before the months close; its vouchers are modelled here.
+# An area is in hundredths of its resource's unit: 亩 for grassland, farmland and water surface,
+# 平方米 for a building (the old school building: 180 平方米, not 180 亩); the notice never adds the two.
 
 CONTRACTS = [
     {"number": "HT-2025-001", "party": "C13", "resource": "grassland", "area": 240000, "rent": yuan(10800),

@@ -32,7 +32,7 @@ public static class Program
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515]
           assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
-          contracts add NUMBER --party CODE --resource grassland|farmland|water_surface|building --area MU --rent X
+          contracts add NUMBER --party CODE --resource grassland|farmland|water_surface|building --area MU|M2 --rent X
                     --from DATE --to DATE [--schedule annual|once] [--income-account 501xx] [--prepaid-account 211xx]
           contracts receive NUMBER --date DATE --amount X --account CODE | contracts recognize --year YYYY
           contracts due [--as-of DATE]

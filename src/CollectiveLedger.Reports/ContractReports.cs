@@ -8,7 +8,7 @@ namespace CollectiveLedger.Reports;
 public static class ContractReports
 {
     public static Grid Due(IReadOnlyList<ContractDue> rows, DateOnly asOf, bool forDisplay) => new(
-        ["合同 contract", "承包方 party", "资源 resource", "面积(亩) area", "年租金 rent", "起 from", "止 to", "方式 schedule",
+        ["合同 contract", "承包方 party", "资源 resource", "面积(亩/平方米) area", "年租金 rent", "起 from", "止 to", "方式 schedule",
          "应收 due", "已收 received", "逾期 overdue"],
         rows.Select(r => (IReadOnlyList<GridCell>)[r.Contract.Number, r.Contract.Party, r.Contract.Resource,
             new GridCell(new Amount(r.Contract.AreaHundredthMu).ToString(), true), GridCell.Money(r.Contract.Rent, forDisplay),

@@ -23,7 +23,7 @@ public static class ContractCommands
     };
 
     /// <summary>
-    /// <c>contracts add NUMBER --party CODE --resource R --area MU --rent YUAN --from DATE --to DATE
+    /// <c>contracts add NUMBER --party CODE --resource R --area AREA (亩, 平方米 for a building) --rent YUAN --from DATE --to DATE
     /// [--schedule annual|once] [--income-account 501xx] [--prepaid-account 211xx]</c>.
     /// </summary>
     private static int Add(Context ctx, Args args)

@@ -8,7 +8,10 @@ namespace CollectiveLedger.Core.Contracts;
 /// let to a member or a counterparty for a term, at a rent per contract year. Contract year k runs
 /// from <see cref="From"/> + k years; its rent belongs to the calendar year it starts in.
 /// </summary>
-/// <param name="AreaHundredthMu">The area in hundredths of a mu (亩), parsed and printed like an amount.</param>
+/// <param name="AreaHundredthMu">
+/// The area in hundredths of the resource's unit (<see cref="AreaUnit.Of"/>): 亩 for land and water, 平方米 for a
+/// building; parsed and printed like an amount. The name (and the column area_hundredth_mu) predates buildings.
+/// </param>
 /// <param name="IncomeAccount">Where a contract year's rent is recognized (a leaf below 501).</param>
 /// <param name="PrepaidAccount">Where rent received before its year waits (a leaf below 211).</param>
 public sealed record Contract(

@@ -11,10 +11,17 @@ namespace CollectiveLedger.Core.Disclosure;
 /// </summary>
 /// <param name="Party">The member's or counterparty's name (de-identified).</param>
 /// <param name="Resource">grassland, farmland, water_surface or building (<see cref="ContractRules.Resources"/>).</param>
-/// <param name="AreaHundredthMu">The area in hundredths of a mu.</param>
+/// <param name="AreaHundredths">The area in hundredths of <see cref="Unit"/>.</param>
 /// <param name="Overdue">As <see cref="ContractRules.Due"/> computes it as of the period's last day.</param>
-public sealed record DisclosureContract(string Number, string Party, string Resource, long AreaHundredthMu, Amount Rent, DateOnly From, DateOnly To,
-    Amount ReceivedInPeriod, Amount ReceivedToDate, Amount Overdue);
+public sealed record DisclosureContract(string Number, string Party, string Resource, long AreaHundredths, Amount Rent, DateOnly From, DateOnly To,
+    Amount ReceivedInPeriod, Amount ReceivedToDate, Amount Overdue)
+{
+    /// <summary>亩 for land and water, 平方米 for a building (<see cref="AreaUnit.Of"/>).</summary>
+    public string Unit => AreaUnit.Of(Resource);
+}
+
+/// <summary>An area in hundredths of <paramref name="Unit"/> (<see cref="AreaUnit"/>).</summary>
+public sealed record ResourceArea(string Unit, long AreaHundredths);
 
 /// <summary>The contracts of the notice and their column totals.</summary>
 public sealed record DisclosureContracts(ImmutableArray<DisclosureContract> Rows, DisclosureContractTotal Total)
@@ -35,10 +42,13 @@ public sealed record DisclosureContracts(ImmutableArray<DisclosureContract> Rows
                 inPeriod, due.Received, due.Overdue);
         }).Where(r => (r.From <= last && r.To >= first) || !r.ReceivedInPeriod.IsZero || !r.Overdue.IsZero).ToImmutableArray();
         Amount Sum(Func<DisclosureContract, Amount> column) => rows.Aggregate(Amount.Zero, (sum, r) => sum + column(r));
-        return new DisclosureContracts(rows, new DisclosureContractTotal(rows.Sum(r => r.AreaHundredthMu), Sum(r => r.Rent),
+        // Areas add up per unit only: 亩 of grassland and 平方米 of a building are not one quantity.
+        var areas = rows.GroupBy(r => r.Unit, StringComparer.Ordinal).OrderBy(g => g.Key == AreaUnit.Mu ? 0 : 1)
+            .Select(g => new ResourceArea(g.Key, g.Sum(r => r.AreaHundredths))).ToImmutableArray();
+        return new DisclosureContracts(rows, new DisclosureContractTotal(areas, Sum(r => r.Rent),
             Sum(r => r.ReceivedInPeriod), Sum(r => r.ReceivedToDate), Sum(r => r.Overdue)));
     }
 }
 
-/// <summary>The totals of the contract columns.</summary>
-public sealed record DisclosureContractTotal(long AreaHundredthMu, Amount Rent, Amount ReceivedInPeriod, Amount ReceivedToDate, Amount Overdue);
+/// <summary>The totals of the contract columns; the area once per unit present, 亩 first.</summary>
+public sealed record DisclosureContractTotal(ImmutableArray<ResourceArea> Areas, Amount Rent, Amount ReceivedInPeriod, Amount ReceivedToDate, Amount Overdue);

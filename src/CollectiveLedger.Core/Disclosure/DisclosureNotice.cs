@@ -81,6 +81,24 @@ public sealed record DisclosureNotice(
     /// </summary>
     public ImmutableArray<FeedbackRecord> Feedback { get; init; } = [];
 
+    /// <summary>债权债务 by the side each balance stands on, with 231/241 and loans (<see cref="DisclosureDetails"/>); empty until set.</summary>
+    public DisclosureClaims Claims { get; init; } = DisclosureClaims.Empty;
+
+    /// <summary>资产概况 from the books at the period's end, beside the register; empty until set.</summary>
+    public DisclosureAssetOverview AssetOverview { get; init; } = DisclosureAssetOverview.Empty;
+
+    /// <summary>资源台账: contracted area per type of resource, in its own unit; empty until set.</summary>
+    public DisclosureResources Resources { get; init; } = DisclosureResources.Empty;
+
+    /// <summary>Each fund's balance less what it still owes (质保金); empty until set.</summary>
+    public ImmutableArray<DisclosureFundBalance> FundBalances { get; init; } = [];
+
+    /// <summary>干部报酬 per person from 212 应付工资; empty until set.</summary>
+    public DisclosureCadrePay CadrePay { get; init; } = DisclosureCadrePay.Empty;
+
+    /// <summary>一事一议 (231) item by item; empty until set.</summary>
+    public DisclosureOneMatter OneMatter { get; init; } = DisclosureOneMatter.Empty;
+
     private static readonly string[] CashAndBank = ["101", "102"];
     private static readonly string[] ReceivableRoots = ["112", "113"];
     private static readonly string[] PayableRoots = ["201", "211", "212", "213", "214", "221"];

@@ -45,6 +45,7 @@ public static class NoticeJson
         Items(w, "income_items", n.IncomeItems);
         Items(w, "expenditure_items", n.ExpenditureItems);
         w.WriteStartArray("funds");
+        var fundBalances = n.FundBalances.ToDictionary(f => f.Code, StringComparer.Ordinal);
         foreach (var f in n.Funds)
         {
             w.WriteStartObject();
@@ -54,14 +55,25 @@ public static class NoticeJson
             w.WriteString("spent_to_date", f.SpentToDate.ToString());
             w.WriteString("spent_in_period", f.SpentInPeriod.ToString());
             w.WriteString("balance", f.Balance.ToString());
+            if (fundBalances.TryGetValue(f.Code, out var owed))
+            {
+                w.WriteString("still_payable", owed.StillPayable.ToString());
+                w.WriteString("available", owed.Available.ToString());
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Categories(w, "receivables", n.Receivables);
-        Categories(w, "payables", n.Payables);
+        Categories(w, "receivables", n.Claims.Receivables);
+        w.WriteString("receivables_total", n.Claims.ReceivablesTotal.ToString());
+        Categories(w, "payables", n.Claims.Payables);
+        w.WriteString("payables_total", n.Claims.PayablesTotal.ToString());
         Assets(w, n.Assets);
+        AssetOverview(w, n.AssetOverview);
         Herds(w, n.Herds);
         Contracts(w, n.Contracts);
+        Resources(w, n.Resources);
+        OneMatter(w, n.OneMatter);
+        CadrePay(w, n.CadrePay);
         if (!n.Feedback.IsEmpty) Feedback(w, n.Feedback);
         Review(w, n.Settings, n.Review);
         Verification(w, n.Verification);
@@ -215,7 +227,8 @@ public static class NoticeJson
             w.WriteString("number", c.Number);
             w.WriteString("party", c.Party);
             w.WriteString("resource", c.Resource);
-            w.WriteString("area", new Amount(c.AreaHundredthMu).ToString());
+            w.WriteString("area", new Amount(c.AreaHundredths).ToString());
+            w.WriteString("area_unit", c.Unit);
             w.WriteString("rent", c.Rent.ToString());
             w.WriteString("from", c.From.ToString("yyyy-MM-dd"));
             w.WriteString("to", c.To.ToString("yyyy-MM-dd"));
@@ -227,12 +240,103 @@ public static class NoticeJson
         w.WriteEndArray();
         var s = contracts.Total;
         w.WriteStartObject("totals");
-        w.WriteString("area", new Amount(s.AreaHundredthMu).ToString());
+        w.WriteStartArray("areas");
+        foreach (var a in s.Areas)
+        {
+            w.WriteStartObject();
+            w.WriteString("unit", a.Unit);
+            w.WriteString("area", new Amount(a.AreaHundredths).ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteString("rent", s.Rent.ToString());
         w.WriteString("received_in_period", s.ReceivedInPeriod.ToString());
         w.WriteString("received_to_date", s.ReceivedToDate.ToString());
         w.WriteString("overdue", s.Overdue.ToString());
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The "asset_overview" object: asset accounts from the books at the end of the period, the register's net value, the total.</summary>
+    private static void AssetOverview(Utf8JsonWriter w, DisclosureAssetOverview overview)
+    {
+        w.WriteStartObject("asset_overview");
+        w.WriteStartArray("lines");
+        foreach (var l in overview.Lines)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", l.Code);
+            w.WriteString("name", l.Name);
+            w.WriteString("amount", l.Amount.ToString());
+            Categories(w, "parts", l.Parts);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("total", overview.Total.ToString());
+        w.WriteEndObject();
+    }
+
+    /// <summary>The "resources" array: per type of resource under contract at the period's end, its area in its unit and the parties.</summary>
+    private static void Resources(Utf8JsonWriter w, DisclosureResources resources)
+    {
+        w.WriteStartArray("resources");
+        foreach (var r in resources.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("resource", r.Resource);
+            w.WriteString("unit", r.Unit);
+            w.WriteString("area", new Amount(r.AreaHundredths).ToString());
+            w.WriteNumber("contracts", r.Contracts);
+            w.WriteStartArray("parties");
+            foreach (var p in r.Parties) w.WriteStringValue(p);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The "one_matter" object: the period's lines on 231 一事一议资金, raised (credit) and used (debit), and the totals.</summary>
+    private static void OneMatter(Utf8JsonWriter w, DisclosureOneMatter oneMatter)
+    {
+        w.WriteStartObject("one_matter");
+        w.WriteStartArray("items");
+        foreach (var i in oneMatter.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("date", i.Date.ToString("yyyy-MM-dd"));
+            w.WriteString("period", i.Voucher.Period.ToString());
+            w.WriteNumber("number", i.Voucher.Number);
+            w.WriteString("summary", i.Summary);
+            w.WriteString("party", i.Party);
+            w.WriteString("account", i.AccountCode);
+            w.WriteString("account_name", i.AccountName);
+            w.WriteString("raised", i.Credit.ToString());
+            w.WriteString("used", i.Debit.ToString());
+            w.WriteBoolean("reversal", i.Reversal);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("raised_total", oneMatter.RaisedTotal.ToString());
+        w.WriteString("used_total", oneMatter.UsedTotal.ToString());
+        w.WriteEndObject();
+    }
+
+    /// <summary>The "cadre_pay" object: the period's 212 应付工资 accrued and paid per person, and the totals.</summary>
+    private static void CadrePay(Utf8JsonWriter w, DisclosureCadrePay pay)
+    {
+        w.WriteStartObject("cadre_pay");
+        w.WriteStartArray("rows");
+        foreach (var r in pay.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("person", r.Person);
+            w.WriteString("accrued", r.Accrued.ToString());
+            w.WriteString("paid", r.Paid.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("accrued_total", pay.AccruedTotal.ToString());
+        w.WriteString("paid_total", pay.PaidTotal.ToString());
         w.WriteEndObject();
     }
 

@@ -41,6 +41,9 @@ public static class NoticeTables
             new(t.HerdsCaption, [herds]),
             new(t.ContractsCaption, [contracts]),
         };
+        var annexes = Annexes(n, t);
+        sections.AddRange(annexes.Select(a => new NoticeSection(a.Caption,
+            a.Note is null || a.Table.Rows.Count == 0 ? [a.Table] : [a.Table, new NoticeParagraph(a.Note, NoticeParagraphStyle.Note)])));
         // Feedback is an annex of the months in which villagers asked; without any the section is left out.
         if (!n.Feedback.IsEmpty) sections.Add(new(t.FeedbackCaption, [feedback]));
         sections.Add(Review(t, t.ReviewCaption, [t.ReviewLine(n.Review), t.Objection(n.Settings)], n.Settings));
@@ -51,6 +54,7 @@ public static class NoticeTables
             new("", ItemList(n, t)),
             new(t.AssetsCaption, assets), new(t.HerdsCaption, herds), new(t.ContractsCaption, contracts),
         ];
+        sheet.AddRange(annexes.Select(a => new NoticeSheetTable(a.Caption, a.Table)));
         if (!n.Feedback.IsEmpty) sheet.Add(new(t.FeedbackCaption, feedback));
         return new NoticeDocument(t, n.Org, t.PeriodLabel(n.Period) + t.Title, $"{t.Published(n)}　{t.Unit(n)}", t.Heading(n), n.PublicationDate,
             sections, sheet);
@@ -128,10 +132,22 @@ public static class NoticeTables
             $"{f.Code} {f.Name}", NoticeText.Money(f.ReceivedToDate), NoticeText.Money(f.SpentToDate), NoticeText.Money(f.SpentInPeriod), NoticeText.Money(f.Balance),
         ]).ToList();
 
-    public static IReadOnlyList<IReadOnlyList<string>> Claims(DisclosureNotice n, NoticeText t) =>
-        n.Receivables.Select(c => (IReadOnlyList<string>)[t.Receivable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)])
-            .Concat(n.Payables.Select(c => (IReadOnlyList<string>)[t.Payable, $"{c.Code} {c.Name}", NoticeText.Money(c.Amount)]))
-            .ToList();
+    /// <summary>
+    /// Claims, their total, debts, their total (<see cref="DisclosureClaims"/>): each balance on the side
+    /// it stands on, so no amount is negative. No rows when there are neither claims nor debts.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Claims(DisclosureNotice n, NoticeText t)
+    {
+        var c = n.Claims;
+        if (c.Receivables.IsEmpty && c.Payables.IsEmpty) return [];
+        return
+        [
+            .. c.Receivables.Select(r => (IReadOnlyList<string>)[t.Receivable, $"{r.Code} {r.Name}", NoticeText.Money(r.Amount)]),
+            [t.ReceivablesTotal, "", NoticeText.Money(c.ReceivablesTotal)],
+            .. c.Payables.Select(r => (IReadOnlyList<string>)[t.Payable, $"{r.Code} {r.Name}", NoticeText.Money(r.Amount)]),
+            [t.PayablesTotal, "", NoticeText.Money(c.PayablesTotal)],
+        ];
+    }
 
     public static IReadOnlyList<NoticeColumn> AssetColumns(NoticeText t) =>
     [
@@ -190,27 +206,90 @@ public static class NoticeTables
 
     public static IReadOnlyList<NoticeColumn> ContractColumns(NoticeText t) =>
     [
-        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true),
+        new(t.ContractNumber, 1.5f, false), new(t.Contractor, 1.4f, false), new(t.Resource, 0.8f, false), new(t.Area, 1.0f, true), new(t.AreaUnitHeader, 0.8f, false),
         new(t.Rent, 1.3f, true), new(t.Term, 1.7f, false), new(t.ReceivedInPeriod, 1.3f, true), new(t.ReceivedToDate, 1.3f, true),
         new(t.Overdue, 1.3f, true),
     ];
 
-    /// <summary>Each contract, then the totals row; no rows at all when no contract ran in the period.</summary>
+    /// <summary>
+    /// Each contract with its area in its resource's unit, then the totals row, whose area is given once
+    /// per unit (one per line), never summed across units; no rows at all when no contract ran in the period.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<NoticeCell>> Contracts(DisclosureNotice n, NoticeText t)
     {
         var rows = n.Contracts.Rows.Select(c => (IReadOnlyList<NoticeCell>)
         [
-            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredthMu), Money(c.Rent), t.TermText(c.From, c.To),
+            c.Number, c.Party, t.ResourceName(c.Resource), Area(c.AreaHundredths), t.AreaUnitName(c.Unit), Money(c.Rent), t.TermText(c.From, c.To),
             Money(c.ReceivedInPeriod), Money(c.ReceivedToDate), Money(c.Overdue),
         ]).ToList();
         if (rows.Count == 0) return rows;
         var s = n.Contracts.Total;
-        rows.Add([t.Total, "", "", Area(s.AreaHundredthMu), Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
+        var (area, unit) = s.Areas.Length == 1
+            ? (Area(s.Areas[0].AreaHundredths), t.AreaUnitName(s.Areas[0].Unit))
+            : (new NoticeCell(string.Join("\n", s.Areas.Select(t.AreaWithUnit))), (NoticeCell)"");
+        rows.Add([t.Total, "", "", area, unit, Money(s.Rent), "", Money(s.ReceivedInPeriod), Money(s.ReceivedToDate), Money(s.Overdue)]);
         return rows;
     }
 
-    /// <summary>An area in mu with two decimals, grouped like an amount (1,200.50) on paper, plain (1200.50) in the spreadsheet.</summary>
-    public static NoticeCell Area(long hundredthMu) => NoticeCell.Money(new Core.Money.Amount(hundredthMu));
+    /// <summary>An area with two decimals in whatever unit it is kept in, grouped like an amount (1,200.50) on paper, plain (1200.50) in the spreadsheet.</summary>
+    public static NoticeCell Area(long hundredths) => NoticeCell.Money(new Core.Money.Amount(hundredths));
+
+    /// <summary>
+    /// The annexes (附表) after the resource contracts, in order: asset overview, resource inventory, fund
+    /// balances net of what they still owe, 一事一议 items, cadre pay per person. A section without rows
+    /// prints its caption and <see cref="NoticeText.None"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Caption, NoticeTable Table, string? Note)> Annexes(DisclosureNotice n, NoticeText t) =>
+        [AssetOverview(n, t), Resources(n, t), FundBalances(n, t), OneMatter(n, t), CadrePay(n, t)];
+
+    private static (string, NoticeTable, string?) AssetOverview(DisclosureNotice n, NoticeText t)
+    {
+        var rows = new List<IReadOnlyList<NoticeCell>>();
+        foreach (var line in n.AssetOverview.Lines)
+        {
+            rows.Add([line.Code == DisclosureAssetOverview.RegisterCode ? t.RegisterLine : $"{line.Code} {line.Name}", Money(line.Amount)]);
+            rows.AddRange(line.Parts.Select(p => (IReadOnlyList<NoticeCell>)[$"    {p.Code} {p.Name}", Money(p.Amount)]));
+        }
+        if (rows.Count > 0) rows.Add([t.Total, Money(n.AssetOverview.Total)]);
+        return (t.AssetOverviewCaption, new NoticeTable([new(t.AssetOverviewItem, 4f), new(t.AssetOverviewBalance, 1.5f, true)], rows, t.None,
+            rows.Count > 0 ? rows.Count - 1 : null), t.AssetOverviewNote);
+    }
+
+    private static (string, NoticeTable, string?) Resources(DisclosureNotice n, NoticeText t) =>
+        (t.ResourcesCaption, new NoticeTable(
+            [new(t.Resource, 1f), new(t.Area, 1.2f, true), new(t.AreaUnitHeader, 0.8f), new(t.ResourceContracts, 0.8f, true), new(t.ResourceParties, 4f)],
+            [.. n.Resources.Rows.Select(r => (IReadOnlyList<NoticeCell>)
+            [
+                t.ResourceName(r.Resource), Area(r.AreaHundredths), t.AreaUnitName(r.Unit), r.Contracts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(t.Chinese ? "、" : ", ", r.Parties),
+            ])], t.None), t.ResourcesNote);
+
+    private static (string, NoticeTable, string?) FundBalances(DisclosureNotice n, NoticeText t) =>
+        (t.FundBalancesCaption, new NoticeTable(
+            [new(t.Fund, 3f), new(t.Balance, 1.5f, true), new(t.StillPayable, 1.5f, true), new(t.Available, 1.5f, true)],
+            [.. n.FundBalances.Select(f => (IReadOnlyList<NoticeCell>)[$"{f.Code} {f.Name}", Money(f.Balance), Money(f.StillPayable), Money(f.Available)])],
+            t.None), t.FundBalancesNote);
+
+    private static (string, NoticeTable, string?) OneMatter(DisclosureNotice n, NoticeText t)
+    {
+        var rows = n.OneMatter.Items.Select(i => (IReadOnlyList<NoticeCell>)
+        [
+            i.Date.ToString("yyyy-MM-dd"), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
+            $"{i.AccountCode} {i.AccountName}", i.Credit.IsZero ? "" : Money(i.Credit), i.Debit.IsZero ? "" : Money(i.Debit),
+        ]).ToList();
+        if (rows.Count > 0) rows.Add([t.Total, "", "", "", "", Money(n.OneMatter.RaisedTotal), Money(n.OneMatter.UsedTotal)]);
+        return (t.OneMatterCaption, new NoticeTable(
+            [new(t.Date, 1.4f), new(t.Voucher, 1.6f, NoWrap: true), new(t.Summary, 3f), new(t.Party, 1.6f), new(t.Account, 2f), new(t.Raised, 1.3f, true), new(t.Used, 1.3f, true)],
+            rows, t.None, rows.Count > 0 ? rows.Count - 1 : null), null);
+    }
+
+    private static (string, NoticeTable, string?) CadrePay(DisclosureNotice n, NoticeText t)
+    {
+        var rows = n.CadrePay.Rows.Select(r => (IReadOnlyList<NoticeCell>)[r.Person.Length == 0 ? t.NoPerson : r.Person, Money(r.Accrued), Money(r.Paid)]).ToList();
+        if (rows.Count > 0) rows.Add([t.Total, Money(n.CadrePay.AccruedTotal), Money(n.CadrePay.PaidTotal)]);
+        return (t.CadrePayCaption, new NoticeTable([new(t.Person, 3f), new(t.Accrued, 1.5f, true), new(t.Paid, 1.5f, true)], rows, t.None,
+            rows.Count > 0 ? rows.Count - 1 : null), t.CadrePayNote);
+    }
 
     private static string Count(int head) => head.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -87,6 +87,8 @@ public sealed class NoticeText(bool chinese)
     public string ClaimsCaption => T("五、债权债务（期末余额）", "5. Claims and debts at the end of the period");
     public string Receivable => T("应收（债权）", "Receivable (claim)");
     public string Payable => T("应付（债务）", "Payable (debt)");
+    public string ReceivablesTotal => T("债权合计", "Total claims");
+    public string PayablesTotal => T("债务合计", "Total debts");
 
     public string AssetsCaption => T("六、资产情况", "6. Assets");
     public string Asset => T("资产", "Asset");
@@ -130,7 +132,16 @@ public sealed class NoticeText(bool chinese)
     public string ContractNumber => T("合同号", "Contract");
     public string Contractor => T("承包方", "Party");
     public string Resource => T("资源", "Resource");
-    public string Area => T("面积（亩）", "Area (mu)");
+    public string Area => T("面积", "Area");
+    public string AreaUnitHeader => T("单位", "Unit");
+    public string AreaUnitName(string unit) => unit switch
+    {
+        Core.Contracts.AreaUnit.Mu => T("亩", "mu"),
+        Core.Contracts.AreaUnit.SquareMetre => T("平方米", "m²"),
+        _ => unit,
+    };
+    /// <summary>An area with its unit, e.g. 2,400.00亩; areas in different units one per line, never summed.</summary>
+    public string AreaWithUnit(ResourceArea a) => T($"{NoticeTables.Area(a.AreaHundredths)}{AreaUnitName(a.Unit)}", $"{NoticeTables.Area(a.AreaHundredths)} {AreaUnitName(a.Unit)}");
     public string Rent => T("年承包费", "Yearly rent");
     public string Term => T("承包期限", "Term");
     public string TermText(DateOnly from, DateOnly to) => T($"{from:yyyy-MM-dd}至{to:yyyy-MM-dd}", $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
@@ -145,6 +156,37 @@ public sealed class NoticeText(bool chinese)
         "building" => T("房屋", "building"),
         _ => resource,
     };
+
+    // The annexes (附表) of issue 11: parts of 财务公开规定's 8 classes the numbered sections above do not cover.
+    public string AssetOverviewCaption => T("附表一、资产概况（账面余额）", "Annex 1. Assets from the books");
+    public string AssetOverviewItem => T("资产项目", "Asset");
+    public string AssetOverviewBalance => T("期末余额", "Balance at end");
+    public string RegisterLine => T("资产登记簿（固定资产、生物资产）期末净值", "Asset register (fixed and biological assets), net value at end");
+    public string AssetOverviewNote => T("在建工程为尚未完工交付的工程支出，多为项目资金；完工后转入固定资产。应收款项见五、债权债务。",
+        "Construction in progress is spending on works not yet completed, mostly project funds; it moves to fixed assets when completed. Receivables are under 5.");
+
+    public string ResourcesCaption => T("附表二、资源台账（已发包资源）", "Annex 2. Resources under contract");
+    public string ResourceContracts => T("合同数", "Contracts");
+    public string ResourceParties => T("承包方", "Parties");
+    public string ResourcesNote => T("本表依据资源发包合同登记，只列期末在承包期内的已发包资源，未发包或集体自用的资源不在其中；各类资源面积按其单位分别列示，不相加。",
+        "From the contract register: only resources let under contracts in force at the end of the period; resources not let or used by the collective are not listed. Areas are given per type in their own unit and never added.");
+
+    public string FundBalancesCaption => T("附表三、专项资金应付未付及可用结余", "Annex 3. Support funds: still payable and available");
+    public string StillPayable => T("应付未付（含质保金）", "Still payable (incl. retention)");
+    public string Available => T("可用结余", "Available");
+    public string FundBalancesNote => T("结余为累计收到减累计支出；应付未付为以该资金列支、尚未支付的应付款项（如工程质保金）；可用结余＝结余－应付未付。",
+        "Balance = received - spent to date; still payable: bills charged to the fund and not yet paid (such as retention money); available = balance - still payable.");
+
+    public string OneMatterCaption => T("附表四、一事一议筹资筹劳及使用（逐项逐笔）", "Annex 4. One-matter-one-discussion funds and labour, item by item");
+    public string Raised => T("筹集", "Raised");
+    public string Used => T("使用或结转", "Used or transferred");
+
+    public string CadrePayCaption => T("附表五、干部报酬（按人员）", "Annex 5. Cadre pay by person");
+    public string Person => T("人员", "Person");
+    public string Accrued => T("本期应发", "Accrued");
+    public string Paid => T("本期实发", "Paid");
+    public string NoPerson => T("（未注明人员）", "(no person named)");
+    public string CadrePayNote => T("依据应付工资科目的本期发生额，按凭证行注明的人员汇总。", "From this period's entries on 212 wages payable, summed per person named on the entries.");
 
     public string ReviewCaption => T("九、审核与监督", "9. Review and objection");
     /// <summary>

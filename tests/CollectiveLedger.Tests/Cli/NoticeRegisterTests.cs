@@ -124,8 +124,10 @@ public class NoticeRegisterTests
         Assert.That(rows["K2"].GetProperty("party").GetString(), Is.EqualTo("道尔吉 139****5678"), "the party's name, de-identified");
         Assert.That(rows["K1"].GetProperty("area").GetString(), Is.EqualTo("1200.50"));
         var totals = contracts.GetProperty("totals");
-        Assert.That(new[] { "area", "rent", "received_in_period", "received_to_date", "overdue" }.Select(k => totals.GetProperty(k).GetString()),
-            Is.EqualTo(new[] { "1550.50", "17000.00", "22000.00", "22000.00", "3000.00" }));
+        Assert.That(new[] { "rent", "received_in_period", "received_to_date", "overdue" }.Select(k => totals.GetProperty(k).GetString()),
+            Is.EqualTo(new[] { "17000.00", "22000.00", "22000.00", "3000.00" }));
+        Assert.That(totals.GetProperty("areas").EnumerateArray().Select(a => (a.GetProperty("unit").GetString(), a.GetProperty("area").GetString())),
+            Is.EqualTo(new[] { ("mu", "1550.50") }), "all three are land or water, in 亩");
     }
 
     // March, disclosed after everything: the road (April) and K3 (from May) are not yet there, K1 is
@@ -171,7 +173,7 @@ public class NoticeRegisterTests
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
         Assert.That(lines, Does.Contain("六、资产情况").And.Contain("合计,224300.00,30000.00,7250.00,57300.00,200000.00,10250.00,189750.00"));
         Assert.That(lines, Does.Contain("H1 基础母羊群,绵羊,140,0,30,0,20,3,0,147"));
-        Assert.That(lines, Does.Contain("K2,道尔吉 139****5678,耕地,300.00,3000.00,2025-03-01至2026-02-28,0.00,0.00,3000.00"));
+        Assert.That(lines, Does.Contain("K2,道尔吉 139****5678,耕地,300.00,亩,3000.00,2025-03-01至2026-02-28,0.00,0.00,3000.00"));
     }
 
     [Test]
@@ -200,13 +202,15 @@ public class NoticeRegisterTests
 
         static List<string> Keys(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name)];
         static List<string> Required(JsonElement s) => [.. s.GetProperty("required").EnumerateArray().Select(e => e.GetString()!)];
+        // Since issue 11 the contracts carry optional keys (area_unit, per-unit areas) and no longer the total "area" across units.
+        static List<string> Written(JsonElement s) => [.. Keys(s.GetProperty("properties")).Where(k => k != "area" || s.GetProperty("required").EnumerateArray().Any(r => r.GetString() == "area"))];
         // "feedback" is optional: written only when villagers' feedback arrived or was answered in the months.
         Assert.That(Keys(notice), Is.EqualTo(Keys(schema).Where(k => k != "feedback").ToList()));
         foreach (var section in new[] { "assets", "contracts" })
         {
             var properties = schema.GetProperty(section).GetProperty("properties");
-            Assert.That(Keys(notice.GetProperty(section).GetProperty("rows")[0]), Is.EqualTo(Required(properties.GetProperty("rows").GetProperty("items"))), section);
-            Assert.That(Keys(notice.GetProperty(section).GetProperty("totals")), Is.EqualTo(Required(properties.GetProperty("totals"))), section);
+            Assert.That(Keys(notice.GetProperty(section).GetProperty("rows")[0]), Is.EqualTo(Written(properties.GetProperty("rows").GetProperty("items"))), section);
+            Assert.That(Keys(notice.GetProperty(section).GetProperty("totals")), Is.EqualTo(Written(properties.GetProperty("totals"))), section);
         }
         Assert.That(Keys(notice.GetProperty("herds")[0]), Is.EqualTo(Required(schema.GetProperty("herds").GetProperty("items"))));
     }

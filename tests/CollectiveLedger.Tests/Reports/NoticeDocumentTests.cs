@@ -94,7 +94,7 @@ public class NoticeDocumentTests
 
         AssertEveryFormatShowsTheDocument(document, PdfNotices.FontPath());
 
-        Assert.That(document.Sections.Select(s => s.Caption[..2]), Is.EqualTo(new[] { "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、" }));
+        Assert.That(document.Sections.Select(s => s.Caption[..2]), Is.EqualTo(new[] { "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "附表", "附表", "附表", "附表", "附表", "九、", "十、" }));
         Assert.That(document.Sheet.Select(s => s.Table.Rows.Count).First(), Is.EqualTo(14), "the sheet's item list: 2 income and 12 expenditure items");
         var assets = document.Sections[5].Blocks.OfType<NoticeTable>().Single();
         Assert.That(document.Sheet.Select(s => s.Table), Does.Contain(assets), "a register's printed table is the sheet's table");
