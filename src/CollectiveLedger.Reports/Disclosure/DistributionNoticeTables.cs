@@ -71,5 +71,5 @@ public static class DistributionNoticeTables
     ];
 
     /// <summary>The lines of the review section, before the signatures.</summary>
-    public static IReadOnlyList<string> Review(DistributionNotice n, DistributionNoticeText t) => [t.Common.ReviewLine(null), t.Common.Objection(n.Settings)];
+    public static IReadOnlyList<string> Review(DistributionNotice n, DistributionNoticeText t) => [t.Common.ReviewLine(null, n.Settings), t.Common.Objection(n.Settings)];
 }

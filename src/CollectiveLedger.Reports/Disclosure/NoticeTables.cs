@@ -46,7 +46,7 @@ public static class NoticeTables
             a.Note is null || a.Table.Rows.Count == 0 ? [a.Table] : [a.Table, new NoticeParagraph(a.Note, NoticeParagraphStyle.Note)])));
         // Feedback is an annex of the months in which villagers asked; without any the section is left out.
         if (!n.Feedback.IsEmpty) sections.Add(new(t.FeedbackCaption, [feedback]));
-        sections.Add(Review(t, t.ReviewCaption, [t.ReviewLine(n.Review), t.Objection(n.Settings)], n.Settings));
+        sections.Add(Review(t, t.ReviewCaption, [t.ReviewLine(n.Review, n.Settings), t.Objection(n.Settings)], n.Settings));
         sections.Add(Verification(t, t.VerificationCaption, n.Verification));
 
         List<NoticeSheetTable> sheet =

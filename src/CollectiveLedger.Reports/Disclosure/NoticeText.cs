@@ -193,11 +193,16 @@ public sealed class NoticeText(bool chinese)
     /// Who reviewed the notice, when and with what opinion, as its notice.reviewed entry records; without
     /// one the notice claims no review and leaves the lines blank for the committee to fill in on paper.
     /// </summary>
-    public string ReviewLine(NoticeReview? review) => review is { } r
-        ? T($"本公开内容已经村务监督委员会审核。审核人：{r.By}；审核日期：{r.Date:yyyy年M月d日}；审核意见：{r.Opinion}。",
-            $"This notice was reviewed by the village affairs supervision committee: reviewed by {r.By} on {r.Date:yyyy-MM-dd}, opinion: {r.Opinion}.")
-        : T("村务监督委员会审核意见：＿＿＿＿＿＿＿＿　审核人（签字）：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日",
-            "Supervision committee's opinion: ____________  reviewed by (signature): __________  date: __________");
+    public string ReviewLine(NoticeReview? review, DisclosureSettings s) => review is { } r
+        ? T($"本公开内容已经{SupervisionBody(s)}审核。审核人：{r.By}；审核日期：{r.Date:yyyy年M月d日}；审核意见：{r.Opinion}。",
+            $"This notice was reviewed by the {SupervisionBody(s)}: reviewed by {r.By} on {r.Date:yyyy-MM-dd}, opinion: {r.Opinion}.")
+        : T($"{SupervisionBody(s)}审核意见：＿＿＿＿＿＿＿＿　审核人（签字）：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日",
+            $"Opinion of the {SupervisionBody(s)}: ____________  reviewed by (signature): __________  date: __________");
+
+    /// <summary>Who reviews before posting: the cooperative's board of supervisors, else the village affairs supervision committee.</summary>
+    public string SupervisionBody(DisclosureSettings s) => Cooperative(s)
+        ? T("监事会", "board of supervisors")
+        : T("村务监督委员会", "village affairs supervision committee");
     public string Objection(DisclosureSettings s) => T(
         $"村民对公开内容有疑问的，请在公布之日起 {s.ObjectionDays} 日内向{s.Contact}提出，将在规定期限内答复。",
         $"Villagers with questions may raise them with {s.Contact} within {s.ObjectionDays} days of publication; they will be answered in time.");

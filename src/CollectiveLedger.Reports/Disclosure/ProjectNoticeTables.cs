@@ -88,5 +88,5 @@ public static class ProjectNoticeTables
 
     /// <summary>The lines of the posting and supervision section, before the signatures.</summary>
     public static IReadOnlyList<string> Supervision(ProjectNotice n, ProjectNoticeText t) =>
-        [t.Posting(n), t.Common.ReviewLine(null), t.Common.Objection(n.Settings), t.Hotline];
+        [t.Posting(n), t.Common.ReviewLine(null, n.Settings), t.Common.Objection(n.Settings), t.Hotline];
 }

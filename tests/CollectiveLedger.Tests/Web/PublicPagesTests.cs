@@ -114,6 +114,23 @@ public class PublicPagesTests
     }
 
     [Test]
+    public async Task A_month_whose_summary_holds_Mongolian_and_an_emoji_is_published_from_the_web_not_refused_with_an_error()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
+            """[{"ref":"A","date":"2025-02-01","summary":"ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ 🐑 𠀀 草场承包费","lines":[{"account":"10201","debit":"100"},{"account":"50101","credit":"100"}]}]"""));
+        await Prepare(await workspace.SignedIn("会计"), "2025-02");
+
+        var seq = await ReviewAndPublish(workspace);
+
+        using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
+        var pdf = store.PublishedNotices(seq).Single().Files.Single(f => f.Format == "pdf");
+        var path = Path.Combine(workspace.Ledger.Dir, "published.pdf");
+        File.WriteAllBytes(path, store.NoticeFileBytes(seq, pdf.FileNo)!);
+        Assert.That(Reports.PopplerTools.Text(path), Does.Contain("ᠮᠣᠩᠭᠣᠯ").And.Contain("🐑"));
+    }
+
+    [Test]
     public async Task Publishing_without_having_reviewed_other_content_than_prepared_or_a_month_not_ended_is_refused()
     {
         using var workspace = new Workspace();
