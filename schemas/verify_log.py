@@ -37,7 +37,7 @@ for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
-disclosure.project_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
+disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
@@ -270,7 +270,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k in SETTINGS, f"unknown setting {k!r}")
         need(isinstance(v, str) and TEXT.fullmatch(v) and v == v.strip() and len(v) <= 100, "value: text of 0..100 characters, trimmed")
         need(k != "disclosure.objection_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days must be 1..90")
-        need(k != "disclosure.project_posting_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90), "project notice posting days must be 10..90")
+        need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
+             "project notice and distribution plan posting days must be 10..90")
         s["settings"][k] = v
     elif kind == "key.registered":
         need(d["algorithm"] == "ecdsa-p256-sha256", "algorithm must be ecdsa-p256-sha256")

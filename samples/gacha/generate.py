@@ -1540,7 +1540,7 @@ def asset_register_obj(a):
 # commands). Expected: 322 收益分配's balance after year close (= 年末未分配收益) is distributable;
 # the reserve is RESERVE_PERCENT of it rounded half up to the fen; the per-share amount is rounded
 # down to the fen; each household gets shares x per-share; the rest stays undistributed.
-DISTRIBUTION = {"year": YEAR, "reserve_percent": 20, "planner": "乌云其其格", "approver": "巴特尔",
+DISTRIBUTION = {"year": YEAR, "reserve_percent": 20, "planner": "乌云其其格", "notice_date": "%d-03-01" % (YEAR + 1), "approver": "巴特尔",
                 "resolution": "巴音宝力格嘎查股份经济合作社成员大会决议〔2026〕1号", "post_date": "2026-03-20",
                 "payable_account": "21104", "pay_date": "2026-03-25", "pay_account": "10201"}
 

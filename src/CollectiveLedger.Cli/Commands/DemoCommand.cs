@@ -107,10 +107,10 @@ public static class DemoCommand
         if (Step(demo, ["contracts", "recognize", "--year", "2026"]) is var recognized and not 0) return recognized;
         // The year's income distribution by shares, in 2026: planned by the accountant, approved by the
         // committee chair with the members' meeting resolution, posted into 311 and 21104, then paid.
-        if (Distribute(demo, db, S("distribution.json")) is var distributed and not 0) return distributed;
         var keyFile = O("demo-signing.key");
         File.Delete(keyFile);
         if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
+        if (Distribute(demo, db, S("distribution.json"), keyFile, O) is var distributed and not 0) return distributed;
 
         var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
         // The sample year's notices, dated the way a village would post them: a month and its quarter,
@@ -136,13 +136,6 @@ public static class DemoCommand
         foreach (var format in new[] { "pdf", "json" })
             if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--sign", keyFile, "--out", O($"project-notice-F01.{format}")]) is var project and not 0)
                 return project;
-        // The 2025 distribution notice (收益分配方案公示): the plan and every household, private numbers masked,
-        // dated the day the households were paid.
-        var paidOn = JsonDocument.Parse(File.ReadAllText(S("distribution.json"))).RootElement.GetProperty("pay_date").GetString()!;
-        foreach (var format in new[] { "pdf", "json" })
-            if (Step(quiet, ["disclose", "--distribution", "2025", "--date", paidOn, "--sign", keyFile,
-                    "--out", O($"distribution-notice-2025.{format}")]) is var distributionNotice and not 0)
-                return distributionNotice;
         File.WriteAllText(O("checkpoint-from-notice-2025-06.txt"),
             JsonDocument.Parse(File.ReadAllText(O("notice-2025-06.json"))).RootElement.GetProperty("verification").GetProperty("signed_note").GetString());
 
@@ -206,7 +199,11 @@ public static class DemoCommand
             demo.Out.WriteLine($"  {person.Key}: {string.Join(", ", person.Select(x => Core.Approval.Roles.ToText(x.Role)))}");
     }
 
-    private static int Distribute(Context demo, string db, string file)
+    /// <summary>
+    /// The year's distribution: planned; its notice (收益分配方案公示) posted before the members' meeting, on
+    /// the plan's notice_date; approved by the committee chair with the meeting's resolution; posted; paid.
+    /// </summary>
+    private static int Distribute(Context demo, string db, string file, string keyFile, Func<string, string> output)
     {
         var plan = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
         string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString() : plan.GetProperty(name).GetString()!;
@@ -222,6 +219,11 @@ public static class DemoCommand
         {
             var person = words[1] == "plan" ? new Context(db, actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock) : As(actor);
             if (Step(person, words) is var code and not 0) return code;
+            if (words[1] != "plan") continue;
+            var quiet = new Context(db, actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
+            foreach (var format in new[] { "pdf", "json" })
+                if (Step(quiet, ["disclose", "--distribution", year, "--date", P("notice_date"), "--sign", keyFile,
+                        "--out", output($"distribution-notice-{year}.{format}")]) is var noticed and not 0) return noticed;
         }
         return 0;
     }

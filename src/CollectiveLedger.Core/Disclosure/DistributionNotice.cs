@@ -20,6 +20,18 @@ public sealed record DistributionNotice(
     Amount Distributed, Amount Undistributed, ImmutableArray<DistributionListRow> Households,
     DisclosureSettings Settings, NoticeVerification Verification)
 {
+    /// <summary>
+    /// Ledger setting: the days the plan is posted before the members' meeting decides on it (DOMAIN.md:
+    /// the plan reaches members 10 days before the meeting), <see cref="ProjectNotice.MinimumPostingDays"/>..<see cref="ProjectNotice.MaximumPostingDays"/>.
+    /// </summary>
+    public const string PostingDaysKey = "disclosure.distribution_posting_days";
+
+    /// <summary>How many days the notice is posted (公示期), the publication day counting as the first.</summary>
+    public int PostingDays { get; init; } = ProjectNotice.MinimumPostingDays;
+
+    /// <summary>The last day of the posting period: the members' meeting decides after it.</summary>
+    public DateOnly PostedUntil => PublicationDate.AddDays(PostingDays - 1);
+
     /// <summary>The notice of <paramref name="list"/> as of <paramref name="date"/>.</summary>
     public static DistributionNotice Compute(string org, string orgCode, string currency, DateOnly date, DistributionList list,
         IReadOnlyDictionary<string, string> settings, NoticeVerification verification)
@@ -35,6 +47,6 @@ public sealed record DistributionNotice(
         return new DistributionNotice(PersonalData.Mask(org), orgCode, currency, date, p.Year, list.Status,
             list.Resolution is null ? null : PersonalData.Mask(list.Resolution),
             p.ReservePercent, p.Distributable, p.Reserve, p.ToShare, p.TotalShares, p.PerShare, p.Distributed, p.Undistributed, households,
-            DisclosureSettings.From(settings).Masked(), verification);
+            DisclosureSettings.From(settings).Masked(), verification) { PostingDays = ProjectNotice.PostingDaysFrom(settings, PostingDaysKey) };
     }
 }

@@ -6,8 +6,10 @@ using CollectiveLedger.Core.Validation;
 namespace CollectiveLedger.Core.Disclosure;
 
 /// <summary>
-/// Whether a distribution notice (收益分配方案公示) can be made: the year has a distribution plan, and the
-/// notice is dated within the ledger's life and no later than today.
+/// Whether a distribution notice (收益分配方案公示) can be made: the year has a distribution plan that the
+/// members' meeting has not yet approved (the plan is posted first, for its posting period, and the
+/// meeting decides after it; the per-household list of an approved plan is <c>distribution show</c>),
+/// and the notice is dated within the ledger's life and no later than today.
 /// </summary>
 public static class DistributionNoticeRules
 {
@@ -21,8 +23,10 @@ public static class DistributionNoticeRules
             violations.Add(new Violation(ViolationCode.DateInFuture, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(today)));
         if (!YearRules.TryParseYear(yearText, out var year))
             violations.Add(new Violation(ViolationCode.YearInvalid, new Place(Field: "year"), yearText));
-        else if (state.Distribution(year) is null)
+        else if (state.Distribution(year) is not { } record)
             violations.Add(new Violation(ViolationCode.DistributionNotPlanned, new Place(Field: "year"), yearText));
+        else if (record.Approval is not null)
+            violations.Add(new Violation(ViolationCode.DistributionNoticeAfterApproval, new Place(Field: "year"), yearText, record.Approval.Resolution));
         return violations;
     }
 }

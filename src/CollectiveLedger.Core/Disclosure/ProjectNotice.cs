@@ -52,8 +52,8 @@ public sealed record ProjectNotice(
     public DateOnly PostedUntil => PublicationDate.AddDays(PostingDays - 1);
 
     /// <summary>The posting period in force: the setting when it is a valid number of days, else the minimum.</summary>
-    public static int PostingDaysFrom(IReadOnlyDictionary<string, string> settings) =>
-        int.TryParse(settings.GetValueOrDefault(PostingDaysKey), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days)
+    public static int PostingDaysFrom(IReadOnlyDictionary<string, string> settings, string key = PostingDaysKey) =>
+        int.TryParse(settings.GetValueOrDefault(key), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days)
             ? Math.Clamp(days, MinimumPostingDays, MaximumPostingDays)
             : MinimumPostingDays;
 

@@ -6,7 +6,8 @@ namespace CollectiveLedger.Core.Ledger;
 /// <summary>Ledger settings: locally decided values (objection period, contact, signatories, who approves what), never constants.</summary>
 public static class SettingRules
 {
-    public static readonly IReadOnlyList<string> Keys = [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys];
+    public static readonly IReadOnlyList<string> Keys =
+        [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys];
 
     public static Decision Change(string key, string value)
     {
@@ -14,10 +15,10 @@ public static class SettingRules
         var place = new Place(Field: key);
         if (!Keys.Contains(key))
             return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", Keys)));
-        if (key is DisclosureSettings.ObjectionDaysKey or ProjectNotice.PostingDaysKey)
+        if (key is DisclosureSettings.ObjectionDaysKey or ProjectNotice.PostingDaysKey or DistributionNotice.PostingDaysKey)
         {
-            // A project notice is posted at least 10 days (DOMAIN.md); villagers' objection period is set freely from 1 day.
-            var min = key == ProjectNotice.PostingDaysKey ? ProjectNotice.MinimumPostingDays : 1;
+            // A project notice and a distribution plan are posted at least 10 days (DOMAIN.md); villagers' objection period is set freely from 1 day.
+            var min = key == DisclosureSettings.ObjectionDaysKey ? 1 : ProjectNotice.MinimumPostingDays;
             return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= min && days <= 90
                 ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{min}..90"));

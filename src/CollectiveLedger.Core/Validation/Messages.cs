@@ -128,6 +128,7 @@ public static class Messages
             [ViolationCode.NoticeNotPublished] = ("{0} 的财务公开榜尚未公开，不能对它提出意见", "no notice of {0} has been published; feedback is given on published notices"),
             [ViolationCode.FeedbackNotFound] = ("没有第 {0} 号意见", "there is no feedback #{0}"),
             [ViolationCode.FeedbackAlreadyAnswered] = ("第 {0} 号意见已经答复过", "feedback #{0} has already been answered"),
+            [ViolationCode.DistributionNoticeAfterApproval] = ("{0} 年收益分配方案已经成员（代表）大会批准（{1}）：方案须在批准前公示；到户清单见 distribution show", "the {0} distribution plan is already approved ({1}): the plan is posted before the members' meeting approves it; the per-household list is distribution show"),
             [ViolationCode.NoticeNotFound] = ("没有第 {0} 号待公开的财务公开榜（先用 notices prepare 准备）", "there is no prepared notice #{0} (prepare one with notices prepare)"),
             [ViolationCode.NoticeAlreadyReviewed] = ("第 {0} 号财务公开榜已由 {1} 审核过", "notice #{0} has already been reviewed by {1}"),
             [ViolationCode.NoticeNotReviewed] = ("第 {0} 号财务公开榜尚未经村务监督委员会审核，不能公开", "notice #{0} has not been reviewed by the supervision committee and cannot be published"),

@@ -147,6 +147,7 @@ public enum ViolationCode
     DistributionNotApproved,
     DistributionNotPosted,
     DistributionDateInYear,
+    DistributionNoticeAfterApproval,
 
     // Feedback on published notices.
     NoticeNotPublished,

@@ -18,6 +18,8 @@ public static class DistributionNoticeJson
         w.WriteNumber("year", n.Year);
         w.WriteString("status", n.Status);
         w.WriteString("resolution", n.Resolution);
+        w.WriteNumber("posting_days", n.PostingDays);
+        w.WriteString("posted_until", IsoDate.Format(n.PostedUntil));
         w.WriteString("distributable", n.Distributable.ToString());
         w.WriteString("distributable_in_words", ChineseUppercase.Format(n.Distributable));
         w.WriteNumber("reserve_percent", n.ReservePercent);

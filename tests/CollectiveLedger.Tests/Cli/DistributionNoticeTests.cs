@@ -18,9 +18,10 @@ public class DistributionNoticeTests
     /// <summary>
     /// 2025 earned 100.00 and is closed; three households hold 3, 4 and 0 shares, the first with its ID
     /// card, bank account and phone. The plan sets 10% aside: 90.00 over 7 shares is 12.85 a share,
-    /// 38.55 and 51.40 to the households, 0.05 left. Approved when <paramref name="approve"/>.
+    /// 38.55 and 51.40 to the households, 0.05 left. Approved when <paramref name="approve"/> (the
+    /// notice is posted before that).
     /// </summary>
-    private static TestLedger Books(bool plan = true, bool approve = true)
+    private static TestLedger Books(bool plan = true, bool approve = false)
     {
         var ledger = TestLedger.WithBasics();
         ledger.Ok("members", "add", "M002", "其其格", "--head", "其其格", "--household-size", "4", "--shares", "3",
@@ -59,12 +60,12 @@ public class DistributionNoticeTests
 
         Assert.That(pdf.AsSpan(0, 5).ToArray(), Is.EqualTo("%PDF-"u8.ToArray()));
         Assert.That(html, Does.Contain("2025年度收益分配方案公示").And.Contain("每股分配额 12.85 元（人民币壹拾贰元捌角伍分）")
-            .And.Contain("成员大会决议〔2026〕1号").And.Contain("<svg"));
+            .And.Contain("公示期满后提交成员（代表）大会审议").And.Contain("<svg"));
         Assert.That(csv.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()));
         Assert.That(Encoding.UTF8.GetString(csv), Does.Contain("M002,其其格,其其格,3,38.55").And.Contain("M003,乌力吉,乌力吉,4,51.40").And.Contain("合计,,,7,89.95"));
         Assert.That(json.GetProperty("per_share").GetString(), Is.EqualTo("12.85"));
         Assert.That(json.GetProperty("distributed_in_words").GetString(), Is.EqualTo("人民币捌拾玖元玖角伍分"));
-        Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("approved"));
+        Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("planned"));
         Assert.That(json.GetProperty("households").GetArrayLength(), Is.EqualTo(3));
         Assert.That(json.GetProperty("verification").GetProperty("head_hash").GetString(), Is.EqualTo(head.Hash), "the checkpoint of the books as they are");
         Assert.That(ledger.Head(), Is.EqualTo(head), "a distribution notice appends nothing to the log");
@@ -80,7 +81,7 @@ public class DistributionNoticeTests
 
         foreach (var expected in new[] { "2025年度收益分配方案公示", "一、分配方案", "可分配收益", "100.00", "提取公积公益金（10%）", "10.00",
                      "每股分配额", "12.85", "人民币壹拾贰元捌角伍分", "分配到户合计", "89.95", "人民币捌拾玖元玖角伍分", "0.05",
-                     "每股分配额向下取整到分", "成员大会决议〔2026〕1号", "二、分配到户清单", "M002其其格其其格338.55", "M003乌力吉乌力吉451.40",
+                     "每股分配额向下取整到分", "公示期：2026年3月10日至2026年3月19日", "二、分配到户清单", "M002其其格其其格338.55", "M003乌力吉乌力吉451.40",
                      "会计：乌云其其格", "四、账目核验" })
             Assert.That(text, Does.Contain(expected.Replace(" ", "")), expected);
         Assert.That(text, Does.Not.Contain(IdNumber).And.Not.Contain(BankAccount).And.Not.Contain(Phone));
@@ -108,14 +109,28 @@ public class DistributionNoticeTests
     [Test]
     public void A_plan_not_yet_approved_says_it_awaits_the_members_meeting()
     {
-        using var ledger = Books(approve: false);
+        using var ledger = Books();
 
         var json = JsonDocument.Parse(Notice(ledger, "n.json")).RootElement;
         var html = System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(Notice(ledger, "n.html")));
 
         Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("planned"));
         Assert.That(json.GetProperty("resolution").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(html, Does.Contain("本方案尚待成员（代表）大会审议"));
+        Assert.That(json.GetProperty("posting_days").GetInt32(), Is.EqualTo(10));
+        Assert.That(json.GetProperty("posted_until").GetString(), Is.EqualTo("2026-03-19"));
+        Assert.That(html, Does.Contain("公示期：2026年3月10日至2026年3月19日，共 10 日。公示期满后提交成员（代表）大会审议"));
+    }
+
+    [Test]
+    public void A_plan_the_members_meeting_approved_is_not_posted_for_comment_any_more()
+    {
+        using var ledger = Books(approve: true);
+
+        var (code, _, err) = ledger.Run("disclose", "--distribution", "2025", "--date", "2026-03-10", "--out", Path.Combine(ledger.Dir, "late.pdf"));
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain(nameof(ViolationCode.DistributionNoticeAfterApproval)).And.Contain("distribution show"));
+        Assert.That(File.Exists(Path.Combine(ledger.Dir, "late.pdf")), Is.False);
     }
 
     [Test]
@@ -163,7 +178,8 @@ public class DistributionNoticeTests
 
         var root = JsonDocument.Parse(stdout).RootElement;
         var keys = root.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.That(keys, Is.EqualTo(schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).ToList()), "keys in the schema's order");
+        Assert.That(keys, Is.EqualTo(schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(keys.Contains).ToList()), "keys in the schema's order");
+        Assert.That(schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()), Is.SubsetOf(keys), "every required key");
         Assert.That(keys, Is.EquivalentTo(schema.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
         var householdKeys = schema.GetProperty("properties").GetProperty("households").GetProperty("items").GetProperty("required").EnumerateArray().Select(e => e.GetString());
         Assert.That(root.GetProperty("households")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(householdKeys));

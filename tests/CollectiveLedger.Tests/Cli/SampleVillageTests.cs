@@ -167,8 +167,11 @@ public class SampleVillageTests
         var notice = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_demo.Dir, "distribution-notice-2025.json"))).RootElement;
         var list = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_demo.Dir, "distribution-2025.json"))).RootElement;
 
-        foreach (var key in new[] { "distributable", "reserve", "per_share", "distributed", "undistributed", "status", "resolution" })
+        foreach (var key in new[] { "distributable", "reserve", "per_share", "distributed", "undistributed" })
             Assert.That(notice.GetProperty(key).GetString(), Is.EqualTo(list.GetProperty(key).GetString()), key);
+        Assert.That(notice.GetProperty("status").GetString(), Is.EqualTo("planned"), "posted before the members' meeting approved it");
+        Assert.That(notice.GetProperty("posted_until").GetString(), Is.LessThan(JsonDocument.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "distribution.json"))).RootElement.GetProperty("post_date").GetString()!),
+            "the posting period ended before the plan was booked");
         Assert.That(notice.GetProperty("households").EnumerateArray().Select(h => (h.GetProperty("member").GetString(), h.GetProperty("shares").GetInt32(), h.GetProperty("amount").GetString())),
             Is.EqualTo(list.GetProperty("households").EnumerateArray().Select(h => (h.GetProperty("member").GetString(), h.GetProperty("shares").GetInt32(), h.GetProperty("amount").GetString()))));
         Assert.That(notice.GetProperty("households").EnumerateArray().SelectMany(h => h.EnumerateObject().Select(p => p.Name)).Intersect(["id_card", "bank_account", "phone"]), Is.Empty,
