@@ -40,12 +40,19 @@ public static class Program
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
+          notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date YYYY-MM-DD] [--sign KEYFILE]... [--out DRAFT]
+                                                          财务公开榜 prepared for review (its content fixed in the log)
+          notices show N --out FILE                       the notice as it stands, for the reviewer
+          notices review N [--content SHA256] [--opinion TEXT]   by role.supervisor, not the preparer
+          notices publish N --out FILE [--out FILE]...    every format at once (.pdf .html .csv .json); [--lang] [--paper] [--font]
+          notices list                                    prepared, reviewed, published
           disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
                    [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]
+                                                          a draft (草稿，未经审核); nothing is recorded
           disclose --fund CODE [--date YYYY-MM-DD] [--out FILE] [--format pdf|html|csv|json] [--lang zh-CN|en] ...
                                                           project notice (项目资金公告公示) of a support fund
           disclose --distribution YYYY [--date YYYY-MM-DD] [--out FILE] [--format pdf|html|csv|json] [--lang zh-CN|en] ...
-                                                          distribution notice (收益分配方案公示), private numbers masked
+                                                          distribution plan notice (收益分配方案公示), before approval
           checkpoint [--sign KEYFILE]...
           keys generate --name NAME --out FILE | keys list
           settings list | settings set KEY VALUE
