@@ -43,6 +43,9 @@ public class BrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync();
+        // A shared 2-core machine running the rest of the suite beside this test can take longer than
+        // Playwright's 30 s default for one step (it did once, on the preview's popup).
+        page.Context.SetDefaultTimeout(90_000);
         try
         {
             // The accountant enters a three-line voucher; the live totals follow the typing.
