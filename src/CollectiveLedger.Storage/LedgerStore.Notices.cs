@@ -84,13 +84,19 @@ public sealed partial class LedgerStore
             .ToList();
 
     /// <summary>
-    /// The kept bytes of a published file, only when they still hash to the SHA-256 its entry
-    /// records; null when the file was not kept here (published by the command line) or was altered.
+    /// The kept bytes of a published file, only when they still hash to the SHA-256 its entry in the
+    /// audit log records; null when the file was not kept here (published by the command line) or was altered.
     /// </summary>
     public byte[]? NoticeFileBytes(long seq, int fileNo)
     {
         var row = _connection.QuerySingleOrDefault<KeptFile>(
-            "SELECT k.bytes AS Bytes, f.sha256 AS Sha256 FROM notice_files k JOIN disclosure_files f USING (disclosure_seq, file_no) WHERE k.disclosure_seq = @Seq AND k.file_no = @FileNo",
+            // The hash comes from the disclosure.published entry itself, not from a table beside it: editing
+            // notice_files and disclosure_files together must not serve an altered notice.
+            """
+            SELECT k.bytes AS Bytes, json_extract(CAST(a.entry AS TEXT), '$.data.files[' || (k.file_no - 1) || '].sha256') AS Sha256
+            FROM notice_files k JOIN audit_log a ON a.seq = k.disclosure_seq
+            WHERE k.disclosure_seq = @Seq AND k.file_no = @FileNo
+            """,
             new { Seq = seq, FileNo = fileNo });
         return row is { } r && Core.Audit.Sha256Hex.Of(r.Bytes) == r.Sha256 ? r.Bytes : null;
     }

@@ -195,4 +195,26 @@ public class PublicPagesTests
         Assert.That(html.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await html.Content.ReadAsStringAsync(), Does.Not.Contain("改过的"));
     }
+
+    [Test]
+    public async Task A_kept_file_altered_together_with_its_recorded_hash_in_the_tables_is_still_refused_the_log_entry_decides()
+    {
+        using var workspace = new Workspace();
+        var seq = await Published(workspace);
+        var forged = System.Text.Encoding.UTF8.GetBytes("<h1>改过的</h1>");
+        using (var c = workspace.Ledger.Connect())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = $bytes WHERE file_no = 2; " +
+                "UPDATE disclosure_files SET sha256 = $sha WHERE file_no = 2";
+            cmd.Parameters.AddWithValue("$bytes", forged);
+            cmd.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(forged)));
+            cmd.ExecuteNonQuery();
+        }
+
+        var html = await workspace.Client().GetAsync($"/public/notices/{seq}/files/2");
+
+        Assert.That(html.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await html.Content.ReadAsStringAsync(), Does.Not.Contain("改过的"));
+    }
 }
