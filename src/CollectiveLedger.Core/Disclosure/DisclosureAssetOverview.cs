@@ -41,9 +41,16 @@ public sealed record DisclosureAssetOverview(ImmutableArray<AssetOverviewLine> L
             var row = byCode.GetValueOrDefault(root);
             var amount = Balance(row);
             if (root == "161") amount += Balance(byCode.GetValueOrDefault("162"));
+            // Fattening stock the register holds (on 131) is in the register's line: only the rest of 131 is counted here.
+            var registered = root == "131"
+                ? register.Rows.Where(a => a.Category == "fattening_stock").Aggregate(Amount.Zero, (sum, a) => sum + a.NetAtEnd)
+                : Amount.Zero;
+            amount -= registered;
             if (amount.IsZero || row is null) continue;
-            var parts = tb.Rows.Where(r => r.Leaf && r.Level > 1 && r.Code.StartsWith(root, StringComparison.Ordinal) && !Balance(r).IsZero)
-                .Select(r => new CategoryAmount(r.Code, PersonalData.Mask(r.Name), Balance(r))).ToImmutableArray();
+            var parts = registered.IsZero
+                ? tb.Rows.Where(r => r.Leaf && r.Level > 1 && r.Code.StartsWith(root, StringComparison.Ordinal) && !Balance(r).IsZero)
+                    .Select(r => new CategoryAmount(r.Code, PersonalData.Mask(r.Name), Balance(r))).ToImmutableArray()
+                : [];
             lines.Add(new AssetOverviewLine(root, PersonalData.Mask(row.Name), amount, parts));
         }
         if (!register.Total.NetAtEnd.IsZero)

@@ -66,6 +66,19 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void The_year_notices_asset_overview_and_claims_add_up_to_the_balance_sheets_total_assets()
+    {
+        var notice = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "notice-2025.json")))!;
+        var sheet = JsonNode.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json")))!;
+        static decimal Money(JsonNode? n) => decimal.Parse(n!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var total = sheet["lines"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "assets_total")!["end"];
+
+        Assert.That(Money(notice["asset_overview"]!["total"]) + Money(notice["receivables_total"]), Is.EqualTo(Money(total)),
+            "every asset counted once: the books' lines, the register's net value and the claims");
+    }
+
+    [Test]
     public void The_2025_distribution_per_household_equals_the_independent_model()
     {
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "distribution-2025.json")))!;
