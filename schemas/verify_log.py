@@ -291,7 +291,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
                  f"file {i}: format pdf, html, csv or json, and a file name")
             need(isinstance(x["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", x["sha256"]), f"file {i}: sha256 must be 64 lowercase hex digits")
         check_checkpoint(d["checkpoint"], seq, s)
-        if "notice" in d:  # audit-log.md 7.7: a prepared notice (7.18), reviewed (7.19), published once, as prepared
+        need("notice" in d or not s["prepared"], "once the log holds a prepared notice (7.18), a publication names the notice it publishes")
+        if "notice" in d:  # audit-log.md 7.9: a prepared notice (7.18), reviewed (7.19), published once, as prepared
             n = s["prepared"].get(d["notice"]) if is_int(d["notice"]) else None
             need(n is not None and n["reviewed"] and not n["published"], f"notice {d['notice']!r} must be prepared, reviewed and not yet published")
             need(all(d[k] == n[k] for k in ("scope", "from", "to", "date", "checkpoint")), "scope, from, to, date and checkpoint must be the prepared notice's")

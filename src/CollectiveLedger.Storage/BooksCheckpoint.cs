@@ -33,7 +33,8 @@ public static class BooksCheckpoint
             .FirstOrDefault(note => note is not null && note.Text == checkpoint.Body
                 && note.Signatures.Select(s => (s.KeyName, s.KeyId)).Order().SequenceEqual(wanted));
         var signed = reused ?? new SignedNote(checkpoint.Body, [.. signers.Select(s => s.Sign(checkpoint.Body))]);
-        return new Result(checkpoint, headSeq, headHash, signed, registered);
+        // The keys in the order of the note's signatures (a reused note may have been signed in another order): as Of reads them back.
+        return new Result(checkpoint, headSeq, headHash, signed, [.. signed.Signatures.Select(s => state.Key(s.KeyName, s.KeyId)!)]);
     }
 
     /// <summary>

@@ -20,10 +20,16 @@ public sealed partial class LedgerStore
         QueryFeedback(SelectFeedback + " WHERE f.scope = @Scope AND f.from_period = @From AND f.to_period = @To ORDER BY f.number",
             new { notice.Scope, From = notice.From.ToString(), To = notice.To.ToString() });
 
-    /// <summary>Feedback received or answered in the months <paramref name="from"/> ... <paramref name="to"/> (for the notice of those months), in the order received.</summary>
+    /// <summary>
+    /// Feedback received or answered in the months <paramref name="from"/> ... <paramref name="to"/> (for
+    /// the notice of those months), in the order received, as it stood when the months ended: an answer
+    /// given later is left out here (the notice of its own month lists it), so that answering a question
+    /// never changes a notice already prepared for review.
+    /// </summary>
     public IReadOnlyList<FeedbackRecord> FeedbackIn(Period from, Period to) =>
-        QueryFeedback(SelectFeedback + " WHERE substr(f.date, 1, 7) BETWEEN @From AND @To OR substr(a.date, 1, 7) BETWEEN @From AND @To ORDER BY f.number",
-            new { From = from.ToString(), To = to.ToString() });
+        [.. QueryFeedback(SelectFeedback + " WHERE substr(f.date, 1, 7) BETWEEN @From AND @To OR substr(a.date, 1, 7) BETWEEN @From AND @To ORDER BY f.number",
+                new { From = from.ToString(), To = to.ToString() })
+            .Select(f => f.Answered > to.LastDay ? f with { Answered = null, AnsweredBy = null, Answer = null } : f)];
 
     private List<FeedbackRecord> QueryFeedback(string sql, object? parameters) =>
         _connection.Query<(long Number, string Scope, string From, string To, string Date, string Item, string Question, string? Contact,

@@ -71,7 +71,7 @@ public sealed record DisclosureNotice(
     Amount CashAndBankOpening, ImmutableArray<CategoryAmount> Income, Amount IncomeTotal,
     ImmutableArray<CategoryAmount> Expenditure, Amount ExpenditureTotal, Amount CashAndBankClosing,
     ImmutableArray<DisclosureItem> IncomeItems, ImmutableArray<DisclosureItem> ExpenditureItems,
-    ImmutableArray<FundUsage> Funds, ImmutableArray<CategoryAmount> Receivables, ImmutableArray<CategoryAmount> Payables,
+    ImmutableArray<FundUsage> Funds,
     DisclosureAssets Assets, ImmutableArray<DisclosureHerd> Herds, DisclosureContracts Contracts,
     DisclosureSettings Settings, NoticeVerification Verification)
 {
@@ -100,8 +100,6 @@ public sealed record DisclosureNotice(
     public DisclosureOneMatter OneMatter { get; init; } = DisclosureOneMatter.Empty;
 
     private static readonly string[] CashAndBank = ["101", "102"];
-    private static readonly string[] ReceivableRoots = ["112", "113"];
-    private static readonly string[] PayableRoots = ["201", "211", "212", "213", "214", "221"];
 
     /// <summary>
     /// Cash and bank movements that are not income or expenditure, and expenditure that paid no cash,
@@ -132,14 +130,6 @@ public sealed record DisclosureNotice(
         Amount Net(Func<TrialBalanceRow, Amount> debit, Func<TrialBalanceRow, Amount> credit, IEnumerable<string> codes) =>
             rows.Where(r => r.Level == 1 && codes.Contains(r.Code)).Aggregate(Amount.Zero, (a, r) => a + debit(r) - credit(r));
 
-        // A category is a second-level account, or a first-level one without sub-accounts.
-        IEnumerable<TrialBalanceRow> Categories(Func<string, bool> root) =>
-            rows.Where(r => root(r.Code[..3]) && (r.Level == 2 || (r.Level == 1 && r.Leaf)));
-        var receivables = Categories(ReceivableRoots.Contains)
-            .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.ClosingDebit - r.ClosingCredit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
-        var payables = Categories(PayableRoots.Contains)
-            .Select(r => new CategoryAmount(r.Code, Mask(r.Name), r.ClosingCredit - r.ClosingDebit)).Where(c => !c.Amount.IsZero).ToImmutableArray();
-
         var itemList = items.ToList();
         var income = CategoriesOf(itemList.Where(i => i.IsIncome), registers.Accounts);
         var expenditure = CategoriesOf(itemList.Where(i => !i.IsIncome), registers.Accounts);
@@ -154,7 +144,7 @@ public sealed record DisclosureNotice(
         return new DisclosureNotice(Mask(org), orgCode, currency, period, date,
             opening, income, incomeTotal, expenditure, expenditureTotal, closing,
             [.. all.Where(i => i.IsIncome)], [.. all.Where(i => !i.IsIncome)],
-            [.. funds.Select(f => f with { Name = Mask(f.Name) })], receivables, payables,
+            [.. funds.Select(f => f with { Name = Mask(f.Name) })],
             DisclosureAssets.Compute(assets, period), DisclosureHerd.Compute(assets, period), DisclosureContracts.Compute(registers, period),
             settings.Masked(),
             verification) { Feedback = [.. (feedback ?? []).Select(f => f.Masked())], Movements = movements };

@@ -32,6 +32,15 @@ public sealed record DisclosurePeriod(string Scope, Period From, Period To)
         }
     }
 
+    /// <summary>Whether the months are exactly one month, one calendar quarter or one calendar year, as <see cref="Scope"/> says.</summary>
+    public bool IsWhole => Scope switch
+    {
+        "month" => From == To,
+        "quarter" => From.Year == To.Year && From.Month % 3 == 1 && To.Month == From.Month + 2,
+        "year" => From.Year == To.Year && From.Month == 1 && To.Month == 12,
+        _ => false,
+    };
+
     private static bool IsYear(string text, out int year) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
         && text.Length == 4 && year is >= 1900 and <= 9998;

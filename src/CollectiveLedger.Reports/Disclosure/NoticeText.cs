@@ -181,7 +181,7 @@ public sealed class NoticeText(bool chinese)
     public string Raised => T("筹集", "Raised");
     public string Used => T("使用或结转", "Used or transferred");
 
-    public string CadrePayCaption => T("附表五、干部报酬（按人员）", "Annex 5. Cadre pay by person");
+    public string CadrePayCaption => T("附表五、干部报酬及工资（应付工资，按人员）", "Annex 5. Cadre pay and wages (212), by person");
     public string Person => T("人员", "Person");
     public string Accrued => T("本期应发", "Accrued");
     public string Paid => T("本期实发", "Paid");

@@ -53,7 +53,7 @@ public static class LedgerVerifier
     private static IEnumerable<long> PublishedCheckpointSizes(SqliteConnection connection, SqliteTransaction tx)
     {
         // Found through their table; a notice removed from it is missing on replay, reported there.
-        const string sql = "SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM disclosures)";
+        const string sql = "SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices)";
         using var reader = Command(connection, tx, sql).ExecuteReader();
         while (reader.Read())
         {
@@ -194,7 +194,8 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
-            if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published);
+            if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published.Checkpoint);
+            if (entry.Event is Core.Disclosure.NoticePrepared prepared) CheckPublishedCheckpoint(p.Seq, prepared.Checkpoint);
             try
             {
                 _state.Apply(entry.Event);
@@ -234,13 +235,12 @@ public static class LedgerVerifier
         }
 
         /// <summary>
-        /// The checkpoint a published notice carries must hold against the log it was taken from:
-        /// this ledger's origin, no more entries than came before the notice, the same root, and
-        /// signatures by keys registered at the time that verify.
+        /// The checkpoint a published (or prepared) notice carries must hold against the log it was
+        /// taken from: this ledger's origin, no more entries than came before the notice, the same
+        /// root, and signatures by keys registered at the time that verify.
         /// </summary>
-        private void CheckPublishedCheckpoint(long seq, DisclosurePublished published)
+        private void CheckPublishedCheckpoint(long seq, string text)
         {
-            var text = published.Checkpoint;
             var note = SignedNote.TryParse(text, out var signed, out _) ? signed : new SignedNote(text, []);
             if (!Checkpoint.TryParseBody(note.Text, out var checkpoint, out var problem))
             {

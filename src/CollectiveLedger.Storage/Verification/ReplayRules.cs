@@ -43,8 +43,12 @@ internal static class ReplayRules
             // Publication of a prepared notice: the content it publishes is the one prepared (the JSON's
             // hash cannot be recomputed here without the books as they were, so the rule takes it as prepared).
             DisclosurePublished { Notice: { } notice } d => Rejected(NoticeRules.Publish(notice, state.Notice(notice)?.Prepared.ContentSha256 ?? "", d.Files, state), d),
+            // Written before notices were prepared and reviewed in the books; once the log holds a prepared
+            // notice, a publication without one skipped the supervision committee's review.
+            DisclosurePublished d when state.LastNotice > 0 => [$"{d.Kind}: a notice is published only as a prepared and reviewed notice (its data names none)"],
             DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
                 sameEvent: false),
+            NoticePrepared n when !n.Period.IsWhole => [$"{n.Kind}: {n.From}..{n.To} is not one {n.Scope}"],
             NoticePrepared n => Rejected(NoticeRules.Prepare(n.Period, n.Date, n.Checkpoint, n.ContentSha256, state, n.By, today), n),
             NoticeReviewed r => Rejected(NoticeRules.Review(r.Notice, r.ContentSha256, r.Opinion, state, r.By, today), r),
             FeedbackReceived f => Rejected(FeedbackRules.Receive(f.Notice, f.Item, f.Question, f.Contact, state, today), f),

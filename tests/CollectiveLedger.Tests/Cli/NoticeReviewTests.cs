@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CollectiveLedger.Core.Disclosure;
+using CollectiveLedger.Core.Periods;
 
 namespace CollectiveLedger.Tests.Cli;
 
@@ -107,5 +109,67 @@ public class NoticeReviewTests
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("notice_reviews"));
+    }
+
+    [Test]
+    public void A_publication_that_names_no_prepared_notice_written_past_the_rules_is_named_by_both_verifiers()
+    {
+        using var ledger = Books();
+        ledger.PublishNotice(["--period", "2025-03"], "2025-04-03", [Path.Combine(ledger.Dir, "n.json")], reviewer: Supervisor);
+        // A program that skips NoticeRules appends a publication in the old form: no prepare, no review.
+        using (var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TimeProvider.System))
+        {
+            var checkpoint = CollectiveLedger.Storage.BooksCheckpoint.Take(store, store.LoadState(), []).Text;
+            store.Apply("伪造者", _ => CollectiveLedger.Core.Ledger.Decision.Accept(new CollectiveLedger.Core.Ledger.DisclosurePublished("month",
+                new CollectiveLedger.Core.Periods.Period(2025, 3), new CollectiveLedger.Core.Periods.Period(2025, 3), new DateOnly(2025, 4, 3), checkpoint,
+                [new CollectiveLedger.Core.Ledger.PublishedFile("x.pdf", "pdf", new string('a', 64))])));
+        }
+        var log = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+
+        var (code, stdout, _) = ledger.Run("verify");
+        var python = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", [Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var pythonOut = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stdout, Does.Contain("published only as a prepared and reviewed notice"));
+        Assert.That(python.ExitCode, Is.EqualTo(1), pythonOut);
+        Assert.That(pythonOut, Does.Contain("names the notice it publishes"));
+    }
+
+    [Test]
+    public void Answering_a_question_after_the_notice_was_prepared_does_not_change_the_notice()
+    {
+        using var ledger = Books();
+        ledger.Ok("settings", "set", "role.accountant", "乌云其其格");
+        ledger.PublishNotice(["--period", "2025-03"], "2025-04-03", [Path.Combine(ledger.Dir, "march.json")], reviewer: Supervisor);
+        // A question on March's notice arrives on 10 April 2025; April's notice is prepared and reviewed;
+        // the accountant answers on 20 May. April's notice, as prepared, lists the question unanswered.
+        Assert.That(At(ledger, new DateTimeOffset(2025, 4, 10, 2, 0, 0, TimeSpan.Zero), "public", state => FeedbackRules.Receive(
+            DisclosurePeriod.Month(new Period(2025, 3)), "收取草场承包费", "谁交的？", null, state.State, state.Today)), Is.True);
+        var prepared = ledger.Ok("notices", "prepare", "--period", "2025-04", "--date", "2025-05-05");
+        var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
+        ledger.OkAs(Supervisor, "notices", "review", number);
+        Assert.That(At(ledger, new DateTimeOffset(2025, 5, 20, 2, 0, 0, TimeSpan.Zero), "乌云其其格", state => FeedbackRules.Answer(
+            1, "牧户巴特尔交的。", state.State, "乌云其其格", state.Today)), Is.True);
+
+        var (code, _, err) = ledger.Run("notices", "publish", number, "--out", Path.Combine(ledger.Dir, "april.json"));
+
+        Assert.That(code, Is.Zero, err);
+        Assert.That(File.ReadAllText(Path.Combine(ledger.Dir, "april.json")), Does.Contain("谁交的").And.Not.Contain("牧户巴特尔交的"));
+    }
+
+    /// <summary>Applies a rule as <paramref name="actor"/> with the clock at <paramref name="now"/>; whether it was accepted.</summary>
+    private static bool At(TestLedger ledger, DateTimeOffset now, string actor, Func<CollectiveLedger.Storage.WriteSession, CollectiveLedger.Core.Ledger.Decision> decide)
+    {
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, new FixedClock(now));
+        return store.Apply(actor, decide).Accepted;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
