@@ -37,8 +37,10 @@ public class FeedbackTests
         Assert.That(item, Does.Contain("收到巴特尔草场承包费").And.Contain("1,234.50"), "the notice's lines are offered to pick from");
         Assert.That(System.Text.RegularExpressions.Regex.IsMatch(page, "id=\"feedback-form\"(?:(?!</form>)[\\s\\S])*__RequestVerificationToken"), "the feedback form carries its own antiforgery token");
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(asked, Does.Contain("&lt;script&gt;").And.Contain("&quot;&gt;&lt;img onerror=x&gt;").And.Not.Contain("<script>alert").And.Not.Contain("<img onerror"));
-        Assert.That(asked, Does.Contain("139****5678").And.Not.Contain("13912345678"));
+        Assert.That(asked, Does.Not.Contain("&lt;script&gt;").And.Not.Contain("<script>alert").And.Not.Contain("139****5678").And.Not.Contain("13912345678"),
+            "a question is not public before staff have seen it (moderation)");
+        Assert.That(asked, Does.Contain("工作人员查看答复后").And.Contain(CollectiveLedger.Core.Audit.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(Hostile))),
+            "but it is shown as received, with the SHA-256 of its text, so nothing is dropped unseen");
         Assert.That(queue, Does.Contain("13912345678"), "staff see the contact in full, to call back");
         Assert.That(byAuditor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(byAnonymous.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "anonymous is sent to sign in");
@@ -50,6 +52,8 @@ public class FeedbackTests
         Assert.That(auditorDashboard, Does.Not.Contain("群众意见等待答复"), "an auditor cannot answer, so nothing waits for them");
         Assert.That(answeredDashboard, Does.Not.Contain("群众意见等待答复"));
         Assert.That(shown, Does.Contain("这笔是巴特尔交的草场承包费").And.Contain("会计").And.Not.Contain("<script>alert"));
+        Assert.That(shown, Does.Contain("&lt;script&gt;").And.Contain("&quot;&gt;&lt;img onerror=x&gt;").And.Not.Contain("<img onerror"), "answered, the question is public, as text");
+        Assert.That(shown, Does.Contain("139****5678").And.Not.Contain("13912345678"));
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
 
@@ -213,5 +217,21 @@ public class FeedbackTests
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output);
+    }
+
+    [Test]
+    public async Task Questions_on_one_notice_stop_at_the_days_budget_whatever_the_addresses()
+    {
+        using var workspace = new Workspace(o => o with { FeedbackPermitsPerMinute = 1000 });
+        var seq = await PublicPagesTests.Published(workspace);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i <= CollectiveLedger.Web.Pages.Public.FeedbackModel.PerNoticePerDay; i++)
+            statuses.Add((await Send(workspace.Client(), seq, new() { ["otherItem"] = "水费", ["question"] = $"第{i}个问题" })).StatusCode);
+
+        Assert.That(statuses.Take(CollectiveLedger.Web.Pages.Public.FeedbackModel.PerNoticePerDay), Has.All.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(workspace.Ledger.Ok("log", "show", "--format", "json"), "feedback.received").Count,
+            Is.EqualTo(CollectiveLedger.Web.Pages.Public.FeedbackModel.PerNoticePerDay));
     }
 }
