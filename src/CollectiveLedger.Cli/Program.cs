@@ -67,6 +67,10 @@ public static class Program
     public static int Main(string[] argv)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
+        // Books, notices and files read the same on every machine: numbers and dates are formatted the
+        // invariant way on every thread (under th-TH, fa-IR or ar-SA 2025 would print as 2568, 1403 or
+        // 1446, in a published notice too). The language of messages is --lang, from the UI culture.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         return Run(argv, Console.Out, Console.Error, TimeProvider.System);
     }
 
