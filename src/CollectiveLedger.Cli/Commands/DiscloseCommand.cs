@@ -31,8 +31,7 @@ public static class DiscloseCommand
         var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
         var date = NoticeDate(dateText, today);
         var state = store.LoadState();
-        var early = DisclosureRules.Publish(period, date, "", [], state, today);
-        if (!early.Accepted) return ctx.Reject(early.Violations);
+        if (DisclosureRules.CheckMonths(period, date, state, today) is { Count: > 0 } violations) return ctx.Reject(violations);
 
         var style = new NoticePublishing.Style(chinese, paper, format == "pdf" ? FontPath(font) : null);
         var notice = NoticeBuilder.Build(store, state, period, date, CheckpointSigner.ForBooks(ctx, store, state, keyFiles));

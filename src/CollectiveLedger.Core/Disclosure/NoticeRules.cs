@@ -26,9 +26,8 @@ public static class NoticeRules
     /// <param name="contentSha256">SHA-256 of the notice's JSON as prepared (without a review).</param>
     public static Decision Prepare(DisclosurePeriod period, DateOnly date, string checkpoint, string contentSha256, LedgerState state, string by, DateOnly today)
     {
-        var dates = DisclosureRules.Publish(period, date, checkpoint, [], state, today);
         return Decision.From(new NoticePrepared(state.LastNotice + 1, period.Scope, period.From, period.To, date, checkpoint, contentSha256, by),
-            [.. dates.Violations]);
+            DisclosureRules.CheckMonths(period, date, state, today));
     }
 
     /// <param name="contentSha256">The content the reviewer read: it must be the prepared notice's.</param>

@@ -46,7 +46,7 @@ internal static class ReplayRules
             // Written before notices were prepared and reviewed in the books; once the log holds a prepared
             // notice, a publication without one skipped the supervision committee's review.
             DisclosurePublished d when state.LastNotice > 0 => [$"{d.Kind}: a notice is published only as a prepared and reviewed notice (its data names none)"],
-            DisclosurePublished d => Rejected(DisclosureRules.Publish(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
+            DisclosurePublished d => Rejected(DisclosureRules.PublishedBeforeReview(new DisclosurePeriod(d.Scope, d.From, d.To), d.Date, d.Checkpoint, d.Files, state, today), d,
                 sameEvent: false),
             NoticePrepared n when !n.Period.IsWhole => [$"{n.Kind}: {n.From}..{n.To} is not one {n.Scope}"],
             NoticePrepared n => Rejected(NoticeRules.Prepare(n.Period, n.Date, n.Checkpoint, n.ContentSha256, state, n.By, today), n),
