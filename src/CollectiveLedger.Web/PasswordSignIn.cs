@@ -19,11 +19,11 @@ public static class PasswordSignIn
         if (store.FindCredential(userName) is not { } credential)
         {
             // Spend the same time as a real check, so that timing does not tell which names exist.
-            Passwords.Matches(userName, DummyHash, password);
+            Matches(options, userName, DummyHash, password);
             return SignInOutcome.Wrong;
         }
         if (credential.LockedUntil is { } until && until > now) return SignInOutcome.LockedOut;
-        if (Passwords.Matches(userName, credential.PasswordHash, password))
+        if (Matches(options, userName, credential.PasswordHash, password))
         {
             if (credential.FailedCount > 0 || credential.LockedUntil is not null) store.SetFailures(userName, 0, null);
             return SignInOutcome.Ok;
@@ -33,6 +33,9 @@ public static class PasswordSignIn
         store.SetFailures(userName, locked ? 0 : failed, locked ? now + options.LockoutDuration : null);
         return locked ? SignInOutcome.LockedOut : SignInOutcome.Wrong;
     }
+
+    private static bool Matches(WorkspaceOptions options, string userName, string hash, string password) =>
+        options.Hasher.VerifyHashedPassword(userName, hash, password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed;
 
     private static readonly string DummyHash = Passwords.Hash("nobody", Guid.NewGuid().ToString());
 }
