@@ -19,7 +19,19 @@ public sealed partial class LedgerStore
         ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL, changed_at = excluded.changed_at
         """;
 
-    private const string UpdateFailures = "UPDATE credentials SET failed_count = $failed, locked_until = $until WHERE user_name = $name";
+    // One statement, so that sign-ins sent at once queue on the write lock instead of each reading
+    // the same count: every attempt is counted before its password is checked, and the attempt that
+    // reaches the limit sets the lock at once (the right password then lifts it, see ClearFailures).
+    // A lock that has ended starts a new count at this attempt.
+    private const string CountAttempt = """
+        UPDATE credentials
+        SET failed_count = CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END,
+            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= $limit THEN $until END
+        WHERE user_name = $name AND (locked_until IS NULL OR locked_until <= $now)
+        RETURNING password_hash
+        """;
+
+    private const string ClearFailures = "UPDATE credentials SET failed_count = 0, locked_until = NULL WHERE user_name = $name";
 
     private const string SelectUserNames = "SELECT user_name FROM credentials ORDER BY user_name";
 
@@ -34,9 +46,18 @@ public sealed partial class LedgerStore
     public void SetPasswordHash(string userName, string passwordHash) => Credentials(tx =>
         _connection.Execute(UpsertCredential, new { name = userName, hash = passwordHash, now = Stamp(_clock.GetUtcNow()) }, tx));
 
-    /// <summary>Records the failed sign-ins counted so far and the lockout they caused (null: none).</summary>
-    public void SetFailures(string userName, long failedCount, DateTimeOffset? lockedUntil) => Credentials(tx =>
-        _connection.Execute(UpdateFailures, new { name = userName, failed = failedCount, until = lockedUntil is { } u ? Stamp(u) : null }, tx));
+    /// <summary>
+    /// Counts a sign-in attempt of <paramref name="userName"/> as failed until its password proves
+    /// right, and locks the user until <paramref name="lockUntil"/> when this is attempt number
+    /// <paramref name="limit"/> in a row; atomically, in one write. Returns the password hash to
+    /// check the attempt against, or null when there is nothing to check: no such user, or one
+    /// locked now (a lock ending at <paramref name="now"/> or before has ended).
+    /// </summary>
+    public string? CountSignInAttempt(string userName, int limit, DateTimeOffset now, DateTimeOffset lockUntil) => Credentials(tx =>
+        _connection.QuerySingleOrDefault<string>(CountAttempt, new { name = userName, limit, now = Stamp(now), until = Stamp(lockUntil) }, tx));
+
+    /// <summary>Ends the count of failed sign-ins, and any lock, after the right password.</summary>
+    public void ClearSignInFailures(string userName) => Credentials(tx => _connection.Execute(ClearFailures, new { name = userName }, tx));
 
     /// <summary>Removes a user's sign-in (their roles stay as the settings say until revoked there).</summary>
     public bool RemoveCredential(string userName) => Credentials(tx => _connection.Execute(DeleteCredential, new { name = userName }, tx)) > 0;
