@@ -2,8 +2,11 @@ using Dapper;
 
 namespace CollectiveLedger.Storage;
 
-/// <summary>A web workspace user's sign-in record: the password's slow salted hash and the lockout counters.</summary>
-public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt);
+/// <summary>
+/// A web workspace user's sign-in record: the password's slow salted hash, the lockout counters, and
+/// the random stamp of their sessions (a new one when they sign out, ending every cookie issued before).
+/// </summary>
+public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt, string SessionStamp);
 
 /// <summary>
 /// The credentials table (Schema/008): outside the books. These writes are not audit entries and
@@ -12,11 +15,13 @@ public sealed record Credential(string UserName, string PasswordHash, long Faile
 public sealed partial class LedgerStore
 {
     private const string SelectCredential =
-        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt FROM credentials WHERE user_name = $name";
+        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt, session_stamp AS SessionStamp FROM credentials WHERE user_name = $name";
 
     private const string UpsertCredential = """
-        INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at) VALUES ($name, $hash, 0, NULL, $now)
-        ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL, changed_at = excluded.changed_at
+        INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at, session_stamp)
+        VALUES ($name, $hash, 0, NULL, $now, lower(hex(randomblob(16))))
+        ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL,
+            changed_at = excluded.changed_at, session_stamp = excluded.session_stamp
         """;
 
     // One statement, so that sign-ins sent at once queue on the write lock instead of each reading
@@ -32,6 +37,8 @@ public sealed partial class LedgerStore
         """;
 
     private const string ClearFailures = "UPDATE credentials SET failed_count = 0, locked_until = NULL WHERE user_name = $name";
+
+    private const string NewSessionStamp = "UPDATE credentials SET session_stamp = lower(hex(randomblob(16))) WHERE user_name = $name";
 
     private const string SelectUserNames = "SELECT user_name FROM credentials ORDER BY user_name";
 
@@ -59,6 +66,12 @@ public sealed partial class LedgerStore
     /// <summary>Ends the count of failed sign-ins, and any lock, after the right password.</summary>
     public void ClearSignInFailures(string userName) => Credentials(tx => _connection.Execute(ClearFailures, new { name = userName }, tx));
 
+    /// <summary>
+    /// Ends every session of <paramref name="userName"/> (sign-out): draws a new session stamp, so that
+    /// no cookie issued before, on any device, signs in again.
+    /// </summary>
+    public void EndSessions(string userName) => Credentials(tx => _connection.Execute(NewSessionStamp, new { name = userName }, tx));
+
     /// <summary>Removes a user's sign-in (their roles stay as the settings say until revoked there).</summary>
     public bool RemoveCredential(string userName) => Credentials(tx => _connection.Execute(DeleteCredential, new { name = userName }, tx)) > 0;
 
@@ -79,10 +92,11 @@ public sealed partial class LedgerStore
         public long FailedCount { get; set; }
         public string? LockedUntil { get; set; }
         public string ChangedAt { get; set; } = "";
+        public string SessionStamp { get; set; } = "";
 
         public Credential ToCredential() => new(UserName, PasswordHash, FailedCount,
             LockedUntil is null ? null : DateTimeOffset.Parse(LockedUntil, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
-            ChangedAt);
+            ChangedAt, SessionStamp);
     }
 }
 

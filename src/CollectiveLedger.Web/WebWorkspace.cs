@@ -73,8 +73,9 @@ public static class WebWorkspace
             o.SlidingExpiration = true;
             o.LoginPath = "/signin";
             o.ReturnUrlParameter = "returnUrl";
-            // A cookie holds only while its user still has the password it was issued for: removing a
-            // user or setting a new password ends every session at its next request.
+            // A cookie holds only while its user still has the password and the session stamp it was
+            // issued for: removing a user, setting a new password or signing out ends every session
+            // at its next request, a copy of the cookie included.
             o.Events.OnValidatePrincipal = async context =>
             {
                 var name = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
@@ -88,7 +89,7 @@ public static class WebWorkspace
                 {
                     // Books that cannot be read sign nobody in; the page itself reports the problem (the error page must not fail here too).
                 }
-                if (credential is not null && stamp == Passwords.Stamp(credential.PasswordHash)) return;
+                if (credential is not null && stamp == Passwords.Stamp(credential)) return;
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             };

@@ -24,7 +24,7 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
         }
         if (PasswordSignIn.Check(books.Store, books.Options, UserName, password) == SignInOutcome.Ok)
         {
-            await Passwords.SignIn(HttpContext, UserName, books.Store.FindCredential(UserName)!.PasswordHash);
+            await Passwords.SignIn(HttpContext, books.Store.FindCredential(UserName)!);
             return LocalRedirect(ReturnUrl);
         }
         // One message for an unknown name, a wrong password and a locked account: which names

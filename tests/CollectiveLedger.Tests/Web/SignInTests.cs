@@ -214,6 +214,25 @@ public class SignInTests
         Assert.That(new[] { right, wrong, unknown, lockingWrong, lockedWrong, lockedRight }, Is.All.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_cookie_captured_before_sign_out_is_refused_after_it()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+        var signIn = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+        var captured = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CollectiveLedger.Web.WebWorkspace.AuthCookie + "=")).Split(';')[0];
+        var replay = workspace.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        replay.DefaultRequestHeaders.Add("Cookie", captured);
+
+        var before = await replay.GetAsync("/staff");
+        await client.PostForm("/signout", [], formPage: "/staff");
+        var after = await replay.GetAsync("/staff");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the captured cookie signs in before sign-out");
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "and no longer after");
+        Assert.That(after.Headers.Location!.ToString(), Does.Contain("/signin?returnUrl="));
+    }
+
     private static Credential StoredCredential(Workspace workspace, string user)
     {
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
