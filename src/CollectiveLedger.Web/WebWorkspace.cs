@@ -26,23 +26,31 @@ public static class WebWorkspace
     public const string RateLimitedPolicy = "sign-in-and-feedback";
 
     /// <summary>The host, not yet started: Kestrel on <paramref name="urls"/> (tests swap in their own server).</summary>
-    public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls) =>
-        new HostBuilder()
+    public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls)
+    {
+        var bindings = urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls;
+        return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             // The host's own "failed to start" (a port in use) is thrown to the command, which says it in one line.
             .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None))
             .ConfigureWebHost(web => web
                 .UseKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
-                .UseUrls(urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls)
+                .UseUrls(bindings)
                 // Razor Pages find their pages in this assembly, whichever program hosts it.
                 .UseSetting(WebHostDefaults.ApplicationKey, typeof(WebWorkspace).Assembly.GetName().Name)
-                .ConfigureServices(services => ConfigureServices(services, options))
+                .ConfigureServices(services => ConfigureServices(services, options, AllowedHosts.For(bindings)))
                 .Configure(Configure));
+    }
 
-    private static void ConfigureServices(IServiceCollection services, WorkspaceOptions options)
+    private static void ConfigureServices(IServiceCollection services, WorkspaceOptions options, IReadOnlyList<string> allowedHosts)
     {
         services.AddSingleton(options);
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = [.. allowedHosts];
+            o.AllowEmptyHosts = false;
+        });
         services.AddHttpContextAccessor();
         // Chinese stays Chinese in the HTML; <, >, &, quotes and everything outside the text ranges are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -93,6 +101,13 @@ public static class WebWorkspace
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             };
+            // The way to the sign-in page is a path, never an address built from the Host header.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+                return Task.CompletedTask;
+            };
             // A page the person's roles do not open answers 403 (shown by the status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -131,6 +146,8 @@ public static class WebWorkspace
 
     private static void Configure(WebHostBuilderContext context, IApplicationBuilder app)
     {
+        // Before anything else: a request naming a host this workspace is not bound to gets 400 and nothing more.
+        app.UseHostFiltering();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use(SecurityHeaders.Add);

@@ -233,6 +233,43 @@ public class SignInTests
         Assert.That(after.Headers.Location!.ToString(), Does.Contain("/signin?returnUrl="));
     }
 
+    [Test]
+    public async Task A_request_naming_another_host_is_refused_and_redirects_never_name_a_host()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var evil = await client.GetAsync("http://evil.example/signin");
+        var evilStaff = await client.GetAsync("http://evil.example/staff");
+        var loopback = await client.GetAsync("http://127.0.0.1/signin");
+        var toSignIn = await client.GetAsync("/staff");
+        var signIn = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+        var signOut = await client.PostForm("/signout", [], formPage: "/staff");
+
+        Assert.That(evil.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(evilStaff.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(evilStaff.Headers.Location, Is.Null);
+        Assert.That(loopback.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var redirect in new[] { toSignIn, signIn, signOut })
+        {
+            Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(redirect.Headers.Location!.IsAbsoluteUri, Is.False, redirect.Headers.Location.ToString());
+            Assert.That(redirect.Headers.Location.ToString(), Does.StartWith("/").And.Not.StartWith("//"));
+        }
+    }
+
+    [Test]
+    public void The_hosts_answered_are_those_of_the_addresses_served()
+    {
+        var loopback = CollectiveLedger.Web.AllowedHosts.For(["http://127.0.0.1:5080"]);
+        var named = CollectiveLedger.Web.AllowedHosts.For(["http://ledger.village.example:8080", "https://192.168.1.20"]);
+        var everywhere = CollectiveLedger.Web.AllowedHosts.For(["http://0.0.0.0:5080"]);
+
+        Assert.That(loopback, Is.EquivalentTo(new[] { "localhost", "127.0.0.1", "[::1]" }));
+        Assert.That(named, Is.EquivalentTo(new[] { "ledger.village.example", "192.168.1.20" }));
+        Assert.That(everywhere, Does.Contain("localhost").And.Contain(Dns.GetHostName()).And.Not.Contain("evil.example"));
+    }
+
     private static Credential StoredCredential(Workspace workspace, string user)
     {
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
