@@ -193,4 +193,22 @@ public class StaffPagesTests
         Assert.That((listed.GetProperty("user").GetString(), listed.GetProperty("roles")[0].GetString()), Is.EqualTo(("乌云", "accountant")));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
+
+    [Test]
+    public async Task Staff_pages_and_downloads_tell_the_browser_not_to_store_them()
+    {
+        using var workspace = new Workspace();
+        var auditor = await workspace.SignedIn("审计");
+
+        var responses = new[]
+        {
+            await auditor.GetAsync("/staff"),
+            await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=csv"),
+            await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=pdf"),
+            await auditor.GetAsync("/staff/verify"),
+        };
+
+        foreach (var response in responses)
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.RequestMessage!.RequestUri!.ToString());
+    }
 }
