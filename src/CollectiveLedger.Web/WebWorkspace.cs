@@ -125,16 +125,24 @@ public static class WebWorkspace
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Posts of the sign-in and feedback forms, per client address and minute; everything else is not limited.
+            // Posts of the sign-in and feedback forms per client address and minute, and verify runs (each
+            // replays the whole log) per signed-in user and minute; everything else is not limited.
             // Told apart by the page routing chose, not by the path typed: /signin/ and /SIGNIN are the same page.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
                 var page = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText?.Trim('/') ?? "";
-                var permits = page == "signin" ? options.SignInPermitsPerMinute : page == "feedback" ? options.FeedbackPermitsPerMinute : 0;
+                var permits = page switch
+                {
+                    "signin" => options.SignInPermitsPerMinute,
+                    "feedback" => options.FeedbackPermitsPerMinute,
+                    "staff/verify" => options.VerifyPermitsPerMinute,
+                    _ => 0,
+                };
                 if (permits == 0) return RateLimitPartition.GetNoLimiter("");
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-                return RateLimitPartition.GetFixedWindowLimiter(page + " " + client, _ => new FixedWindowRateLimiterOptions
+                var who = page == "staff/verify" && context.User.Identity is { IsAuthenticated: true, Name: { } user } ? "user " + user : client;
+                return RateLimitPartition.GetFixedWindowLimiter(page + " " + who, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),
@@ -152,8 +160,9 @@ public static class WebWorkspace
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use(SecurityHeaders.Add);
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so that verify is limited per user; sign-in and feedback per address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {

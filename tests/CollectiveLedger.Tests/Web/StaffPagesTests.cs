@@ -211,4 +211,20 @@ public class StaffPagesTests
         foreach (var response in responses)
             Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.RequestMessage!.RequestUri!.ToString());
     }
+
+    [Test]
+    public async Task Verify_runs_beyond_the_limit_per_user_and_minute_answer_429_and_other_users_still_run_it()
+    {
+        using var workspace = new Workspace(o => o with { VerifyPermitsPerMinute = 2 });
+        var auditor = await workspace.SignedIn("审计");
+        var accountant = await workspace.SignedIn("会计");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).StatusCode);
+        var other = await accountant.PostForm("/staff/verify", new() { ["checkpoint"] = "" });
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
 }
