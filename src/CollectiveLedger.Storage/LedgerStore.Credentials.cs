@@ -2,8 +2,11 @@ using Dapper;
 
 namespace CollectiveLedger.Storage;
 
-/// <summary>A web workspace user's sign-in record: the password's slow salted hash and the lockout counters.</summary>
-public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt);
+/// <summary>
+/// A web workspace user's sign-in record: the password's slow salted hash, the lockout counters, and
+/// the random stamp of their sessions (a new one when they sign out, ending every cookie issued before).
+/// </summary>
+public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt, string SessionStamp);
 
 /// <summary>
 /// The credentials table (Schema/008): outside the books. These writes are not audit entries and
@@ -12,14 +15,30 @@ public sealed record Credential(string UserName, string PasswordHash, long Faile
 public sealed partial class LedgerStore
 {
     private const string SelectCredential =
-        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt FROM credentials WHERE user_name = $name";
+        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt, session_stamp AS SessionStamp FROM credentials WHERE user_name = $name";
 
     private const string UpsertCredential = """
-        INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at) VALUES ($name, $hash, 0, NULL, $now)
-        ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL, changed_at = excluded.changed_at
+        INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at, session_stamp)
+        VALUES ($name, $hash, 0, NULL, $now, lower(hex(randomblob(16))))
+        ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL,
+            changed_at = excluded.changed_at, session_stamp = excluded.session_stamp
         """;
 
-    private const string UpdateFailures = "UPDATE credentials SET failed_count = $failed, locked_until = $until WHERE user_name = $name";
+    // One statement, so that sign-ins sent at once queue on the write lock instead of each reading
+    // the same count: every attempt is counted before its password is checked, and the attempt that
+    // reaches the limit sets the lock at once (the right password then lifts it, see ClearFailures).
+    // A lock that has ended starts a new count at this attempt.
+    private const string CountAttempt = """
+        UPDATE credentials
+        SET failed_count = CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END,
+            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= $limit THEN $until END
+        WHERE user_name = $name AND (locked_until IS NULL OR locked_until <= $now)
+        RETURNING password_hash
+        """;
+
+    private const string ClearFailures = "UPDATE credentials SET failed_count = 0, locked_until = NULL WHERE user_name = $name";
+
+    private const string NewSessionStamp = "UPDATE credentials SET session_stamp = lower(hex(randomblob(16))) WHERE user_name = $name";
 
     private const string SelectUserNames = "SELECT user_name FROM credentials ORDER BY user_name";
 
@@ -34,9 +53,24 @@ public sealed partial class LedgerStore
     public void SetPasswordHash(string userName, string passwordHash) => Credentials(tx =>
         _connection.Execute(UpsertCredential, new { name = userName, hash = passwordHash, now = Stamp(_clock.GetUtcNow()) }, tx));
 
-    /// <summary>Records the failed sign-ins counted so far and the lockout they caused (null: none).</summary>
-    public void SetFailures(string userName, long failedCount, DateTimeOffset? lockedUntil) => Credentials(tx =>
-        _connection.Execute(UpdateFailures, new { name = userName, failed = failedCount, until = lockedUntil is { } u ? Stamp(u) : null }, tx));
+    /// <summary>
+    /// Counts a sign-in attempt of <paramref name="userName"/> as failed until its password proves
+    /// right, and locks the user until <paramref name="lockUntil"/> when this is attempt number
+    /// <paramref name="limit"/> in a row; atomically, in one write. Returns the password hash to
+    /// check the attempt against, or null when there is nothing to check: no such user, or one
+    /// locked now (a lock ending at <paramref name="now"/> or before has ended).
+    /// </summary>
+    public string? CountSignInAttempt(string userName, int limit, DateTimeOffset now, DateTimeOffset lockUntil) => Credentials(tx =>
+        _connection.QuerySingleOrDefault<string>(CountAttempt, new { name = userName, limit, now = Stamp(now), until = Stamp(lockUntil) }, tx));
+
+    /// <summary>Ends the count of failed sign-ins, and any lock, after the right password.</summary>
+    public void ClearSignInFailures(string userName) => Credentials(tx => _connection.Execute(ClearFailures, new { name = userName }, tx));
+
+    /// <summary>
+    /// Ends every session of <paramref name="userName"/> (sign-out): draws a new session stamp, so that
+    /// no cookie issued before, on any device, signs in again.
+    /// </summary>
+    public void EndSessions(string userName) => Credentials(tx => _connection.Execute(NewSessionStamp, new { name = userName }, tx));
 
     /// <summary>Removes a user's sign-in (their roles stay as the settings say until revoked there).</summary>
     public bool RemoveCredential(string userName) => Credentials(tx => _connection.Execute(DeleteCredential, new { name = userName }, tx)) > 0;
@@ -58,10 +92,11 @@ public sealed partial class LedgerStore
         public long FailedCount { get; set; }
         public string? LockedUntil { get; set; }
         public string ChangedAt { get; set; } = "";
+        public string SessionStamp { get; set; } = "";
 
         public Credential ToCredential() => new(UserName, PasswordHash, FailedCount,
             LockedUntil is null ? null : DateTimeOffset.Parse(LockedUntil, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
-            ChangedAt);
+            ChangedAt, SessionStamp);
     }
 }
 

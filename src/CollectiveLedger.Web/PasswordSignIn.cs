@@ -1,37 +1,34 @@
 using CollectiveLedger.Storage;
+using Microsoft.AspNetCore.Identity;
 
 namespace CollectiveLedger.Web;
 
-public enum SignInOutcome { Ok, Wrong, LockedOut }
+/// <summary>The answer to a sign-in: the same one for an unknown user, a wrong password and a locked account.</summary>
+public enum SignInOutcome { Ok, Refused }
 
 /// <summary>
 /// Checks a user name and password against the credentials table, counting failures: after
 /// <see cref="WorkspaceOptions.LockoutThreshold"/> wrong passwords in a row the user is locked out
-/// for <see cref="WorkspaceOptions.LockoutDuration"/>, even with the right password. An unknown user,
-/// a wrong password and a locked account look the same from outside: the sign-in page gives one
-/// message for all three, and an unknown name costs the same time as a real check.
+/// for <see cref="WorkspaceOptions.LockoutDuration"/>, even with the right password.
 /// </summary>
+/// <remarks>
+/// Each attempt is counted, and the lock set, in one write before the password is checked
+/// (<see cref="LedgerStore.CountSignInAttempt"/>), so that guesses sent at once cannot all read the
+/// same count: no more than the threshold of them is ever checked. Every outcome runs the slow hash
+/// exactly once (an unknown or locked user's against a dummy hash), so that the time an answer
+/// takes tells a stranger neither which names exist nor which are locked; the sign-in page gives
+/// one message for all of them.
+/// </remarks>
 public static class PasswordSignIn
 {
     public static SignInOutcome Check(LedgerStore store, WorkspaceOptions options, string userName, string password)
     {
         var now = options.Clock.GetUtcNow();
-        if (store.FindCredential(userName) is not { } credential)
-        {
-            // Spend the same time as a real check, so that timing does not tell which names exist.
-            Passwords.Matches(userName, DummyHash, password);
-            return SignInOutcome.Wrong;
-        }
-        if (credential.LockedUntil is { } until && until > now) return SignInOutcome.LockedOut;
-        if (Passwords.Matches(userName, credential.PasswordHash, password))
-        {
-            if (credential.FailedCount > 0 || credential.LockedUntil is not null) store.SetFailures(userName, 0, null);
-            return SignInOutcome.Ok;
-        }
-        var failed = (credential.LockedUntil is not null ? 0 : credential.FailedCount) + 1;
-        var locked = failed >= options.LockoutThreshold;
-        store.SetFailures(userName, locked ? 0 : failed, locked ? now + options.LockoutDuration : null);
-        return locked ? SignInOutcome.LockedOut : SignInOutcome.Wrong;
+        var hash = store.CountSignInAttempt(userName, options.LockoutThreshold, now, now + options.LockoutDuration);
+        var matches = options.Hasher.VerifyHashedPassword(userName, hash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        if (hash is null || !matches) return SignInOutcome.Refused;
+        store.ClearSignInFailures(userName);
+        return SignInOutcome.Ok;
     }
 
     private static readonly string DummyHash = Passwords.Hash("nobody", Guid.NewGuid().ToString());

@@ -15,18 +15,22 @@ public static class Passwords
 
     public static string Hash(string userName, string password) => Hasher.HashPassword(userName, password);
 
-    /// <summary>The sign-in cookie's claim to the password it was issued for: changes whenever the password does (a new salt).</summary>
+    /// <summary>
+    /// The sign-in cookie's claim to the password and the sessions it was issued for: changes whenever
+    /// the password does (a new salt) and whenever the user signs out (a new session stamp).
+    /// </summary>
     public const string StampClaim = "cledger:credential";
 
-    /// <summary>A short digest of the stored hash (never the hash itself) that the cookie carries.</summary>
-    public static string Stamp(string passwordHash) => Core.Audit.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(passwordHash))[..16];
+    /// <summary>A short digest of the stored hash and session stamp (never the hash itself) that the cookie carries.</summary>
+    public static string Stamp(Storage.Credential credential) =>
+        Core.Audit.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(credential.PasswordHash + "\n" + credential.SessionStamp))[..32];
 
-    /// <summary>Issues the sign-in cookie of <paramref name="userName"/>, stamped with the password now stored.</summary>
-    public static Task SignIn(Microsoft.AspNetCore.Http.HttpContext context, string userName, string passwordHash)
+    /// <summary>Issues the sign-in cookie of <paramref name="credential"/>'s user, stamped with the password and session stamp now stored.</summary>
+    public static Task SignIn(Microsoft.AspNetCore.Http.HttpContext context, Storage.Credential credential)
     {
         var scheme = Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme;
         var identity = new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.Name, userName), new(StampClaim, Stamp(passwordHash))], scheme);
+            [new(System.Security.Claims.ClaimTypes.Name, credential.UserName), new(StampClaim, Stamp(credential))], scheme);
         return Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(context, scheme, new System.Security.Claims.ClaimsPrincipal(identity));
     }
 

@@ -26,23 +26,31 @@ public static class WebWorkspace
     public const string RateLimitedPolicy = "sign-in-and-feedback";
 
     /// <summary>The host, not yet started: Kestrel on <paramref name="urls"/> (tests swap in their own server).</summary>
-    public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls) =>
-        new HostBuilder()
+    public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls)
+    {
+        var bindings = urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls;
+        return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             // The host's own "failed to start" (a port in use) is thrown to the command, which says it in one line.
             .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None))
             .ConfigureWebHost(web => web
                 .UseKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
-                .UseUrls(urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls)
+                .UseUrls(bindings)
                 // Razor Pages find their pages in this assembly, whichever program hosts it.
                 .UseSetting(WebHostDefaults.ApplicationKey, typeof(WebWorkspace).Assembly.GetName().Name)
-                .ConfigureServices(services => ConfigureServices(services, options))
+                .ConfigureServices(services => ConfigureServices(services, options, AllowedHosts.For(bindings)))
                 .Configure(Configure));
+    }
 
-    private static void ConfigureServices(IServiceCollection services, WorkspaceOptions options)
+    private static void ConfigureServices(IServiceCollection services, WorkspaceOptions options, IReadOnlyList<string> allowedHosts)
     {
         services.AddSingleton(options);
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = [.. allowedHosts];
+            o.AllowEmptyHosts = false;
+        });
         services.AddHttpContextAccessor();
         // Chinese stays Chinese in the HTML; <, >, &, quotes and everything outside the text ranges are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -73,8 +81,9 @@ public static class WebWorkspace
             o.SlidingExpiration = true;
             o.LoginPath = "/signin";
             o.ReturnUrlParameter = "returnUrl";
-            // A cookie holds only while its user still has the password it was issued for: removing a
-            // user or setting a new password ends every session at its next request.
+            // A cookie holds only while its user still has the password and the session stamp it was
+            // issued for: removing a user, setting a new password or signing out ends every session
+            // at its next request, a copy of the cookie included.
             o.Events.OnValidatePrincipal = async context =>
             {
                 var name = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
@@ -88,9 +97,16 @@ public static class WebWorkspace
                 {
                     // Books that cannot be read sign nobody in; the page itself reports the problem (the error page must not fail here too).
                 }
-                if (credential is not null && stamp == Passwords.Stamp(credential.PasswordHash)) return;
+                if (credential is not null && stamp == Passwords.Stamp(credential)) return;
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
+            // The way to the sign-in page is a path, never an address built from the Host header.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+                return Task.CompletedTask;
             };
             // A page the person's roles do not open answers 403 (shown by the status page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -109,16 +125,24 @@ public static class WebWorkspace
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Posts of the sign-in and feedback forms, per client address and minute; everything else is not limited.
+            // Posts of the sign-in and feedback forms per client address and minute, and verify runs (each
+            // replays the whole log) per signed-in user and minute; everything else is not limited.
             // Told apart by the page routing chose, not by the path typed: /signin/ and /SIGNIN are the same page.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
                 var page = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText?.Trim('/') ?? "";
-                var permits = page == "signin" ? options.SignInPermitsPerMinute : page == "feedback" ? options.FeedbackPermitsPerMinute : 0;
+                var permits = page switch
+                {
+                    "signin" => options.SignInPermitsPerMinute,
+                    "feedback" => options.FeedbackPermitsPerMinute,
+                    "staff/verify" => options.VerifyPermitsPerMinute,
+                    _ => 0,
+                };
                 if (permits == 0) return RateLimitPartition.GetNoLimiter("");
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-                return RateLimitPartition.GetFixedWindowLimiter(page + " " + client, _ => new FixedWindowRateLimiterOptions
+                var who = page == "staff/verify" && context.User.Identity is { IsAuthenticated: true, Name: { } user } ? "user " + user : client;
+                return RateLimitPartition.GetFixedWindowLimiter(page + " " + who, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),
@@ -130,12 +154,15 @@ public static class WebWorkspace
 
     private static void Configure(WebHostBuilderContext context, IApplicationBuilder app)
     {
+        // Before anything else: a request naming a host this workspace is not bound to gets 400 and nothing more.
+        app.UseHostFiltering();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use(SecurityHeaders.Add);
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so that verify is limited per user; sign-in and feedback per address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {

@@ -10,9 +10,18 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     public int LockoutThreshold { get; init; } = 5;
     public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Checks the password given at sign-in against the stored hash: Identity's PBKDF2 hasher. A seam
+    /// for the tests, which count how often it runs; the command line never sets it.
+    /// </summary>
+    public Microsoft.AspNetCore.Identity.IPasswordHasher<string> Hasher { get; init; } = new Microsoft.AspNetCore.Identity.PasswordHasher<string>();
+
     /// <summary>Sign-in and public feedback attempts accepted per client address and minute (built-in rate limiting).</summary>
     public int SignInPermitsPerMinute { get; init; } = 20;
     public int FeedbackPermitsPerMinute { get; init; } = 5;
+
+    /// <summary>Verify runs (each replays the whole log) a signed-in user may start per minute.</summary>
+    public int VerifyPermitsPerMinute { get; init; } = 4;
 
     /// <summary>
     /// The keys that sign the checkpoint of notices published from the web (unlocked by <c>cledger

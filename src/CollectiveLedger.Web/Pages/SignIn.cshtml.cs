@@ -22,19 +22,16 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
             Problem = lang.T("请输入用户名和密码。", "Enter your user name and password.");
             return Page();
         }
-        switch (PasswordSignIn.Check(books.Store, books.Options, UserName, password))
+        if (PasswordSignIn.Check(books.Store, books.Options, UserName, password) == SignInOutcome.Ok)
         {
-            case SignInOutcome.Ok:
-                await Passwords.SignIn(HttpContext, UserName, books.Store.FindCredential(UserName)!.PasswordHash);
-                return LocalRedirect(ReturnUrl);
-            default:
-                // One message for an unknown name, a wrong password and a locked account: which names
-                // exist, and which are locked, is nothing a stranger at the sign-in page should learn.
-                var (count, minutes) = (books.Options.LockoutThreshold, books.Options.LockoutDuration.TotalMinutes);
-                Problem = lang.T($"用户名或密码不对。连续输错 {count} 次，账户会锁定 {minutes:0} 分钟；忘记密码请找管理员。",
-                    $"Wrong user name or password. {count} wrong passwords in a row lock the account for {minutes:0} minutes; if you forgot yours, ask the administrator.");
-                break;
+            await Passwords.SignIn(HttpContext, books.Store.FindCredential(UserName)!);
+            return LocalRedirect(ReturnUrl);
         }
+        // One message for an unknown name, a wrong password and a locked account: which names
+        // exist, and which are locked, is nothing a stranger at the sign-in page should learn.
+        var (count, minutes) = (books.Options.LockoutThreshold, books.Options.LockoutDuration.TotalMinutes);
+        Problem = lang.T($"用户名或密码不对。连续输错 {count} 次，账户会锁定 {minutes:0} 分钟；忘记密码请找管理员。",
+            $"Wrong user name or password. {count} wrong passwords in a row lock the account for {minutes:0} minutes; if you forgot yours, ask the administrator.");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

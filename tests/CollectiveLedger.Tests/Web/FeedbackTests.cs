@@ -44,7 +44,7 @@ public class FeedbackTests
         Assert.That(queue, Does.Contain("13912345678"), "staff see the contact in full, to call back");
         Assert.That(byAuditor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(byAnonymous.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "anonymous is sent to sign in");
-        Assert.That(byAnonymous.Headers.Location!.AbsolutePath, Is.EqualTo("/signin"));
+        Assert.That(byAnonymous.Headers.Location!.ToString(), Does.StartWith("/signin?"), "a path, not an address");
         Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("FeedbackAlreadyAnswered"));

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
+using CollectiveLedger.Storage;
+using Microsoft.AspNetCore.Identity;
 
 namespace CollectiveLedger.Tests.Web;
 
@@ -158,5 +161,147 @@ public class SignInTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(html, Does.Contain("没有权限"));
+    }
+
+    [Test]
+    public async Task Fifty_wrong_passwords_sent_at_once_are_checked_at_most_five_times_and_lock_the_account_until_the_lock_ends()
+    {
+        var hasher = new CountingHasher();
+        var start = DateTimeOffset.UtcNow;
+        var clock = new MovableClock(start);
+        using var workspace = new Workspace(o => o with { Hasher = hasher, Clock = clock, SignInPermitsPerMinute = 1000 });
+        var realHash = StoredCredential(workspace, "会计").PasswordHash;
+        var client = workspace.Client();
+        var token = await client.Token("/signin");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+            (await client.PostAsync("/signin", SignInForm(token, "会计", "wrong-password"))).StatusCode));
+        var whileLocked = await workspace.Client().PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+        var checkedAgainstTheRealHash = hasher.ChecksAgainst(realHash);
+        var stored = StoredCredential(workspace, "会计");
+        clock.Now += workspace.Options.LockoutDuration + TimeSpan.FromSeconds(1);
+        var afterTheLock = await workspace.Client().PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+
+        Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(checkedAgainstTheRealHash, Is.LessThanOrEqualTo(workspace.Options.LockoutThreshold), "no more guesses are tried than the lockout allows");
+        Assert.That(whileLocked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the right password is refused while the account is locked");
+        Assert.That(stored.FailedCount, Is.GreaterThanOrEqualTo(workspace.Options.LockoutThreshold));
+        Assert.That(stored.LockedUntil, Is.GreaterThan(start + workspace.Options.LockoutDuration - TimeSpan.FromSeconds(1)));
+        Assert.That(afterTheLock.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the lock ends after its time");
+    }
+
+    [Test]
+    public async Task Every_outcome_runs_the_password_hasher_once_so_that_the_time_taken_tells_nothing()
+    {
+        var hasher = new CountingHasher();
+        using var workspace = new Workspace(o => o with { Hasher = hasher, LockoutThreshold = 2 });
+        async Task<int> Checks(string user, string password)
+        {
+            var client = workspace.Client();
+            var token = await client.Token("/signin");
+            var before = hasher.Count;
+            await client.PostAsync("/signin", SignInForm(token, user, password));
+            return hasher.Count - before;
+        }
+
+        var right = await Checks("会计", Workspace.Password);
+        var wrong = await Checks("会计", "wrong-password");
+        var unknown = await Checks("没有这个人", "wrong-password");
+        var lockingWrong = await Checks("会计", "wrong-password");
+        var lockedWrong = await Checks("会计", "wrong-password");
+        var lockedRight = await Checks("会计", Workspace.Password);
+
+        Assert.That(new[] { right, wrong, unknown, lockingWrong, lockedWrong, lockedRight }, Is.All.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_cookie_captured_before_sign_out_is_refused_after_it()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+        var signIn = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+        var captured = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CollectiveLedger.Web.WebWorkspace.AuthCookie + "=")).Split(';')[0];
+        var replay = workspace.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        replay.DefaultRequestHeaders.Add("Cookie", captured);
+
+        var before = await replay.GetAsync("/staff");
+        await client.PostForm("/signout", [], formPage: "/staff");
+        var after = await replay.GetAsync("/staff");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the captured cookie signs in before sign-out");
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "and no longer after");
+        Assert.That(after.Headers.Location!.ToString(), Does.Contain("/signin?returnUrl="));
+    }
+
+    [Test]
+    public async Task A_request_naming_another_host_is_refused_and_redirects_never_name_a_host()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+
+        var evil = await client.GetAsync("http://evil.example/signin");
+        var evilStaff = await client.GetAsync("http://evil.example/staff");
+        var loopback = await client.GetAsync("http://127.0.0.1/signin");
+        var toSignIn = await client.GetAsync("/staff");
+        var signIn = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
+        var signOut = await client.PostForm("/signout", [], formPage: "/staff");
+
+        Assert.That(evil.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(evilStaff.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(evilStaff.Headers.Location, Is.Null);
+        Assert.That(loopback.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var redirect in new[] { toSignIn, signIn, signOut })
+        {
+            Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(redirect.Headers.Location!.IsAbsoluteUri, Is.False, redirect.Headers.Location.ToString());
+            Assert.That(redirect.Headers.Location.ToString(), Does.StartWith("/").And.Not.StartWith("//"));
+        }
+    }
+
+    [Test]
+    public void The_hosts_answered_are_those_of_the_addresses_served()
+    {
+        var loopback = CollectiveLedger.Web.AllowedHosts.For(["http://127.0.0.1:5080"]);
+        var named = CollectiveLedger.Web.AllowedHosts.For(["http://ledger.village.example:8080", "https://192.168.1.20"]);
+        var everywhere = CollectiveLedger.Web.AllowedHosts.For(["http://0.0.0.0:5080"]);
+
+        Assert.That(loopback, Is.EquivalentTo(new[] { "localhost", "127.0.0.1", "[::1]" }));
+        Assert.That(named, Is.EquivalentTo(new[] { "ledger.village.example", "192.168.1.20" }));
+        Assert.That(everywhere, Does.Contain("localhost").And.Contain(Dns.GetHostName()).And.Not.Contain("evil.example"));
+    }
+
+    private static Credential StoredCredential(Workspace workspace, string user)
+    {
+        using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
+        return store.FindCredential(user)!;
+    }
+
+    private static FormUrlEncodedContent SignInForm(string token, string user, string password) => new(new Dictionary<string, string>
+        { ["userName"] = user, ["password"] = password, ["__RequestVerificationToken"] = token });
+
+    /// <summary>Identity's hasher, counting each password check and the hash it was made against.</summary>
+    private sealed class CountingHasher : IPasswordHasher<string>
+    {
+        private readonly PasswordHasher<string> _real = new();
+        private readonly ConcurrentQueue<string> _checked = new();
+
+        public int Count => _checked.Count;
+
+        public int ChecksAgainst(string hash) => _checked.Count(h => h == hash);
+
+        public string HashPassword(string user, string password) => _real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(string user, string hashedPassword, string providedPassword)
+        {
+            _checked.Enqueue(hashedPassword);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -193,4 +193,38 @@ public class StaffPagesTests
         Assert.That((listed.GetProperty("user").GetString(), listed.GetProperty("roles")[0].GetString()), Is.EqualTo(("乌云", "accountant")));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
+
+    [Test]
+    public async Task Staff_pages_and_downloads_tell_the_browser_not_to_store_them()
+    {
+        using var workspace = new Workspace();
+        var auditor = await workspace.SignedIn("审计");
+
+        var responses = new[]
+        {
+            await auditor.GetAsync("/staff"),
+            await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=csv"),
+            await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=pdf"),
+            await auditor.GetAsync("/staff/verify"),
+        };
+
+        foreach (var response in responses)
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.RequestMessage!.RequestUri!.ToString());
+    }
+
+    [Test]
+    public async Task Verify_runs_beyond_the_limit_per_user_and_minute_answer_429_and_other_users_still_run_it()
+    {
+        using var workspace = new Workspace(o => o with { VerifyPermitsPerMinute = 2 });
+        var auditor = await workspace.SignedIn("审计");
+        var accountant = await workspace.SignedIn("会计");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).StatusCode);
+        var other = await accountant.PostForm("/staff/verify", new() { ["checkpoint"] = "" });
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         var hash = Passwords.Hash(clean!, password!);
         books.Store.SetPasswordHash(clean!, hash);
         // A new password ends the sessions of the old one; this one goes on with the new.
-        if (clean == books.User) await Passwords.SignIn(HttpContext, clean!, hash);
+        if (clean == books.User) await Passwords.SignIn(HttpContext, books.Store.FindCredential(clean!)!);
         TempData["Done"] = lang.T($"已为 {clean} 设置密码。", $"Password set for {clean}.");
         return Redirect("/staff/admin");
     }
