@@ -31,8 +31,8 @@ public sealed class SigningKeyFile : IDisposable
             new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 600_000));
         var text = $"# CollectiveLedger 检查点签名私钥 checkpoint signing key (encrypted)\n{NamePrefix}{Name}\n{pem}\n";
         if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
-        Files.WriteAtomically(path, stream => { stream.Write(Encoding.UTF8.GetBytes(text)); return 0; });
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Owner-only (0600) from the moment the temporary file exists, under a random name; never replaces a file.
+        Files.WriteSecret(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
     }
 
     public static SigningKeyFile Load(string path, string passphrase)
