@@ -60,7 +60,7 @@ public static class Program
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]
           serve [--urls http://127.0.0.1:5080] [--sign KEYFILE]... [--font PATH]   the public page (/) and the web workspace (/staff)
-          users add NAME | password NAME [--password-stdin] | list | remove NAME   (password from CLEDGER_PASSWORD, stdin or the terminal)
+          users add|password NAME [--password-stdin] | list | remove NAME   (password from stdin, CLEDGER_PASSWORD or the terminal)
         listings and reports take --format table|csv|json
         """;
 

@@ -82,13 +82,16 @@ public static class UserCommands
             ? clean : throw new UsageException($"'{text}' is not a user name: 1 to {TextRules.NameMax} characters, no control characters, no 、 , ;");
     }
 
+    /// <summary>
+    /// The new password: one line of standard input with --password-stdin (asked for explicitly), else
+    /// CLEDGER_PASSWORD, else typed twice at the terminal. Never CLEDGER_PASSPHRASE: that is the signing key's passphrase, and
+    /// a user's password silently set to it would be known to whoever holds the key.
+    /// </summary>
     private static string Password(Context ctx, bool fromStdin)
     {
-        if (Environment.GetEnvironmentVariable("CLEDGER_PASSWORD") is { Length: > 0 } fromEnvironment) return fromEnvironment;
         if (fromStdin) return Console.In.ReadLine() ?? throw new UsageException("--password-stdin: nothing on standard input");
-        if (Console.IsInputRedirected || !ReferenceEquals(ctx.Error, Console.Error))
-            throw new UsageException("no password: set CLEDGER_PASSWORD, give --password-stdin, or run in a terminal");
-        var first = SigningKeyFile.Passphrase(new Context(ctx.Db, ctx.Actor, ctx.Language, ctx.Out, ctx.Error, ctx.Clock), ctx.Say("新密码：", "new password: "), confirm: true);
-        return first;
+        if (Environment.GetEnvironmentVariable("CLEDGER_PASSWORD") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        if (!Terminal.IsInteractive(ctx)) throw new UsageException("no password: set CLEDGER_PASSWORD, give --password-stdin, or run in a terminal");
+        return Terminal.ReadSecret(ctx, ctx.Say("新密码：", "new password: "), ctx.Say("再输入一次密码：", "repeat the password: "));
     }
 }
