@@ -34,7 +34,8 @@ public static class Files
             using (var stream = new FileStream(temporary, options))
             {
                 result = write(stream);
-                stream.Flush(flushToDisk: secret);
+                // A writer may have closed the stream already (a StreamWriter over it does).
+                if (secret && stream.CanWrite) stream.Flush(flushToDisk: true);
             }
             // Without overwrite, .NET renames by link and unlink on Unix: an existing file is refused, not replaced.
             File.Move(temporary, path, overwrite: !secret);
