@@ -187,8 +187,8 @@ public static class Program
         db ??= Environment.GetEnvironmentVariable("CLEDGER_DB") is { Length: > 0 } e ? e : "ledger.db";
         actor ??= Environment.GetEnvironmentVariable("CLEDGER_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
         // The actor is written into every entry: the same text rules as any name in the books.
-        if (string.IsNullOrWhiteSpace(actor) || TextRules.Clean(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
-            throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control characters");
+        if (string.IsNullOrWhiteSpace(actor) || TextRules.CleanName(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
+            throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control or invisible characters");
         actor = cleanActor;
         return (new Context(db, actor, language, stdout, stderr, clock), argv[i..].ToList());
 
