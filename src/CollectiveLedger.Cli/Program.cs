@@ -60,7 +60,7 @@ public static class Program
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]
           serve [--urls http://127.0.0.1:5080] [--sign KEYFILE]... [--font PATH]   the public page (/) and the web workspace (/staff)
-          users add NAME | password NAME [--password-stdin] | list | remove NAME   (password from CLEDGER_PASSWORD, stdin or the terminal)
+          users add|password NAME [--password-stdin] | list | remove NAME   (password from stdin, CLEDGER_PASSWORD or the terminal)
         listings and reports take --format table|csv|json
         """;
 
@@ -191,8 +191,8 @@ public static class Program
         db ??= Environment.GetEnvironmentVariable("CLEDGER_DB") is { Length: > 0 } e ? e : "ledger.db";
         actor ??= Environment.GetEnvironmentVariable("CLEDGER_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
         // The actor is written into every entry: the same text rules as any name in the books.
-        if (string.IsNullOrWhiteSpace(actor) || TextRules.Clean(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
-            throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control characters");
+        if (string.IsNullOrWhiteSpace(actor) || TextRules.CleanName(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
+            throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control or invisible characters");
         actor = cleanActor;
         return (new Context(db, actor, language, stdout, stderr, clock), argv[i..].ToList());
 

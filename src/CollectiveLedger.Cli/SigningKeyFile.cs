@@ -31,8 +31,8 @@ public sealed class SigningKeyFile : IDisposable
             new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 600_000));
         var text = $"# CollectiveLedger 检查点签名私钥 checkpoint signing key (encrypted)\n{NamePrefix}{Name}\n{pem}\n";
         if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
-        Files.WriteAtomically(path, stream => { stream.Write(Encoding.UTF8.GetBytes(text)); return 0; });
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Owner-only (0600) from the moment the temporary file exists, under a random name; never replaces a file.
+        Files.WriteSecret(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
     }
 
     public static SigningKeyFile Load(string path, string passphrase)
@@ -66,20 +66,7 @@ public sealed class SigningKeyFile : IDisposable
     {
         if (ctx.Passphrase is { } given) return given;
         if (Environment.GetEnvironmentVariable("CLEDGER_PASSPHRASE") is { Length: > 0 } fromEnvironment) return fromEnvironment;
-        if (Console.IsInputRedirected || !ReferenceEquals(ctx.Error, Console.Error))
-            throw new UsageException("no passphrase: set CLEDGER_PASSPHRASE or run in a terminal");
-        var first = Read(prompt);
-        if (confirm && Read(ctx.Say("再输入一次口令：", "repeat the passphrase: ")) != first) throw new UsageException("the passphrases differ");
-        return first;
-
-        string Read(string label)
-        {
-            ctx.Error.Write(label);
-            var sb = new StringBuilder();
-            for (var k = Console.ReadKey(intercept: true); k.Key != ConsoleKey.Enter; k = Console.ReadKey(intercept: true))
-                if (k.Key == ConsoleKey.Backspace) { if (sb.Length > 0) sb.Length--; } else sb.Append(k.KeyChar);
-            ctx.Error.WriteLine();
-            return sb.ToString();
-        }
+        if (!Terminal.IsInteractive(ctx)) throw new UsageException("no passphrase: set CLEDGER_PASSPHRASE or run in a terminal");
+        return Terminal.ReadSecret(ctx, prompt, confirm ? ctx.Say("再输入一次口令：", "repeat the passphrase: ") : null);
     }
 }

@@ -32,8 +32,12 @@ public sealed partial class LedgerStore : IDisposable
     {
         try
         {
-            // Created exclusively: two `init`s racing cannot both think the file is theirs.
-            new FileStream(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+            // Created exclusively: two `init`s racing cannot both think the file is theirs. Owner-only
+            // (0600) from the start, as SQLite gives its -wal and -shm files the database's mode: the
+            // books hold members' ID card, bank and phone numbers and the users' password hashes.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            new FileStream(path, options).Dispose();
         }
         catch (IOException) when (File.Exists(path))
         {

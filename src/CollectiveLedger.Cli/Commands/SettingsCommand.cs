@@ -33,7 +33,7 @@ public static class SettingsCommand
                 args.Done(4);
                 using (var store = ctx.Open())
                 {
-                    var decision = store.Apply(ctx.Actor, _ => SettingRules.Change(name, text));
+                    var decision = store.Apply(ctx.Actor, session => SettingRules.Change(name, text, session.State));
                     if (!decision.Accepted) return ctx.Reject(decision.Violations);
                 }
                 ctx.Out.WriteLine(ctx.Say($"已设置 {name}。", $"{name} set."));

@@ -52,6 +52,10 @@ public static class UserCommands
                 using var store = ctx.Open();
                 var exists = store.FindCredential(name) is not null;
                 if (verb == "add" && exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "user exists; use users password")]);
+                // A new user may not read like another user or a role holder (Core's rule for every new name).
+                if (verb == "add" && store.LoadState() is var state
+                    && TextRules.ConfusableWith(name, store.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)))) is { } other)
+                    return ctx.Reject([new Violation(ViolationCode.NameConfusable, new Place(Field: "NAME"), name, other)]);
                 if (verb == "password" && !exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user; use users add")]);
                 var password = Password(ctx, fromStdin);
                 if (Passwords.Problem(password, ctx.Chinese) is { } problem) throw new UsageException(problem);
@@ -77,18 +81,22 @@ public static class UserCommands
     private static string Name(string text)
     {
         var violations = new List<Violation>();
-        return TextRules.Clean(text.Trim(), TextRules.NameMax, new Place(Field: "NAME"), violations) is { Length: > 0 } clean && violations.Count == 0
+        return TextRules.CleanName(text.Trim(), TextRules.NameMax, new Place(Field: "NAME"), violations) is { Length: > 0 } clean && violations.Count == 0
                && ApprovalPolicy.SplitNames(clean).Count == 1 && ApprovalPolicy.SplitNames(clean)[0] == clean
-            ? clean : throw new UsageException($"'{text}' is not a user name: 1 to {TextRules.NameMax} characters, no control characters, no 、 , ;");
+            ? clean : throw new UsageException(violations.Count > 0 ? $"'{text}' is not a user name: {violations[0].Message(Language.En)}"
+                : $"'{text}' is not a user name: 1 to {TextRules.NameMax} characters, no control or invisible characters, no 、 , ;");
     }
 
+    /// <summary>
+    /// The new password: one line of standard input with --password-stdin (asked for explicitly), else
+    /// CLEDGER_PASSWORD, else typed twice at the terminal. Never CLEDGER_PASSPHRASE: that is the signing key's passphrase, and
+    /// a user's password silently set to it would be known to whoever holds the key.
+    /// </summary>
     private static string Password(Context ctx, bool fromStdin)
     {
-        if (Environment.GetEnvironmentVariable("CLEDGER_PASSWORD") is { Length: > 0 } fromEnvironment) return fromEnvironment;
         if (fromStdin) return Console.In.ReadLine() ?? throw new UsageException("--password-stdin: nothing on standard input");
-        if (Console.IsInputRedirected || !ReferenceEquals(ctx.Error, Console.Error))
-            throw new UsageException("no password: set CLEDGER_PASSWORD, give --password-stdin, or run in a terminal");
-        var first = SigningKeyFile.Passphrase(new Context(ctx.Db, ctx.Actor, ctx.Language, ctx.Out, ctx.Error, ctx.Clock), ctx.Say("新密码：", "new password: "), confirm: true);
-        return first;
+        if (Environment.GetEnvironmentVariable("CLEDGER_PASSWORD") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        if (!Terminal.IsInteractive(ctx)) throw new UsageException("no password: set CLEDGER_PASSWORD, give --password-stdin, or run in a terminal");
+        return Terminal.ReadSecret(ctx, ctx.Say("新密码：", "new password: "), ctx.Say("再输入一次密码：", "repeat the password: "));
     }
 }

@@ -50,7 +50,9 @@ public static class ApprovalPolicy
     }
 
     /// <summary>The value a setting of this policy is stored as, or null when it is invalid (with a violation).</summary>
-    public static string? Normalize(string key, string value, Place place, List<Violation> violations)
+    /// <param name="state">When given (and not replaying), a new holder may not read like the holder of any role (<see cref="TextRules.ConfusableWith"/>).</param>
+    /// <param name="replay">True only when verify replays a logged entry: names without the issue 12 name rules.</param>
+    public static string? Normalize(string key, string value, Place place, List<Violation> violations, LedgerState? state = null, bool replay = false)
     {
         if (key is FinanceLeadLimitKey or CommitteeLimitKey)
         {
@@ -59,8 +61,15 @@ public static class ApprovalPolicy
             return null;
         }
         var names = new List<string>();
+        var holders = state is null || replay ? [] : Roles.All.SelectMany(r => Holders(state, r)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in SplitNames(value))
-            if (TextRules.Clean(name, TextRules.NameMax, place, violations) is { } clean) names.Add(clean);
+        {
+            var clean = replay ? TextRules.Clean(name, TextRules.NameMax, place, violations) : TextRules.CleanName(name, TextRules.NameMax, place, violations);
+            if (clean is null) continue;
+            if (TextRules.ConfusableWith(clean, holders.Concat(names)) is { } existing)
+                violations.Add(new Violation(ViolationCode.NameConfusable, place, clean, existing));
+            names.Add(clean);
+        }
         // No names at all revokes the role from everyone: "" is a value like any other (audit-log.md 7.7).
         if (names.Count == 0 && violations.Count == 0 && value.Length > 0)
             violations.Add(new Violation(ViolationCode.SettingInvalid, place, key, "one or more names separated by 、 or ,"));

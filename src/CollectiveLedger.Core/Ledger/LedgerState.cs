@@ -52,6 +52,9 @@ public sealed class LedgerState
     public bool HasPostings(string code) => _postedAccounts.Contains(code);
     public bool HasDimension(DimensionKind kind, string code) => _dimensions[kind].ContainsKey(code);
     public string? DimensionName(DimensionKind kind, string code) => _dimensions[kind].GetValueOrDefault(code);
+
+    /// <summary>The names of every fund, member and counterparty.</summary>
+    public IEnumerable<string> DimensionNames => _dimensions.Values.SelectMany(d => d.Values);
     public bool IsClosed(Period period) => _closed.Contains(period);
     public Period? LastClosed => _closed.Count == 0 ? null : _closed.Max;
     public int LastNumber(Period period) => _lastNumber.GetValueOrDefault(period);

@@ -9,10 +9,15 @@ public static class RegisterRules
     /// A sub-account's code is its parent's code plus two digits; the parent exists and has no postings
     /// (otherwise its balance would sit on a non-leaf account); codes are unique.
     /// </summary>
-    public static Decision AddAccount(string code, string name, string parent, LedgerState state, Place place)
+    /// <param name="replay">
+    /// Whether a logged entry is checked again (verify): names are then held to the rules they were
+    /// written under, without the invisible-character and confusable-name rules of issue 12, so that
+    /// an existing valid log never fails verify. New commands leave it false.
+    /// </param>
+    public static Decision AddAccount(string code, string name, string parent, LedgerState state, Place place, bool replay = false)
     {
         var violations = new List<Violation>();
-        var cleanName = Name(name, place, violations);
+        var cleanName = Name(name, place, violations, replay);
         if (state.Accounts.ContainsKey(code))
             violations.Add(new Violation(ViolationCode.CodeExists, place.WithField("code"), code));
         else if (!state.Accounts.ContainsKey(parent))
@@ -41,11 +46,15 @@ public static class RegisterRules
 
     /// <param name="terms">A fund's grant terms, when given (funds only).</param>
     /// <param name="details">A member household's details, when given (members only).</param>
+    /// <param name="replay">As for <see cref="AddAccount"/>: true only when verify replays a logged entry.</param>
     public static Decision AddDimension(DimensionKind kind, string code, string name, LedgerState state, Place place, FundTermsInput? terms = null,
-        MemberDetailsInput? details = null)
+        MemberDetailsInput? details = null, bool replay = false)
     {
         var violations = new List<Violation>();
-        var cleanName = Name(name, place, violations);
+        var cleanName = Name(name, place, violations, replay);
+        // A fund, member or counterparty that reads like another one of any register (a payee passing for a member).
+        if (!replay && cleanName is not null && TextRules.ConfusableWith(cleanName, state.DimensionNames) is { } existing)
+            violations.Add(new Violation(ViolationCode.NameConfusable, place.WithField("name"), cleanName, existing));
         if (!TextRules.IsCode(code))
             violations.Add(new Violation(ViolationCode.CodeInvalid, place.WithField("code"), code));
         else if (state.HasDimension(kind, code))
@@ -101,14 +110,16 @@ public static class RegisterRules
             from, to, texts["location"], texts["tasks"], texts["standard"], texts["implementer"], texts["responsible"], texts["targets"], texts["beneficiaries"]);
     }
 
-    private static string? Name(string name, Place place, List<Violation> violations)
+    private static string? Name(string name, Place place, List<Violation> violations, bool replay)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             violations.Add(new Violation(ViolationCode.FieldMissing, place.WithField("name"), "name"));
             return null;
         }
-        return TextRules.Clean(name.Trim(), TextRules.NameMax, place.WithField("name"), violations);
+        return replay
+            ? TextRules.Clean(name.Trim(), TextRules.NameMax, place.WithField("name"), violations)
+            : TextRules.CleanName(name.Trim(), TextRules.NameMax, place.WithField("name"), violations);
     }
 
     /// <summary>

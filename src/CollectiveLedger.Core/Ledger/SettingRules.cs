@@ -9,7 +9,9 @@ public static class SettingRules
     public static readonly IReadOnlyList<string> Keys =
         [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys];
 
-    public static Decision Change(string key, string value)
+    /// <param name="state">The books as they stand, for the confusable-name rule of role holders (without it, that rule is not applied).</param>
+    /// <param name="replay">True only when verify replays a logged entry: role holders are then held to the rules they were written under.</param>
+    public static Decision Change(string key, string value, LedgerState? state = null, bool replay = false)
     {
         value = value.Trim();
         var place = new Place(Field: key);
@@ -25,7 +27,7 @@ public static class SettingRules
         }
         var violations = new List<Violation>();
         var clean = Approval.ApprovalPolicy.Keys.Contains(key)
-            ? Approval.ApprovalPolicy.Normalize(key, value, place, violations)
+            ? Approval.ApprovalPolicy.Normalize(key, value, place, violations, state, replay)
             : TextRules.Clean(value, TextRules.NameMax, place, violations);
         return Decision.From(new SettingChanged(key, clean ?? ""), violations);
     }

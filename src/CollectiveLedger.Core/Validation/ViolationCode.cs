@@ -20,6 +20,7 @@ public enum ViolationCode
     FieldUnknown,
     TextTooLong,
     ControlCharacter,
+    InvisibleCharacter,
     CodeInvalid,
 
     // A voucher's own fields.
@@ -58,6 +59,7 @@ public enum ViolationCode
 
     // Registers and periods.
     CodeExists,
+    NameConfusable,
     ParentNotFound,
     CodeMustExtendParent,
     AccountHasPostings,

@@ -34,11 +34,13 @@ internal static class ReplayRules
             DraftCarriedForward c => state.TryGetDraft(c.Draft, out var draft) && c.Date == draft.Period.Next.FirstDay ? [] : [$"{c.Kind}: draft #{c.Draft} cannot be carried to {IsoDate.Format(c.Date)}"],
             PeriodReopenRequested r => Rejected(PeriodRules.RequestReopen(r.Period.ToString(), r.Reason, state, r.By), r),
             PeriodReopened r => Rejected(PeriodRules.ApproveReopen(r.Period.ToString(), state, r.By), r),
-            AccountAdded a => Rejected(RegisterRules.AddAccount(a.Code, a.Name, a.Parent, state, Place.None), a),
-            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None, d.Terms?.ToInput(), d.Details?.ToInput()), d),
+            AccountAdded a => Rejected(RegisterRules.AddAccount(a.Code, a.Name, a.Parent, state, Place.None, replay: true), a),
+            DimensionAdded d => Rejected(RegisterRules.AddDimension(d.Dimension, d.Code, d.Name, state, Place.None, d.Terms?.ToInput(), d.Details?.ToInput(), replay: true), d),
             // Closes logged before the balances hash was recorded are held to everything else.
             PeriodClosed c => Rejected(PeriodRules.Close(c.Period.ToString(), state, today), c.BalancesSha256 is null ? c with { BalancesSha256 = Closing(c, state) } : c),
-            SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value), c),
+            // Names are held to the rules of their time: the invisible-character and confusable-name rules
+            // (issue 12) decide new commands only, so logs written before them still verify.
+            SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value, state, replay: true), c),
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
             // Publication of a prepared notice: the content it publishes is the one prepared (the JSON's
             // hash cannot be recomputed here without the books as they were, so the rule takes it as prepared).

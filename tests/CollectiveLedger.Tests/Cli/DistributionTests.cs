@@ -240,6 +240,8 @@ public class DistributionTests
         var log = Path.Combine(ledger.Dir, "log.jsonl");
         ledger.Ok("log", "export", "--out", log);
         Assert.That(VerifyLog(log).Code, Is.EqualTo(0));
+        var (schemaCode, schemaOutput) = EntrySchema.Check(log);
+        Assert.That(schemaCode, Is.EqualTo(0), schemaOutput);
 
         // The forger edits the plan and re-chains every later line, as an auditor's copy could be edited.
         var lines = File.ReadAllLines(log);

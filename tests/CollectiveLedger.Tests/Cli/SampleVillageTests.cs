@@ -223,6 +223,15 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void Every_entry_of_the_exported_log_is_valid_against_the_entry_schema()
+    {
+        var (code, output) = EntrySchema.Check(Path.Combine(_demo.Dir, "audit-log.jsonl"));
+
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("entries checked"));
+    }
+
+    [Test]
     public void Hledger_accepts_the_exported_journal_and_its_balances_equal_ours()
     {
         if (!File.Exists("/usr/bin/hledger")) Assert.Inconclusive("hledger is not installed here (.ci/run installs it)");
