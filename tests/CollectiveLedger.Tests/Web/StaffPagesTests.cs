@@ -227,4 +227,22 @@ public class StaffPagesTests
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task The_administrator_cannot_add_a_user_whose_name_hides_a_character_or_reads_like_a_role_holder()
+    {
+        using var workspace = new Workspace();
+        var admin = await workspace.SignedIn("管理员");
+
+        var hidden = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主\u200B任", ["password"] = "a-new-password-9" }, "/staff/admin");
+        var lookalike = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主 任", ["password"] = "a-new-password-9" }, "/staff/admin");
+        var grant = await admin.PostForm("/staff/admin?handler=Setting", new() { ["key"] = "role.supervisor", ["value"] = "监委、主 任" }, "/staff/admin");
+
+        Assert.That(hidden.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
+        Assert.That(lookalike.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
+        Assert.That(await lookalike.Content.ReadAsStringAsync(), Does.Contain("主任"));
+        Assert.That(grant.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity), "a role holder that reads like another is refused too");
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
+        Assert.That(store.UserNames().Any(n => n.Contains('\u200B', StringComparison.Ordinal) || n == "主 任"), Is.False, "no such user was added");
+    }
 }

@@ -36,7 +36,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     {
         var name = (user ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
         var violations = new List<Core.Validation.Violation>();
-        var clean = Core.Validation.TextRules.Clean(name, Core.Validation.TextRules.NameMax, new Core.Validation.Place(Field: "user"), violations);
+        var clean = Core.Validation.TextRules.CleanName(name, Core.Validation.TextRules.NameMax, new Core.Validation.Place(Field: "user"), violations);
         if (clean is not { Length: > 0 } || violations.Count > 0 || ApprovalPolicy.SplitNames(clean) is not [var only] || only != clean)
             Problems.Add("user", lang.T("用户名为 1 至 100 个字符，不含控制字符和 、,;", "A user name has 1 to 100 characters, no control characters and no 、,;"));
         // A new user, or the administrator's own password: another person's password is reset only on the
@@ -45,6 +45,11 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         else if (clean != books.User && books.Store.FindCredential(clean) is not null)
             Problems.Add("user", lang.T($"{clean} 已有密码。重设他人的密码须在服务器上运行 cledger users password {clean}。",
                 $"{clean} has a password already. Another person's password is reset on the server: cledger users password {clean}."));
+        // A new user may not read like another user or a role holder (Core's rule for every new name).
+        else if (clean != books.User && Core.Validation.TextRules.ConfusableWith(clean,
+                     books.Store.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(books.State, r)))) is { } other)
+            Problems.Add("user", new Core.Validation.Violation(Core.Validation.ViolationCode.NameConfusable, new Core.Validation.Place(Field: "user"), clean, other)
+                .Message(lang.Language));
         else if (Passwords.Problem(password ?? "", lang.Chinese) is { } problem) Problems.Add("password", problem);
         if (Problems.Any)
         {
@@ -62,7 +67,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     private IActionResult Setting(string key, string value)
     {
-        var decision = books.Store.Apply(books.User!, _ => SettingRules.Change(key, value));
+        var decision = books.Store.Apply(books.User!, session => SettingRules.Change(key, value, session.State));
         if (!decision.Accepted)
         {
             Problems = new FieldProblems(decision.Violations, lang.Language);
