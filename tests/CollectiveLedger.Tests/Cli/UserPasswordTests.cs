@@ -40,7 +40,7 @@ public class UserPasswordTests
     [Test]
     public void On_a_terminal_the_password_is_asked_for_and_never_taken_from_the_signing_key_passphrase()
     {
-        if (!File.Exists("/usr/bin/script")) Assert.Inconclusive("script (util-linux) gives the command a terminal");
+        Assert.That(File.Exists("/usr/bin/script"), Is.True, "script (util-linux) gives the command a terminal: apt-get install bsdutils");
         using var ledger = TestLedger.WithBasics();
 
         // script runs cledger on a pseudo-terminal and passes what we write to it as typed keys.
