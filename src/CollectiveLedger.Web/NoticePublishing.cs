@@ -51,6 +51,22 @@ public static class NoticePublishing
         return prepared.Review is { } review ? notice.Reviewed(review) : notice;
     }
 
+    /// <summary>
+    /// A supervisor's review of prepared notice <paramref name="prepared"/> (notice.reviewed): of the
+    /// notice as the books give it now, which is what a reviewer reads, and only when that is
+    /// <paramref name="content"/> (the content the reviewer says they read; none: what they read now)
+    /// and the content prepared (<see cref="NoticeRules.Review"/>).
+    /// </summary>
+    public static Decision Review(LedgerStore store, string actor, LedgerState state, PreparedNotice prepared, string? content, string? opinion)
+    {
+        var number = prepared.Prepared.Number;
+        var current = ContentSha256(Rebuild(store, state, prepared));
+        if (content is not null && content != current)
+            return Decision.Reject(new Violation(ViolationCode.NoticeContentChanged, new Place(Field: "content"),
+                number.ToString(System.Globalization.CultureInfo.InvariantCulture), current, content));
+        return store.Apply(actor, session => NoticeRules.Review(number, current, opinion, session.State, actor, session.Today));
+    }
+
     /// <summary>The style a notice is rendered in: its language, paper and (for a PDF) font.</summary>
     public sealed record Style(bool Chinese, Paper Paper, string? FontPath);
 

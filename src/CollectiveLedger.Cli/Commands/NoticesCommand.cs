@@ -91,9 +91,7 @@ public static class NoticesCommand
         using var store = ctx.Open();
         var state = store.LoadState();
         if (state.Notice(number) is not { } prepared) return ctx.Reject([NoticePublishing.NotFound(number)]);
-        // Without --content the reviewer reviews the notice as the books give it now, which must still be the one prepared.
-        content ??= NoticePublishing.ContentSha256(NoticePublishing.Rebuild(store, state, prepared));
-        var decision = store.Apply(ctx.Actor, session => NoticeRules.Review(number, content, opinion, session.State, ctx.Actor, session.Today));
+        var decision = NoticePublishing.Review(store, ctx.Actor, state, prepared, content, opinion);
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         ctx.Out.WriteLine(ctx.Say(
             $"{ctx.Actor} 已审核第 {number} 号财务公开榜（{prepared.Prepared.Period.LabelZh}），可以公开：cledger notices publish {number} --out …",

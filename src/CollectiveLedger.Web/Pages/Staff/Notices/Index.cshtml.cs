@@ -75,13 +75,8 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (books.State.Notice(notice) is not { } prepared) return Rejected([NoticePublishing.NotFound(notice)]);
         if (prepared.Review is null)
         {
-            // The supervisor read the preview, which is the notice as the books give it now: the review is
-            // of that content, and only if it is the content the form carried and the one prepared.
-            var current = NoticePublishing.ContentSha256(NoticePublishing.Rebuild(books.Store, books.State, prepared));
-            if (current != content)
-                return Rejected([new Violation(ViolationCode.NoticeContentChanged, new Place(Field: "content"),
-                    notice.ToString(System.Globalization.CultureInfo.InvariantCulture), current, content ?? "")]);
-            var review = books.Store.Apply(books.User!, session => NoticeRules.Review(notice, current, opinion, session.State, books.User!, session.Today));
+            // The supervisor read the preview: the form carries the content it showed.
+            var review = NoticePublishing.Review(books.Store, books.User!, books.State, prepared, content ?? "", opinion);
             if (!review.Accepted) return Rejected(review.Violations);
         }
         (Core.Ledger.Decision Decision, long? Seq, IReadOnlyList<(Core.Ledger.PublishedFile File, byte[] Bytes)> Files) published;
