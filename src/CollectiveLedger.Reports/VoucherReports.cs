@@ -96,7 +96,7 @@ public static class VoucherReports
         var rows = new List<IReadOnlyList<GridCell>>
         {
             skip == 0
-                ? new GridCell[] { ledger.From.FirstDay.ToString("yyyy-MM-dd"), "", "期初余额 brought forward", "", "", "", Balance(ledger.Opening) }
+                ? new GridCell[] { IsoDate.Format(ledger.From.FirstDay), "", "期初余额 brought forward", "", "", "", Balance(ledger.Opening) }
                 : ["", "", "承前页 brought from the previous page", "", "", "", Balance(ledger.Rows[skip - 1].Balance)],
         };
         rows.AddRange(shown.Select(r => (IReadOnlyList<GridCell>)
@@ -107,7 +107,7 @@ public static class VoucherReports
         if (skip + shown.Length < ledger.Rows.Length)
             rows.Add(["", "", "过次页 carried to the next page", "", "", "", Balance(shown[^1].Balance)]);
         else
-            rows.Add([ledger.To.LastDay.ToString("yyyy-MM-dd"), "", "本期合计 period total", "", new GridCell(Money(ledger.PeriodDebit), true),
+            rows.Add([IsoDate.Format(ledger.To.LastDay), "", "本期合计 period total", "", new GridCell(Money(ledger.PeriodDebit), true),
                 new GridCell(Money(ledger.PeriodCredit), true), Balance(ledger.Closing)]);
         return new Grid(["日期 date", "凭证号 number", "摘要 summary", "科目 account", "借方 debit", "贷方 credit", "余额 balance"], rows,
             forDisplay ? $"明细账 account ledger  {ledger.Code} {ledger.Name}  {ledger.From} ~ {ledger.To}" : null);

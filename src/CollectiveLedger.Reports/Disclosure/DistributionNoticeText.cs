@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Distribution;
 
@@ -32,8 +33,8 @@ public sealed class DistributionNoticeText(bool chinese)
         $"Each share receives {NoticeText.Money(n.PerShare)} yuan ({Common.Words(n.PerShare)}); {n.TotalShares} shares in all.");
 
     public string StatusLine(DistributionNotice n) => n.Resolution is null
-        ? T($"公示期：{n.PublicationDate:yyyy年M月d日}至{n.PostedUntil:yyyy年M月d日}，共 {n.PostingDays} 日。公示期满后提交成员（代表）大会审议，审议通过后方可入账和发放。",
-            $"Posted from {n.PublicationDate:yyyy-MM-dd} to {n.PostedUntil:yyyy-MM-dd}, {n.PostingDays} days. After that the members' meeting decides on it; it is booked and paid only once approved.")
+        ? T($"公示期：{NoticeText.ChineseDate(n.PublicationDate)}至{NoticeText.ChineseDate(n.PostedUntil)}，共 {n.PostingDays} 日。公示期满后提交成员（代表）大会审议，审议通过后方可入账和发放。",
+            $"Posted from {IsoDate.Format(n.PublicationDate)} to {IsoDate.Format(n.PostedUntil)}, {n.PostingDays} days. After that the members' meeting decides on it; it is booked and paid only once approved.")
         : T($"本方案已经成员（代表）大会审议通过，决议：{n.Resolution}。{StatusZh(n.Status)}",
             $"This plan was approved by the members' meeting, resolution {n.Resolution}. {StatusEn(n.Status)}");
     private static string StatusZh(string status) => status switch { "paid" => "已入账并发放到户。", "posted" => "已入账，尚未发放。", _ => "尚未入账。" };

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using System.Text.Json;
 using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Disclosure;
@@ -18,7 +19,7 @@ public static class NoticeJson
         w.WriteString("from", n.Period.From.ToString());
         w.WriteString("to", n.Period.To.ToString());
         w.WriteString("label", n.Period.LabelZh);
-        w.WriteString("publication_date", n.PublicationDate.ToString("yyyy-MM-dd"));
+        w.WriteString("publication_date", IsoDate.Format(n.PublicationDate));
         w.WriteStartObject("summary");
         w.WriteString("cash_and_bank_opening", n.CashAndBankOpening.ToString());
         Categories(w, "income", n.Income);
@@ -90,7 +91,7 @@ public static class NoticeJson
         if (review is { } r)
         {
             w.WriteString("reviewed_by", r.By);
-            w.WriteString("reviewed_on", r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("reviewed_on", IsoDate.Format(r.Date));
             w.WriteString("opinion", r.Opinion);
         }
         w.WriteString("accountant", s.Accountant);
@@ -135,9 +136,9 @@ public static class NoticeJson
             w.WriteString("name", a.Name);
             w.WriteString("category", a.Category);
             w.WriteString("location", a.Location);
-            w.WriteString("acquired", a.Acquired.ToString("yyyy-MM-dd"));
+            w.WriteString("acquired", IsoDate.Format(a.Acquired));
             AssetColumns(w, a.NetAtStart, a.Increase, a.Depreciation, a.Decrease, a.CostAtEnd, a.DepreciatedAtEnd, a.NetAtEnd);
-            w.WriteString("disposed", a.Disposed?.ToString("yyyy-MM-dd"));
+            w.WriteString("disposed", a.Disposed is { } disposed ? IsoDate.Format(disposed) : null);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -170,7 +171,7 @@ public static class NoticeJson
         {
             w.WriteStartObject();
             w.WriteNumber("number", f.Number);
-            w.WriteString("received", f.Received.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("received", IsoDate.Format(f.Received));
             w.WriteStartObject("notice");
             w.WriteString("scope", f.Notice.Scope);
             w.WriteString("from", f.Notice.From.ToString());
@@ -181,7 +182,7 @@ public static class NoticeJson
             if (string.IsNullOrEmpty(f.Contact)) w.WriteNull("contact"); else w.WriteString("contact", f.Contact);
             if (f.Answered is { } on)
             {
-                w.WriteString("answered", on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString("answered", IsoDate.Format(on));
                 w.WriteString("answered_by", f.AnsweredBy);
                 w.WriteString("answer", f.Answer);
             }
@@ -230,8 +231,8 @@ public static class NoticeJson
             w.WriteString("area", new Amount(c.AreaHundredths).ToString());
             w.WriteString("area_unit", c.Unit);
             w.WriteString("rent", c.Rent.ToString());
-            w.WriteString("from", c.From.ToString("yyyy-MM-dd"));
-            w.WriteString("to", c.To.ToString("yyyy-MM-dd"));
+            w.WriteString("from", IsoDate.Format(c.From));
+            w.WriteString("to", IsoDate.Format(c.To));
             w.WriteString("received_in_period", c.ReceivedInPeriod.ToString());
             w.WriteString("received_to_date", c.ReceivedToDate.ToString());
             w.WriteString("overdue", c.Overdue.ToString());
@@ -303,7 +304,7 @@ public static class NoticeJson
         foreach (var i in oneMatter.Items)
         {
             w.WriteStartObject();
-            w.WriteString("date", i.Date.ToString("yyyy-MM-dd"));
+            w.WriteString("date", IsoDate.Format(i.Date));
             w.WriteString("period", i.Voucher.Period.ToString());
             w.WriteNumber("number", i.Voucher.Number);
             w.WriteString("summary", i.Summary);
@@ -360,7 +361,7 @@ public static class NoticeJson
         foreach (var i in items)
         {
             w.WriteStartObject();
-            w.WriteString("date", i.Date.ToString("yyyy-MM-dd"));
+            w.WriteString("date", IsoDate.Format(i.Date));
             w.WriteString("period", i.Voucher.Period.ToString());
             w.WriteNumber("number", i.Voucher.Number);
             w.WriteString("summary", i.Summary);

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Disclosure;
 
 namespace CollectiveLedger.Reports.Disclosure;
@@ -87,7 +88,7 @@ public static class NoticeTables
             .. n.IncomeItems.Select(i => (Kind: t.IncomeKind, Item: i)).Concat(n.ExpenditureItems.Select(i => (Kind: t.ExpenditureKind, Item: i)))
                 .Select(x => (IReadOnlyList<NoticeCell>)
                 [
-                    x.Kind, x.Item.Date.ToString("yyyy-MM-dd"), $"{x.Item.Voucher.Period} {x.Item.Voucher.NumberText}",
+                    x.Kind, IsoDate.Format(x.Item.Date), $"{x.Item.Voucher.Period} {x.Item.Voucher.NumberText}",
                     x.Item.Summary + (x.Item.Reversal ? t.ReversalMark : ""), x.Item.Party, x.Item.AccountCode, x.Item.AccountName, NoticeCell.Money(x.Item.Amount),
                 ]),
         ]);
@@ -122,7 +123,7 @@ public static class NoticeTables
     public static IReadOnlyList<IReadOnlyList<string>> Items(IEnumerable<DisclosureItem> items, NoticeText t) =>
         items.Select(i => (IReadOnlyList<string>)
         [
-            i.Date.ToString("yyyy-MM-dd"), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
+            IsoDate.Format(i.Date), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
             $"{i.AccountCode} {i.AccountName}", NoticeText.Money(i.Amount),
         ]).ToList();
 
@@ -199,7 +200,7 @@ public static class NoticeTables
     public static IReadOnlyList<IReadOnlyList<string>> Feedback(DisclosureNotice n, NoticeText t) =>
         n.Feedback.Select(f => (IReadOnlyList<string>)
         [
-            f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Received.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(f.Received),
             t.PeriodLabel(f.Notice), f.Item, f.Question, f.Contact ?? "",
             f.Answered is { } on ? f.Answer + t.FeedbackAnsweredBy(f.AnsweredBy ?? "", on) : t.FeedbackUnanswered,
         ]).ToList();
@@ -274,7 +275,7 @@ public static class NoticeTables
     {
         var rows = n.OneMatter.Items.Select(i => (IReadOnlyList<NoticeCell>)
         [
-            i.Date.ToString("yyyy-MM-dd"), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
+            IsoDate.Format(i.Date), $"{i.Voucher.Period} {i.Voucher.NumberText}", i.Summary + (i.Reversal ? t.ReversalMark : ""), i.Party,
             $"{i.AccountCode} {i.AccountName}", i.Credit.IsZero ? "" : Money(i.Credit), i.Debit.IsZero ? "" : Money(i.Debit),
         ]).ToList();
         if (rows.Count > 0) rows.Add([t.Total, "", "", "", "", Money(n.OneMatter.RaisedTotal), Money(n.OneMatter.UsedTotal)]);

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Money;
 
@@ -19,7 +20,7 @@ public sealed class NoticeText(bool chinese)
     /// <summary>The date line; a notice nobody reviewed in the books says first that it is a draft (草稿，未经审核).</summary>
     public string Published(DisclosureNotice n) => n.Review is null ? $"{Draft}　{Published(n.PublicationDate)}" : Published(n.PublicationDate);
     public string Draft => T("【草稿，未经审核，不得张贴】", "[DRAFT, NOT REVIEWED: NOT TO BE POSTED]");
-    public string Published(DateOnly date) => T($"公布日期：{date:yyyy年M月d日}", $"Published {date:yyyy-MM-dd}");
+    public string Published(DateOnly date) => T($"公布日期：{NoticeText.ChineseDate(date)}", $"Published {IsoDate.Format(date)}");
     public string Unit(DisclosureNotice n) => Unit(n.Currency);
     public string Unit(string currency) => T($"单位：元（{currency}）", $"Amounts in yuan ({currency})");
 
@@ -102,7 +103,7 @@ public sealed class NoticeText(bool chinese)
     public string Total => T("合计", "Total");
     public string AssetsNote => T("本期增加为本期购置或在建工程转入资产的原值，本期减少为本期清理资产的净值：期初净值＋本期增加－本期折旧－本期减少＝期末净值。",
         "Acquired: the cost of assets bought or transferred in from construction in the period; disposed of: the net value of assets that left. Net value at start + acquired - depreciation - disposed of = net value at end.");
-    public string DisposedMark(DateOnly date) => T($"（{date:yyyy-MM-dd}清理）", $" (disposed of {date:yyyy-MM-dd})");
+    public string DisposedMark(DateOnly date) => T($"（{IsoDate.Format(date)}清理）", $" (disposed of {IsoDate.Format(date)})");
 
     public string HerdsCaption => T("七、畜群存栏（头、只）", "7. Herds (head)");
     public string Herd => T("畜群", "Herd");
@@ -144,7 +145,7 @@ public sealed class NoticeText(bool chinese)
     public string AreaWithUnit(ResourceArea a) => T($"{NoticeTables.Area(a.AreaHundredths)}{AreaUnitName(a.Unit)}", $"{NoticeTables.Area(a.AreaHundredths)} {AreaUnitName(a.Unit)}");
     public string Rent => T("年承包费", "Yearly rent");
     public string Term => T("承包期限", "Term");
-    public string TermText(DateOnly from, DateOnly to) => T($"{from:yyyy-MM-dd}至{to:yyyy-MM-dd}", $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+    public string TermText(DateOnly from, DateOnly to) => T($"{IsoDate.Format(from)}至{IsoDate.Format(to)}", $"{IsoDate.Format(from)} to {IsoDate.Format(to)}");
     public string ReceivedInPeriod => T("本期收取", "Received this period");
     public string ReceivedToDate => T("累计收取", "Received to date");
     public string Overdue => T("逾期未收", "Overdue");
@@ -194,8 +195,8 @@ public sealed class NoticeText(bool chinese)
     /// one the notice claims no review and leaves the lines blank for the committee to fill in on paper.
     /// </summary>
     public string ReviewLine(NoticeReview? review, DisclosureSettings s) => review is { } r
-        ? T($"本公开内容已经{SupervisionBody(s)}审核。审核人：{r.By}；审核日期：{r.Date:yyyy年M月d日}；审核意见：{r.Opinion}。",
-            $"This notice was reviewed by the {SupervisionBody(s)}: reviewed by {r.By} on {r.Date:yyyy-MM-dd}, opinion: {r.Opinion}.")
+        ? T($"本公开内容已经{SupervisionBody(s)}审核。审核人：{r.By}；审核日期：{NoticeText.ChineseDate(r.Date)}；审核意见：{r.Opinion}。",
+            $"This notice was reviewed by the {SupervisionBody(s)}: reviewed by {r.By} on {IsoDate.Format(r.Date)}, opinion: {r.Opinion}.")
         : T($"{SupervisionBody(s)}审核意见：＿＿＿＿＿＿＿＿　审核人（签字）：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日",
             $"Opinion of the {SupervisionBody(s)}: ____________  reviewed by (signature): __________  date: __________");
 
@@ -232,7 +233,7 @@ public sealed class NoticeText(bool chinese)
     public string FeedbackContact => T("联系电话", "Contact");
     public string FeedbackAnswer => T("答复", "Answer");
     public string FeedbackUnanswered => T("尚未答复", "not answered yet");
-    public string FeedbackAnsweredBy(string by, DateOnly date) => T($"（{by}，{date:yyyy-MM-dd}）", $" ({by}, {date:yyyy-MM-dd})");
+    public string FeedbackAnsweredBy(string by, DateOnly date) => T($"（{by}，{IsoDate.Format(date)}）", $" ({by}, {IsoDate.Format(date)})");
     public string VerificationCaption => T("十、账目核验", "10. Verification");
     public string Entries => T("审计日志条目数", "Audit log entries");
     public string Root => T("日志根哈希", "Log root hash");
@@ -246,5 +247,8 @@ public sealed class NoticeText(bool chinese)
     public string Footer => T("第 {page} 页 共 {pages} 页", "Page {page} of {pages}");
 
     public static string Money(Amount a) => a.ToDisplayString();
+
+    /// <summary>A day as Chinese writes it (2025年7月5日), in the Gregorian calendar whatever the machine's culture.</summary>
+    public static string ChineseDate(DateOnly d) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
     public string Words(Amount a) => ChineseUppercase.Format(a);
 }

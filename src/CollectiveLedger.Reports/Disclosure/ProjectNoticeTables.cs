@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Disclosure;
 
 namespace CollectiveLedger.Reports.Disclosure;
@@ -41,7 +42,7 @@ public static class ProjectNoticeTables
             .Select(m => (IReadOnlyList<NoticeCell>)[t.MoneyCaption(n), m.Item1, "", NoticeCell.Money(m.Item2)]));
         rows.AddRange(n.Payments.Select(p => (IReadOnlyList<NoticeCell>)
         [
-            t.PaymentsCaption, $"{p.Date:yyyy-MM-dd} {p.Voucher.Period} {p.Voucher.NumberText}",
+            t.PaymentsCaption, $"{IsoDate.Format(p.Date)} {p.Voucher.Period} {p.Voucher.NumberText}",
             t.PaymentParticulars(p.Summary + (p.Reversal ? t.Common.ReversalMark : ""), p.ChargedTo), NoticeCell.Money(p.Amount),
         ]));
         rows.AddRange(Supervision(n, t).Select(line => (IReadOnlyList<NoticeCell>)[t.SupervisionCaption, "", line, ""]));
@@ -82,7 +83,7 @@ public static class ProjectNoticeTables
     public static IReadOnlyList<IReadOnlyList<string>> Payments(ProjectNotice n, ProjectNoticeText t) =>
         n.Payments.Select(p => (IReadOnlyList<string>)
         [
-            p.Date.ToString("yyyy-MM-dd"), $"{p.Voucher.Period} {p.Voucher.NumberText}", p.Summary + (p.Reversal ? t.Common.ReversalMark : ""),
+            IsoDate.Format(p.Date), $"{p.Voucher.Period} {p.Voucher.NumberText}", p.Summary + (p.Reversal ? t.Common.ReversalMark : ""),
             p.ChargedTo, NoticeText.Money(p.Amount),
         ]).ToList();
 

@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Disclosure;
 
 namespace CollectiveLedger.Reports.Disclosure;
@@ -36,9 +37,9 @@ public sealed class ProjectNoticeText(bool chinese)
     public string Beneficiaries => T("联农带农（受益方式）", "How households benefit");
 
     public string SourceText(ProjectNotice n) => T($"{n.Agency}《{n.Document}》（{n.Kind}）", $"{n.Agency}, {n.Document} ({n.Kind})");
-    public string PeriodText(ProjectNotice n) => T($"{n.ValidFrom:yyyy年M月d日}至{n.ValidTo:yyyy年M月d日}", $"{n.ValidFrom:yyyy-MM-dd} to {n.ValidTo:yyyy-MM-dd}");
+    public string PeriodText(ProjectNotice n) => T($"{NoticeText.ChineseDate(n.ValidFrom)}至{NoticeText.ChineseDate(n.ValidTo)}", $"{IsoDate.Format(n.ValidFrom)} to {IsoDate.Format(n.ValidTo)}");
 
-    public string MoneyCaption(ProjectNotice n) => T($"二、资金到位及使用情况（截至{n.PublicationDate:yyyy年M月d日}）", $"2. Money received and spent to {n.PublicationDate:yyyy-MM-dd}");
+    public string MoneyCaption(ProjectNotice n) => T($"二、资金到位及使用情况（截至{NoticeText.ChineseDate(n.PublicationDate)}）", $"2. Money received and spent to {IsoDate.Format(n.PublicationDate)}");
     public string Received => T("累计到位", "Received to date");
     public string Spent => T("累计支出", "Spent to date");
     public string Balance => T("结余", "Balance");
@@ -51,8 +52,8 @@ public sealed class ProjectNoticeText(bool chinese)
 
     public string SupervisionCaption => T("四、公示与监督", "4. Posting and supervision");
     public string Posting(ProjectNotice n) => T(
-        $"公示期：{n.PublicationDate:yyyy年M月d日}至{n.PostedUntil:yyyy年M月d日}，共 {n.PostingDays} 日（不少于 {ProjectNotice.MinimumPostingDays} 日）。",
-        $"Posted from {n.PublicationDate:yyyy-MM-dd} to {n.PostedUntil:yyyy-MM-dd}, {n.PostingDays} days (at least {ProjectNotice.MinimumPostingDays}).");
+        $"公示期：{NoticeText.ChineseDate(n.PublicationDate)}至{NoticeText.ChineseDate(n.PostedUntil)}，共 {n.PostingDays} 日（不少于 {ProjectNotice.MinimumPostingDays} 日）。",
+        $"Posted from {IsoDate.Format(n.PublicationDate)} to {IsoDate.Format(n.PostedUntil)}, {n.PostingDays} days (at least {ProjectNotice.MinimumPostingDays}).");
     public string Hotline => T($"监督举报电话：{ProjectNotice.Hotline}", $"Supervision and complaints hotline: {ProjectNotice.Hotline}");
 
     public string VerificationCaption => T("五、账目核验", "5. Verification");
