@@ -29,7 +29,8 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "contract.added": "area from income_account number party prepaid_account rent resource schedule to",
         "contract.received": "account amount contract date", "contract.recognized": "lines year",
         "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
-        "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion"}
+        "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
+        "role.change_requested": "by key value", "role.change_approved": "by key role value"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
@@ -38,6 +39,7 @@ OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"te
             "disclosure.published": {"notice"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
+GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
@@ -53,6 +55,12 @@ SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d03010703420004")  
 def need(condition, message):  # every problem found in an entry is raised as a ValueError
     if not condition:
         raise ValueError(message)
+
+def holders(settings, role):  # the names a role setting holds (7.7)
+    return set(re.split(r"[,，、;；]", settings.get("role." + role, ""))) - {""}
+
+def consenting(settings):  # someone could approve a role change (7.20)
+    return bool(holders(settings, "committee_chair") or holders(settings, "supervisor"))
 
 def fen(s):  # "-120.50" -> -12050 fen; zero is always written "0.00"
     need(isinstance(s, str) and AMOUNT.fullmatch(s) and s != "-0.00", f"bad amount {s!r}")
@@ -272,7 +280,24 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k != "disclosure.objection_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days must be 1..90")
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
+        need(k not in GUARDED or not consenting(s["settings"]), f"{k} changes by role.change_requested and role.change_approved (7.20) once a committee chair or supervisor exists")
         s["settings"][k] = v
+    elif kind in ("role.change_requested", "role.change_approved"):  # audit-log.md 7.20: a second person consents
+        k, v = d["key"], d["value"]
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(k in GUARDED, f"key must be one of {', '.join(GUARDED)}")
+        need(isinstance(v, str) and TEXT.fullmatch(v) and v == v.strip() and len(v) <= 100, "value: text of 0..100 characters, trimmed")
+        need(not consenting(s["settings"]) or consenting(dict(s["settings"], **{k: v})), "a role change may not leave the books with neither a committee chair nor a supervisor")
+        if kind == "role.change_requested":
+            need(v != s["settings"].get(k, ""), f"{k} is {v!r} already")
+            s["role_requests"][k] = d
+        else:
+            r = s["role_requests"].pop(k, None)
+            need(r is not None and r["value"] == v, f"no pending request to set {k} to {v!r}")
+            need(r is None or r["by"] != d["by"], "the requester does not approve their own request")
+            need(d["role"] in ("committee_chair", "supervisor") and d["by"] in holders(s["settings"], d["role"]), f"{d['by']} does not hold role.{d['role']}")
+            need(d["role"] == "committee_chair" or d["by"] not in holders(s["settings"], "committee_chair"), "role: committee_chair when the approver holds it")
+            s["settings"][k] = v
     elif kind == "key.registered":
         need(d["algorithm"] == "ecdsa-p256-sha256", "algorithm must be ecdsa-p256-sha256")
         need(isinstance(d["name"], str) and KEY_NAME.fullmatch(d["name"]), "name: 1..100 characters, no space, no '+'")
@@ -296,6 +321,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             n = s["prepared"].get(d["notice"]) if is_int(d["notice"]) else None
             need(n is not None and n["reviewed"] and not n["published"], f"notice {d['notice']!r} must be prepared, reviewed and not yet published")
             need(all(d[k] == n[k] for k in ("scope", "from", "to", "date", "checkpoint")), "scope, from, to, date and checkpoint must be the prepared notice's")
+            need(e["actor"] != n["reviewed_by"], "the reviewer does not publish the notice they reviewed")
             n["published"] = True
         s["notices"].add((d["scope"], f, t))
     elif kind == "notice.prepared":  # audit-log.md 7.18: numbered 1, 2, 3 ..., content fixed by its checkpoint and SHA-256
@@ -312,11 +338,11 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(n is not None and not n["reviewed"], f"notice {d['notice']!r} must be prepared and not reviewed yet")
         need(d["by"] != n["by"], "the preparer does not review their own notice")
         need(d["content_sha256"] == n["content_sha256"], "content_sha256 must be the prepared notice's")
-        need(d["by"] in set(s["settings"].get("role.supervisor", "").split("、")) - {""}, f"{d['by']} does not hold role.supervisor")
+        need(d["by"] in holders(s["settings"], "supervisor"), f"{d['by']} does not hold role.supervisor")
         need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
         need(isinstance(d["opinion"], str) and TEXT.fullmatch(d["opinion"]) and d["opinion"] == d["opinion"].strip() and 1 <= len(d["opinion"]) <= 200,
              "opinion: text of 1..200 characters, trimmed")
-        n["reviewed"] = True
+        n["reviewed"], n["reviewed_by"] = True, d["by"]
     elif kind == "feedback.received":  # audit-log.md 7.17: on a published notice, from the public page, numbered 1, 2, 3 ...
         need(e["actor"] == "public", "feedback.received is written by the public page: its actor is public")
         need((d["scope"], d["from"], d["to"]) in s["notices"], f"no notice of {d['scope']} {d['from']}..{d['to']} was published before")
@@ -331,8 +357,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         n = d["feedback"]
         need(d["by"] == e["actor"], "the person named must be the entry's actor")
         need(is_int(n) and s["feedback"].get(n) is False, f"feedback {n!r} must have been received and not answered yet")
-        holders = set().union(*(s["settings"].get("role." + r, "").split("、") for r in ("accountant", "committee_chair", "supervisor")))
-        need(d["by"] in holders - {""}, f"{d['by']} holds none of role.accountant, role.committee_chair, role.supervisor")
+        answerers = set().union(*(holders(s["settings"], r) for r in ("accountant", "committee_chair", "supervisor")))
+        need(d["by"] in answerers, f"{d['by']} holds none of role.accountant, role.committee_chair, role.supervisor")
         need(d["date"] == china_day(e["time"]), "date must be the day the entry was written, in China (UTC+8)")
         need(isinstance(d["answer"], str) and TEXT.fullmatch(d["answer"]) and d["answer"] == d["answer"].strip() and 1 <= len(d["answer"]) <= 1000,
              "answer: text of 1..1000 characters, trimmed")
@@ -428,7 +454,7 @@ def verify(log_path, tb_path=None):
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, keys={}, leaves=[], roots={},
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):

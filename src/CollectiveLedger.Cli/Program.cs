@@ -55,7 +55,7 @@ public static class Program
                                                           distribution plan notice (收益分配方案公示), before approval
           checkpoint [--sign KEYFILE]...
           keys generate --name NAME --out FILE | keys list
-          settings list | settings set KEY VALUE
+          settings list | settings set KEY VALUE [--approve]
           log export --out FILE | log show [--from SEQ] [--limit N]
           export hledger --out FILE
           demo [--out DIR] [--samples DIR]

@@ -30,7 +30,7 @@ public sealed partial class LedgerStore
     public (Decision Decision, long? Seq) PublishNotice(string actor, int notice, string contentSha256,
         IReadOnlyList<(PublishedFile File, byte[] Bytes)> files) => Write(actor, session =>
     {
-        var decision = NoticeRules.Publish(notice, contentSha256, [.. files.Select(f => f.File)], session.State);
+        var decision = NoticeRules.Publish(notice, contentSha256, [.. files.Select(f => f.File)], session.State, actor);
         if (!decision.Accepted) return (decision, (long?)null);
         var entry = session.Append(decision.Event!);
         for (var i = 0; i < files.Count; i++)

@@ -23,6 +23,13 @@ public sealed partial class LedgerStore
           AND r.seq > COALESCE((SELECT MAX(o.seq) FROM period_reopens o WHERE o.period = r.period AND o.action = 'reopened'), -1)
         ORDER BY r.seq
         """;
+    private const string SelectPendingRoleChanges = """
+        SELECT r.key, r.value, r.by FROM role_changes r
+        WHERE r.action = 'requested'
+          AND r.seq = (SELECT MAX(q.seq) FROM role_changes q WHERE q.key = r.key AND q.action = 'requested')
+          AND r.seq > COALESCE((SELECT MAX(a.seq) FROM role_changes a WHERE a.key = r.key AND a.action = 'approved'), -1)
+        ORDER BY r.seq
+        """;
     // The entries of the drafts still in approval, replayed onto the state: few, however long the log.
     private const string SelectOpenDraftEntries = """
         WITH open (draft) AS (
@@ -102,6 +109,8 @@ public sealed partial class LedgerStore
             state.RestorePosting(account);
         foreach (var (key, value) in _connection.Query<(string, string)>(SelectSettings, transaction: tx))
             state.Apply(new SettingChanged(key, value));
+        foreach (var (key, value, by) in _connection.Query<(string, string, string)>(SelectPendingRoleChanges, transaction: tx))
+            state.Apply(new Core.Approval.RoleChangeRequested(key, value, by));
         foreach (var (fund, received, spent) in _connection.Query<(string, long, long)>(SelectFundBalances, transaction: tx))
             state.RestoreFund(fund, new FundBalance(new Amount(received), new Amount(spent)));
         foreach (var (name, publicKey) in _connection.Query<(string, string)>(SelectKeys, transaction: tx))

@@ -162,6 +162,13 @@ public static class Projection
             case SettingChanged c:
                 yield return new Row(Table.Settings, [c.Key, seq, c.Value]);
                 break;
+            case Core.Approval.RoleChangeRequested r:
+                yield return new Row(Table.RoleChanges, [seq, r.Key, "requested", r.By, null, r.Value]);
+                break;
+            case Core.Approval.RoleChangeApproved a:
+                yield return new Row(Table.RoleChanges, [seq, a.Key, "approved", a.By, a.Role, a.Value]);
+                yield return new Row(Table.Settings, [a.Key, seq, a.Value]);
+                break;
             case KeyRegistered k:
                 yield return new Row(Table.SigningKeys, [k.Name, k.KeyIdHex, Convert.ToBase64String(k.PublicKey), seq]);
                 break;

@@ -39,6 +39,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Drafts = Define("drafts", 1, "seq", "draft", "preparer", "cashier", "date", "ref", "summary", "total_fen");
     public static readonly Table DraftSteps = Define("draft_steps", 1, "seq", "draft", "action", "by", "role", "note");
     public static readonly Table PeriodReopens = Define("period_reopens", 1, "seq", "period", "action", "by", "role", "reason");
+    public static readonly Table RoleChanges = Define("role_changes", 1, "seq", "key", "action", "by", "role", "value");
 
     public static readonly Table Years = Define("years", 2, "year", "status", "seq");
 
@@ -73,7 +74,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table AccountTurnover = Define("account_turnover", 4, "period", "account", "kind", "fund", "debit_fen", "credit_fen");
 
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
-        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, Years,
+        Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
         Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, AccountTurnover];
 

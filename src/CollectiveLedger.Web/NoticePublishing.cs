@@ -91,7 +91,7 @@ public static class NoticePublishing
         IReadOnlyList<(string Name, string Format)> files, Style style)
     {
         var state = store.LoadState();
-        var early = NoticeRules.Publish(number, state.Notice(number)?.Prepared.ContentSha256 ?? "", [], state);
+        var early = NoticeRules.Publish(number, state.Notice(number)?.Prepared.ContentSha256 ?? "", [], state, actor);
         if (!early.Accepted || state.Notice(number) is not { } prepared) return (early, null, []);
         var notice = Rebuild(store, state, prepared);
         var rendered = files.Select(f =>

@@ -63,6 +63,17 @@ public static class DemoCommand
         if (Step(demo, ["vouchers", "import", S("corrections.json")]) is var corrections and not 0) return corrections;
         foreach (var setting in JsonDocument.Parse(File.ReadAllText(S("settings.json"))).RootElement.EnumerateObject())
             if (Step(demo, ["settings", "set", setting.Name, setting.Value.GetString()!]) is var set and not 0) return set;
+        // Once the chair holds the role, the supervisors' grant was a request: the chair approves it.
+        using (var store = demo.Open())
+        {
+            var state = store.LoadState();
+            foreach (var request in state.RoleChangeRequests.ToList())
+            {
+                var chair = Core.Approval.ApprovalPolicy.Holders(state, Core.Approval.Role.CommitteeChair).First(h => h != request.By);
+                var approver = new Context(db, chair, demo.Language, demo.Out, demo.Error, demo.Clock);
+                if (Step(approver, ["settings", "set", request.Key, request.Value, "--approve"]) is var approved and not 0) return approved;
+            }
+        }
         // December's approvals, each step taken by its own person (制单、审核、审批).
         foreach (var step in JsonDocument.Parse(File.ReadAllText(S("approval-steps.json"))).RootElement.EnumerateArray())
         {

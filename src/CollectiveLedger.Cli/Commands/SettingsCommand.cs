@@ -1,10 +1,16 @@
+using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>settings list</c> / <c>settings set KEY VALUE</c>: locally decided values such as the objection period and signatories.</summary>
+/// <summary>
+/// <c>settings list</c> / <c>settings set KEY VALUE</c>: locally decided values such as the objection
+/// period and signatories. Once the books have a committee chair or a supervisor, <c>settings set</c>
+/// of an approval or supervision role files a request, which another committee chair or supervisor
+/// approves with <c>settings set KEY VALUE --approve</c> (<see cref="RoleChangeRules"/>).
+/// </summary>
 public static class SettingsCommand
 {
     public static int Run(Context ctx, Args args)
@@ -30,16 +36,28 @@ public static class SettingsCommand
             case "set":
                 var name = args.Positional(2, "KEY");
                 var text = args.Positional(3, "VALUE");
+                var approve = args.Flag("--approve");
                 args.Done(4);
+                Core.Ledger.Decision decision;
                 using (var store = ctx.Open())
                 {
-                    var decision = store.Apply(ctx.Actor, session => SettingRules.Change(name, text, session.State));
+                    // Who approves and supervises changes with a second person's approval (RoleChangeRules).
+                    decision = store.Apply(ctx.Actor, session => approve
+                        ? RoleChangeRules.Approve(name, text, session.State, ctx.Actor)
+                        : SettingRules.Set(name, text, session.State, ctx.Actor));
                     if (!decision.Accepted) return ctx.Reject(decision.Violations);
                 }
-                ctx.Out.WriteLine(ctx.Say($"已设置 {name}。", $"{name} set."));
+                ctx.Out.WriteLine(decision.Event switch
+                {
+                    RoleChangeRequested r => ctx.Say(
+                        $"已申请将 {name} 改为「{r.Value}」，待委员会主任或监督委员会成员中的另一人批准（settings set {name} {r.Value} --approve）。",
+                        $"asked to set {name} to \"{r.Value}\"; a committee chair or supervisor other than you approves with: settings set {name} {r.Value} --approve"),
+                    RoleChangeApproved a => ctx.Say($"已批准：{name} 现为「{a.Value}」。", $"approved: {name} is now \"{a.Value}\"."),
+                    _ => ctx.Say($"已设置 {name}。", $"{name} set."),
+                });
                 return ExitCodes.Done;
             default:
-                throw new UsageException("settings list|set KEY VALUE");
+                throw new UsageException("settings list | settings set KEY VALUE [--approve]");
         }
     }
 }

@@ -90,6 +90,17 @@ public static class EventCodec
                 w.Property("key", c.Key);
                 w.Property("value", c.Value);
                 break;
+            case Approval.RoleChangeRequested r:
+                w.Property("by", r.By);
+                w.Property("key", r.Key);
+                w.Property("value", r.Value);
+                break;
+            case Approval.RoleChangeApproved a:
+                w.Property("by", a.By);
+                w.Property("key", a.Key);
+                w.Property("role", a.Role);
+                w.Property("value", a.Value);
+                break;
             case KeyRegistered k:
                 w.Property("algorithm", "ecdsa-p256-sha256");
                 w.Property("key_id", k.KeyIdHex);
@@ -454,6 +465,8 @@ public static class EventCodec
             new DraftStepTaken(Int(data, "draft"), action, Str(data, "by"), OptStr(data, "role"), OptStr(data, "note")),
         "period.closed" => new PeriodClosed(ReadPeriod(data, "period"), data.TryGetProperty("balances_sha256", out _) ? Str(data, "balances_sha256") : null),
         "setting.changed" => new SettingChanged(Str(data, "key"), Str(data, "value")),
+        "role.change_requested" => new Approval.RoleChangeRequested(Str(data, "key"), Str(data, "value"), Str(data, "by")),
+        "role.change_approved" => new Approval.RoleChangeApproved(Str(data, "key"), Str(data, "value"), Str(data, "by"), Str(data, "role")),
         "key.registered" => ReadKey(data),
         "disclosure.published" => new DisclosurePublished(Str(data, "scope"), ReadPeriod(data, "from"), ReadPeriod(data, "to"),
             IsoDate.Parse(Str(data, "date")), Str(data, "checkpoint"),

@@ -12,7 +12,7 @@ namespace CollectiveLedger.Core.Disclosure;
 /// <list type="number">
 /// <item><see cref="Prepare"/>: anyone keeping the books fixes the notice's content (its checkpoint and the SHA-256 of its JSON);</item>
 /// <item><see cref="Review"/>: a holder of role.supervisor who did not prepare it reviews exactly that content;</item>
-/// <item><see cref="Publish"/>: the reviewed notice is published once, with the SHA-256 of every file.</item>
+/// <item><see cref="Publish"/>: someone other than the reviewer publishes the reviewed notice once, with the SHA-256 of every file.</item>
 /// </list>
 /// </summary>
 public static class NoticeRules
@@ -55,7 +55,8 @@ public static class NoticeRules
     }
 
     /// <param name="contentSha256">The content of the notice as the books give it now: publishing refuses another than the one reviewed.</param>
-    public static Decision Publish(int notice, string contentSha256, ImmutableArray<PublishedFile> files, LedgerState state)
+    /// <param name="by">Who publishes: not the notice's reviewer (one person does not both check and post it).</param>
+    public static Decision Publish(int notice, string contentSha256, ImmutableArray<PublishedFile> files, LedgerState state, string by)
     {
         var violations = new List<Violation>();
         var place = new Place(Field: "notice");
@@ -66,6 +67,8 @@ public static class NoticeRules
             violations.Add(new Violation(ViolationCode.NoticeAlreadyPublished, place, Text(notice)));
         else if (prepared.Review is null)
             violations.Add(new Violation(ViolationCode.NoticeNotReviewed, place, Text(notice)));
+        else if (prepared.Review.By == by)
+            violations.Add(new Violation(ViolationCode.PublisherReviewedNotice, new Place(Field: "by"), by, Text(notice)));
         if (prepared.Prepared.ContentSha256 != contentSha256)
             violations.Add(new Violation(ViolationCode.NoticeContentChanged, new Place(Field: "content"), Text(notice), contentSha256, prepared.Prepared.ContentSha256));
         var p = prepared.Prepared;

@@ -32,6 +32,7 @@ public sealed class LedgerState
     private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, Draft> _drafts = [];
     private readonly Dictionary<Period, PeriodReopenRequested> _reopenRequests = [];
+    private readonly Dictionary<string, Approval.RoleChangeRequested> _roleRequests = [];
     private readonly SortedSet<int> _closedYears = [];
     private readonly HashSet<(string Scope, Period From, Period To)> _published = [];
     private readonly Dictionary<int, Disclosure.PreparedNotice> _notices = [];
@@ -83,6 +84,11 @@ public sealed class LedgerState
     public int LastDraftId { get; private set; }
 
     public PeriodReopenRequested? ReopenRequest(Period period) => _reopenRequests.GetValueOrDefault(period);
+
+    /// <summary>The pending request to change who holds a role (role.* key), if any.</summary>
+    public Approval.RoleChangeRequested? RoleChangeRequest(string key) => _roleRequests.GetValueOrDefault(key);
+
+    public IEnumerable<Approval.RoleChangeRequested> RoleChangeRequests => _roleRequests.Values;
 
     /// <summary>
     /// Net balances (debit minus credit, fen) of the accounts with postings as of the end of
@@ -195,6 +201,13 @@ public sealed class LedgerState
                 break;
             case SettingChanged c:
                 _settings[c.Key] = c.Value;
+                break;
+            case Approval.RoleChangeRequested r:
+                _roleRequests[r.Key] = r;
+                break;
+            case Approval.RoleChangeApproved a:
+                _settings[a.Key] = a.Value;
+                _roleRequests.Remove(a.Key);
                 break;
             case KeyRegistered k:
                 _keys[(k.Name, k.KeyId)] = k;

@@ -9,7 +9,8 @@ public static class SettingRules
     public static readonly IReadOnlyList<string> Keys =
         [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys];
 
-    /// <param name="state">The books as they stand, for the confusable-name rule of role holders (without it, that rule is not applied).</param>
+    /// <param name="state">The books as they stand, for the confusable-name rule of role holders and for
+    /// <see cref="Approval.RoleChangeRules"/> (a second person approves who approves; without state neither rule is applied).</param>
     /// <param name="replay">True only when verify replays a logged entry: role holders are then held to the rules they were written under.</param>
     public static Decision Change(string key, string value, LedgerState? state = null, bool replay = false)
     {
@@ -26,11 +27,19 @@ public static class SettingRules
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{min}..90"));
         }
         var violations = new List<Violation>();
+        if (state is not null && Approval.RoleChangeRules.DirectChangeProblem(key, state) is { } second) violations.Add(second);
         var clean = Approval.ApprovalPolicy.Keys.Contains(key)
             ? Approval.ApprovalPolicy.Normalize(key, value, place, violations, state, replay)
             : TextRules.Clean(value, TextRules.NameMax, place, violations);
         return Decision.From(new SettingChanged(key, clean ?? ""), violations);
     }
+
+    /// <summary>
+    /// What a person setting <paramref name="key"/> gets: the change itself, or, when it decides who
+    /// approves or supervises and a second person must consent, a request for it (<see cref="Approval.RoleChangeRules"/>).
+    /// </summary>
+    public static Decision Set(string key, string value, LedgerState state, string by) =>
+        Approval.RoleChangeRules.NeedsApproval(key, state) ? Approval.RoleChangeRules.Request(key, value, state, by) : Change(key, value, state);
 
     /// <summary>A checkpoint signing key: a valid note key name, registered once.</summary>
     public static Decision RegisterKey(string name, byte[] publicKey, LedgerState state)

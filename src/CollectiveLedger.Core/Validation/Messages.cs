@@ -136,6 +136,13 @@ public static class Messages
             [ViolationCode.NoticeNotReviewed] = ("第 {0} 号财务公开榜尚未经村务监督委员会审核，不能公开", "notice #{0} has not been reviewed by the supervision committee and cannot be published"),
             [ViolationCode.NoticeAlreadyPublished] = ("第 {0} 号财务公开榜已经公开", "notice #{0} has already been published"),
             [ViolationCode.NoticeContentChanged] = ("第 {0} 号财务公开榜的内容（SHA-256 {1}）与审核的内容（{2}）不同：账目在准备后有变动，请重新准备并审核", "notice #{0} now has content {1}, not the {2} that was prepared and reviewed: the books changed since; prepare it again and have it reviewed"),
+            [ViolationCode.RoleChangeNeedsApproval] = ("{0} 决定谁审核、审批或监督：已有委员会主任或监督委员会成员后，更改须先申请（cledger settings set {0} 值），再由委员会主任或监督委员会成员中的另一人批准（settings set {0} 值 --approve）",
+                "{0} decides who reviews, approves or supervises: once the books have a committee chair or a supervisor, a change is requested (cledger settings set {0} VALUE) and approved by a committee chair or supervisor other than the requester (settings set {0} VALUE --approve)"),
+            [ViolationCode.RoleChangeNothing] = ("{0} 已是「{1}」，无需更改", "{0} is \"{1}\" already: nothing to change"),
+            [ViolationCode.RoleChangeNotRequested] = ("没有待批准的 {0} 更改申请", "there is no request to change {0} to approve"),
+            [ViolationCode.RoleChangeValueDiffers] = ("批准的值「{1}」与申请的值「{2}」不同（{0}）：请核对后按申请的值批准", "the value approved, \"{1}\", is not the value requested, \"{2}\" ({0}): check it and approve the value requested"),
+            [ViolationCode.RoleChangeLeavesNoApprover] = ("这项更改后将没有委员会主任和监督委员会成员（{0}），以后的角色更改将无人批准", "after this change of {0} nobody would hold the committee chair's or a supervisor's role, and nobody could approve the next role change"),
+            [ViolationCode.PublisherReviewedNotice] = ("{0} 审核了第 {1} 号财务公开榜，须由另一人公开", "{0} reviewed notice #{1}; someone else publishes it"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

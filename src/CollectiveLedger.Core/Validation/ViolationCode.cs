@@ -162,4 +162,12 @@ public enum ViolationCode
     NoticeNotReviewed,
     NoticeAlreadyPublished,
     NoticeContentChanged,
+
+    // Changes of who approves and supervises (a second person consents).
+    RoleChangeNeedsApproval,
+    RoleChangeNothing,
+    RoleChangeNotRequested,
+    RoleChangeValueDiffers,
+    RoleChangeLeavesNoApprover,
+    PublisherReviewedNotice,
 }

@@ -41,10 +41,12 @@ internal static class ReplayRules
             // Names are held to the rules of their time: the invisible-character and confusable-name rules
             // (issue 12) decide new commands only, so logs written before them still verify.
             SettingChanged c => Rejected(SettingRules.Change(c.Key, c.Value, state, replay: true), c),
+            RoleChangeRequested r => Rejected(RoleChangeRules.Request(r.Key, r.Value, state, r.By, replay: true), r),
+            RoleChangeApproved a => Rejected(RoleChangeRules.Approve(a.Key, a.Value, state, a.By), a),
             KeyRegistered k => Rejected(SettingRules.RegisterKey(k.Name, k.PublicKey, state), k, sameEvent: false),
             // Publication of a prepared notice: the content it publishes is the one prepared (the JSON's
             // hash cannot be recomputed here without the books as they were, so the rule takes it as prepared).
-            DisclosurePublished { Notice: { } notice } d => Rejected(NoticeRules.Publish(notice, state.Notice(notice)?.Prepared.ContentSha256 ?? "", d.Files, state), d),
+            DisclosurePublished { Notice: { } notice } d => Rejected(NoticeRules.Publish(notice, state.Notice(notice)?.Prepared.ContentSha256 ?? "", d.Files, state, entry.Actor), d),
             // Written before notices were prepared and reviewed in the books; once the log holds a prepared
             // notice, a publication without one skipped the supervision committee's review.
             DisclosurePublished d when state.LastNotice > 0 => [$"{d.Kind}: a notice is published only as a prepared and reviewed notice (its data names none)"],
@@ -77,6 +79,8 @@ internal static class ReplayRules
         DraftCarriedForward c => c.By,
         PeriodReopenRequested r => r.By,
         PeriodReopened r => r.By,
+        RoleChangeRequested r => r.By,
+        RoleChangeApproved a => a.By,
         DistributionPlanned p => p.By,
         DistributionApproved a => a.By,
         DistributionPosted p => p.By,

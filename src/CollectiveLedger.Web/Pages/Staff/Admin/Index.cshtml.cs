@@ -8,8 +8,9 @@ namespace CollectiveLedger.Web.Pages.Staff.Admin;
 
 /// <summary>
 /// Users, roles and ledger settings, for the administrator. A role granted or revoked is
-/// <c>settings set role.X</c>: Core's <see cref="SettingRules.Change"/>, one setting.changed entry
-/// with the names and nothing else. A password is set outside the books (credentials table), as
+/// <c>settings set role.X</c>: Core's <see cref="SettingRules.Set"/>, one setting.changed entry
+/// with the names and nothing else, or, for who approves and supervises, a request that a committee
+/// chair or supervisor approves on the approval page. A password is set outside the books (credentials table), as
 /// <c>cledger users add|password</c> does; it never reaches the log.
 /// </summary>
 [Roles(Role.Administrator)]
@@ -67,7 +68,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     private IActionResult Setting(string key, string value)
     {
-        var decision = books.Store.Apply(books.User!, session => SettingRules.Change(key, value, session.State));
+        var decision = books.Store.Apply(books.User!, session => SettingRules.Set(key, value, session.State, books.User!));
         if (!decision.Accepted)
         {
             Problems = new FieldProblems(decision.Violations, lang.Language);
@@ -75,7 +76,10 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             Load();
             return Page();
         }
-        TempData["Done"] = lang.T($"已设置 {key}。", $"{key} set.");
+        TempData["Done"] = decision.Event is RoleChangeRequested r
+            ? lang.T($"已申请将 {key} 改为「{r.Value}」，待委员会主任或监督委员会成员中的另一人在“审批”页批准。",
+                $"Asked to set {key} to \"{r.Value}\"; a committee chair or supervisor other than you approves it on the Approval page.")
+            : lang.T($"已设置 {key}。", $"{key} set.");
         return Redirect("/staff/admin");
     }
 

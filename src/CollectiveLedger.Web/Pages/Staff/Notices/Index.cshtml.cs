@@ -14,9 +14,9 @@ namespace CollectiveLedger.Web.Pages.Staff.Notices;
 /// <c>cledger notices</c> does it (<see cref="NoticePublishing"/>): the accountant prepares it
 /// (notice.prepared fixes its content); a member of the village affairs supervision committee (role
 /// supervisor, not the preparer) opens that notice's preview from the list and, on the same row,
-/// reviews and publishes exactly it: the form carries the notice's number and content SHA-256, so
-/// what is published is what was previewed (notice.reviewed, then disclosure.published with the
-/// four files kept for the public page).
+/// approves exactly it (notice.reviewed: the form carries the notice's number and content SHA-256,
+/// so what is approved is what was previewed); then an accountant other than the reviewer publishes
+/// it (disclosure.published with the four files kept for the public page).
 /// </summary>
 [Roles(Role.Accountant, Role.Supervisor, Role.CommitteeChair, Role.Auditor)]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
@@ -30,6 +30,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     public IReadOnlyList<PublishedNotice> Published { get; private set; } = [];
     public bool CanPrepare => books.Holds(Role.Accountant);
     public bool CanReview => books.Holds(Role.Supervisor);
+    public bool CanPublish => books.Holds(Role.Accountant);
     public string? SignedIn => books.User;
 
     public void OnGet()
@@ -63,9 +64,9 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         return RedirectToPage();
     }
 
-    /// <summary>Reviews notice <paramref name="notice"/> with the content the form carries, then publishes it (each step its own entry).</summary>
+    /// <summary>A supervisor approves notice <paramref name="notice"/> with the content the form carries: the preview they read.</summary>
     [Roles(Role.Supervisor)]
-    public IActionResult OnPostPublish(int notice, string? content, bool reviewed, string? opinion)
+    public IActionResult OnPostReview(int notice, string? content, bool reviewed, string? opinion)
     {
         if (!reviewed)
         {
@@ -73,12 +74,20 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             return Form(StatusCodes.Status422UnprocessableEntity);
         }
         if (books.State.Notice(notice) is not { } prepared) return Rejected([NoticePublishing.NotFound(notice)]);
-        if (prepared.Review is null)
-        {
-            // The supervisor read the preview: the form carries the content it showed.
-            var review = NoticePublishing.Review(books.Store, books.User!, books.State, prepared, content ?? "", opinion);
-            if (!review.Accepted) return Rejected(review.Violations);
-        }
+        var review = NoticePublishing.Review(books.Store, books.User!, books.State, prepared, content ?? "", opinion);
+        if (!review.Accepted) return Rejected(review.Violations);
+        TempData["Done"] = lang.T($"已审阅通过{prepared.Prepared.Period.LabelZh}财务公开榜，待会计公开。", $"The {prepared.Prepared.Period.LabelEn} notice is approved and waits to be published by an accountant.");
+        return RedirectToPage();
+    }
+
+    /// <summary>An accountant other than the reviewer publishes reviewed notice <paramref name="notice"/>, as the books give it now.</summary>
+    [Roles(Role.Accountant)]
+    public IActionResult OnPostPublish(int notice, string? content)
+    {
+        if (books.State.Notice(notice) is not { } prepared) return Rejected([NoticePublishing.NotFound(notice)]);
+        if (content != prepared.Prepared.ContentSha256)
+            return Rejected([new Violation(ViolationCode.NoticeContentChanged, new Place(Field: "content"), notice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                content ?? "", prepared.Prepared.ContentSha256)]);
         (Core.Ledger.Decision Decision, long? Seq, IReadOnlyList<(Core.Ledger.PublishedFile File, byte[] Bytes)> Files) published;
         try
         {
