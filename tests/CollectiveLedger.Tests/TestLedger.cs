@@ -54,6 +54,31 @@ public sealed class TestLedger : IDisposable
         return stdout;
     }
 
+    /// <summary>
+    /// Sets <paramref name="settings"/> as an administrator setting up the books does: directly while
+    /// nobody could consent, and a change of who approves or supervises, once a committee chair or
+    /// supervisor exists, requested by the tester and approved by one of them (RoleChangeRules).
+    /// </summary>
+    public void Set(params (string Key, string Value)[] settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            if (!Ok("settings", "set", key, value).StartsWith("asked", StringComparison.Ordinal)) continue;
+            using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TimeProvider.System);
+            var state = store.LoadState();
+            var approver = CollectiveLedger.Core.Approval.RoleChangeRules.Approvers
+                .SelectMany(r => CollectiveLedger.Core.Approval.ApprovalPolicy.Holders(state, r)).First(p => p != "tester");
+            OkAs(approver, "settings", "set", key, value, "--approve");
+        }
+    }
+
+    /// <summary>The setting <paramref name="key"/> in force ("" while never set).</summary>
+    public string Setting(string key)
+    {
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TimeProvider.System);
+        return store.LoadState().Setting(key) ?? "";
+    }
+
     /// <summary>The supervision committee member who reviews notices in tests (role.supervisor, set by <see cref="PublishNotice"/>).</summary>
     public const string Supervisor = "监督员";
 
@@ -66,7 +91,7 @@ public sealed class TestLedger : IDisposable
     /// <returns>The notice's number.</returns>
     public int PublishNotice(string[] scope, string date, string[] outs, string reviewer = Supervisor)
     {
-        if (!Ok("settings", "list").Contains("role.supervisor", StringComparison.Ordinal)) Ok("settings", "set", "role.supervisor", reviewer);
+        if (Setting("role.supervisor") == "") Set(("role.supervisor", reviewer));
         var prepared = Ok(["notices", "prepare", .. scope, "--date", date]);
         var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
         OkAs(reviewer, "notices", "review", number);

@@ -11,12 +11,8 @@ public class ApprovalCommandTests
         ledger.Ok("accounts", "add", "15301", "机井工程", "--parent", "153");
         ledger.Ok("funds", "add", "F02", "机井资金", "--kind", "衔接资金", "--agency", "旗财政局", "--document", "东财农〔2025〕18号",
             "--granted", "50000", "--purpose", "打井", "--accounts", "153", "--to", "2025-11-30", "--project", "机井项目");
-        foreach (var (key, value) in new[]
-                 {
-                     ("role.reviewer", "审核员"), ("role.finance_lead", "财务"), ("role.committee_chair", "主任"), ("role.supervisor", "监委"),
-                     ("role.cashier", "出纳"), ("approval.finance_lead_limit", "1000"), ("approval.committee_limit", "10000"),
-                 })
-            ledger.Ok("settings", "set", key, value);
+        ledger.Set(("role.reviewer", "审核员"), ("role.finance_lead", "财务"), ("role.committee_chair", "主任"), ("role.supervisor", "监委"),
+            ("role.cashier", "出纳"), ("approval.finance_lead_limit", "1000"), ("approval.committee_limit", "10000"));
         ledger.Ok("vouchers", "import", ledger.WriteFile("in.json",
             """[{"ref":"IN","date":"2025-02-01","summary":"收到机井资金","lines":[{"account":"10201","debit":"20000","fund":"F02"},{"account":"241","credit":"20000","fund":"F02"}]}]"""));
         return ledger;

@@ -56,7 +56,9 @@ public class ApprovalModelTests
                      ("role.reviewer", Reviewer), ("role.finance_lead", Lead), ("role.committee_chair", Chair), ("role.supervisor", Supervisor),
                      ("role.cashier", Cashier), ("approval.finance_lead_limit", "1000"), ("approval.committee_limit", "10000"),
                  })
-            Apply(store, "init", _ => SettingRules.Change(key, value));
+            // Once the chair holds the role, the supervisor's grant is a request the chair approves.
+            if (Apply(store, "init", s => SettingRules.Set(key, value, s.State, "init")).Event is RoleChangeRequested)
+                Apply(store, Chair, s => RoleChangeRules.Approve(key, value, s.State, Chair));
 
         var received = Funds.ToDictionary(f => f, _ => 0L);
         var spent = Funds.ToDictionary(f => f, _ => 0L);

@@ -24,9 +24,7 @@ public class BrowserTests
         Assert.That(File.Exists(Chromium), Is.True, $"{Chromium} is missing: apt-get install -y chromium (the browser tests drive Debian's Chromium; nothing can be downloaded)");
         using var ledger = TestLedger.WithBasics();
         ledger.Ok("accounts", "add", "50102", "机械作业收入", "--parent", "501");
-        foreach (var (role, person) in Workspace.People) ledger.Ok("settings", "set", "role." + role, person);
-        // The finance lead (财务) is also a reviewer here: as the issue tells it, a finance lead and the committee chair approve.
-        ledger.Ok("settings", "set", "role.reviewer", "审核员、财务");
+        ledger.Set([.. Workspace.People.Select(p => ("role." + p.Role, p.Person))]);
         ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         ledger.Ok("settings", "set", "approval.committee_limit", "10000");
         using (var store = LedgerStore.Open(ledger.Db, TimeProvider.System))
@@ -69,6 +67,22 @@ public class BrowserTests
             var draft = page.Url.Split('/')[^1];
             await SignOut(page);
 
+            // The finance lead (财务) is also to review, as the issue tells it: the administrator grants it, which
+            // only asks; the committee chair approves the change on the approval page.
+            await SignIn(page, url, "管理员");
+            await page.ClickAsync("nav a[href='/staff/admin']");
+            var financeRow = page.Locator("tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^财务$") }) });
+            await financeRow.Locator("form:has(input[name='role'][value='reviewer']) button").ClickAsync();
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("待委员会主任或监督委员会成员中的另一人"));
+            Assert.That(ledger.Setting("role.reviewer"), Is.EqualTo("审核员"), "the administrator's grant is only a request");
+            await SignOut(page);
+            await SignIn(page, url, "主任");
+            await page.ClickAsync("nav a[href='/staff/drafts']");
+            await page.ClickAsync("button.approve-role-change");
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已批准"));
+            Assert.That(ledger.Setting("role.reviewer"), Is.EqualTo("审核员、财务"));
+            await SignOut(page);
+
             // The finance lead reviews (审核), then the committee chair and a supervisor approve (5,000 is above the finance lead's 1,000).
             await SignIn(page, url, "财务");
             await page.GotoAsync(url + "/staff/drafts/" + draft);
@@ -108,7 +122,7 @@ public class BrowserTests
             }
             await SignOut(page);
 
-            // The supervisor opens April's preview from its row, reads it, and on the same row approves and publishes it.
+            // The supervisor opens April's preview from its row, reads it, and approves it on the same row; the accountant publishes it.
             await SignIn(page, url, "监委");
             await page.ClickAsync("nav a[href='/staff/notices']");
             var april = page.Locator("#prepared-notices tr", new() { HasText = "2025年4月" });
@@ -116,6 +130,12 @@ public class BrowserTests
             Assert.That(await preview.TextContentAsync("body"), Does.Contain("2025年4月财务公开榜").And.Contain("收取机械作业费和承包费").And.Contain("草稿，未经审核"));
             await preview.CloseAsync();
             await april.Locator("input.reviewed").CheckAsync();
+            await april.Locator("button.review-notice").ClickAsync();
+            Assert.That(await page.TextContentAsync(".done"), Does.Contain("已审阅通过2025年4月财务公开榜"));
+            Assert.That(await april.Locator("button.publish-notice").CountAsync(), Is.Zero, "the reviewer does not publish");
+            await SignOut(page);
+            await SignIn(page, url, "会计");
+            await page.ClickAsync("nav a[href='/staff/notices']");
             await april.Locator("button.publish-notice").ClickAsync();
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("已公开2025年4月财务公开榜"));
             await page.ClickAsync("nav a[href='/staff/notices']");

@@ -9,7 +9,7 @@ public class PublicPagesTests
 {
     /// <summary>
     /// A workspace whose books have one voucher in February 2025, whose accountant prepared its notice
-    /// and whose supervisor reviewed and published it from the notices page; returns the notice's entry.
+    /// and whose supervisor approved it and accountant published it from the notices page; returns the notice's entry.
     /// </summary>
     internal static async Task<long> Published(Workspace workspace)
     {
@@ -22,13 +22,19 @@ public class PublicPagesTests
         workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-02-01","summary":"收到巴特尔草场承包费","lines":[{"account":"10201","debit":"1234.5"},{"account":"50101","credit":"1234.5","member":"M001"}]}]"""));
 
-    /// <summary>The supervisor reviews and publishes notice 1 from its row of the notices page; returns the entry that published it.</summary>
+    /// <summary>
+    /// The supervisor approves notice 1 from its row of the notices page, then the accountant publishes
+    /// it from the same row; returns the entry that published it.
+    /// </summary>
     private static async Task<long> ReviewAndPublish(Workspace workspace)
     {
         var supervisor = await workspace.SignedIn("监委");
         var (notice, content) = await PublishForm(supervisor, 1);
-        var response = await supervisor.PostForm("/staff/notices?handler=Publish",
+        var reviewed = await supervisor.PostForm("/staff/notices?handler=Review",
             new() { ["notice"] = notice, ["content"] = content, ["reviewed"] = "true" }, "/staff/notices");
+        Assert.That(reviewed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await reviewed.Content.ReadAsStringAsync());
+        var accountant = await workspace.SignedIn("会计");
+        var response = await accountant.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
         return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -83,7 +89,7 @@ public class PublicPagesTests
     }
 
     [Test]
-    public async Task The_accountant_prepares_and_previews_the_supervisor_reviews_and_publishes_and_the_entries_record_every_kept_file()
+    public async Task The_accountant_prepares_and_previews_the_supervisor_reviews_the_accountant_publishes_and_the_entries_record_every_kept_file()
     {
         using var workspace = new Workspace();
         ImportFebruary(workspace);
@@ -91,9 +97,11 @@ public class PublicPagesTests
         await Prepare(accountant, "2025-02");
 
         var preview = await accountant.GetAsync("/staff/notices?handler=Preview&notice=1");
-        var (notice, content) = await PublishForm(await workspace.SignedIn("监委"), 1);
-        var byAccountant = await accountant.PostForm("/staff/notices?handler=Publish",
+        var supervisor = await workspace.SignedIn("监委");
+        var (notice, content) = await PublishForm(supervisor, 1);
+        var reviewByAccountant = await accountant.PostForm("/staff/notices?handler=Review",
             new() { ["notice"] = notice, ["content"] = content, ["reviewed"] = "true" }, "/staff/notices");
+        var publishBySupervisor = await supervisor.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
         var seq = await ReviewAndPublish(workspace);
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
         var published = store.PublishedNotices(seq).Single();
@@ -102,8 +110,9 @@ public class PublicPagesTests
 
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()), Does.Contain("财务公开榜").And.Contain("草稿，未经审核"));
-        Assert.That(byAccountant.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only the supervision committee reviews and publishes");
-        Assert.That(published.Actor, Is.EqualTo("监委"), "the supervisor who reviewed it is the actor of disclosure.published");
+        Assert.That(reviewByAccountant.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only the supervision committee reviews");
+        Assert.That(publishBySupervisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the supervision committee does not publish");
+        Assert.That(published.Actor, Is.EqualTo("会计"), "an accountant, not the reviewer, is the actor of disclosure.published");
         Assert.That(log, Does.Contain("\"kind\":\"notice.prepared\"").And.Contain("\"kind\":\"notice.reviewed\""));
         Assert.That(files.Select(f => f.Format), Is.EqualTo(new[] { "pdf", "html", "csv", "json" }));
         foreach (var f in files)
@@ -140,12 +149,15 @@ public class PublicPagesTests
         await Prepare(accountant, "2025-02");
         var (notice, content) = await PublishForm(supervisor, 1);
 
-        var unreviewed = await supervisor.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
-        var otherContent = await supervisor.PostForm("/staff/notices?handler=Publish",
+        var unreviewed = await accountant.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
+        var notTicked = await supervisor.PostForm("/staff/notices?handler=Review", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
+        var otherContent = await supervisor.PostForm("/staff/notices?handler=Review",
             new() { ["notice"] = notice, ["content"] = new string('0', 64), ["reviewed"] = "true" }, "/staff/notices");
         var notEnded = await Prepare(accountant, future);
 
         Assert.That(unreviewed.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await unreviewed.Content.ReadAsStringAsync(), Does.Contain("NoticeNotReviewed"));
+        Assert.That(notTicked.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "the supervisor ticks that they read the preview");
         Assert.That(otherContent.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await otherContent.Content.ReadAsStringAsync(), Does.Contain("NoticeContentChanged"));
         Assert.That(notEnded.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));

@@ -32,7 +32,7 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
     public Workspace(Func<WorkspaceOptions, WorkspaceOptions>? configure = null)
     {
         Ledger = TestLedger.WithBasics();
-        foreach (var (role, person) in People) Ledger.Ok("settings", "set", "role." + role, person);
+        Ledger.Set([.. People.Select(p => ("role." + p.Role, p.Person))]);
         Ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         Ledger.Ok("settings", "set", "approval.committee_limit", "10000");
         using (var store = LedgerStore.Open(Ledger.Db, TimeProvider.System))
