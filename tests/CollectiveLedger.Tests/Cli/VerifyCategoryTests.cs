@@ -164,10 +164,25 @@ public class VerifyCategoryTests
         }
 
         var (code, report) = VerifyJson(ledger);
+        ledger.Ok("log", "export", "--out", Path.Combine(ledger.Dir, "log.jsonl"));
+        var (pythonCode, pythonOut) = VerifyLog(Path.Combine(ledger.Dir, "log.jsonl"));
 
         Assert.That(code, Is.EqualTo(3), "reconciliation only: the log and the tables are whole");
         Assert.That(Problems(report), Is.EqualTo(new[] { ("register", "reconciliation", "151"), ("register", "reconciliation", "152") }),
             "once as the log has them, not again as the tables have the same totals");
+        Assert.That(pythonCode, Is.EqualTo(3), pythonOut);
+        Assert.That(pythonOut, Does.Contain("RECONCILIATION: asset register: 151 holds 1000.00 in the register, the books 9000.00").And.Not.Contain("PROBLEM"));
+    }
+
+    /// <summary>schemas/verify_log.py, the independent verifier, on an exported log: its exit code and output.</summary>
+    private static (int Code, string Output) VerifyLog(string log)
+    {
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log }) info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
     }
 
     [Test]
