@@ -163,6 +163,9 @@ class TrialBalanceAndVerify(SchemaTestCase):
         self.assertInvalid("verify", dict(base, ok=False, status="other", problems=[replay], **counts(1, 0)))
         self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[replay], integrity={"ok": False, "problems": -1},
                                           reconciliation={"ok": True, "problems": 0}))
+        self.assertInvalid("verify", dict(base, ok=True, problems=[], **counts(0, 1)))  # ok with a reconciliation problem counted
+        self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[replay], integrity={"ok": True, "problems": 1},
+                                          reconciliation={"ok": True, "problems": 0}))  # a category's ok is its count being 0
 
     def test_verify_output_with_checkpoints(self):
         ok = {"ok": True, "entries": 10, "head": {"seq": 9, "hash": "22250ddeaa24b83251156ce6d735c3c14643847304d76d4569af2ee1403c3a17"},
