@@ -235,10 +235,11 @@ public static class LedgerVerifier
             foreach (var t in LedgerStore.RegisterTotals(connection, tx))
             {
                 var (ledger, register) = (new Core.Money.Amount(t.LedgerFen), new Core.Money.Amount(t.RegisterFen));
-                var asLogged = logTotals.TryGetValue(t.Account, out var logged) ? (logged.Ledger, logged.Register) : (Ledger: ledger, Register: ledger);
-                if ((ledger, register) == asLogged) continue;
+                var inLog = logTotals.TryGetValue(t.Account, out var logged);
+                if (inLog ? (ledger, register) == (logged!.Ledger, logged.Register) : ledger == register) continue;
                 run.Add(new VerifyProblem(VerifyProblem.Replay, null,
-                    $"the asset register tables hold {register} on {t.Account}, its voucher lines {ledger}; the log gives {asLogged.Register} and {asLogged.Ledger}",
+                    $"the asset register tables hold {register} on {t.Account}, its voucher lines {ledger}; " +
+                    (inLog ? $"the log gives {logged!.Register} and {logged.Ledger}" : $"no asset of the log is on {t.Account}"),
                     Table: "asset_register", Key: t.Account, Expected: ledger.ToString(), Actual: register.ToString()));
             }
         }
