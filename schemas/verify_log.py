@@ -2,7 +2,9 @@
 """Reference verifier for an exported CollectiveLedger audit log (spec: schemas/audit-log.md).
 
 Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
-Exit 0: every check holds. 1: problems found, each naming its line and seq. 2: a file cannot be read.
+Exit 0: every check holds. 1: integrity problems found (PROBLEM lines), each naming its line and seq. 2: a file
+cannot be read. 3: reconciliation problems only (RECONCILIATION lines: the asset register does not cover its
+accounts; the books need an accountant, nothing points to tampering), as `cledger verify` exits.
 Checks the chain, the canonical form, the data of every kind and the ledger rules, and every checkpoint a
 disclosure.published entry carries: its root against the log's first N entries, its ECDSA P-256 signatures
 against the keys registered before it. An entry of an unknown kind is a problem. Python 3 standard library only.
@@ -479,12 +481,13 @@ def verify(log_path, tb_path=None):
         print(f"  {c:<10}{yuan(level1[c]):>20}")
         for a in sorted(a for a in s["net"] if a[:3] == c and a != c):
             print(f"    {a:<8}{yuan(s['net'][a]):>20}")
+    reconciliation = []  # the books disagree with themselves, not with their log: cledger verify's category reconciliation
     for c, field in REGISTER.items():  # the register equals the books on every register account it uses
         acct = "account" if field == "cost" else "depreciation_account"
         used = [a for a in s["assets"].values() if (a[acct] or "")[:3] == c]
         held = sum(fen(a["cost"]) if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
         if used and held != level1.get(c, 0) * (1 if field == "cost" else -1):
-            problems.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
+            reconciliation.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
     if tb_path:
         try:
             tb = json.load(open(tb_path, encoding="utf-8"))
@@ -495,8 +498,10 @@ def verify(log_path, tb_path=None):
             problems.append(f"trial balance {tb_path}: not a trial-balance JSON file ({x!r})")
     for p in problems:
         print(f"PROBLEM: {p}")
-    print("FAILED" if problems else "OK")
-    return 1 if problems else 0
+    for p in reconciliation:
+        print(f"RECONCILIATION: {p}")
+    print("FAILED" if problems else "RECONCILIATION NEEDED" if reconciliation else "OK")
+    return 1 if problems else 3 if reconciliation else 0
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")

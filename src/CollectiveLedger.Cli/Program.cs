@@ -10,7 +10,8 @@ namespace CollectiveLedger.Cli;
 
 /// <summary>
 /// <c>cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...</c> (DESIGN.md section 3).
-/// Exit codes: 0 done, 1 input rejected or verification failed, 2 usage error or cannot run, 70 bug.
+/// Exit codes: 0 done, 1 input rejected or verification found integrity problems, 2 usage error or cannot run,
+/// 3 verification found reconciliation problems only, 70 bug.
 /// A user error never prints a stack trace.
 /// </summary>
 public static class Program
@@ -40,6 +41,8 @@ public static class Program
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
+                                                          exit 1: 完整性 integrity problems (books changed outside the program);
+                                                          exit 3: 对账 reconciliation problems only (the books need an accountant)
           notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date YYYY-MM-DD] [--sign KEYFILE]... [--out DRAFT]
                                                           财务公开榜 prepared for review (its content fixed in the log)
           notices show N --out FILE                       the notice as it stands, for the reviewer

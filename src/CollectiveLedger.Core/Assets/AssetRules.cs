@@ -29,8 +29,15 @@ public static class AssetRules
     /// <summary>
     /// <c>assets add</c>: registers an asset; with <c>paid_from</c> its acquisition voucher follows in
     /// the same transaction (<see cref="Decision.Then"/>), otherwise its cost must already be in the books.
+    /// An acquisition is refused (AssetRegisterIncomplete) while the register does not cover what the
+    /// accounts it will post to already hold (opening balances of 151 and 152, say): registered then,
+    /// the purchase alone would stand against the whole balance and verify would report the register
+    /// and the accounts apart. The fix is to take the existing assets over first, without paid_from.
     /// </summary>
-    public static Decision Add(AssetInput input, LedgerState state, DateOnly today, Place place)
+    /// <param name="replay">Deciding an entry of the log again: acquisitions logged before the
+    /// AssetRegisterIncomplete rule are held to the rules of their time, and a register that does not
+    /// cover its accounts is reported by verify as reconciliation.</param>
+    public static Decision Add(AssetInput input, LedgerState state, DateOnly today, Place place, bool replay = false)
     {
         var v = new List<Violation>();
         if (!TextRules.IsCode(input.Code)) v.Add(new Violation(ViolationCode.CodeInvalid, place.WithField("code"), input.Code));
@@ -115,6 +122,10 @@ public static class AssetRules
             }
             return Decision.From(added, v);
         }
+        if (!replay)
+            foreach (var family in new[] { category.CostAccount(), category.DepreciationAccount() }.OfType<string>())
+                if (Totals(family, state, balances) is var totals && totals.Ledger != totals.Register)
+                    v.Add(new Violation(ViolationCode.AssetRegisterIncomplete, place.WithField("paid_from"), family, totals.Ledger.ToString(), totals.Register.ToString()));
         if (paidFrom.StartsWith(Construction, StringComparison.Ordinal) && new Amount(balances.GetValueOrDefault(paidFrom)) < asset.Cost)
             v.Add(new Violation(ViolationCode.ConstructionBalanceShort, place.WithField("paid_from"), paidFrom, new Amount(balances.GetValueOrDefault(paidFrom)).ToString(), asset.Cost.ToString()));
         var voucher = AcquisitionVoucher(added, state);
@@ -321,19 +332,31 @@ public static class AssetRules
     /// register's total (cost of the assets not disposed of; their accumulated depreciation for 133
     /// and 152), where they differ.
     /// </summary>
-    public static IEnumerable<RegisterDifference> Reconcile(LedgerState state)
+    public static IEnumerable<RegisterDifference> Reconcile(LedgerState state) => RegisterTotals(state).Where(t => t.Ledger != t.Register);
+
+    /// <summary>The balance and the register's total of each level-1 account the register uses, in code order, equal or not.</summary>
+    public static IEnumerable<RegisterDifference> RegisterTotals(LedgerState state)
     {
         var balances = Balances(state);
         foreach (var account in AssetCategories.RegisterAccounts)
         {
-            var contra = account is "133" or "152";
+            var contra = IsContra(account);
             if (!state.Assets.Any(s => (contra ? s.Asset.DepreciationAccount : s.Asset.Account)?.StartsWith(account, StringComparison.Ordinal) == true)) continue;
-            var ledger = new Amount(balances.Where(b => b.Key.StartsWith(account, StringComparison.Ordinal)).Sum(b => b.Value));
-            if (contra) ledger = -ledger;
-            var register = state.Assets.Where(s => s.Active && (contra ? s.Asset.DepreciationAccount : s.Asset.Account)!.StartsWith(account, StringComparison.Ordinal) == true)
-                .Aggregate(Amount.Zero, (sum, s) => sum + (contra ? s.Depreciated : s.Asset.Cost));
-            if (ledger != register) yield return new RegisterDifference(account, ledger, register);
+            yield return Totals(account, state, balances);
         }
+    }
+
+    private static bool IsContra(string account) => account is "133" or "152";
+
+    /// <summary>The balance of <paramref name="account"/> (level 1, with its sub-accounts; contra accounts as a credit) and the register's total on it.</summary>
+    private static RegisterDifference Totals(string account, LedgerState state, SortedDictionary<string, long> balances)
+    {
+        var contra = IsContra(account);
+        var ledger = new Amount(balances.Where(b => b.Key.StartsWith(account, StringComparison.Ordinal)).Sum(b => b.Value));
+        if (contra) ledger = -ledger;
+        var register = state.Assets.Where(s => s.Active && (contra ? s.Asset.DepreciationAccount : s.Asset.Account)?.StartsWith(account, StringComparison.Ordinal) == true)
+            .Aggregate(Amount.Zero, (sum, s) => sum + (contra ? s.Depreciated : s.Asset.Cost));
+        return new RegisterDifference(account, ledger, register);
     }
 
     /// <summary>

@@ -112,6 +112,7 @@ public static class Messages
             [ViolationCode.NothingToDepreciate] = ("{0} 月没有需要计提折旧的资产", "no asset depreciates in {0}"),
             [ViolationCode.ConstructionBalanceShort] = ("在建工程 {0} 余额 {1}，不足转入 {2}", "construction in progress {0} holds {1}, less than the {2} to transfer"),
             [ViolationCode.AssetCostNotInBooks] = ("科目 {0} 账面余额 {1}，少于资产登记簿将记载的 {2}：请用 --paid-from 同时记账", "account {0} holds {1} in the books, less than the register would hold ({2}): register it with --paid-from to post it"),
+            [ViolationCode.AssetRegisterIncomplete] = ("科目 {0} 账面余额 {1}，资产登记簿只登记了 {2}：请先登记已有资产（cledger assets add 不带 --paid-from，从账面接管，累计折旧用 --opening-depreciation），再登记新购或转入的资产", "account {0} holds {1} in the books but the asset register covers only {2}: register the existing assets first (cledger assets add without --paid-from takes them over from the books, with --opening-depreciation for their accumulated depreciation), then the new or transferred asset"),
             [ViolationCode.RegisterAccountNeedsAssetCommand] = ("科目 {0} 由资产登记簿管理：请用 cledger assets 命令记账（取得、折旧、清理）", "account {0} is kept by the asset register: post to it with cledger assets (add, depreciate, dispose)"),
             [ViolationCode.ContractNotFound] = ("合同 {0} 未登记", "contract {0} is not registered"),
             [ViolationCode.ContractPartyNotFound] = ("承包方 {0} 不是已登记的成员或往来单位", "party {0} is neither a registered member nor a counterparty"),

@@ -130,6 +130,7 @@ public enum ViolationCode
     NothingToDepreciate,
     ConstructionBalanceShort,
     AssetCostNotInBooks,
+    AssetRegisterIncomplete,
     RegisterAccountNeedsAssetCommand,
 
     // Resource contracts.

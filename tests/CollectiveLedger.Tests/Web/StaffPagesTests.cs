@@ -126,6 +126,33 @@ public class StaffPagesTests
     }
 
     [Test]
+    public async Task The_verify_page_shows_integrity_and_reconciliation_as_two_sections_like_the_command_line()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("accounts", "add", "15104", "机械", "--parent", "151");
+        workspace.Ledger.Ok("accounts", "add", "51305", "折旧费", "--parent", "513");
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("o.json", """
+            [{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初余额","lines":[{"account":"15104","debit":"8000.00"},{"account":"301","credit":"8000.00"}]}]
+            """));
+        // The register takes over only part of 151: the books need an accountant, nobody tampered with them.
+        workspace.Ledger.Ok("assets", "add", "OLD1", "旧拖拉机", "--category", "machinery", "--account", "15104", "--acquired", "2020-01-10", "--cost", "5000",
+            "--life-months", "120", "--expense-account", "51305");
+        var auditor = await workspace.SignedIn("审计");
+
+        var reconciliation = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+        workspace.Ledger.Sql("DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = 900000 WHERE account = '15104'");
+        var both = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+
+        Assert.That(reconciliation, Does.Contain("发现问题：对账"));
+        Assert.That(reconciliation, Does.Match("""<section id="verify-integrity">\s*<h3 class="ok">完整性 integrity[^<]*: 通过 OK</h3>\s*</section>"""));
+        Assert.That(reconciliation, Does.Match("""<section id="verify-reconciliation">\s*<h3 class="bad">对账 reconciliation[^<]*发现 1 个问题[^<]*</h3>\s*<pre class="checkpoint">\s*\[register\][^<]*151"""));
+        Assert.That(reconciliation.IndexOf("verify-integrity", StringComparison.Ordinal), Is.LessThan(reconciliation.IndexOf("verify-reconciliation", StringComparison.Ordinal)));
+        Assert.That(both, Does.Contain("发现问题：完整性"));
+        Assert.That(both, Does.Match("""<section id="verify-integrity">\s*<h3 class="bad">完整性 integrity[^<]*</h3>\s*<pre class="checkpoint">[^<]*voucher_lines"""));
+        Assert.That(both, Does.Match("""<section id="verify-reconciliation">\s*<h3 class="bad">"""));
+    }
+
+    [Test]
     public async Task The_administrator_grants_and_revokes_roles_as_audit_entries_without_any_secret_and_sets_passwords_outside_the_log()
     {
         using var workspace = new Workspace();
