@@ -245,10 +245,10 @@ public class SampleVillageTests
         var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-all.json"))).RootElement.GetProperty("rows")
             .EnumerateArray().Where(r => r.GetProperty("level").GetInt32() == 1)
             .ToDictionary(r => r.GetProperty("code").GetString()!,
-                r => decimal.Parse(r.GetProperty("closing_debit").GetString()!) - decimal.Parse(r.GetProperty("closing_credit").GetString()!));
+                r => decimal.Parse(r.GetProperty("closing_debit").GetString()!, System.Globalization.CultureInfo.InvariantCulture) - decimal.Parse(r.GetProperty("closing_credit").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var theirs = balances.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray())
-            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim()));
+            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.That(theirs.Where(kv => kv.Value != 0), Is.EquivalentTo(ours.Where(kv => kv.Value != 0)));
     }
 
@@ -295,6 +295,8 @@ public class SampleVillageTests
     private static (int, string) Hledger(params string[] args)
     {
         var info = new ProcessStartInfo("hledger") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // hledger reads the journal in the locale's encoding: UTF-8 whatever locale the suite runs under (CI: th_TH).
+        info.Environment["LC_ALL"] = "C.UTF-8";
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
