@@ -1,10 +1,13 @@
-using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>settings list</c> / <c>settings set KEY VALUE</c>: locally decided values such as the objection period and signatories.</summary>
+/// <summary>
+/// <c>settings list</c> / <c>settings set KEY VALUE</c>: locally decided values such as the objection period and signatories.
+/// The list shows every key <c>settings set</c> takes (<see cref="SettingRules.Keys"/>: disclosure, posting days, roles and
+/// approval limits), unset ones as the default (null in JSON).
+/// </summary>
 public static class SettingsCommand
 {
     public static int Run(Context ctx, Args args)
@@ -17,7 +20,7 @@ public static class SettingsCommand
                 using (var store = ctx.Open())
                 {
                     var settings = store.LoadState().Settings;
-                    var rows = DisclosureSettings.Keys.Select(k => (Key: k, Value: settings.GetValueOrDefault(k))).ToList();
+                    var rows = SettingRules.Keys.Select(k => (Key: k, Value: settings.GetValueOrDefault(k))).ToList();
                     ctx.Render(new Grid(["设置 key", "值 value"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Key, r.Value ?? "(默认 default)"]).ToList()),
                         format, () => Json.Write(w =>
                         {
