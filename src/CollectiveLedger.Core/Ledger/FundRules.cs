@@ -78,55 +78,43 @@ public static class FundRules
     }
 
     /// <summary>
-    /// The first day on or after <paramref name="date"/> on which the fund's balance would be below
-    /// zero with <paramref name="change"/> added on <paramref name="date"/>; null when the change takes
-    /// nothing out of the fund or no day goes short.
+    /// FundOverspent when the fund's balance at the end of <paramref name="date"/> would be below zero
+    /// with <paramref name="change"/>; FundOverspentLater with the first later day that would be; null
+    /// when the change takes nothing out of the fund or no day goes short.
     /// </summary>
     private static Violation? Overspending(string fund, DateOnly date, FundBalance change, LedgerState state)
     {
         if (change.Balance >= Amount.Zero) return null;
-        var before = Amount.Zero; // the balance at the end of the voucher's date without it
-        var running = Amount.Zero;
-        var started = false;
-        foreach (var (day, moved) in state.FundDays(fund))
+        var available = state.FundAsOf(fund, date).Balance;
+        var running = available + change.Balance;
+        if (running.IsNegative)
+            return new Violation(ViolationCode.FundOverspent, Place.None, fund, available.ToString(), (-running).ToString());
+        foreach (var (day, moved) in state.FundDays(fund).Where(d => d.Key > date))
         {
-            if (day > date && !started)
-            {
-                if ((before + change.Balance).IsNegative) return Short(date, before);
-                started = true;
-                running = before + change.Balance;
-            }
-            if (!started) { before += moved.Balance; continue; }
             running += moved.Balance;
             if (running.IsNegative)
                 return new Violation(ViolationCode.FundOverspentLater, Place.None, fund, IsoDate.Format(day), (-running).ToString());
         }
-        return !started && (before + change.Balance).IsNegative ? Short(date, before) : null;
-
-        Violation Short(DateOnly day, Amount available) =>
-            new(ViolationCode.FundOverspent, Place.None, fund, available.ToString(), (-(available + change.Balance)).ToString());
+        return null;
     }
 
     /// <summary>
-    /// The first day of <paramref name="period"/> on which a fund stood below zero, with its shortfall
-    /// (the balance carried in from before the month counts on the month's first day); null when
-    /// every fund covered its spending every day of the month.
+    /// FundOverspentInPeriod for every fund that stood below zero on some day of <paramref name="period"/>,
+    /// naming the first such day and the shortfall then; a fund already short at the end of the month
+    /// before is short from the month's first day.
     /// </summary>
     public static IEnumerable<Violation> OverspentIn(Period period, LedgerState state, Place place)
     {
         foreach (var (fund, _) in state.Funds.OrderBy(f => f.Code, StringComparer.Ordinal))
         {
-            var running = Amount.Zero;
-            DateOnly? shortDay = null;
-            foreach (var (day, moved) in state.FundDays(fund))
+            var running = state.FundAsOf(fund, period.FirstDay.AddDays(-1)).Balance;
+            var shortDay = running.IsNegative ? period.FirstDay : (DateOnly?)null;
+            foreach (var (day, moved) in state.FundDays(fund).Where(d => d.Key >= period.FirstDay && d.Key <= period.LastDay))
             {
-                if (day > period.LastDay) break;
-                if (day >= period.FirstDay && shortDay is null && running.IsNegative) shortDay = period.FirstDay;
                 if (shortDay is not null) break;
                 running += moved.Balance;
-                if (day >= period.FirstDay && running.IsNegative) shortDay = day;
+                if (running.IsNegative) shortDay = day;
             }
-            if (shortDay is null && running.IsNegative) shortDay = period.FirstDay; // short since an earlier month, no movement this month
             if (shortDay is { } d)
                 yield return new Violation(ViolationCode.FundOverspentInPeriod, place, fund, IsoDate.Format(d), (-running).ToString());
         }
