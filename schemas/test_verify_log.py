@@ -244,6 +244,19 @@ class LedgerRules(VerifierTestCase):
         self.assertEqual(result.returncode, 0, result.stdout)
         self.assertRegex(result.stdout, r"\n  102 +0\.00\n")
 
+    def test_a_red_ink_reversal_dated_in_the_next_year_fails(self):
+        entries = self.entries()[:5]
+        opened = json.loads(json.dumps(entries[4]))
+        opened.update(kind="year.opened", data={"year": 2027})
+        reversal = json.loads(json.dumps(entries[4]))
+        reversal["data"].update(number=1, date="2027-01-20", period="2027-01", ref=None, summary="冲销 2026年1月 记-0001号",
+                                reverses={"period": "2026-01", "number": 1})
+        for line in reversal["data"]["lines"]:
+            line.update({k: "-" + v if v != "0.00" else v for k, v in line.items() if k in ("debit", "credit")})
+        entries += [opened, reversal]
+
+        self.assertFailsAt(rechain(entries), 6, "same year")
+
     def test_a_reversal_with_positive_amounts_fails(self):
         entries = self.entries()[:5]
         reversal = json.loads(json.dumps(entries[4]))

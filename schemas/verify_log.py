@@ -217,6 +217,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(o and o["reverses"] is None and key not in s["reversed"], f"reverses {key}: no such voucher, or it is a reversal or reversed already")
         need(o["kind"] == d["kind"] and o["date"] <= date and len(o["lines"]) == len(lines)
              and all(map(negates, lines, o["lines"])), "a reversal repeats the original's kind and lines, amounts negated")
+        need(o["date"][:4] == date[:4], "a red-ink reversal is dated in the same year as the voucher it reverses "
+             "(an earlier year's error is corrected by a blue-ink voucher, section 7.5)")
         s["reversed"].add(key)
     month = s["monthly"].setdefault(p, {})
     for l in lines:

@@ -13,7 +13,8 @@ namespace CollectiveLedger.Core.Ledger;
 /// months, the last voucher number of each month, which accounts have postings, each month's net
 /// postings per account, the funds' money and the drafts in approval. It evolves only
 /// through <see cref="Apply"/>, the same way whether it was loaded from the tables or rebuilt by
-/// replaying the log. Small by design: its size depends on the chart and the registers, never on the
+/// replaying the log. Small by design: its size depends on the chart, the registers and the days a fund
+/// moved money (one entry per fund and day), never on the
 /// number of vouchers, so importing or replaying any number of them runs in bounded memory.
 /// </summary>
 public sealed class LedgerState
@@ -28,6 +29,7 @@ public sealed class LedgerState
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
     private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<DateOnly, FundBalance>> _fundDays = new(StringComparer.Ordinal);
     private readonly SortedDictionary<Period, Dictionary<string, long>> _turnover = [];
     private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, Draft> _drafts = [];
@@ -67,6 +69,28 @@ public sealed class LedgerState
     /// <summary>What a fund has received and spent through cash and bank so far.</summary>
     public FundBalance Fund(string code) => _funds.GetValueOrDefault(code);
     public IEnumerable<(string Code, FundBalance Balance)> Funds => _funds.Select(f => (f.Key, f.Value));
+
+    /// <summary>
+    /// A fund's money moved per day (received and spent through cash and bank on that day), in date
+    /// order: what the balance as of any date is made of. One entry per fund and day with fund money
+    /// moving, so it grows with the days a fund is used, never with the number of vouchers.
+    /// </summary>
+    public IReadOnlyDictionary<DateOnly, FundBalance> FundDays(string code) =>
+        _fundDays.TryGetValue(code, out var days) ? days : EmptyDays;
+
+    private static readonly SortedDictionary<DateOnly, FundBalance> EmptyDays = [];
+
+    /// <summary>What a fund has received and spent through cash and bank up to and including <paramref name="date"/>.</summary>
+    public FundBalance FundAsOf(string code, DateOnly date)
+    {
+        var total = default(FundBalance);
+        foreach (var (day, change) in FundDays(code))
+        {
+            if (day > date) break;
+            total += change;
+        }
+        return total;
+    }
 
     /// <summary>The grant's terms of a fund registered with them.</summary>
     public FundTerms? FundTerms(string code) => _fundTerms.GetValueOrDefault(code);
@@ -176,7 +200,7 @@ public sealed class LedgerState
                     _postedAccounts.Add(line.Account);
                     AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
                 }
-                foreach (var (fund, change) in FundRules.Changes(v)) _funds[fund] = Fund(fund) + change;
+                foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
                 if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
                 break;
             case VoucherDrafted d:
@@ -310,7 +334,16 @@ public sealed class LedgerState
         LastFeedback = Math.Max(LastFeedback, number);
     }
     public void RestorePosting(string account) => _postedAccounts.Add(account);
-    public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
+
+    /// <summary>Restores what a fund received and spent through cash and bank on one day (the books keep them as voucher lines).</summary>
+    public void RestoreFundDay(string code, DateOnly date, FundBalance change) => AddFundDay(code, date, change);
+
+    private void AddFundDay(string fund, DateOnly date, FundBalance change)
+    {
+        _funds[fund] = Fund(fund) + change;
+        if (!_fundDays.TryGetValue(fund, out var days)) _fundDays[fund] = days = [];
+        days[date] = days.GetValueOrDefault(date) + change;
+    }
 
     /// <summary>Restores one month's net postings on one account (the books keep them as month sums).</summary>
     public void RestoreTurnover(Period period, string account, long net) => AddTurnover(period, account, net);

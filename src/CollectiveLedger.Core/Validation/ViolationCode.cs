@@ -171,4 +171,11 @@ public enum ViolationCode
     RoleChangeValueDiffers,
     RoleChangeLeavesNoApprover,
     PublisherReviewedNotice,
+
+    // Accounting review (issue 13): 专款专用 by date, corrections across years, 待处理财产损溢 at close.
+    FundNotStarted,
+    FundOverspentLater,
+    FundOverspentInPeriod,
+    ReversalAcrossYears,
+    PendingLossesNotCleared,
 }

@@ -121,6 +121,8 @@ internal static class ReplayRules
                 yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
         if ((posted.Origin?.Source == VoucherOrigin.Reversal) != (v.Reverses is not null) && posted.Origin is not null)
             yield return $"voucher {v.Key}: only reversals are posted as reversals";
+        if (v.Reverses is { } reversed && ReversalRules.AcrossYears(reversed, v.Date) is { } acrossYears)
+            yield return $"voucher {v.Key}: {acrossYears.Message(Language.En)} [{acrossYears.Code}]";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
         if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
         foreach (var line in v.Lines)
