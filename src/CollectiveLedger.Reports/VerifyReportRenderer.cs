@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CollectiveLedger.Core.Audit;
 
@@ -87,8 +88,8 @@ public static class VerifyReportRenderer
     {
         var sb = new StringBuilder();
         sb.AppendLine(chinese ? $"审计日志条目 entries: {report.Entries}" : $"entries: {report.Entries}");
-        if (report.HeadSeq is { } seq) sb.AppendLine($"{(chinese ? "链头 head" : "head")}: {seq}:{report.HeadHash}");
-        sb.AppendLine($"{(chinese ? "默克尔根 root" : "root")}: {Convert.ToHexStringLower(report.Root)}");
+        if (report.HeadSeq is { } seq) sb.AppendLine(CultureInfo.InvariantCulture, $"{(chinese ? "链头 head" : "head")}: {seq}:{report.HeadHash}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{(chinese ? "默克尔根 root" : "root")}: {Convert.ToHexStringLower(report.Root)}");
         foreach (var c in report.Checkpoints)
         {
             var status = c.Status switch
@@ -137,12 +138,12 @@ public static class VerifyReportRenderer
         foreach (var p in report.Problems.Where(p => p.Category == category))
         {
             listed++;
-            sb.Append($"  [{p.Kind}]");
-            if (p.Seq is { } s) sb.Append($" seq {s}");
-            if (p.Table is not null) sb.Append($" {p.Table} {p.Key}");
-            if (p.Column is not null) sb.Append($" .{p.Column}");
+            sb.Append(CultureInfo.InvariantCulture, $"  [{p.Kind}]");
+            if (p.Seq is { } s) sb.Append(CultureInfo.InvariantCulture, $" seq {s}");
+            if (p.Table is not null) sb.Append(CultureInfo.InvariantCulture, $" {p.Table} {p.Key}");
+            if (p.Column is not null) sb.Append(CultureInfo.InvariantCulture, $" .{p.Column}");
             sb.Append(": ").Append(p.Message);
-            if (p.Expected is not null || p.Actual is not null) sb.Append($" (expected {p.Expected}, actual {p.Actual})");
+            if (p.Expected is not null || p.Actual is not null) sb.Append(CultureInfo.InvariantCulture, $" (expected {p.Expected}, actual {p.Actual})");
             sb.AppendLine();
         }
         if (listed < found) sb.AppendLine(chinese ? $"  ……另有 {found - listed} 个未列出 ({found - listed} more not listed)" : $"  ... ({found - listed} more not listed)");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -55,7 +56,7 @@ public static class DemoCommand
                 var reference = reversal.GetProperty("ref").GetString()!;
                 var key = store.Vouchers(Core.Periods.Period.Parse(reference[..7]), Core.Periods.Period.Parse(reference[..7]))
                     .First(v => v.Voucher.Ref == reference).Voucher.Key;
-                if (Step(demo, ["vouchers", "reverse", key.Number.ToString(), "--period", key.Period.ToString(),
+                if (Step(demo, ["vouchers", "reverse", key.Number.ToString(CultureInfo.InvariantCulture), "--period", key.Period.ToString(),
                         "--date", reversal.GetProperty("date").GetString()!, "--reason", reversal.GetProperty("reason").GetString()!]) is var c and not 0)
                     return c;
             }
@@ -217,7 +218,7 @@ public static class DemoCommand
     private static int Distribute(Context demo, string db, string file, string keyFile, Func<string, string> output)
     {
         var plan = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
-        string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString() : plan.GetProperty(name).GetString()!;
+        string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture) : plan.GetProperty(name).GetString()!;
         Context As(string actor) => new(db, actor, demo.Language, demo.Out, demo.Error, demo.Clock);
         var year = P("year");
         foreach (var (actor, words) in new (string, string[])[]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -151,10 +152,10 @@ public static class LedgerVerifier
                 _merkle.AppendLeaf(p.LeafHash);
                 if (p.Seq != _expectedSeq)
                     run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, $"expected entry {_expectedSeq} here, found {p.Seq}: entries are missing or out of order",
-                        Expected: _expectedSeq.ToString(), Actual: p.Seq.ToString()));
+                        Expected: _expectedSeq.ToString(CultureInfo.InvariantCulture), Actual: p.Seq.ToString(CultureInfo.InvariantCulture)));
                 if (p.StoredHash != p.Hash)
                     run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the stored hash is not the SHA-256 of the stored entry",
-                        Table: "audit_log", Key: p.Seq.ToString(), Column: "hash", Expected: p.Hash, Actual: p.StoredHash));
+                        Table: "audit_log", Key: p.Seq.ToString(CultureInfo.InvariantCulture), Column: "hash", Expected: p.Hash, Actual: p.StoredHash));
                 if (_anchors.TryGetValue(p.Seq, out var list))
                     foreach (var anchor in list.Where(a => a.Hash != p.Hash))
                         run.Add(new VerifyProblem(VerifyProblem.Anchor, p.Seq, $"entry {p.Seq} differs from the anchor: history was rewritten up to here",
@@ -175,7 +176,7 @@ public static class LedgerVerifier
             if (entry.V != AuditEntry.Version)
                 run.Add(new VerifyProblem(VerifyProblem.Canonical, p.Seq, $"unknown format version {entry.V}"));
             if (entry.Seq != p.Seq)
-                run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the entry's seq differs from its position", Expected: p.Seq.ToString(), Actual: entry.Seq.ToString()));
+                run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the entry's seq differs from its position", Expected: p.Seq.ToString(CultureInfo.InvariantCulture), Actual: entry.Seq.ToString(CultureInfo.InvariantCulture)));
             if (entry.Prev != _prev)
                 run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "prev is not the hash of the previous entry: the chain is broken here",
                     Expected: _prev, Actual: entry.Prev));
@@ -262,7 +263,7 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, "the published notice's checkpoint is of another ledger", Expected: origin, Actual: checkpoint.Origin));
             if (checkpoint.Size > seq || !_roots.TryGetValue(checkpoint.Size, out var root))
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, $"the published notice's checkpoint names {checkpoint.Size} entries, more than came before it",
-                    Expected: $"<= {seq}", Actual: checkpoint.Size.ToString()));
+                    Expected: $"<= {seq}", Actual: checkpoint.Size.ToString(CultureInfo.InvariantCulture)));
             else if (!root.AsSpan().SequenceEqual(checkpoint.Root))
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, $"the published notice's checkpoint does not match the first {checkpoint.Size} entries",
                     Expected: Convert.ToBase64String(checkpoint.Root), Actual: Convert.ToBase64String(root)));
@@ -342,7 +343,7 @@ public static class LedgerVerifier
         if (checkpoint.Size > entries)
         {
             run.Add(new VerifyProblem(VerifyProblem.Checkpoint, entries, $"log shorter than the checkpoint: it has {entries} entries, the checkpoint {checkpoint.Size}",
-                Expected: checkpoint.Size.ToString(), Actual: entries.ToString()));
+                Expected: checkpoint.Size.ToString(CultureInfo.InvariantCulture), Actual: entries.ToString(CultureInfo.InvariantCulture)));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Shorter, signedBy);
         }
         var actual = checkpoint.Size == 0 ? new MerkleTree().Root() : roots[checkpoint.Size];
