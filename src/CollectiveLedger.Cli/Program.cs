@@ -39,6 +39,10 @@ public static class Program
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
+          print vouchers --period YYYY-MM [--number N] [--out FILE.pdf] [--font PATH]
+                                                          记账凭证, two to an A4 page, names from the approval log
+          print books --year YYYY --book general|detail|cash|bank [--account CODE] [--out FILE.pdf] [--font PATH]
+                                                          总账 / 明细账 / 现金日记账 / 银行存款日记账 with 承前页/过次页
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
           notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date YYYY-MM-DD] [--sign KEYFILE]... [--out DRAFT]
                                                           财务公开榜 prepared for review (its content fixed in the log)
@@ -159,6 +163,7 @@ public static class Program
         "distribution" => DistributionCommands.Run(ctx, args),
         "serve" => ServeCommand.Run(ctx, args),
         "users" => UserCommands.Run(ctx, args),
+        "print" => PrintCommand.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 
