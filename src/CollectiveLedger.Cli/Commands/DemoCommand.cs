@@ -94,7 +94,8 @@ public static class DemoCommand
             if (Step(demo, [.. words]) is var added and not 0) return added;
             foreach (var receipt in contract.GetProperty("receipts").EnumerateArray())
                 if (Step(demo, ["contracts", "receive", number, "--date", receipt.GetProperty("date").GetString()!,
-                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!]) is var received and not 0)
+                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!,
+                        .. receipt.TryGetProperty("attachments", out var attachments) ? new[] { "--attachments", attachments.GetRawText() } : []]) is var received and not 0)
                     return received;
         }
         for (var month = 1; month <= 12; month++)
