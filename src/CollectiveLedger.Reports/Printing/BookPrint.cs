@@ -93,7 +93,7 @@ public static class BookPrint
             [
                 new TableColumn("日期", 0.9f, Align.Left, NoWrap: true),
                 new TableColumn("凭证号", 1.1f, Align.Left, NoWrap: true),
-                new TableColumn("摘要", 3.6f),
+                new TableColumn(SummaryHeader(ledger.Code, ledger.Name), 3.6f),
                 new TableColumn(journal ? "收入（借方）" : "借方", 1.7f, Align.Right, NoWrap: true),
                 new TableColumn(journal ? "支出（贷方）" : "贷方", 1.7f, Align.Right, NoWrap: true),
                 new TableColumn("借或贷", 0.9f, Align.Center),
@@ -116,7 +116,7 @@ public static class BookPrint
         return new Pdf.Table(
             [
                 new TableColumn("月份", 0.8f, Align.Left, NoWrap: true),
-                new TableColumn("摘要", 3.6f),
+                new TableColumn(SummaryHeader(ledger.Code, ledger.Name), 3.6f),
                 new TableColumn("借方", 1.8f, Align.Right, NoWrap: true),
                 new TableColumn("贷方", 1.8f, Align.Right, NoWrap: true),
                 new TableColumn("借或贷", 0.9f, Align.Center),
@@ -124,6 +124,9 @@ public static class BookPrint
             ],
             carry.Rows, Carry: carry.Build());
     }
+
+    /// <summary>The summary column's header names the account: it is repeated on every page, as a ledger page names its account.</summary>
+    private static string SummaryHeader(string code, string name) => $"摘要（{code} {name}）";
 
     private static string Day(DateOnly date) => IsoDate.Format(date)[5..];
 

@@ -54,6 +54,24 @@ public class ArchivePrintTests
     }
 
     [Test]
+    public void The_same_books_print_the_same_bytes_and_every_page_of_a_book_names_its_account()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", "[" + string.Join(",", Enumerable.Range(1, 60).Select(i =>
+            $$"""{"ref":"R{{i}}","date":"2025-01-{{1 + (i / 3):D2}}","summary":"收到第{{i}}笔","lines":[{"account":"10201","debit":"{{i}}.00"},{"account":"50101","credit":"{{i}}.00"}]}""")) + "]"));
+        var first = Path.Combine(ledger.Dir, "a.pdf");
+        var second = Path.Combine(ledger.Dir, "b.pdf");
+
+        ledger.Ok("print", "books", "--year", "2025", "--book", "bank", "--out", first);
+        ledger.Ok("print", "books", "--year", "2025", "--book", "bank", "--out", second);
+
+        Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)));
+        var pages = PdfText.Pages(File.ReadAllBytes(first));
+        Assert.That(pages, Has.Count.GreaterThan(1));
+        Assert.That(pages, Has.All.Contain("摘要（10201信用社基本户）"), "the repeated header names the account on every page");
+    }
+
+    [Test]
     public void Two_vouchers_share_a_page_and_a_voucher_of_many_lines_continues_on_the_next_half_marked_continued()
     {
         using var ledger = TestLedger.WithBasics();
