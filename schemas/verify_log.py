@@ -38,7 +38,8 @@ REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
-            "disclosure.published": {"notice"}}  # added in format 1's later versions
+            "disclosure.published": {"notice"}, "asset.added": {"attachments"}, "asset.disposed": {"attachments"},
+            "contract.received": {"attachments"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
@@ -379,6 +380,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         s["years_closed"].add(y)
         s["closing"] = None
     elif kind == "asset.added":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999 and d["paid_from"] is not None),
+             "attachments must be an integer 0..9999, and only with paid_from")
         c = d["code"]
         need(isinstance(c, str) and c not in s["assets"], f"asset {c!r} exists already")
         need(d["account"] in s["accounts"] and d["account"][:3] in ("131", "132", "134", "151"), "an asset's account is below 131, 132, 134 or 151")
@@ -393,6 +396,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             a["depreciated"] += fen(l["amount"])
             need(0 <= a["depreciated"] <= fen(a["cost"]) - fen(a["residual"]), f"asset {l['asset']!r} depreciated below its residual value")
     elif kind == "asset.disposed":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
         a = s["assets"].get(d["asset"])
         need(a and not a["disposed"], f"asset {d['asset']!r} is not in use")
         a["disposed"] = True
@@ -416,6 +420,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(years <= 100, "at most 100 contract years")
         s["contracts"][c] = {"total": years * fen(d["rent"]), "received": 0}
     elif kind == "contract.received":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
         c = s["contracts"].get(d["contract"])
         need(c is not None and is_date(d["date"]) and isinstance(d["account"], str) and d["account"][:3] in ("101", "102"), "unknown contract, bad date or account")
         c["received"] += fen(d["amount"])

@@ -106,7 +106,8 @@ public static class DemoCommand
             if (Step(demo, [.. words]) is var added and not 0) return added;
             foreach (var receipt in contract.GetProperty("receipts").EnumerateArray())
                 if (Step(demo, ["contracts", "receive", number, "--date", receipt.GetProperty("date").GetString()!,
-                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!]) is var received and not 0)
+                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!,
+                        .. receipt.TryGetProperty("attachments", out var attachments) ? new[] { "--attachments", attachments.GetRawText() } : []]) is var received and not 0)
                     return received;
         }
         for (var month = 1; month <= 12; month++)
@@ -174,6 +175,10 @@ public static class DemoCommand
         }
         Capture(quiet, O("distribution-2025.json"), ["distribution", "show", "--year", "2025", "--format", "json"]);
         Capture(quiet, O("distribution-2025.csv"), ["distribution", "show", "--year", "2025", "--format", "csv"]);
+        // The archive's paper (会计档案): December's vouchers (the approved ones carry the names of the log), the cash journal, the general ledger.
+        Step(quiet, ["print", "vouchers", "--period", "2025-12", "--out", O("vouchers-2025-12.pdf")]);
+        Step(quiet, ["print", "books", "--year", "2025", "--book", "cash", "--out", O("cash-journal-2025.pdf")]);
+        Step(quiet, ["print", "books", "--year", "2025", "--book", "general", "--out", O("general-ledger-2025.pdf")]);
         Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
         Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
         Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);

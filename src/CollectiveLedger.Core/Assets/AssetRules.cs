@@ -40,6 +40,10 @@ public static class AssetRules
     public static Decision Add(AssetInput input, LedgerState state, DateOnly today, Place place, bool replay = false)
     {
         var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(input.Attachments, place, v);
+        // 附件 belong to a voucher: an asset taken over from the books posts none.
+        if (input.Attachments is not null && input.PaidFrom is null)
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("attachments"), "attachments", input.Attachments));
         if (!TextRules.IsCode(input.Code)) v.Add(new Violation(ViolationCode.CodeInvalid, place.WithField("code"), input.Code));
         else if (state.Asset(input.Code) is not null) v.Add(new Violation(ViolationCode.CodeExists, place.WithField("code"), input.Code));
         var name = string.IsNullOrWhiteSpace(input.Name) ? Missing("name") : TextRules.Clean(input.Name.Trim(), TextRules.NameMax, place.WithField("name"), v);
@@ -104,7 +108,7 @@ public static class AssetRules
 
         var asset = new Asset(input.Code, name!, category, location, acquired, cost!.Value, input.Fund, life, residual ?? Amount.Zero, account!,
             depreciationAccount, expenseAccount, species, head, openingDepreciation, openingMonths);
-        var added = new AssetAdded(asset, paidFrom);
+        var added = new AssetAdded(asset, paidFrom, paidFrom is null ? null : attachments);
         var balances = Balances(state);
         if (paidFrom is null)
         {
@@ -173,7 +177,7 @@ public static class AssetRules
     {
         var a = added.Asset;
         var summary = added.PaidFrom!.StartsWith(Construction, StringComparison.Ordinal) ? $"在建工程转入资产：{a.Name}" : $"购入资产：{a.Name}";
-        return new Voucher(state.LastNumber(Period.Of(a.Acquired)) + 1, a.Acquired, VoucherKind.Normal, null, summary, 0, null,
+        return new Voucher(state.LastNumber(Period.Of(a.Acquired)) + 1, a.Acquired, VoucherKind.Normal, null, summary, added.Attachments ?? 0, null,
             [new VoucherLine(a.Account, a.Cost, Amount.Zero, a.Fund, summary: $"{a.Code} {a.Name}"), new VoucherLine(added.PaidFrom, Amount.Zero, a.Cost, a.Fund)]);
     }
 
@@ -239,9 +243,10 @@ public static class AssetRules
     /// gain goes to <paramref name="gainAccount"/> (其他收入), a loss to <paramref name="lossAccount"/> (其他支出).
     /// </summary>
     public static Decision Dispose(string code, string dateText, string? proceedsText, string? proceedsAccount, string gainAccount, string lossAccount,
-        string? reason, LedgerState state, DateOnly today)
+        string? reason, LedgerState state, DateOnly today, string? attachmentsText = null)
     {
         var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(attachmentsText, Place.None, v);
         if (state.Asset(code) is not { } status) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "code"), code));
         if (!status.Active) return Decision.Reject(new Violation(ViolationCode.AssetAlreadyDisposed, new Place(Field: "code"), code, IsoDate.Format(status.Disposed!.Value)));
         var date = CheckEventDate(status, dateText, state, today, v);
@@ -256,7 +261,8 @@ public static class AssetRules
         else cleanReason = TextRules.Clean(reason.Trim(), 150, new Place(Field: "reason"), v);
         if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
         var gain = proceeds - status.BookValue;
-        var disposed = new AssetDisposed(code, date, proceeds, proceeds.IsZero ? null : proceedsAccount, gain.IsZero ? null : gain.IsNegative ? lossAccount : gainAccount, cleanReason!);
+        var disposed = new AssetDisposed(code, date, proceeds, proceeds.IsZero ? null : proceedsAccount, gain.IsZero ? null : gain.IsNegative ? lossAccount : gainAccount, cleanReason!,
+            attachments);
         var voucher = DisposalVoucher(disposed, state);
         v.AddRange(VoucherRules.Recheck(voucher, state, today, Place.None));
         return v.Count > 0 ? Decision.Reject([.. VoucherRules.Ordered(v)]) : Decision.Accept(disposed) with { Then = [Posted(voucher)] };
@@ -292,7 +298,7 @@ public static class AssetRules
             lines.Add(new VoucherLine(e.GainLossAccount!, -gain, Amount.Zero, summary: "清理净损失"));
             lines.Add(new VoucherLine(Disposal, Amount.Zero, -gain));
         }
-        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"资产清理：{a.Name}（{e.Reason}）", 0, null, lines.ToImmutable());
+        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"资产清理：{a.Name}（{e.Reason}）", e.Attachments ?? 0, null, lines.ToImmutable());
     }
 
     /// <summary><c>assets herd</c>: births and purchases add head, sales and deaths take it away; a herd never counts below zero.</summary>

@@ -194,6 +194,26 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void Demo_prints_december_vouchers_with_the_names_of_their_approval_and_a_cash_journal_that_ends_at_the_books_balance()
+    {
+        var vouchers = Reports.PdfText.Pages(File.ReadAllBytes(Path.Combine(_demo.Dir, "vouchers-2025-12.pdf")));
+        var cash = Reports.PdfText.Pages(File.ReadAllBytes(Path.Combine(_demo.Dir, "cash-journal-2025.pdf")));
+        var trialBalance = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement;
+        var closing = trialBalance.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "101").GetProperty("closing_debit").GetString()!;
+
+        var page = vouchers.Single(p => p.Contains("记字第30号", StringComparison.Ordinal));
+        // Voucher 30 went through approval: prepared by the accountant, reviewed by 苏和, paid by the cashier 萨仁.
+        Assert.That(page, Does.Contain("会计主管记账审核出纳制单").And.Contain("苏和萨仁乌云其其格"));
+        Assert.That(vouchers[0], Does.Contain("demo-accountant"), "an imported voucher names who imported it");
+        Assert.That(cash.Count, Is.GreaterThan(1));
+        Assert.That(cash[^1], Does.Contain("12-31本年累计yeartodate"));
+        const string money = @"\d{1,3}(,\d{3})*\.\d\d";
+        var closingText = decimal.Parse(closing, System.Globalization.CultureInfo.InvariantCulture).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(System.Text.RegularExpressions.Regex.IsMatch(cash[^1], $"12-31本年累计yeartodate{money}{money}借{System.Text.RegularExpressions.Regex.Escape(closingText)}"),
+            Is.True, $"the year ends at the trial balance's {closingText}: {cash[^1]}");
+    }
+
+    [Test]
     public void Demo_books_verify_and_the_reversal_is_linked()
     {
         Assert.That(_demo.Ok("verify"), Does.Contain("OK"));
