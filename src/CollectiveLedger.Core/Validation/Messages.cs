@@ -136,6 +136,8 @@ public static class Messages
             [ViolationCode.NoticeNotReviewed] = ("第 {0} 号财务公开榜尚未经村务监督委员会审核，不能公开", "notice #{0} has not been reviewed by the supervision committee and cannot be published"),
             [ViolationCode.NoticeAlreadyPublished] = ("第 {0} 号财务公开榜已经公开", "notice #{0} has already been published"),
             [ViolationCode.NoticeContentChanged] = ("第 {0} 号财务公开榜的内容（SHA-256 {1}）与审核的内容（{2}）不同：账目在准备后有变动，请重新准备并审核", "notice #{0} now has content {1}, not the {2} that was prepared and reviewed: the books changed since; prepare it again and have it reviewed"),
+            [ViolationCode.EnrolmentNotIssued] = ("{0} 没有待用的首次登录码（由管理员发放，只能用一次）", "{0} has no enrolment code waiting to be used (the administrator issues one; it is used once)"),
+            [ViolationCode.CredentialExists] = ("{0} 已有密码：他人的密码只能在服务器上用 cledger users password {0} 重设", "{0} has a password already: another person's password is reset only on the server, with cledger users password {0}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

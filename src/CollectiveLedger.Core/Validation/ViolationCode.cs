@@ -162,4 +162,8 @@ public enum ViolationCode
     NoticeNotReviewed,
     NoticeAlreadyPublished,
     NoticeContentChanged,
+
+    // Sign-in credentials (audit-log.md 7.21).
+    EnrolmentNotIssued,
+    CredentialExists,
 }
