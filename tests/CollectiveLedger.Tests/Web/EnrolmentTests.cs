@@ -49,7 +49,7 @@ public sealed partial class EnrolmentTests
         Assert.That(chair.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await chair.Content.ReadAsStringAsync(), Does.Contain("cledger users password 主任"));
         Assert.That(notAdmin.StatusCode, Is.AnyOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest));
-        Assert.That(workspace.Ledger.Ok("log", "show", "--format", "json"), Does.Not.Contain("user.enrolment_issued"));
+        Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000", "--format", "json"), Does.Not.Contain("user.enrolment_issued"));
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
         Assert.That(store.EnrolmentExpiry("主任"), Is.Null);
         Assert.That(store.EnrolmentExpiry("新会计"), Is.Null);
