@@ -32,7 +32,8 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "contract.received": "account amount contract date", "contract.recognized": "lines year",
         "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
-        "role.change_requested": "by key value", "role.change_approved": "by key role value"}
+        "role.change_requested": "by key value", "role.change_approved": "by key role value",
+        "user.enrolment_issued": "by user", "user.credential_set": "by user via"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
@@ -43,6 +44,7 @@ OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"te
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
+NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
@@ -60,7 +62,7 @@ def need(condition, message):  # every problem found in an entry is raised as a 
         raise ValueError(message)
 
 def holders(settings, role):  # the names a role setting holds (7.7)
-    return set(re.split(r"[,，、;；]", settings.get("role." + role, ""))) - {""}
+    return {n.strip() for n in re.split("[" + NAME_SEPARATORS + "]", settings.get("role." + role, ""))} - {""}
 
 def consenting(settings):  # someone could approve a role change (7.20)
     return bool(holders(settings, "committee_chair") or holders(settings, "supervisor"))
@@ -368,6 +370,21 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(isinstance(d["answer"], str) and TEXT.fullmatch(d["answer"]) and d["answer"] == d["answer"].strip() and 1 <= len(d["answer"]) <= 1000,
              "answer: text of 1..1000 characters, trimmed")
         s["feedback"][n] = True
+    elif kind.startswith("user."):  # audit-log.md 7.21: who created every credential; names only, never a password, code or hash
+        u = d["user"]
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(isinstance(u, str) and TEXT.fullmatch(u) is not None and 1 <= len(u) <= 100 and u == u.strip() and not set(u) & set(NAME_SEPARATORS),
+             "user: one name of 1..100 characters, trimmed, without control characters or 、,;")
+        if kind == "user.enrolment_issued":
+            need(d["by"] != u, "an enrolment code is issued for someone else")
+            admins = holders(s["settings"], "administrator")
+            need(d["by"] in admins, f"{d['by']} does not hold role.administrator")
+            s["enrolments"].add(u)
+        else:
+            need(d["via"] in ("server", "enrolment", "self"), "via must be server, enrolment or self")
+            need(d["via"] == "server" or d["by"] == u, f"via {d['via']}: only {u} sets their own password")
+            need(d["via"] != "enrolment" or u in s["enrolments"], f"{u} has no enrolment code issued and not yet used")
+            s["enrolments"].discard(u)
     elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
         y = d["year"]
         need(is_int(y) and s["closing"] == y and f"{y:04d}-12" in s["closed"] and y not in s["years_closed"],
@@ -464,7 +481,8 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={},
+             enrolments=set())
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

@@ -67,6 +67,12 @@ public sealed partial class LedgerStore
     private const string SelectPublishedNotices = "SELECT notice FROM notice_publications";
     private const string SelectFeedbackStatus =
         "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
+    // Users whose last enrolment code was issued after the last credential set for them (Schema/014).
+    private const string SelectPendingEnrolments = """
+        SELECT i.user, i.by FROM user_credentials i
+        WHERE i.action = 'enrolment_issued'
+          AND i.seq = (SELECT MAX(o.seq) FROM user_credentials o WHERE o.user = i.user)
+        """;
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
@@ -135,6 +141,8 @@ public sealed partial class LedgerStore
             state.RestoreNoticePublished((int)notice);
         foreach (var (number, answered) in _connection.Query<(long, long)>(SelectFeedbackStatus, transaction: tx))
             state.RestoreFeedback((int)number, answered != 0);
+        foreach (var (user, by) in _connection.Query<(string, string)>(SelectPendingEnrolments, transaction: tx))
+            state.Apply(new EnrolmentIssued(user, by));
         return state;
     }
 

@@ -199,8 +199,9 @@ public static class DemoCommand
     public const string DemoPassword = "demo-password";
 
     /// <summary>
-    /// A sign-in for every person who holds a role in the sample's settings (credentials are outside
-    /// the books: nothing is appended to the log), and how to open the workspace on these books.
+    /// A sign-in for every person who holds a role in the sample's settings (the hashes stay outside the
+    /// books; each one appends user.credential_set via server, after the exported log and verify.json), and
+    /// how to open the workspace on these books.
     /// </summary>
     private static void WorkspaceUsers(Context demo, string db)
     {
@@ -208,7 +209,9 @@ public static class DemoCommand
         var state = store.LoadState();
         var people = Core.Approval.Roles.All.SelectMany(r => Core.Approval.ApprovalPolicy.Holders(state, r).Select(p => (Person: p, Role: r)))
             .GroupBy(x => x.Person).ToList();
-        foreach (var person in people) store.SetPasswordHash(person.Key, Web.Passwords.Hash(person.Key, DemoPassword));
+        foreach (var person in people)
+            Core.Precondition.Require(store.SetPassword(demo.Actor, person.Key, Web.Passwords.Hash(person.Key, DemoPassword), Core.Ledger.CredentialSet.Server).Accepted,
+                "the sample's role holders have valid names");
         demo.Out.WriteLine(demo.Say("打开网页工作台：", "to open the web workspace on these books:"));
         demo.Out.WriteLine($"  cledger --db {db} serve      ->  {Web.WorkspaceOptions.DefaultUrl}/staff");
         demo.Out.WriteLine(demo.Say($"演示用户（密码均为 {DemoPassword}）：", $"demo users (password {DemoPassword} for each):"));

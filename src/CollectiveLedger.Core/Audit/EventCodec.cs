@@ -269,6 +269,15 @@ public static class EventCodec
                 w.Property("date", IsoDate.Format(p.Date));
                 w.Property("year", p.Year);
                 break;
+            case EnrolmentIssued i:
+                w.Property("by", i.By);
+                w.Property("user", i.User);
+                break;
+            case CredentialSet c:
+                w.Property("by", c.By);
+                w.Property("user", c.User);
+                w.Property("via", c.Via);
+                break;
             default:
                 throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
         }
@@ -506,6 +515,8 @@ public static class EventCodec
         "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
         "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by")),
         "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
+        "user.enrolment_issued" => new EnrolmentIssued(Str(data, "user"), Str(data, "by")),
+        "user.credential_set" => new CredentialSet(Str(data, "user"), Str(data, "by"), Str(data, "via")),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 

@@ -46,6 +46,7 @@ public sealed class LedgerState
     private readonly SortedSet<int> _recognizedContractYears = [];
     private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
+    private readonly HashSet<string> _pendingEnrolments = new(StringComparer.Ordinal);
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -172,6 +173,12 @@ public sealed class LedgerState
     /// <summary>Whether feedback <paramref name="number"/> was answered; null when there is no such feedback.</summary>
     public bool? FeedbackAnswered(int number) => _feedback.TryGetValue(number, out var answered) ? answered : null;
 
+    /// <summary>
+    /// Whether an enrolment code was issued for <paramref name="user"/> (user.enrolment_issued) and no
+    /// credential has been set for them since: the code may still be used, once.
+    /// </summary>
+    public bool EnrolmentPending(string user) => _pendingEnrolments.Contains(user);
+
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
     {
@@ -295,6 +302,13 @@ public sealed class LedgerState
                 break;
             case DistributionPaid p:
                 _distributions[p.Year] = _distributions[p.Year] with { Payment = p };
+                break;
+            case EnrolmentIssued i:
+                _pendingEnrolments.Add(i.User);
+                break;
+            // Any password stored for the user ends the code issued before: it was for a first password.
+            case CredentialSet c:
+                _pendingEnrolments.Remove(c.User);
                 break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");

@@ -149,6 +149,8 @@ public static class Messages
             [ViolationCode.FundOverspentInPeriod] = ("资金 {0} 在 {1} 被超支，缺口 {2}：该月不能结账（专款专用，支出不得早于或超过收到的资金；请先补记资金到账或更正支出）", "fund {0} was overspent on {1}, short by {2}: that month cannot be closed (spending may not come before or exceed what the fund received; book the receipt or correct the spending first)"),
             [ViolationCode.ReversalAcrossYears] = ("不能在 {1} 年红字冲销 {0} 年的凭证 {2}：以前年度的差错应在本年编制蓝字更正凭证，通过“以前年度损益调整”（收益分配—未分配收益 322 下的明细科目）更正（会计基础工作规范第五十一条）", "voucher {2} of {0} cannot be reversed in red ink in {1}: an error of an earlier year is corrected by a blue-ink correcting voucher in the current year, through a prior-year adjustment sub-account under 322 (retained surplus), per the Basic Accounting Work Standards art. 51"),
             [ViolationCode.PendingLossesNotCleared] = ("待处理财产损溢（{0}）余额 {1}（借方为正）：{2} 结账前须查明原因处理完毕，处理后应无余额", "pending property losses ({0}) stand at {1} (debit positive): they must be dealt with and left at zero before {2} closes"),
+            [ViolationCode.EnrolmentNotIssued] = ("{0} 没有待用的首次登录码（由管理员发放，只能用一次）", "{0} has no enrolment code waiting to be used (the administrator issues one; it is used once)"),
+            [ViolationCode.CredentialExists] = ("{0} 已有密码：他人的密码只能在服务器上用 cledger users password {0} 重设", "{0} has a password already: another person's password is reset only on the server, with cledger users password {0}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

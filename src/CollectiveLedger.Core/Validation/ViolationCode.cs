@@ -178,4 +178,7 @@ public enum ViolationCode
     FundOverspentInPeriod,
     ReversalAcrossYears,
     PendingLossesNotCleared,
+    // Sign-in credentials (audit-log.md 7.21).
+    EnrolmentNotIssued,
+    CredentialExists,
 }

@@ -63,6 +63,10 @@ internal static class ReplayRules
             DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By), a),
             DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today), p),
             DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
+            // Who created a credential (audit-log.md 7.21): an enrolment uses an earlier code issued for
+            // that person and not yet used; whether they had a password then is outside the books.
+            EnrolmentIssued i => Rejected(UserRules.IssueEnrolment(i.User, state, i.By), i),
+            CredentialSet c => Rejected(UserRules.SetCredential(c.User, c.Via, state, c.By), c),
             _ => [],
         };
 
@@ -89,6 +93,8 @@ internal static class ReplayRules
         FeedbackAnswered a => a.By,
         NoticePrepared n => n.By,
         NoticeReviewed r => r.By,
+        EnrolmentIssued i => i.By,
+        CredentialSet c => c.By,
         _ => null,
     };
 

@@ -82,7 +82,7 @@ public class SignInTests
         using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System))
         {
             store.RemoveCredential("财务");
-            store.SetPasswordHash("会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"));
+            store.SetPassword("tester", "会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"), CollectiveLedger.Core.Ledger.CredentialSet.Server);
         }
 
         Assert.That((await removed.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a removed user's cookie no longer signs in");
