@@ -100,12 +100,15 @@ public sealed class ChartOfAccounts
     }
 
     /// <summary>A chart shipped inside this assembly, Chart/Data/NAME.json.</summary>
-    internal static ChartOfAccounts Embedded(string name)
+    internal static ChartOfAccounts Embedded(string name) => FromJson(EmbeddedText(name));
+
+    /// <summary>The JSON text of a chart shipped inside this assembly.</summary>
+    internal static string EmbeddedText(string name)
     {
         var resource = $"CollectiveLedger.Core.Chart.Data.{name}.json";
         using var stream = typeof(ChartOfAccounts).Assembly.GetManifestResourceStream(resource)
                            ?? throw new InvalidOperationException($"embedded chart {resource} is missing");
         using var reader = new System.IO.StreamReader(stream, System.Text.Encoding.UTF8);
-        return FromJson(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 }

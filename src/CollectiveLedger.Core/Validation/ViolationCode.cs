@@ -170,4 +170,14 @@ public enum ViolationCode
     RoleChangeValueDiffers,
     RoleChangeLeavesNoApprover,
     PublisherReviewedNotice,
+
+    // Charts: names that disagree with the chart, and the conversion of 2004 balances.
+    AccountNameMismatch,
+    AccountNameIs2004,
+    Balance2004AccountUnknown,
+    Balance2004NameMismatch,
+    Balance2004NeedsDecision,
+    Balance2004NotClosed,
+    Balance2004Unbalanced,
+    Balance2004ParentMissing,
 }
