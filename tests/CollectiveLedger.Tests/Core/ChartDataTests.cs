@@ -68,4 +68,40 @@ public class ChartDataTests
         Assert.That(statement["operating_income"].Amount, Is.EqualTo(Yuan(1000)));
         Assert.That(statement["net_surplus"].Amount, Is.EqualTo(Yuan(1100)));
     }
+
+    [Test]
+    public void The_data_file_agrees_with_the_audit_log_contracts_appendix_A_row_for_row()
+    {
+        var text = File.ReadAllText(Path.Combine(TestLedger.RepoRoot, "schemas", "audit-log.md"));
+        var appendix = text[text.IndexOf("## Appendix A.", StringComparison.Ordinal)..];
+        var rows = appendix.Split('\n')
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length == 6 && c[1].Length == 3 && c[1].All(char.IsAsciiDigit))
+            .Select(c => (c[1], c[2], c[3], c[4]))
+            .ToList();
+        static string Class(Account a) => a.Class switch
+        {
+            AccountClass.Asset => "asset",
+            AccountClass.Liability => "liability",
+            AccountClass.Ownership => "ownership",
+            AccountClass.Cost => "cost",
+            _ => "income_expense",
+        };
+        Assert.That(StandardChart.Accounts.Select(a => (a.Code, a.Name, Class(a), a.Side.ToString().ToLowerInvariant())), Is.EqualTo(rows));
+    }
+
+    [Test]
+    public void The_2004_chart_has_its_33_official_accounts_and_every_one_says_what_becomes_of_its_balance()
+    {
+        var official = Chart2004.Chart.Accounts.Where(a => Chart2004.Chart.Sources[a.Code].StartsWith("confirmed", StringComparison.Ordinal)).ToList();
+        Assert.That(official, Has.Count.EqualTo(33));
+        Assert.That(Chart2004.Chart.ByCode["502"].Name, Is.EqualTo("经营支出"));
+        Assert.That(Chart2004.Chart.IsExpenditure("502"), Is.True);
+        Assert.That(Chart2004.Chart.IsIncome("561"), Is.True);
+        Assert.That(Chart2004.Mappings.Keys, Is.EquivalentTo(Chart2004.Chart.Accounts.Select(a => a.Code)));
+        Assert.That(Chart2004.Mappings["202"].To, Is.EqualTo("211"));
+        Assert.That(Chart2004.Mappings["154"].To, Is.EqualTo("153"));
+        Assert.That(Chart2004.Mappings.Values.Count(m => m.Closed), Is.EqualTo(Chart2004.Chart.IncomeCodes.Count() + Chart2004.Chart.ExpenditureCodes.Count()));
+        Assert.That(Chart2004.Is2004Name("131", "牲畜（禽）资产"), Is.True, "full-width brackets as spreadsheets write them");
+    }
 }
