@@ -131,6 +131,7 @@ ACCOUNTS = [
     ("51403", "文化体育活动", "514"),
     ("51404", "牲畜防疫消毒", "514"),
     ("51405", "草原防火巡护", "514"),
+    ("51406", "公益设施折旧费", "514"),
     ("51501", "牲畜死亡损失", "515"),
     ("51502", "银行手续费", "515"),
 ]
@@ -357,9 +358,16 @@ ASSETS = []
 def asset(code, name, category, account, acquired, cost, life, residual, expense, location, fund=None,
           species=None, head=None, paid_from=None, taken_over=True, attachments=None):
     dep = None if category in ("fattening_stock", "shelter_forest") else ("133" if category == "breeding_herd" else "152")
+    # Public-welfare assets (roads, wells) named without an expense account depreciate to 公益支出: the
+    # program takes 514's only leaf whose name says 折旧, 51406 公益设施折旧费 (财会〔2023〕14号).
+    expense_given = expense is not None
+    if expense is None:
+        assert category in ("road", "well")
+        expense = "51406"
     a = {"code": code, "name": name, "category": category, "account": account, "acquired": acquired, "cost": cost,
          "life": life, "residual": residual, "expense": expense, "dep": dep, "location": location, "fund": fund,
-         "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0, "attachments": attachments}
+         "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0, "attachments": attachments,
+         "expense_given": expense_given}
     if taken_over and acquired < d(1, 1):
         # Months from the month after acquisition to December 2024, each at the monthly amount.
         months = (YEAR - 1 - acquired.year) * 12 + 12 - acquired.month
@@ -381,8 +389,8 @@ def depreciation_amount(a, month):
 
 
 asset("GD-001", "嘎查办公用房", "building", "15103", datetime.date(2014, 12, 18), yuan(360000), 360, yuan(18000), "51305", "嘎查委员会院内")
-asset("GD-002", "机井（2018年建，6眼）", "well", "15101", datetime.date(2018, 9, 26), yuan(640000), 240, 0, "51305", "第一、二小组草场")
-asset("GD-003", "嘎查通苏木砂石路（2016年建）", "road", "15102", datetime.date(2016, 10, 31), yuan(1280000), 360, 0, "51305", "嘎查至苏木")
+asset("GD-002", "机井（2018年建，6眼）", "well", "15101", datetime.date(2018, 9, 26), yuan(640000), 240, 0, None, "第一、二小组草场")
+asset("GD-003", "嘎查通苏木砂石路（2016年建）", "road", "15102", datetime.date(2016, 10, 31), yuan(1280000), 360, 0, None, "嘎查至苏木")
 asset("GD-004", "拖拉机及配套农具", "machinery", "15104", datetime.date(2020, 4, 10), yuan(158000), 120, yuan(7900), "5110204", "嘎查农机库")
 asset("GD-005", "割草机、搂草机、打捆机", "machinery", "15104", datetime.date(2022, 6, 15), yuan(87000), 120, yuan(4350), "5110204", "嘎查农机库")
 OPENING_DEPRECIATION = sum(a["depreciated"] for a in ASSETS)
@@ -884,8 +892,8 @@ APPROVAL_STEPS = [
 # of that month's other vouchers, debiting each expense account and crediting 152 / 133.
 
 asset("GD-006", "风力灭火机、巡护摩托车", "equipment", "15104", workday(d(6, 25)), yuan(37600), 60, yuan(1880), "51405", "嘎查防火站", fund=F04)
-asset("GD-007", "新建机井4眼（含光伏提水设备）", "well", "15101", workday(d(8, 29)), well_total, 240, 0, "51305", "第三小组草场", fund=F01)
-asset("GD-008", "硬化道路3.2公里", "road", "15102", workday(d(10, 21)), road_total, 360, 0, "51305", "嘎查至苏木公路", fund=F02)
+asset("GD-007", "新建机井4眼（含光伏提水设备）", "well", "15101", workday(d(8, 29)), well_total, 240, 0, None, "第三小组草场", fund=F01)
+asset("GD-008", "硬化道路3.2公里", "road", "15102", workday(d(10, 21)), road_total, 360, 0, None, "嘎查至苏木公路", fund=F02)
 BREEDING = asset("SC-001", "基础母羊群（乌珠穆沁羊）", "breeding_herd", "132", workday(d(4, 16)), 60 * yuan(1150) + 3 * yuan(2600), 60,
                  yuan(7680), "51103", "第二小组冬营盘", species="sheep", head=63, paid_from="10201",
                  attachments=3)  # the invoice, the quarantine certificates (检疫证明), the acceptance form
@@ -1516,8 +1524,9 @@ def asset_obj(a):
     if a["fund"]:
         o["fund"] = a["fund"]
     if a["dep"]:
-        o.update({"life_months": a["life"], "residual": money(a["residual"]), "depreciation_account": a["dep"],
-                  "expense_account": a["expense"]})
+        o.update({"life_months": a["life"], "residual": money(a["residual"]), "depreciation_account": a["dep"]})
+        if a["expense_given"]:
+            o["expense_account"] = a["expense"]
     if a["species"]:
         o.update({"species": a["species"], "head": a["head"]})
     if a["opening_months"]:

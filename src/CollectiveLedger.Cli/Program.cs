@@ -30,7 +30,7 @@ public static class Program
           period close YYYY-MM                (December closes with: year close YYYY)
           year close YYYY | year open YYYY
           assets add CODE NAME --category C --account CODE --acquired DATE --cost X [--paid-from CODE] [--life-months N]
-                 [--residual X] [--expense-account CODE] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
+                 [--residual X] [--expense-account CODE (well, road: 514's 折旧 leaf)] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
                  [--species S --head N] [--opening-depreciation X --opening-months N] [--attachments N (with --paid-from)]
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515] [--attachments N]

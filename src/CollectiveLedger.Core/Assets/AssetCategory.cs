@@ -51,6 +51,16 @@ public static class AssetCategories
 
     public static bool Depreciates(this AssetCategory c) => c.DepreciationAccount() is not null;
 
+    /// <summary>
+    /// 公益性资产: roads and wells serve the village without earning (free drinking water, the road to
+    /// the sumu), so their depreciation is 公益支出, not 管理费用 (农村集体经济组织会计制度, 财会〔2023〕14号);
+    /// shelter forest is public welfare too but not depreciated.
+    /// </summary>
+    public static bool IsPublicWelfare(this AssetCategory c) => c is AssetCategory.Road or AssetCategory.Well or AssetCategory.ShelterForest;
+
+    /// <summary>514 公益支出: where a public-welfare asset's depreciation goes unless the command names another account.</summary>
+    public const string PublicWelfareExpense = "514";
+
     /// <summary>Livestock: the register keeps its head count.</summary>
     public static bool IsHerd(this AssetCategory c) => c is AssetCategory.BreedingHerd or AssetCategory.FatteningStock;
 

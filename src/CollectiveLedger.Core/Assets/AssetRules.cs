@@ -72,7 +72,7 @@ public static class AssetRules
         if (depreciates)
         {
             depreciationAccount = LeafField("depreciation_account", input.DepreciationAccount ?? category.DepreciationAccount(), required: true, category.DepreciationAccount());
-            expenseAccount = LeafField("expense_account", input.ExpenseAccount, required: true, null);
+            expenseAccount = LeafField("expense_account", input.ExpenseAccount ?? DefaultExpenseAccount(category, state), required: true, null);
             if (expenseAccount is not null && !IsExpense(expenseAccount))
                 v.Add(new Violation(ViolationCode.AssetAccountInvalid, place.WithField("expense_account"), expenseAccount, "401 / 511-521"));
         }
@@ -163,6 +163,23 @@ public static class AssetRules
             if (under is not null && !code.StartsWith(under, StringComparison.Ordinal)) { v.Add(new Violation(ViolationCode.AssetAccountInvalid, place.WithField(field), code, under)); return null; }
             return code;
         }
+    }
+
+    /// <summary>
+    /// Where a depreciated asset's depreciation goes when the command names no expense account: for a
+    /// public-welfare asset (road, well) 514 公益支出 itself when it is a leaf, otherwise its only leaf
+    /// sub-account whose name says 折旧 (51406 公益设施折旧费, say); when there is no such single leaf
+    /// the default stays 514 and is refused as not a leaf (AccountNotLeaf on expense_account), so the
+    /// command must name the leaf. Other categories have no default: the expense account is required.
+    /// </summary>
+    public static string? DefaultExpenseAccount(AssetCategory category, LedgerState state)
+    {
+        if (!category.IsPublicWelfare() || !category.Depreciates()) return null;
+        const string parent = AssetCategories.PublicWelfareExpense;
+        if (!state.Accounts.ContainsKey(parent) || state.IsLeaf(parent)) return parent;
+        var leaves = state.Accounts.Values.Where(a => a.Code.StartsWith(parent, StringComparison.Ordinal) && a.Code != parent && state.IsLeaf(a.Code)
+            && a.Name.Contains("折旧", StringComparison.Ordinal)).Select(a => a.Code).ToList();
+        return leaves.Count == 1 ? leaves[0] : parent;
     }
 
     /// <summary>A cost account (生产(劳务)成本) or an expense account of the chart, or a sub-account of one: by class, not by code.</summary>

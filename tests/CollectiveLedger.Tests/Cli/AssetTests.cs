@@ -225,4 +225,47 @@ public class AssetTests
             Is.EqualTo(new[] { ("replay", "asset_depreciation"), ("replay", "asset_register") }));
         Assert.That(problems[1].GetProperty("key").GetString(), Is.EqualTo("152"));
     }
+
+    /// <summary>Registers a road bought from the bank on 2025-01-10 for 3,600.00 over 36 months, naming no expense account.</summary>
+    private static string BuyRoad(TestLedger ledger, params string[] more) =>
+        ledger.Ok(["assets", "add", "DL1", "砂石路", "--category", "road", "--account", "15102", "--acquired", "2025-01-10",
+            "--cost", "3600", "--life-months", "36", "--paid-from", "10201", .. more]);
+
+    [Test]
+    public void A_public_welfare_asset_registered_without_an_expense_account_depreciates_to_514_公益支出()
+    {
+        using var ledger = Books();
+        ledger.Ok("accounts", "add", "15102", "道路", "--parent", "151");
+        BuyRoad(ledger);
+
+        ledger.Ok("assets", "depreciate", "--period", "2025-02");
+
+        Assert.That(Asset(ledger, "DL1").GetProperty("expense_account").GetString(), Is.EqualTo("514"));
+        Assert.That(Closing(ledger, "2025-02")["514"], Is.EqualTo(("100.00", "0.00")));
+        Assert.That(Closing(ledger, "2025-02").GetValueOrDefault("51305", ("0.00", "0.00")), Is.EqualTo(("0.00", "0.00")), "not 管理费用");
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void With_sub_accounts_under_514_the_default_is_its_one_depreciation_leaf_and_an_explicit_expense_account_still_wins()
+    {
+        using var ledger = Books();
+        ledger.Ok("accounts", "add", "15102", "道路", "--parent", "151");
+        ledger.Ok("accounts", "add", "15101", "机井", "--parent", "151");
+        ledger.Ok("accounts", "add", "51401", "困难户慰问", "--parent", "514");
+        var noLeaf = ledger.Run("assets", "add", "DL0", "砂石路", "--category", "road", "--account", "15102", "--acquired", "2025-01-10",
+            "--cost", "3600", "--life-months", "36", "--paid-from", "10201");
+        ledger.Ok("accounts", "add", "51406", "公益设施折旧费", "--parent", "514");
+        BuyRoad(ledger);
+        ledger.Ok("assets", "add", "JJ1", "机井", "--category", "well", "--account", "15101", "--acquired", "2025-01-10",
+            "--cost", "1200", "--life-months", "12", "--paid-from", "10201", "--expense-account", "51305");
+        var machine = ledger.Run("assets", "add", "T9", "割草机", "--category", "machinery", "--account", "15104", "--acquired", "2025-01-10",
+            "--cost", "1200", "--life-months", "12", "--paid-from", "10201");
+
+        Assert.That(Codes(noLeaf.Err), Is.EqualTo(new[] { "AccountNotLeaf" }), "514 has sub-accounts but none for depreciation: the command must name one");
+        Assert.That(noLeaf.Err, Does.Contain("514"));
+        Assert.That(Asset(ledger, "DL1").GetProperty("expense_account").GetString(), Is.EqualTo("51406"));
+        Assert.That(Asset(ledger, "JJ1").GetProperty("expense_account").GetString(), Is.EqualTo("51305"), "--expense-account wins");
+        Assert.That(Codes(machine.Err), Is.EqualTo(new[] { "FieldMissing" }), "machinery has no default expense account");
+    }
 }
