@@ -193,10 +193,11 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
     year = int(date[:4])
     need(year - 1 < int(s["start"][:4]) or year - 1 in s["years_closed"] or year in s["years_opened"],
          f"year {year - 1} is neither closed nor is the opening of {year} declared")
-    if d["kind"] == "closing":  # only year close makes them: 31 December, no ref, only 5xx, 321 and 322
+    if d["kind"] == "closing":  # only year close makes them: 31 December, no ref, only 5xx, 321 and 322 (or below 322)
         need(date[5:] == "12-31" and d["ref"] is None and rev is None and s["closing"] in (None, year),
              "a closing voucher is dated 31 December, has no ref, reverses nothing, and belongs to one year close")
-        need(all(l["account"][0] == "5" or l["account"] in ("321", "322") for l in lines), "a closing voucher moves only 5xx, 321 and 322")
+        need(all(l["account"][0] == "5" or l["account"] == "321" or l["account"].startswith("322") for l in lines),
+             "a closing voucher moves only 5xx, 321 and 322 (or its 未分配收益 sub-account)")
         s["closing"] = year
     need(is_int(d["number"]) and d["number"] == s["numbers"].get(p, 0) + 1, f"number {d['number']} is not the next in {p} (gapless from 1)")
     need(d["ref"] is None or (isinstance(d["ref"], str) and d["ref"] not in s["refs"]), "ref must be null or unused")

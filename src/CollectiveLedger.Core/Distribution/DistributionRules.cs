@@ -52,7 +52,8 @@ public static class DistributionRules
             return Decision.Reject(new Violation(ViolationCode.DistributionAlreadyDone, place, yearText, "planned"));
         if (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent > 100)
             return Decision.Reject(new Violation(ViolationCode.FieldInvalid, new Place(Field: "reserve-percent"), "reserve-percent", "a whole number from 0 to 100"));
-        var distributable = -state.BalancesAtEndOf(new Period(year, 12)).GetValueOrDefault(YearRules.SurplusDistribution);
+        var distributable = -state.BalancesAtEndOf(new Period(year, 12))
+            .Where(b => b.Key.StartsWith(YearRules.SurplusDistribution, StringComparison.Ordinal)).Sum(b => b.Value);
         if (distributable <= 0)
             return Decision.Reject(new Violation(ViolationCode.NothingToDistribute, place, yearText, new Amount(distributable).ToString()));
         var households = state.MemberDetailsAll.OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
@@ -105,8 +106,8 @@ public static class DistributionRules
 
     /// <summary>
     /// <c>distribution post --year YYYY --date DATE [--payable-account CODE]</c>: the plan is approved
-    /// and not posted; the date is after the year; 311, 322 and the payable account (211 or below it)
-    /// are leaf accounts; the vouchers pass every posting rule. The decision's event is
+    /// and not posted; the date is after the year; 311 and the payable account (211 or below it)
+    /// are leaf accounts, and 322 is one or has exactly one 各项分配 leaf below it; the vouchers pass every posting rule. The decision's event is
     /// distribution.posted, followed by the vouchers (<see cref="PostingVouchers"/>).
     /// </summary>
     public static Decision Post(string yearText, string dateText, string? payableAccount, LedgerState state, string actor, DateOnly today)
@@ -123,8 +124,10 @@ public static class DistributionRules
         var violations = new List<Violation>();
         if (!payable.StartsWith(Payables, StringComparison.Ordinal))
             violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "payable-account"), "payable-account", "211 应付款 or an account below it"));
-        foreach (var code in new[] { Reserve, YearRules.SurplusDistribution, payable }.Distinct())
+        foreach (var code in new[] { Reserve, payable }.Distinct())
             if (state.Accounts.ContainsKey(code) && !state.IsLeaf(code)) violations.Add(new Violation(ViolationCode.AccountNotLeaf, new Place(Field: "account"), code));
+        if (YearRules.SurplusAccount(state, YearRules.DistributionsName) is null)
+            violations.Add(new Violation(ViolationCode.SurplusSubAccountMissing, new Place(Field: "account"), YearRules.SurplusDistribution, YearRules.DistributionsName));
         if (violations.Count > 0) return Decision.Reject([.. violations]);
         var posted = new DistributionPosted(year, date, payable, actor);
         var vouchers = PostingVouchers(record.Plan, posted, state);
@@ -157,20 +160,22 @@ public static class DistributionRules
     /// The vouchers of the posting, numbered after the last voucher of the date's month: 提取公积公益金
     /// (Dr 322 / Cr 311, when the reserve is not zero), then 应付社员股份分红 (Dr 322 for the total / Cr the
     /// payable account, one line per household with an amount, naming the member). Verify rebuilds
-    /// them with this same function and compares.
+    /// them with this same function and compares. When 322 has sub-accounts, "322" here is its 各项分配
+    /// leaf (<see cref="YearRules.SurplusAccount"/>).
     /// </summary>
     public static ImmutableArray<Voucher> PostingVouchers(DistributionPlanned plan, DistributionPosted posted, LedgerState state)
     {
         var number = state.LastNumber(Period.Of(posted.Date));
         var vouchers = ImmutableArray.CreateBuilder<Voucher>();
         var year = plan.Year.ToString(CultureInfo.InvariantCulture);
+        var from = YearRules.SurplusAccount(state, YearRules.DistributionsName) ?? YearRules.SurplusDistribution;
         if (!plan.Reserve.IsZero)
             vouchers.Add(new Voucher(++number, posted.Date, VoucherKind.Normal, null, $"提取{year}年公积公益金（{plan.ReservePercent}%）", 1, null,
-                [new VoucherLine(YearRules.SurplusDistribution, plan.Reserve, Amount.Zero), new VoucherLine(Reserve, Amount.Zero, plan.Reserve)]));
+                [new VoucherLine(from, plan.Reserve, Amount.Zero), new VoucherLine(Reserve, Amount.Zero, plan.Reserve)]));
         var households = plan.Households.Where(h => !h.Amount.IsZero).ToList();
         if (households.Count > 0)
             vouchers.Add(new Voucher(++number, posted.Date, VoucherKind.Normal, null, $"{year}年收益分配：应付成员股份分红（每股{plan.PerShare}元）", 1, null,
-                [new VoucherLine(YearRules.SurplusDistribution, plan.Distributed, Amount.Zero),
+                [new VoucherLine(from, plan.Distributed, Amount.Zero),
                  .. households.Select(h => new VoucherLine(posted.PayableAccount, Amount.Zero, h.Amount, member: h.Member,
                      summary: $"{state.DimensionName(DimensionKind.Member, h.Member)} {h.Shares}股"))]));
         return vouchers.ToImmutable();

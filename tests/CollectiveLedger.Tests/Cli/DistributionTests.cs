@@ -9,9 +9,14 @@ public class DistributionTests
     private const string Chair = "巴特尔";
 
     /// <summary>A ledger whose 2025 earned 100.00 and is closed, with three households holding 3, 4 and 0 shares.</summary>
-    private static TestLedger ClosedYear(bool close = true)
+    private static TestLedger ClosedYear(bool close = true, bool split322 = false)
     {
         var ledger = TestLedger.WithBasics();
+        if (split322)
+        {
+            ledger.Ok("accounts", "add", "32201", "各项分配", "--parent", "322");
+            ledger.Ok("accounts", "add", "32202", "未分配收益", "--parent", "322");
+        }
         ledger.Ok("members", "add", "M002", "其其格", "--head", "其其格", "--household-size", "4", "--shares", "3",
             "--id-card", "11010519491231002X", "--bank-account", "6228480012345678901", "--phone", "13912345678");
         ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
@@ -62,6 +67,76 @@ public class DistributionTests
         Assert.That(tb["311"], Is.EqualTo(("0.00", "10.00")));
         Assert.That(tb["322"], Is.EqualTo(("0.00", "0.05")));
         Assert.That(tb.ContainsKey("211") ? tb["211"] : ("0.00", "0.00"), Is.EqualTo(("0.00", "0.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    private static Dictionary<string, (string?, string?)> TrialBalance(TestLedger ledger, string period) =>
+        JsonDocument.Parse(ledger.Ok("report", "trial-balance", "--period", period, "--format", "json")).RootElement.GetProperty("rows")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!, r => (r.GetProperty("closing_debit").GetString(), r.GetProperty("closing_credit").GetString()));
+
+    [Test]
+    public void With_322_split_into_各项分配_and_未分配收益_the_year_closes_and_distributes_through_them()
+    {
+        using var ledger = ClosedYear(split322: true);
+        Assert.That(TrialBalance(ledger, "2025-12")["32202"], Is.EqualTo(("0.00", "100.00")));
+
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        var tb = TrialBalance(ledger, "2026-03");
+        Assert.That(tb["311"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(tb["32201"], Is.EqualTo(("99.95", "0.00")));    // 10.00 reserve + 89.95 to the households
+        Assert.That(tb["32202"], Is.EqualTo(("0.00", "100.00")));
+        Assert.That(tb["322"], Is.EqualTo(("0.00", "0.05")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    /// <summary>schemas/verify_log.py and the entry schema accept the ledger's exported log.</summary>
+    private static void AssertReferenceVerifierAccepts(TestLedger ledger)
+    {
+        var log = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+        var (code, output) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        Assert.That(code, Is.Zero, output);
+        var (schemaCode, schemaOutput) = Python("-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1], encoding="utf-8"))
+            for line in open(sys.argv[2], encoding="utf-8"):
+                jsonschema.validate(json.loads(line), schema)
+            print("ok")
+            """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "audit-entry.schema.json"), log);
+        Assert.That(schemaCode, Is.Zero, schemaOutput);
+    }
+
+    private static (int Code, string Output) Python(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+
+    [Test]
+    public void With_322_split_but_no_各项分配_the_posting_names_what_to_add_and_changes_nothing()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("accounts", "add", "32202", "未分配收益", "--parent", "322");
+        ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
+            """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
+        ledger.Ok("settings", "set", "role.committee_chair", Chair);
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("SurplusSubAccountMissing").And.Contain("各项分配"));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
 
