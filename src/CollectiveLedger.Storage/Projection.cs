@@ -246,7 +246,7 @@ public static class Projection
                 break;
             case DistributionPlanned p:
                 yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
-                    p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen]);
+                    p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen, p.ReserveBase?.Fen, p.Shared?.Fen]);
                 foreach (var h in p.Households)
                     yield return new Row(Table.DistributionHouseholds, [(long)p.Year, h.Member, (long)h.Shares, h.Amount.Fen]);
                 break;

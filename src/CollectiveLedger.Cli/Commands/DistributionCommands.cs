@@ -13,7 +13,7 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class DistributionCommands
 {
-    private const string Usage = "distribution plan --year YYYY --reserve-percent N | approve --year YYYY --resolution TEXT | " +
+    private const string Usage = "distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT] | approve --year YYYY --resolution TEXT | " +
                                  "post --year YYYY --date DATE [--payable-account CODE] | pay --year YYYY --date DATE --account CODE | show --year YYYY [--format table|csv|json]";
 
     public static int Run(Context ctx, Args args)
@@ -24,9 +24,10 @@ public static class DistributionCommands
         {
             case "plan":
                 var percent = args.Required("--reserve-percent");
+                var distribute = args.Option("--distribute");
                 var planFormat = ctx.Format(args);
                 args.Done(2);
-                return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor), year, planFormat);
+                return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor, distribute), year, planFormat);
             case "approve":
                 var resolution = args.Required("--resolution");
                 args.Done(2);

@@ -9,7 +9,8 @@ public class DistributionTests
     private const string Chair = "巴特尔";
 
     /// <summary>A ledger whose 2025 earned 100.00 and is closed, with three households holding 3, 4 and 0 shares.</summary>
-    private static TestLedger ClosedYear(bool close = true, bool split322 = false)
+    /// <param name="undistributedBefore">Undistributed surplus of earlier years, brought into 322 by the opening voucher.</param>
+    private static TestLedger ClosedYear(bool close = true, bool split322 = false, string? undistributedBefore = null)
     {
         var ledger = TestLedger.WithBasics();
         if (split322)
@@ -21,6 +22,9 @@ public class DistributionTests
             "--id-card", "11010519491231002X", "--bank-account", "6228480012345678901", "--phone", "13912345678");
         ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
         ledger.Ok("members", "add", "M004", "斯琴", "--head", "斯琴", "--household-size", "1", "--shares", "0");
+        if (undistributedBefore is not null)
+            ledger.Ok("vouchers", "import", ledger.WriteFile("o.json",
+                $$"""[{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初","lines":[{"account":"10201","debit":"{{undistributedBefore}}"},{"account":"322","credit":"{{undistributedBefore}}"}]}]"""));
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
             """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
         ledger.Ok("settings", "set", "role.committee_chair", Chair);
@@ -138,6 +142,76 @@ public class DistributionTests
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain("SurplusSubAccountMissing").And.Contain("各项分配"));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void The_reserve_is_on_the_years_surplus_not_on_what_earlier_years_left_undistributed()
+    {
+        using var ledger = ClosedYear(undistributedBefore: "50.00");
+
+        PlanApprovePost(ledger);
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("distributable").GetString(), Is.EqualTo("150.00"));
+        Assert.That(list.GetProperty("reserve_base").GetString(), Is.EqualTo("100.00"));
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("10.00"));     // 10% of 100.00, not of 150.00
+        Assert.That(list.GetProperty("to_share").GetString(), Is.EqualTo("140.00"));
+        Assert.That(list.GetProperty("per_share").GetString(), Is.EqualTo("20.00"));
+        Assert.That(TrialBalance(ledger, "2026-03")["311"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [Test]
+    public void A_loss_year_sets_nothing_aside_even_with_earlier_surplus_to_distribute()
+    {
+        using var ledger = ClosedYear(close: false, undistributedBefore: "500.00");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("loss.json",
+            """[{"ref":"L1","date":"2025-06-10","summary":"管理费用","lines":[{"account":"513","debit":"300.00"},{"account":"10201","credit":"300.00"}]}]"""));
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("distributable").GetString(), Is.EqualTo("300.00"));
+        Assert.That(list.GetProperty("reserve_base").GetString(), Is.EqualTo("0.00"));
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("0.00"));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void The_members_meeting_may_distribute_less_and_the_rest_stays_undistributed()
+    {
+        using var ledger = ClosedYear();
+
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10", "--distribute", "70.00");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号");
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("to_share").GetString(), Is.EqualTo("70.00"));
+        Assert.That(list.GetProperty("per_share").GetString(), Is.EqualTo("10.00"));
+        Assert.That(list.GetProperty("distributed").GetString(), Is.EqualTo("70.00"));
+        Assert.That(list.GetProperty("undistributed").GetString(), Is.EqualTo("20.00"));
+        Assert.That(TrialBalance(ledger, "2026-03")["322"], Is.EqualTo(("0.00", "20.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [TestCase("90.01")]
+    [TestCase("-1.00")]
+    [TestCase("七十")]
+    public void An_amount_to_distribute_beyond_what_is_left_after_the_reserve_is_refused(string amount)
+    {
+        using var ledger = ClosedYear();
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10", "--distribute", amount);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("distribute").And.Contain("90.00"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "show", "--year", "2025").Code, Is.EqualTo(1));
     }
 
     [Test]
