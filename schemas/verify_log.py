@@ -38,7 +38,7 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
-OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
+OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}, "asset.added": {"attachments"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
@@ -480,6 +480,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             s["planners"][y] = d["by"]
         if step == "approved":
             need(d["by"] != s["planners"].get(y), "the planner does not approve the plan")
+        if step == "posted" and "reserve_account" in d:  # optional: the reserve's account when 311 has sub-accounts
+            need(isinstance(d["reserve_account"], str) and d["reserve_account"].startswith("311"), "reserve_account is 311 or an account below it")
         done.append(step)
     else:  # fund.added, member.added, counterparty.added
         dim = kind.split(".")[0]

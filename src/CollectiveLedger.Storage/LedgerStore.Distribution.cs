@@ -16,7 +16,7 @@ public sealed partial class LedgerStore
         FROM distributions ORDER BY year
         """;
     private const string SelectDistributionHouseholds = "SELECT member, shares, amount_fen FROM distribution_households WHERE year = @Year ORDER BY member";
-    private const string SelectDistributionSteps = "SELECT year, action, by, role, resolution, date, account FROM distribution_steps ORDER BY seq";
+    private const string SelectDistributionSteps = "SELECT year, action, by, role, resolution, date, account, reserve_account FROM distribution_steps ORDER BY seq";
 
     private void LoadDistributions(Core.Ledger.LedgerState state, SqliteTransaction tx)
     {
@@ -29,13 +29,13 @@ public sealed partial class LedgerStore
                 new Amount(plan.PerShare), new Amount(plan.Distributed), new Amount(plan.Undistributed), households, plan.By,
                 plan.ReserveBase is { } b ? new Amount(b) : null, plan.Shared is { } s ? new Amount(s) : null));
         }
-        foreach (var s in _connection.Query<(long Year, string Action, string By, string? Role, string? Resolution, string? Date, string? Account)>(
+        foreach (var s in _connection.Query<(long Year, string Action, string By, string? Role, string? Resolution, string? Date, string? Account, string? ReserveAccount)>(
                      SelectDistributionSteps, transaction: tx))
         {
             state.Apply(s.Action switch
             {
                 "approved" => new DistributionApproved((int)s.Year, s.Resolution!, s.By, s.Role!),
-                "posted" => (Core.Ledger.LedgerEvent)new DistributionPosted((int)s.Year, IsoDate.Parse(s.Date!), s.Account!, s.By),
+                "posted" => (Core.Ledger.LedgerEvent)new DistributionPosted((int)s.Year, IsoDate.Parse(s.Date!), s.Account!, s.By, s.ReserveAccount),
                 _ => new DistributionPaid((int)s.Year, IsoDate.Parse(s.Date!), s.Account!, s.By),
             });
         }

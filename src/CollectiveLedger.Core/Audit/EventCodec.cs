@@ -263,6 +263,7 @@ public static class EventCodec
                 w.Property("by", p.By);
                 w.Property("date", IsoDate.Format(p.Date));
                 w.Property("payable_account", p.PayableAccount);
+                if (p.ReserveAccount is { } reserveAccount) w.Property("reserve_account", reserveAccount);
                 w.Property("year", p.Year);
                 break;
             case DistributionPaid p:
@@ -515,7 +516,8 @@ public static class EventCodec
             [.. Get(data, "households").EnumerateArray().Select(h => new DistributionShare(Str(h, "member"), Int(h, "shares"), Amount.ParseCanonical(Str(h, "amount"))))],
             Str(data, "by"), OptAmount(data, "reserve_base"), OptAmount(data, "to_share")),
         "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
-        "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by")),
+        "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by"),
+            data.TryGetProperty("reserve_account", out _) ? Str(data, "reserve_account") : null),
         "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
         "user.enrolment_issued" => new EnrolmentIssued(Str(data, "user"), Str(data, "by")),
         "user.credential_set" => new CredentialSet(Str(data, "user"), Str(data, "by"), Str(data, "via")),

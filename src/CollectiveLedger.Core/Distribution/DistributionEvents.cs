@@ -51,7 +51,11 @@ public sealed record DistributionApproved(int Year, string Resolution, string By
 /// The approved plan posted (Dr 322 / Cr 311 for the reserve; Dr 322 / Cr <see cref="PayableAccount"/>
 /// with one line per household): the vouchers follow this entry at once, in the same transaction.
 /// </summary>
-public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By) : LedgerEvent
+/// <param name="ReserveAccount">
+/// Where the reserve goes when 311 公积公益金 has sub-accounts (<c>--reserve-account</c>, optional key
+/// <c>reserve_account</c>): 311 or a leaf account below it; null for 311 itself.
+/// </param>
+public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By, string? ReserveAccount = null) : LedgerEvent
 {
     public override string Kind => "distribution.posted";
 }

@@ -136,12 +136,14 @@ public static class DistributionRules
     }
 
     /// <summary>
-    /// <c>distribution post --year YYYY --date DATE [--payable-account CODE]</c>: the plan is approved
-    /// and not posted; the date is after the year; 311 and the payable account (211 or below it)
+    /// <c>distribution post --year YYYY --date DATE [--payable-account CODE] [--reserve-account CODE]</c>:
+    /// the plan is approved and not posted; the date is after the year; the reserve account (311, or
+    /// one below it when 311 has sub-accounts) and the payable account (211 or below it)
     /// are leaf accounts, and 322 is one or has exactly one 各项分配 leaf below it; the vouchers pass every posting rule. The decision's event is
     /// distribution.posted, followed by the vouchers (<see cref="PostingVouchers"/>).
     /// </summary>
-    public static Decision Post(string yearText, string dateText, string? payableAccount, LedgerState state, string actor, DateOnly today)
+    public static Decision Post(string yearText, string dateText, string? payableAccount, LedgerState state, string actor, DateOnly today,
+        string? reserveAccount = null)
     {
         if (Existing(yearText, state, out var year) is { } problem) return Decision.Reject(problem);
         var place = new Place(Field: "year");
@@ -155,12 +157,15 @@ public static class DistributionRules
         var violations = new List<Violation>();
         if (!payable.StartsWith(Payables, StringComparison.Ordinal))
             violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "payable-account"), "payable-account", "211 应付款 or an account below it"));
-        foreach (var code in new[] { Reserve, payable }.Distinct())
+        var reserveTo = string.IsNullOrWhiteSpace(reserveAccount) ? null : reserveAccount.Trim();
+        if (reserveTo is not null && (!reserveTo.StartsWith(Reserve, StringComparison.Ordinal) || !state.Accounts.ContainsKey(reserveTo)))
+            violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "reserve-account"), "reserve-account", "311 公积公益金 or an existing account below it"));
+        foreach (var code in new[] { reserveTo ?? Reserve, payable }.Distinct())
             if (state.Accounts.ContainsKey(code) && !state.IsLeaf(code)) violations.Add(new Violation(ViolationCode.AccountNotLeaf, new Place(Field: "account"), code));
         if (YearRules.SurplusAccount(state, YearRules.DistributionsName) is null)
             violations.Add(new Violation(ViolationCode.SurplusSubAccountMissing, new Place(Field: "account"), YearRules.SurplusDistribution, YearRules.DistributionsName));
         if (violations.Count > 0) return Decision.Reject([.. violations]);
-        var posted = new DistributionPosted(year, date, payable, actor);
+        var posted = new DistributionPosted(year, date, payable, actor, reserveTo);
         var vouchers = PostingVouchers(record.Plan, posted, state);
         return Vouchers(posted, vouchers, state, today);
     }
@@ -202,7 +207,7 @@ public static class DistributionRules
         var from = YearRules.SurplusAccount(state, YearRules.DistributionsName) ?? YearRules.SurplusDistribution;
         if (!plan.Reserve.IsZero)
             vouchers.Add(new Voucher(++number, posted.Date, VoucherKind.Normal, null, $"提取{year}年公积公益金（{plan.ReservePercent}%）", 1, null,
-                [new VoucherLine(from, plan.Reserve, Amount.Zero), new VoucherLine(Reserve, Amount.Zero, plan.Reserve)]));
+                [new VoucherLine(from, plan.Reserve, Amount.Zero), new VoucherLine(posted.ReserveAccount ?? Reserve, Amount.Zero, plan.Reserve)]));
         var households = plan.Households.Where(h => !h.Amount.IsZero).ToList();
         if (households.Count > 0)
             vouchers.Add(new Voucher(++number, posted.Date, VoucherKind.Normal, null, $"{year}年收益分配：应付成员股份分红（每股{plan.PerShare}元）", 1, null,

@@ -9,7 +9,11 @@ ALTER TABLE distributions ADD COLUMN reserve_base_fen INTEGER
 ALTER TABLE distributions ADD COLUMN to_share_fen INTEGER
     CHECK (to_share_fen IS NULL OR (to_share_fen >= 0 AND to_share_fen <= distributable_fen - reserve_fen));
 
--- 2. With to_share, what stays undistributed may be a fen per share or more: the CHECK on
+-- 2. distribution.posted's optional reserve_account (311 or below it; NULL: 311 itself).
+ALTER TABLE distribution_steps ADD COLUMN reserve_account TEXT
+    CHECK (reserve_account IS NULL OR (action = 'posted' AND substr(reserve_account, 1, 3) = '311'));
+
+-- 3. With to_share, what stays undistributed may be a fen per share or more: the CHECK on
 --    undistributed_fen accepts that (a CHECK that accepts more changes nothing on disk; the same
 --    documented writable_schema procedure as version 6). Without to_share the rule is as before.
 PRAGMA writable_schema = ON;

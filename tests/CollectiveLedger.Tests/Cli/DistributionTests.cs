@@ -215,6 +215,29 @@ public class DistributionTests
     }
 
     [Test]
+    public void With_311_split_the_posting_names_the_reserve_account_or_is_refused()
+    {
+        using var ledger = ClosedYear();
+        ledger.Ok("accounts", "add", "31101", "公积金", "--parent", "311");
+        ledger.Ok("accounts", "add", "31102", "公益金", "--parent", "311");
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("AccountNotLeaf").And.Contain("311"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20", "--reserve-account", "21101").Err,
+            Does.Contain("reserve-account"));
+
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20", "--reserve-account", "31101");
+
+        var tb = TrialBalance(ledger, "2026-03");
+        Assert.That(tb["31101"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [Test]
     public void Every_step_refuses_to_run_twice()
     {
         using var ledger = ClosedYear();
