@@ -26,7 +26,7 @@ public sealed class DistributionNoticeText(bool chinese)
     public string TotalShares => T("总股数", "Total shares");
     public string PerShare => T("每股分配额", "Per share");
     public string Distributed => T("分配到户合计", "Distributed to households");
-    public string Undistributed => T("尾差（留作未分配收益）", "Remainder (stays undistributed)");
+    public string Undistributed => T("未分配（留作未分配收益）", "Not distributed (stays undistributed)");
     public string Rounding => T($"取整方法：{DistributionList.RoundingZh}。", $"Rounding: {DistributionList.RoundingEn}.");
     public string PerShareInWords(DistributionNotice n) => T(
         $"每股分配额 {NoticeText.Money(n.PerShare)} 元（{Common.Words(n.PerShare)}），共 {n.TotalShares} 股。",
