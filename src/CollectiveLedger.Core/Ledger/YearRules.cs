@@ -108,7 +108,8 @@ public static class YearRules
     /// every income and expense leaf account with a balance, zeroed against 321 本年收益 (Dr income /
     /// Cr 321, Dr 321 / Cr expense, one line per account in code order and one 321 line for the net);
     /// then 321's resulting balance zeroed against 322 收益分配 (its 未分配收益 sub-account when 322 has
-    /// sub-accounts, <see cref="SurplusAccount"/>; 322 while that is not decided). A voucher with nothing to move is left
+    /// sub-accounts, <see cref="SurplusAccount"/>; 322 while that is not decided); then, when 322 has
+    /// both a 各项分配 and a 未分配收益 leaf, 各项分配's balance zeroed against 未分配收益. A voucher with nothing to move is left
     /// out, so a year without income or expense closes with no voucher at all. Verify rebuilds them
     /// with this same function and compares.
     /// </summary>
@@ -134,6 +135,12 @@ public static class YearRules
         if (!surplus.IsZero)
             vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年本年收益到收益分配", 0, null,
                 [Zeroing(CurrentYearSurplus, surplus), Carrying(SurplusAccount(state, UndistributedName) ?? SurplusDistribution, surplus)]));
+
+        // 322 split: what the year distributed (各项分配) closes into 未分配收益, so each year's 各项分配 starts at zero.
+        if (SurplusAccount(state, DistributionsName) is { } distributions && SurplusAccount(state, UndistributedName) is { } undistributed
+            && distributions != undistributed && yearEndNet.GetValueOrDefault(distributions) is var distributed and not 0)
+            vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年各项分配到未分配收益", 0, null,
+                [Zeroing(distributions, new Amount(distributed)), Carrying(undistributed, new Amount(distributed))]));
         return vouchers.ToImmutable();
 
         // A line that brings an account with net balance `net` to zero, and the line that takes it over.

@@ -63,9 +63,12 @@ public class YearRuleTests
         state.Apply(new AccountAdded("32202", "未分配收益", "322"));
 
         Assert.That(YearRules.Close("2025", state, AfterYearEnd).Accepted, Is.True);
-        var vouchers = YearRules.ClosingVouchers(2025, state, new Dictionary<string, long> { ["50101"] = -50000, ["102"] = 50000 });
+        var vouchers = YearRules.ClosingVouchers(2025, state,
+            new Dictionary<string, long> { ["50101"] = -50000, ["102"] = 38000, ["32201"] = 12000, ["32202"] = -20000, ["211"] = 20000 });
 
         Assert.That(vouchers[1].Lines.Select(l => (l.Account, l.Debit.Fen, l.Credit.Fen)), Is.EqualTo(new[] { ("321", 50000L, 0L), ("32202", 0L, 50000L) }));
+        Assert.That(vouchers[2].Summary, Is.EqualTo("结转2025年各项分配到未分配收益"));
+        Assert.That(vouchers[2].Lines.Select(l => (l.Account, l.Debit.Fen, l.Credit.Fen)), Is.EqualTo(new[] { ("32201", 0L, 12000L), ("32202", 12000L, 0L) }));
     }
 
     [Test]
