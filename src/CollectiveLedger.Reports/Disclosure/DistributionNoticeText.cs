@@ -22,6 +22,7 @@ public sealed class DistributionNoticeText(bool chinese)
     public string PlanCaption => T("一、分配方案", "1. The plan");
     public string Distributable => T("可分配收益", "Distributable income");
     public string Reserve(DistributionNotice n) => T($"提取公积公益金（{n.ReservePercent}%）", $"To the reserve (311, {n.ReservePercent}%)");
+    public string ReserveBase => T("提取基数（本年收益）", "Reserve base (the year's surplus)");
     public string ToShare => T("可按股分配", "To divide by shares");
     public string TotalShares => T("总股数", "Total shares");
     public string PerShare => T("每股分配额", "Per share");
