@@ -38,7 +38,7 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
-OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
+OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}, "asset.added": {"attachments"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
@@ -193,10 +193,11 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
     year = int(date[:4])
     need(year - 1 < int(s["start"][:4]) or year - 1 in s["years_closed"] or year in s["years_opened"],
          f"year {year - 1} is neither closed nor is the opening of {year} declared")
-    if d["kind"] == "closing":  # only year close makes them: 31 December, no ref, only 5xx, 321 and 322
+    if d["kind"] == "closing":  # only year close makes them: 31 December, no ref, only 5xx, 321 and 322 (or below 322)
         need(date[5:] == "12-31" and d["ref"] is None and rev is None and s["closing"] in (None, year),
              "a closing voucher is dated 31 December, has no ref, reverses nothing, and belongs to one year close")
-        need(all(l["account"][0] == "5" or l["account"] in ("321", "322") for l in lines), "a closing voucher moves only 5xx, 321 and 322")
+        need(all(l["account"][0] == "5" or l["account"] == "321" or l["account"].startswith("322") for l in lines),
+             "a closing voucher moves only 5xx, 321 and 322 (or its 未分配收益 sub-account)")
         s["closing"] = year
     need(is_int(d["number"]) and d["number"] == s["numbers"].get(p, 0) + 1, f"number {d['number']} is not the next in {p} (gapless from 1)")
     need(d["ref"] is None or (isinstance(d["ref"], str) and d["ref"] not in s["refs"]), "ref must be null or unused")
@@ -229,6 +230,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         month[l["account"]] = month.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
         by_year = s["net_by_year"].setdefault(year, {})
         by_year[l["account"]] = by_year.get(l["account"], 0) + fen(l["debit"]) - fen(l["credit"])
+        if d["kind"] == "closing" and l["account"].startswith("322"):  # the year's surplus, carried from 321 into 322
+            s["surplus"][year] = s["surplus"].get(year, 0) + fen(l["credit"]) - fen(l["debit"])
     s["vouchers"][(p, d["number"])], s["numbers"][p] = d, d["number"]
     s["refs"].add(d["ref"])
 
@@ -464,11 +467,21 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             per, hh = fen(d["per_share"]), d["households"]
             need(all(is_int(h["shares"]) and h["shares"] >= 0 and fen(h["amount"]) == h["shares"] * per for h in hh), "each household gets shares x per_share")
             need(sum(h["shares"] for h in hh) == d["total_shares"] and sum(fen(h["amount"]) for h in hh) == fen(d["distributed"]), "totals are the households' sums")
-            need(fen(d["reserve"]) + fen(d["distributed"]) + fen(d["undistributed"]) == fen(d["distributable"]) and 0 <= fen(d["undistributed"]) < d["total_shares"],
-                 "distributable = reserve + distributed + undistributed, less than a fen per share left over")
+            total, base = fen(d["distributable"]), fen(d.get("reserve_base", d["distributable"]))
+            need(0 <= base <= total and fen(d["reserve"]) == (base * d["reserve_percent"] + 50) // 100,
+                 "reserve = reserve_base (the year's surplus, 0 .. distributable; absent: distributable) x reserve_percent / 100, half up")
+            if "reserve_base" in d:  # the year's surplus as year close carried it into 322, at least 0 and at most distributable
+                need(base == min(max(s["surplus"].get(y, 0), 0), total), f"reserve_base is the year's surplus {s['surplus'].get(y, 0)} fen, within 0 .. distributable")
+            shared = fen(d["to_share"]) if "to_share" in d else total - fen(d["reserve"])
+            need(0 <= shared <= total - fen(d["reserve"]) and fen(d["per_share"]) == shared // d["total_shares"],
+                 "per_share = to_share (absent: distributable - reserve) div total_shares, to_share within 0 .. distributable - reserve")
+            need(fen(d["reserve"]) + fen(d["distributed"]) + fen(d["undistributed"]) == total and fen(d["undistributed"]) >= 0,
+                 "distributable = reserve + distributed + undistributed")
             s["planners"][y] = d["by"]
         if step == "approved":
             need(d["by"] != s["planners"].get(y), "the planner does not approve the plan")
+        if step == "posted" and "reserve_account" in d:  # optional: the reserve's account when 311 has sub-accounts
+            need(isinstance(d["reserve_account"], str) and d["reserve_account"].startswith("311"), "reserve_account is 311 or an account below it")
         done.append(step)
     else:  # fund.added, member.added, counterparty.added
         dim = kind.split(".")[0]
@@ -481,7 +494,7 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={},
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={}, surplus={},
              enrolments=set())
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):

@@ -1551,7 +1551,9 @@ def asset_register_obj(a):
 # ---------------------------------------------------------------------------------------------
 # The 2025 income distribution, planned, approved, posted and paid in 2026 (the demo runs the
 # commands). Expected: 322 收益分配's balance after year close (= 年末未分配收益) is distributable;
-# the reserve is RESERVE_PERCENT of it rounded half up to the fen; the per-share amount is rounded
+# the reserve is RESERVE_PERCENT of the year's surplus (what year close carried from 321 into 322,
+# not the undistributed surplus brought forward, which bore its reserve in its own year; 0 for a
+# loss, at most the distributable), rounded half up to the fen; the per-share amount is rounded
 # down to the fen; each household gets shares x per-share; the rest stays undistributed.
 DISTRIBUTION = {"year": YEAR, "reserve_percent": 20, "planner": "乌云其其格", "notice_date": "%d-03-01" % (YEAR + 1), "approver": "巴特尔",
                 "resolution": "巴音宝力格嘎查股份经济合作社成员大会决议〔2026〕1号", "post_date": "2026-03-20",
@@ -1567,7 +1569,8 @@ def mask(value):
 
 def distribution(undistributed_at_year_end):
     distributable = undistributed_at_year_end
-    reserve = (distributable * DISTRIBUTION["reserve_percent"] + 50) // 100
+    reserve_base = min(max(-_surplus, 0), distributable)  # _surplus: 321's net (debit positive) carried into 322
+    reserve = (reserve_base * DISTRIBUTION["reserve_percent"] + 50) // 100
     to_share = distributable - reserve
     total_shares = sum(DETAILS[c]["shares"] for c, _ in MEMBERS)
     per_share = to_share // total_shares
@@ -1577,7 +1580,7 @@ def distribution(undistributed_at_year_end):
                    "phone": mask(DETAILS[c]["phone"])} for c, n in MEMBERS]
     distributed = per_share * total_shares
     return {"year": YEAR, "status": "paid", "resolution": DISTRIBUTION["resolution"], "distributable": money(distributable),
-            "reserve_percent": DISTRIBUTION["reserve_percent"], "reserve": money(reserve), "to_share": money(to_share),
+            "reserve_base": money(reserve_base), "reserve_percent": DISTRIBUTION["reserve_percent"], "reserve": money(reserve), "to_share": money(to_share),
             "total_shares": total_shares, "per_share": money(per_share), "distributed": money(distributed),
             "undistributed": money(to_share - distributed),
             "rounding": "per-share amount rounded down to the fen; each household receives shares x per-share amount; the remainder stays undistributed",

@@ -15,12 +15,13 @@ public static class DistributionReports
         return string.Join('\n',
             L($"{p.Year} 年收益分配方案", $"income distribution plan of {p.Year}") + $" ({list.Status}{(list.Resolution is null ? "" : ", " + list.Resolution)})",
             L("可分配收益", "distributable income") + $": {p.Distributable}",
+            L("提取基数（本年收益）", "reserve base (the year's surplus)") + $": {p.ReserveBase ?? p.Distributable}",
             L($"提取公积公益金 {p.ReservePercent}%", $"to 311 reserve {p.ReservePercent}%") + $": {p.Reserve}",
             L("可按股分配", "to divide by shares") + $": {p.ToShare}",
             L("总股数", "total shares") + $": {p.TotalShares}",
             L("每股分配额", "per share") + $": {p.PerShare}",
             L("分配到户合计", "distributed to households") + $": {p.Distributed}",
-            L("尾差（未分配）", "remainder (undistributed)") + $": {p.Undistributed}",
+            L("留存未分配", "left undistributed") + $": {p.Undistributed}",
             L("取整方法：" + DistributionList.RoundingZh, "rounding: " + DistributionList.RoundingEn)) + "\n";
     }
 
@@ -39,6 +40,7 @@ public static class DistributionReports
         w.WriteString("status", list.Status);
         w.WriteString("resolution", list.Resolution);
         w.WriteString("distributable", p.Distributable.ToString());
+        w.WriteString("reserve_base", (p.ReserveBase ?? p.Distributable).ToString());
         w.WriteNumber("reserve_percent", p.ReservePercent);
         w.WriteString("reserve", p.Reserve.ToString());
         w.WriteString("to_share", p.ToShare.ToString());

@@ -14,6 +14,13 @@ public sealed partial class LedgerStore
     private const string SelectLedger = "SELECT id, org, org_code, currency, chart, start_period, format_version FROM ledger";
     private const string SelectSubAccounts = "SELECT code, name, parent FROM accounts WHERE parent IS NOT NULL ORDER BY code";
     private const string SelectClosedPeriods = "SELECT period FROM closed_now ORDER BY period";
+    // The year's surplus as year close carried it into 322 (LedgerState.YearSurplus): only year close writes closing vouchers.
+    private const string SelectYearSurplus = """
+        SELECT CAST(substr(v.date, 1, 4) AS INTEGER), SUM(l.credit_fen) - SUM(l.debit_fen)
+        FROM vouchers v JOIN voucher_lines l ON l.voucher_seq = v.seq
+        WHERE v.kind = 'closing' AND substr(l.account, 1, 3) = '322'
+        GROUP BY 1
+        """;
     private const string SelectMonthlyNet = "SELECT period, account, SUM(debit_fen) - SUM(credit_fen) FROM account_turnover GROUP BY period, account";
     private const string SelectMemberDetails = "SELECT code, name, details FROM members WHERE details IS NOT NULL";
     private const string SelectFundTerms = "SELECT code, name, terms FROM funds WHERE terms IS NOT NULL";
@@ -106,6 +113,8 @@ public sealed partial class LedgerStore
             state.Apply(new PeriodClosed(Period.Parse(period), null));
         foreach (var (period, account, net) in _connection.Query<(string, string, long)>(SelectMonthlyNet, transaction: tx))
             state.RestoreTurnover(Period.Parse(period), account, net);
+        foreach (var (year, fen) in _connection.Query<(long, long)>(SelectYearSurplus, transaction: tx))
+            state.RestoreYearSurplus((int)year, fen);
         foreach (var (period, reason, by) in _connection.Query<(string, string, string)>(SelectPendingReopens, transaction: tx))
             state.Apply(new PeriodReopenRequested(Period.Parse(period), reason, by));
         foreach (var entry in _connection.Query<byte[]>(SelectOpenDraftEntries, transaction: tx))

@@ -246,18 +246,18 @@ public static class Projection
                 break;
             case DistributionPlanned p:
                 yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
-                    p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen]);
+                    p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen, p.ReserveBase?.Fen, p.Shared?.Fen]);
                 foreach (var h in p.Households)
                     yield return new Row(Table.DistributionHouseholds, [(long)p.Year, h.Member, (long)h.Shares, h.Amount.Fen]);
                 break;
             case DistributionApproved a:
-                yield return new Row(Table.DistributionSteps, [seq, (long)a.Year, "approved", a.By, a.Role, a.Resolution, null, null]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)a.Year, "approved", a.By, a.Role, a.Resolution, null, null, null]);
                 break;
             case DistributionPosted p:
-                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "posted", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.PayableAccount]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "posted", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.PayableAccount, p.ReserveAccount]);
                 break;
             case DistributionPaid p:
-                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account, null]);
                 break;
             case EnrolmentIssued i:
                 yield return new Row(Table.UserCredentials, [seq, i.User, "enrolment_issued", i.By, null]);

@@ -52,9 +52,10 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
 
     public static readonly Table Distributions = Define("distributions", 1, "year", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
-        "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen");
+        "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen", "reserve_base_fen", "to_share_fen");
     public static readonly Table DistributionHouseholds = Define("distribution_households", 2, "year", "member", "shares", "amount_fen");
-    public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account");
+    public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account",
+        "reserve_account");
 
     public static readonly Table Contracts = Define("contracts", 1, "number", "party", "resource", "area_hundredth_mu", "rent_fen", "starts", "ends",
         "schedule", "income_account", "prepaid_account", "added_seq");

@@ -13,8 +13,8 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class DistributionCommands
 {
-    private const string Usage = "distribution plan --year YYYY --reserve-percent N | approve --year YYYY --resolution TEXT | " +
-                                 "post --year YYYY --date DATE [--payable-account CODE] | pay --year YYYY --date DATE --account CODE | show --year YYYY [--format table|csv|json]";
+    private const string Usage = "distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT] | approve --year YYYY --resolution TEXT | " +
+                                 "post --year YYYY --date DATE [--payable-account CODE] [--reserve-account CODE] | pay --year YYYY --date DATE --account CODE | show --year YYYY [--format table|csv|json]";
 
     public static int Run(Context ctx, Args args)
     {
@@ -24,9 +24,10 @@ public static class DistributionCommands
         {
             case "plan":
                 var percent = args.Required("--reserve-percent");
+                var distribute = args.Option("--distribute");
                 var planFormat = ctx.Format(args);
                 args.Done(2);
-                return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor), year, planFormat);
+                return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor, distribute), year, planFormat);
             case "approve":
                 var resolution = args.Required("--resolution");
                 args.Done(2);
@@ -34,8 +35,9 @@ public static class DistributionCommands
             case "post":
                 var date = args.Required("--date");
                 var payable = args.Option("--payable-account");
+                var reserveAccount = args.Option("--reserve-account");
                 args.Done(2);
-                return Step(ctx, null, year, null, (state, today) => DistributionRules.Post(year, date, payable, state, ctx.Actor, today));
+                return Step(ctx, null, year, null, (state, today) => DistributionRules.Post(year, date, payable, state, ctx.Actor, today, reserveAccount));
             case "pay":
                 var payDate = args.Required("--date");
                 var account = args.Required("--account");

@@ -246,7 +246,9 @@ public static class EventCodec
                 w.EndArray();
                 w.Property("per_share", p.PerShare.ToString());
                 w.Property("reserve", p.Reserve.ToString());
+                if (p.ReserveBase is { } reserveBase) w.Property("reserve_base", reserveBase.ToString());
                 w.Property("reserve_percent", p.ReservePercent);
+                if (p.Shared is { } shared) w.Property("to_share", shared.ToString());
                 w.Property("total_shares", p.TotalShares);
                 w.Property("undistributed", p.Undistributed.ToString());
                 w.Property("year", p.Year);
@@ -261,6 +263,7 @@ public static class EventCodec
                 w.Property("by", p.By);
                 w.Property("date", IsoDate.Format(p.Date));
                 w.Property("payable_account", p.PayableAccount);
+                if (p.ReserveAccount is { } reserveAccount) w.Property("reserve_account", reserveAccount);
                 w.Property("year", p.Year);
                 break;
             case DistributionPaid p:
@@ -511,9 +514,10 @@ public static class EventCodec
             Amount.ParseCanonical(Str(data, "reserve")), Int(data, "total_shares"), Amount.ParseCanonical(Str(data, "per_share")),
             Amount.ParseCanonical(Str(data, "distributed")), Amount.ParseCanonical(Str(data, "undistributed")),
             [.. Get(data, "households").EnumerateArray().Select(h => new DistributionShare(Str(h, "member"), Int(h, "shares"), Amount.ParseCanonical(Str(h, "amount"))))],
-            Str(data, "by")),
+            Str(data, "by"), OptAmount(data, "reserve_base"), OptAmount(data, "to_share")),
         "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
-        "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by")),
+        "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by"),
+            data.TryGetProperty("reserve_account", out _) ? Str(data, "reserve_account") : null),
         "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
         "user.enrolment_issued" => new EnrolmentIssued(Str(data, "user"), Str(data, "by")),
         "user.credential_set" => new CredentialSet(Str(data, "user"), Str(data, "by"), Str(data, "via")),
@@ -579,6 +583,9 @@ public static class EventCodec
         var v = Get(e, name);
         return v.ValueKind == JsonValueKind.Null ? null : Str(e, name);
     }
+
+    /// <summary>An amount key added in a later version of format 1: null when the entry has none.</summary>
+    private static Amount? OptAmount(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Amount.ParseCanonical(Str(e, name)) : null;
 
     /// <summary>An integer key added in a later version of format 1: null when the entry has none.</summary>
     private static int? OptInt(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Int(e, name) : null;

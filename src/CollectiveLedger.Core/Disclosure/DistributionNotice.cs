@@ -26,6 +26,9 @@ public sealed record DistributionNotice(
     /// </summary>
     public const string PostingDaysKey = "disclosure.distribution_posting_days";
 
+    /// <summary>What the reserve percentage applies to: the year's surplus (the whole distributable for a plan written before that rule).</summary>
+    public Amount ReserveBase { get; init; }
+
     /// <summary>How many days the notice is posted (公示期), the publication day counting as the first.</summary>
     public int PostingDays { get; init; } = ProjectNotice.MinimumPostingDays;
 
@@ -47,6 +50,6 @@ public sealed record DistributionNotice(
         return new DistributionNotice(PersonalData.Mask(org), orgCode, currency, date, p.Year, list.Status,
             list.Resolution is null ? null : PersonalData.Mask(list.Resolution),
             p.ReservePercent, p.Distributable, p.Reserve, p.ToShare, p.TotalShares, p.PerShare, p.Distributed, p.Undistributed, households,
-            DisclosureSettings.From(settings).Masked(), verification) { PostingDays = ProjectNotice.PostingDaysFrom(settings, PostingDaysKey) };
+            DisclosureSettings.From(settings).Masked(), verification) { PostingDays = ProjectNotice.PostingDaysFrom(settings, PostingDaysKey), ReserveBase = p.ReserveBase ?? p.Distributable };
     }
 }

@@ -13,20 +13,30 @@ public sealed record DistributionShare(string Member, int Shares, Amount Amount)
 /// year-end closing), the amount set aside to 311 公积公益金, the per-share amount, each household's
 /// amount and what stays undistributed. Distributable = reserve + distributed + undistributed.
 /// </summary>
+/// <param name="ReserveBase">
+/// What the reserve percentage applies to: the year's surplus (<see cref="Ledger.LedgerState.YearSurplus"/>),
+/// at least 0 and at most <see cref="Distributable"/>. Null in plans written before it existed
+/// (audit-log.md 7.15, optional key <c>reserve_base</c>), whose reserve is on the whole distributable.
+/// </param>
+/// <param name="Shared">
+/// The amount the members' meeting chose to divide by shares (<c>--distribute</c>, optional key
+/// <c>to_share</c>), at most distributable minus reserve; null when everything after the reserve is divided.
+/// </param>
 public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Distributable, Amount Reserve, int TotalShares, Amount PerShare,
-    Amount Distributed, Amount Undistributed, ImmutableArray<DistributionShare> Households, string By) : LedgerEvent
+    Amount Distributed, Amount Undistributed, ImmutableArray<DistributionShare> Households, string By, Amount? ReserveBase = null, Amount? Shared = null)
+    : LedgerEvent
 {
     public override string Kind => "distribution.planned";
 
-    /// <summary>The amount left after the reserve, divided by shares.</summary>
-    public Amount ToShare => Distributable - Reserve;
+    /// <summary>The amount divided by shares: what the meeting chose, or all that is left after the reserve.</summary>
+    public Amount ToShare => Shared ?? Distributable - Reserve;
 
     // Value equality over the households too (ImmutableArray compares by reference): replay compares
     // the plan Core computes again with the one the log holds.
     public bool Equals(DistributionPlanned? other) =>
         other is not null && Year == other.Year && ReservePercent == other.ReservePercent && Distributable == other.Distributable && Reserve == other.Reserve
         && TotalShares == other.TotalShares && PerShare == other.PerShare && Distributed == other.Distributed && Undistributed == other.Undistributed
-        && By == other.By && Households.SequenceEqual(other.Households);
+        && By == other.By && ReserveBase == other.ReserveBase && Shared == other.Shared && Households.SequenceEqual(other.Households);
 
     public override int GetHashCode() => HashCode.Combine(Year, Distributable, Households.Length);
 }
@@ -41,7 +51,11 @@ public sealed record DistributionApproved(int Year, string Resolution, string By
 /// The approved plan posted (Dr 322 / Cr 311 for the reserve; Dr 322 / Cr <see cref="PayableAccount"/>
 /// with one line per household): the vouchers follow this entry at once, in the same transaction.
 /// </summary>
-public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By) : LedgerEvent
+/// <param name="ReserveAccount">
+/// Where the reserve goes when 311 公积公益金 has sub-accounts (<c>--reserve-account</c>, optional key
+/// <c>reserve_account</c>): 311 or a leaf account below it; null for 311 itself.
+/// </param>
+public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By, string? ReserveAccount = null) : LedgerEvent
 {
     public override string Kind => "distribution.posted";
 }

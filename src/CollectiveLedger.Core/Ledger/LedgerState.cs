@@ -3,6 +3,7 @@ using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Contracts;
 using CollectiveLedger.Core.Distribution;
+using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 
@@ -46,6 +47,7 @@ public sealed class LedgerState
     private readonly SortedSet<int> _recognizedContractYears = [];
     private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
+    private readonly Dictionary<int, long> _yearSurplus = [];
     private readonly HashSet<string> _pendingEnrolments = new(StringComparer.Ordinal);
 
     public LedgerCreated Ledger { get; private set; } = null!;
@@ -102,6 +104,15 @@ public sealed class LedgerState
 
     /// <summary>A year's income distribution as far as it has gone (planned, approved, posted, paid), or null.</summary>
     public DistributionRecord? Distribution(int year) => _distributions.GetValueOrDefault(year);
+
+    /// <summary>
+    /// The year's surplus (本年收益, negative for a loss) as year close carried it from 321 into 322: credit
+    /// minus debit on 322 and its sub-accounts over the year's closing vouchers. Zero before year close.
+    /// </summary>
+    public Amount YearSurplus(int year) => new(_yearSurplus.GetValueOrDefault(year));
+
+    /// <summary>Restores <see cref="YearSurplus"/> as the store holds it (the closing vouchers' lines on 322).</summary>
+    public void RestoreYearSurplus(int year, long fen) => _yearSurplus[year] = fen;
 
     /// <summary>Drafts in approval, by id. Posted and withdrawn drafts leave, so this stays small.</summary>
     public IEnumerable<Draft> OpenDrafts => _drafts.Values;
@@ -206,6 +217,8 @@ public sealed class LedgerState
                 {
                     _postedAccounts.Add(line.Account);
                     AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
+                    if (v.Kind == VoucherKind.Closing && line.Account.StartsWith(YearRules.SurplusDistribution, StringComparison.Ordinal))
+                        _yearSurplus[v.Date.Year] = checked(_yearSurplus.GetValueOrDefault(v.Date.Year) + line.Credit.Fen - line.Debit.Fen);
                 }
                 foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
                 if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);

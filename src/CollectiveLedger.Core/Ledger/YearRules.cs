@@ -23,10 +23,31 @@ public static class YearRules
     /// <summary>收益分配: where 本年收益 closes.</summary>
     public const string SurplusDistribution = "322";
 
-    /// <summary>Accounts a closing voucher may touch: income and expense (class income_expense), 321 and 322.</summary>
+    /// <summary>The name of the sub-account of 322 that takes 本年收益 at year close, when 322 has sub-accounts.</summary>
+    public const string UndistributedName = "未分配收益";
+
+    /// <summary>The name of the sub-account of 322 that takes the distribution's entries, when 322 has sub-accounts.</summary>
+    public const string DistributionsName = "各项分配";
+
+    /// <summary>Accounts a closing voucher may touch: income and expense (class income_expense), 321 and 322 (or below it).</summary>
     public static bool IsClosingAccount(string code, LedgerState state) =>
-        code is CurrentYearSurplus or SurplusDistribution
+        code == CurrentYearSurplus || code.StartsWith(SurplusDistribution, StringComparison.Ordinal)
         || (state.Accounts.TryGetValue(code, out var a) && a.Class == AccountClass.IncomeExpense);
+
+    /// <summary>
+    /// The leaf account of 322 收益分配 named <paramref name="name"/>: 322 itself while it has no
+    /// sub-accounts; otherwise the one leaf account below 322 whose name contains <paramref name="name"/>
+    /// (the standard split 32201 各项分配 / 32202 未分配收益), or null when there is none or more than one.
+    /// </summary>
+    public static string? SurplusAccount(LedgerState state, string name)
+    {
+        if (state.IsLeaf(SurplusDistribution)) return SurplusDistribution;
+        var found = state.Accounts.Values
+            .Where(a => a.Code.Length > SurplusDistribution.Length && a.Code.StartsWith(SurplusDistribution, StringComparison.Ordinal)
+                        && state.IsLeaf(a.Code) && a.Name.Contains(name, StringComparison.Ordinal))
+            .Select(a => a.Code).ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
 
     /// <summary>
     /// PriorYearNotClosed: a voucher dated in year Y+1 while year Y lies within the ledger's life, is
@@ -51,7 +72,8 @@ public static class YearRules
     /// <summary>
     /// The first step of year close: checks the preconditions, in this order: the year is a year, not
     /// before the ledger, not closed yet, over (31 December before today), every month from the
-    /// ledger's start to November closed, December open, 321 and 322 leaf accounts; then builds the
+    /// ledger's start to November closed, December open, 321 a leaf account and 322 either a leaf
+    /// account or with exactly one 未分配收益 leaf below it (<see cref="SurplusAccount"/>); then builds the
     /// closing vouchers from the balances at the end of December (<see cref="LedgerState.BalancesAtEndOf"/>:
     /// every voucher dated up to 31 December, none of the next year's).
     /// </summary>
@@ -74,8 +96,9 @@ public static class YearRules
         if (state.IsClosed(december))
             return YearCloseDecision.Reject(new Violation(ViolationCode.PeriodAlreadyClosed, place, december.ToString()));
         var violations = new List<Violation>();
-        foreach (var code in new[] { CurrentYearSurplus, SurplusDistribution })
-            if (!state.IsLeaf(code)) violations.Add(new Violation(ViolationCode.ClosingAccountNotLeaf, place, code));
+        if (!state.IsLeaf(CurrentYearSurplus)) violations.Add(new Violation(ViolationCode.ClosingAccountNotLeaf, place, CurrentYearSurplus));
+        if (SurplusAccount(state, UndistributedName) is null)
+            violations.Add(new Violation(ViolationCode.SurplusSubAccountMissing, place, SurplusDistribution, UndistributedName));
         if (violations.Count > 0) return new YearCloseDecision(year, [], violations);
         return new YearCloseDecision(year, ClosingVouchers(year, state, state.BalancesAtEndOf(december)), []);
     }
@@ -84,7 +107,9 @@ public static class YearRules
     /// The closing vouchers of <paramref name="year"/>, numbered after December's last voucher: first
     /// every income and expense leaf account with a balance, zeroed against 321 本年收益 (Dr income /
     /// Cr 321, Dr 321 / Cr expense, one line per account in code order and one 321 line for the net);
-    /// then 321's resulting balance zeroed against 322 收益分配. A voucher with nothing to move is left
+    /// then 321's resulting balance zeroed against 322 收益分配 (its 未分配收益 sub-account when 322 has
+    /// sub-accounts, <see cref="SurplusAccount"/>; 322 while that is not decided); then, when 322 has
+    /// both a 各项分配 and a 未分配收益 leaf, 各项分配's balance zeroed against 未分配收益. A voucher with nothing to move is left
     /// out, so a year without income or expense closes with no voucher at all. Verify rebuilds them
     /// with this same function and compares.
     /// </summary>
@@ -109,7 +134,13 @@ public static class YearRules
         var surplus = new Amount(yearEndNet.GetValueOrDefault(CurrentYearSurplus)) + moved;
         if (!surplus.IsZero)
             vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年本年收益到收益分配", 0, null,
-                [Zeroing(CurrentYearSurplus, surplus), Carrying(SurplusDistribution, surplus)]));
+                [Zeroing(CurrentYearSurplus, surplus), Carrying(SurplusAccount(state, UndistributedName) ?? SurplusDistribution, surplus)]));
+
+        // 322 split: what the year distributed (各项分配) closes into 未分配收益, so each year's 各项分配 starts at zero.
+        if (SurplusAccount(state, DistributionsName) is { } distributions && SurplusAccount(state, UndistributedName) is { } undistributed
+            && distributions != undistributed && yearEndNet.GetValueOrDefault(distributions) is var distributed and not 0)
+            vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年各项分配到未分配收益", 0, null,
+                [Zeroing(distributions, new Amount(distributed)), Carrying(undistributed, new Amount(distributed))]));
         return vouchers.ToImmutable();
 
         // A line that brings an account with net balance `net` to zero, and the line that takes it over.

@@ -100,6 +100,7 @@ public static class Messages
             [ViolationCode.YearAlreadyClosed] = ("{0} 年已经年终结账", "year {0} is already closed"),
             [ViolationCode.YearNotEnded] = ("{0} 年尚未结束，12 月 31 日之后才能年终结账", "year {0} has not ended yet; it closes after 31 December"),
             [ViolationCode.ClosingAccountNotLeaf] = ("结转科目 {0} 有下级科目；年终结转要记入末级科目 {0}", "the closing account {0} has sub-accounts; year close posts to {0} itself"),
+            [ViolationCode.SurplusSubAccountMissing] = ("收益分配科目 {0} 有下级科目，但没有唯一一个名称含“{1}”的末级明细科目；请在 {0} 下增设（例如 {0}02 {1}）", "account {0} has sub-accounts but not exactly one leaf sub-account named {1}; add one below {0} (e.g. {0}02 {1})"),
             [ViolationCode.DecemberClosesWithYear] = ("12 月随年终结账一起结账：请运行 cledger year close {0}", "December closes with the year: run cledger year close {0}"),
             [ViolationCode.YearOpeningNotNeeded] = ("无需声明：{0} 年已年终结账或早于账套启用，{1} 年本来就可以记账", "nothing to declare: year {0} is closed or before the ledger, so {1} can already take postings"),
             [ViolationCode.YearAlreadyOpened] = ("{0} 年已声明开始记账", "the opening of year {0} is already declared"),

@@ -105,6 +105,7 @@ public enum ViolationCode
     YearAlreadyClosed,
     YearNotEnded,
     ClosingAccountNotLeaf,
+    SurplusSubAccountMissing,
     DecemberClosesWithYear,
     YearOpeningNotNeeded,
     YearAlreadyOpened,

@@ -22,6 +22,7 @@ public static class DistributionNoticeJson
         w.WriteString("posted_until", IsoDate.Format(n.PostedUntil));
         w.WriteString("distributable", n.Distributable.ToString());
         w.WriteString("distributable_in_words", ChineseUppercase.Format(n.Distributable));
+        w.WriteString("reserve_base", n.ReserveBase.ToString());
         w.WriteNumber("reserve_percent", n.ReservePercent);
         w.WriteString("reserve", n.Reserve.ToString());
         w.WriteString("to_share", n.ToShare.ToString());

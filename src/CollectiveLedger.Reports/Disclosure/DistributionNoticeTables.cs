@@ -34,6 +34,7 @@ public static class DistributionNoticeTables
     public static IReadOnlyList<IReadOnlyList<string>> Plan(DistributionNotice n, DistributionNoticeText t) =>
     [
         [t.Distributable, NoticeText.Money(n.Distributable)],
+        [t.ReserveBase, NoticeText.Money(n.ReserveBase)],
         [t.Reserve(n), NoticeText.Money(n.Reserve)],
         [t.ToShare, NoticeText.Money(n.ToShare)],
         [t.TotalShares, n.TotalShares.ToString(CultureInfo.InvariantCulture)],

@@ -22,11 +22,12 @@ public sealed class DistributionNoticeText(bool chinese)
     public string PlanCaption => T("一、分配方案", "1. The plan");
     public string Distributable => T("可分配收益", "Distributable income");
     public string Reserve(DistributionNotice n) => T($"提取公积公益金（{n.ReservePercent}%）", $"To the reserve (311, {n.ReservePercent}%)");
+    public string ReserveBase => T("提取基数（本年收益）", "Reserve base (the year's surplus)");
     public string ToShare => T("可按股分配", "To divide by shares");
     public string TotalShares => T("总股数", "Total shares");
     public string PerShare => T("每股分配额", "Per share");
     public string Distributed => T("分配到户合计", "Distributed to households");
-    public string Undistributed => T("尾差（留作未分配收益）", "Remainder (stays undistributed)");
+    public string Undistributed => T("未分配（留作未分配收益）", "Not distributed (stays undistributed)");
     public string Rounding => T($"取整方法：{DistributionList.RoundingZh}。", $"Rounding: {DistributionList.RoundingEn}.");
     public string PerShareInWords(DistributionNotice n) => T(
         $"每股分配额 {NoticeText.Money(n.PerShare)} 元（{Common.Words(n.PerShare)}），共 {n.TotalShares} 股。",

@@ -59,9 +59,10 @@ internal static class ReplayRules
             FeedbackAnswered a => Rejected(FeedbackRules.Answer(a.Feedback, a.Answer, state, a.By, today), a),
             YearOpened y => Rejected(YearRules.Open(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today), y),
             YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
-            DistributionPlanned p => Rejected(DistributionRules.Plan(Year(p.Year), p.ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, p.By), p),
+            DistributionPlanned p => Rejected(DistributionRules.Plan(Year(p.Year), p.ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, p.By,
+                p.Shared?.ToString(), reserveOnDistributable: p.ReserveBase is null), p),
             DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By), a),
-            DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today), p),
+            DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today, p.ReserveAccount), p),
             DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
             // Who created a credential (audit-log.md 7.21): an enrolment uses an earlier code issued for
             // that person and not yet used; whether they had a password then is outside the books.

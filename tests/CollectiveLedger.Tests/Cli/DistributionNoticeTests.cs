@@ -63,6 +63,7 @@ public class DistributionNoticeTests
             .And.Contain("公示期满后提交成员（代表）大会审议").And.Contain("<svg"));
         Assert.That(csv.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()));
         Assert.That(Encoding.UTF8.GetString(csv), Does.Contain("M002,其其格,其其格,3,38.55").And.Contain("M003,乌力吉,乌力吉,4,51.40").And.Contain("合计,,,7,89.95"));
+        Assert.That(json.GetProperty("reserve_base").GetString(), Is.EqualTo("100.00"));
         Assert.That(json.GetProperty("per_share").GetString(), Is.EqualTo("12.85"));
         Assert.That(json.GetProperty("distributed_in_words").GetString(), Is.EqualTo("人民币捌拾玖元玖角伍分"));
         Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("planned"));

@@ -9,13 +9,22 @@ public class DistributionTests
     private const string Chair = "巴特尔";
 
     /// <summary>A ledger whose 2025 earned 100.00 and is closed, with three households holding 3, 4 and 0 shares.</summary>
-    private static TestLedger ClosedYear(bool close = true)
+    /// <param name="undistributedBefore">Undistributed surplus of earlier years, brought into 322 by the opening voucher.</param>
+    private static TestLedger ClosedYear(bool close = true, bool split322 = false, string? undistributedBefore = null)
     {
         var ledger = TestLedger.WithBasics();
+        if (split322)
+        {
+            ledger.Ok("accounts", "add", "32201", "各项分配", "--parent", "322");
+            ledger.Ok("accounts", "add", "32202", "未分配收益", "--parent", "322");
+        }
         ledger.Ok("members", "add", "M002", "其其格", "--head", "其其格", "--household-size", "4", "--shares", "3",
             "--id-card", "11010519491231002X", "--bank-account", "6228480012345678901", "--phone", "13912345678");
         ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
         ledger.Ok("members", "add", "M004", "斯琴", "--head", "斯琴", "--household-size", "1", "--shares", "0");
+        if (undistributedBefore is not null)
+            ledger.Ok("vouchers", "import", ledger.WriteFile("o.json",
+                $$"""[{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初","lines":[{"account":"10201","debit":"{{undistributedBefore}}"},{"account":"322","credit":"{{undistributedBefore}}"}]}]"""));
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
             """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
         ledger.Ok("settings", "set", "role.committee_chair", Chair);
@@ -63,6 +72,169 @@ public class DistributionTests
         Assert.That(tb["322"], Is.EqualTo(("0.00", "0.05")));
         Assert.That(tb.ContainsKey("211") ? tb["211"] : ("0.00", "0.00"), Is.EqualTo(("0.00", "0.00")));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    private static Dictionary<string, (string?, string?)> TrialBalance(TestLedger ledger, string period) =>
+        JsonDocument.Parse(ledger.Ok("report", "trial-balance", "--period", period, "--format", "json")).RootElement.GetProperty("rows")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!, r => (r.GetProperty("closing_debit").GetString(), r.GetProperty("closing_credit").GetString()));
+
+    [Test]
+    public void With_322_split_into_各项分配_and_未分配收益_the_year_closes_and_distributes_through_them()
+    {
+        using var ledger = ClosedYear(split322: true);
+        Assert.That(TrialBalance(ledger, "2025-12")["32202"], Is.EqualTo(("0.00", "100.00")));
+
+        PlanApprovePost(ledger);
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        var tb = TrialBalance(ledger, "2026-03");
+        Assert.That(tb["311"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(tb["32201"], Is.EqualTo(("99.95", "0.00")));    // 10.00 reserve + 89.95 to the households
+        Assert.That(tb["32202"], Is.EqualTo(("0.00", "100.00")));
+        Assert.That(tb["322"], Is.EqualTo(("0.00", "0.05")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    /// <summary>schemas/verify_log.py and the entry schema accept the ledger's exported log.</summary>
+    private static void AssertReferenceVerifierAccepts(TestLedger ledger)
+    {
+        var log = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+        var (code, output) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        Assert.That(code, Is.Zero, output);
+        var (schemaCode, schemaOutput) = Python("-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1], encoding="utf-8"))
+            for line in open(sys.argv[2], encoding="utf-8"):
+                jsonschema.validate(json.loads(line), schema)
+            print("ok")
+            """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "audit-entry.schema.json"), log);
+        Assert.That(schemaCode, Is.Zero, schemaOutput);
+    }
+
+    private static (int Code, string Output) Python(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+
+    [Test]
+    public void With_322_split_but_no_各项分配_the_posting_names_what_to_add_and_changes_nothing()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("accounts", "add", "32202", "未分配收益", "--parent", "322");
+        ledger.Ok("members", "add", "M003", "乌力吉", "--head", "乌力吉", "--household-size", "2", "--shares", "4");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
+            """[{"ref":"I1","date":"2025-05-10","summary":"草场承包费","lines":[{"account":"10201","debit":"100.00"},{"account":"50101","credit":"100.00"}]}]"""));
+        ledger.Ok("settings", "set", "role.committee_chair", Chair);
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("SurplusSubAccountMissing").And.Contain("各项分配"));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void The_reserve_is_on_the_years_surplus_not_on_what_earlier_years_left_undistributed()
+    {
+        using var ledger = ClosedYear(undistributedBefore: "50.00");
+
+        PlanApprovePost(ledger);
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("distributable").GetString(), Is.EqualTo("150.00"));
+        Assert.That(list.GetProperty("reserve_base").GetString(), Is.EqualTo("100.00"));
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("10.00"));     // 10% of 100.00, not of 150.00
+        Assert.That(list.GetProperty("to_share").GetString(), Is.EqualTo("140.00"));
+        Assert.That(list.GetProperty("per_share").GetString(), Is.EqualTo("20.00"));
+        Assert.That(TrialBalance(ledger, "2026-03")["311"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [Test]
+    public void A_loss_year_sets_nothing_aside_even_with_earlier_surplus_to_distribute()
+    {
+        using var ledger = ClosedYear(close: false, undistributedBefore: "500.00");
+        ledger.Ok("vouchers", "import", ledger.WriteFile("loss.json",
+            """[{"ref":"L1","date":"2025-06-10","summary":"管理费用","lines":[{"account":"513","debit":"300.00"},{"account":"10201","credit":"300.00"}]}]"""));
+        for (var m = 1; m <= 11; m++) ledger.Ok("period", "close", $"2025-{m:D2}");
+        ledger.Ok("year", "close", "2025");
+
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("distributable").GetString(), Is.EqualTo("300.00"));
+        Assert.That(list.GetProperty("reserve_base").GetString(), Is.EqualTo("0.00"));
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("0.00"));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void The_members_meeting_may_distribute_less_and_the_rest_stays_undistributed()
+    {
+        using var ledger = ClosedYear();
+
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10", "--distribute", "70.00");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号");
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("to_share").GetString(), Is.EqualTo("70.00"));
+        Assert.That(list.GetProperty("per_share").GetString(), Is.EqualTo("10.00"));
+        Assert.That(list.GetProperty("distributed").GetString(), Is.EqualTo("70.00"));
+        Assert.That(list.GetProperty("undistributed").GetString(), Is.EqualTo("20.00"));
+        Assert.That(TrialBalance(ledger, "2026-03")["322"], Is.EqualTo(("0.00", "20.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [TestCase("90.01")]
+    [TestCase("-1.00")]
+    [TestCase("七十")]
+    public void An_amount_to_distribute_beyond_what_is_left_after_the_reserve_is_refused(string amount)
+    {
+        using var ledger = ClosedYear();
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10", "--distribute", amount);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("distribute").And.Contain("90.00"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "show", "--year", "2025").Code, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void With_311_split_the_posting_names_the_reserve_account_or_is_refused()
+    {
+        using var ledger = ClosedYear();
+        ledger.Ok("accounts", "add", "31101", "公积金", "--parent", "311");
+        ledger.Ok("accounts", "add", "31102", "公益金", "--parent", "311");
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var (code, _, err) = ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("AccountNotLeaf").And.Contain("311"));
+        Assert.That(ledger.RunAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20", "--reserve-account", "21101").Err,
+            Does.Contain("reserve-account"));
+
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20", "--reserve-account", "31101");
+
+        var tb = TrialBalance(ledger, "2026-03");
+        Assert.That(tb["31101"], Is.EqualTo(("0.00", "10.00")));
+        Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        AssertReferenceVerifierAccepts(ledger);
     }
 
     [Test]

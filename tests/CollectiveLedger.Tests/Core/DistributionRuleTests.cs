@@ -5,6 +5,7 @@ using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Core.Vouchers;
 
 namespace CollectiveLedger.Tests.Core;
 
@@ -114,6 +115,45 @@ public class DistributionRuleTests
     [TestCase("0479-8221234", "*********34")] // a landline: its last 2 digits only (issue 12, item 6; it showed 8 of 11)
     public void A_private_number_is_never_shown_in_full(string number, string masked) =>
         Assert.That(PersonalData.MaskNumber(number), Is.EqualTo(masked));
+
+    /// <summary>A closed 2025 whose year close carried <paramref name="surplus"/> into 322, after <paramref name="before"/> brought forward; one household of 7 shares.</summary>
+    private static LedgerState ClosedWith(string before, string surplus)
+    {
+        var state = TestStates.Ledger();
+        state.Apply(new DimensionAdded(DimensionKind.Member, "M001", "户", null, new MemberDetails("户主", 1, 7, null, null, null)));
+        state.Apply(new VoucherPosted(new Voucher(1, new DateOnly(2025, 1, 1), VoucherKind.Opening, null, "期初", 0, null,
+            [new VoucherLine("102", Yuan(before), Amount.Zero), new VoucherLine("322", Amount.Zero, Yuan(before))]), null));
+        state.Apply(new VoucherPosted(new Voucher(1, new DateOnly(2025, 12, 31), VoucherKind.Closing, null, "结转", 0, null,
+            [new VoucherLine("321", Yuan(surplus), Amount.Zero), new VoucherLine("322", Amount.Zero, Yuan(surplus))]), null));
+        state.Apply(new YearClosed(2025));
+        return state;
+    }
+
+    [Test]
+    public void The_reserve_is_on_the_years_surplus_and_a_plan_logged_without_a_reserve_base_replays_by_the_earlier_rule()
+    {
+        var state = ClosedWith(before: "50.00", surplus: "100.00");
+
+        var plan = (DistributionPlanned)DistributionRules.Plan("2025", "10", state, "会计").Event!;
+        var earlier = (DistributionPlanned)DistributionRules.Plan("2025", "10", state, "会计", reserveOnDistributable: true).Event!;
+
+        Assert.That(state.YearSurplus(2025), Is.EqualTo(Yuan("100.00")));
+        Assert.That((plan.Distributable, plan.ReserveBase, plan.Reserve, plan.ToShare), Is.EqualTo((Yuan("150.00"), (Amount?)Yuan("100.00"), Yuan("10.00"), Yuan("140.00"))));
+        Assert.That((earlier.ReserveBase, earlier.Reserve), Is.EqualTo(((Amount?)null, Yuan("15.00"))));
+    }
+
+    [Test]
+    public void A_partial_distribution_leaves_the_rest_undistributed_and_the_sums_still_hold()
+    {
+        var state = ClosedWith(before: "0.01", surplus: "100.00");
+
+        var plan = (DistributionPlanned)DistributionRules.Plan("2025", "10", state, "会计", "50.00").Event!;
+
+        Assert.That((plan.Reserve, plan.Shared, plan.PerShare, plan.Distributed, plan.Undistributed),
+            Is.EqualTo((Yuan("10.00"), (Amount?)Yuan("50.00"), Yuan("7.14"), Yuan("49.98"), Yuan("40.03"))));
+        Assert.That(plan.Reserve + plan.Distributed + plan.Undistributed, Is.EqualTo(plan.Distributable));
+        Assert.That(DistributionRules.Plan("2025", "10", state, "会计", "90.02").Violations.Single().Place.Field, Is.EqualTo("distribute"));
+    }
 
     [Test]
     public void A_plan_needs_a_closed_year_with_income_and_households_with_shares()

@@ -39,15 +39,36 @@ public class YearRuleTests
     }
 
     [Test]
-    public void Year_close_needs_321_and_322_to_be_leaf_accounts()
+    public void Year_close_needs_321_to_be_a_leaf_and_322_a_leaf_or_with_a_未分配收益_sub_account()
     {
         var state = State(closedThroughMonth: 11);
-        state.Apply(new AccountAdded("32201", "未分配收益", "322"));
+        state.Apply(new AccountAdded("32201", "各项分配", "322"));
 
         var decision = YearRules.Close("2025", state, AfterYearEnd);
 
-        Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.ClosingAccountNotLeaf }));
-        Assert.That(decision.Violations[0].Args, Is.EqualTo(new[] { "322" }));
+        Assert.That(Codes(decision.Violations), Is.EqualTo(new[] { ViolationCode.SurplusSubAccountMissing }));
+        Assert.That(decision.Violations[0].Args, Is.EqualTo(new[] { "322", "未分配收益" }));
+        Assert.That(decision.Violations[0].Message(Language.ZhCN), Does.Contain("32202 未分配收益"));
+
+        state.Apply(new AccountAdded("32101", "本年收益明细", "321"));
+        Assert.That(Codes(YearRules.Close("2025", state, AfterYearEnd).Violations),
+            Is.EqualTo(new[] { ViolationCode.ClosingAccountNotLeaf, ViolationCode.SurplusSubAccountMissing }));
+    }
+
+    [Test]
+    public void With_322_split_the_year_surplus_closes_into_its_未分配收益_sub_account()
+    {
+        var state = State(closedThroughMonth: 11);
+        state.Apply(new AccountAdded("32201", "各项分配", "322"));
+        state.Apply(new AccountAdded("32202", "未分配收益", "322"));
+
+        Assert.That(YearRules.Close("2025", state, AfterYearEnd).Accepted, Is.True);
+        var vouchers = YearRules.ClosingVouchers(2025, state,
+            new Dictionary<string, long> { ["50101"] = -50000, ["102"] = 38000, ["32201"] = 12000, ["32202"] = -20000, ["211"] = 20000 });
+
+        Assert.That(vouchers[1].Lines.Select(l => (l.Account, l.Debit.Fen, l.Credit.Fen)), Is.EqualTo(new[] { ("321", 50000L, 0L), ("32202", 0L, 50000L) }));
+        Assert.That(vouchers[2].Summary, Is.EqualTo("结转2025年各项分配到未分配收益"));
+        Assert.That(vouchers[2].Lines.Select(l => (l.Account, l.Debit.Fen, l.Credit.Fen)), Is.EqualTo(new[] { ("32201", 0L, 12000L), ("32202", 12000L, 0L) }));
     }
 
     [Test]
