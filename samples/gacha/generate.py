@@ -1207,6 +1207,7 @@ BS_ITEMS = [
     ("fixed_assets_net", "固定资产净值", "assets", None),
     ("construction_in_progress", "在建工程", "assets", ["153"]),
     ("fixed_assets_disposal", "固定资产清理", "assets", ["154"]),
+    ("fixed_assets_subtotal", "固定资产小计", "assets", None),
     ("intangible_assets_cost", "无形资产原值", "assets", ["161"]),
     ("accumulated_amortization", "减：累计摊销", "assets", ["162"]),
     ("intangible_assets_net", "无形资产净值", "assets", None),
@@ -1232,10 +1233,11 @@ BS_ITEMS = [
     ("liabilities_and_ownership_total", "负债和所有者权益总计", "ownership", None),
 ]
 BS_SUMS = {
+    "fixed_assets_subtotal": ["fixed_assets_net", "construction_in_progress", "fixed_assets_disposal"],
     "current_assets_total": ["cash", "short_term_investments", "receivables", "inventories", "consumable_biological_assets"],
     "non_current_assets_total": ["long_term_investments", "productive_biological_assets_net", "public_welfare_biological_assets",
-                                 "fixed_assets_net", "construction_in_progress", "fixed_assets_disposal", "intangible_assets_net",
-                                 "long_term_deferred_expenses", "property_losses_pending"],
+                                 "fixed_assets_subtotal", "intangible_assets_net", "long_term_deferred_expenses",
+                                 "property_losses_pending"],
     "assets_total": ["current_assets_total", "non_current_assets_total"],
     "current_liabilities_total": ["short_term_borrowings", "payables", "wages_payable", "labour_payable", "taxes_payable"],
     "non_current_liabilities_total": ["long_term_borrowings_and_payables", "one_matter_one_discussion_funds", "special_payables"],

@@ -36,10 +36,10 @@ public static class StatementReports
     });
 
     public static Grid BalanceSheetGrid(BalanceSheet sheet, LedgerCreated ledger, bool forDisplay) => new(
-        ["项目 item", "行次 line", "年初数 year start", "期末数 end"],
-        sheet.Lines.Select(l => (IReadOnlyList<GridCell>)
+        ["项目 item", "行次 line", "期末余额 end", "年初余额 year start"],
+        sheet.Lines.Where(BalanceSheet.IsPrinted).Select(l => (IReadOnlyList<GridCell>)
             [new GridCell(forDisplay && !l.Total ? "  " + l.Name : l.Name), new GridCell(l.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), true),
-             Money(l.YearStart, forDisplay), Money(l.End, forDisplay)]).ToList(),
+             Money(l.End, forDisplay), Money(l.YearStart, forDisplay)]).ToList(),
         forDisplay ? $"{ledger.Org}  资产负债表 balance sheet  {IsoDate.Format(sheet.End)}  ({ledger.Currency})" : null);
 
     public static byte[] IncomeStatementJson(IncomeStatement statement, LedgerCreated ledger, bool yearClosed) => Json.Write(w =>

@@ -46,6 +46,18 @@ public class SampleVillageTests
         Assert.That(actual["lines"]!.AsArray(), Has.Count.GreaterThan(10));
     }
 
+    [Test]
+    public void The_balance_sheet_adds_up_at_2025_year_end_and_in_2026_with_the_2025_year_end_as_its_year_start()
+    {
+        var year = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json"))).RootElement;
+        var next = JsonDocument.Parse(_demo.Ok("report", "balance-sheet", "--period", "2026-03", "--format", "json")).RootElement;
+
+        StatementArithmetic.AssertBalanceSheetAddsUp(year);
+        StatementArithmetic.AssertBalanceSheetAddsUp(next);
+        Assert.That(StatementArithmetic.Column(next, "year_start"), Is.EqualTo(StatementArithmetic.Column(year, "end")));
+        Assert.That(StatementArithmetic.Column(year, "end")["fixed_assets_subtotal"], Is.GreaterThan(0m));
+    }
+
     [TestCase("notice-2025-06")]
     [TestCase("notice-2025-Q2")]
     [TestCase("notice-2025-12")]
