@@ -1289,15 +1289,18 @@ def balance_sheet():
 
 
 IS_ITEMS = [
-    ("operating_income", "一、经营收入", "501", -1), ("operating_expenses", "减：经营支出", "511", 1),
+    ("operating_income", "一、经营收入", "501", -1), ("investment_income", "加：投资收益", "502", -1),
+    ("operating_expenses", "减：经营支出", "511", 1),
     ("taxes_and_surcharges", "税金及附加", "512", 1), ("administrative_expenses", "管理费用", "513", 1),
-    ("investment_income", "加：投资收益", "502", -1), ("operating_surplus", "二、经营收益", None, 0),
+    ("operating_surplus", "二、经营收益", None, 0),
     ("subsidy_income", "加：补助收入", "503", -1), ("other_income", "其他收入", "504", -1),
     ("public_welfare_expenses", "减：公益支出", "514", 1), ("other_expenses", "其他支出", "515", 1),
     ("total_surplus", "三、收益总额", None, 0), ("income_tax", "减：所得税费用", "521", 1),
     ("net_surplus", "四、净收益（本年收益）", None, 0), ("undistributed_at_year_start", "加：年初未分配收益", None, 0),
     ("other_transfers_in", "其他转入", None, 0), ("distributable_surplus", "五、可分配收益", None, 0),
-    ("distributions", "减：各项分配", None, 0), ("undistributed_at_year_end", "六、年末未分配收益", None, 0),
+    ("distributions", "减：各项分配", None, 0), ("prior_year_distributions", "其中：分配上年收益", None, 0),
+    ("reserve_appropriation", "提取公积公益金", None, 0), ("member_distributions", "成员分配", None, 0),
+    ("other_distributions", "其他", None, 0), ("undistributed_at_year_end", "六、年末未分配收益", None, 0),
 ]
 IS_TOTALS = {"operating_surplus", "total_surplus", "net_surplus", "distributable_surplus", "undistributed_at_year_end"}
 
@@ -1307,6 +1310,16 @@ def income_statement(bs_end):
     value = {}
     transfers = distributions = 0
     for v in ALL_NORMAL:
+        # 各项分配 itemised: a voucher's debit to 321/322 goes to its 311 credits first (提取公积公益金),
+        # then to its 211/101/102 credits (成员分配), the rest is 其他. The 2025 books distribute
+        # nothing (the 2025 plan is posted in 2026, a distribution of the previous year's surplus).
+        debit = sum(l["fen"] for l in v.lines if l["account"][:3] in ("321", "322") and l["side"] == "debit")
+        if debit:
+            reserve = min(debit, sum(l["fen"] for l in v.lines if l["account"][:3] == "311" and l["side"] == "credit"))
+            members = min(debit - reserve, sum(l["fen"] for l in v.lines if l["account"][:3] in ("211", "101", "102") and l["side"] == "credit"))
+            value["reserve_appropriation"] = value.get("reserve_appropriation", 0) + reserve
+            value["member_distributions"] = value.get("member_distributions", 0) + members
+            value["other_distributions"] = value.get("other_distributions", 0) + debit - reserve - members
         for l in v.lines:
             root = l["account"][:3]
             if root in ("321", "322"):
@@ -1329,7 +1342,9 @@ def income_statement(bs_end):
     value["distributions"] = distributions
     value["undistributed_at_year_end"] = g("distributable_surplus") - distributions
     assert value["undistributed_at_year_end"] == bs_end["undistributed_surplus"], "the two statements agree"
-    lines = [{"line": i + 1, "key": key, "name": name, "total": key in IS_TOTALS, "amount": money(g(key))}
+    assert g("reserve_appropriation") + g("member_distributions") + g("other_distributions") == distributions
+    # 上年金额 is blank: 2024 is not in these books.
+    lines = [{"line": i + 1, "key": key, "name": name, "total": key in IS_TOTALS, "amount": money(g(key)), "prior_year_amount": None}
              for i, (key, name, _, _) in enumerate(IS_ITEMS)]
     return {"year": YEAR, "from": "%d-01-01" % YEAR, "to": "%d-12-31" % YEAR, "year_closed": True, "lines": lines}
 

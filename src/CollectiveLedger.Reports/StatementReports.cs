@@ -61,6 +61,8 @@ public static class StatementReports
             w.WriteString("name", line.Name.Trim());
             w.WriteBoolean("total", line.Total);
             w.WriteString("amount", line.Amount.ToString());
+            if (line.PriorYear is { } prior) w.WriteString("prior_year_amount", prior.ToString());
+            else w.WriteNull("prior_year_amount");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -68,10 +70,10 @@ public static class StatementReports
     });
 
     public static Grid IncomeStatementGrid(IncomeStatement statement, LedgerCreated ledger, bool yearClosed, bool forDisplay) => new(
-        ["项目 item", "行次 line", "本年数 amount"],
+        ["项目 item", "行次 line", "本年金额 this year", "上年金额 prior year"],
         statement.Lines.Select(l => (IReadOnlyList<GridCell>)
             [new GridCell(forDisplay ? l.Name : l.Name.Trim()), new GridCell(l.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), true),
-             Money(l.Amount, forDisplay)]).ToList(),
+             Money(l.Amount, forDisplay), l.PriorYear is { } prior ? Money(prior, forDisplay) : new GridCell("", true)]).ToList(),
         forDisplay ? $"{ledger.Org}  收益及收益分配表 income and distribution  {statement.Year}  ({ledger.Currency})" +
                      (yearClosed ? "" : "  未年终结账 year not closed") : null);
 

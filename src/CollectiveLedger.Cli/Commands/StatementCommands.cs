@@ -40,7 +40,7 @@ public static class StatementCommands
         if (year < state.Ledger.StartPeriod.Year)
             return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
                 year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var statement = store.IncomeStatement(year);
+        var statement = store.IncomeStatement(year, state.IsYearClosed(year - 1));
         var closed = state.IsYearClosed(year);
         ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
             () => StatementReports.IncomeStatementJson(statement, state.Ledger, closed));

@@ -58,6 +58,25 @@ public class SampleVillageTests
         Assert.That(StatementArithmetic.Column(year, "end")["fixed_assets_subtotal"], Is.GreaterThan(0m));
     }
 
+    [Test]
+    public void The_2026_income_statement_shows_the_2025_plan_as_a_distribution_of_last_years_surplus_and_2025_as_its_prior_year_column()
+    {
+        var statement = JsonDocument.Parse(_demo.Ok("report", "income", "--year", "2026", "--format", "json")).RootElement;
+        var year2025 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement;
+        var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "distribution-2025.json"))).RootElement;
+
+        var amount = StatementArithmetic.Column(statement, "amount");
+        Assert.That(amount["prior_year_distributions"],
+            Is.EqualTo(StatementArithmetic.Money(plan.GetProperty("reserve").GetString()!) + StatementArithmetic.Money(plan.GetProperty("distributed").GetString()!)));
+        Assert.That((amount["reserve_appropriation"], amount["member_distributions"], amount["other_distributions"]), Is.EqualTo((0m, 0m, 0m)),
+            "nothing of 2026's own surplus is distributed yet");
+        Assert.That(StatementArithmetic.Column(statement, "prior_year_amount"), Is.EqualTo(StatementArithmetic.Column(year2025, "amount")));
+        Assert.That(year2025.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("prior_year_amount").ValueKind), Is.All.EqualTo(JsonValueKind.Null),
+            "2024 is not in these books: 上年金额 is blank");
+        StatementArithmetic.AssertIncomeStatementAddsUp(statement);
+        StatementArithmetic.AssertIncomeStatementAddsUp(year2025);
+    }
+
     [TestCase("notice-2025-06")]
     [TestCase("notice-2025-Q2")]
     [TestCase("notice-2025-12")]

@@ -27,10 +27,32 @@ public static class StatementArithmetic
         ("liabilities_and_ownership_total", ["liabilities_total", "ownership_total"], []),
     ];
 
+    private static readonly (string Total, string[] Plus, string[] Minus)[] IncomeStatementSums =
+    [
+        ("operating_surplus", ["operating_income", "investment_income"], ["operating_expenses", "taxes_and_surcharges", "administrative_expenses"]),
+        ("total_surplus", ["operating_surplus", "subsidy_income", "other_income"], ["public_welfare_expenses", "other_expenses"]),
+        ("net_surplus", ["total_surplus"], ["income_tax"]),
+        ("distributable_surplus", ["net_surplus", "undistributed_at_year_start", "other_transfers_in"], []),
+        ("distributions", ["prior_year_distributions", "reserve_appropriation", "member_distributions", "other_distributions"], []),
+        ("undistributed_at_year_end", ["distributable_surplus"], ["distributions"]),
+    ];
+
     public static decimal Money(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     public static Dictionary<string, decimal> Column(JsonElement statement, string column) =>
         statement.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("key").GetString()!, l => Money(l.GetProperty(column).GetString()!));
+
+    /// <summary>本年金额 of an income statement (JSON) adds up, and 上年金额 too when it is there.</summary>
+    public static void AssertIncomeStatementAddsUp(JsonElement statement)
+    {
+        var columns = statement.GetProperty("lines")[0].GetProperty("prior_year_amount").ValueKind == JsonValueKind.Null ? new[] { "amount" } : ["amount", "prior_year_amount"];
+        foreach (var column in columns)
+        {
+            var value = Column(statement, column);
+            foreach (var (total, plus, minus) in IncomeStatementSums)
+                Assert.That(value[total], Is.EqualTo(plus.Sum(k => value[k]) - minus.Sum(k => value[k])), $"{column}: {total}");
+        }
+    }
 
     /// <summary>Both columns of a balance sheet (JSON) add up, and 资产总计 = 负债和所有者权益总计.</summary>
     public static void AssertBalanceSheetAddsUp(JsonElement sheet)

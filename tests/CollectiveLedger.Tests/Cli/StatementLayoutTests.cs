@@ -68,4 +68,19 @@ public class StatementLayoutTests
         Assert.That(csv, Does.Contain("待处理财产损溢,22,20.00,0.00"));
         StatementArithmetic.AssertBalanceSheetAddsUp(Json(ledger, "report", "balance-sheet", "--period", "2025-07"));
     }
+
+    [Test]
+    public void The_income_statement_prints_investment_income_second_and_a_blank_prior_year_column_for_the_first_year()
+    {
+        using var ledger = Books();
+
+        var csv = ledger.Ok("report", "income", "--year", "2025", "--format", "csv").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.TrimEnd('\r')).ToList();
+
+        Assert.That(csv[0], Is.EqualTo("项目 item,行次 line,本年金额 this year,上年金额 prior year"));
+        Assert.That(csv[1], Is.EqualTo("一、经营收入,1,200.00,"));
+        Assert.That(csv[2], Is.EqualTo("加：投资收益,2,0.00,"));
+        Assert.That(csv.Select(l => l.Split(',')[0]).SkipWhile(n => n != "减：各项分配").Take(6),
+            Is.EqualTo(new[] { "减：各项分配", "其中：分配上年收益", "提取公积公益金", "成员分配", "其他", "六、年末未分配收益" }));
+    }
 }

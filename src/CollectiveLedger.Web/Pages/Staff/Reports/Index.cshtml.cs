@@ -93,7 +93,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                 break;
             default:
                 Grid = last.Year < ledger.StartPeriod.Year ? null
-                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year), ledger, state.IsYearClosed(last.Year), display);
+                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year, state.IsYearClosed(last.Year - 1)), ledger, state.IsYearClosed(last.Year), display);
                 break;
         }
         if (Grid is null || display) return Page();
