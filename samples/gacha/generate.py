@@ -98,7 +98,9 @@ ACCOUNTS = [
     ("21104", "应付成员股份分红", "211"),
     ("21105", "预收资源承包费", "211"),
     ("21201", "嘎查干部报酬", "212"),
-    ("21202", "临时用工工资", "212"),
+    # 放牧员 and the seasonal machine operators are temporary workers: 213 应付劳务费 (季节性用工等临时性
+    # 工作人员), not 212 应付工资 (管理人员、固定员工), as the cooperative system (财会〔2021〕37号) puts it.
+    ("21301", "临时用工劳务费", "213"),
     ("23101", "村民筹资", "231"),
     ("23102", "村民筹劳", "231"),
     ("23103", "社会捐赠", "231"),
@@ -514,11 +516,11 @@ SHEPHERD = yuan(3500)
 
 
 def shepherd(m):
-    """The hired shepherd of the collective flock: wages are part of the flock's cost (131)."""
+    """The hired shepherd of the collective flock, a temporary worker (213 应付劳务费): the pay is part of the flock's cost (131)."""
     herd["cost"] += SHEPHERD
-    post(month_end(m), "计提%d月集体羊群放牧员工资" % m, [Dr("131", SHEPHERD, summary="放牧员1人"), Cr("21202", SHEPHERD)], att=1)
+    post(month_end(m), "计提%d月集体羊群放牧员劳务费" % m, [Dr("131", SHEPHERD, summary="放牧员1人"), Cr("21301", SHEPHERD)], att=1)
     if m < 12:
-        post(workday(d(m + 1, 5)), "发放%d月集体羊群放牧员工资" % m, [Dr("21202", SHEPHERD), Cr("10201", SHEPHERD)], att=2)
+        post(workday(d(m + 1, 5)), "发放%d月集体羊群放牧员劳务费" % m, [Dr("21301", SHEPHERD), Cr("10201", SHEPHERD)], att=2)
 
 
 for m in (6, 7, 8, 9):
@@ -619,10 +621,10 @@ for date in (d(7, 21), d(8, 6), d(8, 22), d(9, 8), d(10, 20)):
     amount = cents(5200, 11800)
     post(workday(date), "购买农机作业用柴油", [Dr("5110201", amount, summary="柴油"), Cr("10201", amount, cp="C11")], att=2)
 for m in (7, 8, 9):
-    post(month_end(m), "计提%d月农机操作手临时用工工资" % m,
-         [Dr("5110203", yuan(9000), summary="操作手2人×4500元"), Cr("21202", yuan(9000))], att=1)
+    post(month_end(m), "计提%d月农机操作手临时用工劳务费" % m,
+         [Dr("5110203", yuan(9000), summary="操作手2人×4500元"), Cr("21301", yuan(9000))], att=1)
     pay_day = workday(d(m + 1, 5))
-    post(pay_day, "发放%d月农机操作手工资" % m, [Dr("21202", yuan(9000)), Cr("10201", yuan(9000))], att=2)
+    post(pay_day, "发放%d月农机操作手劳务费" % m, [Dr("21301", yuan(9000)), Cr("10201", yuan(9000))], att=2)
 post(workday(d(9, 24)), "打捆机链条断裂维修", [Dr("5110202", yuan(2380)), Cr("101", yuan(2380), cp="C12")], att=2)
 
 # Repairs. The June duplicate (ref 2025-06-0099) repeats the pump repair of June 12.

@@ -77,6 +77,27 @@ public class SampleVillageTests
         StatementArithmetic.AssertIncomeStatementAddsUp(year2025);
     }
 
+    [Test]
+    public void The_sample_books_its_shepherd_and_machine_operators_to_213_labour_payable_not_to_212_wages()
+    {
+        var rows = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        var journal = _demo.Ok("report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "json");
+
+        Assert.That(rows.Keys.Where(c => c.StartsWith("212", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "212", "21201" }), "212 应付工资 holds the cadres' pay only");
+        Assert.That(StatementArithmetic.Money(rows["213"].GetProperty("period_credit").GetString()!), Is.GreaterThan(0m));
+        var workers = 0;
+        foreach (var voucher in JsonDocument.Parse(journal).RootElement.EnumerateArray())
+        {
+            var summary = voucher.GetProperty("summary").GetString()!;
+            if (!summary.Contains("放牧员") && !summary.Contains("操作手")) continue;
+            workers++;
+            Assert.That(voucher.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("account").GetString()!),
+                Has.Some.StartsWith("213").And.None.StartsWith("212"), summary);
+        }
+        Assert.That(workers, Is.GreaterThan(10), "the shepherd's and the operators' vouchers");
+    }
+
     [TestCase("notice-2025-06")]
     [TestCase("notice-2025-Q2")]
     [TestCase("notice-2025-12")]
