@@ -38,7 +38,7 @@ public static class Program
           contracts due [--as-of DATE]
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
-          report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
+          report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY ; report notes --year YYYY (附注)
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
           notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date YYYY-MM-DD] [--sign KEYFILE]... [--out DRAFT]
                                                           财务公开榜 prepared for review (its content fixed in the log)

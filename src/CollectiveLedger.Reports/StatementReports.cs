@@ -77,5 +77,47 @@ public static class StatementReports
         forDisplay ? $"{ledger.Org}  收益及收益分配表 income and distribution  {statement.Year}  ({ledger.Currency})" +
                      (yearClosed ? "" : "  未年终结账 year not closed") : null);
 
+    /// <summary>会计报表附注 as JSON: each section with its key, title, sentences and amounts (name, amount).</summary>
+    public static byte[] NotesJson(ReportNotes notes, LedgerCreated ledger) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("ledger", ledger.LedgerId);
+        w.WriteString("org", ledger.Org);
+        w.WriteString("currency", ledger.Currency);
+        w.WriteNumber("year", notes.Year);
+        w.WriteBoolean("year_closed", notes.YearClosed);
+        w.WriteStartArray("sections");
+        foreach (var section in notes.Sections)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", section.Key);
+            w.WriteString("title", section.Title);
+            w.WriteStartArray("text");
+            foreach (var sentence in section.Text) w.WriteStringValue(sentence);
+            w.WriteEndArray();
+            w.WriteStartArray("items");
+            foreach (var item in section.Items)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", item.Name);
+                w.WriteString("amount", item.Amount.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>会计报表附注 as a listing: one row per sentence (amount blank) and per amount, under its section's title.</summary>
+    public static Grid NotesGrid(ReportNotes notes, LedgerCreated ledger, bool forDisplay) => new(
+        ["部分 section", "说明 note", "金额 amount"],
+        notes.Sections.SelectMany(section =>
+            section.Text.Select(t => (IReadOnlyList<GridCell>)[new GridCell(section.Title), new GridCell(t), new GridCell("", true)])
+                .Concat(section.Items.Select(i => (IReadOnlyList<GridCell>)[new GridCell(section.Title), new GridCell(i.Name), Money(i.Amount, forDisplay)]))).ToList(),
+        forDisplay ? $"{ledger.Org}  会计报表附注 notes to the statements  {notes.Year}  ({ledger.Currency})" +
+                     (notes.YearClosed ? "" : "  未年终结账 year not closed") : null);
+
     private static GridCell Money(Core.Money.Amount amount, bool forDisplay) => new(forDisplay ? amount.ToDisplayString() : amount.ToString(), true);
 }

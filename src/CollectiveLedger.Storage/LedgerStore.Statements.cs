@@ -67,4 +67,16 @@ public sealed partial class LedgerStore
         var end = new DateOnly(year, 12, 31);
         return Core.Reporting.IncomeStatement.Compute(year, end, YearBalances(end), DistributionLines(year), prior);
     }
+
+    /// <summary>
+    /// 会计报表附注 of <paramref name="year"/> (<see cref="ReportNotes"/>), from the same sums as the
+    /// statements, the year's fund usage, the asset register and the distributions in <paramref name="state"/>.
+    /// </summary>
+    public ReportNotes ReportNotes(int year, Core.Ledger.LedgerState state)
+    {
+        var end = new DateOnly(year, 12, 31);
+        return Core.Reporting.ReportNotes.Compute(state.Ledger, year, state.IsYearClosed(year), BalanceSheet(end),
+            IncomeStatement(year, state.IsYearClosed(year - 1)), YearBalances(end), FundReport(new Period(year, 1), new Period(year, 12), items: false),
+            AssetRegister(), state.Distribution(year), state.Distribution(year - 1));
+    }
 }

@@ -83,4 +83,25 @@ public class StatementLayoutTests
         Assert.That(csv.Select(l => l.Split(',')[0]).SkipWhile(n => n != "减：各项分配").Take(6),
             Is.EqualTo(new[] { "减：各项分配", "其中：分配上年收益", "提取公积公益金", "成员分配", "其他", "六、年末未分配收益" }));
     }
+
+    [Test]
+    public void The_notes_state_the_basis_the_policies_and_the_years_figures_as_the_statements_give_them()
+    {
+        using var ledger = Books();
+
+        var notes = Json(ledger, "report", "notes", "--year", "2025");
+        var income = StatementArithmetic.Column(Json(ledger, "report", "income", "--year", "2025"), "amount");
+
+        var sections = notes.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
+        Assert.That(sections.Keys, Is.EqualTo(new[] { "basis", "policies", "fixed_assets", "funds", "distribution", "nominal_amount", "other" }));
+        Assert.That(sections["basis"].GetProperty("text")[1].GetString(), Does.Contain("财会〔2023〕14号"));
+        Assert.That(notes.GetProperty("year_closed").GetBoolean(), Is.False);
+        Dictionary<string, decimal> Items(string key) => sections[key].GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("name").GetString()!, i => StatementArithmetic.Money(i.GetProperty("amount").GetString()!));
+        Assert.That(Items("fixed_assets")["在建工程 年末"], Is.EqualTo(300.00m));
+        Assert.That((Items("distribution")["本年收益"], Items("distribution")["年末未分配收益"]), Is.EqualTo((income["net_surplus"], income["undistributed_at_year_end"])));
+        Assert.That(sections["funds"].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()), Does.Contain("F01 衔接资金：本年收到"));
+        Assert.That(sections["nominal_amount"].GetProperty("text")[0].GetString(), Is.EqualTo("年末没有以名义金额计量的资产。"));
+        Assert.That(ledger.Ok("report", "notes", "--year", "2025", "--format", "csv"), Does.StartWith("部分 section,说明 note,金额 amount"));
+    }
 }
