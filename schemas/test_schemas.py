@@ -141,6 +141,32 @@ class TrialBalanceAndVerify(SchemaTestCase):
         self.assertInvalid("verify", dict(ok, root="zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ"))
         self.assertInvalid("verify", dict(ok, problems=[dict(problem, kind="other")]))
 
+    def test_verify_output_splits_integrity_from_reconciliation(self):
+        base = {"entries": 7, "head": {"seq": 6, "hash": "d464b9cdb717908d162eda2a7817cc2c8eac1cd5cef00dd48b1ceb3cf947af66"},
+                "root": "zwjJxg814hwelONxhpngD9XiJQEwjQKF4Z0ar9r4cYQ="}
+        def counts(integrity, reconciliation):
+            return {"integrity": {"ok": integrity == 0, "problems": integrity}, "reconciliation": {"ok": reconciliation == 0, "problems": reconciliation}}
+        register = {"kind": "register", "category": "reconciliation", "seq": 6, "table": "asset_register", "key": "151", "column": None,
+                    "expected": "8000.00", "actual": "5000.00", "message": "the log's asset register holds 5000.00 on 151, the ledger's balance is 8000.00"}
+        replay = {"kind": "replay", "category": "integrity", "seq": 4, "table": "voucher_lines", "key": "4|1", "column": "debit_fen",
+                  "expected": "8000.00", "actual": "9000.00", "message": "voucher_lines 4|1: debit_fen differs from what the log says"}
+        self.assertValid("verify", dict(base, ok=True, status="ok", problems=[], **counts(0, 0)))
+        self.assertValid("verify", dict(base, ok=False, status="reconciliation", problems=[register], **counts(0, 1)))
+        self.assertValid("verify", dict(base, ok=False, status="integrity", problems=[replay, register], **counts(1, 1)))
+        self.assertValid("verify", dict(base, ok=False, problems=[{k: v for k, v in register.items() if k != "category"}]))  # as older versions wrote it
+        self.assertInvalid("verify", dict(base, ok=True, status="integrity", problems=[], **counts(0, 0)))  # ok yet not ok
+        self.assertInvalid("verify", dict(base, ok=False, status="ok", problems=[replay], **counts(1, 0)))
+        self.assertInvalid("verify", dict(base, ok=False, status="reconciliation", problems=[replay, register], **counts(1, 1)))  # integrity comes first
+        self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[register], **counts(0, 1)))
+        self.assertInvalid("verify", dict(base, ok=False, status="reconciliation", problems=[dict(register, category="integrity")], **counts(0, 1)))
+        self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[dict(replay, category="reconciliation")], **counts(1, 0)))
+        self.assertInvalid("verify", dict(base, ok=False, status="other", problems=[replay], **counts(1, 0)))
+        self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[replay], integrity={"ok": False, "problems": -1},
+                                          reconciliation={"ok": True, "problems": 0}))
+        self.assertInvalid("verify", dict(base, ok=True, problems=[], **counts(0, 1)))  # ok with a reconciliation problem counted
+        self.assertInvalid("verify", dict(base, ok=False, status="integrity", problems=[replay], integrity={"ok": True, "problems": 1},
+                                          reconciliation={"ok": True, "problems": 0}))  # a category's ok is its count being 0
+
     def test_verify_output_with_checkpoints(self):
         ok = {"ok": True, "entries": 10, "head": {"seq": 9, "hash": "22250ddeaa24b83251156ce6d735c3c14643847304d76d4569af2ee1403c3a17"},
               "root": "2NijzMErn2k3wOweFErrXXnECpVBN3uwzkSxNs6Hy6Y=", "problems": []}

@@ -244,6 +244,19 @@ class LedgerRules(VerifierTestCase):
         self.assertEqual(result.returncode, 0, result.stdout)
         self.assertRegex(result.stdout, r"\n  102 +0\.00\n")
 
+    def test_a_red_ink_reversal_dated_in_the_next_year_fails(self):
+        entries = self.entries()[:5]
+        opened = json.loads(json.dumps(entries[4]))
+        opened.update(kind="year.opened", data={"year": 2027})
+        reversal = json.loads(json.dumps(entries[4]))
+        reversal["data"].update(number=1, date="2027-01-20", period="2027-01", ref=None, summary="冲销 2026年1月 记-0001号",
+                                reverses={"period": "2026-01", "number": 1})
+        for line in reversal["data"]["lines"]:
+            line.update({k: "-" + v if v != "0.00" else v for k, v in line.items() if k in ("debit", "credit")})
+        entries += [opened, reversal]
+
+        self.assertFailsAt(rechain(entries), 6, "same year")
+
     def test_a_reversal_with_positive_amounts_fails(self):
         entries = self.entries()[:5]
         reversal = json.loads(json.dumps(entries[4]))
@@ -261,6 +274,48 @@ class LedgerRules(VerifierTestCase):
         lines[3] = lines[3].replace(b'"prev":"8', b'"prev":"9')
         self.assertFailsAt(lines, 3, "prev must be")  # the other entries are still checked
         self.assertIn(f"root: {base64.b64decode(self.expected['roots']['6']).hex()}", self.run_verifier(self.lines).stdout)
+
+
+class Credentials(VerifierTestCase):
+    """audit-log.md 7.21: who created a credential; an enrolment uses a code issued before, once."""
+
+    def log(self, *extra):
+        entries = self.entries()
+        base = dict(entries[-1], kind="setting.changed", actor="乌云", data={"key": "role.administrator", "value": "管理员"})
+        entries.append(base)
+        for actor, kind, data in extra:
+            entries.append(dict(base, actor=actor, kind=kind, data=data))
+        return rechain(entries)
+
+    def issued(self, by="管理员", user="新会计"):
+        return (by, "user.enrolment_issued", {"by": by, "user": user})
+
+    def credential(self, by, via, user="新会计"):
+        return (by, "user.credential_set", {"by": by, "user": user, "via": via})
+
+    def test_a_code_issued_then_used_and_passwords_set_on_the_server_or_by_oneself_pass(self):
+        lines = self.log(self.issued(), self.credential("新会计", "enrolment"), self.credential("乌云", "server", user="巴特尔"),
+                         self.credential("新会计", "self"), self.issued(user="巴特尔"), self.credential("运维", "server", user="巴特尔"))
+        result = self.run_verifier(lines)
+        self.assertEqual(result.returncode, 0, result.stdout)
+
+    def test_an_enrolment_without_a_code_or_with_a_code_used_or_ended_fails(self):
+        n = len(self.lines)
+        self.assertFailsAt(self.log(self.credential("新会计", "enrolment")), n + 1, "no enrolment code issued and not yet used")
+        self.assertFailsAt(self.log(self.issued(), self.credential("新会计", "enrolment"), self.credential("新会计", "enrolment")),
+                           n + 3, "no enrolment code issued and not yet used")
+        self.assertFailsAt(self.log(self.issued(), self.credential("乌云", "server"), self.credential("新会计", "enrolment")),
+                           n + 3, "no enrolment code issued and not yet used")
+
+    def test_a_credential_or_code_in_someone_elses_name_fails(self):
+        n = len(self.lines)
+        wrong_actor = ("出纳", "user.credential_set", {"by": "管理员", "user": "新会计", "via": "server"})
+        self.assertFailsAt(self.log(wrong_actor), n + 1, "the entry's actor")
+        self.assertFailsAt(self.log(self.credential("管理员", "self")), n + 1, "only 新会计 sets their own password")
+        self.assertFailsAt(self.log(self.issued(by="会计")), n + 1, "does not hold role.administrator")
+        self.assertFailsAt(self.log(self.issued(user="管理员")), n + 1, "issued for someone else")
+        self.assertFailsAt(self.log(self.credential("乌云", "web")), n + 1, "via must be")
+        self.assertFailsAt(self.log(self.credential("乌云", "server", user="甲、乙")), n + 1, "user: one name")
 
 
 class TrialBalance(VerifierTestCase):

@@ -2,7 +2,9 @@
 """Reference verifier for an exported CollectiveLedger audit log (spec: schemas/audit-log.md).
 
 Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
-Exit 0: every check holds. 1: problems found, each naming its line and seq. 2: a file cannot be read.
+Exit 0: every check holds. 1: integrity problems found (PROBLEM lines), each naming its line and seq. 2: a file
+cannot be read. 3: reconciliation problems only (RECONCILIATION lines: the asset register does not cover its
+accounts; the books need an accountant, nothing points to tampering), as `cledger verify` exits.
 Checks the chain, the canonical form, the data of every kind and the ledger rules, and every checkpoint a
 disclosure.published entry carries: its root against the log's first N entries, its ECDSA P-256 signatures
 against the keys registered before it. An entry of an unknown kind is a problem. Python 3 standard library only.
@@ -30,16 +32,19 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "contract.received": "account amount contract date", "contract.recognized": "lines year",
         "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
-        "role.change_requested": "by key value", "role.change_approved": "by key role value"}
+        "role.change_requested": "by key value", "role.change_approved": "by key role value",
+        "user.enrolment_issued": "by user", "user.credential_set": "by user via"}
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
-            "disclosure.published": {"notice"}}  # added in format 1's later versions
+            "disclosure.published": {"notice"}, "asset.added": {"attachments"}, "asset.disposed": {"attachments"},
+            "contract.received": {"attachments"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
+NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
@@ -57,7 +62,7 @@ def need(condition, message):  # every problem found in an entry is raised as a 
         raise ValueError(message)
 
 def holders(settings, role):  # the names a role setting holds (7.7)
-    return set(re.split(r"[,，、;；]", settings.get("role." + role, ""))) - {""}
+    return {n.strip() for n in re.split("[" + NAME_SEPARATORS + "]", settings.get("role." + role, ""))} - {""}
 
 def consenting(settings):  # someone could approve a role change (7.20)
     return bool(holders(settings, "committee_chair") or holders(settings, "supervisor"))
@@ -215,6 +220,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(o and o["reverses"] is None and key not in s["reversed"], f"reverses {key}: no such voucher, or it is a reversal or reversed already")
         need(o["kind"] == d["kind"] and o["date"] <= date and len(o["lines"]) == len(lines)
              and all(map(negates, lines, o["lines"])), "a reversal repeats the original's kind and lines, amounts negated")
+        need(o["date"][:4] == date[:4], "a red-ink reversal is dated in the same year as the voucher it reverses "
+             "(an earlier year's error is corrected by a blue-ink voucher, section 7.5)")
         s["reversed"].add(key)
     month = s["monthly"].setdefault(p, {})
     for l in lines:
@@ -363,6 +370,21 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(isinstance(d["answer"], str) and TEXT.fullmatch(d["answer"]) and d["answer"] == d["answer"].strip() and 1 <= len(d["answer"]) <= 1000,
              "answer: text of 1..1000 characters, trimmed")
         s["feedback"][n] = True
+    elif kind.startswith("user."):  # audit-log.md 7.21: who created every credential; names only, never a password, code or hash
+        u = d["user"]
+        need(d["by"] == e["actor"], "the person named must be the entry's actor")
+        need(isinstance(u, str) and TEXT.fullmatch(u) is not None and 1 <= len(u) <= 100 and u == u.strip() and not set(u) & set(NAME_SEPARATORS),
+             "user: one name of 1..100 characters, trimmed, without control characters or 、,;")
+        if kind == "user.enrolment_issued":
+            need(d["by"] != u, "an enrolment code is issued for someone else")
+            admins = holders(s["settings"], "administrator")
+            need(d["by"] in admins, f"{d['by']} does not hold role.administrator")
+            s["enrolments"].add(u)
+        else:
+            need(d["via"] in ("server", "enrolment", "self"), "via must be server, enrolment or self")
+            need(d["via"] == "server" or d["by"] == u, f"via {d['via']}: only {u} sets their own password")
+            need(d["via"] != "enrolment" or u in s["enrolments"], f"{u} has no enrolment code issued and not yet used")
+            s["enrolments"].discard(u)
     elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
         y = d["year"]
         need(is_int(y) and s["closing"] == y and f"{y:04d}-12" in s["closed"] and y not in s["years_closed"],
@@ -375,6 +397,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         s["years_closed"].add(y)
         s["closing"] = None
     elif kind == "asset.added":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999 and d["paid_from"] is not None),
+             "attachments must be an integer 0..9999, and only with paid_from")
         c = d["code"]
         need(isinstance(c, str) and c not in s["assets"], f"asset {c!r} exists already")
         need(d["account"] in s["accounts"] and d["account"][:3] in ("131", "132", "134", "151"), "an asset's account is below 131, 132, 134 or 151")
@@ -389,6 +413,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             a["depreciated"] += fen(l["amount"])
             need(0 <= a["depreciated"] <= fen(a["cost"]) - fen(a["residual"]), f"asset {l['asset']!r} depreciated below its residual value")
     elif kind == "asset.disposed":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
         a = s["assets"].get(d["asset"])
         need(a and not a["disposed"], f"asset {d['asset']!r} is not in use")
         a["disposed"] = True
@@ -412,6 +437,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(years <= 100, "at most 100 contract years")
         s["contracts"][c] = {"total": years * fen(d["rent"]), "received": 0}
     elif kind == "contract.received":
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
         c = s["contracts"].get(d["contract"])
         need(c is not None and is_date(d["date"]) and isinstance(d["account"], str) and d["account"][:3] in ("101", "102"), "unknown contract, bad date or account")
         c["received"] += fen(d["amount"])
@@ -455,7 +481,8 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={})
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={},
+             enrolments=set())
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known
@@ -479,12 +506,13 @@ def verify(log_path, tb_path=None):
         print(f"  {c:<10}{yuan(level1[c]):>20}")
         for a in sorted(a for a in s["net"] if a[:3] == c and a != c):
             print(f"    {a:<8}{yuan(s['net'][a]):>20}")
+    reconciliation = []  # the books disagree with themselves, not with their log: cledger verify's category reconciliation
     for c, field in REGISTER.items():  # the register equals the books on every register account it uses
         acct = "account" if field == "cost" else "depreciation_account"
         used = [a for a in s["assets"].values() if (a[acct] or "")[:3] == c]
         held = sum(fen(a["cost"]) if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
         if used and held != level1.get(c, 0) * (1 if field == "cost" else -1):
-            problems.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
+            reconciliation.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
     if tb_path:
         try:
             tb = json.load(open(tb_path, encoding="utf-8"))
@@ -495,8 +523,10 @@ def verify(log_path, tb_path=None):
             problems.append(f"trial balance {tb_path}: not a trial-balance JSON file ({x!r})")
     for p in problems:
         print(f"PROBLEM: {p}")
-    print("FAILED" if problems else "OK")
-    return 1 if problems else 0
+    for p in reconciliation:
+        print(f"RECONCILIATION: {p}")
+    print("FAILED" if problems else "RECONCILIATION NEEDED" if reconciliation else "OK")
+    return 1 if problems else 3 if reconciliation else 0
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")

@@ -357,11 +357,11 @@ ASSETS = []
 
 
 def asset(code, name, category, account, acquired, cost, life, residual, expense, location, fund=None,
-          species=None, head=None, paid_from=None, taken_over=True):
+          species=None, head=None, paid_from=None, taken_over=True, attachments=None):
     dep = None if category in ("fattening_stock", "shelter_forest") else ("133" if category == "breeding_herd" else "152")
     a = {"code": code, "name": name, "category": category, "account": account, "acquired": acquired, "cost": cost,
          "life": life, "residual": residual, "expense": expense, "dep": dep, "location": location, "fund": fund,
-         "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0}
+         "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0, "attachments": attachments}
     if taken_over and acquired < d(1, 1):
         # Months from the month after acquisition to December 2024, each at the monthly amount.
         months = (YEAR - 1 - acquired.year) * 12 + 12 - acquired.month
@@ -889,7 +889,8 @@ asset("GD-006", "风力灭火机、巡护摩托车", "equipment", "15104", workd
 asset("GD-007", "新建机井4眼（含光伏提水设备）", "well", "15101", workday(d(8, 29)), well_total, 240, 0, "51305", "第三小组草场", fund=F01)
 asset("GD-008", "硬化道路3.2公里", "road", "15102", workday(d(10, 21)), road_total, 360, 0, "51305", "嘎查至苏木公路", fund=F02)
 BREEDING = asset("SC-001", "基础母羊群（乌珠穆沁羊）", "breeding_herd", "132", workday(d(4, 16)), 60 * yuan(1150) + 3 * yuan(2600), 60,
-                 yuan(7680), "51103", "第二小组冬营盘", species="sheep", head=63, paid_from="10201")
+                 yuan(7680), "51103", "第二小组冬营盘", species="sheep", head=63, paid_from="10201",
+                 attachments=3)  # the invoice, the quarantine certificates (检疫证明), the acceptance form
 for a in ASSETS:
     assert a["residual"] < a["cost"] and a["opening_depreciation"] <= a["cost"] - a["residual"]
 HERD_CHANGES = [
@@ -903,7 +904,7 @@ for h in HERD_CHANGES:
 HERD_AT_YEAR_END = _heads
 
 ASSET_VOUCHERS = [Voucher(BREEDING["acquired"], "购入资产：%s" % BREEDING["name"],
-                          [Dr(BREEDING["account"], BREEDING["cost"]), Cr("10201", BREEDING["cost"])], 0, "normal", 9, 3 * 10 ** 6)]
+                          [Dr(BREEDING["account"], BREEDING["cost"]), Cr("10201", BREEDING["cost"])], BREEDING["attachments"], "normal", 9, 3 * 10 ** 6)]
 for m in range(1, 13):
     debit, credit = {}, {}
     for a in ASSETS:
@@ -933,10 +934,10 @@ for m in range(1, 13):
 CONTRACTS = [
     {"number": "HT-2025-001", "party": "C13", "resource": "grassland", "area": 240000, "rent": yuan(10800),
      "from": d(5, 1), "to": datetime.date(YEAR + 3, 4, 30), "schedule": "once", "income_account": "50101",
-     "prepaid_account": "21105", "receipts": [(workday(d(5, 12)), yuan(32400), "10201")]},
+     "prepaid_account": "21105", "receipts": [(workday(d(5, 12)), yuan(32400), "10201", 2)]},
     {"number": "HT-2025-002", "party": "M012", "resource": "building", "area": 18000, "rent": yuan(6000),
      "from": d(3, 1), "to": datetime.date(YEAR + 5, 2, 28), "schedule": "annual", "income_account": "50104",
-     "prepaid_account": "21105", "receipts": [(workday(d(3, 10)), yuan(6000), "101")]},
+     "prepaid_account": "21105", "receipts": [(workday(d(3, 10)), yuan(6000), "101", 1)]},
     {"number": "HT-2025-003", "party": "M029", "resource": "water_surface", "area": 15000, "rent": yuan(12000),
      "from": d(7, 1), "to": datetime.date(YEAR + 3, 6, 30), "schedule": "annual", "income_account": "50104",
      "prepaid_account": "21105", "receipts": []},
@@ -961,7 +962,7 @@ PREPAID = {}  # calendar year -> rent received for it in an earlier year
 for c in CONTRACTS:
     owed = [rent for _, _, rent in contract_years(c)]  # per contract year, still to receive
     party = {"member": c["party"]} if c["party"].startswith("M") else {"cp": c["party"]}
-    for date, amount, account in c["receipts"]:
+    for date, amount, account, attachments in c["receipts"]:
         income, prepaid, left = 0, 0, amount
         for k, (year, _, _) in enumerate(contract_years(c)):
             share = min(left, owed[k])
@@ -978,13 +979,13 @@ for c in CONTRACTS:
             lines.append(Cr(c["income_account"], income, **party))
         if prepaid:
             lines.append(Cr(c["prepaid_account"], prepaid, summary="预收以后年度承包费", **party))
-        CONTRACT_VOUCHERS.append(Voucher(date, "收取承包费：%s" % c["number"], lines, 0, "normal", 9, 4 * 10 ** 6 + len(CONTRACT_VOUCHERS)))
+        CONTRACT_VOUCHERS.append(Voucher(date, "收取承包费：%s" % c["number"], lines, attachments, "normal", 9, 4 * 10 ** 6 + len(CONTRACT_VOUCHERS)))
 
 
 def contract_due_obj(c, as_of):
     """One contract as `contracts due --as-of` prints it."""
     due = sum(rent for _, when, rent in contract_years(c) if when <= as_of)
-    received = sum(amount for date, amount, _ in c["receipts"] if date <= as_of)
+    received = sum(amount for date, amount, _, _ in c["receipts"] if date <= as_of)
     return {"number": c["number"], "party": c["party"], "resource": c["resource"], "area": money(c["area"]),
             "rent": money(c["rent"]), "from": c["from"].isoformat(), "to": c["to"].isoformat(), "schedule": c["schedule"],
             "due": money(due), "received": money(received), "overdue": money(max(due - received, 0))}
@@ -994,7 +995,8 @@ def contract_obj(c):
     """One contract as the demo's contracts.json gives it to `contracts add` and `contracts receive`."""
     o = {k: c[k] for k in ("number", "party", "resource", "schedule", "income_account", "prepaid_account")}
     o.update({"area": money(c["area"]), "rent": money(c["rent"]), "from": c["from"].isoformat(), "to": c["to"].isoformat(),
-              "receipts": [{"date": date.isoformat(), "amount": money(amount), "account": account} for date, amount, account in c["receipts"]]})
+              "receipts": [{"date": date.isoformat(), "amount": money(amount), "account": account, "attachments": attachments}
+                           for date, amount, account, attachments in c["receipts"]]})
     return o
 
 
@@ -1541,6 +1543,8 @@ def asset_obj(a):
         o.update({"opening_depreciation": money(a["opening_depreciation"]), "opening_months": a["opening_months"]})
     if a["paid_from"]:
         o["paid_from"] = a["paid_from"]
+    if a["attachments"] is not None:
+        o["attachments"] = a["attachments"]
     return o
 
 

@@ -114,5 +114,9 @@ public static class ExitCodes
     public const int Done = 0;
     public const int Rejected = 1;
     public const int Usage = 2;
+
+    /// <summary>verify found reconciliation problems only (<see cref="Core.Audit.VerifyCategory"/>): the log and the tables are whole, the books need an accountant.</summary>
+    public const int Reconciliation = 3;
+
     public const int Bug = 70;
 }

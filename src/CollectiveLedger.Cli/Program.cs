@@ -10,7 +10,8 @@ namespace CollectiveLedger.Cli;
 
 /// <summary>
 /// <c>cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...</c> (DESIGN.md section 3).
-/// Exit codes: 0 done, 1 input rejected or verification failed, 2 usage error or cannot run, 70 bug.
+/// Exit codes: 0 done, 1 input rejected or verification found integrity problems, 2 usage error or cannot run,
+/// 3 verification found reconciliation problems only, 70 bug.
 /// A user error never prints a stack trace.
 /// </summary>
 public static class Program
@@ -28,18 +29,24 @@ public static class Program
           year close YYYY | year open YYYY
           assets add CODE NAME --category C --account CODE --acquired DATE --cost X [--paid-from CODE] [--life-months N]
                  [--residual X] [--expense-account CODE] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
-                 [--species S --head N] [--opening-depreciation X --opening-months N]
+                 [--species S --head N] [--opening-depreciation X --opening-months N] [--attachments N (with --paid-from)]
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
-          assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515]
+          assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515] [--attachments N]
           assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
           contracts add NUMBER --party CODE --resource grassland|farmland|water_surface|building --area MU|M2 --rent X
                     --from DATE --to DATE [--schedule annual|once] [--income-account 501xx] [--prepaid-account 211xx]
-          contracts receive NUMBER --date DATE --amount X --account CODE | contracts recognize --year YYYY
+          contracts receive NUMBER --date DATE --amount X --account CODE [--attachments N] | contracts recognize --year YYYY
           contracts due [--as-of DATE]
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY ; report notes --year YYYY (附注)
+          print vouchers --period YYYY-MM [--number N] [--out FILE.pdf] [--font PATH]
+                                                          记账凭证, two to an A4 page, names from the approval log
+          print books --year YYYY --book general|detail|cash|bank [--account CODE] [--out FILE.pdf] [--font PATH]
+                                                          总账 / 明细账 / 现金日记账 / 银行存款日记账 with 承前页/过次页
           verify [--anchor SEQ:HASH]... [--checkpoint FILE]...
+                                                          exit 1: 完整性 integrity problems (books changed outside the program);
+                                                          exit 3: 对账 reconciliation problems only (the books need an accountant)
           notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date YYYY-MM-DD] [--sign KEYFILE]... [--out DRAFT]
                                                           财务公开榜 prepared for review (its content fixed in the log)
           notices show N --out FILE                       the notice as it stands, for the reviewer
@@ -159,6 +166,7 @@ public static class Program
         "distribution" => DistributionCommands.Run(ctx, args),
         "serve" => ServeCommand.Run(ctx, args),
         "users" => UserCommands.Run(ctx, args),
+        "print" => PrintCommand.Run(ctx, args),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 

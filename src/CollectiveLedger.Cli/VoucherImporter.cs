@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -64,7 +65,7 @@ public static class VoucherImporter
                 if (violations.Count > MaxViolations) break;
             }
             if (violations.Count > MaxViolations)
-                violations = [.. violations.Take(MaxViolations), new Violation(ViolationCode.TooManyProblems, Place.None, MaxViolations.ToString())];
+                violations = [.. violations.Take(MaxViolations), new Violation(ViolationCode.TooManyProblems, Place.None, MaxViolations.ToString(CultureInfo.InvariantCulture))];
             if (dryRun || violations.Count > 0) session.Abandon();
             return new ImportResult(postedCount, already, violations);
         });

@@ -1,15 +1,23 @@
+using System.Globalization;
 using System.Text;
 using CollectiveLedger.Core.Audit;
 
 namespace CollectiveLedger.Reports;
 
-/// <summary>verify's result in the normative JSON (DESIGN.md section 3) and as text for people.</summary>
+/// <summary>
+/// verify's result in the normative JSON (DESIGN.md section 3, schemas/verify.schema.json) and as text
+/// for people, each in two parts: integrity (完整性: someone changed the books) and reconciliation
+/// (对账: the books need an accountant), <see cref="VerifyCategory"/>.
+/// </summary>
 public static class VerifyReportRenderer
 {
     public static byte[] Json(VerifyReport report) => Reports.Json.Write(w =>
     {
         w.WriteStartObject();
         w.WriteBoolean("ok", report.Ok);
+        w.WriteString("status", report.Status);
+        Category(VerifyCategory.Integrity, report.IntegrityFound);
+        Category(VerifyCategory.Reconciliation, report.ReconciliationFound);
         w.WriteNumber("entries", report.Entries);
         if (report.HeadSeq is { } seq)
         {
@@ -41,6 +49,7 @@ public static class VerifyReportRenderer
         {
             w.WriteStartObject();
             w.WriteString("kind", p.Kind);
+            w.WriteString("category", p.Category);
             if (p.Seq is { } s) w.WriteNumber("seq", s); else w.WriteNull("seq");
             w.WriteString("table", p.Table);
             w.WriteString("key", p.Key);
@@ -52,14 +61,35 @@ public static class VerifyReportRenderer
         }
         w.WriteEndArray();
         w.WriteEndObject();
+
+        void Category(string name, int found)
+        {
+            w.WriteStartObject(name);
+            w.WriteBoolean("ok", found == 0);
+            w.WriteNumber("problems", found);
+            w.WriteEndObject();
+        }
     });
 
+    /// <summary>The whole report as text: <see cref="Summary"/>, the two sections (<see cref="Heading"/> and <see cref="Problems"/>), and OK when all holds.</summary>
     public static string Text(VerifyReport report, bool chinese)
+    {
+        var sb = new StringBuilder(Summary(report, chinese));
+        foreach (var category in (string[])[VerifyCategory.Integrity, VerifyCategory.Reconciliation])
+            sb.AppendLine(Heading(report, category, chinese)).Append(Problems(report, category, chinese));
+        if (report.Ok)
+            sb.AppendLine(chinese ? "校验通过：哈希链完整，重放结果与账表逐行一致，登记簿与科目相符。 OK: chain intact, replay matches every table, the registers match their accounts."
+                                  : "OK: chain intact, replay matches every table, the registers match their accounts.");
+        return sb.ToString();
+    }
+
+    /// <summary>The log's size, head and root, and the judgement of each checkpoint given.</summary>
+    public static string Summary(VerifyReport report, bool chinese)
     {
         var sb = new StringBuilder();
         sb.AppendLine(chinese ? $"审计日志条目 entries: {report.Entries}" : $"entries: {report.Entries}");
-        if (report.HeadSeq is { } seq) sb.AppendLine($"{(chinese ? "链头 head" : "head")}: {seq}:{report.HeadHash}");
-        sb.AppendLine($"{(chinese ? "默克尔根 root" : "root")}: {Convert.ToHexStringLower(report.Root)}");
+        if (report.HeadSeq is { } seq) sb.AppendLine(CultureInfo.InvariantCulture, $"{(chinese ? "链头 head" : "head")}: {seq}:{report.HeadHash}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{(chinese ? "默克尔根 root" : "root")}: {Convert.ToHexStringLower(report.Root)}");
         foreach (var c in report.Checkpoints)
         {
             var status = c.Status switch
@@ -71,24 +101,52 @@ public static class VerifyReportRenderer
             };
             sb.AppendLine($"{(chinese ? "检查点 checkpoint" : "checkpoint")} {c.Size}: {status}" + (c.SignedBy.Count > 0 ? $" — {string.Join(", ", c.SignedBy)}" : ""));
         }
-        if (report.Ok)
+        return sb.ToString();
+    }
+
+    /// <summary>A category's heading: what it covers, then passed, or how many problems and what they mean.</summary>
+    public static string Heading(VerifyReport report, string category, bool chinese)
+    {
+        var integrity = category == VerifyCategory.Integrity;
+        var found = integrity ? report.IntegrityFound : report.ReconciliationFound;
+        var title = (integrity, chinese) switch
         {
-            sb.AppendLine(chinese ? "校验通过：哈希链完整，重放结果与账表逐行一致。 OK: chain intact, replay matches every table."
-                                  : "OK: chain intact, replay matches every table.");
-            return sb.ToString();
-        }
-        sb.AppendLine(chinese ? $"发现 {report.Problems.Count} 个问题 problems:" : $"{report.Problems.Count} problems:");
-        foreach (var p in report.Problems)
+            (true, true) => "完整性 integrity（哈希链、日志、锚点与检查点、重放与账表 chain, log, anchors, checkpoints, replay against the tables）",
+            (true, false) => "integrity (chain, log, anchors, checkpoints, replay against the tables)",
+            (false, true) => "对账 reconciliation（登记簿与科目、资金、待处理财产损溢 registers against their accounts, funds, suspense balances）",
+            (false, false) => "reconciliation (registers against their accounts, funds, suspense balances)",
+        };
+        var problems = found == 1 ? "1 problem" : $"{found} problems";
+        var verdict = (found, integrity, chinese) switch
         {
-            sb.Append($"  [{p.Kind}]");
-            if (p.Seq is { } s) sb.Append($" seq {s}");
-            if (p.Table is not null) sb.Append($" {p.Table} {p.Key}");
-            if (p.Column is not null) sb.Append($" .{p.Column}");
+            (0, _, true) => "通过 OK",
+            (0, _, false) => "OK",
+            (_, true, true) => $"发现 {found} 个问题 {problems} — 账簿在程序之外被改动过 the books were changed outside the program",
+            (_, true, false) => $"{problems} — the books were changed outside the program",
+            (_, false, true) => $"发现 {found} 个问题 {problems} — 账簿需要会计核对处理 the books need an accountant",
+            _ => $"{problems} — the books need an accountant",
+        };
+        return $"{title}: {verdict}";
+    }
+
+    /// <summary>A category's problems, one a line, with a last line saying how many were not listed.</summary>
+    public static string Problems(VerifyReport report, string category, bool chinese)
+    {
+        var sb = new StringBuilder();
+        var found = category == VerifyCategory.Integrity ? report.IntegrityFound : report.ReconciliationFound;
+        var listed = 0;
+        foreach (var p in report.Problems.Where(p => p.Category == category))
+        {
+            listed++;
+            sb.Append(CultureInfo.InvariantCulture, $"  [{p.Kind}]");
+            if (p.Seq is { } s) sb.Append(CultureInfo.InvariantCulture, $" seq {s}");
+            if (p.Table is not null) sb.Append(CultureInfo.InvariantCulture, $" {p.Table} {p.Key}");
+            if (p.Column is not null) sb.Append(CultureInfo.InvariantCulture, $" .{p.Column}");
             sb.Append(": ").Append(p.Message);
-            if (p.Expected is not null || p.Actual is not null) sb.Append($" (expected {p.Expected}, actual {p.Actual})");
+            if (p.Expected is not null || p.Actual is not null) sb.Append(CultureInfo.InvariantCulture, $" (expected {p.Expected}, actual {p.Actual})");
             sb.AppendLine();
         }
-        if (report.Truncated) sb.AppendLine("  ... (more problems not listed)");
+        if (listed < found) sb.AppendLine(chinese ? $"  ……另有 {found - listed} 个未列出 ({found - listed} more not listed)" : $"  ... ({found - listed} more not listed)");
         return sb.ToString();
     }
 }

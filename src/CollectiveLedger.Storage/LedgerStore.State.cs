@@ -67,14 +67,22 @@ public sealed partial class LedgerStore
     private const string SelectPublishedNotices = "SELECT notice FROM notice_publications";
     private const string SelectFeedbackStatus =
         "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
+    // Users whose last enrolment code was issued after the last credential set for them (Schema/014).
+    private const string SelectPendingEnrolments = """
+        SELECT i.user, i.by FROM user_credentials i
+        WHERE i.action = 'enrolment_issued'
+          AND i.seq = (SELECT MAX(o.seq) FROM user_credentials o WHERE o.user = i.user)
+        """;
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
-    // FundRules counts fund money where it moves through cash and bank.
-    private static readonly string SelectFundBalances = $"""
-        SELECT fund, SUM(debit_fen), SUM(credit_fen) FROM account_turnover
-        WHERE fund <> '' AND {AccountSql.IsCashOrBank("account")}
-        GROUP BY fund
+    // FundRules counts fund money where it moves through cash and bank, day by day (the balance as of
+    // each date): the lines naming a fund are a small part of all lines, found through their index.
+    private static readonly string SelectFundDays = $"""
+        SELECT l.fund, v.date, SUM(l.debit_fen), SUM(l.credit_fen)
+        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
+        WHERE l.fund IS NOT NULL AND {AccountSql.IsCashOrBank("l.account")}
+        GROUP BY l.fund, v.date
         """;
 
     /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
@@ -111,8 +119,8 @@ public sealed partial class LedgerStore
             state.Apply(new SettingChanged(key, value));
         foreach (var (key, value, by) in _connection.Query<(string, string, string)>(SelectPendingRoleChanges, transaction: tx))
             state.Apply(new Core.Approval.RoleChangeRequested(key, value, by));
-        foreach (var (fund, received, spent) in _connection.Query<(string, long, long)>(SelectFundBalances, transaction: tx))
-            state.RestoreFund(fund, new FundBalance(new Amount(received), new Amount(spent)));
+        foreach (var (fund, date, received, spent) in _connection.Query<(string, string, long, long)>(SelectFundDays, transaction: tx))
+            state.RestoreFundDay(fund, IsoDate.Parse(date), new FundBalance(new Amount(received), new Amount(spent)));
         foreach (var (name, publicKey) in _connection.Query<(string, string)>(SelectKeys, transaction: tx))
         {
             var bytes = Convert.FromBase64String(publicKey);
@@ -133,6 +141,8 @@ public sealed partial class LedgerStore
             state.RestoreNoticePublished((int)notice);
         foreach (var (number, answered) in _connection.Query<(long, long)>(SelectFeedbackStatus, transaction: tx))
             state.RestoreFeedback((int)number, answered != 0);
+        foreach (var (user, by) in _connection.Query<(string, string)>(SelectPendingEnrolments, transaction: tx))
+            state.Apply(new EnrolmentIssued(user, by));
         return state;
     }
 

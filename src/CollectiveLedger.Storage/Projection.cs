@@ -259,6 +259,12 @@ public static class Projection
             case DistributionPaid p:
                 yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account]);
                 break;
+            case EnrolmentIssued i:
+                yield return new Row(Table.UserCredentials, [seq, i.User, "enrolment_issued", i.By, null]);
+                break;
+            case CredentialSet c:
+                yield return new Row(Table.UserCredentials, [seq, c.User, "credential_set", c.By, c.Via]);
+                break;
             default:
                 throw new InvalidOperationException($"No projection for {e.GetType().Name}.");
         }

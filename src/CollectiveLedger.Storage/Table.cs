@@ -67,6 +67,9 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table NoticeReviews = Define("notice_reviews", 1, "notice", "seq", "content_sha256", "date", "opinion", "by");
     public static readonly Table NoticePublications = Define("notice_publications", 1, "disclosure_seq", "notice");
 
+    /// <summary>Who created every sign-in credential and who issued each enrolment code (Schema/014): names only.</summary>
+    public static readonly Table UserCredentials = Define("user_credentials", 1, "seq", "user", "action", "by", "via");
+
     /// <summary>
     /// The month sums of the voucher lines by account, kind and fund (Schema/011): kept by a trigger, not by any entry's rows;
     /// verify adds the log's lines up the same way and compares.
@@ -76,14 +79,14 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, AccountTurnover];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, AccountTurnover];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
     /// compare them, and no export reads them. <c>credentials</c> holds the web workspace's password
-    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009); a test checks that every other table is in <see cref="All"/>.
+    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009), <c>enrolment_codes</c> the hashes of the one-time enrolment codes waiting to be used (Schema/014); a test checks that every other table is in <see cref="All"/>.
     /// </summary>
-    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files"];
+    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files", "enrolment_codes"];
 
     public static Table For(DimensionKind kind) => kind switch
     {

@@ -38,6 +38,9 @@ public sealed class WriteSession : IDisposable
 
     internal SqliteTransaction Transaction { get; }
 
+    /// <summary>Who acts: the actor of every entry this session appends.</summary>
+    public string Actor => _actor;
+
     /// <summary>The ledger as of the last append: decide against this.</summary>
     public LedgerState State { get; }
 

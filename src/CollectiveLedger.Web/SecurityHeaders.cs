@@ -6,7 +6,8 @@ namespace CollectiveLedger.Web;
 /// Headers on every response: a content security policy that allows script and style only from this
 /// server (no inline script anywhere), no framing, no MIME sniffing, no referrer to other sites.
 /// Staff pages and their downloads (the books as CSV and PDF, the feedback queue with phone numbers)
-/// are never stored by the browser or anything between: <c>Cache-Control: no-store</c>.
+/// are never stored by the browser or anything between: <c>Cache-Control: no-store</c>; nor are the
+/// sign-in and enrolment pages (the administrator's page shows an enrolment code once: a staff page).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,7 +24,8 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        if (context.Request.Path.StartsWithSegments("/staff") || context.Request.Path.StartsWithSegments("/signin"))
+        if (context.Request.Path.StartsWithSegments("/staff") || context.Request.Path.StartsWithSegments("/signin")
+            || context.Request.Path.StartsWithSegments("/enrol"))
             // Set as the response starts, after whatever the page, a file result or antiforgery set.
             context.Response.OnStarting(() =>
             {

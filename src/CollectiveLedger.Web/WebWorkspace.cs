@@ -125,7 +125,7 @@ public static class WebWorkspace
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Posts of the sign-in and feedback forms per client address and minute, and verify runs (each
+            // Posts of the sign-in, enrolment and feedback forms per client address and minute, and verify runs (each
             // replays the whole log) per signed-in user and minute; everything else is not limited.
             // Told apart by the page routing chose, not by the path typed: /signin/ and /SIGNIN are the same page.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -134,7 +134,7 @@ public static class WebWorkspace
                 var page = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText?.Trim('/') ?? "";
                 var permits = page switch
                 {
-                    "signin" => options.SignInPermitsPerMinute,
+                    "signin" or "enrol" => options.SignInPermitsPerMinute,
                     "feedback" => options.FeedbackPermitsPerMinute,
                     "staff/verify" => options.VerifyPermitsPerMinute,
                     _ => 0,

@@ -100,10 +100,10 @@ internal static class Books
         var seq = firstSeq;
         foreach (var v in VoucherGenerator.Generate(count))
         {
-            var period = v.Date.ToString("yyyy-MM");
+            var period = v.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var number = lastNumber[period] = (lastNumber.TryGetValue(period, out var last) ? last : state.LastNumber(Core.Periods.Period.Parse(period))) + 1;
             entries.Add(new EntryRow(seq, PlaceholderHash, entry));
-            vouchers.Add(new VoucherRow(seq, period, number, v.Date.ToString("yyyy-MM-dd"), v.Ref, v.Summary, v.Attachments));
+            vouchers.Add(new VoucherRow(seq, period, number, v.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), v.Ref, v.Summary, v.Attachments));
             var lineNo = 0L;
             foreach (var l in v.Lines)
                 lines.Add(new LineRow(seq, ++lineNo, l.Account, l.DebitFen, l.CreditFen, l.Fund, l.Member, l.Counterparty, l.Summary));

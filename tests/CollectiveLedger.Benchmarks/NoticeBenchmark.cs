@@ -30,7 +30,7 @@ internal static class NoticeBenchmark
         {
             var (account, side) = i % 3 == 0 ? ("50101", "credit") : ("51301", "debit");
             var other = side == "credit" ? "debit" : "credit";
-            sb.Append($$"""{"ref":"N{{i}}","date":"2025-06-{{1 + i % 30:D2}}","summary":"第{{i}}笔 草场承包费及办公用品采购","lines":[{"account":"{{account}}","{{side}}":"{{i}}.50"},{"account":"10201","{{other}}":"{{i}}.50"}]}""").Append('\n');
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{"ref":"N{{i}}","date":"2025-06-{{1 + i % 30:D2}}","summary":"第{{i}}笔 草场承包费及办公用品采购","lines":[{"account":"{{account}}","{{side}}":"{{i}}.50"},{"account":"10201","{{other}}":"{{i}}.50"}]}""").Append('\n');
         }
         File.WriteAllText(file, sb.ToString());
         using var store = Books.Create(Path.Combine(directory, "notice.db"));

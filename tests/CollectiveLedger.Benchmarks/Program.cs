@@ -131,7 +131,7 @@ internal static class Program
         results.Add($"verify {entries:N0} entries, first run", $"{Rate(firstVerify):N0} entries/s", note: $"in {Seconds(firstVerify.Time)}, {firstVerify.Note}");
         results.Add($"verify {entries:N0} entries, warm (median of 3)", $"{Rate(fullVerify):N0} entries/s", $">= {VerifyRateLimit:N0}/s",
             Rate(fullVerify) >= VerifyRateLimit && warmVerify.All(m => m.Problem is null),
-            note: $"in {Seconds(fullVerify.Time)}, {fullVerify.Note}; runs {string.Join(", ", warmVerify.Select(m => Rate(m).ToString("N0")))}/s");
+            note: $"in {Seconds(fullVerify.Time)}, {fullVerify.Note}; runs {string.Join(", ", warmVerify.Select(m => Rate(m).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}/s");
 
         results.Section($"4. peak managed heap growth, {small:N0} vs {count:N0} vouchers");
         AddMemory(results, "import", smallImport, fullImport, small, count);

@@ -129,7 +129,7 @@ internal static class VoucherGenerator
         {
             json.WriteStartObject();
             json.WriteString("ref", v.Ref);
-            json.WriteString("date", v.Date.ToString("yyyy-MM-dd"));
+            json.WriteString("date", v.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("summary", v.Summary);
             json.WriteNumber("attachments", v.Attachments);
             json.WriteString("kind", "normal");

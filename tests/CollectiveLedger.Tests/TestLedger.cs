@@ -79,6 +79,9 @@ public sealed class TestLedger : IDisposable
         return store.LoadState().Setting(key) ?? "";
     }
 
+    /// <summary>A line of a .NET stack trace ("   at Namespace.Type.Method("), which no user error may print.</summary>
+    public const string StackTraceLine = @"(?m)^\s+at [\w.`<>+\[\],]+\(";
+
     /// <summary>The supervision committee member who reviews notices in tests (role.supervisor, set by <see cref="PublishNotice"/>).</summary>
     public const string Supervisor = "监督员";
 

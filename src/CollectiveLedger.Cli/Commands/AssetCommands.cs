@@ -42,7 +42,7 @@ public static class AssetCommands
         var input = new AssetInput(code, name, args.Required("--category"), args.Option("--location"), args.Required("--acquired"), args.Required("--cost"),
             args.Option("--fund"), args.Option("--life-months"), args.Option("--residual"), args.Required("--account"), args.Option("--depreciation-account"),
             args.Option("--expense-account"), args.Option("--species"), args.Option("--head"), args.Option("--opening-depreciation"),
-            args.Option("--opening-months"), paidFrom);
+            args.Option("--opening-months"), paidFrom, args.Option("--attachments"));
         args.Done(4);
         return ctx.Post(session => AssetRules.Add(input, session.State, session.Today, Place.None),
             ctx.Say($"已登记资产 {code}", $"registered asset {code}"));
@@ -56,7 +56,7 @@ public static class AssetCommands
             ctx.Say($"已计提 {period} 月折旧", $"posted the depreciation of {period}"));
     }
 
-    /// <summary><c>assets dispose CODE --date DATE --reason TEXT [--proceeds X --to ACCOUNT] [--gain-account 504] [--loss-account 515]</c>.</summary>
+    /// <summary><c>assets dispose CODE --date DATE --reason TEXT [--proceeds X --to ACCOUNT] [--gain-account 504] [--loss-account 515] [--attachments N]</c>.</summary>
     private static int Dispose(Context ctx, Args args)
     {
         var code = args.Positional(2, "CODE");
@@ -66,8 +66,9 @@ public static class AssetCommands
         var to = args.Option("--to");
         var gain = args.Option("--gain-account") ?? "504";
         var loss = args.Option("--loss-account") ?? "515";
+        var attachments = args.Option("--attachments");
         args.Done(3);
-        return ctx.Post(session => AssetRules.Dispose(code, date, proceeds, to, gain, loss, reason, session.State, session.Today),
+        return ctx.Post(session => AssetRules.Dispose(code, date, proceeds, to, gain, loss, reason, session.State, session.Today, attachments),
             ctx.Say($"已清理资产 {code}", $"disposed of asset {code}"));
     }
 

@@ -43,15 +43,16 @@ public static class ContractCommands
             ctx.Say($"已登记合同 {number}", $"registered contract {number}"));
     }
 
-    /// <summary><c>contracts receive NUMBER --date DATE --amount YUAN --account CODE</c>.</summary>
+    /// <summary><c>contracts receive NUMBER --date DATE --amount YUAN --account CODE [--attachments N]</c>.</summary>
     private static int Receive(Context ctx, Args args)
     {
         var number = args.Positional(2, "NUMBER");
         var date = args.Required("--date");
         var amount = args.Required("--amount");
         var account = args.Required("--account");
+        var attachments = args.Option("--attachments");
         args.Done(3);
-        return ctx.Post(session => ContractRules.Receive(number, date, amount, account, session.State, session.Today),
+        return ctx.Post(session => ContractRules.Receive(number, date, amount, account, session.State, session.Today, attachments),
             ctx.Say($"已收取合同 {number} 承包费", $"received rent on contract {number}"));
     }
 

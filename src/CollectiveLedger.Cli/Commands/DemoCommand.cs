@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -55,7 +56,7 @@ public static class DemoCommand
                 var reference = reversal.GetProperty("ref").GetString()!;
                 var key = store.Vouchers(Core.Periods.Period.Parse(reference[..7]), Core.Periods.Period.Parse(reference[..7]))
                     .First(v => v.Voucher.Ref == reference).Voucher.Key;
-                if (Step(demo, ["vouchers", "reverse", key.Number.ToString(), "--period", key.Period.ToString(),
+                if (Step(demo, ["vouchers", "reverse", key.Number.ToString(CultureInfo.InvariantCulture), "--period", key.Period.ToString(),
                         "--date", reversal.GetProperty("date").GetString()!, "--reason", reversal.GetProperty("reason").GetString()!]) is var c and not 0)
                     return c;
             }
@@ -105,7 +106,8 @@ public static class DemoCommand
             if (Step(demo, [.. words]) is var added and not 0) return added;
             foreach (var receipt in contract.GetProperty("receipts").EnumerateArray())
                 if (Step(demo, ["contracts", "receive", number, "--date", receipt.GetProperty("date").GetString()!,
-                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!]) is var received and not 0)
+                        "--amount", receipt.GetProperty("amount").GetString()!, "--account", receipt.GetProperty("account").GetString()!,
+                        .. receipt.TryGetProperty("attachments", out var attachments) ? new[] { "--attachments", attachments.GetRawText() } : []]) is var received and not 0)
                     return received;
         }
         for (var month = 1; month <= 12; month++)
@@ -174,6 +176,10 @@ public static class DemoCommand
         }
         Capture(quiet, O("distribution-2025.json"), ["distribution", "show", "--year", "2025", "--format", "json"]);
         Capture(quiet, O("distribution-2025.csv"), ["distribution", "show", "--year", "2025", "--format", "csv"]);
+        // The archive's paper (会计档案): December's vouchers (the approved ones carry the names of the log), the cash journal, the general ledger.
+        Step(quiet, ["print", "vouchers", "--period", "2025-12", "--out", O("vouchers-2025-12.pdf")]);
+        Step(quiet, ["print", "books", "--year", "2025", "--book", "cash", "--out", O("cash-journal-2025.pdf")]);
+        Step(quiet, ["print", "books", "--year", "2025", "--book", "general", "--out", O("general-ledger-2025.pdf")]);
         Step(quiet, ["log", "export", "--out", O("audit-log.jsonl")]);
         Step(quiet, ["export", "hledger", "--out", O("books.journal")]);
         Capture(quiet, O("verify.json"), ["verify", "--format", "json"]);
@@ -194,8 +200,9 @@ public static class DemoCommand
     public const string DemoPassword = "demo-password";
 
     /// <summary>
-    /// A sign-in for every person who holds a role in the sample's settings (credentials are outside
-    /// the books: nothing is appended to the log), and how to open the workspace on these books.
+    /// A sign-in for every person who holds a role in the sample's settings (the hashes stay outside the
+    /// books; each one appends user.credential_set via server, after the exported log and verify.json), and
+    /// how to open the workspace on these books.
     /// </summary>
     private static void WorkspaceUsers(Context demo, string db)
     {
@@ -203,7 +210,9 @@ public static class DemoCommand
         var state = store.LoadState();
         var people = Core.Approval.Roles.All.SelectMany(r => Core.Approval.ApprovalPolicy.Holders(state, r).Select(p => (Person: p, Role: r)))
             .GroupBy(x => x.Person).ToList();
-        foreach (var person in people) store.SetPasswordHash(person.Key, Web.Passwords.Hash(person.Key, DemoPassword));
+        foreach (var person in people)
+            Core.Precondition.Require(store.SetPassword(demo.Actor, person.Key, Web.Passwords.Hash(person.Key, DemoPassword), Core.Ledger.CredentialSet.Server).Accepted,
+                "the sample's role holders have valid names");
         demo.Out.WriteLine(demo.Say("打开网页工作台：", "to open the web workspace on these books:"));
         demo.Out.WriteLine($"  cledger --db {db} serve      ->  {Web.WorkspaceOptions.DefaultUrl}/staff");
         demo.Out.WriteLine(demo.Say($"演示用户（密码均为 {DemoPassword}）：", $"demo users (password {DemoPassword} for each):"));
@@ -218,7 +227,7 @@ public static class DemoCommand
     private static int Distribute(Context demo, string db, string file, string keyFile, Func<string, string> output)
     {
         var plan = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
-        string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString() : plan.GetProperty(name).GetString()!;
+        string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture) : plan.GetProperty(name).GetString()!;
         Context As(string actor) => new(db, actor, demo.Language, demo.Out, demo.Error, demo.Clock);
         var year = P("year");
         foreach (var (actor, words) in new (string, string[])[]

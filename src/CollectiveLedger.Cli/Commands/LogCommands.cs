@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CollectiveLedger.Reports;
 
@@ -52,7 +53,7 @@ public static class LogCommands
                         return ExitCodes.Done;
                     }
                     var grid = new Grid(["seq", "hash", "entry"], entries.Select(e => (IReadOnlyList<GridCell>)
-                        [new GridCell(e.Seq.ToString(), true), e.Hash[..16] + "…", Shorten(Encoding.UTF8.GetString(e.Bytes))]).ToList());
+                        [new GridCell(e.Seq.ToString(CultureInfo.InvariantCulture), true), e.Hash[..16] + "…", Shorten(Encoding.UTF8.GetString(e.Bytes))]).ToList());
                     ctx.Render(grid, format, () => []);
                 }
                 return ExitCodes.Done;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -26,7 +27,7 @@ public static class RegisterCommands
                     var state = store.LoadState();
                     var accounts = state.Accounts.Values.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
                     ctx.Render(new Grid(["科目编码 code", "科目名称 name", "上级 parent", "级次 level", "末级 leaf"],
-                        accounts.Select(a => (IReadOnlyList<GridCell>)[a.Code, a.Name, a.Parent, a.Level.ToString(), state.IsLeaf(a.Code) ? "是 yes" : ""]).ToList()),
+                        accounts.Select(a => (IReadOnlyList<GridCell>)[a.Code, a.Name, a.Parent, a.Level.ToString(CultureInfo.InvariantCulture), state.IsLeaf(a.Code) ? "是 yes" : ""]).ToList()),
                         format, () => Json.Write(w =>
                         {
                             w.WriteStartArray();
@@ -131,7 +132,7 @@ public static class RegisterCommands
         var rows = store.Dimensions(DimensionKind.Member).Select(r => (r.Code, r.Name, Details: state.MemberDetails(r.Code))).ToList();
         static string Masked(string? text) => text is null ? "" : Core.Disclosure.PersonalData.MaskNumber(text);
         ctx.Render(new Grid(["编码 code", "名称 name", "户主 head", "人口 size", "股份 shares", "身份证 ID card", "银行账号 bank account", "电话 phone"],
-            rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name, r.Details?.Head, r.Details?.HouseholdSize.ToString(), r.Details?.Shares.ToString(),
+            rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name, r.Details?.Head, r.Details?.HouseholdSize.ToString(CultureInfo.InvariantCulture), r.Details?.Shares.ToString(CultureInfo.InvariantCulture),
                 Masked(r.Details?.IdCard), Masked(r.Details?.BankAccount), Masked(r.Details?.Phone)]).ToList()), format,
             () => Json.Write(w =>
             {

@@ -1,5 +1,4 @@
 using CollectiveLedger.Core.Approval;
-using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Reports;
 
@@ -10,6 +9,8 @@ namespace CollectiveLedger.Cli.Commands;
 /// period and signatories. Once the books have a committee chair or a supervisor, <c>settings set</c>
 /// of an approval or supervision role files a request, which another committee chair or supervisor
 /// approves with <c>settings set KEY VALUE --approve</c> (<see cref="RoleChangeRules"/>).
+/// The list shows every key <c>settings set</c> takes (<see cref="SettingRules.Keys"/>: disclosure, posting days, roles and
+/// approval limits), unset ones as the default (null in JSON).
 /// </summary>
 public static class SettingsCommand
 {
@@ -23,7 +24,7 @@ public static class SettingsCommand
                 using (var store = ctx.Open())
                 {
                     var settings = store.LoadState().Settings;
-                    var rows = DisclosureSettings.Keys.Select(k => (Key: k, Value: settings.GetValueOrDefault(k))).ToList();
+                    var rows = SettingRules.Keys.Select(k => (Key: k, Value: settings.GetValueOrDefault(k))).ToList();
                     ctx.Render(new Grid(["设置 key", "值 value"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Key, r.Value ?? "(默认 default)"]).ToList()),
                         format, () => Json.Write(w =>
                         {

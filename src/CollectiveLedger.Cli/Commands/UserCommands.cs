@@ -10,8 +10,10 @@ namespace CollectiveLedger.Cli.Commands;
 /// <c>users add NAME [--password-stdin] | password NAME [--password-stdin] | list | remove NAME</c>:
 /// who can sign in to the web workspace. The password comes from <c>CLEDGER_PASSWORD</c>, from
 /// standard input with <c>--password-stdin</c>, or is asked for on the terminal; only its salted
-/// slow hash is stored, in the credentials table outside the books (no audit entry). What a user may
-/// do is not here: it is the role.* settings (<c>settings set role.accountant NAME</c>), in the log.
+/// slow hash is stored, in the credentials table outside the books, and the log records who set it
+/// (<c>user.credential_set</c>, via <c>server</c>, by the actor: never the password or its hash). This is
+/// the only way to set another person's password; the web workspace issues one-time enrolment codes
+/// instead. What a user may do is not here: it is the role.* settings (<c>settings set role.accountant NAME</c>), in the log.
 /// </summary>
 public static class UserCommands
 {
@@ -59,7 +61,10 @@ public static class UserCommands
                 if (verb == "password" && !exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user; use users add")]);
                 var password = Password(ctx, fromStdin);
                 if (Passwords.Problem(password, ctx.Chinese) is { } problem) throw new UsageException(problem);
-                store.SetPasswordHash(name, Passwords.Hash(name, password));
+                // One transaction: the hash in the credentials table and user.credential_set (via server, by
+                // this command's actor) in the log, so the books show who created every credential.
+                var decision = store.SetPassword(ctx.Actor, name, Passwords.Hash(name, password), CredentialSet.Server);
+                if (!decision.Accepted) return ctx.Reject(decision.Violations);
                 ctx.Out.WriteLine(ctx.Say($"已为 {name} 设置密码。角色用 settings set role.<角色> 授予。", $"password set for {name}. Grant roles with settings set role.<role>."));
                 return ExitCodes.Done;
             }

@@ -4,7 +4,11 @@ using CollectiveLedger.Storage.Verification;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>verify [--anchor SEQ:HASH]...</c>: chain, replay and anchors; exit 1 when anything is wrong.</summary>
+/// <summary>
+/// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints.
+/// Exit 1 when there is any integrity problem (someone changed the books outside the program), 3
+/// when there are reconciliation problems only (the books need an accountant), 0 when all holds.
+/// </summary>
 public static class VerifyCommand
 {
     public static int Run(Context ctx, Args args)
@@ -19,7 +23,12 @@ public static class VerifyCommand
         Progress.Clear(ctx);
         if (format == OutputFormat.Json) ctx.WriteBytes(VerifyReportRenderer.Json(report));
         else ctx.Out.Write(VerifyReportRenderer.Text(report, ctx.Chinese));
-        return report.Ok ? ExitCodes.Done : ExitCodes.Rejected;
+        return report.Status switch
+        {
+            VerifyCategory.Integrity => ExitCodes.Rejected,
+            VerifyCategory.Reconciliation => ExitCodes.Reconciliation,
+            _ => ExitCodes.Done,
+        };
     }
 
     /// <summary>A checkpoint as typed in or scanned from a notice: a signed note, or a bare (unsigned) checkpoint body.</summary>

@@ -10,7 +10,8 @@ namespace CollectiveLedger.Core.Assets;
 /// PaidFrom; from a 153 account: 在建工程转固) follows in the same transaction as the next entry;
 /// without, its cost (and opening depreciation) is already in the books.
 /// </summary>
-public sealed record AssetAdded(Asset Asset, string? PaidFrom) : LedgerEvent
+/// <param name="Attachments">附件张数 of the acquisition voucher (invoice, acceptance form); null in entries written before it was recorded, or without a voucher.</param>
+public sealed record AssetAdded(Asset Asset, string? PaidFrom, int? Attachments = null) : LedgerEvent
 {
     public override string Kind => "asset.added";
 }
@@ -32,8 +33,9 @@ public sealed record AssetDepreciation(string Asset, Amount Amount);
 /// </summary>
 /// <param name="ProceedsAccount">Where the proceeds went (cash, bank, a receivable); null when there were none.</param>
 /// <param name="GainLossAccount">The income account of a gain or the expense account of a loss; null when neither.</param>
-public sealed record AssetDisposed(string Asset, DateOnly Date, Amount Proceeds, string? ProceedsAccount, string? GainLossAccount, string Reason)
-    : LedgerEvent
+/// <param name="Attachments">附件张数 of the disposal voucher; null in entries written before it was recorded (0).</param>
+public sealed record AssetDisposed(string Asset, DateOnly Date, Amount Proceeds, string? ProceedsAccount, string? GainLossAccount, string Reason,
+    int? Attachments = null) : LedgerEvent
 {
     public override string Kind => "asset.disposed";
 }

@@ -6,7 +6,7 @@ namespace CollectiveLedger.Core.Assets;
 public sealed record AssetInput(
     string Code, string Name, string? Category, string? Location, string? Acquired, string? Cost, string? Fund,
     string? LifeMonths, string? Residual, string? Account, string? DepreciationAccount, string? ExpenseAccount,
-    string? Species, string? Head, string? OpeningDepreciation, string? OpeningMonths, string? PaidFrom)
+    string? Species, string? Head, string? OpeningDepreciation, string? OpeningMonths, string? PaidFrom, string? Attachments = null)
 {
     /// <summary>The registered asset as input again, to decide on it anew (replay).</summary>
     public static AssetInput From(AssetAdded added)
@@ -15,6 +15,7 @@ public sealed record AssetInput(
         string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new AssetInput(a.Code, a.Name, a.Category.ToText(), a.Location, IsoDate.Format(a.Acquired), a.Cost.ToString(), a.Fund,
             a.Category.Depreciates() ? I(a.LifeMonths) : null, a.Residual.ToString(), a.Account, a.DepreciationAccount, a.ExpenseAccount,
-            a.Species, a.Category.IsHerd() ? I(a.Head) : null, a.OpeningDepreciation.ToString(), I(a.OpeningMonths), added.PaidFrom);
+            a.Species, a.Category.IsHerd() ? I(a.Head) : null, a.OpeningDepreciation.ToString(), I(a.OpeningMonths), added.PaidFrom,
+            added.Attachments is { } n ? I(n) : null);
     }
 }

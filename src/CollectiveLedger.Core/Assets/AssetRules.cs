@@ -29,10 +29,21 @@ public static class AssetRules
     /// <summary>
     /// <c>assets add</c>: registers an asset; with <c>paid_from</c> its acquisition voucher follows in
     /// the same transaction (<see cref="Decision.Then"/>), otherwise its cost must already be in the books.
+    /// An acquisition is refused (AssetRegisterIncomplete) while the register does not cover what the
+    /// accounts it will post to already hold (opening balances of 151 and 152, say): registered then,
+    /// the purchase alone would stand against the whole balance and verify would report the register
+    /// and the accounts apart. The fix is to take the existing assets over first, without paid_from.
     /// </summary>
-    public static Decision Add(AssetInput input, LedgerState state, DateOnly today, Place place)
+    /// <param name="replay">Deciding an entry of the log again: acquisitions logged before the
+    /// AssetRegisterIncomplete rule are held to the rules of their time, and a register that does not
+    /// cover its accounts is reported by verify as reconciliation.</param>
+    public static Decision Add(AssetInput input, LedgerState state, DateOnly today, Place place, bool replay = false)
     {
         var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(input.Attachments, place, v);
+        // 附件 belong to a voucher: an asset taken over from the books posts none.
+        if (input.Attachments is not null && input.PaidFrom is null)
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("attachments"), "attachments", input.Attachments));
         if (!TextRules.IsCode(input.Code)) v.Add(new Violation(ViolationCode.CodeInvalid, place.WithField("code"), input.Code));
         else if (state.Asset(input.Code) is not null) v.Add(new Violation(ViolationCode.CodeExists, place.WithField("code"), input.Code));
         var name = string.IsNullOrWhiteSpace(input.Name) ? Missing("name") : TextRules.Clean(input.Name.Trim(), TextRules.NameMax, place.WithField("name"), v);
@@ -97,7 +108,7 @@ public static class AssetRules
 
         var asset = new Asset(input.Code, name!, category, location, acquired, cost!.Value, input.Fund, life, residual ?? Amount.Zero, account!,
             depreciationAccount, expenseAccount, species, head, openingDepreciation, openingMonths);
-        var added = new AssetAdded(asset, paidFrom);
+        var added = new AssetAdded(asset, paidFrom, paidFrom is null ? null : attachments);
         var balances = Balances(state);
         if (paidFrom is null)
         {
@@ -115,6 +126,10 @@ public static class AssetRules
             }
             return Decision.From(added, v);
         }
+        if (!replay)
+            foreach (var family in new[] { category.CostAccount(), category.DepreciationAccount() }.OfType<string>())
+                if (Totals(family, state, balances) is var totals && totals.Ledger != totals.Register)
+                    v.Add(new Violation(ViolationCode.AssetRegisterIncomplete, place.WithField("paid_from"), family, totals.Ledger.ToString(), totals.Register.ToString()));
         if (paidFrom.StartsWith(Construction, StringComparison.Ordinal) && new Amount(balances.GetValueOrDefault(paidFrom)) < asset.Cost)
             v.Add(new Violation(ViolationCode.ConstructionBalanceShort, place.WithField("paid_from"), paidFrom, new Amount(balances.GetValueOrDefault(paidFrom)).ToString(), asset.Cost.ToString()));
         var voucher = AcquisitionVoucher(added, state);
@@ -162,7 +177,7 @@ public static class AssetRules
     {
         var a = added.Asset;
         var summary = added.PaidFrom!.StartsWith(Construction, StringComparison.Ordinal) ? $"在建工程转入资产：{a.Name}" : $"购入资产：{a.Name}";
-        return new Voucher(state.LastNumber(Period.Of(a.Acquired)) + 1, a.Acquired, VoucherKind.Normal, null, summary, 0, null,
+        return new Voucher(state.LastNumber(Period.Of(a.Acquired)) + 1, a.Acquired, VoucherKind.Normal, null, summary, added.Attachments ?? 0, null,
             [new VoucherLine(a.Account, a.Cost, Amount.Zero, a.Fund, summary: $"{a.Code} {a.Name}"), new VoucherLine(added.PaidFrom, Amount.Zero, a.Cost, a.Fund)]);
     }
 
@@ -228,9 +243,10 @@ public static class AssetRules
     /// gain goes to <paramref name="gainAccount"/> (其他收入), a loss to <paramref name="lossAccount"/> (其他支出).
     /// </summary>
     public static Decision Dispose(string code, string dateText, string? proceedsText, string? proceedsAccount, string gainAccount, string lossAccount,
-        string? reason, LedgerState state, DateOnly today)
+        string? reason, LedgerState state, DateOnly today, string? attachmentsText = null)
     {
         var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(attachmentsText, Place.None, v);
         if (state.Asset(code) is not { } status) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "code"), code));
         if (!status.Active) return Decision.Reject(new Violation(ViolationCode.AssetAlreadyDisposed, new Place(Field: "code"), code, IsoDate.Format(status.Disposed!.Value)));
         var date = CheckEventDate(status, dateText, state, today, v);
@@ -245,7 +261,8 @@ public static class AssetRules
         else cleanReason = TextRules.Clean(reason.Trim(), 150, new Place(Field: "reason"), v);
         if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
         var gain = proceeds - status.BookValue;
-        var disposed = new AssetDisposed(code, date, proceeds, proceeds.IsZero ? null : proceedsAccount, gain.IsZero ? null : gain.IsNegative ? lossAccount : gainAccount, cleanReason!);
+        var disposed = new AssetDisposed(code, date, proceeds, proceeds.IsZero ? null : proceedsAccount, gain.IsZero ? null : gain.IsNegative ? lossAccount : gainAccount, cleanReason!,
+            attachments);
         var voucher = DisposalVoucher(disposed, state);
         v.AddRange(VoucherRules.Recheck(voucher, state, today, Place.None));
         return v.Count > 0 ? Decision.Reject([.. VoucherRules.Ordered(v)]) : Decision.Accept(disposed) with { Then = [Posted(voucher)] };
@@ -281,7 +298,7 @@ public static class AssetRules
             lines.Add(new VoucherLine(e.GainLossAccount!, -gain, Amount.Zero, summary: "清理净损失"));
             lines.Add(new VoucherLine(Disposal, Amount.Zero, -gain));
         }
-        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"资产清理：{a.Name}（{e.Reason}）", 0, null, lines.ToImmutable());
+        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"资产清理：{a.Name}（{e.Reason}）", e.Attachments ?? 0, null, lines.ToImmutable());
     }
 
     /// <summary><c>assets herd</c>: births and purchases add head, sales and deaths take it away; a herd never counts below zero.</summary>
@@ -321,19 +338,31 @@ public static class AssetRules
     /// register's total (cost of the assets not disposed of; their accumulated depreciation for 133
     /// and 152), where they differ.
     /// </summary>
-    public static IEnumerable<RegisterDifference> Reconcile(LedgerState state)
+    public static IEnumerable<RegisterDifference> Reconcile(LedgerState state) => RegisterTotals(state).Where(t => t.Ledger != t.Register);
+
+    /// <summary>The balance and the register's total of each level-1 account the register uses, in code order, equal or not.</summary>
+    public static IEnumerable<RegisterDifference> RegisterTotals(LedgerState state)
     {
         var balances = Balances(state);
         foreach (var account in AssetCategories.RegisterAccounts)
         {
-            var contra = account is "133" or "152";
+            var contra = IsContra(account);
             if (!state.Assets.Any(s => (contra ? s.Asset.DepreciationAccount : s.Asset.Account)?.StartsWith(account, StringComparison.Ordinal) == true)) continue;
-            var ledger = new Amount(balances.Where(b => b.Key.StartsWith(account, StringComparison.Ordinal)).Sum(b => b.Value));
-            if (contra) ledger = -ledger;
-            var register = state.Assets.Where(s => s.Active && (contra ? s.Asset.DepreciationAccount : s.Asset.Account)!.StartsWith(account, StringComparison.Ordinal) == true)
-                .Aggregate(Amount.Zero, (sum, s) => sum + (contra ? s.Depreciated : s.Asset.Cost));
-            if (ledger != register) yield return new RegisterDifference(account, ledger, register);
+            yield return Totals(account, state, balances);
         }
+    }
+
+    private static bool IsContra(string account) => account is "133" or "152";
+
+    /// <summary>The balance of <paramref name="account"/> (level 1, with its sub-accounts; contra accounts as a credit) and the register's total on it.</summary>
+    private static RegisterDifference Totals(string account, LedgerState state, SortedDictionary<string, long> balances)
+    {
+        var contra = IsContra(account);
+        var ledger = new Amount(balances.Where(b => b.Key.StartsWith(account, StringComparison.Ordinal)).Sum(b => b.Value));
+        if (contra) ledger = -ledger;
+        var register = state.Assets.Where(s => s.Active && (contra ? s.Asset.DepreciationAccount : s.Asset.Account)?.StartsWith(account, StringComparison.Ordinal) == true)
+            .Aggregate(Amount.Zero, (sum, s) => sum + (contra ? s.Depreciated : s.Asset.Cost));
+        return new RegisterDifference(account, ledger, register);
     }
 
     /// <summary>

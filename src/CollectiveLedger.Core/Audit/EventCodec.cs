@@ -166,7 +166,7 @@ public static class EventCodec
                 w.Property("year", y.Year);
                 break;
             case AssetAdded a:
-                WriteAsset(a.Asset, a.PaidFrom, w);
+                WriteAsset(a.Asset, a.PaidFrom, a.Attachments, w);
                 break;
             case AssetsDepreciated d:
                 w.Name("lines");
@@ -183,6 +183,7 @@ public static class EventCodec
                 break;
             case AssetDisposed d:
                 w.Property("asset", d.Asset);
+                if (d.Attachments is { } disposalAttachments) w.Property("attachments", disposalAttachments);
                 w.Property("date", IsoDate.Format(d.Date));
                 w.Property("gain_loss_account", d.GainLossAccount);
                 w.Property("proceeds", d.Proceeds.ToString());
@@ -211,6 +212,7 @@ public static class EventCodec
             case ContractReceived r:
                 w.Property("account", r.Account);
                 w.Property("amount", r.Amount.ToString());
+                if (r.Attachments is { } receiptAttachments) w.Property("attachments", receiptAttachments);
                 w.Property("contract", r.Contract);
                 w.Property("date", IsoDate.Format(r.Date));
                 break;
@@ -267,6 +269,15 @@ public static class EventCodec
                 w.Property("date", IsoDate.Format(p.Date));
                 w.Property("year", p.Year);
                 break;
+            case EnrolmentIssued i:
+                w.Property("by", i.By);
+                w.Property("user", i.User);
+                break;
+            case CredentialSet c:
+                w.Property("by", c.By);
+                w.Property("user", c.User);
+                w.Property("via", c.Via);
+                break;
             default:
                 throw new InvalidOperationException($"No encoding for {e.GetType().Name}.");
         }
@@ -302,10 +313,12 @@ public static class EventCodec
         w.Property("summary", v.Summary);
     }
 
-    private static void WriteAsset(Asset a, string? paidFrom, CanonicalJsonWriter w)
+    /// <param name="attachments">Written only when recorded, so that entries from before it was read as they were written.</param>
+    private static void WriteAsset(Asset a, string? paidFrom, int? attachments, CanonicalJsonWriter w)
     {
         w.Property("account", a.Account);
         w.Property("acquired", IsoDate.Format(a.Acquired));
+        if (attachments is { } n) w.Property("attachments", n);
         w.Property("category", a.Category.ToText());
         w.Property("code", a.Code);
         w.Property("cost", a.Cost.ToString());
@@ -330,7 +343,7 @@ public static class EventCodec
             Amount.ParseCanonical(Str(d, "cost")), OptStr(d, "fund"), Int(d, "life_months"), Amount.ParseCanonical(Str(d, "residual")), Str(d, "account"),
             OptStr(d, "depreciation_account"), OptStr(d, "expense_account"), OptStr(d, "species"), Int(d, "head"),
             Amount.ParseCanonical(Str(d, "opening_depreciation")), Int(d, "opening_months"));
-        return new AssetAdded(asset, OptStr(d, "paid_from"));
+        return new AssetAdded(asset, OptStr(d, "paid_from"), OptInt(d, "attachments"));
     }
 
     private static HerdChanged ReadHerd(JsonElement d) =>
@@ -485,12 +498,13 @@ public static class EventCodec
         "asset.depreciated" => new AssetsDepreciated(ReadPeriod(data, "period"),
             [.. Get(data, "lines").EnumerateArray().Select(l => new AssetDepreciation(Str(l, "asset"), Amount.ParseCanonical(Str(l, "amount"))))]),
         "asset.disposed" => new AssetDisposed(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "proceeds")),
-            OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason")),
+            OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason"), OptInt(data, "attachments")),
         "herd.changed" => ReadHerd(data),
         "contract.added" => new ContractAdded(new Contract(Str(data, "number"), Str(data, "party"), Str(data, "resource"),
             Amount.ParseCanonical(Str(data, "area")).Fen, Amount.ParseCanonical(Str(data, "rent")), IsoDate.Parse(Str(data, "from")), IsoDate.Parse(Str(data, "to")),
             Str(data, "schedule"), Str(data, "income_account"), Str(data, "prepaid_account"))),
-        "contract.received" => new ContractReceived(Str(data, "contract"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "amount")), Str(data, "account")),
+        "contract.received" => new ContractReceived(Str(data, "contract"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "amount")), Str(data, "account"),
+            OptInt(data, "attachments")),
         "contract.recognized" => new ContractsRecognized(ReadYear(data),
             [.. Get(data, "lines").EnumerateArray().Select(l => new ContractRecognition(Str(l, "contract"), Amount.ParseCanonical(Str(l, "amount"))))]),
         "distribution.planned" => new DistributionPlanned(ReadYear(data), Int(data, "reserve_percent"), Amount.ParseCanonical(Str(data, "distributable")),
@@ -501,6 +515,8 @@ public static class EventCodec
         "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
         "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by")),
         "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
+        "user.enrolment_issued" => new EnrolmentIssued(Str(data, "user"), Str(data, "by")),
+        "user.credential_set" => new CredentialSet(Str(data, "user"), Str(data, "by"), Str(data, "via")),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
 
@@ -563,6 +579,9 @@ public static class EventCodec
         var v = Get(e, name);
         return v.ValueKind == JsonValueKind.Null ? null : Str(e, name);
     }
+
+    /// <summary>An integer key added in a later version of format 1: null when the entry has none.</summary>
+    private static int? OptInt(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Int(e, name) : null;
 
     private static int Int(JsonElement e, string name) =>
         Get(e, name).TryGetInt32(out var n) ? n : throw new FormatException($"'{name}' is not an integer");

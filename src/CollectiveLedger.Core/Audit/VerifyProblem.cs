@@ -10,15 +10,31 @@ public sealed record VerifyProblem(string Kind, long? Seq, string Message, strin
     public const string Anchor = "anchor";
     public const string Checkpoint = "checkpoint";
 
-    /// <summary>The asset register and the balances of its accounts differ.</summary>
+    /// <summary>The asset register and the balances of its accounts differ (as the log has them): reconciliation.</summary>
     public const string Register = "register";
+
+    /// <summary>Integrity or reconciliation (<see cref="VerifyCategory"/>), decided by the kind alone.</summary>
+    public string Category => VerifyCategory.Of(Kind);
 }
 
-/// <summary>The outcome of verify: the log's size, head and RFC 6962 root, and every problem found.</summary>
+/// <summary>
+/// The outcome of verify: the log's size, head and RFC 6962 root, and the problems found, integrity
+/// problems first (<see cref="VerifyCategory"/>). <see cref="IntegrityFound"/> and
+/// <see cref="ReconciliationFound"/> count every problem found, also those left out of a truncated list.
+/// </summary>
 public sealed record VerifyReport(long Entries, long? HeadSeq, string? HeadHash, byte[] Root, IReadOnlyList<VerifyProblem> Problems, bool Truncated,
-    IReadOnlyList<CheckpointResult> Checkpoints)
+    IReadOnlyList<CheckpointResult> Checkpoints, int IntegrityFound, int ReconciliationFound)
 {
-    public bool Ok => Problems.Count == 0;
+    /// <summary>"ok", or the gravest category of problem found: "integrity" before "reconciliation".</summary>
+    public const string StatusOk = "ok";
+
+    public bool Ok => IntegrityFound == 0 && ReconciliationFound == 0;
+
+    public string Status => IntegrityFound > 0 ? VerifyCategory.Integrity : ReconciliationFound > 0 ? VerifyCategory.Reconciliation : StatusOk;
+
+    public IEnumerable<VerifyProblem> Integrity => Problems.Where(p => p.Category == VerifyCategory.Integrity);
+
+    public IEnumerable<VerifyProblem> Reconciliation => Problems.Where(p => p.Category == VerifyCategory.Reconciliation);
 }
 
 /// <summary>A hash that entry <see cref="Seq"/> must have, kept outside the database (a notice, an auditor's file).</summary>

@@ -14,7 +14,8 @@ public sealed record ContractAdded(Contract Contract) : LedgerEvent
 /// Rent received against a contract into <see cref="Account"/> (cash or bank). Its voucher
 /// (<see cref="ContractRules.ReceiptVoucher"/>) follows in the same transaction as the next entry.
 /// </summary>
-public sealed record ContractReceived(string Contract, DateOnly Date, Amount Amount, string Account) : LedgerEvent
+/// <param name="Attachments">附件张数 of the receipt voucher (the receipt, the bank slip); null in entries written before it was recorded (0).</param>
+public sealed record ContractReceived(string Contract, DateOnly Date, Amount Amount, string Account, int? Attachments = null) : LedgerEvent
 {
     public override string Kind => "contract.received";
 }

@@ -104,10 +104,13 @@ public static class ContractRules
     }
 
     /// <summary><c>contracts receive NUMBER --date D --amount X --account A</c>: the receipt into cash or bank (101, 102) and its voucher.</summary>
-    public static Decision Receive(string number, string? dateText, string? amountText, string? account, LedgerState state, DateOnly today)
+    /// <param name="attachmentsText">附件张数 of the receipt voucher, 0 to 9999; null records none.</param>
+    public static Decision Receive(string number, string? dateText, string? amountText, string? account, LedgerState state, DateOnly today,
+        string? attachmentsText = null)
     {
         var v = new List<Violation>();
         var place = Place.None;
+        var attachments = VoucherRules.Attachments(attachmentsText, place, v);
         var status = state.Contract(number);
         if (status is null) return Decision.Reject(new Violation(ViolationCode.ContractNotFound, place.WithField("number"), number));
         DateOnly date = default;
@@ -123,7 +126,7 @@ public static class ContractRules
         else if (!account.StartsWith("101", StringComparison.Ordinal) && !account.StartsWith("102", StringComparison.Ordinal))
             v.Add(new Violation(ViolationCode.AssetAccountInvalid, place.WithField("account"), account, "101 / 102"));
         if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
-        var received = new ContractReceived(number, date, amount, account!);
+        var received = new ContractReceived(number, date, amount, account!, attachments);
         var voucher = ReceiptVoucher(received, state);
         v.AddRange(VoucherRules.Recheck(voucher, state, today, place));
         if (v.Count > 0) return Decision.From(received, v);
@@ -145,7 +148,7 @@ public static class ContractRules
         var lines = new List<VoucherLine> { new(received.Account, received.Amount, Amount.Zero, summary: c.Number) };
         if (!income.IsZero) lines.Add(new VoucherLine(c.IncomeAccount, Amount.Zero, income, member: member, counterparty: counterparty));
         if (!prepaidTotal.IsZero) lines.Add(new VoucherLine(c.PrepaidAccount, Amount.Zero, prepaidTotal, member: member, counterparty: counterparty, summary: "预收以后年度承包费"));
-        return new Voucher(state.LastNumber(Period.Of(received.Date)) + 1, received.Date, VoucherKind.Normal, null, summary, 0, null, [.. lines]);
+        return new Voucher(state.LastNumber(Period.Of(received.Date)) + 1, received.Date, VoucherKind.Normal, null, summary, received.Attachments ?? 0, null, [.. lines]);
     }
 
     /// <summary>

@@ -11,15 +11,22 @@ namespace CollectiveLedger.Core.Ledger;
 /// <list type="bullet">
 /// <item>the voucher balances per fund: the lines naming a fund have equal debits and credits, so
 /// fund money never silently leaves or enters the fund (FundMustBalance);</item>
-/// <item>fund money is charged only to the accounts the grant allows (FundPurposeViolation) and not
-/// after its end date (FundExpired). A charge is a debit naming the fund on an asset (other than
-/// cash and bank), cost or expenditure account; debits to liabilities and ownership (repaying a
-/// payable, returning unused money to the grantor, turning 241 into 311 once the asset is formed)
-/// use nothing up;</item>
-/// <item>what a fund has spent never exceeds what it has received (FundOverspent). Fund money is
-/// counted where it moves through cash and bank (<see cref="StandardChart.IsCashOrBank"/>): a
-/// debit there is money received for the fund, a credit money paid out of it. A red-ink reversal
-/// counts with its negative amounts, so un-receiving money that was already spent is refused too.</item>
+/// <item>fund money is charged only to the accounts the grant allows (FundPurposeViolation), not
+/// before its start date (FundNotStarted) and not after its end date (FundExpired). A charge is a
+/// debit naming the fund on an asset (other than cash and bank), cost or expenditure account; and a
+/// debit naming the fund on its own grant account (231 一事一议资金, 241 专项应付款) whenever the voucher
+/// takes the money anywhere but into ownership (311, when the asset is formed): paying out of 241 or
+/// 231 directly (Dr 241 / Cr 102, Dr 241 / Cr 211) is spending like any other. Only the money
+/// returned to the grantor (退回: every cash and bank credit of the fund names a counterparty that is
+/// one of the fund's granting agencies) is not a charge. Other debits to liabilities and ownership
+/// (repaying a payable) use nothing up;</item>
+/// <item>what a fund has spent never exceeds what it has received, as of the voucher's date and on
+/// every later day (FundOverspent, FundOverspentLater): money spent on 1 April is not covered by a
+/// grant that arrives on 6 May, and a back-dated payment may not leave a later day short either.
+/// Fund money is counted where it moves through cash and bank
+/// (<see cref="StandardChart.IsCashOrBank"/>): a debit there is money received for the fund, a
+/// credit money paid out of it. A red-ink reversal counts with its negative amounts, so
+/// un-receiving money that was already spent is refused too.</item>
 /// </list>
 /// </summary>
 public static class FundRules
@@ -54,27 +61,90 @@ public static class FundRules
             if (debit != credit)
                 violations.Add(new Violation(ViolationCode.FundMustBalance, place, fund, debit.ToString(), credit.ToString()));
             if (state.FundTerms(fund) is not { } terms) continue;
-            foreach (var line in lines.Where(l => IsCharge(l, state)))
+            foreach (var line in lines.Where(l => IsCharge(l, lines, terms, state)))
             {
                 if (!terms.Allows(line.Account))
                     violations.Add(new Violation(ViolationCode.FundPurposeViolation, place, fund, line.Account, terms.Accounts));
                 if (terms.ValidTo is { } end && voucher.Date > end)
                     violations.Add(new Violation(ViolationCode.FundExpired, place, fund, IsoDate.Format(voucher.Date), IsoDate.Format(end)));
+                if (terms.ValidFrom is { } start && voucher.Date < start)
+                    violations.Add(new Violation(ViolationCode.FundNotStarted, place, fund, IsoDate.Format(voucher.Date), IsoDate.Format(start)));
             }
         }
         foreach (var (fund, change) in Changes(voucher))
-        {
-            var before = state.Fund(fund);
-            var after = before + change;
-            if (after.Spent > after.Received && after.Balance < before.Balance)
-                violations.Add(new Violation(ViolationCode.FundOverspent, place, fund, before.Balance.ToString(), (-after.Balance).ToString()));
-        }
+            if (Overspending(fund, voucher.Date, change, state) is { } overspent)
+                violations.Add(overspent with { Place = place });
         return VoucherRules.Ordered(violations);
     }
 
-    /// <summary>A debit that uses fund money up: on an asset, cost or expense account other than cash and bank.</summary>
-    private static bool IsCharge(VoucherLine line, LedgerState state) =>
-        !line.Debit.IsZero && !StandardChart.IsCashOrBank(line.Account)
-        && (StandardChart.IsExpenditure(line.Account)
-            || state.Accounts.TryGetValue(line.Account, out var account) && account.Class is AccountClass.Asset or AccountClass.Cost);
+    /// <summary>
+    /// FundOverspent when the fund's balance at the end of <paramref name="date"/> would be below zero
+    /// with <paramref name="change"/>; FundOverspentLater with the first later day that would be; null
+    /// when the change takes nothing out of the fund or no day goes short.
+    /// </summary>
+    private static Violation? Overspending(string fund, DateOnly date, FundBalance change, LedgerState state)
+    {
+        if (change.Balance >= Amount.Zero) return null;
+        var available = state.FundAsOf(fund, date).Balance;
+        var running = available + change.Balance;
+        if (running.IsNegative)
+            return new Violation(ViolationCode.FundOverspent, Place.None, fund, available.ToString(), (-running).ToString());
+        foreach (var (day, moved) in state.FundDays(fund).Where(d => d.Key > date))
+        {
+            running += moved.Balance;
+            if (running.IsNegative)
+                return new Violation(ViolationCode.FundOverspentLater, Place.None, fund, IsoDate.Format(day), (-running).ToString());
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// FundOverspentInPeriod for every fund that stood below zero on some day of <paramref name="period"/>,
+    /// naming the first such day and the shortfall then; a fund already short at the end of the month
+    /// before is short from the month's first day.
+    /// </summary>
+    public static IEnumerable<Violation> OverspentIn(Period period, LedgerState state, Place place)
+    {
+        foreach (var (fund, _) in state.Funds.OrderBy(f => f.Code, StringComparer.Ordinal))
+        {
+            var running = state.FundAsOf(fund, period.FirstDay.AddDays(-1)).Balance;
+            var shortDay = running.IsNegative ? period.FirstDay : (DateOnly?)null;
+            foreach (var (day, moved) in state.FundDays(fund).Where(d => d.Key >= period.FirstDay && d.Key <= period.LastDay))
+            {
+                if (shortDay is not null) break;
+                running += moved.Balance;
+                if (running.IsNegative) shortDay = day;
+            }
+            if (shortDay is { } d)
+                yield return new Violation(ViolationCode.FundOverspentInPeriod, place, fund, IsoDate.Format(d), (-running).ToString());
+        }
+    }
+
+    /// <summary>
+    /// A debit that uses fund money up: on an asset, cost or expense account other than cash and bank;
+    /// or on the fund's grant account (231, 241) when the fund's money goes anywhere but ownership
+    /// (the asset formed) and is not returned to the grantor.
+    /// </summary>
+    private static bool IsCharge(VoucherLine line, IReadOnlyList<VoucherLine> fundLines, FundTerms terms, LedgerState state)
+    {
+        if (line.Debit.IsZero || StandardChart.IsCashOrBank(line.Account)) return false;
+        if (StandardChart.IsExpenditure(line.Account)) return true;
+        if (!state.Accounts.TryGetValue(line.Account, out var account)) return false;
+        if (account.Class is AccountClass.Asset or AccountClass.Cost) return true;
+        if (!IsGrantAccount(line.Account)) return false;
+        var credits = fundLines.Where(l => !l.Credit.IsZero).ToList();
+        var intoOwnership = credits.All(l => state.Accounts.TryGetValue(l.Account, out var a) && a.Class == AccountClass.Ownership);
+        return !intoOwnership && !ReturnedToGrantor(credits, terms, state);
+    }
+
+    /// <summary>231 一事一议资金 and 241 专项应付款 with their sub-accounts: where grant money waits to be used.</summary>
+    public static bool IsGrantAccount(string code) => code.StartsWith("231", StringComparison.Ordinal) || code.StartsWith("241", StringComparison.Ordinal);
+
+    /// <summary>退回: the fund's money leaves only through cash and bank, each payment naming a counterparty that is one of the fund's granting agencies.</summary>
+    private static bool ReturnedToGrantor(List<VoucherLine> credits, FundTerms terms, LedgerState state)
+    {
+        var agencies = terms.Agency.Split(['、', ',', '，', ';', '；', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return credits.Count > 0 && credits.All(l => StandardChart.IsCashOrBank(l.Account) && l.Counterparty is { } c
+            && state.DimensionName(DimensionKind.Counterparty, c) is { } name && (agencies.Contains(name) || name == terms.Agency.Trim()));
+    }
 }

@@ -13,7 +13,8 @@ namespace CollectiveLedger.Core.Ledger;
 /// months, the last voucher number of each month, which accounts have postings, each month's net
 /// postings per account, the funds' money and the drafts in approval. It evolves only
 /// through <see cref="Apply"/>, the same way whether it was loaded from the tables or rebuilt by
-/// replaying the log. Small by design: its size depends on the chart and the registers, never on the
+/// replaying the log. Small by design: its size depends on the chart, the registers and the days a fund
+/// moved money (one entry per fund and day), never on the
 /// number of vouchers, so importing or replaying any number of them runs in bounded memory.
 /// </summary>
 public sealed class LedgerState
@@ -28,6 +29,7 @@ public sealed class LedgerState
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, uint Id), KeyRegistered> _keys = [];
     private readonly Dictionary<string, FundBalance> _funds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<DateOnly, FundBalance>> _fundDays = new(StringComparer.Ordinal);
     private readonly SortedDictionary<Period, Dictionary<string, long>> _turnover = [];
     private readonly Dictionary<string, FundTerms> _fundTerms = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, Draft> _drafts = [];
@@ -44,6 +46,7 @@ public sealed class LedgerState
     private readonly SortedSet<int> _recognizedContractYears = [];
     private readonly Dictionary<string, MemberDetails> _memberDetails = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
+    private readonly HashSet<string> _pendingEnrolments = new(StringComparer.Ordinal);
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -67,6 +70,28 @@ public sealed class LedgerState
     /// <summary>What a fund has received and spent through cash and bank so far.</summary>
     public FundBalance Fund(string code) => _funds.GetValueOrDefault(code);
     public IEnumerable<(string Code, FundBalance Balance)> Funds => _funds.Select(f => (f.Key, f.Value));
+
+    /// <summary>
+    /// A fund's money moved per day (received and spent through cash and bank on that day), in date
+    /// order: what the balance as of any date is made of. One entry per fund and day with fund money
+    /// moving, so it grows with the days a fund is used, never with the number of vouchers.
+    /// </summary>
+    public IReadOnlyDictionary<DateOnly, FundBalance> FundDays(string code) =>
+        _fundDays.TryGetValue(code, out var days) ? days : EmptyDays;
+
+    private static readonly SortedDictionary<DateOnly, FundBalance> EmptyDays = [];
+
+    /// <summary>What a fund has received and spent through cash and bank up to and including <paramref name="date"/>.</summary>
+    public FundBalance FundAsOf(string code, DateOnly date)
+    {
+        var total = default(FundBalance);
+        foreach (var (day, change) in FundDays(code))
+        {
+            if (day > date) break;
+            total += change;
+        }
+        return total;
+    }
 
     /// <summary>The grant's terms of a fund registered with them.</summary>
     public FundTerms? FundTerms(string code) => _fundTerms.GetValueOrDefault(code);
@@ -148,6 +173,12 @@ public sealed class LedgerState
     /// <summary>Whether feedback <paramref name="number"/> was answered; null when there is no such feedback.</summary>
     public bool? FeedbackAnswered(int number) => _feedback.TryGetValue(number, out var answered) ? answered : null;
 
+    /// <summary>
+    /// Whether an enrolment code was issued for <paramref name="user"/> (user.enrolment_issued) and no
+    /// credential has been set for them since: the code may still be used, once.
+    /// </summary>
+    public bool EnrolmentPending(string user) => _pendingEnrolments.Contains(user);
+
     /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
     public void Apply(LedgerEvent e)
     {
@@ -176,7 +207,7 @@ public sealed class LedgerState
                     _postedAccounts.Add(line.Account);
                     AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
                 }
-                foreach (var (fund, change) in FundRules.Changes(v)) _funds[fund] = Fund(fund) + change;
+                foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
                 if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
                 break;
             case VoucherDrafted d:
@@ -272,6 +303,13 @@ public sealed class LedgerState
             case DistributionPaid p:
                 _distributions[p.Year] = _distributions[p.Year] with { Payment = p };
                 break;
+            case EnrolmentIssued i:
+                _pendingEnrolments.Add(i.User);
+                break;
+            // Any password stored for the user ends the code issued before: it was for a first password.
+            case CredentialSet c:
+                _pendingEnrolments.Remove(c.User);
+                break;
             default:
                 throw new InvalidOperationException($"No state change for {e.GetType().Name}.");
         }
@@ -310,7 +348,16 @@ public sealed class LedgerState
         LastFeedback = Math.Max(LastFeedback, number);
     }
     public void RestorePosting(string account) => _postedAccounts.Add(account);
-    public void RestoreFund(string code, FundBalance balance) => _funds[code] = balance;
+
+    /// <summary>Restores what a fund received and spent through cash and bank on one day (the books keep them as voucher lines).</summary>
+    public void RestoreFundDay(string code, DateOnly date, FundBalance change) => AddFundDay(code, date, change);
+
+    private void AddFundDay(string fund, DateOnly date, FundBalance change)
+    {
+        _funds[fund] = Fund(fund) + change;
+        if (!_fundDays.TryGetValue(fund, out var days)) _fundDays[fund] = days = [];
+        days[date] = days.GetValueOrDefault(date) + change;
+    }
 
     /// <summary>Restores one month's net postings on one account (the books keep them as month sums).</summary>
     public void RestoreTurnover(Period period, string account, long net) => AddTurnover(period, account, net);

@@ -8,11 +8,18 @@ namespace CollectiveLedger.Core.Ledger;
 /// <summary>
 /// Months close in order, only once they have ended, and never twice. Before locking, a month must
 /// leave nothing half done: no voucher of the month waiting in approval, debits equal to credits,
-/// no fund overspent. The close records the SHA-256 of the month's closing balances, so a printed
-/// or exported trial balance can later be matched with the log.
+/// no fund below zero on any day of the month (<see cref="FundRules.OverspentIn"/>), and 181 待处理财产损溢
+/// cleared: losses and gains pending approval are dealt with before the books close, and the
+/// account is left without a balance (the cooperative system 财会〔2021〕37号, which the 2023 village system
+/// follows, says of its 181: "在期末结账前处理完毕，处理后本科目应无余额"; ACCOUNTING-REVIEW.md §5.10).
+/// December closes with its year through this same rule. The close records the SHA-256 of the
+/// month's closing balances, so a printed or exported trial balance can later be matched with the log.
 /// </summary>
 public static class PeriodRules
 {
+    /// <summary>待处理财产损溢 in the standard-2023 chart (StandardChart.cs; audit-log.md Appendix A).</summary>
+    public const string PendingLossesAccount = "181";
+
     public static Decision Close(string periodText, LedgerState state, DateOnly today)
     {
         var place = new Place(Field: "period");
@@ -36,8 +43,10 @@ public static class PeriodRules
         var net = balances.Values.Aggregate(0L, (sum, b) => checked(sum + b));
         if (net != 0)
             violations.Add(new Violation(ViolationCode.TrialBalanceUnbalanced, place, periodText, new Amount(net).ToString()));
-        foreach (var (fund, balance) in state.Funds.Where(f => f.Balance.Balance < Amount.Zero).OrderBy(f => f.Code, StringComparer.Ordinal))
-            violations.Add(new Violation(ViolationCode.FundOverspent, place, fund, balance.Balance.ToString(), (-balance.Balance).ToString()));
+        violations.AddRange(FundRules.OverspentIn(period, state, place));
+        var pendingLosses = balances.Where(b => b.Key.StartsWith(PendingLossesAccount, StringComparison.Ordinal)).Aggregate(0L, (sum, b) => checked(sum + b.Value));
+        if (pendingLosses != 0)
+            violations.Add(new Violation(ViolationCode.PendingLossesNotCleared, place, PendingLossesAccount, new Amount(pendingLosses).ToString(), periodText));
         return Decision.From(new PeriodClosed(period, BalancesSha256(balances)), violations);
     }
 

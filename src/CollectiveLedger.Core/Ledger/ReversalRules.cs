@@ -8,9 +8,20 @@ namespace CollectiveLedger.Core.Ledger;
 /// 红字冲销: a posted voucher is corrected by a new voucher with the same accounts and sides and
 /// negated amounts, summary "冲销 2026年10月 记-0012号：reason", linked to the original. A voucher is
 /// reversed at most once, and a reversal is never itself reversed (post a new correct voucher instead).
+/// Red ink corrects within the year only: 会计基础工作规范 §51(五) corrects an error of an earlier year
+/// with a blue-ink correcting voucher through the prior-year adjustment (以前年度损益调整, under 322
+/// 未分配收益), so that a closed year's statements stay as they were and this year's income and
+/// expense are not made negative (ReversalAcrossYears).
 /// </summary>
 public static class ReversalRules
 {
+    /// <summary>ReversalAcrossYears: a reversal dated in another year than the voucher it reverses.</summary>
+    public static Violation? AcrossYears(VoucherKey original, DateOnly date) =>
+        date.Year == original.Period.Year ? null
+            : new Violation(ViolationCode.ReversalAcrossYears, Place.None, Year(original.Period.Year), Year(date.Year), original.ToString());
+
+    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <param name="original">The voucher to reverse, or null when no voucher has that number.</param>
     /// <param name="reversedBy">The voucher that already reverses it, if any.</param>
     public static Decision Reverse(VoucherKey key, Voucher? original, VoucherKey? reversedBy, string dateText, string reason,
@@ -33,7 +44,10 @@ public static class ReversalRules
         else if (date < original.Date)
             violations.Add(new Violation(ViolationCode.ReversalBeforeOriginal, new Place(Field: "date"), dateText, IsoDate.Format(original.Date)));
         else
+        {
             VoucherRules.CheckDate(date, original.Kind, new Place(Field: "date"), state, today, violations);
+            if (AcrossYears(key, date) is { } acrossYears) violations.Add(acrossYears with { Place = new Place(Field: "date") });
+        }
         violations.AddRange(Assets.AssetRules.CheckRegisterAccounts(original.Lines, state, new Place(Field: "number")));
         if (violations.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(violations)]);
 

@@ -153,6 +153,18 @@ public static class VoucherRules
     }
 
     /// <summary>Violations in the documented order of precedence (the order of <see cref="ViolationCode"/>), stable within a code.</summary>
+    /// <summary>
+    /// 附件张数 as a register command states it for the voucher it posts (contract receipts, asset
+    /// purchases and disposals): a whole number from 0 to 9999, as in a voucher file; null when not given.
+    /// </summary>
+    public static int? Attachments(string? text, Place place, List<Violation> violations)
+    {
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 9999) return n;
+        violations.Add(new Violation(ViolationCode.AttachmentsInvalid, place.WithField("attachments"), text));
+        return null;
+    }
+
     internal static IReadOnlyList<Violation> Ordered(List<Violation> violations) =>
         violations.Select((v, i) => (v, i)).OrderBy(x => x.v.Code).ThenBy(x => x.i).Select(x => x.v).ToList();
 }

@@ -112,6 +112,7 @@ public static class Messages
             [ViolationCode.NothingToDepreciate] = ("{0} 月没有需要计提折旧的资产", "no asset depreciates in {0}"),
             [ViolationCode.ConstructionBalanceShort] = ("在建工程 {0} 余额 {1}，不足转入 {2}", "construction in progress {0} holds {1}, less than the {2} to transfer"),
             [ViolationCode.AssetCostNotInBooks] = ("科目 {0} 账面余额 {1}，少于资产登记簿将记载的 {2}：请用 --paid-from 同时记账", "account {0} holds {1} in the books, less than the register would hold ({2}): register it with --paid-from to post it"),
+            [ViolationCode.AssetRegisterIncomplete] = ("科目 {0} 账面余额 {1}，资产登记簿只登记了 {2}：请先登记已有资产（cledger assets add 不带 --paid-from，从账面接管，累计折旧用 --opening-depreciation），再登记新购或转入的资产", "account {0} holds {1} in the books but the asset register covers only {2}: register the existing assets first (cledger assets add without --paid-from takes them over from the books, with --opening-depreciation for their accumulated depreciation), then the new or transferred asset"),
             [ViolationCode.RegisterAccountNeedsAssetCommand] = ("科目 {0} 由资产登记簿管理：请用 cledger assets 命令记账（取得、折旧、清理）", "account {0} is kept by the asset register: post to it with cledger assets (add, depreciate, dispose)"),
             [ViolationCode.ContractNotFound] = ("合同 {0} 未登记", "contract {0} is not registered"),
             [ViolationCode.ContractPartyNotFound] = ("承包方 {0} 不是已登记的成员或往来单位", "party {0} is neither a registered member nor a counterparty"),
@@ -143,6 +144,13 @@ public static class Messages
             [ViolationCode.RoleChangeValueDiffers] = ("批准的值「{1}」与申请的值「{2}」不同（{0}）：请核对后按申请的值批准", "the value approved, \"{1}\", is not the value requested, \"{2}\" ({0}): check it and approve the value requested"),
             [ViolationCode.RoleChangeLeavesNoApprover] = ("这项更改后将没有委员会主任和监督委员会成员（{0}），以后的角色更改将无人批准", "after this change of {0} nobody would hold the committee chair's or a supervisor's role, and nobody could approve the next role change"),
             [ViolationCode.PublisherReviewedNotice] = ("{0} 审核了第 {1} 号财务公开榜，须由另一人公开", "{0} reviewed notice #{1}; someone else publishes it"),
+            [ViolationCode.FundNotStarted] = ("资金 {0} 尚未到使用期：凭证日期 {1}，起始 {2}（专款专用，不得在资金起始日期前列支）", "fund {0} has not started: the voucher is dated {1}, the fund starts on {2}"),
+            [ViolationCode.FundOverspentLater] = ("资金 {0} 将在 {1} 被超支，缺口 {2}：这笔支出会使以后的结余变为负数（专款专用，任何一天的支出都不得超过已收到的资金）", "fund {0} would be overspent on {1}, short by {2}: this spending leaves a later day below zero (on no day may spending exceed what the fund had received)"),
+            [ViolationCode.FundOverspentInPeriod] = ("资金 {0} 在 {1} 被超支，缺口 {2}：该月不能结账（专款专用，支出不得早于或超过收到的资金；请先补记资金到账或更正支出）", "fund {0} was overspent on {1}, short by {2}: that month cannot be closed (spending may not come before or exceed what the fund received; book the receipt or correct the spending first)"),
+            [ViolationCode.ReversalAcrossYears] = ("不能在 {1} 年红字冲销 {0} 年的凭证 {2}：以前年度的差错应在本年编制蓝字更正凭证，通过“以前年度损益调整”（收益分配—未分配收益 322 下的明细科目）更正（会计基础工作规范第五十一条）", "voucher {2} of {0} cannot be reversed in red ink in {1}: an error of an earlier year is corrected by a blue-ink correcting voucher in the current year, through a prior-year adjustment sub-account under 322 (retained surplus), per the Basic Accounting Work Standards art. 51"),
+            [ViolationCode.PendingLossesNotCleared] = ("待处理财产损溢（{0}）余额 {1}（借方为正）：{2} 结账前须查明原因处理完毕，处理后应无余额", "pending property losses ({0}) stand at {1} (debit positive): they must be dealt with and left at zero before {2} closes"),
+            [ViolationCode.EnrolmentNotIssued] = ("{0} 没有待用的首次登录码（由管理员发放，只能用一次）", "{0} has no enrolment code waiting to be used (the administrator issues one; it is used once)"),
+            [ViolationCode.CredentialExists] = ("{0} 已有密码：他人的密码只能在服务器上用 cledger users password {0} 重设", "{0} has a password already: another person's password is reset only on the server, with cledger users password {0}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -130,6 +130,7 @@ public enum ViolationCode
     NothingToDepreciate,
     ConstructionBalanceShort,
     AssetCostNotInBooks,
+    AssetRegisterIncomplete,
     RegisterAccountNeedsAssetCommand,
 
     // Resource contracts.
@@ -170,4 +171,14 @@ public enum ViolationCode
     RoleChangeValueDiffers,
     RoleChangeLeavesNoApprover,
     PublisherReviewedNotice,
+
+    // Accounting review (issue 13): 专款专用 by date, corrections across years, 待处理财产损溢 at close.
+    FundNotStarted,
+    FundOverspentLater,
+    FundOverspentInPeriod,
+    ReversalAcrossYears,
+    PendingLossesNotCleared,
+    // Sign-in credentials (audit-log.md 7.21).
+    EnrolmentNotIssued,
+    CredentialExists,
 }

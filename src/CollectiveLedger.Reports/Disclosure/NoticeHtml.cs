@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -23,14 +24,14 @@ public static class NoticeHtml
     public static byte[] Render(NoticeDocument d)
     {
         var h = new StringBuilder();
-        h.Append($"<!DOCTYPE html>\n<html lang=\"{(d.Text.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">")
+        h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{(d.Text.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-         .Append($"<title>{E(d.Heading)}</title><style>{Style}</style></head><body>\n");
-        h.Append($"<h1>{E(d.Org)}<br>{E(d.Name)}</h1>\n<p class=\"meta\">{E(d.Meta)}</p>\n");
+         .Append(CultureInfo.InvariantCulture, $"<title>{E(d.Heading)}</title><style>{Style}</style></head><body>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<h1>{E(d.Org)}<br>{E(d.Name)}</h1>\n<p class=\"meta\">{E(d.Meta)}</p>\n");
         foreach (var section in d.Sections)
         {
             if (section.KeepTogether) h.Append("<section class=\"keep\">");
-            h.Append($"<h2>{E(section.Caption)}</h2>");
+            h.Append(CultureInfo.InvariantCulture, $"<h2>{E(section.Caption)}</h2>");
             foreach (var block in section.Blocks) Block(h, block);
             if (section.KeepTogether) h.Append("</section>\n");
         }
@@ -45,26 +46,26 @@ public static class NoticeHtml
         switch (block)
         {
             case NoticeTable { Rows.Count: 0, EmptyText.Length: > 0 } empty:
-                h.Append($"<p>{E(empty.EmptyText)}</p>");
+                h.Append(CultureInfo.InvariantCulture, $"<p>{E(empty.EmptyText)}</p>");
                 break;
             case NoticeTable table:
                 Table(h, table);
                 break;
             case NoticeParagraph { Style: NoticeParagraphStyle.Note } note:
-                h.Append($"<p style=\"font-size:.85em\">{E(note.Text)}</p>");
+                h.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:.85em\">{E(note.Text)}</p>");
                 break;
             case NoticeParagraph p:
-                h.Append($"<p>{E(p.Text)}</p>");
+                h.Append(CultureInfo.InvariantCulture, $"<p>{E(p.Text)}</p>");
                 break;
             case NoticeSignatures s:
                 h.Append("<div class=\"sign\">");
-                foreach (var label in s.Labels) h.Append($"<div><span>{E(label)}</span><div class=\"blank\"></div></div>");
+                foreach (var label in s.Labels) h.Append(CultureInfo.InvariantCulture, $"<div><span>{E(label)}</span><div class=\"blank\"></div></div>");
                 h.Append("</div>");
                 break;
             case NoticeCheck check:
                 Table(h, check.Checkpoint);
-                h.Append($"<div class=\"qr\">{QrSvg.Render(check.SignedNote)}</div><p>{E(check.HowToCheck)}</p>")
-                 .Append($"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(check.SignedNote)}</pre>");
+                h.Append(CultureInfo.InvariantCulture, $"<div class=\"qr\">{QrSvg.Render(check.SignedNote)}</div><p>{E(check.HowToCheck)}</p>")
+                 .Append(CultureInfo.InvariantCulture, $"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(check.SignedNote)}</pre>");
                 break;
             default:
                 throw new ArgumentException($"Unknown notice block {block.GetType().Name}.", nameof(block));
@@ -75,7 +76,7 @@ public static class NoticeHtml
     {
         static string Cell(string s) => E(s).Replace("&#xA;", "<br>");
         h.Append("<table><thead><tr>");
-        foreach (var column in table.Columns) h.Append($"<th>{Cell(column.Header)}</th>");
+        foreach (var column in table.Columns) h.Append(CultureInfo.InvariantCulture, $"<th>{Cell(column.Header)}</th>");
         h.Append("</tr></thead><tbody>");
         for (var r = 0; r < table.Rows.Count; r++)
         {

@@ -41,7 +41,10 @@ internal static class DocumentText
                 Paragraph paragraph => [paragraph.Text],
                 Table table => table.Columns.Select(column => column.Header)
                     .Concat(table.Rows.SelectMany(row => row))
-                    .Append(table.Caption ?? ""),
+                    .Append(table.Caption ?? "")
+                    .Concat(table.Carry is { } carry ? carry.CarriedOver.Concat(carry.BroughtForward).SelectMany(row => row) : []),
+                HalfPage half => Texts(half.Blocks),
+                PageBreak => [],
                 KeepTogether group => Texts(group.Blocks),
                 QrCode qrCode => [qrCode.Caption ?? ""],
                 Spacer => [],

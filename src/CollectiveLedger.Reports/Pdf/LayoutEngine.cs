@@ -19,6 +19,9 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
     private const float QrCaptionGap = 3f;
     private const float GapAfterQrCode = 8f;
 
+    /// <summary>White space on each side of the cut line between two half sheets.</summary>
+    public const float HalfPageGap = 14f;
+
     public IReadOnlyList<IReadOnlyList<PageItem>> LayOut(IReadOnlyList<Block> blocks)
     {
         var composer = new PageComposer(geometry);
@@ -54,6 +57,13 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
             case QrCode qrCode:
                 LayOutQrCode(qrCode, composer);
                 break;
+            case HalfPage half:
+                StartHalf(composer);
+                LayOut(half.Blocks, composer);
+                break;
+            case PageBreak:
+                if (!composer.AtTopOfPage) composer.NewPage();
+                break;
             case Spacer spacer:
                 if (!(spacer.Points >= 0f)) throw new ArgumentException($"A spacer cannot be {spacer.Points} points high.", nameof(block));
                 if (composer.Fits(spacer.Points)) composer.Gap(spacer.Points);
@@ -61,6 +71,27 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
                 break;
             default:
                 throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(block));
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next free half sheet: the bottom half of this page when nothing reaches past the top
+    /// half (drawing the cut line between them), else the top of a new page.
+    /// </summary>
+    private static void StartHalf(PageComposer composer)
+    {
+        var box = composer.Geometry;
+        var middle = box.Height / 2f;
+        var bottomHalfTop = middle + HalfPageGap;
+        if (composer.AtTopOfPage) return;
+        if (composer.InkBottom <= middle - HalfPageGap + 0.01f)
+        {
+            composer.Add(new RuleItem(new SKPoint(box.ContentLeft, middle), new SKPoint(box.ContentRight, middle), 0.3f, Ink.Quiet));
+            composer.MoveDownTo(bottomHalfTop);
+        }
+        else
+        {
+            composer.NewPage();
         }
     }
 

@@ -47,6 +47,12 @@ internal sealed class PageComposer(PageGeometry geometry)
     /// <summary>White space after a block; it may run past the bottom, which only means the next block starts a page.</summary>
     public void Gap(float height) => Y += height;
 
+    /// <summary>Leaves the space down to <paramref name="y"/> empty (the bottom half of a sheet starts there).</summary>
+    public void MoveDownTo(float y)
+    {
+        if (y > Y) Y = y;
+    }
+
     public void NewPage()
     {
         finished.Add(current);

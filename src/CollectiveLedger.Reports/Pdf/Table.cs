@@ -9,6 +9,10 @@ namespace CollectiveLedger.Reports.Pdf;
 /// </summary>
 /// <param name="Rows">Each row has one cell per column.</param>
 /// <param name="ShadedRowFrom">Rows at and after this index (e.g. a totals row) get a light shade.</param>
+/// <param name="Carry">
+/// The lines a paper ledger writes where it turns the page (过次页 at the foot, 承前页 at the top of the
+/// next): where the table breaks, they are added around the break, shaded; null for none.
+/// </param>
 /// <exception cref="ArgumentException">
 /// Thrown by <see cref="PdfRenderer.Render"/> when a row has the wrong number of cells, a weight is not
 /// positive, or one row is taller than a whole page (it could be neither kept whole nor split).
@@ -17,4 +21,5 @@ public sealed record Table(
     IReadOnlyList<TableColumn> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     string? Caption = null,
-    int? ShadedRowFrom = null) : Block;
+    int? ShadedRowFrom = null,
+    PageCarry? Carry = null) : Block;

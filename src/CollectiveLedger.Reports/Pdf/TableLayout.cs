@@ -42,9 +42,13 @@ internal sealed class TableLayout(TextMeasurer measurer)
         var captionHeight = captionLines.Count == 0 ? 0f : (captionLines.Count * captionLineHeight) + CaptionGap;
         var firstRowHeight = rows.Count == 0 ? 0f : rows[0].Height;
 
+        // A carried table keeps room under every row for the 过次页 line that may have to follow it.
+        RowShape? Carried(IReadOnlyList<IReadOnlyList<string>>? carryRows, int k) => carryRows is null ? null : Shape(carryRows[k], edges);
+        float RoomUnder(int index) => index + 1 < rows.Count && Carried(table.Carry?.CarriedOver, index + 1) is { } over ? over.Height : 0f;
+
         // The caption, the header and the first row go together: a caption or header alone at the
         // foot of a page would introduce nothing.
-        composer.EnsureRoom(captionHeight + header.Height + firstRowHeight);
+        composer.EnsureRoom(captionHeight + header.Height + firstRowHeight + (rows.Count == 0 ? 0f : RoomUnder(0)));
         if (captionLines.Count > 0)
         {
             var top = composer.Take(captionHeight);
@@ -62,12 +66,15 @@ internal sealed class TableLayout(TextMeasurer measurer)
         PlaceHeader(table, header, edges, composer, boundaries);
         for (var index = 0; index < rows.Count; index++)
         {
-            if (!composer.Fits(rows[index].Height))
+            if (!composer.Fits(rows[index].Height + RoomUnder(index)))
             {
+                var carried = index > 0 && table.Carry is not null;
+                if (carried) PlaceRow(Carried(table.Carry!.CarriedOver, index)!, aligns, edges, Ink.RowShade, composer, boundaries);
                 DrawGrid(edges, boundaries, composer);
                 composer.NewPage();
                 boundaries.Clear();
                 PlaceHeader(table, header, edges, composer, boundaries);
+                if (carried) PlaceRow(Carried(table.Carry!.BroughtForward, index)!, aligns, edges, Ink.RowShade, composer, boundaries);
             }
 
             var shade = index >= table.ShadedRowFrom ? Ink.RowShade : (SKColor?)null;
@@ -93,6 +100,15 @@ internal sealed class TableLayout(TextMeasurer measurer)
                 throw new ArgumentException(
                     $"Table row {index} has {table.Rows[index].Count} cells for {table.Columns.Count} columns.", nameof(table));
             }
+        }
+
+        if (table.Carry is { } carry)
+        {
+            var expected = table.Rows.Count + 1;
+            if (carry.CarriedOver.Count != expected || carry.BroughtForward.Count != expected)
+                throw new ArgumentException($"A table of {table.Rows.Count} rows carries {expected} rows each way (one per place a break may fall).", nameof(table));
+            if (carry.CarriedOver.Concat(carry.BroughtForward).Any(row => row.Count != table.Columns.Count))
+                throw new ArgumentException($"Every carried row has {table.Columns.Count} cells.", nameof(table));
         }
 
         if (table.ShadedRowFrom is < 0) throw new ArgumentException("ShadedRowFrom cannot be negative.", nameof(table));

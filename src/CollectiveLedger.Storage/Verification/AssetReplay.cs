@@ -16,10 +16,11 @@ internal static class AssetReplay
         e => e is AssetAdded or AssetsDepreciated or AssetDisposed or HerdChanged,
         (e, state, today) => e switch
         {
-            AssetAdded a => AssetRules.Add(AssetInput.From(a), state, today, Place.None),
+            AssetAdded a => AssetRules.Add(AssetInput.From(a), state, today, Place.None, replay: true),
             AssetsDepreciated d => AssetRules.Depreciate(d.Period.ToString(), state, today),
             AssetDisposed d => AssetRules.Dispose(d.Asset, IsoDate.Format(d.Date), d.Proceeds.ToString(), d.ProceedsAccount,
-                d.GainLossAccount ?? AssetRules.Disposal, d.GainLossAccount ?? AssetRules.Disposal, d.Reason, state, today),
+                d.GainLossAccount ?? AssetRules.Disposal, d.GainLossAccount ?? AssetRules.Disposal, d.Reason, state, today,
+                d.Attachments?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             HerdChanged h => AssetRules.ChangeHerd(h.Asset, IsoDate.Format(h.Date), h.Change.ToText(), h.Head.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 h.Note, state, today),
             _ => null,

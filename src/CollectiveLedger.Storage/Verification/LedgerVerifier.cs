@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -151,10 +152,10 @@ public static class LedgerVerifier
                 _merkle.AppendLeaf(p.LeafHash);
                 if (p.Seq != _expectedSeq)
                     run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, $"expected entry {_expectedSeq} here, found {p.Seq}: entries are missing or out of order",
-                        Expected: _expectedSeq.ToString(), Actual: p.Seq.ToString()));
+                        Expected: _expectedSeq.ToString(CultureInfo.InvariantCulture), Actual: p.Seq.ToString(CultureInfo.InvariantCulture)));
                 if (p.StoredHash != p.Hash)
                     run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the stored hash is not the SHA-256 of the stored entry",
-                        Table: "audit_log", Key: p.Seq.ToString(), Column: "hash", Expected: p.Hash, Actual: p.StoredHash));
+                        Table: "audit_log", Key: p.Seq.ToString(CultureInfo.InvariantCulture), Column: "hash", Expected: p.Hash, Actual: p.StoredHash));
                 if (_anchors.TryGetValue(p.Seq, out var list))
                     foreach (var anchor in list.Where(a => a.Hash != p.Hash))
                         run.Add(new VerifyProblem(VerifyProblem.Anchor, p.Seq, $"entry {p.Seq} differs from the anchor: history was rewritten up to here",
@@ -175,7 +176,7 @@ public static class LedgerVerifier
             if (entry.V != AuditEntry.Version)
                 run.Add(new VerifyProblem(VerifyProblem.Canonical, p.Seq, $"unknown format version {entry.V}"));
             if (entry.Seq != p.Seq)
-                run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the entry's seq differs from its position", Expected: p.Seq.ToString(), Actual: entry.Seq.ToString()));
+                run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "the entry's seq differs from its position", Expected: p.Seq.ToString(CultureInfo.InvariantCulture), Actual: entry.Seq.ToString(CultureInfo.InvariantCulture)));
             if (entry.Prev != _prev)
                 run.Add(new VerifyProblem(VerifyProblem.Chain, p.Seq, "prev is not the hash of the previous entry: the chain is broken here",
                     Expected: _prev, Actual: entry.Prev));
@@ -218,20 +219,30 @@ public static class LedgerVerifier
         }
 
         /// <summary>
-        /// The asset register against the ledger, after the tables were compared: first as the log
-        /// has it (the replayed state), then as the tables have it, so that a register row or a voucher
-        /// line edited in the database is named as a difference of totals too.
+        /// The asset register against the ledger, after the tables were compared. As the log has them
+        /// (the replayed state), a difference is reconciliation (<see cref="VerifyProblem.Register"/>):
+        /// the register does not yet cover what the accounts hold, a matter for the accountant. As the
+        /// tables have them, the totals must be the log's; where they are not, a register row or a
+        /// voucher line was edited in the database, named here as a difference of totals too (replay,
+        /// integrity), and a difference the log has as well is not named twice.
         /// </summary>
         private void CheckRegister()
         {
-            foreach (var d in Core.Assets.AssetRules.Reconcile(_state))
+            var logTotals = Core.Assets.AssetRules.RegisterTotals(_state).ToDictionary(t => t.Account, StringComparer.Ordinal);
+            foreach (var d in logTotals.Values.Where(t => t.Ledger != t.Register))
                 run.Add(new VerifyProblem(VerifyProblem.Register, _head?.Seq,
-                    $"the log's asset register holds {d.Register} on {d.Account}, the ledger's balance is {d.Ledger}",
+                    $"the log's asset register holds {d.Register} on {d.Account}, the ledger's balance is {d.Ledger}: the register does not cover the account",
                     Table: "asset_register", Key: d.Account, Expected: d.Ledger.ToString(), Actual: d.Register.ToString()));
-            foreach (var t in LedgerStore.RegisterTotals(connection, tx).Where(t => t.LedgerFen != t.RegisterFen))
-                run.Add(new VerifyProblem(VerifyProblem.Register, null,
-                    $"the asset register tables hold {new Core.Money.Amount(t.RegisterFen)} on {t.Account}, its voucher lines {new Core.Money.Amount(t.LedgerFen)}",
-                    Table: "asset_register", Key: t.Account, Expected: new Core.Money.Amount(t.LedgerFen).ToString(), Actual: new Core.Money.Amount(t.RegisterFen).ToString()));
+            foreach (var t in LedgerStore.RegisterTotals(connection, tx))
+            {
+                var (ledger, register) = (new Core.Money.Amount(t.LedgerFen), new Core.Money.Amount(t.RegisterFen));
+                var inLog = logTotals.TryGetValue(t.Account, out var logged);
+                if (inLog ? (ledger, register) == (logged!.Ledger, logged.Register) : ledger == register) continue;
+                run.Add(new VerifyProblem(VerifyProblem.Replay, null,
+                    $"the asset register tables hold {register} on {t.Account}, its voucher lines {ledger}; " +
+                    (inLog ? $"the log gives {logged!.Register} and {logged.Ledger}" : $"no asset of the log is on {t.Account}"),
+                    Table: "asset_register", Key: t.Account, Expected: ledger.ToString(), Actual: register.ToString()));
+            }
         }
 
         /// <summary>
@@ -252,7 +263,7 @@ public static class LedgerVerifier
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, "the published notice's checkpoint is of another ledger", Expected: origin, Actual: checkpoint.Origin));
             if (checkpoint.Size > seq || !_roots.TryGetValue(checkpoint.Size, out var root))
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, $"the published notice's checkpoint names {checkpoint.Size} entries, more than came before it",
-                    Expected: $"<= {seq}", Actual: checkpoint.Size.ToString()));
+                    Expected: $"<= {seq}", Actual: checkpoint.Size.ToString(CultureInfo.InvariantCulture)));
             else if (!root.AsSpan().SequenceEqual(checkpoint.Root))
                 run.Add(new VerifyProblem(VerifyProblem.Checkpoint, seq, $"the published notice's checkpoint does not match the first {checkpoint.Size} entries",
                     Expected: Convert.ToBase64String(checkpoint.Root), Actual: Convert.ToBase64String(root)));
@@ -289,7 +300,8 @@ public static class LedgerVerifier
             }
             CheckRegister();
             var results = _checkpoints.Select(c => CheckCheckpoint(c.Note, c.Checkpoint, _state, _roots, _expectedSeq, run)).ToList();
-            return new VerifyReport(_expectedSeq, _head?.Seq, _head?.Hash, _merkle.Root(), run.Problems, run.Truncated, results);
+            return new VerifyReport(_expectedSeq, _head?.Seq, _head?.Hash, _merkle.Root(), run.Problems, run.Truncated, results,
+                run.Found(VerifyCategory.Integrity), run.Found(VerifyCategory.Reconciliation));
         }
     }
 
@@ -331,7 +343,7 @@ public static class LedgerVerifier
         if (checkpoint.Size > entries)
         {
             run.Add(new VerifyProblem(VerifyProblem.Checkpoint, entries, $"log shorter than the checkpoint: it has {entries} entries, the checkpoint {checkpoint.Size}",
-                Expected: checkpoint.Size.ToString(), Actual: entries.ToString()));
+                Expected: checkpoint.Size.ToString(CultureInfo.InvariantCulture), Actual: entries.ToString(CultureInfo.InvariantCulture)));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Shorter, signedBy);
         }
         var actual = checkpoint.Size == 0 ? new MerkleTree().Root() : roots[checkpoint.Size];
@@ -370,15 +382,29 @@ public static class LedgerVerifier
         return command;
     }
 
-    /// <summary>Problems collected so far, capped so that a wrecked database still gives a readable report.</summary>
+    /// <summary>
+    /// Problems collected so far, integrity problems first, each category capped on its own so that a
+    /// wrecked database still gives a readable report and its reconciliation problems are not lost
+    /// under thousands of edited rows. Every problem is counted, listed or not.
+    /// </summary>
     internal sealed class Run(int max)
     {
-        public List<VerifyProblem> Problems { get; } = [];
+        private readonly Dictionary<string, (List<VerifyProblem> Listed, int Found)> _categories = new(StringComparer.Ordinal)
+        {
+            [VerifyCategory.Integrity] = ([], 0),
+            [VerifyCategory.Reconciliation] = ([], 0),
+        };
+
+        public IReadOnlyList<VerifyProblem> Problems => [.. _categories[VerifyCategory.Integrity].Listed, .. _categories[VerifyCategory.Reconciliation].Listed];
         public bool Truncated { get; private set; }
+
+        public int Found(string category) => _categories[category].Found;
 
         public void Add(VerifyProblem problem)
         {
-            if (Problems.Count < max) Problems.Add(problem);
+            var (listed, found) = _categories[problem.Category];
+            _categories[problem.Category] = (listed, found + 1);
+            if (listed.Count < max) listed.Add(problem);
             else Truncated = true;
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectiveLedger.Core;
 using CollectiveLedger.Core.Audit;
 using Microsoft.Data.Sqlite;
@@ -36,11 +37,11 @@ internal sealed class LiveVouchers : IDisposable
     public void Match(long seq, Core.Ledger.VoucherPosted posted, byte[] signature, LedgerVerifier.Run run)
     {
         for (; _seq is { } extra && extra < seq; Advance())
-            run.Add(Inserted(Table.Vouchers, extra.ToString()));
+            run.Add(Inserted(Table.Vouchers, extra.ToString(CultureInfo.InvariantCulture)));
         if (_seq != seq)
         {
             run.Add(new VerifyProblem(VerifyProblem.Replay, seq, $"vouchers {seq} is missing from the table (deleted?)",
-                Table: Table.Vouchers.Name, Key: seq.ToString(), Expected: "row", Actual: "missing"));
+                Table: Table.Vouchers.Name, Key: seq.ToString(CultureInfo.InvariantCulture), Expected: "row", Actual: "missing"));
             return;
         }
         // Lines of vouchers inserted behind our back, or of none, are passed over here: the first are
@@ -65,7 +66,7 @@ internal sealed class LiveVouchers : IDisposable
 
     public void ReportRemaining(LedgerVerifier.Run run)
     {
-        for (; _seq is { } extra; Advance()) run.Add(Inserted(Table.Vouchers, extra.ToString()));
+        for (; _seq is { } extra; Advance()) run.Add(Inserted(Table.Vouchers, extra.ToString(CultureInfo.InvariantCulture)));
         using var orphans = LedgerVerifier.Command(_connection, _tx, Table.SelectOrphanLines).ExecuteReader();
         while (orphans.Read()) run.Add(Inserted(Table.VoucherLines, $"{orphans.GetInt64(0)}|{orphans.GetInt64(1)}"));
     }

@@ -63,6 +63,10 @@ internal static class ReplayRules
             DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By), a),
             DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today), p),
             DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
+            // Who created a credential (audit-log.md 7.21): an enrolment uses an earlier code issued for
+            // that person and not yet used; whether they had a password then is outside the books.
+            EnrolmentIssued i => Rejected(UserRules.IssueEnrolment(i.User, state, i.By), i),
+            CredentialSet c => Rejected(UserRules.SetCredential(c.User, c.Via, state, c.By), c),
             _ => [],
         };
 
@@ -89,6 +93,8 @@ internal static class ReplayRules
         FeedbackAnswered a => a.By,
         NoticePrepared n => n.By,
         NoticeReviewed r => r.By,
+        EnrolmentIssued i => i.By,
+        CredentialSet c => c.By,
         _ => null,
     };
 
@@ -121,6 +127,8 @@ internal static class ReplayRules
                 yield return $"voucher {v.Key}: {violation.Message(Language.En)} [{violation.Code}]";
         if ((posted.Origin?.Source == VoucherOrigin.Reversal) != (v.Reverses is not null) && posted.Origin is not null)
             yield return $"voucher {v.Key}: only reversals are posted as reversals";
+        if (v.Reverses is { } reversed && ReversalRules.AcrossYears(reversed, v.Date) is { } acrossYears)
+            yield return $"voucher {v.Key}: {acrossYears.Message(Language.En)} [{acrossYears.Code}]";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
         if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
         foreach (var line in v.Lines)

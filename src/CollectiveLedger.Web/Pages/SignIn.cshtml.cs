@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CollectiveLedger.Web.Pages;
 
-/// <summary>Sign-in with the user name and password set by <c>cledger users add</c>; failures count towards lockout.</summary>
+/// <summary>Sign-in with the user name and password (set by <c>cledger users add</c> or on the enrolment page); failures count towards lockout.</summary>
 public sealed class SignInModel(Books books, Lang lang) : PageModel
 {
     public string? Problem { get; private set; }

@@ -151,6 +151,6 @@ public class DisclosureContentTests
         foreach (var expected in new[] { "附表一、资产概况", "15301 机井工程", "附表二、资源台账", "平方米", "附表三、专项资金应付未付及可用结余", "可用结余",
                      "附表四、一事一议筹资筹劳", "附表五、干部报酬", "债务合计", "57,520.00" })
             Assert.That(html, Does.Contain(expected), expected);
-        Assert.That(html, Does.Not.Contain("-3,500.00"), "an internal account in credit is not a negative claim");
+        Assert.That(html.Contains("-3,500.00", StringComparison.Ordinal), Is.False, "an internal account in credit is not a negative claim");
     }
 }

@@ -107,7 +107,7 @@ public class DisclosureTests
 
         var (pdf, _) = Publish(ledger, "notice.pdf");
 
-        var last = JsonDocument.Parse(ledger.Ok("log", "show", "--from", (ledger.Head().Count - 1).ToString(), "--format", "json")).RootElement[0];
+        var last = JsonDocument.Parse(ledger.Ok("log", "show", "--from", (ledger.Head().Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json")).RootElement[0];
         Assert.That(last.GetProperty("kind").GetString(), Is.EqualTo("disclosure.published"));
         var data = last.GetProperty("data");
         Assert.That(data.GetProperty("files")[0].GetProperty("sha256").GetString(), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))));

@@ -11,6 +11,7 @@ public class RepositoryHygieneTests
     [TestCase("samples/demo-out/")]
     [TestCase("gacha.db")]
     [TestCase("notice-2025-06.pdf")]
+    [TestCase("cash-journal-2025.pdf")]
     [TestCase("notice-2025-06.html")]
     [TestCase("notice-2025-06.csv")]
     [TestCase("notice-2025-06.json")]

@@ -246,6 +246,26 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void Demo_prints_december_vouchers_with_the_names_of_their_approval_and_a_cash_journal_that_ends_at_the_books_balance()
+    {
+        var vouchers = Reports.PdfText.Pages(File.ReadAllBytes(Path.Combine(_demo.Dir, "vouchers-2025-12.pdf")));
+        var cash = Reports.PdfText.Pages(File.ReadAllBytes(Path.Combine(_demo.Dir, "cash-journal-2025.pdf")));
+        var trialBalance = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement;
+        var closing = trialBalance.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "101").GetProperty("closing_debit").GetString()!;
+
+        var page = vouchers.Single(p => p.Contains("记字第30号", StringComparison.Ordinal));
+        // Voucher 30 went through approval: prepared by the accountant, reviewed by 苏和, paid by the cashier 萨仁.
+        Assert.That(page, Does.Contain("会计主管记账审核出纳制单").And.Contain("苏和萨仁乌云其其格"));
+        Assert.That(vouchers[0], Does.Contain("demo-accountant"), "an imported voucher names who imported it");
+        Assert.That(cash.Count, Is.GreaterThan(1));
+        Assert.That(cash[^1], Does.Contain("12-31本年累计yeartodate"));
+        const string money = @"\d{1,3}(,\d{3})*\.\d\d";
+        var closingText = decimal.Parse(closing, System.Globalization.CultureInfo.InvariantCulture).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(System.Text.RegularExpressions.Regex.IsMatch(cash[^1], $"12-31本年累计yeartodate{money}{money}借{System.Text.RegularExpressions.Regex.Escape(closingText)}"),
+            Is.True, $"the year ends at the trial balance's {closingText}: {cash[^1]}");
+    }
+
+    [Test]
     public void Demo_books_verify_and_the_reversal_is_linked()
     {
         Assert.That(_demo.Ok("verify"), Does.Contain("OK"));
@@ -297,10 +317,10 @@ public class SampleVillageTests
         var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-all.json"))).RootElement.GetProperty("rows")
             .EnumerateArray().Where(r => r.GetProperty("level").GetInt32() == 1)
             .ToDictionary(r => r.GetProperty("code").GetString()!,
-                r => decimal.Parse(r.GetProperty("closing_debit").GetString()!) - decimal.Parse(r.GetProperty("closing_credit").GetString()!));
+                r => decimal.Parse(r.GetProperty("closing_debit").GetString()!, System.Globalization.CultureInfo.InvariantCulture) - decimal.Parse(r.GetProperty("closing_credit").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var theirs = balances.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray())
-            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim()));
+            .ToDictionary(c => c[0], c => decimal.Parse(c[1].Replace("CNY", "").Trim(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.That(theirs.Where(kv => kv.Value != 0), Is.EquivalentTo(ours.Where(kv => kv.Value != 0)));
     }
 
@@ -347,6 +367,8 @@ public class SampleVillageTests
     private static (int, string) Hledger(params string[] args)
     {
         var info = new ProcessStartInfo("hledger") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // hledger reads the journal in the locale's encoding: UTF-8 whatever locale the suite runs under (CI: th_TH).
+        info.Environment["LC_ALL"] = "C.UTF-8";
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();

@@ -23,7 +23,7 @@ public class AuditLogVectorTests
             using (doc)
             {
                 var parsed = ParsedEntry.From(doc!.RootElement);
-                var again = AuditEntry.Create(parsed.Seq, parsed.Prev, DateTimeOffset.Parse(parsed.Time), parsed.Actor, parsed.Event);
+                var again = AuditEntry.Create(parsed.Seq, parsed.Prev, DateTimeOffset.Parse(parsed.Time, System.Globalization.CultureInfo.InvariantCulture), parsed.Actor, parsed.Event);
                 Assert.That(Encoding.UTF8.GetString(again.Bytes), Is.EqualTo(Encoding.UTF8.GetString(bytes)), $"entry {parsed.Seq} re-encodes differently");
             }
         }
@@ -40,7 +40,7 @@ public class AuditLogVectorTests
         for (var n = 0; n < entries.Count; n++)
         {
             tree.Append(entries[n]);
-            Assert.That(Convert.ToBase64String(tree.Root()), Is.EqualTo(roots.GetProperty((n + 1).ToString()).GetString()), $"root of {n + 1}");
+            Assert.That(Convert.ToBase64String(tree.Root()), Is.EqualTo(roots.GetProperty((n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString()), $"root of {n + 1}");
         }
         Assert.That(Sha256Hex.Of(entries[^1]), Is.EqualTo(expected.RootElement.GetProperty("head").GetString()));
         Assert.That(Convert.ToHexStringLower(new MerkleTree().Root()), Is.EqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));

@@ -29,6 +29,13 @@ public class PeriodCloseTests
         state.Apply(new VoucherPosted(v, new VoucherOrigin(VoucherOrigin.Import, null, null)));
     }
 
+    private static void PostFund(LedgerState state, DateOnly date, long fen, string debit, string credit)
+    {
+        var v = new Voucher(state.LastNumber(Period.Of(date)) + 1, date, VoucherKind.Normal, null, "专项资金", 0, null,
+            [new VoucherLine(debit, new Amount(fen), Amount.Zero, "F01"), new VoucherLine(credit, Amount.Zero, new Amount(fen), "F01")]);
+        state.Apply(new VoucherPosted(v, new VoucherOrigin(VoucherOrigin.Import, null, null)));
+    }
+
     private static void Apply(LedgerState state, Decision decision) => TestStates.Apply(state, decision);
 
     [Test]
@@ -68,12 +75,70 @@ public class PeriodCloseTests
     {
         var state = State();
         state.Apply(new DimensionAdded(DimensionKind.Fund, "F01", "资金"));
-        state.RestoreFund("F01", new FundBalance(new Amount(100), new Amount(250))); // as a database edited behind our back would load
+        state.RestoreFundDay("F01", new DateOnly(2025, 1, 10), new FundBalance(new Amount(100), new Amount(250))); // as a database edited behind our back would load
 
         var refused = PeriodRules.Close("2025-01", state, Today);
 
-        Assert.That(refused.Violations.Single().Code, Is.EqualTo(ViolationCode.FundOverspent));
-        Assert.That(refused.Violations.Single().Args, Is.EqualTo(new[] { "F01", "-1.50", "1.50" }));
+        Assert.That(refused.Violations.Single().Code, Is.EqualTo(ViolationCode.FundOverspentInPeriod));
+        Assert.That(refused.Violations.Single().Args, Is.EqualTo(new[] { "F01", "2025-01-10", "1.50" }));
+    }
+
+    [Test]
+    public void A_month_in_which_a_fund_was_below_zero_does_not_close_though_the_grant_arrived_later()
+    {
+        var state = State();
+        state.Apply(new DimensionAdded(DimensionKind.Fund, "F01", "资金"));
+        // Posted straight into the state, as a log written before the rule would hold them: spent in January, received in March.
+        PostFund(state, new DateOnly(2025, 1, 20), 100_000, debit: "153", credit: "10201");
+        PostFund(state, new DateOnly(2025, 3, 6), 100_000, debit: "10201", credit: "241");
+
+        var refused = PeriodRules.Close("2025-01", state, Today);
+
+        Assert.That(state.Fund("F01").Balance, Is.EqualTo(Amount.Zero), "the running total is covered");
+        Assert.That(refused.Violations.Single().Code, Is.EqualTo(ViolationCode.FundOverspentInPeriod));
+        Assert.That(refused.Violations.Single().Message(Language.ZhCN), Does.StartWith("资金 F01 在 2025-01-20 被超支，缺口 1000.00"));
+    }
+
+    [Test]
+    public void A_month_the_fund_enters_already_short_is_refused_from_its_first_day()
+    {
+        var state = State();
+        state.Apply(new DimensionAdded(DimensionKind.Fund, "F01", "资金"));
+        PostFund(state, new DateOnly(2025, 1, 20), 100_000, debit: "153", credit: "10201");
+        PostFund(state, new DateOnly(2025, 3, 6), 100_000, debit: "10201", credit: "241");
+        state.Apply(new PeriodClosed(new Period(2025, 1), null)); // as an old log would hold it
+
+        var february = PeriodRules.Close("2025-02", state, Today);
+
+        Assert.That(february.Violations.Single().Args, Is.EqualTo(new[] { "F01", "2025-02-01", "1000.00" }));
+    }
+
+    [Test]
+    public void A_fund_short_only_in_a_later_month_does_not_stop_an_earlier_close()
+    {
+        var state = State();
+        state.Apply(new DimensionAdded(DimensionKind.Fund, "F01", "资金"));
+        PostFund(state, new DateOnly(2025, 1, 6), 100_000, debit: "10201", credit: "241");
+        PostFund(state, new DateOnly(2025, 3, 6), 150_000, debit: "153", credit: "10201");
+
+        var january = PeriodRules.Close("2025-01", state, Today);
+
+        Assert.That(january.Accepted, Is.True);
+    }
+
+    [Test]
+    public void Pending_property_losses_must_be_cleared_before_a_month_closes()
+    {
+        var state = TestStates.Ledger(("10201", "信用社", "102"), ("18101", "待处理流动资产损溢", "181"));
+        Post(state, new DateOnly(2025, 1, 5), 50_000, debit: "18101", credit: "10201");
+
+        var refused = PeriodRules.Close("2025-01", state, Today);
+        Post(state, new DateOnly(2025, 1, 25), 50_000, debit: "515", credit: "18101");
+        var closed = PeriodRules.Close("2025-01", state, Today);
+
+        Assert.That(refused.Violations.Single().Code, Is.EqualTo(ViolationCode.PendingLossesNotCleared));
+        Assert.That(refused.Violations.Single().Message(Language.ZhCN), Does.StartWith("待处理财产损溢（181）余额 500.00"));
+        Assert.That(closed.Accepted, Is.True);
     }
 
     [Test]

@@ -75,6 +75,20 @@ public class RuleTests
     }
 
     [Test]
+    public void A_reversal_dated_in_another_year_is_refused_with_ReversalAcrossYears_naming_the_blue_ink_correction()
+    {
+        var state = State();
+        var original = Posted(state, new DateOnly(2025, 3, 9));
+        state.Apply(new YearOpened(2026)); // the prior-year rule is not what refuses it
+
+        var decision = ReversalRules.Reverse(original.Key, original, null, "2026-04-01", "错账", state, new DateOnly(2026, 6, 1));
+
+        Assert.That(Codes(decision), Is.EqualTo(new[] { ViolationCode.ReversalAcrossYears }));
+        Assert.That(decision.Violations.Single().Message(Language.ZhCN), Does.StartWith("不能在 2026 年红字冲销 2025 年的凭证").And.Contain("蓝字更正凭证"));
+        Assert.That(decision.Violations.Single().Place.Field, Is.EqualTo("date"));
+    }
+
+    [Test]
     public void Months_close_in_order_only_after_they_end_and_only_once()
     {
         var state = State();

@@ -38,7 +38,7 @@ public class ModelTests
                 ? $$"""{"account":"{{l.Account}}","debit":"{{Money(l.Debit)}}"}"""
                 : $$"""{"account":"{{l.Account}}","credit":"{{Money(l.Credit)}}"}"""));
             var date = new DateOnly(2025, 1, 1).AddDays(random.Next(0, 365));
-            sb.Append($$"""{"ref":"B{{batch}}-{{i}}","date":"{{date:yyyy-MM-dd}}","summary":"随机凭证 {{i}}","lines":[{{json}}]}""").Append('\n');
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{"ref":"B{{batch}}-{{i}}","date":"{{date:yyyy-MM-dd}}","summary":"随机凭证 {{i}}","lines":[{{json}}]}""").Append('\n');
         }
         return sb.ToString();
     }

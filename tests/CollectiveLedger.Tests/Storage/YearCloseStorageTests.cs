@@ -30,7 +30,7 @@ public class YearCloseStorageTests
         using var c = ledger.Connect();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]

@@ -67,7 +67,7 @@ public class FeedbackTests
             { ["notice"] = seq.ToString(System.Globalization.CultureInfo.InvariantCulture), ["otherItem"] = "x", ["question"] = "y" }));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("feedback.received"));
+        Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000"), Does.Not.Contain("feedback.received"));
     }
 
     [Test]
@@ -112,7 +112,7 @@ public class FeedbackTests
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("电话号码"));
         }
-        Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("feedback.received"));
+        Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000"), Does.Not.Contain("feedback.received"));
     }
 
     [Test]
@@ -231,7 +231,7 @@ public class FeedbackTests
 
         Assert.That(statuses.Take(CollectiveLedger.Web.Pages.Public.FeedbackModel.PerNoticePerDay), Has.All.EqualTo(HttpStatusCode.Redirect));
         Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
-        Assert.That(System.Text.RegularExpressions.Regex.Matches(workspace.Ledger.Ok("log", "show", "--format", "json"), "feedback.received").Count,
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(workspace.Ledger.Ok("log", "show", "--limit", "1000", "--format", "json"), "feedback.received").Count,
             Is.EqualTo(CollectiveLedger.Web.Pages.Public.FeedbackModel.PerNoticePerDay));
     }
 }

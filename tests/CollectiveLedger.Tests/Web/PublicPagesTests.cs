@@ -162,7 +162,7 @@ public class PublicPagesTests
         Assert.That(await otherContent.Content.ReadAsStringAsync(), Does.Contain("NoticeContentChanged"));
         Assert.That(notEnded.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await notEnded.Content.ReadAsStringAsync(), Does.Contain("PeriodNotEnded"));
-        Assert.That(workspace.Ledger.Ok("log", "show"), Does.Not.Contain("disclosure.published").And.Not.Contain("notice.reviewed"));
+        Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000"), Does.Not.Contain("disclosure.published").And.Not.Contain("notice.reviewed"));
     }
 
     [Test]

@@ -126,33 +126,61 @@ public class StaffPagesTests
     }
 
     [Test]
-    public async Task The_administrator_grants_and_revokes_roles_as_audit_entries_without_any_secret_and_sets_passwords_outside_the_log()
+    public async Task The_verify_page_shows_integrity_and_reconciliation_as_two_sections_like_the_command_line()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("accounts", "add", "15104", "机械", "--parent", "151");
+        workspace.Ledger.Ok("accounts", "add", "51305", "折旧费", "--parent", "513");
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("o.json", """
+            [{"ref":"O","date":"2025-01-01","kind":"opening","summary":"期初余额","lines":[{"account":"15104","debit":"8000.00"},{"account":"301","credit":"8000.00"}]}]
+            """));
+        // The register takes over only part of 151: the books need an accountant, nobody tampered with them.
+        workspace.Ledger.Ok("assets", "add", "OLD1", "旧拖拉机", "--category", "machinery", "--account", "15104", "--acquired", "2020-01-10", "--cost", "5000",
+            "--life-months", "120", "--expense-account", "51305");
+        var auditor = await workspace.SignedIn("审计");
+
+        var reconciliation = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+        workspace.Ledger.Sql("DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = 900000 WHERE account = '15104'");
+        var both = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();
+
+        Assert.That(reconciliation, Does.Contain("发现问题：对账"));
+        Assert.That(reconciliation, Does.Match("""<section id="verify-integrity">\s*<h3 class="ok">完整性 integrity[^<]*: 通过 OK</h3>\s*</section>"""));
+        Assert.That(reconciliation, Does.Match("""<section id="verify-reconciliation">\s*<h3 class="bad">对账 reconciliation[^<]*发现 1 个问题[^<]*</h3>\s*<pre class="checkpoint">\s*\[register\][^<]*151"""));
+        Assert.That(reconciliation.IndexOf("verify-integrity", StringComparison.Ordinal), Is.LessThan(reconciliation.IndexOf("verify-reconciliation", StringComparison.Ordinal)));
+        Assert.That(both, Does.Contain("发现问题：完整性"));
+        Assert.That(both, Does.Match("""<section id="verify-integrity">\s*<h3 class="bad">完整性 integrity[^<]*</h3>\s*<pre class="checkpoint">[^<]*voucher_lines"""));
+        Assert.That(both, Does.Match("""<section id="verify-reconciliation">\s*<h3 class="bad">"""));
+    }
+
+    [Test]
+    public async Task The_administrator_grants_and_revokes_roles_as_audit_entries_without_any_secret_and_changes_only_their_own_password()
     {
         using var workspace = new Workspace();
         var admin = await workspace.SignedIn("管理员");
 
         var granted = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "审计", ["role"] = "supervisor", ["grant"] = "1" }, "/staff/admin");
         var revoked = await admin.PostForm("/staff/admin?handler=Role", new() { ["user"] = "会计", ["role"] = "accountant", ["grant"] = "0" }, "/staff/admin");
-        var password = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "新会计", ["password"] = "a-new-password-9" }, "/staff/admin");
         var takeover = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主任", ["password"] = "chair-taken-over" }, "/staff/admin");
         var own = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "管理员", ["password"] = "admin-new-password" }, "/staff/admin");
         var afterOwn = await admin.GetAsync("/staff/admin");
         var accountantNow = await (await workspace.SignedIn("会计")).GetAsync("/staff/vouchers/new");
 
-        Assert.That((granted.StatusCode, revoked.StatusCode, password.StatusCode, own.StatusCode),
-            Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
+        Assert.That((granted.StatusCode, revoked.StatusCode, own.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
         Assert.That(afterOwn.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session that set its own new password goes on");
         Assert.That(takeover.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "another person's password is reset only on the server");
-        Assert.That(await takeover.Content.ReadAsStringAsync(), Does.Contain("cledger users password 主任"));
+        Assert.That(await takeover.Content.ReadAsStringAsync(), Does.Contain("cledger users password"));
         Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "主任", ["password"] = Workspace.Password })).StatusCode,
             Is.EqualTo(HttpStatusCode.Redirect), "the committee chair's password is unchanged");
-        var log = workspace.Ledger.Ok("log", "export", "--out", Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
+        Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "管理员", ["password"] = "admin-new-password" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect));
+        workspace.Ledger.Ok("log", "export", "--out", Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         var exported = File.ReadAllText(Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         Assert.That(exported, Does.Contain("\"key\":\"role.supervisor\",\"value\":\"监委、审计\"").And.Contain("\"key\":\"role.accountant\",\"value\":\"\""));
-        Assert.That(exported, Does.Not.Contain("新会计").And.Not.Contain("AQAAAA").And.Not.Contain("a-new-password-9"));
+        Assert.That(exported, Does.Contain("\"data\":{\"by\":\"管理员\",\"user\":\"管理员\",\"via\":\"self\"},\"kind\":\"user.credential_set\""),
+            "the log says the administrator set their own password");
+        Assert.That(exported, Does.Not.Contain("AQAAAA").And.Not.Contain("admin-new-password").And.Not.Contain("chair-taken-over"));
+        Assert.That(exported, Does.Not.Contain("{\"by\":\"管理员\",\"user\":\"主任\""), "the administrator set no credential for the committee chair");
         Assert.That(accountantNow.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a revoked role closes the page at once");
-        Assert.That((await workspace.Client().PostForm("/signin", new() { ["userName"] = "新会计", ["password"] = "a-new-password-9" })).StatusCode,
-            Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
 
@@ -169,7 +197,7 @@ public class StaffPagesTests
         var known = Table.All.Select(t => t.Name).Concat(Table.OutsideTheBooks).Append("audit_log").ToHashSet();
 
         Assert.That(tables.Where(t => !known.Contains(t)), Is.Empty);
-        Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs", "notice_files" }));
+        Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs", "notice_files", "enrolment_codes" }));
     }
 
     [Test]
@@ -191,6 +219,8 @@ public class StaffPagesTests
         Assert.That(CollectiveLedger.Web.Passwords.Matches("乌云", credential.PasswordHash, "cli-password-1"));
         var listed = System.Text.Json.JsonDocument.Parse(ledger.Ok("users", "list", "--format", "json")).RootElement[0];
         Assert.That((listed.GetProperty("user").GetString(), listed.GetProperty("roles")[0].GetString()), Is.EqualTo(("乌云", "accountant")));
+        var entries = ledger.Ok("log", "show", "--format", "json");
+        Assert.That(entries, Does.Contain("user.credential_set").And.Not.Contain("cli-password-1").And.Not.Contain(credential.PasswordHash));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 
@@ -234,8 +264,8 @@ public class StaffPagesTests
         using var workspace = new Workspace();
         var admin = await workspace.SignedIn("管理员");
 
-        var hidden = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主\u200B任", ["password"] = "a-new-password-9" }, "/staff/admin");
-        var lookalike = await admin.PostForm("/staff/admin?handler=Password", new() { ["user"] = "主 任", ["password"] = "a-new-password-9" }, "/staff/admin");
+        var hidden = await admin.PostForm("/staff/admin?handler=Enrol", new() { ["user"] = "主\u200B任" }, "/staff/admin");
+        var lookalike = await admin.PostForm("/staff/admin?handler=Enrol", new() { ["user"] = "主 任" }, "/staff/admin");
         var grant = await admin.PostForm("/staff/admin?handler=Setting", new() { ["key"] = "role.supervisor", ["value"] = "监委、主 任" }, "/staff/admin");
 
         Assert.That(hidden.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
@@ -244,5 +274,6 @@ public class StaffPagesTests
         Assert.That(grant.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity), "a role holder that reads like another is refused too");
         using var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
         Assert.That(store.UserNames().Any(n => n.Contains('\u200B', StringComparison.Ordinal) || n == "主 任"), Is.False, "no such user was added");
+        Assert.That(store.EnrolmentExpiry("主 任") ?? store.EnrolmentExpiry("主\u200B任"), Is.Null, "and no code issued for one");
     }
 }

@@ -29,7 +29,7 @@ public class VoucherPagesTests
     {
         var response = await accountant.PostForm("/staff/vouchers/new?handler=Submit", form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
-        return int.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+        return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]

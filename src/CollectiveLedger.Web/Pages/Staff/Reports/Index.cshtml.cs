@@ -108,6 +108,57 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         return File(GridPdf.Render(Grid, title, ledger.Org, font, books.Options.Clock.GetUtcNow()), "application/pdf", name + ".pdf");
     }
 
+    /// <summary>
+    /// The vouchers of a month (<paramref name="period"/>) or a book of a year (<paramref name="year"/>,
+    /// <paramref name="book"/> general|detail|cash|bank, optionally one <paramref name="account"/>) as
+    /// printed for the archive, the same PDF as <c>cledger print</c> (<see cref="ArchivePrinting"/>).
+    /// </summary>
+    public IActionResult OnGetPrint(string? what, string? period, int? year, string? book, string? account)
+    {
+        var state = books.State;
+        // The page shown with a problem keeps the month or year asked for in its form and links.
+        From = To = (Period.TryParse(period, out var asked) ? asked
+            : year is >= 1900 and <= 9999 ? new Period(year.Value, 1) : Period.Of(books.Today)).ToString();
+        if (books.Options.FontPath is not { } font)
+        {
+            Problem = lang.T("没有可显示中文的字体，无法生成 PDF：请安装 fonts-wqy-microhei。", "No font covers Chinese, so no PDF: install fonts-wqy-microhei.");
+            return Page();
+        }
+        if (what == "vouchers")
+        {
+            if (!Period.TryParse(period, out var month))
+            {
+                Problem = lang.T("请填写月份 YYYY-MM。", "Give a month as YYYY-MM.");
+                return Page();
+            }
+            From = To = month.ToString();
+            if (ArchivePrinting.Vouchers(books.Store, state, month, null, font) is { } vouchers)
+                return File(vouchers, "application/pdf", ArchivePrinting.VoucherFileName(month));
+            Problem = lang.T($"{month} 没有凭证。", $"{month} has no vouchers.");
+            return Page();
+        }
+        if (!Core.Reporting.BookKinds.TryParse(book, out var kind) || year is not (>= 1900 and <= 9999))
+        {
+            Problem = lang.T("请选择账簿和年度。", "Choose a book and a year.");
+            return Page();
+        }
+        var code = string.IsNullOrWhiteSpace(account) ? null : account.Trim();
+        if (ArchivePrinting.AccountProblem(state, kind, code) is { } problem)
+        {
+            Problem = lang.T(problem.Zh, problem.En);
+            return Page();
+        }
+        return File(ArchivePrinting.Book(books.Store, state, kind, year.Value, code, font), "application/pdf", ArchivePrinting.BookFileName(kind, year.Value, code));
+    }
+
+    /// <summary>The link that prints the month <see cref="From"/>'s vouchers.</summary>
+    public string VouchersPrintLink => $"/staff/reports?handler=print&what=vouchers&period={From}";
+
+    /// <summary>The link that prints a book of the year of <see cref="From"/>; the ledger's account when one is given (for the 明细账).</summary>
+    public string BookPrintLink(Core.Reporting.BookKind kind) =>
+        $"/staff/reports?handler=print&what=book&book={Core.Reporting.BookKinds.ToText(kind)}&year={From[..4]}" +
+        (kind == Core.Reporting.BookKind.Detail && Account is not null ? $"&account={Uri.EscapeDataString(Account)}" : "");
+
     public string Link(string format) => Link() + $"&format={format}";
 
     public string PageLink(int page) => Link() + $"&p={page}";

@@ -11,8 +11,9 @@ namespace CollectiveLedger.Web.Pages.Staff.Verify;
 /// <summary>
 /// <c>cledger verify</c> from the browser: the same <see cref="LedgerVerifier"/> (chain, replay of
 /// every table, published checkpoints) and the same report text, optionally held against a signed
-/// checkpoint pasted or uploaded (a small text file) from a notice. Each run is recorded outside
-/// the books for the dashboard.
+/// checkpoint pasted or uploaded (a small text file) from a notice, in the same two sections as the
+/// command line's: integrity (完整性) and reconciliation (对账). Each run is recorded outside the books
+/// for the dashboard.
 /// </summary>
 [Roles(Core.Approval.Role.Accountant, Core.Approval.Role.Reviewer, Core.Approval.Role.FinanceLead, Core.Approval.Role.CommitteeChair,
     Core.Approval.Role.Supervisor, Core.Approval.Role.Cashier, Core.Approval.Role.Auditor, Core.Approval.Role.Administrator)]
@@ -20,7 +21,10 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 {
     public VerifyRun? Last { get; private set; }
     public VerifyReport? Report { get; private set; }
-    public string? ReportText { get; private set; }
+    public string? Summary { get; private set; }
+
+    /// <summary>Integrity, then reconciliation: each with its heading (passed, or how many problems and what they mean) and its problems as text.</summary>
+    public IReadOnlyList<VerifySection> Sections { get; private set; } = [];
     public string? Problem { get; private set; }
     public string? Checkpoint { get; private set; }
 
@@ -57,9 +61,15 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             notes.Add(note);
         }
         Report = LedgerVerifier.Verify(books.Store, [], notes);
-        ReportText = VerifyReportRenderer.Text(Report, lang.Chinese);
+        Summary = VerifyReportRenderer.Summary(Report, lang.Chinese);
+        Sections = [.. ((string[])[VerifyCategory.Integrity, VerifyCategory.Reconciliation]).Select(category => new VerifySection(category,
+            (category == VerifyCategory.Integrity ? Report.IntegrityFound : Report.ReconciliationFound) == 0,
+            VerifyReportRenderer.Heading(Report, category, lang.Chinese), VerifyReportRenderer.Problems(Report, category, lang.Chinese)))];
         books.Store.RecordVerifyRun(books.User!, Report.Ok, Report.Entries, Report.HeadHash, Report.Problems.Count);
         Last = books.Store.LastVerifyRun();
         return Page();
     }
 }
+
+/// <summary>One section of the verify page: its category, whether it passed, its heading and its problems as text.</summary>
+public sealed record VerifySection(string Category, bool Ok, string Heading, string Problems);

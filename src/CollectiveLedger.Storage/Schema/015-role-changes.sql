@@ -1,4 +1,4 @@
--- Version 14: who approves and supervises is changed by two people (issue 12, item 3).
+-- Version 15: who approves and supervises is changed by two people (issue 12, item 3).
 --
 -- role.change_requested and role.change_approved entries (audit-log.md 7.20). An approved change is
 -- also a row of settings (its value in force from that entry on), so the settings table still says
