@@ -1555,7 +1555,8 @@ def asset_register_obj(a):
             "life_months": a["life"] if a["dep"] else 0, "residual": money(a["residual"]), "account": a["account"],
             "depreciation_account": a["dep"], "expense_account": a["expense"] if a["dep"] else None,
             "depreciated": money(a["depreciated"]), "months": a["months"], "book_value": money(a["cost"] - a["depreciated"]),
-            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None}
+            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None,
+            "nominal": False}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ public static class Program
           year close YYYY | year open YYYY
           assets add CODE NAME --category C --account CODE --acquired DATE --cost X [--paid-from CODE] [--life-months N]
                  [--residual X] [--expense-account CODE] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
-                 [--species S --head N] [--opening-depreciation X --opening-months N] [--attachments N (with --paid-from)]
+                 [--species S --head N] [--opening-depreciation X --opening-months N] [--nominal (名义金额: --cost 1, not depreciated)] [--attachments N (with --paid-from)]
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515] [--attachments N]
           assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]

@@ -124,12 +124,12 @@ public sealed record ReportNotes(int Year, bool YearClosed, ImmutableArray<NoteS
             new("年末未分配收益", income["undistributed_at_year_end"].Amount),
         ]);
 
-        var nominal = held.Where(a => a.Cost == NominalAmount).ToList();
+        var nominal = held.Where(a => a.Nominal).ToList();
         var nominalSection = new NoteSection("nominal_amount", "六、以名义金额计量的资产",
             nominal.Count == 0
                 ? ["年末没有以名义金额计量的资产。"]
                 : [.. nominal.Select(a => $"{a.Code} {a.Name}（{IsoDateText(a.Acquired)}取得{(a.Location is null ? "" : "，" + a.Location)}）按名义金额{NominalAmount.ToDisplayString()}元入账，" +
-                                          (a.LifeMonths == 0 ? "不计提折旧。" : $"但登记了{a.LifeMonths.ToString(CultureInfo.InvariantCulture)}个月的使用年限，会计提折旧，应予更正。"))],
+                                          "不计提折旧，在资产登记簿中标明。")],
             []);
 
         var pending = sheet["property_losses_pending"].End;

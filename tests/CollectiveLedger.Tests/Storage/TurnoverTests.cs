@@ -51,8 +51,8 @@ public class TurnoverTests
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
         var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
         var sums = Sums(ledger);
-        // The file as version 10 left it: no table, no trigger, no index (nor version 12's notice tables, nor 13's session stamp, nor 14's credential tables, nor 15's role changes).
-        ledger.Sql("DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
+        // The file as version 10 left it: no table, no trigger, no index (nor version 12's notice tables, nor 13's session stamp, nor 14's credential tables, nor 15's role changes, nor 16's nominal assets).
+        ledger.Sql("ALTER TABLE assets DROP COLUMN nominal; DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
             "DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
 
         var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
