@@ -98,6 +98,30 @@ public class SampleVillageTests
         Assert.That(workers, Is.GreaterThan(10), "the shepherd's and the operators' vouchers");
     }
 
+    [Test]
+    public void The_2025_notes_follow_their_schema_and_agree_with_the_statements()
+    {
+        var file = Path.Combine(_demo.Dir, "notes-2025.json");
+        var notes = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+        var income = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement, "amount");
+        var sheet = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json"))).RootElement, "end");
+
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2], encoding='utf-8')), json.load(open(sys.argv[1], encoding='utf-8')))",
+                     Path.Combine(TestLedger.RepoRoot, "schemas", "report-notes.schema.json"), file })
+            info.ArgumentList.Add(a);
+        using var python = Process.Start(info)!;
+        var errors = python.StandardError.ReadToEnd();
+        python.WaitForExit();
+        Assert.That(python.ExitCode, Is.EqualTo(0), errors);
+        var sections = notes.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
+        Dictionary<string, decimal> Items(string key) => sections[key].GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("name").GetString()!, i => StatementArithmetic.Money(i.GetProperty("amount").GetString()!));
+        Assert.That((Items("distribution")["本年收益"], Items("distribution")["年末未分配收益"]), Is.EqualTo((income["net_surplus"], income["undistributed_at_year_end"])));
+        Assert.That((Items("fixed_assets")["固定资产原值 年末"], Items("fixed_assets")["固定资产净值 年末"]), Is.EqualTo((sheet["fixed_assets_cost"], sheet["fixed_assets_net"])));
+        Assert.That(sections["distribution"].GetProperty("text")[0].GetString(), Does.Contain("2025年收益分配方案").And.Contain("2026-03-20"));
+    }
+
     [TestCase("notice-2025-06")]
     [TestCase("notice-2025-Q2")]
     [TestCase("notice-2025-12")]
