@@ -20,6 +20,8 @@ public static class Program
         用法 usage: cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...
           init --org NAME --org-code CODE [--currency CNY] [--chart standard-2023] [--start YYYY-MM]
           accounts list | accounts add CODE NAME --parent CODE | accounts import FILE
+          accounts convert-2004 BALANCES.csv --out OPENING.json [--encoding utf-8|gb18030]
+                                                          2004 科目余额表 (2023-12-31) -> 2024-01-01 opening vouchers (新旧科目对照)
           funds|members|counterparties list | add CODE NAME | import FILE
           vouchers import FILE [--dry-run] [--encoding utf-8|gb18030]
           vouchers list [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]

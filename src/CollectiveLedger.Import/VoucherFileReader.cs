@@ -17,7 +17,10 @@ public static class VoucherFileReader
     private static readonly string[] CsvColumns = CsvHeader.Split(',');
     private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines", "cashier"];
     private static readonly JsonSerializerOptions StrictJson = new() { AllowDuplicateProperties = false };
-    private static readonly HashSet<string> LineFields = ["account", "debit", "credit", "summary", "fund", "member", "counterparty"];
+    private static readonly HashSet<string> LineFields = ["account", "account_name", "debit", "credit", "summary", "fund", "member", "counterparty"];
+
+    /// <summary>An optional CSV column after the normative ones: the account's name beside its code, checked against the chart.</summary>
+    public const string AccountNameColumn = "account_name";
 
     public static IEnumerable<ParsedVoucher> Read(string path, InputEncoding encoding, ICollection<Violation> fileProblems)
     {
@@ -146,7 +149,7 @@ public static class VoucherFileReader
                     problems.Add(new Violation(ViolationCode.FieldUnknown, linePlace, p.Name));
                 lines.Add(new VoucherLineInput(linePlace, Text(l, "account", linePlace, problems), Text(l, "debit", linePlace, problems),
                     Text(l, "credit", linePlace, problems), Text(l, "fund", linePlace, problems), Text(l, "member", linePlace, problems),
-                    Text(l, "counterparty", linePlace, problems), Text(l, "summary", linePlace, problems)));
+                    Text(l, "counterparty", linePlace, problems), Text(l, "summary", linePlace, problems), Text(l, "account_name", linePlace, problems)));
             }
         }
         var attachments = element.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetRawText() : Text(element, "attachments", place, problems);
@@ -185,6 +188,7 @@ public static class VoucherFileReader
         using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
         using var records = CsvRecords.Read(reader).GetEnumerator();
         int[]? columns = null;
+        var width = CsvColumns.Length;
         List<(int Line, List<string> Fields)> group = [];
         var seenRefs = new HashSet<string>(StringComparer.Ordinal);
         while (true)
@@ -208,21 +212,22 @@ public static class VoucherFileReader
             if (columns is null)
             {
                 columns = HeaderColumns(record.Fields);
+                width = record.Fields.Count;
                 if (columns is null)
                 {
-                    fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line), "the header must be " + CsvHeader));
+                    fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line), "the header must be " + CsvHeader + " (optionally with account_name)"));
                     yield break;
                 }
                 continue;
             }
             if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
-            if (record.Fields.Count != CsvColumns.Length)
+            if (record.Fields.Count != width)
             {
                 fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line),
-                    $"expected {CsvColumns.Length} fields, found {record.Fields.Count}"));
+                    $"expected {width} fields, found {record.Fields.Count}"));
                 yield break;
             }
-            var fields = columns.Select(c => record.Fields[c]).ToList();
+            var fields = columns.Select(c => c < 0 ? "" : record.Fields[c]).ToList();
             if (group.Count > 0 && !SameVoucher(group[0].Fields, fields))
             {
                 yield return FromCsv(group, name, seenRefs);
@@ -235,12 +240,17 @@ public static class VoucherFileReader
         if (group.Count > 0) yield return FromCsv(group, name, seenRefs);
     }
 
-    /// <summary>Where each normative column sits in the file's header (any order; all must be there).</summary>
+    /// <summary>
+    /// Where each normative column sits in the file's header (any order; all must be there), then the
+    /// optional account_name column (-1 when absent); no other column.
+    /// </summary>
     private static int[]? HeaderColumns(List<string> header)
     {
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var positions = CsvColumns.Select(c => names.IndexOf(c)).ToArray();
-        return positions.Any(p => p < 0) || names.Count != CsvColumns.Length ? null : positions;
+        var nameColumn = names.IndexOf(AccountNameColumn);
+        var expected = CsvColumns.Length + (nameColumn < 0 ? 0 : 1);
+        return positions.Any(p => p < 0) || names.Count != expected ? null : [.. positions, nameColumn];
     }
 
     /// <summary>Consecutive rows with the same ref form one voucher (so in CSV every row carries its voucher's ref).</summary>
@@ -266,7 +276,7 @@ public static class VoucherFileReader
                     problems.Add(new Violation(ViolationCode.FieldInvalid, new Place(File: name, Line: line, Ref: Null(head[0]), Field: CsvColumns[c]), CsvColumns[c],
                         $"'{fields[c]}' differs from the voucher's first row ('{head[c]}')"));
         var lines = rows.Select(r => new VoucherLineInput(new Place(File: name, Line: r.Line, Ref: Null(head[0])), Null(r.Fields[5]), Null(r.Fields[6]),
-            Null(r.Fields[7]), Null(r.Fields[8]), Null(r.Fields[9]), Null(r.Fields[10]), Null(r.Fields[11]))).ToList();
+            Null(r.Fields[7]), Null(r.Fields[8]), Null(r.Fields[9]), Null(r.Fields[10]), Null(r.Fields[11]), Null(r.Fields[12]))).ToList();
         return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines), problems);
     }
 

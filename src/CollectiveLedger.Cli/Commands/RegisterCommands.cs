@@ -17,8 +17,10 @@ public static class RegisterCommands
 {
     public static int Accounts(Context ctx, Args args)
     {
-        switch (args.Positional(1, "accounts list|add|import"))
+        switch (args.Positional(1, "accounts list|add|import|convert-2004"))
         {
+            case "convert-2004":
+                return Convert2004Command.Run(ctx, args);
             case "list":
                 var format = ctx.Format(args);
                 args.Done(2);
@@ -56,7 +58,7 @@ public static class RegisterCommands
                 args.Done(3);
                 return Import(ctx, file, null);
             default:
-                throw new UsageException("accounts list|add|import");
+                throw new UsageException("accounts list|add|import|convert-2004");
         }
     }
 

@@ -172,8 +172,9 @@ public static class AssetRules
         }
     }
 
+    /// <summary>A cost account (生产(劳务)成本) or an expense account of the chart, or a sub-account of one: by class, not by code.</summary>
     private static bool IsExpense(string code) =>
-        code.StartsWith("401", StringComparison.Ordinal) || code.StartsWith("51", StringComparison.Ordinal) || code.StartsWith("52", StringComparison.Ordinal);
+        StandardChart.IsExpenditure(code) || StandardChart.Chart.RootOf(code) is { Class: AccountClass.Cost };
 
     /// <summary>
     /// The acquisition voucher, dated the acquisition date: Dr the asset's account / Cr where it was

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -123,7 +124,7 @@ public static class ContractRules
             v.Add(new Violation(ViolationCode.ContractOverpaid, place.WithField("amount"), number, (status.Contract.TotalRent - status.Received).ToString()));
         if (account is null || !state.Accounts.ContainsKey(account)) v.Add(new Violation(ViolationCode.AccountNotFound, place.WithField("account"), account ?? ""));
         else if (!state.IsLeaf(account)) v.Add(new Violation(ViolationCode.AccountNotLeaf, place.WithField("account"), account));
-        else if (!account.StartsWith("101", StringComparison.Ordinal) && !account.StartsWith("102", StringComparison.Ordinal))
+        else if (!StandardChart.IsCashOrBank(account))
             v.Add(new Violation(ViolationCode.AssetAccountInvalid, place.WithField("account"), account, "101 / 102"));
         if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
         var received = new ContractReceived(number, date, amount, account!, attachments);

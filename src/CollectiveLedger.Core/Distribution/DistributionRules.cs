@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
@@ -146,7 +147,7 @@ public static class DistributionRules
         if (!IsoDate.TryParse(dateText, out var date)) return Decision.Reject(new Violation(ViolationCode.DateInvalid, new Place(Field: "date"), dateText));
         if (date < record.Posting.Date)
             return Decision.Reject(new Violation(ViolationCode.DistributionDateInYear, new Place(Field: "date"), dateText, IsoDate.Format(record.Posting.Date)));
-        if (!(account.StartsWith("101", StringComparison.Ordinal) || account.StartsWith("102", StringComparison.Ordinal)))
+        if (!StandardChart.IsCashOrBank(account))
             return Decision.Reject(new Violation(ViolationCode.FieldInvalid, new Place(Field: "account"), "account", "a cash or bank account (101, 102 or below)"));
         if (record.Plan.Distributed.IsZero) return Decision.Reject(new Violation(ViolationCode.NothingToDistribute, place, yearText, "0.00"));
         var paid = new DistributionPaid(year, date, account, actor);

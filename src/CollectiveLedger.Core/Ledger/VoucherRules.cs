@@ -1,3 +1,4 @@
+using CollectiveLedger.Core.Chart;
 using System.Collections.Immutable;
 using System.Globalization;
 using CollectiveLedger.Core.Audit;
@@ -131,8 +132,12 @@ public static class VoucherRules
     {
         if (line.Account is { } account && TextRules.IsCode(account))
         {
-            if (!state.Accounts.ContainsKey(account))
+            if (!state.Accounts.TryGetValue(account, out var known))
                 violations.Add(new Violation(ViolationCode.AccountNotFound, line.Place.WithField("account"), account));
+            else if (line.AccountName is { } stated && Chart2004.NameKey(stated) != Chart2004.NameKey(known.Name))
+                violations.Add(state.Ledger?.Chart == StandardChart.Name && Chart2004.Is2004Name(account, stated)
+                    ? new Violation(ViolationCode.AccountNameIs2004, line.Place.WithField("account_name"), account, stated, known.Name)
+                    : new Violation(ViolationCode.AccountNameMismatch, line.Place.WithField("account_name"), account, stated, known.Name));
             else if (!state.IsLeaf(account))
                 violations.Add(new Violation(ViolationCode.AccountNotLeaf, line.Place.WithField("account"), account));
         }

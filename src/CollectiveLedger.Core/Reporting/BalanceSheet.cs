@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Money;
 
 namespace CollectiveLedger.Core.Reporting;
@@ -45,6 +46,9 @@ public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArr
 
     // Level-1 accounts (first three digits of any code) of each item; assets and cost count debit
     // balances as positive, liabilities and ownership credit balances.
+    /// <summary>The slot of every income and expense account (unclosed 损益类 balances are 未分配收益), chosen by the chart's classes.</summary>
+    private const string IncomeAndExpense = "income_expense";
+
     private static readonly (string Key, string Name, string Section, string[] Roots)[] Items =
     [
         ("cash", "货币资金", "assets", ["101", "102"]),
@@ -84,7 +88,7 @@ public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArr
         ("liabilities_total", "负债合计", "liabilities", []),
         ("capital", "资本", "ownership", ["301"]),
         ("accumulation_and_public_welfare_fund", "公积公益金", "ownership", ["311"]),
-        ("undistributed_surplus", "未分配收益", "ownership", ["321", "322", "5"]),
+        ("undistributed_surplus", "未分配收益", "ownership", ["321", "322", IncomeAndExpense]),
         ("ownership_total", "所有者权益合计", "ownership", []),
         ("liabilities_and_ownership_total", "负债和所有者权益总计", "ownership", []),
     ];
@@ -114,7 +118,7 @@ public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArr
             var n = net(b);
             var root = b.Account[..3];
             // 内部往来 by sub-account: what a group owes the collective is a receivable, what the collective owes it a payable.
-            var slot = root == "113" ? (n.IsNegative ? "113-" : "113+") : root.StartsWith('5') ? "5" : root;
+            var slot = root == "113" ? (n.IsNegative ? "113-" : "113+") : StandardChart.IsIncome(root) || StandardChart.IsExpenditure(root) ? IncomeAndExpense : root;
             netByRoot[slot] = netByRoot.GetValueOrDefault(slot) + n;
         }
         var mapped = Items.SelectMany(i => i.Roots).ToHashSet(StringComparer.Ordinal);

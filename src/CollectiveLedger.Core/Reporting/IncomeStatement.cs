@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Money;
 
 namespace CollectiveLedger.Core.Reporting;
@@ -44,20 +45,21 @@ public sealed record IncomeStatement(int Year, DateOnly End, ImmutableArray<Inco
 {
     public IncomeStatementLine this[string key] => Lines.Single(l => l.Key == key);
 
-    private static readonly (string Key, string Name, string? Root)[] Items =
+    /// <summary>Each line with the name of the chart's account it sums (the account, not its code: codes are data).</summary>
+    private static readonly (string Key, string Name, string? Account)[] Items =
     [
-        ("operating_income", "一、经营收入", "501"),
-        ("investment_income", "加：投资收益", "502"),
-        ("operating_expenses", "减：经营支出", "511"),
-        ("taxes_and_surcharges", "    税金及附加", "512"),
-        ("administrative_expenses", "    管理费用", "513"),
+        ("operating_income", "一、经营收入", "经营收入"),
+        ("investment_income", "加：投资收益", "投资收益"),
+        ("operating_expenses", "减：经营支出", "经营支出"),
+        ("taxes_and_surcharges", "    税金及附加", "税金及附加"),
+        ("administrative_expenses", "    管理费用", "管理费用"),
         ("operating_surplus", "二、经营收益", null),
-        ("subsidy_income", "加：补助收入", "503"),
-        ("other_income", "    其他收入", "504"),
-        ("public_welfare_expenses", "减：公益支出", "514"),
-        ("other_expenses", "    其他支出", "515"),
+        ("subsidy_income", "加：补助收入", "补助收入"),
+        ("other_income", "    其他收入", "其他收入"),
+        ("public_welfare_expenses", "减：公益支出", "公益支出"),
+        ("other_expenses", "    其他支出", "其他支出"),
         ("total_surplus", "三、收益总额", null),
-        ("income_tax", "减：所得税费用", "521"),
+        ("income_tax", "减：所得税费用", "所得税费用"),
         ("net_surplus", "四、净收益（本年收益）", null),
         ("undistributed_at_year_start", "加：年初未分配收益", null),
         ("other_transfers_in", "    其他转入", null),
@@ -76,9 +78,14 @@ public sealed record IncomeStatement(int Year, DateOnly End, ImmutableArray<Inco
     /// <param name="balances">Every leaf account with postings (only income and expense, 321 and 322 are read).</param>
     /// <param name="distributionLines">Every line of the year's normal vouchers that debit 321 or 322, in voucher order.</param>
     /// <param name="priorYear">The previous year's statement for the 上年金额 column, or null to leave it blank.</param>
+    /// <param name="chart">The chart that says which accounts are income and expense; <see cref="StandardChart"/> by default.</param>
     public static IncomeStatement Compute(int year, DateOnly end, IEnumerable<AccountYearBalance> balances,
-        IEnumerable<DistributionVoucherLine> distributionLines, IncomeStatement? priorYear = null)
+        IEnumerable<DistributionVoucherLine> distributionLines, IncomeStatement? priorYear = null, ChartOfAccounts? chart = null)
     {
+        chart ??= StandardChart.Chart;
+        var keyOf = Items.Where(i => i.Account is not null)
+            .ToDictionary(i => chart.CodeOfName(i.Account!) ?? throw new InvalidOperationException($"chart {chart.Name} has no account {i.Account}"),
+                i => i.Key, StringComparer.Ordinal);
         var value = new Dictionary<string, Amount>(StringComparer.Ordinal);
         var startUndistributed = Amount.Zero; // credit balance of 321, 322 and unclosed income and expense on 1 January
         var endUndistributed = Amount.Zero;
@@ -88,7 +95,7 @@ public sealed record IncomeStatement(int Year, DateOnly End, ImmutableArray<Inco
         {
             var root = b.Account[..3];
             var surplusAccount = root is "321" or "322";
-            if (!surplusAccount && root[0] != '5') continue;
+            if (!surplusAccount && !chart.IsIncomeOrExpenditure(root)) continue;
             startUndistributed -= b.YearStart;
             endUndistributed -= b.End;
             if (surplusAccount)
@@ -99,7 +106,8 @@ public sealed record IncomeStatement(int Year, DateOnly End, ImmutableArray<Inco
             }
             // Income is credit minus debit, expense debit minus credit: both positive as normally booked.
             var net = b.YearDebit - b.YearCredit;
-            var amount = Items.Single(i => i.Root == root).Key is var key && root[1] == '0' ? -net : net;
+            var key = keyOf[root];
+            var amount = chart.IsIncome(root) ? -net : net;
             value[key] = value.GetValueOrDefault(key) + amount;
         }
         Amount V(string key) => value.GetValueOrDefault(key);

@@ -178,7 +178,18 @@ public enum ViolationCode
     FundOverspentInPeriod,
     ReversalAcrossYears,
     PendingLossesNotCleared,
+
     // Sign-in credentials (audit-log.md 7.21).
     EnrolmentNotIssued,
     CredentialExists,
+
+    // Charts: names that disagree with the chart, and the conversion of 2004 balances.
+    AccountNameMismatch,
+    AccountNameIs2004,
+    Balance2004AccountUnknown,
+    Balance2004NameMismatch,
+    Balance2004NeedsDecision,
+    Balance2004NotClosed,
+    Balance2004Unbalanced,
+    Balance2004ParentMissing,
 }

@@ -11,5 +11,7 @@ namespace CollectiveLedger.Core.Vouchers;
 public sealed record VoucherInput(Place Place, string? Ref, string? Date, string? Summary, string? Attachments, string? Kind,
     IReadOnlyList<VoucherLineInput> Lines, string? Cashier = null);
 
+/// <param name="AccountName">The account's name as the file states it beside the code (optional): when given it must be
+/// the ledger's name for that code, so that a file coded in another chart (the 2004 one) is refused, not misposted.</param>
 public sealed record VoucherLineInput(Place Place, string? Account, string? Debit, string? Credit, string? Fund, string? Member,
-    string? Counterparty, string? Summary);
+    string? Counterparty, string? Summary, string? AccountName = null);
