@@ -103,5 +103,8 @@ public class StatementLayoutTests
         Assert.That(sections["funds"].GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()), Does.Contain("F01 衔接资金：本年收到"));
         Assert.That(sections["nominal_amount"].GetProperty("text")[0].GetString(), Is.EqualTo("年末没有以名义金额计量的资产。"));
         Assert.That(ledger.Ok("report", "notes", "--year", "2025", "--format", "csv"), Does.StartWith("部分 section,说明 note,金额 amount"));
+        var before = ledger.Run("report", "notes", "--year", "2024");
+        Assert.That(before.Code, Is.EqualTo(1), before.Err);
+        Assert.That(before.Err, Does.Contain("YearBeforeLedgerStart"));
     }
 }
