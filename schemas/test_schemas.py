@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover
     jsonschema = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice"]
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice", "report-notes"]
 
 
 def load_schema(name):
@@ -440,4 +440,18 @@ class AnnualStatements(SchemaTestCase):
             short = json.loads(json.dumps(doc))
             short["lines"].pop()
             self.assertInvalid(schema, short)
+
+
+class ReportNotes(SchemaTestCase):
+    def notes(self):
+        return load_schema("report-notes")["examples"][0]
+
+    def test_the_sections_come_in_their_order_and_amounts_are_strings(self):
+        self.assertValid("report-notes", self.notes())
+        swapped = json.loads(json.dumps(self.notes()))
+        swapped["sections"][0], swapped["sections"][1] = swapped["sections"][1], swapped["sections"][0]
+        self.assertInvalid("report-notes", swapped)
+        number = json.loads(json.dumps(self.notes()))
+        number["sections"][4]["items"][0]["amount"] = 449.24
+        self.assertInvalid("report-notes", number)
 

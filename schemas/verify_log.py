@@ -39,7 +39,7 @@ REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
-            "disclosure.published": {"notice"}, "asset.added": {"attachments"}, "asset.disposed": {"attachments"},
+            "disclosure.published": {"notice"}, "asset.added": {"attachments", "nominal"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
@@ -406,6 +406,9 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(isinstance(c, str) and c not in s["assets"], f"asset {c!r} exists already")
         need(d["account"] in s["accounts"] and d["account"][:3] in ("131", "132", "134", "151"), "an asset's account is below 131, 132, 134 or 151")
         need(fen(d["cost"]) > 0 and 0 <= fen(d["residual"]) < fen(d["cost"]) and 0 <= fen(d["opening_depreciation"]), "cost, residual or opening_depreciation out of range")
+        need("nominal" not in d or (d["nominal"] is True and fen(d["cost"]) == 100 and fen(d["residual"]) == 0 and d["life_months"] == 0
+                                    and d["depreciation_account"] is None and d["expense_account"] is None),
+             "nominal is only true, for an asset at 1.00 (名义金额) that is not depreciated")
         s["assets"][c] = dict(d, depreciated=fen(d["opening_depreciation"]), disposed=False, head_now=d["head"])
     elif kind == "asset.depreciated":
         need(isinstance(d["period"], str) and PERIOD.fullmatch(d["period"]) and d["period"] not in s["depreciated"], "a month is depreciated once")

@@ -98,7 +98,9 @@ ACCOUNTS = [
     ("21104", "应付成员股份分红", "211"),
     ("21105", "预收资源承包费", "211"),
     ("21201", "嘎查干部报酬", "212"),
-    ("21202", "临时用工工资", "212"),
+    # 放牧员 and the seasonal machine operators are temporary workers: 213 应付劳务费 (季节性用工等临时性
+    # 工作人员), not 212 应付工资 (管理人员、固定员工), as the cooperative system (财会〔2021〕37号) puts it.
+    ("21301", "临时用工劳务费", "213"),
     ("23101", "村民筹资", "231"),
     ("23102", "村民筹劳", "231"),
     ("23103", "社会捐赠", "231"),
@@ -522,11 +524,11 @@ SHEPHERD = yuan(3500)
 
 
 def shepherd(m):
-    """The hired shepherd of the collective flock: wages are part of the flock's cost (131)."""
+    """The hired shepherd of the collective flock, a temporary worker (213 应付劳务费): the pay is part of the flock's cost (131)."""
     herd["cost"] += SHEPHERD
-    post(month_end(m), "计提%d月集体羊群放牧员工资" % m, [Dr("131", SHEPHERD, summary="放牧员1人"), Cr("21202", SHEPHERD)], att=1)
+    post(month_end(m), "计提%d月集体羊群放牧员劳务费" % m, [Dr("131", SHEPHERD, summary="放牧员1人"), Cr("21301", SHEPHERD)], att=1)
     if m < 12:
-        post(workday(d(m + 1, 5)), "发放%d月集体羊群放牧员工资" % m, [Dr("21202", SHEPHERD), Cr("10201", SHEPHERD)], att=2)
+        post(workday(d(m + 1, 5)), "发放%d月集体羊群放牧员劳务费" % m, [Dr("21301", SHEPHERD), Cr("10201", SHEPHERD)], att=2)
 
 
 for m in (6, 7, 8, 9):
@@ -627,10 +629,10 @@ for date in (d(7, 21), d(8, 6), d(8, 22), d(9, 8), d(10, 20)):
     amount = cents(5200, 11800)
     post(workday(date), "购买农机作业用柴油", [Dr("5110201", amount, summary="柴油"), Cr("10201", amount, cp="C11")], att=2)
 for m in (7, 8, 9):
-    post(month_end(m), "计提%d月农机操作手临时用工工资" % m,
-         [Dr("5110203", yuan(9000), summary="操作手2人×4500元"), Cr("21202", yuan(9000))], att=1)
+    post(month_end(m), "计提%d月农机操作手临时用工劳务费" % m,
+         [Dr("5110203", yuan(9000), summary="操作手2人×4500元"), Cr("21301", yuan(9000))], att=1)
     pay_day = workday(d(m + 1, 5))
-    post(pay_day, "发放%d月农机操作手工资" % m, [Dr("21202", yuan(9000)), Cr("10201", yuan(9000))], att=2)
+    post(pay_day, "发放%d月农机操作手劳务费" % m, [Dr("21301", yuan(9000)), Cr("10201", yuan(9000))], att=2)
 post(workday(d(9, 24)), "打捆机链条断裂维修", [Dr("5110202", yuan(2380)), Cr("101", yuan(2380), cp="C12")], att=2)
 
 # Repairs. The June duplicate (ref 2025-06-0099) repeats the pump repair of June 12.
@@ -1217,6 +1219,7 @@ BS_ITEMS = [
     ("fixed_assets_net", "固定资产净值", "assets", None),
     ("construction_in_progress", "在建工程", "assets", ["153"]),
     ("fixed_assets_disposal", "固定资产清理", "assets", ["154"]),
+    ("fixed_assets_subtotal", "固定资产小计", "assets", None),
     ("intangible_assets_cost", "无形资产原值", "assets", ["161"]),
     ("accumulated_amortization", "减：累计摊销", "assets", ["162"]),
     ("intangible_assets_net", "无形资产净值", "assets", None),
@@ -1242,10 +1245,11 @@ BS_ITEMS = [
     ("liabilities_and_ownership_total", "负债和所有者权益总计", "ownership", None),
 ]
 BS_SUMS = {
+    "fixed_assets_subtotal": ["fixed_assets_net", "construction_in_progress", "fixed_assets_disposal"],
     "current_assets_total": ["cash", "short_term_investments", "receivables", "inventories", "consumable_biological_assets"],
     "non_current_assets_total": ["long_term_investments", "productive_biological_assets_net", "public_welfare_biological_assets",
-                                 "fixed_assets_net", "construction_in_progress", "fixed_assets_disposal", "intangible_assets_net",
-                                 "long_term_deferred_expenses", "property_losses_pending"],
+                                 "fixed_assets_subtotal", "intangible_assets_net", "long_term_deferred_expenses",
+                                 "property_losses_pending"],
     "assets_total": ["current_assets_total", "non_current_assets_total"],
     "current_liabilities_total": ["short_term_borrowings", "payables", "wages_payable", "labour_payable", "taxes_payable"],
     "non_current_liabilities_total": ["long_term_borrowings_and_payables", "one_matter_one_discussion_funds", "special_payables"],
@@ -1297,15 +1301,18 @@ def balance_sheet():
 
 
 IS_ITEMS = [
-    ("operating_income", "一、经营收入", "501", -1), ("operating_expenses", "减：经营支出", "511", 1),
+    ("operating_income", "一、经营收入", "501", -1), ("investment_income", "加：投资收益", "502", -1),
+    ("operating_expenses", "减：经营支出", "511", 1),
     ("taxes_and_surcharges", "税金及附加", "512", 1), ("administrative_expenses", "管理费用", "513", 1),
-    ("investment_income", "加：投资收益", "502", -1), ("operating_surplus", "二、经营收益", None, 0),
+    ("operating_surplus", "二、经营收益", None, 0),
     ("subsidy_income", "加：补助收入", "503", -1), ("other_income", "其他收入", "504", -1),
     ("public_welfare_expenses", "减：公益支出", "514", 1), ("other_expenses", "其他支出", "515", 1),
     ("total_surplus", "三、收益总额", None, 0), ("income_tax", "减：所得税费用", "521", 1),
     ("net_surplus", "四、净收益（本年收益）", None, 0), ("undistributed_at_year_start", "加：年初未分配收益", None, 0),
     ("other_transfers_in", "其他转入", None, 0), ("distributable_surplus", "五、可分配收益", None, 0),
-    ("distributions", "减：各项分配", None, 0), ("undistributed_at_year_end", "六、年末未分配收益", None, 0),
+    ("distributions", "减：各项分配", None, 0), ("prior_year_distributions", "其中：分配上年收益", None, 0),
+    ("reserve_appropriation", "提取公积公益金", None, 0), ("member_distributions", "成员分配", None, 0),
+    ("other_distributions", "其他", None, 0), ("undistributed_at_year_end", "六、年末未分配收益", None, 0),
 ]
 IS_TOTALS = {"operating_surplus", "total_surplus", "net_surplus", "distributable_surplus", "undistributed_at_year_end"}
 
@@ -1315,6 +1322,16 @@ def income_statement(bs_end):
     value = {}
     transfers = distributions = 0
     for v in ALL_NORMAL:
+        # 各项分配 itemised: a voucher's debit to 321/322 goes to its 311 credits first (提取公积公益金),
+        # then to its 211/101/102 credits (成员分配), the rest is 其他. The 2025 books distribute
+        # nothing (the 2025 plan is posted in 2026, a distribution of the previous year's surplus).
+        debit = sum(l["fen"] for l in v.lines if l["account"][:3] in ("321", "322") and l["side"] == "debit")
+        if debit:
+            reserve = min(debit, sum(l["fen"] for l in v.lines if l["account"][:3] == "311" and l["side"] == "credit"))
+            members = min(debit - reserve, sum(l["fen"] for l in v.lines if l["account"][:3] in ("211", "101", "102") and l["side"] == "credit"))
+            value["reserve_appropriation"] = value.get("reserve_appropriation", 0) + reserve
+            value["member_distributions"] = value.get("member_distributions", 0) + members
+            value["other_distributions"] = value.get("other_distributions", 0) + debit - reserve - members
         for l in v.lines:
             root = l["account"][:3]
             if root in ("321", "322"):
@@ -1337,7 +1354,9 @@ def income_statement(bs_end):
     value["distributions"] = distributions
     value["undistributed_at_year_end"] = g("distributable_surplus") - distributions
     assert value["undistributed_at_year_end"] == bs_end["undistributed_surplus"], "the two statements agree"
-    lines = [{"line": i + 1, "key": key, "name": name, "total": key in IS_TOTALS, "amount": money(g(key))}
+    assert g("reserve_appropriation") + g("member_distributions") + g("other_distributions") == distributions
+    # 上年金额 is blank: 2024 is not in these books.
+    lines = [{"line": i + 1, "key": key, "name": name, "total": key in IS_TOTALS, "amount": money(g(key)), "prior_year_amount": None}
              for i, (key, name, _, _) in enumerate(IS_ITEMS)]
     return {"year": YEAR, "from": "%d-01-01" % YEAR, "to": "%d-12-31" % YEAR, "year_closed": True, "lines": lines}
 
@@ -1545,7 +1564,8 @@ def asset_register_obj(a):
             "life_months": a["life"] if a["dep"] else 0, "residual": money(a["residual"]), "account": a["account"],
             "depreciation_account": a["dep"], "expense_account": a["expense"] if a["dep"] else None,
             "depreciated": money(a["depreciated"]), "months": a["months"], "book_value": money(a["cost"] - a["depreciated"]),
-            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None}
+            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None,
+            "nominal": False}
 
 
 # ---------------------------------------------------------------------------------------------

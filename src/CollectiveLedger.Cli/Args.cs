@@ -10,7 +10,7 @@ public sealed class UsageException(string message) : Exception(message);
 /// </summary>
 public sealed class Args
 {
-    private static readonly HashSet<string> Flags = ["--dry-run", "--help", "--carry-forward", "--approve", "--items", "--password-stdin"];
+    private static readonly HashSet<string> Flags = ["--dry-run", "--help", "--carry-forward", "--approve", "--items", "--password-stdin", "--nominal"];
     private readonly List<string> _positional = [];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = [];

@@ -31,7 +31,7 @@ public static class Program
           year close YYYY | year open YYYY
           assets add CODE NAME --category C --account CODE --acquired DATE --cost X [--paid-from CODE] [--life-months N]
                  [--residual X] [--expense-account CODE (well, road: 514's 折旧 leaf)] [--depreciation-account CODE] [--fund CODE] [--location TEXT]
-                 [--species S --head N] [--opening-depreciation X --opening-months N] [--attachments N (with --paid-from)]
+                 [--species S --head N] [--opening-depreciation X --opening-months N] [--nominal (名义金额: --cost 1, not depreciated)] [--attachments N (with --paid-from)]
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515] [--attachments N]
           assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
@@ -41,7 +41,7 @@ public static class Program
           contracts due [--as-of DATE]
           report trial-balance|journal [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
           report ledger --account CODE [--period YYYY-MM | --from YYYY-MM --to YYYY-MM]
-          report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY
+          report balance-sheet --year YYYY | --period YYYY-MM ; report income --year YYYY ; report notes --year YYYY (附注)
           print vouchers --period YYYY-MM [--number N] [--out FILE.pdf] [--font PATH]
                                                           记账凭证, two to an A4 page, names from the approval log
           print books --year YYYY --book general|detail|cash|bank [--account CODE] [--out FILE.pdf] [--font PATH]

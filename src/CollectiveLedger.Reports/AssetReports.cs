@@ -13,7 +13,7 @@ public static class AssetReports
         lines.Select(a => (IReadOnlyList<GridCell>)[a.Code, a.Name, a.Category, a.Location, IsoDate.Format(a.Acquired), GridCell.Money(a.Cost, forDisplay), a.Fund,
             a.LifeMonths == 0 ? "" : Text(a.LifeMonths), GridCell.Money(a.Residual, forDisplay), a.Account, GridCell.Money(a.Depreciated, forDisplay),
             Text(a.Months), GridCell.Money(a.BookValue, forDisplay), a.Species is null ? "" : $"{Text(a.Head)} {a.Species}",
-            a.Disposed is { } d ? "已清理 disposed " + IsoDate.Format(d) : "在用 active"]).ToList(),
+            (a.Disposed is { } d ? "已清理 disposed " + IsoDate.Format(d) : "在用 active") + (a.Nominal ? "；名义金额 at nominal amount" : "")]).ToList(),
         forDisplay ? "资产登记簿 asset register" : null);
 
     public static byte[] RegisterJson(IReadOnlyList<AssetRegisterLine> lines) => Json.Write(w =>
@@ -42,6 +42,7 @@ public static class AssetReports
             else w.WriteNull("head");
             w.WriteString("status", a.Status);
             w.WriteString("disposed", a.Disposed is { } d ? IsoDate.Format(d) : null);
+            w.WriteBoolean("nominal", a.Nominal);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -27,6 +27,7 @@ internal sealed class AssetRow
     public long Months { get; set; }
     public long Head { get; set; }
     public string? Disposed { get; set; }
+    public long Nominal { get; set; }
 }
 
 internal sealed class HerdChangeRow
@@ -55,8 +56,8 @@ public sealed partial class LedgerStore
         SELECT code AS Code, name AS Name, category AS Category, location AS Location, acquired AS Acquired, cost_fen AS CostFen, fund AS Fund,
                life_months AS LifeMonths, residual_fen AS ResidualFen, account AS Account, depreciation_account AS DepreciationAccount,
                expense_account AS ExpenseAccount, species AS Species, depreciated_fen AS DepreciatedFen, months AS Months, head AS Head,
-               disposed AS Disposed
-        FROM asset_register ORDER BY code
+               disposed AS Disposed, (SELECT a.nominal FROM assets a WHERE a.code = r.code) AS Nominal
+        FROM asset_register r ORDER BY code
         """;
 
     private const string SelectHerdChanges = """
@@ -87,7 +88,7 @@ public sealed partial class LedgerStore
     public IReadOnlyList<AssetRegisterLine> AssetRegister() => Read(tx => _connection.Query<AssetRow>(SelectAssetRegister, transaction: tx)
         .Select(r => new AssetRegisterLine(r.Code, r.Name, r.Category, r.Location, IsoDate.Parse(r.Acquired), new Amount(r.CostFen), r.Fund, (int)r.LifeMonths,
             new Amount(r.ResidualFen), r.Account, r.DepreciationAccount, r.ExpenseAccount, r.Species, new Amount(r.DepreciatedFen), (int)r.Months, (int)r.Head,
-            r.Disposed is null ? null : IsoDate.Parse(r.Disposed)))
+            r.Disposed is null ? null : IsoDate.Parse(r.Disposed), r.Nominal != 0))
         .ToList());
 
     /// <summary>Every herd count change, by herd and in log order.</summary>

@@ -219,7 +219,7 @@ public static class Projection
                 yield return new Row(Table.Assets, [asset.Code, asset.Name, Core.Assets.AssetCategories.ToText(asset.Category), asset.Location,
                     Core.Periods.IsoDate.Format(asset.Acquired), asset.Cost.Fen, asset.Fund, (long)asset.LifeMonths, asset.Residual.Fen, asset.Account,
                     asset.DepreciationAccount, asset.ExpenseAccount, asset.Species, (long)asset.Head, asset.OpeningDepreciation.Fen, (long)asset.OpeningMonths,
-                    a.PaidFrom, seq]);
+                    a.PaidFrom, seq, asset.Nominal ? 1L : 0L]);
                 break;
             case Core.Assets.AssetsDepreciated d:
                 foreach (var l in d.Lines) yield return new Row(Table.AssetDepreciation, [seq, l.Asset, d.Period.ToString(), l.Amount.Fen]);

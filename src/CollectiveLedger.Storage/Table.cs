@@ -45,7 +45,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     public static readonly Table Assets = Define("assets", 1, "code", "name", "category", "location", "acquired", "cost_fen", "fund", "life_months",
         "residual_fen", "account", "depreciation_account", "expense_account", "species", "head", "opening_depreciation_fen", "opening_months",
-        "paid_from", "added_seq");
+        "paid_from", "added_seq", "nominal");
     public static readonly Table AssetDepreciation = Define("asset_depreciation", 2, "seq", "asset", "period", "amount_fen");
     public static readonly Table AssetDisposals = Define("asset_disposals", 1, "seq", "asset", "date", "proceeds_fen", "proceeds_account",
         "gain_loss_account", "reason");

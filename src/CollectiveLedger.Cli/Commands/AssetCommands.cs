@@ -30,7 +30,8 @@ public static class AssetCommands
     /// With --paid-from the acquisition voucher (Dr A / Cr ACCOUNT) is posted with it; without, the
     /// asset is taken over from the books (its cost, and --opening-depreciation, already there).
     /// <c>assets transfer CODE NAME --from 153xx ...</c> is the same with the construction account
-    /// paying: 在建工程转固.
+    /// paying: 在建工程转固. --nominal registers an asset received for nothing at the nominal amount of
+    /// 1.00 (名义金额, --cost 1), never depreciated.
     /// </summary>
     private static int Add(Context ctx, Args args, bool transfer)
     {
@@ -42,7 +43,7 @@ public static class AssetCommands
         var input = new AssetInput(code, name, args.Required("--category"), args.Option("--location"), args.Required("--acquired"), args.Required("--cost"),
             args.Option("--fund"), args.Option("--life-months"), args.Option("--residual"), args.Required("--account"), args.Option("--depreciation-account"),
             args.Option("--expense-account"), args.Option("--species"), args.Option("--head"), args.Option("--opening-depreciation"),
-            args.Option("--opening-months"), paidFrom, args.Option("--attachments"));
+            args.Option("--opening-months"), paidFrom, args.Option("--attachments"), args.Flag("--nominal"));
         args.Done(4);
         return ctx.Post(session => AssetRules.Add(input, session.State, session.Today, Place.None),
             ctx.Say($"已登记资产 {code}", $"registered asset {code}"));

@@ -172,6 +172,7 @@ public static class DemoCommand
         {
             Capture(quiet, O($"balance-sheet-2025.{format}"), ["report", "balance-sheet", "--year", "2025", "--format", format]);
             Capture(quiet, O($"income-2025.{format}"), ["report", "income", "--year", "2025", "--format", format]);
+            Capture(quiet, O($"notes-2025.{format}"), ["report", "notes", "--year", "2025", "--format", format]);
         }
         Capture(quiet, O("distribution-2025.json"), ["distribution", "show", "--year", "2025", "--format", "json"]);
         Capture(quiet, O("distribution-2025.csv"), ["distribution", "show", "--year", "2025", "--format", "csv"]);

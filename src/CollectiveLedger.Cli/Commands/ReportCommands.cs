@@ -7,11 +7,12 @@ public static class ReportCommands
 {
     public static int Run(Context ctx, Args args)
     {
-        var which = args.Positional(1, "report trial-balance|journal|ledger|funds|balance-sheet|income");
+        var which = args.Positional(1, "report trial-balance|journal|ledger|funds|balance-sheet|income|notes");
         switch (which)
         {
             case "balance-sheet": return StatementCommands.BalanceSheet(ctx, args);
             case "income": return StatementCommands.Income(ctx, args);
+            case "notes": return StatementCommands.Notes(ctx, args);
         }
         var format = ctx.Format(args);
         using var store = ctx.Open();
@@ -75,7 +76,7 @@ public static class ReportCommands
                 ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
                 return ExitCodes.Done;
             default:
-                throw new UsageException("report trial-balance|journal|ledger|funds|balance-sheet|income");
+                throw new UsageException("report trial-balance|journal|ledger|funds|balance-sheet|income|notes");
         }
     }
 }

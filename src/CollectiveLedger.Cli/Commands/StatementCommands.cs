@@ -6,7 +6,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>report balance-sheet (--year YYYY | --period YYYY-MM)</c> (资产负债表 at the year or month end)
-/// and <c>report income --year YYYY</c> (收益及收益分配表). Read-only.
+/// , <c>report income --year YYYY</c> (收益及收益分配表) and <c>report notes --year YYYY</c> (会计报表附注). Read-only.
 /// </summary>
 public static class StatementCommands
 {
@@ -40,10 +40,26 @@ public static class StatementCommands
         if (year < state.Ledger.StartPeriod.Year)
             return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
                 year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var statement = store.IncomeStatement(year);
+        var statement = store.IncomeStatement(year, state.IsYearClosed(year - 1));
         var closed = state.IsYearClosed(year);
         ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
             () => StatementReports.IncomeStatementJson(statement, state.Ledger, closed));
+        return ExitCodes.Done;
+    }
+
+    /// <summary><c>report notes --year YYYY</c>: 会计报表附注 of the year, read-only.</summary>
+    public static int Notes(Context ctx, Args args)
+    {
+        var format = ctx.Format(args);
+        var year = ParseYear(args.Required("--year"));
+        args.Done(2);
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        if (year < state.Ledger.StartPeriod.Year)
+            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
+                year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var notes = store.ReportNotes(year, state);
+        ctx.Render(StatementReports.NotesGrid(notes, state.Ledger, format == OutputFormat.Table), format, () => StatementReports.NotesJson(notes, state.Ledger));
         return ExitCodes.Done;
     }
 

@@ -15,10 +15,12 @@ namespace CollectiveLedger.Core.Assets;
 /// <param name="OpeningMonths">Months already depreciated by then.</param>
 /// <param name="Species">sheep, cattle, camels, horses or goats for livestock; null otherwise.</param>
 /// <param name="Head">The head count when registered (livestock).</param>
+/// <param name="Nominal">Carried at the nominal amount of 1.00 (名义金额): received for nothing and of no reliably
+/// measurable value; never depreciated (life 0, no depreciation or expense account).</param>
 public sealed record Asset(
     string Code, string Name, AssetCategory Category, string? Location, DateOnly Acquired, Amount Cost, string? Fund,
     int LifeMonths, Amount Residual, string Account, string? DepreciationAccount, string? ExpenseAccount,
-    string? Species, int Head, Amount OpeningDepreciation, int OpeningMonths)
+    string? Species, int Head, Amount OpeningDepreciation, int OpeningMonths, bool Nominal = false)
 {
     /// <summary>What depreciation may take in all: cost less residual value.</summary>
     public Amount Depreciable => Cost - Residual;

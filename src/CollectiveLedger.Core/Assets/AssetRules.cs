@@ -60,12 +60,19 @@ public static class AssetRules
         if (cost is { } c && residual is { } r && r >= c) v.Add(new Violation(ViolationCode.ResidualExceedsCost, place.WithField("residual"), r.ToString(), c.ToString()));
         if (input.Fund is { } fund && !state.HasDimension(DimensionKind.Fund, fund)) v.Add(new Violation(ViolationCode.FundNotFound, place.WithField("fund"), fund));
 
-        var depreciates = categoryOk && category.Depreciates();
+        // 名义金额: an asset received for nothing whose value cannot be measured reliably is carried at
+        // 1.00 and never depreciated (财会〔2023〕14号), whatever its category.
+        if (input.Nominal && cost is { } nominalCost && nominalCost != Reporting.ReportNotes.NominalAmount)
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("cost"), "cost", "1.00 for an asset at nominal amount (名义金额)"));
+        if (input.Nominal && residual is { } nominalResidual && !nominalResidual.IsZero)
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("residual"), "residual", "0.00 for an asset at nominal amount (名义金额)"));
+        var depreciates = categoryOk && category.Depreciates() && !input.Nominal;
+        var notDepreciated = input.Nominal ? "an asset at nominal amount (名义金额) is not depreciated" : $"{category.ToText()} is not depreciated";
         var life = 0;
         if (depreciates && (input.LifeMonths is null || !int.TryParse(input.LifeMonths, NumberStyles.None, CultureInfo.InvariantCulture, out life) || life is < 1 or > MaxLifeMonths))
             v.Add(new Violation(ViolationCode.AssetLifeInvalid, place.WithField("life_months"), input.LifeMonths ?? "", Text(MaxLifeMonths)));
         else if (categoryOk && !depreciates && input.LifeMonths is not null && input.LifeMonths != "0")
-            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("life_months"), "life_months", $"{category.ToText()} is not depreciated"));
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("life_months"), "life_months", notDepreciated));
 
         var account = LeafField("account", input.Account, required: true, categoryOk ? category.CostAccount() : null);
         string? depreciationAccount = null, expenseAccount = null;
@@ -77,7 +84,7 @@ public static class AssetRules
                 v.Add(new Violation(ViolationCode.AssetAccountInvalid, place.WithField("expense_account"), expenseAccount, "401 / 511-521"));
         }
         else if (categoryOk && (input.DepreciationAccount ?? input.ExpenseAccount) is not null)
-            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("depreciation_account"), "depreciation_account", $"{category.ToText()} is not depreciated"));
+            v.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("depreciation_account"), "depreciation_account", notDepreciated));
 
         string? species = null;
         var head = 0;
@@ -107,7 +114,7 @@ public static class AssetRules
         Precondition.Require(account is not null && cost is not null, "a valid asset has its account and cost");
 
         var asset = new Asset(input.Code, name!, category, location, acquired, cost!.Value, input.Fund, life, residual ?? Amount.Zero, account!,
-            depreciationAccount, expenseAccount, species, head, openingDepreciation, openingMonths);
+            depreciationAccount, expenseAccount, species, head, openingDepreciation, openingMonths, input.Nominal);
         var added = new AssetAdded(asset, paidFrom, paidFrom is null ? null : attachments);
         var balances = Balances(state);
         if (paidFrom is null)
@@ -208,7 +215,7 @@ public static class AssetRules
     public static Amount? MonthlyAmount(AssetStatus status, Period period)
     {
         var a = status.Asset;
-        if (!a.Category.Depreciates() || !status.Active || Period.Of(a.Acquired) >= period || status.Months >= a.LifeMonths) return null;
+        if (!a.Category.Depreciates() || a.Nominal || !status.Active || Period.Of(a.Acquired) >= period || status.Months >= a.LifeMonths) return null;
         var left = a.Depreciable - status.Depreciated;
         if (left <= Amount.Zero) return null;
         return status.Months + 1 == a.LifeMonths || a.Monthly > left ? left : a.Monthly;

@@ -332,6 +332,7 @@ public static class EventCodec
         w.Property("life_months", a.LifeMonths);
         w.Property("location", a.Location);
         w.Property("name", a.Name);
+        if (a.Nominal) { w.Name("nominal"); w.Boolean(true); } // written only when true: entries before it read as before
         w.Property("opening_depreciation", a.OpeningDepreciation.ToString());
         w.Property("opening_months", a.OpeningMonths);
         w.Property("paid_from", paidFrom);
@@ -345,7 +346,7 @@ public static class EventCodec
         var asset = new Asset(Str(d, "code"), Str(d, "name"), category, OptStr(d, "location"), IsoDate.Parse(Str(d, "acquired")),
             Amount.ParseCanonical(Str(d, "cost")), OptStr(d, "fund"), Int(d, "life_months"), Amount.ParseCanonical(Str(d, "residual")), Str(d, "account"),
             OptStr(d, "depreciation_account"), OptStr(d, "expense_account"), OptStr(d, "species"), Int(d, "head"),
-            Amount.ParseCanonical(Str(d, "opening_depreciation")), Int(d, "opening_months"));
+            Amount.ParseCanonical(Str(d, "opening_depreciation")), Int(d, "opening_months"), Nominal(d));
         return new AssetAdded(asset, OptStr(d, "paid_from"), OptInt(d, "attachments"));
     }
 
@@ -586,6 +587,10 @@ public static class EventCodec
 
     /// <summary>An amount key added in a later version of format 1: null when the entry has none.</summary>
     private static Amount? OptAmount(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Amount.ParseCanonical(Str(e, name)) : null;
+
+    /// <summary>asset.added's optional nominal key: present only as true (an absent key is false, as in entries written before it).</summary>
+    private static bool Nominal(JsonElement d) =>
+        !d.TryGetProperty("nominal", out var v) ? false : v.ValueKind == JsonValueKind.True ? true : throw new FormatException("'nominal' is present only as true");
 
     /// <summary>An integer key added in a later version of format 1: null when the entry has none.</summary>
     private static int? OptInt(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Int(e, name) : null;

@@ -4,14 +4,14 @@ using CollectiveLedger.Core.Money;
 
 namespace CollectiveLedger.Core.Reporting;
 
-/// <summary>A line of the 资产负债表: its 行次, a stable key for tools, the printed item, and the two columns.</summary>
+/// <summary>A line of the 资产负债表: its 行次, a stable key for tools, the printed item, and the two columns (期末余额 <see cref="End"/>, 年初余额 <see cref="YearStart"/>).</summary>
 /// <param name="Section">assets, liabilities or ownership.</param>
 /// <param name="Total">A subtotal or total line rather than an item.</param>
 public sealed record BalanceSheetLine(int Number, string Key, string Name, string Section, bool Total, Amount YearStart, Amount End);
 
 /// <summary>
 /// 资产负债表 as of <see cref="End"/> (31 December for the annual statement, or a month end), with the
-/// 年初数 column as of 1 January of that year.
+/// 年初余额 column as of 1 January of that year.
 ///
 /// Layout. The corpus this project can search holds no copy of the 2023 system's statement formats
 /// (财会〔2023〕14号); it holds the 2004 village system's text (财会〔2004〕12号) and the cooperative
@@ -20,8 +20,13 @@ public sealed record BalanceSheetLine(int Number, string Key, string Name, strin
 /// regulation's account order: 流动资产 and 非流动资产, 流动负债 and 非流动负债, 所有者权益. Unverified
 /// against the 2023 text: the line names, their order and 行次, the current / non-current split of
 /// the biological assets and of 221, and where 401 生产(劳务)成本 (here: 存货, as the 2004 system put
-/// it) and 181 待处理财产损溢 (here: an asset line, either sign) go. Account 113 内部往来 is split by
+/// it) goes. Account 113 内部往来 is split by
 /// sub-account: debit balances under 应收款项, credit balances under 应付款项 (the 2004 rule).
+/// 固定资产小计 = 固定资产净值 + 在建工程 + 固定资产清理, as the cooperative system's statement (财会〔2021〕37号,
+/// which the 2023 village system was aligned with) has it; 非流动资产合计 adds the 小计, not its parts.
+/// 181 待处理财产损溢 must be cleared before a period is closed, so it has no printed line (see
+/// <see cref="IsPrinted"/>); its key stays in the model and the JSON for tools, and holds the
+/// balance of a month end before it was cleared.
 ///
 /// Income and expense accounts not yet closed into 321 (before year close, or at a month end) are
 /// folded into 未分配收益 together with 321 and 322, so the statement is right before and after the
@@ -30,6 +35,14 @@ public sealed record BalanceSheetLine(int Number, string Key, string Name, strin
 public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArray<BalanceSheetLine> Lines)
 {
     public BalanceSheetLine this[string key] => Lines.Single(l => l.Key == key);
+
+    /// <summary>
+    /// Whether a person's copy (table, CSV, page) shows the line: every line but 待处理财产损溢, which
+    /// is shown only when it holds a balance (a month end before the loss was dealt with), so that
+    /// the printed figures always add up to their totals.
+    /// </summary>
+    public static bool IsPrinted(BalanceSheetLine line) =>
+        line.Key != "property_losses_pending" || !line.End.IsZero || !line.YearStart.IsZero;
 
     // Level-1 accounts (first three digits of any code) of each item; assets and cost count debit
     // balances as positive, liabilities and ownership credit balances.
@@ -54,6 +67,7 @@ public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArr
         ("fixed_assets_net", "固定资产净值", "assets", []),
         ("construction_in_progress", "在建工程", "assets", ["153"]),
         ("fixed_assets_disposal", "固定资产清理", "assets", ["154"]),
+        ("fixed_assets_subtotal", "固定资产小计", "assets", []),
         ("intangible_assets_cost", "无形资产原值", "assets", ["161"]),
         ("accumulated_amortization", "减：累计摊销", "assets", ["162"]),
         ("intangible_assets_net", "无形资产净值", "assets", []),
@@ -123,9 +137,9 @@ public sealed record BalanceSheet(DateOnly YearStart, DateOnly End, ImmutableArr
         value["fixed_assets_net"] = value["fixed_assets_cost"] - value["accumulated_depreciation"];
         value["intangible_assets_net"] = value["intangible_assets_cost"] - value["accumulated_amortization"];
         value["current_assets_total"] = Sum(value, "cash", "short_term_investments", "receivables", "inventories", "consumable_biological_assets");
+        value["fixed_assets_subtotal"] = Sum(value, "fixed_assets_net", "construction_in_progress", "fixed_assets_disposal");
         value["non_current_assets_total"] = Sum(value, "long_term_investments", "productive_biological_assets_net", "public_welfare_biological_assets",
-            "fixed_assets_net", "construction_in_progress", "fixed_assets_disposal", "intangible_assets_net", "long_term_deferred_expenses",
-            "property_losses_pending");
+            "fixed_assets_subtotal", "intangible_assets_net", "long_term_deferred_expenses", "property_losses_pending");
         value["assets_total"] = value["current_assets_total"] + value["non_current_assets_total"];
         value["current_liabilities_total"] = Sum(value, "short_term_borrowings", "payables", "wages_payable", "labour_payable", "taxes_payable");
         value["non_current_liabilities_total"] = Sum(value, "long_term_borrowings_and_payables", "one_matter_one_discussion_funds", "special_payables");

@@ -46,6 +46,82 @@ public class SampleVillageTests
         Assert.That(actual["lines"]!.AsArray(), Has.Count.GreaterThan(10));
     }
 
+    [Test]
+    public void The_balance_sheet_adds_up_at_2025_year_end_and_in_2026_with_the_2025_year_end_as_its_year_start()
+    {
+        var year = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json"))).RootElement;
+        var next = JsonDocument.Parse(_demo.Ok("report", "balance-sheet", "--period", "2026-03", "--format", "json")).RootElement;
+
+        StatementArithmetic.AssertBalanceSheetAddsUp(year);
+        StatementArithmetic.AssertBalanceSheetAddsUp(next);
+        Assert.That(StatementArithmetic.Column(next, "year_start"), Is.EqualTo(StatementArithmetic.Column(year, "end")));
+        Assert.That(StatementArithmetic.Column(year, "end")["fixed_assets_subtotal"], Is.GreaterThan(0m));
+    }
+
+    [Test]
+    public void The_2026_income_statement_shows_the_2025_plan_as_a_distribution_of_last_years_surplus_and_2025_as_its_prior_year_column()
+    {
+        var statement = JsonDocument.Parse(_demo.Ok("report", "income", "--year", "2026", "--format", "json")).RootElement;
+        var year2025 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement;
+        var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "distribution-2025.json"))).RootElement;
+
+        var amount = StatementArithmetic.Column(statement, "amount");
+        Assert.That(amount["prior_year_distributions"],
+            Is.EqualTo(StatementArithmetic.Money(plan.GetProperty("reserve").GetString()!) + StatementArithmetic.Money(plan.GetProperty("distributed").GetString()!)));
+        Assert.That((amount["reserve_appropriation"], amount["member_distributions"], amount["other_distributions"]), Is.EqualTo((0m, 0m, 0m)),
+            "nothing of 2026's own surplus is distributed yet");
+        Assert.That(StatementArithmetic.Column(statement, "prior_year_amount"), Is.EqualTo(StatementArithmetic.Column(year2025, "amount")));
+        Assert.That(year2025.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("prior_year_amount").ValueKind), Is.All.EqualTo(JsonValueKind.Null),
+            "2024 is not in these books: 上年金额 is blank");
+        StatementArithmetic.AssertIncomeStatementAddsUp(statement);
+        StatementArithmetic.AssertIncomeStatementAddsUp(year2025);
+    }
+
+    [Test]
+    public void The_sample_books_its_shepherd_and_machine_operators_to_213_labour_payable_not_to_212_wages()
+    {
+        var rows = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        var journal = _demo.Ok("report", "journal", "--from", "2025-01", "--to", "2025-12", "--format", "json");
+
+        Assert.That(rows.Keys.Where(c => c.StartsWith("212", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "212", "21201" }), "212 应付工资 holds the cadres' pay only");
+        Assert.That(StatementArithmetic.Money(rows["213"].GetProperty("period_credit").GetString()!), Is.GreaterThan(0m));
+        var workers = 0;
+        foreach (var voucher in JsonDocument.Parse(journal).RootElement.EnumerateArray())
+        {
+            var summary = voucher.GetProperty("summary").GetString()!;
+            if (!summary.Contains("放牧员") && !summary.Contains("操作手")) continue;
+            workers++;
+            Assert.That(voucher.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("account").GetString()!),
+                Has.Some.StartsWith("213").And.None.StartsWith("212"), summary);
+        }
+        Assert.That(workers, Is.GreaterThan(10), "the shepherd's and the operators' vouchers");
+    }
+
+    [Test]
+    public void The_2025_notes_follow_their_schema_and_agree_with_the_statements()
+    {
+        var file = Path.Combine(_demo.Dir, "notes-2025.json");
+        var notes = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+        var income = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement, "amount");
+        var sheet = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json"))).RootElement, "end");
+
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2], encoding='utf-8')), json.load(open(sys.argv[1], encoding='utf-8')))",
+                     Path.Combine(TestLedger.RepoRoot, "schemas", "report-notes.schema.json"), file })
+            info.ArgumentList.Add(a);
+        using var python = Process.Start(info)!;
+        var errors = python.StandardError.ReadToEnd();
+        python.WaitForExit();
+        Assert.That(python.ExitCode, Is.EqualTo(0), errors);
+        var sections = notes.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
+        Dictionary<string, decimal> Items(string key) => sections[key].GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("name").GetString()!, i => StatementArithmetic.Money(i.GetProperty("amount").GetString()!));
+        Assert.That((Items("distribution")["本年收益"], Items("distribution")["年末未分配收益"]), Is.EqualTo((income["net_surplus"], income["undistributed_at_year_end"])));
+        Assert.That((Items("fixed_assets")["固定资产原值 年末"], Items("fixed_assets")["固定资产净值 年末"]), Is.EqualTo((sheet["fixed_assets_cost"], sheet["fixed_assets_net"])));
+        Assert.That(sections["distribution"].GetProperty("text")[0].GetString(), Does.Contain("2025年收益分配方案").And.Contain("2026-03-20"));
+    }
+
     [TestCase("notice-2025-06")]
     [TestCase("notice-2025-Q2")]
     [TestCase("notice-2025-12")]

@@ -61,7 +61,7 @@ public class ChartDataTests
         AccountYearBalance B(string account, long debit, long credit) =>
             new(account, Amount.Zero, Yuan(debit), Yuan(credit), Yuan(debit - credit));
         var statement = IncomeStatement.Compute(2024, new DateOnly(2024, 12, 31),
-            [B("51101", 0, 300), B("52101", 200, 0), B("501", 0, 1000), B("101", 1100, 0)], coop);
+            [B("51101", 0, 300), B("52101", 200, 0), B("501", 0, 1000), B("101", 1100, 0)], [], chart: coop);
 
         Assert.That(statement["investment_income"].Amount, Is.EqualTo(Yuan(300)));
         Assert.That(statement["operating_expenses"].Amount, Is.EqualTo(Yuan(200)));

@@ -59,6 +59,19 @@ public class StaffPagesTests
     }
 
     [Test]
+    public async Task The_report_notes_show_in_the_workspace_and_download_as_the_same_CSV_as_the_command_line()
+    {
+        using var workspace = new Workspace();
+        var auditor = await workspace.SignedIn("审计");
+
+        var (_, html) = await auditor.Page("/staff/reports?which=notes&from=2025-12&to=2025-12");
+        var csv = await auditor.GetByteArrayAsync("/staff/reports?which=notes&from=2025-12&to=2025-12&format=csv");
+
+        Assert.That(html, Does.Contain("会计报表附注").And.Contain("财会〔2023〕14号"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(csv[3..]), Is.EqualTo(workspace.Ledger.Ok("report", "notes", "--year", "2025", "--format", "csv")));
+    }
+
+    [Test]
     public async Task A_long_journal_and_account_ledger_are_shown_a_page_at_a_time_and_the_ledger_carries_its_balance_from_page_to_page()
     {
         using var workspace = new Workspace();

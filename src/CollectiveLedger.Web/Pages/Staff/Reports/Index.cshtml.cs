@@ -9,7 +9,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Reports;
 
 /// <summary>
 /// The reports of <c>cledger report</c>, from the same store queries and the same report grids:
-/// trial balance, journal, account ledger, support funds, balance sheet and income statement; shown
+/// trial balance, journal, account ledger, support funds, balance sheet, income statement and their notes; shown
 /// as a table, downloaded as CSV (as <c>--format csv</c> writes it) or PDF. A long journal or ledger
 /// is shown a page at a time (the downloads hold everything): on books of 100,000 vouchers a month's
 /// journal alone is thousands of rows, more than a phone should load.
@@ -18,7 +18,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Reports;
     Core.Approval.Role.Supervisor, Core.Approval.Role.Cashier, Core.Approval.Role.Auditor, Core.Approval.Role.Administrator)]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
 {
-    public static readonly string[] Kinds = ["trial-balance", "journal", "ledger", "funds", "balance-sheet", "income"];
+    public static readonly string[] Kinds = ["trial-balance", "journal", "ledger", "funds", "balance-sheet", "income", "notes"];
 
     /// <summary>Rows of a report on one page; a journal page holds whole vouchers, about as many lines.</summary>
     public const int PageRows = 500;
@@ -42,6 +42,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         "ledger" => lang.T("明细账", "Account ledger"),
         "funds" => lang.T("专项资金", "Support funds"),
         "balance-sheet" => lang.T("资产负债表", "Balance sheet"),
+        "notes" => lang.T("会计报表附注", "Notes to the statements"),
         _ => lang.T("收益及收益分配表", "Income and distribution statement"),
     };
 
@@ -91,9 +92,12 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             case "balance-sheet":
                 Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.BalanceSheet(last.LastDay), ledger, display);
                 break;
+            case "notes":
+                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.NotesGrid(books.Store.ReportNotes(last.Year, state), ledger, display);
+                break;
             default:
                 Grid = last.Year < ledger.StartPeriod.Year ? null
-                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year), ledger, state.IsYearClosed(last.Year), display);
+                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year, state.IsYearClosed(last.Year - 1)), ledger, state.IsYearClosed(last.Year), display);
                 break;
         }
         if (Grid is null || display) return Page();
