@@ -63,9 +63,10 @@ public sealed class TestLedger : IDisposable
     {
         foreach (var (key, value) in settings)
         {
-            if (!Ok("settings", "set", key, value).StartsWith("asked", StringComparison.Ordinal)) continue;
+            Ok("settings", "set", key, value);
             using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TimeProvider.System);
             var state = store.LoadState();
+            if (state.RoleChangeRequest(key) is null) continue;
             var approver = CollectiveLedger.Core.Approval.RoleChangeRules.Approvers
                 .SelectMany(r => CollectiveLedger.Core.Approval.ApprovalPolicy.Holders(state, r)).First(p => p != "tester");
             OkAs(approver, "settings", "set", key, value, "--approve");

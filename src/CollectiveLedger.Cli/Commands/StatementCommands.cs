@@ -22,9 +22,7 @@ public static class StatementCommands
             : new DateOnly(ParseYear(yearText!), 12, 31);
         using var store = ctx.Open();
         var ledger = store.LoadState().Ledger;
-        if (end.Year < ledger.StartPeriod.Year)
-            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: periodText is null ? "--year" : "--period"),
-                end.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        if (BeforeStart(ctx, end.Year, ledger, periodText is null ? "--year" : "--period") is { } refused) return refused;
         var sheet = store.BalanceSheet(end);
         ctx.Render(StatementReports.BalanceSheetGrid(sheet, ledger, format == OutputFormat.Table), format, () => StatementReports.BalanceSheetJson(sheet, ledger));
         return ExitCodes.Done;
@@ -37,9 +35,7 @@ public static class StatementCommands
         args.Done(2);
         using var store = ctx.Open();
         var state = store.LoadState();
-        if (year < state.Ledger.StartPeriod.Year)
-            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
-                year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
         var statement = store.IncomeStatement(year, state.IsYearClosed(year - 1));
         var closed = state.IsYearClosed(year);
         ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
@@ -55,13 +51,18 @@ public static class StatementCommands
         args.Done(2);
         using var store = ctx.Open();
         var state = store.LoadState();
-        if (year < state.Ledger.StartPeriod.Year)
-            return ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: "--year"),
-                year.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
         var notes = store.ReportNotes(year, state);
         ctx.Render(StatementReports.NotesGrid(notes, state.Ledger, format == OutputFormat.Table), format, () => StatementReports.NotesJson(notes, state.Ledger));
         return ExitCodes.Done;
     }
+
+    /// <summary>The refusal of a statement for a year before the ledger starts, or null.</summary>
+    private static int? BeforeStart(Context ctx, int year, Core.Ledger.LedgerCreated ledger, string field) =>
+        year < ledger.StartPeriod.Year
+            ? ctx.Reject([new Violation(ViolationCode.YearBeforeLedgerStart, new Place(Field: field),
+                year.ToString(System.Globalization.CultureInfo.InvariantCulture), ledger.StartPeriod.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))])
+            : null;
 
     private static int ParseYear(string text) =>
         Core.Ledger.YearRules.TryParseYear(text, out var year) ? year : throw new UsageException($"--year must be a year YYYY, not '{text}'");
