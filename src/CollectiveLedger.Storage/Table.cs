@@ -77,10 +77,13 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// </summary>
     public static readonly Table AccountTurnover = Define("account_turnover", 4, "period", "account", "kind", "fund", "debit_fen", "credit_fen");
 
+    /// <summary>A support fund's money through cash and bank by day (Schema/018): kept by a trigger, compared like <see cref="AccountTurnover"/>.</summary>
+    public static readonly Table FundDays = Define("fund_days", 2, "fund", "date", "debit_fen", "credit_fen");
+
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, AccountTurnover];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, AccountTurnover, FundDays];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not

@@ -64,6 +64,7 @@ public class TamperTests
         new object[] { "voucher_lines", "member", "UPDATE voucher_lines SET member = NULL WHERE line_no = 2" },
         new object[] { "voucher_lines", "fund", "UPDATE voucher_lines SET fund = NULL WHERE line_no = 1" },
         new object[] { "account_turnover", "credit_fen", "UPDATE account_turnover SET credit_fen = credit_fen + 1 WHERE account = (SELECT min(account) FROM account_turnover)" },
+        new object[] { "fund_days", "debit_fen", "UPDATE fund_days SET debit_fen = debit_fen + 1 WHERE date = (SELECT min(date) FROM fund_days)" },
     ];
 
     [TestCaseSource(nameof(Cells))]
@@ -86,6 +87,8 @@ public class TamperTests
     [TestCase("DELETE FROM closed_periods", "closed_periods")]
     [TestCase("INSERT INTO account_turnover VALUES ('2030-01', '101', 'normal', '', 100, 0)", "account_turnover")]
     [TestCase("DELETE FROM account_turnover WHERE account = (SELECT max(account) FROM account_turnover)", "account_turnover")]
+    [TestCase("INSERT INTO fund_days VALUES ('F01', '2030-01-01', 100, 0)", "fund_days")]
+    [TestCase("DELETE FROM fund_days WHERE date = (SELECT max(date) FROM fund_days)", "fund_days")]
     [TestCase("DELETE FROM accounts WHERE code = '50101'", "accounts")]
     public void An_inserted_or_deleted_row_is_found(string sql, string table)
     {

@@ -27,6 +27,17 @@ public class TurnoverTests
         return rows;
     }
 
+    private static List<(string Fund, string Date, long Debit, long Credit)> FundDays(TestLedger ledger)
+    {
+        using var c = ledger.Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT fund, date, debit_fen, credit_fen FROM fund_days ORDER BY fund, date";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(string, string, long, long)>();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)));
+        return rows;
+    }
+
     [Test]
     public void Every_posted_line_is_added_to_its_month_and_a_reversal_takes_it_back()
     {
@@ -41,6 +52,7 @@ public class TurnoverTests
             ("2025-07", "10201", "normal", "", 0L, 12050L), ("2025-07", "10201", "normal", "F01", 300000L, 0L),
             ("2025-07", "241", "normal", "F01", 0L, 300000L), ("2025-07", "513", "normal", "", 12050L, 0L),
         }));
+        Assert.That(FundDays(ledger), Is.EqualTo(new[] { ("F01", "2025-07-12", 300000L, 0L) }), "a fund's cash and bank lines by day (Schema/018); 241 is neither");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
 
@@ -51,17 +63,19 @@ public class TurnoverTests
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
         var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
         var sums = Sums(ledger);
+        var fundDays = FundDays(ledger);
         // The file as version 10 left it: no table, no trigger, no index (nor version 12's notice tables, nor 13's session stamp, nor 14's credential tables, nor 15's role changes,
-        // nor 16's distribution columns and relaxed CHECK, nor 17's nominal assets).
+        // nor 16's distribution columns and relaxed CHECK, nor 17's nominal assets, nor 18's fund days).
         ledger.Sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, '(undistributed_fen < total_shares OR to_share_fen IS NOT NULL))', " +
             "'undistributed_fen < total_shares)') WHERE name = 'distributions'; PRAGMA writable_schema = RESET;");
         ledger.Sql("ALTER TABLE distributions DROP COLUMN to_share_fen; ALTER TABLE distributions DROP COLUMN reserve_base_fen; ALTER TABLE distribution_steps DROP COLUMN reserve_account; " +
             "ALTER TABLE assets DROP COLUMN nominal; DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
-            "DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
+            "DROP TRIGGER voucher_lines_fund_days; DROP TABLE fund_days; DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
 
         var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
 
         Assert.That(Sums(ledger), Is.EqualTo(sums));
+        Assert.That(FundDays(ledger), Is.EqualTo(fundDays).And.Not.Empty);
         Assert.That(JsonDocument.Parse(after).RootElement.GetProperty("rows").ToString(), Is.EqualTo(JsonDocument.Parse(before).RootElement.GetProperty("rows").ToString()));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
