@@ -108,6 +108,11 @@ ACCOUNTS = [
     ("24101", "衔接推进乡村振兴补助资金", "241"),
     ("2410101", "机井项目", "24101"),
     ("24102", "草原防火专项资金", "241"),
+    # 收益分配's standard split (农村集体经济组织会计制度): what is distributed, what stays, and the
+    # corrections of earlier years' errors (以前年度损益调整), which year close carries into 未分配收益.
+    ("32201", "各项分配", "322"),
+    ("32202", "未分配收益", "322"),
+    ("32203", "以前年度损益调整", "322"),
     ("50101", "草场承包费", "501"),
     ("50102", "牲畜销售收入", "501"),
     ("50103", "机械作业收入", "501"),
@@ -419,7 +424,7 @@ OPENING_LINES = [
     Cr("21102", 1280000, summary="2024年水泵配件款", cp="C05"),
     Cr("21201", 960000, summary="2024年12月干部报酬"),
     Cr("301", 82000000),
-    Cr("322", 2631850, summary="年初未分配收益"),
+    Cr("32202", 2631850, summary="年初未分配收益"),
 ]
 _od = sum(l["fen"] for l in OPENING_LINES if l["side"] == "debit")
 _oc = sum(l["fen"] for l in OPENING_LINES if l["side"] == "credit")
@@ -857,6 +862,17 @@ CORRECTION = Voucher(REVERSAL_DATE, "支付办公用房屋顶维修费（更正6
                      2, "normal", 9, 10 ** 6 + 1)
 CORRECTION.ref = "2025-06-0100"
 
+# An error of 2025 found in 2026, after the year closed: a travel claim paid 300.00 too much, which
+# the cadre pays back. A closed year's statements stay as they were, so it is not reversed in red ink
+# (refused across years, 会计基础工作规范 §51) but corrected by a blue-ink voucher of 2026 through
+# 以前年度损益调整 (32203), not through 2026's 管理费用. The demo imports it after year close.
+_overpaid = next(v for q in (1, 2, 3, 4) for v in by_file[q] if v.lines[0]["account"] == "51303" and v.lines[0]["fen"] > yuan(300))
+PRIOR_YEAR_CORRECTION = Voucher(datetime.date(YEAR + 1, 2, 10), "收回%d年多报销差旅费（原%d年%d月记-%04d，以前年度损益调整）"
+                                % (YEAR, YEAR, _overpaid.date.month, NUMBER[id(_overpaid)]),
+                                [Dr("101", yuan(300), summary="退回多报销款"), Cr("32203", yuan(300), summary="调整%d年差旅费" % YEAR)],
+                                1, "normal", 9, 3 * 10 ** 6)
+PRIOR_YEAR_CORRECTION.ref = "%d-02-0001" % (YEAR + 1)
+
 # ---------------------------------------------------------------------------------------------
 # December's vouchers that go through approval (制单 → 审核 → 审批) instead of import: an office
 # purchase the finance lead approves alone, a repair sent back once for its acceptance form, and a
@@ -1118,7 +1134,7 @@ if _moved:
 _surplus = YEAR_END.get("321", 0) + _moved
 CLOSING = [Voucher(d(12, 31), "结转%d年收入和支出到本年收益" % YEAR, _closing_lines, 0, "closing", 99, 2 * 10 ** 6)]
 if _surplus:
-    CLOSING.append(Voucher(d(12, 31), "结转%d年本年收益到收益分配" % YEAR, [signed_line("321", -_surplus), signed_line("322", _surplus)],
+    CLOSING.append(Voucher(d(12, 31), "结转%d年本年收益到收益分配" % YEAR, [signed_line("321", -_surplus), signed_line("32202", _surplus)],
                            0, "closing", 99, 2 * 10 ** 6 + 1))
 for v in CLOSING:
     assert sum(signed(l) for l in v.lines) == 0 and len(v.lines) >= 2
@@ -1648,6 +1664,17 @@ BALANCES_2004 = [
     ("561", "投资收益", 0, 0),
 ]
 
+# The smaller village whose books balances-2004.csv holds: the demo converts them and opens its own
+# ledger in the 2023 chart from 2024-01 (新旧科目对照, 财会〔2023〕20号).
+ORG_BODY_2004 = "MA7XR3KB"
+LEDGER_2004 = {
+    "org": "阿拉坦敖包嘎查股份经济合作社",
+    "org_code": uscc("N2" + "152525" + ORG_BODY_2004 + org_code_check(ORG_BODY_2004)),
+    "currency": "CNY",
+    "chart": "standard-2023",
+    "start": "2024-01",
+}
+
 
 def balances_2004_csv():
     level1 = [r for r in BALANCES_2004 if len(r[0]) == 3]
@@ -1677,6 +1704,7 @@ def main():
     write_bytes(QUARTERS[4], csv_text(by_file[4]).encode("gb18030"))
     write_json("reversals.json", [{"ref": ERRONEOUS.ref, "date": REVERSAL_DATE.isoformat(), "reason": REVERSAL_REASON}])
     write_json("corrections.json", [voucher_obj(CORRECTION)])
+    write_json("prior-year-corrections.json", [voucher_obj(PRIOR_YEAR_CORRECTION)])
     for m in range(1, 13):
         tb, _ = trial_balance(m, m)
         write_json("expected/trial-balance-%d-%02d.json" % (YEAR, m), tb)
@@ -1698,6 +1726,7 @@ def main():
     write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in ASSETS])
     write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))
     write_bytes("balances-2004.csv", balances_2004_csv().encode("gb18030"))
+    write_json("ledger-2004.json", LEDGER_2004)
     read_back()
 
     print("vouchers: opening 1, " + ", ".join("%s %d" % (QUARTERS[q], len(by_file[q])) for q in QUARTERS)

@@ -43,11 +43,13 @@ public static class YearRules
     {
         if (state.IsLeaf(SurplusDistribution)) return SurplusDistribution;
         var found = state.Accounts.Values
-            .Where(a => a.Code.Length > SurplusDistribution.Length && a.Code.StartsWith(SurplusDistribution, StringComparison.Ordinal)
-                        && state.IsLeaf(a.Code) && a.Name.Contains(name, StringComparison.Ordinal))
+            .Where(a => IsSurplusLeaf(a.Code, state) && a.Name.Contains(name, StringComparison.Ordinal))
             .Select(a => a.Code).ToList();
         return found.Count == 1 ? found[0] : null;
     }
+
+    private static bool IsSurplusLeaf(string code, LedgerState state) =>
+        code.Length > SurplusDistribution.Length && code.StartsWith(SurplusDistribution, StringComparison.Ordinal) && state.IsLeaf(code);
 
     /// <summary>
     /// PriorYearNotClosed: a voucher dated in year Y+1 while year Y lies within the ledger's life, is
@@ -109,7 +111,8 @@ public static class YearRules
     /// Cr 321, Dr 321 / Cr expense, one line per account in code order and one 321 line for the net);
     /// then 321's resulting balance zeroed against 322 收益分配 (its 未分配收益 sub-account when 322 has
     /// sub-accounts, <see cref="SurplusAccount"/>; 322 while that is not decided); then, when 322 has
-    /// both a 各项分配 and a 未分配收益 leaf, 各项分配's balance zeroed against 未分配收益. A voucher with nothing to move is left
+    /// sub-accounts, each other leaf below it with a balance (各项分配, 以前年度损益调整), in code order, zeroed
+    /// against 未分配收益 in a voucher of its own. A voucher with nothing to move is left
     /// out, so a year without income or expense closes with no voucher at all. Verify rebuilds them
     /// with this same function and compares.
     /// </summary>
@@ -136,11 +139,13 @@ public static class YearRules
             vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年本年收益到收益分配", 0, null,
                 [Zeroing(CurrentYearSurplus, surplus), Carrying(SurplusAccount(state, UndistributedName) ?? SurplusDistribution, surplus)]));
 
-        // 322 split: what the year distributed (各项分配) closes into 未分配收益, so each year's 各项分配 starts at zero.
-        if (SurplusAccount(state, DistributionsName) is { } distributions && SurplusAccount(state, UndistributedName) is { } undistributed
-            && distributions != undistributed && yearEndNet.GetValueOrDefault(distributions) is var distributed and not 0)
-            vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年各项分配到未分配收益", 0, null,
-                [Zeroing(distributions, new Amount(distributed)), Carrying(undistributed, new Amount(distributed))]));
+        // 322 split: every other leaf below 322 (各项分配, what the year distributed; 以前年度损益调整, the
+        // corrections of earlier years) closes into 未分配收益, so that each starts the next year at zero.
+        if (SurplusAccount(state, UndistributedName) is { } undistributed && undistributed != SurplusDistribution)
+            foreach (var (code, fen) in yearEndNet.Where(b => b.Value != 0 && b.Key != undistributed && IsSurplusLeaf(b.Key, state))
+                         .OrderBy(b => b.Key, StringComparer.Ordinal))
+                vouchers.Add(new Voucher(++number, date, VoucherKind.Closing, null, $"结转{year}年{state.Accounts[code].Name}到未分配收益", 0, null,
+                    [Zeroing(code, new Amount(fen)), Carrying(undistributed, new Amount(fen))]));
         return vouchers.ToImmutable();
 
         // A line that brings an account with net balance `net` to zero, and the line that takes it over.

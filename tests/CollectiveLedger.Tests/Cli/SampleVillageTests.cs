@@ -78,6 +78,38 @@ public class SampleVillageTests
     }
 
     [Test]
+    public void The_2025_error_found_in_2026_is_corrected_through_以前年度损益调整_not_2026_expense_and_closes_nothing_of_2025()
+    {
+        var correction = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "prior-year-corrections.json"))).RootElement[0];
+        var amount = StatementArithmetic.Money(correction.GetProperty("lines")[1].GetProperty("credit").GetString()!);
+        var statement = JsonDocument.Parse(_demo.Ok("report", "income", "--year", "2026", "--format", "json")).RootElement;
+        var year2025 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement;
+        var expected2025 = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestLedger.Samples, "expected", "income-2025.json"))).RootElement;
+
+        Assert.That(correction.GetProperty("lines")[1].GetProperty("account").GetString(), Is.EqualTo("32203"));
+        Assert.That(amount, Is.GreaterThan(0m));
+        Assert.That(StatementArithmetic.Column(statement, "amount")["other_transfers_in"], Is.EqualTo(amount), "其他转入, not 管理费用");
+        Assert.That(StatementArithmetic.Column(statement, "amount")["administrative_expenses"], Is.EqualTo(0m));
+        Assert.That(StatementArithmetic.Column(year2025, "amount"), Is.EqualTo(StatementArithmetic.Column(expected2025, "amount")), "2025 stays as it closed");
+        StatementArithmetic.AssertIncomeStatementAddsUp(statement);
+        var (code, _, err) = _demo.Run("vouchers", "reverse", "2", "--period", "2025-01", "--date", "2026-02-11", "--reason", "多报销");
+        Assert.That(code, Is.Not.EqualTo(0));
+        Assert.That(err, Does.Contain("[ReversalAcrossYears]"), "the red-ink way is refused across years");
+    }
+
+    [Test]
+    public void The_2004_chart_village_converts_into_its_own_ledger_that_verifies_with_the_files_totals()
+    {
+        var tb = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2024-01-from-2004.json"))).RootElement;
+        using var stdout = new StringWriter();
+        var verified = CollectiveLedger.Cli.Program.Run(["--db", Path.Combine(_demo.Dir, "ledger-2004.db"), "--lang", "en", "verify"], stdout, TextWriter.Null, TimeProvider.System);
+
+        Assert.That(tb.GetProperty("org").GetString(), Does.Contain("阿拉坦敖包"));
+        Assert.That(tb.GetProperty("totals").GetProperty("opening_debit").GetString(), Is.EqualTo("812250.00"), "the file's total, samples/gacha/README.md");
+        Assert.That(verified, Is.EqualTo(0), stdout.ToString());
+    }
+
+    [Test]
     public void The_sample_books_its_shepherd_and_machine_operators_to_213_labour_payable_not_to_212_wages()
     {
         var rows = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2025.json"))).RootElement.GetProperty("rows")

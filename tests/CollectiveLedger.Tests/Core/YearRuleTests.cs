@@ -72,6 +72,21 @@ public class YearRuleTests
     }
 
     [Test]
+    public void A_prior_year_adjustment_under_322_closes_into_未分配收益_after_各项分配()
+    {
+        var state = State(closedThroughMonth: 11);
+        state.Apply(new AccountAdded("32201", "各项分配", "322"));
+        state.Apply(new AccountAdded("32202", "未分配收益", "322"));
+        state.Apply(new AccountAdded("32203", "以前年度损益调整", "322"));
+
+        var vouchers = YearRules.ClosingVouchers(2026, state,
+            new Dictionary<string, long> { ["32201"] = 12000, ["32202"] = -20000, ["32203"] = -30000, ["102"] = 38000 });
+
+        Assert.That(vouchers.Select(v => v.Summary), Is.EqualTo(new[] { "结转2026年各项分配到未分配收益", "结转2026年以前年度损益调整到未分配收益" }));
+        Assert.That(vouchers[1].Lines.Select(l => (l.Account, l.Debit.Fen, l.Credit.Fen)), Is.EqualTo(new[] { ("32203", 30000L, 0L), ("32202", 0L, 30000L) }));
+    }
+
+    [Test]
     public void Closing_vouchers_zero_income_and_expense_into_321_and_321_into_322()
     {
         var state = State(closedThroughMonth: 11);
