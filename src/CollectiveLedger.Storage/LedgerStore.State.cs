@@ -14,11 +14,11 @@ public sealed partial class LedgerStore
     private const string SelectLedger = "SELECT id, org, org_code, currency, chart, start_period, format_version FROM ledger";
     private const string SelectSubAccounts = "SELECT code, name, parent FROM accounts WHERE parent IS NOT NULL ORDER BY code";
     private const string SelectClosedPeriods = "SELECT period FROM closed_now ORDER BY period";
-    // The year's surplus as year close carried it into 322 (LedgerState.YearSurplus): only year close writes closing vouchers.
+    // The year's surplus as year close carried it into 322 (LedgerState.YearSurplus): only year close writes
+    // closing vouchers, all in December; read from the month sums, not from every voucher.
     private const string SelectYearSurplus = """
-        SELECT CAST(substr(v.date, 1, 4) AS INTEGER), SUM(l.credit_fen) - SUM(l.debit_fen)
-        FROM vouchers v JOIN voucher_lines l ON l.voucher_seq = v.seq
-        WHERE v.kind = 'closing' AND substr(l.account, 1, 3) = '322'
+        SELECT CAST(substr(period, 1, 4) AS INTEGER), SUM(credit_fen) - SUM(debit_fen)
+        FROM account_turnover WHERE kind = 'closing' AND substr(account, 1, 3) = '322'
         GROUP BY 1
         """;
     private const string SelectMonthlyNet = "SELECT period, account, SUM(debit_fen) - SUM(credit_fen) FROM account_turnover GROUP BY period, account";
