@@ -101,6 +101,25 @@ public sealed class AssetHistory
     public IEnumerable<HerdChanged> HerdChanges(DateOnly from, DateOnly to) =>
         _entries.OfType<HerdChanged>().Where(h => h.Date >= from && h.Date <= to);
 
+    /// <summary>
+    /// What moved <paramref name="code"/>'s cost after registration, dated from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive: cost in (rearing, maturity into it), cost out (maturity out of it,
+    /// deaths written off) and accumulated depreciation out (deaths written off).
+    /// </summary>
+    public (Amount In, Amount Out, Amount DepreciationOut) CostMoves(string code, DateOnly from, DateOnly to)
+    {
+        var (costIn, costOut, depreciationOut) = (Amount.Zero, Amount.Zero, Amount.Zero);
+        foreach (var e in _entries.Where(e => DateOf(e) >= from && DateOf(e) <= to))
+            switch (e)
+            {
+                case AssetReared r when r.Asset == code: costIn += r.Amount; break;
+                case HerdMatured m when m.To == code: costIn += m.Amount; break;
+                case HerdMatured m when m.From == code: costOut += m.Amount; break;
+                case HerdChanged { WriteOff: { } w } h when h.Asset == code: costOut += w.Cost; depreciationOut += w.Depreciation; break;
+            }
+        return (costIn, costOut, depreciationOut);
+    }
+
     /// <summary>The maturity transfers dated from <paramref name="from"/> to <paramref name="to"/> inclusive, in log order.</summary>
     public IEnumerable<HerdMatured> Maturities(DateOnly from, DateOnly to) =>
         _entries.OfType<HerdMatured>().Where(m => m.Date >= from && m.Date <= to);

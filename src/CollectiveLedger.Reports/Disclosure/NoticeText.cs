@@ -111,6 +111,7 @@ public sealed class NoticeText(bool chinese)
     public string HeadAtStart => T("期初存栏", "Head at start");
     public string Registered => T("本期登记", "Registered");
     public string HerdDisposed => T("整群清理", "Herd disposed of");
+    public string HerdMatured => T("成龄转群", "Matured");
     public string HeadAtEnd => T("期末存栏", "Head at end");
     public string HerdChangeName(Core.Assets.HerdChange c) => c switch
     {
