@@ -453,8 +453,7 @@ public static class AssetRules
         if (state.Asset(fromCode) is not { } from) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "from"), fromCode));
         if (state.Asset(toCode) is not { } to) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "to"), toCode));
         if (from.Asset.Category != AssetCategory.FatteningStock || to.Asset.Category != AssetCategory.BreedingHerd)
-            return Decision.Reject(new Violation(ViolationCode.MaturityNeedsYoungStockAndHerd, new Place(Field: "to"), fromCode, from.Asset.Category.ToText(),
-                toCode, to.Asset.Category.ToText()));
+            return Decision.Reject(new Violation(ViolationCode.MaturityNeedsYoungStockAndHerd, new Place(Field: "to"), fromCode, toCode));
         foreach (var s in new[] { from, to })
             if (!s.Active) return Decision.Reject(new Violation(ViolationCode.AssetAlreadyDisposed, new Place(Field: "code"), s.Asset.Code, IsoDate.Format(s.Disposed!.Value)));
         if (from.Asset.Species != to.Asset.Species)

@@ -165,8 +165,8 @@ public static class Messages
                 "{0} is a breeding herd (132): newborns do not enter it at zero cost; record the births on a young-stock asset on 131 (assets herd YOUNG --change births), capitalise their rearing cost with assets rear, and transfer them at maturity with assets mature YOUNG --to {0}"),
             [ViolationCode.RearingNeedsYoungStock] = ("资产 {0} 不是消耗性生物资产（131）：饲养成本只计入幼畜或育肥畜；成龄种畜的饲养费用计入当期费用",
                 "asset {0} is not young or fattening stock on 131: rearing cost is capitalised only there; a mature herd's upkeep is an expense of the period"),
-            [ViolationCode.MaturityNeedsYoungStockAndHerd] = ("幼畜成龄转群须从消耗性生物资产（131）转入生产性生物资产（132）：{0} 是 {1}，{2} 是 {3}",
-                "maturity moves young stock from 131 into a breeding herd on 132: {0} is {1}, {2} is {3}"),
+            [ViolationCode.MaturityNeedsYoungStockAndHerd] = ("幼畜成龄转群须从消耗性生物资产（131，fattening_stock）转入生产性生物资产（132，breeding_herd）：不能从 {0} 转入 {1}",
+                "maturity moves young stock from a fattening_stock asset on 131 into a breeding_herd on 132: not from {0} into {1}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)
