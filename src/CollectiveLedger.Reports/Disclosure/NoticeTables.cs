@@ -38,7 +38,8 @@ public static class NoticeTables
                     NoticeTable.Cells(Funds(n)), t.None),
             ]),
             new(t.ClaimsCaption, [new NoticeTable([new(t.Item, 1.5f), new(t.Account, 3f), new(t.Amount, 1.5f, true)], NoticeTable.Cells(Claims(n, t)), t.None)]),
-            new(t.AssetsCaption, n.Assets.Rows.IsEmpty ? [assets] : [assets, new NoticeParagraph(t.AssetsNote, NoticeParagraphStyle.Note)]),
+            new(t.AssetsCaption, n.Assets.Rows.IsEmpty ? [assets]
+                : [assets, new NoticeParagraph(HasHerds(n) ? t.AssetsNote + t.HerdCostNote : t.AssetsNote, NoticeParagraphStyle.Note)]),
             new(t.HerdsCaption, [herds]),
             new(t.ContractsCaption, [contracts]),
         };
@@ -180,6 +181,8 @@ public static class NoticeTables
         .. matured ? [new NoticeColumn(t.HerdMatured, 1f, true)] : Array.Empty<NoticeColumn>(),
         new(t.HerdDisposed, 1f, true), new(t.HeadAtEnd, 1f, true),
     ];
+
+    private static bool HasHerds(DisclosureNotice n) => n.Assets.Rows.Any(r => Core.Assets.AssetCategories.TryParse(r.Category, out var c) && Core.Assets.AssetCategories.IsHerd(c));
 
     private static bool Matures(DisclosureNotice n) => n.Herds.Any(h => h.Matured != 0);
 
