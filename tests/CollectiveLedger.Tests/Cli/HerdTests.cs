@@ -167,6 +167,29 @@ public class HerdTests
     }
 
     [Test]
+    public void The_notice_shows_the_maturity_transfer_in_the_herd_section_and_rolls_each_herds_value_forward()
+    {
+        using var ledger = Books();
+        ledger.Ok("assets", "herd", "LAMBS", "--date", "2025-03-01", "--change", "births", "--head", "7");
+        ledger.Ok("assets", "rear", "LAMBS", "--date", "2025-03-31", "--amount", "500", "--from", "121");
+        ledger.Ok("assets", "mature", "LAMBS", "--to", "SC1", "--date", "2025-03-31", "--head", "3");
+        var path = Path.Combine(ledger.Dir, "notice.json");
+
+        ledger.Ok("disclose", "--period", "2025-03", "--date", "2025-04-05", "--out", path);
+
+        var notice = JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
+        var herds = notice.GetProperty("herds").EnumerateArray().ToDictionary(h => h.GetProperty("code").GetString()!);
+        Assert.That((herds["LAMBS"].GetProperty("births").GetInt32(), herds["LAMBS"].GetProperty("matured").GetInt32(), herds["LAMBS"].GetProperty("head_at_end").GetInt32()),
+            Is.EqualTo((7, -3, 4)));
+        Assert.That((herds["SC1"].GetProperty("matured").GetInt32(), herds["SC1"].GetProperty("head_at_end").GetInt32()), Is.EqualTo((3, 23)));
+        var assets = notice.GetProperty("assets").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        string[] Columns(JsonElement row) =>
+            new[] { "net_at_start", "increase", "depreciation", "decrease", "net_at_end" }.Select(k => row.GetProperty(k).GetString()!).ToArray();
+        Assert.That(Columns(assets["LAMBS"]), Is.EqualTo(new[] { "0.00", "600.00", "0.00", "257.14", "342.86" }), "registered with 100.00, reared 500.00, 3 of 7 head out");
+        Assert.That(Columns(assets["SC1"]), Is.EqualTo(new[] { "6000.00", "257.14", "0.00", "0.00", "6257.14" }));
+    }
+
+    [Test]
     public void Sales_stay_counts_only()
     {
         using var ledger = Books();
