@@ -318,6 +318,59 @@ class Credentials(VerifierTestCase):
         self.assertFailsAt(self.log(self.credential("乌云", "server", user="甲、乙")), n + 1, "user: one name")
 
 
+class Herds(VerifierTestCase):
+    """audit-log.md 7.14: rearing into 131, maturity from 131 to 132, deaths written off through 181 at the dead head's share."""
+
+    def log(self, *extra):
+        entries = self.entries()
+        base = entries[-1]
+        asset = {"acquired": "2026-01-10", "depreciation_account": None, "expense_account": None, "fund": None, "life_months": 0,
+                 "location": None, "opening_depreciation": "0.00", "opening_months": 0, "paid_from": None, "residual": "0.00", "species": "sheep"}
+        entries.append(dict(base, kind="asset.added", data=dict(asset, account="132", category="breeding_herd", code="SC1", cost="6000.00", head=20,
+                                                                 name="基础母羊群", life_months=60, residual="600.00", depreciation_account="133",
+                                                                 expense_account="513")))
+        entries.append(dict(base, kind="asset.added", data=dict(asset, account="131", category="fattening_stock", code="LAMBS", cost="100.00", head=0,
+                                                                 name="春羔")))
+        for kind, data in extra:
+            entries.append(dict(base, kind=kind, data=data))
+        return rechain(entries)
+
+    def herd(self, asset, change, head, **write_off):
+        return ("herd.changed", dict({"asset": asset, "change": change, "date": "2026-01-20", "head": head, "note": None}, **write_off))
+
+    def test_births_rearing_maturity_and_deaths_at_their_shares_pass(self):
+        lines = self.log(self.herd("LAMBS", "births", 7),
+                         ("asset.reared", {"amount": "500.00", "asset": "LAMBS", "date": "2026-01-31", "from": "121"}),
+                         ("herd.matured", {"amount": "257.14", "date": "2026-01-31", "from": "LAMBS", "head": 3, "to": "SC1"}),
+                         self.herd("LAMBS", "deaths", 1, cost="85.72", depreciation="0.00", loss_account="181"),
+                         self.herd("SC1", "deaths", 23, cost="6257.14", depreciation="0.00", loss_account="181"))
+
+        result = self.run_verifier(lines)
+
+        self.assertNotIn("PROBLEM", result.stdout)
+
+    def test_a_write_off_that_is_not_the_dead_heads_share_fails(self):
+        lines = self.log(self.herd("SC1", "deaths", 3, cost="800.00", depreciation="0.00", loss_account="181"))
+
+        self.assertFailsAt(lines, len(lines) - 1, "the write-off is not the dead animals' share")
+
+    def test_a_write_off_to_an_account_outside_181_fails(self):
+        lines = self.log(self.herd("SC1", "deaths", 3, cost="900.00", depreciation="0.00", loss_account="515"))
+
+        self.assertFailsAt(lines, len(lines) - 1, "loss_account is below 181")
+
+    def test_a_computed_maturity_amount_that_is_not_the_heads_share_fails(self):
+        lines = self.log(self.herd("LAMBS", "births", 7),
+                         ("herd.matured", {"amount": "50.00", "date": "2026-01-31", "from": "LAMBS", "head": 3, "to": "SC1"}))
+
+        self.assertFailsAt(lines, len(lines) - 1, "the head's share of the young stock's cost")
+
+    def test_rearing_a_breeding_herd_fails(self):
+        lines = self.log(("asset.reared", {"amount": "500.00", "asset": "SC1", "date": "2026-01-31", "from": "121"}))
+
+        self.assertFailsAt(lines, len(lines) - 1, "rearing cost goes into an asset on 131")
+
+
 class TrialBalance(VerifierTestCase):
     def trial_balance(self, cash_closing_debit):
         row = lambda code, level, dr, cr: {

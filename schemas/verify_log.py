@@ -24,7 +24,8 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "asset.added": "account acquired category code cost depreciation_account expense_account fund head life_months location name "
                        "opening_depreciation opening_months paid_from residual species",
         "asset.depreciated": "lines period", "asset.disposed": "asset date gain_loss_account proceeds proceeds_account reason",
-        "herd.changed": "asset change date head note",
+        "herd.changed": "asset change date head note", "asset.reared": "amount asset date from",
+        "herd.matured": "amount date from head to",
         "distribution.planned": "by distributable distributed households per_share reserve reserve_percent total_shares undistributed year",
         "distribution.approved": "by resolution role year", "distribution.posted": "by date payable_account year",
         "distribution.paid": "account by date year",
@@ -40,7 +41,8 @@ for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
 OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}, "asset.added": {"attachments", "nominal"}, "asset.disposed": {"attachments"},
-            "contract.received": {"attachments"}}  # added in format 1's later versions
+            "contract.received": {"attachments"}, "herd.changed": {"cost", "depreciation", "loss_account"},
+            "asset.reared": {"attachments"}, "herd.matured": {"attachments", "stated"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
@@ -92,6 +94,10 @@ def notice_months(d, s):  # disclosure.published, notice.prepared: a month, quar
     need(f >= s["start"], f"the notice begins in {f}, before the ledger starts")
     last_day = datetime.date.fromisoformat(next_month(t) + "-01") - datetime.timedelta(days=1)
     need(is_date(d["date"]) and d["date"] >= last_day.isoformat(), f"date must be a day on or after {last_day}, when {t} ends")
+
+def share(total, head, of):  # head's share of a herd's amount, half up to the fen; all of it with the last head (7.14)
+    return total if head == of else (total * head * 2 + of) // (of * 2)
+
 
 def next_month(p):  # "2026-12" -> "2027-01"
     y, m = int(p[:4]), int(p[5:])
@@ -409,7 +415,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need("nominal" not in d or (d["nominal"] is True and fen(d["cost"]) == 100 and fen(d["residual"]) == 0 and d["life_months"] == 0
                                     and d["depreciation_account"] is None and d["expense_account"] is None),
              "nominal is only true, for an asset at 1.00 (名义金额) that is not depreciated")
-        s["assets"][c] = dict(d, depreciated=fen(d["opening_depreciation"]), disposed=False, head_now=d["head"])
+        s["assets"][c] = dict(d, depreciated=fen(d["opening_depreciation"]), disposed=False, head_now=d["head"], cost_now=fen(d["cost"]))
     elif kind == "asset.depreciated":
         need(isinstance(d["period"], str) and PERIOD.fullmatch(d["period"]) and d["period"] not in s["depreciated"], "a month is depreciated once")
         s["depreciated"].add(d["period"])
@@ -417,7 +423,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             a = s["assets"].get(l["asset"])
             need(a and not a["disposed"] and a["depreciation_account"], f"asset {l['asset']!r} cannot be depreciated")
             a["depreciated"] += fen(l["amount"])
-            need(0 <= a["depreciated"] <= fen(a["cost"]) - fen(a["residual"]), f"asset {l['asset']!r} depreciated below its residual value")
+            need(0 <= a["depreciated"] <= a["cost_now"] - fen(a["residual"]), f"asset {l['asset']!r} depreciated below its residual value")
     elif kind == "asset.disposed":
         need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
         a = s["assets"].get(d["asset"])
@@ -426,8 +432,37 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
     elif kind == "herd.changed":
         a = s["assets"].get(d["asset"])
         need(a and not a["disposed"] and d["change"] in ("births", "purchases", "sales", "deaths") and is_int(d["head"]) and d["head"] > 0, "bad herd change")
+        keys = {"cost", "depreciation", "loss_account"} & set(d)
+        need(not keys or (keys == {"cost", "depreciation", "loss_account"} and d["change"] == "deaths" and str(d["loss_account"]).startswith("181")),
+             "cost, depreciation and loss_account come together, only with deaths, and loss_account is below 181")
+        if keys:  # 7.14: the dead animals' share of cost and accumulated depreciation, written off to 181; the voucher follows
+            need(d["head"] <= a["head_now"], f"herd {d['asset']!r} below zero head")
+            need(fen(d["cost"]) == share(a["cost_now"], d["head"], a["head_now"]) and fen(d["depreciation"]) == share(a["depreciated"], d["head"], a["head_now"]),
+                 f"herd {d['asset']!r}: the write-off is not the dead animals' share of cost and depreciation")
+            a["cost_now"] -= fen(d["cost"])
+            a["depreciated"] -= fen(d["depreciation"])
         a["head_now"] += d["head"] if d["change"] in ("births", "purchases") else -d["head"]
         need(a["head_now"] >= 0, f"herd {d['asset']!r} below zero head")
+    elif kind == "asset.reared":  # 7.14: rearing cost into young or fattening stock on 131; the voucher follows
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
+        a = s["assets"].get(d["asset"])
+        need(a and not a["disposed"] and a["category"] == "fattening_stock" and fen(d["amount"]) > 0 and is_date(d["date"]),
+             f"rearing cost goes into an asset on 131 in use, positive: {d['asset']!r}")
+        a["cost_now"] += fen(d["amount"])
+    elif kind == "herd.matured":  # 7.14: young stock on 131 join a breeding herd on 132 with their carrying amount; the voucher follows
+        need("attachments" not in d or (is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999), "attachments must be an integer 0..9999")
+        need("stated" not in d or d["stated"] is True, "stated is only true")
+        f, t = s["assets"].get(d["from"]), s["assets"].get(d["to"])
+        need(f and t and not f["disposed"] and not t["disposed"] and f["category"] == "fattening_stock" and t["category"] == "breeding_herd",
+             "maturity moves young stock on 131 into a breeding herd on 132, both in use")
+        need(is_int(d["head"]) and 0 < d["head"] <= f["head_now"], f"herd {d['from']!r} below zero head")
+        amount = fen(d["amount"])
+        need(0 < amount <= f["cost_now"] and (d["head"] < f["head_now"] or amount == f["cost_now"]), "the amount is within the young stock's cost, all of it with the last head")
+        need("stated" in d or amount == share(f["cost_now"], d["head"], f["head_now"]), "the amount is the head's share of the young stock's cost")
+        f["cost_now"] -= amount
+        f["head_now"] -= d["head"]
+        t["cost_now"] += amount
+        t["head_now"] += d["head"]
     elif kind == "contract.added":  # audit-log.md 7.16; the voucher that follows a receipt or recognition is checked as any other
         c = d["number"]
         need(isinstance(c, str) and c not in s["contracts"], f"contract {c!r} exists already")
@@ -526,7 +561,7 @@ def verify(log_path, tb_path=None):
     for c, field in REGISTER.items():  # the register equals the books on every register account it uses
         acct = "account" if field == "cost" else "depreciation_account"
         used = [a for a in s["assets"].values() if (a[acct] or "")[:3] == c]
-        held = sum(fen(a["cost"]) if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
+        held = sum(a["cost_now"] if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
         if used and held != level1.get(c, 0) * (1 if field == "cost" else -1):
             reconciliation.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
     if tb_path:

@@ -368,13 +368,13 @@ def asset(code, name, category, account, acquired, cost, life, residual, expense
     # Public-welfare assets (roads, wells) named without an expense account depreciate to 公益支出: the
     # program takes 514's only leaf whose name says 折旧, 51406 公益设施折旧费 (财会〔2023〕14号).
     expense_given = expense is not None
-    if expense is None:
+    if expense is None and dep is not None:
         assert category in ("road", "well")
         expense = "51406"
     a = {"code": code, "name": name, "category": category, "account": account, "acquired": acquired, "cost": cost,
          "life": life, "residual": residual, "expense": expense, "dep": dep, "location": location, "fund": fund,
          "species": species, "head": head, "paid_from": paid_from, "months": 0, "depreciated": 0, "attachments": attachments,
-         "expense_given": expense_given}
+         "expense_given": expense_given, "registered_cost": cost, "head_now": head, "moved": False}
     if taken_over and acquired < d(1, 1):
         # Months from the month after acquisition to December 2024, each at the monthly amount.
         months = (YEAR - 1 - acquired.year) * 12 + 12 - acquired.month
@@ -391,7 +391,9 @@ def depreciation_amount(a, month):
     left = a["cost"] - a["residual"] - a["depreciated"]
     if a["dep"] is None or (a["acquired"].year, a["acquired"].month) >= (YEAR, month) or a["months"] >= a["life"] or left <= 0:
         return None
-    monthly = (a["cost"] - a["residual"]) // a["life"]
+    # A herd whose cost moved after registration (young stock matured into it, deaths written off)
+    # spreads what is left over the months left (AssetRules.MonthlyAmount).
+    monthly = left // (a["life"] - a["months"]) if a["moved"] else (a["cost"] - a["residual"]) // a["life"]
     return left if a["months"] + 1 == a["life"] or monthly > left else monthly
 
 
@@ -915,21 +917,93 @@ asset("GD-008", "硬化道路3.2公里", "road", "15102", workday(d(10, 21)), ro
 BREEDING = asset("SC-001", "基础母羊群（乌珠穆沁羊）", "breeding_herd", "132", workday(d(4, 16)), 60 * yuan(1150) + 3 * yuan(2600), 60,
                  yuan(7680), "51103", "第二小组冬营盘", species="sheep", head=63, paid_from="10201",
                  attachments=3)  # the invoice, the quarantine certificates (检疫证明), the acceptance form
+# The collective's fattening flock (131), kept by vouchers through the year, is taken into the
+# register at its year-end cost and head, so that the register holds all of 131 before the young
+# stock are registered on it: from then on 131 moves only through the register.
+FATTENING = asset("FL-001", "集体育肥羊群", "fattening_stock", "131", d(12, 31), herd["cost"], 0, 0, None, "第二小组夏营盘",
+                  species="sheep", head=herd["heads"])
+# The breeding flock's lambs of 2025 are young stock on 131 (财会〔2023〕14号): registered at lambing
+# with the lambing season's feed, born there, reared on hay (饲养成本 capitalised from 121), and the
+# twelve best ewe lambs join the breeding flock (132) in November with their share of the cost.
+LAMBS = asset("LB-2025", "2025年春羔（基础母羊群所产）", "fattening_stock", "131", workday(d(5, 20)), yuan(900), 0, 0, None,
+              "第二小组冬营盘", species="sheep", head=0, paid_from="121", attachments=1)  # the feed requisition (领料单)
 for a in ASSETS:
     assert a["residual"] < a["cost"] and a["opening_depreciation"] <= a["cost"] - a["residual"]
-HERD_CHANGES = [
-    {"asset": "SC-001", "date": workday(d(5, 20)).isoformat(), "change": "births", "head": 18, "note": "春季接羔，留作后备种羊"},
-    {"asset": "SC-001", "date": workday(d(8, 4)).isoformat(), "change": "deaths", "head": 1, "note": "母羊病死，经嘎查两委确认"},
-]
-_heads = BREEDING["head"]
-for h in HERD_CHANGES:
-    _heads += h["head"] if h["change"] in ("births", "purchases") else -h["head"]
-    assert _heads >= 0
-HERD_AT_YEAR_END = _heads
 
-ASSET_VOUCHERS = [Voucher(BREEDING["acquired"], "购入资产：%s" % BREEDING["name"],
-                          [Dr(BREEDING["account"], BREEDING["cost"]), Cr("10201", BREEDING["cost"])], BREEDING["attachments"], "normal", 9, 3 * 10 ** 6)]
+
+def share(total, head, of):
+    """head's share of a herd's amount, rounded half up to the fen; the last head takes all (AssetRules.Share)."""
+    return total if head == of else (total * head * 2 + of) // (of * 2)
+
+
+LOSS_CLEARING = []  # the approved clearing of 181 (Dr 51501 / Cr 181), imported by the demo from losses.json
+HERD_VOUCHERS = []
+# Each step is a command the demo runs in its month, before that month's depreciation, in this order.
+HERD_STEPS = [
+    (workday(d(5, 20)), ["assets", "herd", LAMBS["code"], "--date", workday(d(5, 20)).isoformat(), "--change", "births", "--head", "18",
+                         "--note", "春季接羔18只"]),
+    (d(6, 30), ["assets", "rear", LAMBS["code"], "--date", d(6, 30).isoformat(), "--amount", money(yuan(1260)), "--from", "121", "--attachments", "1"]),
+    (workday(d(8, 4)), ["assets", "herd", BREEDING["code"], "--date", workday(d(8, 4)).isoformat(), "--change", "deaths", "--head", "1",
+                        "--note", "母羊病死，经嘎查两委确认"]),
+    (workday(d(8, 12)), ["vouchers", "import", "losses.json"]),
+    (d(9, 30), ["assets", "rear", LAMBS["code"], "--date", d(9, 30).isoformat(), "--amount", money(yuan(1540)), "--from", "121", "--attachments", "1"]),
+    (workday(d(11, 28)), ["assets", "mature", LAMBS["code"], "--to", BREEDING["code"], "--date", workday(d(11, 28)).isoformat(), "--head", "12"]),
+]
+
+
+def herd_step(date, words):
+    """The model of one step: the register's amounts as AssetRules computes them, and the voucher that follows."""
+    option = lambda name: words[words.index(name) + 1]
+    if words[:2] == ["vouchers", "import"]:
+        return
+    a = next(x for x in ASSETS if x["code"] == words[2])
+    if words[1] == "herd":
+        heads = int(option("--head"))
+        if option("--change") == "births":
+            assert a["category"] == "fattening_stock"  # never at zero cost into a breeding herd
+            a["head_now"] += heads
+            return
+        assert option("--change") == "deaths"
+        cost, dep = share(a["cost"], heads, a["head_now"]), share(a["depreciated"], heads, a["head_now"])
+        a["cost"] -= cost
+        a["depreciated"] -= dep
+        a["head_now"] -= heads
+        a["moved"] = True
+        label = "%s %s %d头（只）" % (a["code"], a["name"], heads)
+        lines = [Dr("181", cost - dep, summary="死亡损失 " + label)] + ([Dr(a["dep"], dep)] if dep else []) + [Cr(a["account"], cost, summary=label)]
+        HERD_VOUCHERS.append(Voucher(date, "畜群死亡转入待处理财产损溢：%s" % a["name"], lines, 0, "normal", 9, 5 * 10 ** 6 + len(HERD_VOUCHERS)))
+        v = Voucher(workday(d(8, 12)), "经嘎查两委批准，核销基础母羊病死损失", [Dr("51501", cost - dep, summary="母羊1只"), Cr("181", cost - dep)], 1, "normal", 9,
+                    5 * 10 ** 6 + 100)
+        v.ref = "%d-08-L01" % YEAR
+        LOSS_CLEARING.append(v)
+        HERD_VOUCHERS.append(v)
+    elif words[1] == "rear":
+        amount = int(option("--amount").replace(".", ""))
+        a["cost"] += amount
+        a["moved"] = True
+        HERD_VOUCHERS.append(Voucher(date, "饲养成本计入消耗性生物资产：%s" % a["name"],
+                                     [Dr(a["account"], amount, summary="%s %s" % (a["code"], a["name"])), Cr(option("--from"), amount)],
+                                     int(option("--attachments")), "normal", 9, 5 * 10 ** 6 + len(HERD_VOUCHERS)))
+    else:
+        to = next(x for x in ASSETS if x["code"] == option("--to"))
+        heads = int(option("--head"))
+        amount = share(a["cost"], heads, a["head_now"])
+        a["cost"] -= amount
+        a["head_now"] -= heads
+        to["cost"] += amount
+        to["head_now"] += heads
+        a["moved"] = to["moved"] = True
+        HERD_VOUCHERS.append(Voucher(date, "幼畜成龄转入生产性生物资产：%s" % to["name"],
+                                     [Dr(to["account"], amount, summary="%s %s %d头（只）" % (to["code"], to["name"], heads)),
+                                      Cr(a["account"], amount, summary="%s %s" % (a["code"], a["name"]))], 0, "normal", 9, 5 * 10 ** 6 + len(HERD_VOUCHERS)))
+
+
+ASSET_VOUCHERS = [Voucher(a["acquired"], "购入资产：%s" % a["name"], [Dr(a["account"], a["registered_cost"]), Cr(a["paid_from"], a["registered_cost"])],
+                          a["attachments"], "normal", 9, 3 * 10 ** 6) for a in (BREEDING, LAMBS)]
 for m in range(1, 13):
+    for date, words in HERD_STEPS:
+        if date.month == m:
+            herd_step(date, words)
     debit, credit = {}, {}
     for a in ASSETS:
         amount = depreciation_amount(a, m)
@@ -941,6 +1015,7 @@ for m in range(1, 13):
         credit[a["dep"]] = credit.get(a["dep"], 0) + amount
     lines = [Dr(acc, fen) for acc, fen in sorted(debit.items()) if fen] + [Cr(acc, fen) for acc, fen in sorted(credit.items()) if fen]
     ASSET_VOUCHERS.append(Voucher(month_end(m), "计提%d年%d月折旧" % (YEAR, m), lines, 0, "normal", 9, 3 * 10 ** 6 + m))
+ASSET_VOUCHERS += HERD_VOUCHERS
 
 # ---------------------------------------------------------------------------------------------
 # Resource contracts (资源发包合同) kept in the contract register, apart from the members' yearly
@@ -1144,7 +1219,7 @@ _december = sum(1 for v in POSTING_ORDER if (v.date.year, v.date.month) == (YEAR
 CLOSING_NUMBERS = [_december + i + 1 for i in range(len(CLOSING))]
 
 # The register equals the books: cost on 151 and 132, accumulated depreciation on 152 and 133.
-for prefix, field in (("151", "cost"), ("132", "cost"), ("152", "depreciated"), ("133", "depreciated")):
+for prefix, field in (("131", "cost"), ("151", "cost"), ("132", "cost"), ("152", "depreciated"), ("133", "depreciated")):
     booked = sum(n for acc, n in YEAR_END.items() if acc.startswith(prefix))
     held = sum(a[field] for a in ASSETS if (a["account"] if field == "cost" else a["dep"] or "").startswith(prefix))
     assert booked == (held if field == "cost" else -held), (prefix, booked, held)
@@ -1555,7 +1630,7 @@ def read_back():
 def asset_obj(a):
     """One asset as `assets add` takes it: option names without the dashes, amounts as strings."""
     o = {"code": a["code"], "name": a["name"], "category": a["category"], "location": a["location"],
-         "acquired": a["acquired"].isoformat(), "cost": money(a["cost"]), "account": a["account"]}
+         "acquired": a["acquired"].isoformat(), "cost": money(a["registered_cost"]), "account": a["account"]}
     if a["fund"]:
         o["fund"] = a["fund"]
     if a["dep"]:
@@ -1580,7 +1655,7 @@ def asset_register_obj(a):
             "life_months": a["life"] if a["dep"] else 0, "residual": money(a["residual"]), "account": a["account"],
             "depreciation_account": a["dep"], "expense_account": a["expense"] if a["dep"] else None,
             "depreciated": money(a["depreciated"]), "months": a["months"], "book_value": money(a["cost"] - a["depreciated"]),
-            "species": a["species"], "head": HERD_AT_YEAR_END if a["species"] else None, "status": "active", "disposed": None,
+            "species": a["species"], "head": a["head_now"] if a["species"] else None, "status": "active", "disposed": None,
             "nominal": False}
 
 
@@ -1722,8 +1797,9 @@ def main():
     write_json("assets.json", [asset_obj(a) for a in ASSETS])
     write_json("contracts.json", [contract_obj(c) for c in CONTRACTS])
     write_json("expected/contracts-%d.json" % YEAR, {"as_of": d(12, 31).isoformat(), "contracts": [contract_due_obj(c, d(12, 31)) for c in CONTRACTS]})
-    write_json("herds.json", HERD_CHANGES)
-    write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in ASSETS])
+    write_json("herds.json", [{"date": date.isoformat(), "command": words} for date, words in HERD_STEPS])
+    write_json("losses.json", [voucher_obj(v) for v in LOSS_CLEARING])
+    write_json("expected/assets-%d.json" % YEAR, [asset_register_obj(a) for a in sorted(ASSETS, key=lambda a: a["code"])])
     write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))
     write_bytes("balances-2004.csv", balances_2004_csv().encode("gb18030"))
     write_json("ledger-2004.json", LEDGER_2004)

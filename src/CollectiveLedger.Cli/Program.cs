@@ -34,7 +34,9 @@ public static class Program
                  [--species S --head N] [--opening-depreciation X --opening-months N] [--nominal (名义金额: --cost 1, not depreciated)] [--attachments N (with --paid-from)]
           assets transfer CODE NAME --from 153xx ... | assets depreciate --period YYYY-MM | assets list | assets herds
           assets dispose CODE --date DATE --reason TEXT [--proceeds X --to CODE] [--gain-account 504] [--loss-account 515] [--attachments N]
-          assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]
+          assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT] [--loss-account 181 (deaths)]
+          assets rear CODE --date DATE --amount X --from CODE [--attachments N]    (rearing cost into young stock on 131)
+          assets mature FROM --to CODE --date DATE --head N [--amount X] [--attachments N]   (young stock on 131 into a breeding herd on 132)
           contracts add NUMBER --party CODE --resource grassland|farmland|water_surface|building --area MU|M2 --rent X
                     --from DATE --to DATE [--schedule annual|once] [--income-account 501xx] [--prepaid-account 211xx]
           contracts receive NUMBER --date DATE --amount X --account CODE [--attachments N] | contracts recognize --year YYYY

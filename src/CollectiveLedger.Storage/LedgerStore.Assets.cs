@@ -60,13 +60,17 @@ public sealed partial class LedgerStore
         FROM asset_register r ORDER BY code
         """;
 
+    // The head count changes and the maturity transfers (matured_out / matured_in), each with the head after it.
     private const string SelectHerdChanges = """
-        SELECT h.asset AS Asset, h.date AS Date, h.change AS Change, h.head AS Head,
-               a.head + (SELECT SUM(CASE WHEN p.change IN ('births', 'purchases') THEN p.head ELSE -p.head END)
-                         FROM herd_changes p WHERE p.asset = h.asset AND p.seq <= h.seq) AS HeadAfter,
-               h.note AS Note
-        FROM herd_changes h JOIN assets a ON a.code = h.asset
-        ORDER BY h.asset, h.seq
+        WITH moves (seq, asset, date, change, head, delta, note) AS (
+            SELECT seq, asset, date, change, head, CASE WHEN change IN ('births', 'purchases') THEN head ELSE -head END, note FROM herd_changes
+            UNION ALL
+            SELECT seq, asset, date, change, abs(head), head, NULL FROM asset_cost_changes WHERE change IN ('matured_out', 'matured_in'))
+        SELECT m.asset AS Asset, m.date AS Date, m.change AS Change, m.head AS Head,
+               a.head + (SELECT SUM(p.delta) FROM moves p WHERE p.asset = m.asset AND p.seq <= m.seq) AS HeadAfter,
+               m.note AS Note
+        FROM moves m JOIN assets a ON a.code = m.asset
+        ORDER BY m.asset, m.seq
         """;
 
     // For each level-1 account the register uses, the balance of its voucher lines (credit balance

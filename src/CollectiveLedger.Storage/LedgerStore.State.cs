@@ -58,7 +58,8 @@ public sealed partial class LedgerStore
     private const string SelectAssetEntries = """
         SELECT entry FROM audit_log
         WHERE seq IN (SELECT added_seq FROM assets UNION ALL SELECT seq FROM asset_depreciation
-                      UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes)
+                      UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes
+                      UNION ALL SELECT seq FROM asset_cost_changes)
         ORDER BY seq
         """;
     // One index lookup per month with vouchers (the months are those of the month sums), not a scan of every voucher.

@@ -231,6 +231,18 @@ public static class Projection
             case Core.Assets.HerdChanged h:
                 yield return new Row(Table.HerdChanges, [seq, h.Asset, Core.Periods.IsoDate.Format(h.Date), Core.Assets.HerdChanges.ToText(h.Change),
                     (long)h.Head, h.Note]);
+                if (h.WriteOff is { } w)
+                    yield return new Row(Table.AssetCostChanges, [seq, h.Asset, Core.Periods.IsoDate.Format(h.Date), "written_off", 0L, -w.Cost.Fen,
+                        -w.Depreciation.Fen, w.LossAccount]);
+                break;
+            case Core.Assets.AssetReared r:
+                yield return new Row(Table.AssetCostChanges, [seq, r.Asset, Core.Periods.IsoDate.Format(r.Date), "reared", 0L, r.Amount.Fen, 0L, r.From]);
+                break;
+            case Core.Assets.HerdMatured m:
+                // Key order (seq, asset): the two rows sorted by asset code.
+                foreach (var row in new[] { (m.From, "matured_out", -1L), (m.To, "matured_in", 1L) }.OrderBy(x => x.Item1, StringComparer.Ordinal))
+                    yield return new Row(Table.AssetCostChanges, [seq, row.Item1, Core.Periods.IsoDate.Format(m.Date), row.Item2, row.Item3 * m.Head,
+                        row.Item3 * m.Amount.Fen, 0L, null]);
                 break;
             case Core.Contracts.ContractAdded c:
                 var contract = c.Contract;

@@ -50,6 +50,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table AssetDisposals = Define("asset_disposals", 1, "seq", "asset", "date", "proceeds_fen", "proceeds_account",
         "gain_loss_account", "reason");
     public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
+    public static readonly Table AssetCostChanges = Define("asset_cost_changes", 2, "seq", "asset", "date", "change", "head", "cost_fen", "depreciation_fen", "account");
 
     public static readonly Table Distributions = Define("distributions", 1, "year", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
         "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen", "reserve_base_fen", "to_share_fen");
@@ -82,7 +83,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
-        Assets, AssetDepreciation, AssetDisposals, HerdChanges, Distributions, DistributionHouseholds, DistributionSteps,
+        Assets, AssetDepreciation, AssetDisposals, HerdChanges, AssetCostChanges, Distributions, DistributionHouseholds, DistributionSteps,
         Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, AccountTurnover, FundDays];
 
     /// <summary>

@@ -5,13 +5,13 @@ using CollectiveLedger.Reports;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>assets add|transfer|depreciate|dispose|herd|list|herds</c>: the asset register. Each change
+/// <c>assets add|transfer|depreciate|dispose|herd|rear|mature|list|herds</c>: the asset register. Each change
 /// that moves money appends its register entry and its voucher in one write transaction, so the
 /// register and the books never part. Rules live in Core's <see cref="AssetRules"/>.
 /// </summary>
 public static class AssetCommands
 {
-    private const string Usage = "assets add|transfer|depreciate|dispose|herd|list|herds";
+    private const string Usage = "assets add|transfer|depreciate|dispose|herd|rear|mature|list|herds";
 
     public static int Run(Context ctx, Args args) => args.Positional(1, Usage) switch
     {
@@ -20,6 +20,8 @@ public static class AssetCommands
         "depreciate" => Depreciate(ctx, args),
         "dispose" => Dispose(ctx, args),
         "herd" => Herd(ctx, args),
+        "rear" => Rear(ctx, args),
+        "mature" => Mature(ctx, args),
         "list" => List(ctx, args),
         "herds" => Herds(ctx, args),
         _ => throw new UsageException(Usage),
@@ -73,7 +75,10 @@ public static class AssetCommands
             ctx.Say($"已清理资产 {code}", $"disposed of asset {code}"));
     }
 
-    /// <summary><c>assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT]</c>.</summary>
+    /// <summary>
+    /// <c>assets herd CODE --date DATE --change births|purchases|sales|deaths --head N [--note TEXT] [--loss-account 181]</c>.
+    /// Deaths write the dead animals' share of the herd's carrying amount off to 181 待处理财产损溢.
+    /// </summary>
     private static int Herd(Context ctx, Args args)
     {
         var code = args.Positional(2, "CODE");
@@ -81,9 +86,40 @@ public static class AssetCommands
         var change = args.Required("--change");
         var head = args.Required("--head");
         var note = args.Option("--note");
+        var loss = args.Option("--loss-account") ?? AssetRules.PendingLosses;
         args.Done(3);
-        return ctx.Post(session => AssetRules.ChangeHerd(code, date, change, head, note, session.State, session.Today),
+        return ctx.Post(session => AssetRules.ChangeHerd(code, date, change, head, note, session.State, session.Today, loss),
             ctx.Say($"已记录畜群 {code} 存栏变动", $"recorded the head count change of herd {code}"));
+    }
+
+    /// <summary><c>assets rear CODE --date DATE --amount X --from ACCOUNT [--attachments N]</c>: 饲养成本 into a 131 asset (Dr 131 / Cr ACCOUNT).</summary>
+    private static int Rear(Context ctx, Args args)
+    {
+        var code = args.Positional(2, "CODE");
+        var date = args.Required("--date");
+        var amount = args.Required("--amount");
+        var from = args.Required("--from");
+        var attachments = args.Option("--attachments");
+        args.Done(3);
+        return ctx.Post(session => AssetRules.Rear(code, date, amount, from, attachments, session.State, session.Today),
+            ctx.Say($"已将饲养成本计入 {code}", $"capitalised the rearing cost into {code}"));
+    }
+
+    /// <summary>
+    /// <c>assets mature FROM --to CODE --date DATE --head N [--amount X] [--attachments N]</c>: young stock on 131 join
+    /// a breeding herd on 132 with their share of the cost (Dr 132 / Cr 131).
+    /// </summary>
+    private static int Mature(Context ctx, Args args)
+    {
+        var from = args.Positional(2, "FROM");
+        var to = args.Required("--to");
+        var date = args.Required("--date");
+        var head = args.Required("--head");
+        var amount = args.Option("--amount");
+        var attachments = args.Option("--attachments");
+        args.Done(3);
+        return ctx.Post(session => AssetRules.Mature(from, to, date, head, amount, attachments, session.State, session.Today),
+            ctx.Say($"已将 {from} 成龄幼畜转入 {to}", $"transferred the matured young stock of {from} to {to}"));
     }
 
     private static int List(Context ctx, Args args)

@@ -82,7 +82,9 @@ public static class DemoCommand
             if (Step(person, [.. words]) is var stepped and not 0) return stepped;
         }
         // The asset register, before any month closes: the assets (taken over from the books, or bought
-        // through the register), the herd's head count changes, then each month's depreciation.
+        // through the register), then month by month the herds' steps of that month (births of young
+        // stock, rearing cost, a death written off through 181 and its clearing, maturity into the
+        // breeding flock) and the month's depreciation, so that each is decided against its month's register.
         foreach (var asset in JsonDocument.Parse(File.ReadAllText(S("assets.json"))).RootElement.EnumerateArray())
         {
             List<string> words = ["assets", "add", asset.GetProperty("code").GetString()!, asset.GetProperty("name").GetString()!];
@@ -90,11 +92,6 @@ public static class DemoCommand
                 words.AddRange(["--" + field.Name.Replace('_', '-'), field.Value.ValueKind == JsonValueKind.Number ? field.Value.GetRawText() : field.Value.GetString()!]);
             if (Step(demo, [.. words]) is var added and not 0) return added;
         }
-        foreach (var change in JsonDocument.Parse(File.ReadAllText(S("herds.json"))).RootElement.EnumerateArray())
-            if (Step(demo, ["assets", "herd", change.GetProperty("asset").GetString()!, "--date", change.GetProperty("date").GetString()!,
-                    "--change", change.GetProperty("change").GetString()!, "--head", change.GetProperty("head").GetRawText(),
-                    "--note", change.GetProperty("note").GetString()!]) is var herd and not 0)
-                return herd;
         // The resource contracts and the rent received on them (a lump sum for three years among them).
         foreach (var contract in JsonDocument.Parse(File.ReadAllText(S("contracts.json"))).RootElement.EnumerateArray())
         {
@@ -109,8 +106,17 @@ public static class DemoCommand
                         .. receipt.TryGetProperty("attachments", out var attachments) ? new[] { "--attachments", attachments.GetRawText() } : []]) is var received and not 0)
                     return received;
         }
+        var herdSteps = JsonDocument.Parse(File.ReadAllText(S("herds.json"))).RootElement.EnumerateArray()
+            .Select(step => (Month: step.GetProperty("date").GetString()![..7],
+                Words: step.GetProperty("command").EnumerateArray().Select(w => w.GetString()!).Select(w => w.EndsWith(".json", StringComparison.Ordinal) ? S(w) : w).ToArray()))
+            .ToList();
         for (var month = 1; month <= 12; month++)
-            if (Step(demo, ["assets", "depreciate", "--period", $"2025-{month:D2}"]) is var depreciated and not 0) return depreciated;
+        {
+            var period = $"2025-{month:D2}";
+            foreach (var (_, words) in herdSteps.Where(s => s.Month == period))
+                if (Step(demo, words) is var herd and not 0) return herd;
+            if (Step(demo, ["assets", "depreciate", "--period", period]) is var depreciated and not 0) return depreciated;
+        }
         for (var month = 1; month <= 11; month++)
             if (Step(demo, ["period", "close", $"2025-{month:D2}"]) is var closed and not 0) return closed;
         // December closes with the year: the closing vouchers (结转) into 321 and 322, then the month.

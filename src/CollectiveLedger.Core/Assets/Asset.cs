@@ -30,8 +30,21 @@ public sealed record Asset(
 }
 
 /// <summary>An asset with what has happened to it: depreciation so far, months depreciated, head count, disposal.</summary>
+/// <remarks>
+/// <see cref="Asset"/> carries the cost as it stands: rearing (asset.reared), maturity (herd.matured)
+/// and deaths written off (herd.changed) move a herd's cost after registration, and
+/// <see cref="CostMoved"/> says so; its depreciation then spreads what is left over the months left
+/// (<see cref="AssetRules.MonthlyAmount"/>).
+/// </remarks>
 public sealed record AssetStatus(Asset Asset, Amount Depreciated, int Months, int Head, DateOnly? Disposed, Periods.Period? LastDepreciated)
 {
+    /// <summary>Its cost or accumulated depreciation moved after registration (rearing, maturity, deaths written off).</summary>
+    public bool CostMoved { get; init; }
+
+    /// <summary>Moves its cost and accumulated depreciation by the amounts given (signed).</summary>
+    public AssetStatus Moved(Amount cost, Amount depreciated, int head) =>
+        this with { Asset = Asset with { Cost = Asset.Cost + cost }, Depreciated = Depreciated + depreciated, Head = checked(Head + head), CostMoved = true };
+
     public Amount BookValue => Asset.Cost - Depreciated;
     public bool Active => Disposed is null;
 }

@@ -40,10 +40,46 @@ public sealed record AssetDisposed(string Asset, DateOnly Date, Amount Proceeds,
     public override string Kind => "asset.disposed";
 }
 
-/// <summary>A change of a herd's head count: births, purchases, sales or deaths. Counts only; money moves by vouchers.</summary>
-public sealed record HerdChanged(string Asset, DateOnly Date, HerdChange Change, int Head, string? Note) : LedgerEvent
+/// <summary>
+/// A change of a herd's head count: births, purchases, sales or deaths. Births, purchases and sales
+/// change the count only. Deaths with <see cref="WriteOff"/> also take the dead animals' share of the
+/// herd's carrying amount out of the register, and the write-off voucher
+/// (<see cref="AssetRules.WriteOffVoucher"/>: Dr 181 book value, Dr 133 depreciation / Cr 131 or 132
+/// cost) follows as the next entry; deaths logged before write-offs existed have none.
+/// </summary>
+public sealed record HerdChanged(string Asset, DateOnly Date, HerdChange Change, int Head, string? Note, HerdWriteOff? WriteOff = null) : LedgerEvent
 {
     public override string Kind => "herd.changed";
+}
+
+/// <summary>
+/// The dead animals' share of a herd (财会〔2023〕14号: 生物资产死亡 through 待处理财产损溢): its cost
+/// share, its accumulated depreciation share (zero for 131) and the 181 leaf that takes the book value.
+/// </summary>
+public sealed record HerdWriteOff(Amount Cost, Amount Depreciation, string LossAccount)
+{
+    public Amount BookValue => Cost - Depreciation;
+}
+
+/// <summary>
+/// 饲养成本 capitalised (资本化) into a young-stock or fattening asset on 131: feed, herding labour.
+/// The voucher <see cref="AssetRules.RearingVoucher"/> (Dr the asset's 131 leaf / Cr <see cref="From"/>)
+/// follows as the next entry, and the asset's cost in the register grows by <see cref="Amount"/>.
+/// </summary>
+public sealed record AssetReared(string Asset, DateOnly Date, Amount Amount, string From, int? Attachments) : LedgerEvent
+{
+    public override string Kind => "asset.reared";
+}
+
+/// <summary>
+/// Young stock come of age (幼畜成龄): <see cref="Head"/> head and their carrying amount move from a
+/// 131 asset to a 132 breeding herd. The voucher <see cref="AssetRules.MaturityVoucher"/> (Dr the herd's
+/// 132 leaf / Cr the young stock's 131 leaf) follows as the next entry.
+/// </summary>
+/// <param name="Stated">The amount was stated by the command; otherwise it is the head's share of the cost, as replay computes it again.</param>
+public sealed record HerdMatured(string From, string To, DateOnly Date, int Head, Amount Amount, bool Stated, int? Attachments) : LedgerEvent
+{
+    public override string Kind => "herd.matured";
 }
 
 public enum HerdChange { Births, Purchases, Sales, Deaths }

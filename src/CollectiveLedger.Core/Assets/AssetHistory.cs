@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Money;
 
 namespace CollectiveLedger.Core.Assets;
 
@@ -19,16 +20,19 @@ public sealed class AssetHistory
 {
     private readonly ImmutableArray<LedgerEvent> _entries;
 
-    /// <param name="entries">The register's entries (asset.added, asset.depreciated, asset.disposed, herd.changed) in log order.</param>
+    /// <param name="entries">The register's entries (asset.added, asset.depreciated, asset.disposed, herd.changed, asset.reared, herd.matured) in log order.</param>
     /// <exception cref="InvalidOperationException">An entry is not one of the register's (a bug in the caller).</exception>
     public AssetHistory(IEnumerable<LedgerEvent> entries)
     {
         _entries = [.. entries];
         foreach (var e in _entries)
-            Precondition.Require(e is AssetAdded or AssetsDepreciated or AssetDisposed or HerdChanged, "the asset history holds the register's entries only");
+            Precondition.Require(IsRegisterEntry(e), "the asset history holds the register's entries only");
     }
 
     public static readonly AssetHistory Empty = new([]);
+
+    /// <summary>The entries that change the register.</summary>
+    public static bool IsRegisterEntry(LedgerEvent e) => e is AssetAdded or AssetsDepreciated or AssetDisposed or HerdChanged or AssetReared or HerdMatured;
 
     /// <summary>The day an entry of the register takes effect.</summary>
     public static DateOnly DateOf(LedgerEvent e) => e switch
@@ -37,6 +41,8 @@ public sealed class AssetHistory
         AssetsDepreciated d => d.Period.LastDay,
         AssetDisposed d => d.Date,
         HerdChanged h => h.Date,
+        AssetReared r => r.Date,
+        HerdMatured m => m.Date,
         _ => throw new InvalidOperationException($"{e.Kind} is not an entry of the asset register"),
     };
 
@@ -73,8 +79,18 @@ public sealed class AssetHistory
             case AssetDisposed d:
                 assets[d.Asset] = assets[d.Asset] with { Disposed = d.Date };
                 break;
+            case HerdChanged { WriteOff: { } w } h:
+                assets[h.Asset] = assets[h.Asset].Moved(-w.Cost, -w.Depreciation, h.Change.Sign() * h.Head);
+                break;
             case HerdChanged h:
                 assets[h.Asset] = assets[h.Asset] with { Head = checked(assets[h.Asset].Head + h.Change.Sign() * h.Head) };
+                break;
+            case AssetReared r:
+                assets[r.Asset] = assets[r.Asset].Moved(r.Amount, Amount.Zero, 0);
+                break;
+            case HerdMatured m:
+                assets[m.From] = assets[m.From].Moved(-m.Amount, Amount.Zero, -m.Head);
+                assets[m.To] = assets[m.To].Moved(m.Amount, Amount.Zero, m.Head);
                 break;
             default:
                 throw new InvalidOperationException($"{e.Kind} is not an entry of the asset register");
@@ -84,4 +100,27 @@ public sealed class AssetHistory
     /// <summary>The head count changes dated from <paramref name="from"/> to <paramref name="to"/> inclusive, in log order.</summary>
     public IEnumerable<HerdChanged> HerdChanges(DateOnly from, DateOnly to) =>
         _entries.OfType<HerdChanged>().Where(h => h.Date >= from && h.Date <= to);
+
+    /// <summary>
+    /// What moved <paramref name="code"/>'s cost after registration, dated from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive: cost in (rearing, maturity into it), cost out (maturity out of it,
+    /// deaths written off) and accumulated depreciation out (deaths written off).
+    /// </summary>
+    public (Amount In, Amount Out, Amount DepreciationOut) CostMoves(string code, DateOnly from, DateOnly to)
+    {
+        var (costIn, costOut, depreciationOut) = (Amount.Zero, Amount.Zero, Amount.Zero);
+        foreach (var e in _entries.Where(e => DateOf(e) >= from && DateOf(e) <= to))
+            switch (e)
+            {
+                case AssetReared r when r.Asset == code: costIn += r.Amount; break;
+                case HerdMatured m when m.To == code: costIn += m.Amount; break;
+                case HerdMatured m when m.From == code: costOut += m.Amount; break;
+                case HerdChanged { WriteOff: { } w } h when h.Asset == code: costOut += w.Cost; depreciationOut += w.Depreciation; break;
+            }
+        return (costIn, costOut, depreciationOut);
+    }
+
+    /// <summary>The maturity transfers dated from <paramref name="from"/> to <paramref name="to"/> inclusive, in log order.</summary>
+    public IEnumerable<HerdMatured> Maturities(DateOnly from, DateOnly to) =>
+        _entries.OfType<HerdMatured>().Where(m => m.Date >= from && m.Date <= to);
 }

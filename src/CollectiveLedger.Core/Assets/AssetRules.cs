@@ -218,7 +218,11 @@ public static class AssetRules
         if (!a.Category.Depreciates() || a.Nominal || !status.Active || Period.Of(a.Acquired) >= period || status.Months >= a.LifeMonths) return null;
         var left = a.Depreciable - status.Depreciated;
         if (left <= Amount.Zero) return null;
-        return status.Months + 1 == a.LifeMonths || a.Monthly > left ? left : a.Monthly;
+        // A herd whose cost moved after registration (young stock matured into it, deaths written off)
+        // spreads what is left over the months left, so that the added cost is depreciated over the
+        // herd's remaining life without a catch-up in its last month.
+        var monthly = status.CostMoved ? new Amount(left.Fen / (a.LifeMonths - status.Months)) : a.Monthly;
+        return status.Months + 1 == a.LifeMonths || monthly > left ? left : monthly;
     }
 
     /// <summary>
@@ -326,8 +330,23 @@ public static class AssetRules
         return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"资产清理：{a.Name}（{e.Reason}）", e.Attachments ?? 0, null, lines.ToImmutable());
     }
 
-    /// <summary><c>assets herd</c>: births and purchases add head, sales and deaths take it away; a herd never counts below zero.</summary>
-    public static Decision ChangeHerd(string code, string dateText, string changeText, string headText, string? note, LedgerState state, DateOnly today)
+    /// <summary>待处理财产损溢: deaths and losses of livestock wait here for approval (Dr 181 / Cr 131 or 132).</summary>
+    public const string PendingLosses = "181";
+
+    /// <summary>
+    /// <c>assets herd</c>: births and purchases add head, sales and deaths take it away; a herd never
+    /// counts below zero. Births are refused on a breeding herd (132): newborns are young stock on 131
+    /// (财会〔2023〕14号), recorded there and transferred at maturity (<see cref="Mature"/>). Deaths take the
+    /// dead animals' share of the carrying amount out through <paramref name="lossAccount"/> (181):
+    /// the cost share (the head's share of the cost, rounded to the fen; the last head takes all that
+    /// is left) and, for a 132 herd, the accumulated depreciation share likewise; the write-off
+    /// voucher follows in the same transaction. Sales and purchases stay counts only: their money
+    /// moves by vouchers of their own.
+    /// </summary>
+    /// <param name="lossAccount">The 181 leaf for deaths; null only on replay of deaths logged before write-offs (counts only).</param>
+    /// <param name="replay">Deciding an entry of the log again: births on a breeding herd logged before the rule are held to the rules of their time.</param>
+    public static Decision ChangeHerd(string code, string dateText, string changeText, string headText, string? note, LedgerState state, DateOnly today,
+        string? lossAccount = PendingLosses, bool replay = false)
     {
         var v = new List<Violation>();
         if (state.Asset(code) is not { } status) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "code"), code));
@@ -336,12 +355,150 @@ public static class AssetRules
         var date = CheckEventDate(status, dateText, state, today, v);
         if (!HerdChanges.TryParse(changeText, out var change))
             v.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "change"), "change", "births, purchases, sales or deaths"));
-        if (!int.TryParse(headText, NumberStyles.None, CultureInfo.InvariantCulture, out var head) || head is < 1 or > 10_000_000)
+        else if (change == HerdChange.Births && status.Asset.Category == AssetCategory.BreedingHerd && !replay)
+            v.Add(new Violation(ViolationCode.HerdBirthsOnBreedingHerd, new Place(Field: "change"), code));
+        var headOk = int.TryParse(headText, NumberStyles.None, CultureInfo.InvariantCulture, out var head) && head is >= 1 and <= 10_000_000;
+        if (!headOk)
             v.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "head"), "head", headText));
         else if (v.Count == 0 && change.Sign() < 0 && head > status.Head)
             v.Add(new Violation(ViolationCode.HerdCountNegative, new Place(Field: "head"), code, Text(status.Head), Text(head)));
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : TextRules.Clean(note.Trim(), TextRules.SummaryMax, new Place(Field: "note"), v);
-        return Decision.From(new HerdChanged(code, date, change, head, cleanNote), v);
+        HerdWriteOff? writeOff = null;
+        if (change == HerdChange.Deaths && lossAccount is not null && v.Count == 0)
+        {
+            if (!lossAccount.StartsWith(PendingLosses, StringComparison.Ordinal))
+                v.Add(new Violation(ViolationCode.AssetAccountInvalid, new Place(Field: "loss_account"), lossAccount, PendingLosses));
+            var cost = Share(status.Asset.Cost, head, status.Head);
+            if (!cost.IsZero) writeOff = new HerdWriteOff(cost, Share(status.Depreciated, head, status.Head), lossAccount);
+        }
+        if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
+        var changed = new HerdChanged(code, date, change, head, cleanNote, writeOff);
+        if (writeOff is null) return Decision.Accept(changed);
+        var voucher = WriteOffVoucher(changed, state);
+        v.AddRange(VoucherRules.Recheck(voucher, state, today, Place.None));
+        return v.Count > 0 ? Decision.Reject([.. VoucherRules.Ordered(v)]) : Decision.Accept(changed) with { Then = [Posted(voucher)] };
+    }
+
+    /// <summary>
+    /// <paramref name="head"/> head's share of <paramref name="total"/> held by <paramref name="of"/> head,
+    /// rounded half up to the fen; the last head (all of them) takes exactly what is left.
+    /// </summary>
+    public static Amount Share(Amount total, int head, int of)
+    {
+        Precondition.Require(head >= 1 && head <= of && total >= Amount.Zero, "a share is of a herd's non-negative amount, at most all its head");
+        if (head == of) return total;
+        return new Amount(checked((long)(((Int128)total.Fen * head * 2 + of) / ((Int128)of * 2))));
+    }
+
+    /// <summary>
+    /// The write-off of dead animals (畜禽死亡损失), dated the day of the deaths: Dr 181 the book value
+    /// share, Dr the herd's accumulated depreciation leaf its share (132 only) / Cr the herd's cost leaf
+    /// the cost share. Clearing 181 after approval is an ordinary voucher.
+    /// </summary>
+    public static Voucher WriteOffVoucher(HerdChanged e, LedgerState state)
+    {
+        var a = state.Asset(e.Asset)!.Asset;
+        var w = e.WriteOff!;
+        var label = $"{a.Code} {a.Name} {Text(e.Head)}头（只）";
+        var lines = ImmutableArray.CreateBuilder<VoucherLine>();
+        if (!w.BookValue.IsZero) lines.Add(new VoucherLine(w.LossAccount, w.BookValue, Amount.Zero, summary: "死亡损失 " + label));
+        if (!w.Depreciation.IsZero) lines.Add(new VoucherLine(a.DepreciationAccount!, w.Depreciation, Amount.Zero));
+        lines.Add(new VoucherLine(a.Account, Amount.Zero, w.Cost, summary: label));
+        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"畜群死亡转入待处理财产损溢：{a.Name}", 0, null, lines.ToImmutable());
+    }
+
+    /// <summary>
+    /// <c>assets rear</c>: 饲养成本 (feed, herding labour) capitalised into a young-stock or fattening
+    /// asset on 131, paid or owed from <paramref name="fromAccount"/> (121 feed, 213 labour, 101 cash);
+    /// the voucher Dr the asset's 131 leaf / Cr the account follows in the same transaction.
+    /// </summary>
+    public static Decision Rear(string code, string dateText, string amountText, string fromAccount, string? attachmentsText, LedgerState state, DateOnly today)
+    {
+        var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(attachmentsText, Place.None, v);
+        if (state.Asset(code) is not { } status) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "code"), code));
+        if (status.Asset.Category != AssetCategory.FatteningStock) return Decision.Reject(new Violation(ViolationCode.RearingNeedsYoungStock, new Place(Field: "code"), code));
+        if (!status.Active) return Decision.Reject(new Violation(ViolationCode.AssetAlreadyDisposed, new Place(Field: "code"), code, IsoDate.Format(status.Disposed!.Value)));
+        var date = CheckEventDate(status, dateText, state, today, v);
+        var amount = PositiveAmount("amount", amountText, v);
+        if (AssetCategories.RegisterAccounts.Any(r => fromAccount.StartsWith(r, StringComparison.Ordinal)))
+            v.Add(new Violation(ViolationCode.RegisterAccountNeedsAssetCommand, new Place(Field: "from"), fromAccount));
+        if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
+        var reared = new AssetReared(code, date, amount, fromAccount, attachments);
+        var voucher = RearingVoucher(reared, state);
+        v.AddRange(VoucherRules.Recheck(voucher, state, today, Place.None));
+        return v.Count > 0 ? Decision.Reject([.. VoucherRules.Ordered(v)]) : Decision.Accept(reared) with { Then = [Posted(voucher)] };
+    }
+
+    /// <summary>The rearing voucher (饲养成本资本化): Dr the asset's 131 leaf / Cr where the cost came from.</summary>
+    public static Voucher RearingVoucher(AssetReared e, LedgerState state)
+    {
+        var a = state.Asset(e.Asset)!.Asset;
+        var summary = $"饲养成本计入消耗性生物资产：{a.Name}";
+        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, summary, e.Attachments ?? 0, null,
+            [new VoucherLine(a.Account, e.Amount, Amount.Zero, a.Fund, summary: $"{a.Code} {a.Name}"), new VoucherLine(e.From, Amount.Zero, e.Amount)]);
+    }
+
+    /// <summary>
+    /// <c>assets mature</c>: <paramref name="headText"/> head of young stock on 131 come of age and join
+    /// a breeding herd on 132 of the same species, with their carrying amount: the amount stated, or
+    /// their share of the young stock's cost (<see cref="Share"/>; all of it with the last head). The
+    /// voucher Dr the herd's 132 leaf / Cr the young stock's 131 leaf follows in the same transaction.
+    /// </summary>
+    public static Decision Mature(string fromCode, string toCode, string dateText, string headText, string? amountText, string? attachmentsText,
+        LedgerState state, DateOnly today)
+    {
+        var v = new List<Violation>();
+        var attachments = VoucherRules.Attachments(attachmentsText, Place.None, v);
+        if (state.Asset(fromCode) is not { } from) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "from"), fromCode));
+        if (state.Asset(toCode) is not { } to) return Decision.Reject(new Violation(ViolationCode.AssetNotFound, new Place(Field: "to"), toCode));
+        if (from.Asset.Category != AssetCategory.FatteningStock || to.Asset.Category != AssetCategory.BreedingHerd)
+            return Decision.Reject(new Violation(ViolationCode.MaturityNeedsYoungStockAndHerd, new Place(Field: "to"), fromCode, toCode));
+        foreach (var s in new[] { from, to })
+            if (!s.Active) return Decision.Reject(new Violation(ViolationCode.AssetAlreadyDisposed, new Place(Field: "code"), s.Asset.Code, IsoDate.Format(s.Disposed!.Value)));
+        if (from.Asset.Species != to.Asset.Species)
+            v.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "to"), "to", $"a herd of {from.Asset.Species}"));
+        var date = CheckEventDate(from, dateText, state, today, v);
+        if (date != default && date < to.Asset.Acquired)
+            v.Add(new Violation(ViolationCode.DateBeforeAcquisition, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(to.Asset.Acquired)));
+        var headOk = int.TryParse(headText, NumberStyles.None, CultureInfo.InvariantCulture, out var head) && head >= 1;
+        if (!headOk) v.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "head"), "head", headText));
+        else if (head > from.Head) v.Add(new Violation(ViolationCode.HerdCountNegative, new Place(Field: "head"), fromCode, Text(from.Head), Text(head)));
+        var amount = Amount.Zero;
+        if (amountText is not null)
+        {
+            amount = PositiveAmount("amount", amountText, v);
+            if (amount > from.Asset.Cost || (headOk && head == from.Head && amount != from.Asset.Cost))
+                v.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "amount"), "amount",
+                    $"at most {from.Asset.Cost}, the cost of {fromCode}, and all of it with its last head"));
+        }
+        if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
+        if (amountText is null) amount = Share(from.Asset.Cost, head, from.Head);
+        if (amount.IsZero) return Decision.Reject(new Violation(ViolationCode.AmountNotPositive, new Place(Field: "amount"), amount.ToString()));
+        var matured = new HerdMatured(fromCode, toCode, date, head, amount, amountText is not null, attachments);
+        var voucher = MaturityVoucher(matured, state);
+        v.AddRange(VoucherRules.Recheck(voucher, state, today, Place.None));
+        return v.Count > 0 ? Decision.Reject([.. VoucherRules.Ordered(v)]) : Decision.Accept(matured) with { Then = [Posted(voucher)] };
+    }
+
+    /// <summary>The maturity voucher (幼畜成龄转群): Dr the breeding herd's 132 leaf / Cr the young stock's 131 leaf.</summary>
+    public static Voucher MaturityVoucher(HerdMatured e, LedgerState state)
+    {
+        var from = state.Asset(e.From)!.Asset;
+        var to = state.Asset(e.To)!.Asset;
+        return new Voucher(state.LastNumber(Period.Of(e.Date)) + 1, e.Date, VoucherKind.Normal, null, $"幼畜成龄转入生产性生物资产：{to.Name}", e.Attachments ?? 0, null,
+            [new VoucherLine(to.Account, e.Amount, Amount.Zero, summary: $"{to.Code} {to.Name} {Text(e.Head)}头（只）"),
+             new VoucherLine(from.Account, Amount.Zero, e.Amount, summary: $"{from.Code} {from.Name}")]);
+    }
+
+    private static Amount PositiveAmount(string field, string text, List<Violation> v)
+    {
+        var parsed = Amount.TryParse(text, allowNegative: false, out var amount);
+        if (parsed != AmountParse.Ok) v.Add(new Violation(ViolationCode.AmountInvalid, new Place(Field: field), text));
+        else if (amount.IsZero) v.Add(new Violation(ViolationCode.AmountNotPositive, new Place(Field: field), text));
+        else if (amount > Amount.MaxLine) v.Add(new Violation(ViolationCode.AmountTooLarge, new Place(Field: field), text, Amount.MaxLine.ToString()));
+        else return amount;
+        return Amount.Zero;
     }
 
     private static DateOnly CheckEventDate(AssetStatus status, string dateText, LedgerState state, DateOnly today, List<Violation> v)

@@ -191,11 +191,31 @@ public static class EventCodec
                 w.Property("reason", d.Reason);
                 break;
             case HerdChanged h:
+                // cost, depreciation and loss_account only with a write-off: entries before it read as they were written.
                 w.Property("asset", h.Asset);
                 w.Property("change", h.Change.ToText());
+                if (h.WriteOff is { } writeOff) w.Property("cost", writeOff.Cost.ToString());
                 w.Property("date", IsoDate.Format(h.Date));
+                if (h.WriteOff is not null) w.Property("depreciation", h.WriteOff.Depreciation.ToString());
                 w.Property("head", h.Head);
+                if (h.WriteOff is not null) w.Property("loss_account", h.WriteOff.LossAccount);
                 w.Property("note", h.Note);
+                break;
+            case AssetReared r:
+                w.Property("amount", r.Amount.ToString());
+                w.Property("asset", r.Asset);
+                if (r.Attachments is { } rearingAttachments) w.Property("attachments", rearingAttachments);
+                w.Property("date", IsoDate.Format(r.Date));
+                w.Property("from", r.From);
+                break;
+            case HerdMatured m:
+                w.Property("amount", m.Amount.ToString());
+                if (m.Attachments is { } maturityAttachments) w.Property("attachments", maturityAttachments);
+                w.Property("date", IsoDate.Format(m.Date));
+                w.Property("from", m.From);
+                w.Property("head", m.Head);
+                if (m.Stated) { w.Name("stated"); w.Boolean(true); } // written only when true
+                w.Property("to", m.To);
                 break;
             case ContractAdded c:
                 w.Property("area", new Amount(c.Contract.AreaHundredthMu).ToString());
@@ -352,7 +372,10 @@ public static class EventCodec
 
     private static HerdChanged ReadHerd(JsonElement d) =>
         HerdChanges.TryParse(Str(d, "change"), out var change)
-            ? new HerdChanged(Str(d, "asset"), IsoDate.Parse(Str(d, "date")), change, Int(d, "head"), OptStr(d, "note"))
+            ? new HerdChanged(Str(d, "asset"), IsoDate.Parse(Str(d, "date")), change, Int(d, "head"), OptStr(d, "note"),
+                d.TryGetProperty("cost", out _)
+                    ? new HerdWriteOff(Amount.ParseCanonical(Str(d, "cost")), Amount.ParseCanonical(Str(d, "depreciation")), Str(d, "loss_account"))
+                    : null)
             : throw new FormatException("unknown herd change");
 
     /// <summary>What a voucher says, without what the ledger assigns when posting it (number, period).</summary>
@@ -504,6 +527,10 @@ public static class EventCodec
         "asset.disposed" => new AssetDisposed(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "proceeds")),
             OptStr(data, "proceeds_account"), OptStr(data, "gain_loss_account"), Str(data, "reason"), OptInt(data, "attachments")),
         "herd.changed" => ReadHerd(data),
+        "asset.reared" => new AssetReared(Str(data, "asset"), IsoDate.Parse(Str(data, "date")), Amount.ParseCanonical(Str(data, "amount")), Str(data, "from"),
+            OptInt(data, "attachments")),
+        "herd.matured" => new HerdMatured(Str(data, "from"), Str(data, "to"), IsoDate.Parse(Str(data, "date")), Int(data, "head"),
+            Amount.ParseCanonical(Str(data, "amount")), Stated(data), OptInt(data, "attachments")),
         "contract.added" => new ContractAdded(new Contract(Str(data, "number"), Str(data, "party"), Str(data, "resource"),
             Amount.ParseCanonical(Str(data, "area")).Fen, Amount.ParseCanonical(Str(data, "rent")), IsoDate.Parse(Str(data, "from")), IsoDate.Parse(Str(data, "to")),
             Str(data, "schedule"), Str(data, "income_account"), Str(data, "prepaid_account"))),
@@ -591,6 +618,9 @@ public static class EventCodec
     /// <summary>asset.added's optional nominal key: present only as true (an absent key is false, as in entries written before it).</summary>
     private static bool Nominal(JsonElement d) =>
         !d.TryGetProperty("nominal", out var v) ? false : v.ValueKind == JsonValueKind.True ? true : throw new FormatException("'nominal' is present only as true");
+
+    private static bool Stated(JsonElement d) =>
+        !d.TryGetProperty("stated", out var v) ? false : v.ValueKind == JsonValueKind.True ? true : throw new FormatException("'stated' is present only as true");
 
     /// <summary>An integer key added in a later version of format 1: null when the entry has none.</summary>
     private static int? OptInt(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Int(e, name) : null;

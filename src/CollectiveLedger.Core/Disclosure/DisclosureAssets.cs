@@ -9,9 +9,11 @@ namespace CollectiveLedger.Core.Disclosure;
 /// came in, was depreciated and went out within it, and its cost, accumulated depreciation and net
 /// value at the end. NetAtStart + Increase - Depreciation - Decrease = NetAtEnd.
 /// </summary>
-/// <param name="Increase">Acquired or transferred in within the period: its cost less any depreciation it was registered with; else zero.</param>
+/// <param name="Increase">Acquired or transferred in within the period: its cost less any depreciation it was registered with; else zero.
+/// A herd's rearing cost and young stock matured into it within the period add to it.</param>
 /// <param name="Depreciation">Depreciated in the months of the period.</param>
-/// <param name="Decrease">Disposed of within the period: its net value when it left; else zero.</param>
+/// <param name="Decrease">Disposed of within the period: its net value when it left; else zero. A herd's young stock matured out of it
+/// (their cost) and its deaths written off (their net value) within the period add to it.</param>
 /// <param name="CostAtEnd">Zero once disposed of, as in the books.</param>
 /// <param name="Disposed">The day it was disposed of, within the period; else null.</param>
 public sealed record DisclosureAsset(string Code, string Name, string Category, string? Location, DateOnly Acquired,
@@ -37,11 +39,12 @@ public sealed record DisclosureAssets(ImmutableArray<DisclosureAsset> Rows, Disc
             var a = end.Asset;
             var start = atStart.GetValueOrDefault(a.Code);
             var disposed = end.Disposed is not null;
+            var (costIn, costOut, depreciationOut) = end.CostMoved ? history.CostMoves(a.Code, first, last) : (Amount.Zero, Amount.Zero, Amount.Zero);
             var row = new DisclosureAsset(a.Code, PersonalData.Mask(a.Name), a.Category.ToText(), a.Location is null ? null : PersonalData.Mask(a.Location), a.Acquired,
                 start?.BookValue ?? Amount.Zero,
-                start is null ? a.Cost - a.OpeningDepreciation : Amount.Zero,
-                end.Depreciated - (start?.Depreciated ?? a.OpeningDepreciation),
-                disposed ? end.BookValue : Amount.Zero,
+                (start is null ? a.Cost - costIn + costOut - a.OpeningDepreciation : Amount.Zero) + costIn,
+                end.Depreciated - (start?.Depreciated ?? a.OpeningDepreciation) + depreciationOut,
+                (disposed ? end.BookValue : Amount.Zero) + costOut - depreciationOut,
                 disposed ? Amount.Zero : a.Cost, disposed ? Amount.Zero : end.Depreciated, end.Disposed);
             Precondition.Require(row.NetAtStart + row.Increase - row.Depreciation - row.Decrease == row.NetAtEnd, "an asset's net value rolls forward");
             return row;

@@ -288,7 +288,7 @@ public sealed class LedgerState
                 Precondition.Require(_depreciated.Add(d.Period), "a month is depreciated once");
                 AssetHistory.Apply(_assets, d);
                 break;
-            case AssetAdded or AssetDisposed or HerdChanged:
+            case AssetAdded or AssetDisposed or HerdChanged or AssetReared or HerdMatured:
                 AssetHistory.Apply(_assets, e);
                 break;
             case ContractAdded c:

@@ -161,6 +161,12 @@ public static class Messages
             [ViolationCode.PendingLossesNotCleared] = ("待处理财产损溢（{0}）余额 {1}（借方为正）：{2} 结账前须查明原因处理完毕，处理后应无余额", "pending property losses ({0}) stand at {1} (debit positive): they must be dealt with and left at zero before {2} closes"),
             [ViolationCode.EnrolmentNotIssued] = ("{0} 没有待用的首次登录码（由管理员发放，只能用一次）", "{0} has no enrolment code waiting to be used (the administrator issues one; it is used once)"),
             [ViolationCode.CredentialExists] = ("{0} 已有密码：他人的密码只能在服务器上用 cledger users password {0} 重设", "{0} has a password already: another person's password is reset only on the server, with cledger users password {0}"),
+            [ViolationCode.HerdBirthsOnBreedingHerd] = ("{0} 是生产性生物资产（132 基础畜群），新生幼畜不能零成本计入：请在幼畜资产（131 消耗性生物资产）上记录繁殖（assets herd 幼畜 --change births），饲养成本用 assets rear 计入，成龄后用 assets mature 幼畜 --to {0} 转入",
+                "{0} is a breeding herd (132): newborns do not enter it at zero cost; record the births on a young-stock asset on 131 (assets herd YOUNG --change births), capitalise their rearing cost with assets rear, and transfer them at maturity with assets mature YOUNG --to {0}"),
+            [ViolationCode.RearingNeedsYoungStock] = ("资产 {0} 不是消耗性生物资产（131）：饲养成本只计入幼畜或育肥畜；成龄种畜的饲养费用计入当期费用",
+                "asset {0} is not young or fattening stock on 131: rearing cost is capitalised only there; a mature herd's upkeep is an expense of the period"),
+            [ViolationCode.MaturityNeedsYoungStockAndHerd] = ("幼畜成龄转群须从消耗性生物资产（131，fattening_stock）转入生产性生物资产（132，breeding_herd）：不能从 {0} 转入 {1}",
+                "maturity moves young stock from a fattening_stock asset on 131 into a breeding_herd on 132: not from {0} into {1}"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

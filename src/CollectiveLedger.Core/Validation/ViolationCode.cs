@@ -193,4 +193,9 @@ public enum ViolationCode
     Balance2004NotClosed,
     Balance2004Unbalanced,
     Balance2004ParentMissing,
+
+    // Livestock as biological assets (issue 13, 财会〔2023〕14号): births into 131, maturity into 132.
+    HerdBirthsOnBreedingHerd,
+    RearingNeedsYoungStock,
+    MaturityNeedsYoungStockAndHerd,
 }

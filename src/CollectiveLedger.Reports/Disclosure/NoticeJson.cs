@@ -210,6 +210,7 @@ public static class NoticeJson
             w.WriteNumber("head_at_start", h.HeadAtStart);
             w.WriteNumber("registered", h.Registered);
             foreach (var (change, head) in h.Changes) w.WriteNumber(change.ToText(), head);
+            if (h.Matured != 0) w.WriteNumber("matured", h.Matured); // only with a maturity: notices without one stay as they were
             w.WriteNumber("disposed", h.Disposed);
             w.WriteNumber("head_at_end", h.HeadAtEnd);
             w.WriteEndObject();

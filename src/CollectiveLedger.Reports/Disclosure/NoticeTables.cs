@@ -19,7 +19,7 @@ public static class NoticeTables
             new(t.Date, 1.6f), new(t.Voucher, 1.9f, NoWrap: true), new(t.Summary, 4f), new(t.Party, 2.2f), new(t.Account, 2.4f), new(t.Amount, 1.8f, Numeric: true),
         ];
         var assets = new NoticeTable(AssetColumns(t), Assets(n, t), t.None, n.Assets.Rows.IsEmpty ? null : n.Assets.Rows.Length);
-        var herds = new NoticeTable(HerdColumns(t), NoticeTable.Cells(Herds(n, t)), t.None);
+        var herds = new NoticeTable(HerdColumns(t, Matures(n)), NoticeTable.Cells(Herds(n, t)), t.None);
         var contracts = new NoticeTable(ContractColumns(t), Contracts(n, t), t.None, n.Contracts.Rows.IsEmpty ? null : n.Contracts.Rows.Length);
         var feedback = new NoticeTable(FeedbackColumns(t), NoticeTable.Cells(Feedback(n, t)), t.None);
         var sections = new List<NoticeSection>
@@ -38,7 +38,8 @@ public static class NoticeTables
                     NoticeTable.Cells(Funds(n)), t.None),
             ]),
             new(t.ClaimsCaption, [new NoticeTable([new(t.Item, 1.5f), new(t.Account, 3f), new(t.Amount, 1.5f, true)], NoticeTable.Cells(Claims(n, t)), t.None)]),
-            new(t.AssetsCaption, n.Assets.Rows.IsEmpty ? [assets] : [assets, new NoticeParagraph(t.AssetsNote, NoticeParagraphStyle.Note)]),
+            new(t.AssetsCaption, n.Assets.Rows.IsEmpty ? [assets]
+                : [assets, new NoticeParagraph(HasHerds(n) ? t.AssetsNote + t.HerdCostNote : t.AssetsNote, NoticeParagraphStyle.Note)]),
             new(t.HerdsCaption, [herds]),
             new(t.ContractsCaption, [contracts]),
         };
@@ -172,12 +173,18 @@ public static class NoticeTables
 
     private static NoticeCell Money(Core.Money.Amount amount) => NoticeCell.Money(amount);
 
-    public static IReadOnlyList<NoticeColumn> HerdColumns(NoticeText t) =>
+    /// <param name="matured">With the column of maturity transfers (幼畜成龄转群), shown only when the notice has one.</param>
+    public static IReadOnlyList<NoticeColumn> HerdColumns(NoticeText t, bool matured = false) =>
     [
         new(t.Herd, 2.2f, false), new(t.Species, 0.9f, false), new(t.HeadAtStart, 1f, true), new(t.Registered, 1f, true),
         .. Enum.GetValues<Core.Assets.HerdChange>().Select(c => new NoticeColumn(t.HerdChangeName(c), 1f, true)),
+        .. matured ? [new NoticeColumn(t.HerdMatured, 1f, true)] : Array.Empty<NoticeColumn>(),
         new(t.HerdDisposed, 1f, true), new(t.HeadAtEnd, 1f, true),
     ];
+
+    private static bool HasHerds(DisclosureNotice n) => n.Assets.Rows.Any(r => Core.Assets.AssetCategories.TryParse(r.Category, out var c) && Core.Assets.AssetCategories.IsHerd(c));
+
+    private static bool Matures(DisclosureNotice n) => n.Herds.Any(h => h.Matured != 0);
 
     /// <summary>
     /// Each herd with its head counts. No totals row: heads of sheep, cattle and camels do not add up;
@@ -187,8 +194,10 @@ public static class NoticeTables
         n.Herds.Select(h => (IReadOnlyList<string>)
         [
             $"{h.Code} {h.Name}", t.SpeciesName(h.Species), Count(h.HeadAtStart), Count(h.Registered),
-            .. h.Changes.Values.Select(Count), Count(h.Disposed), Count(h.HeadAtEnd),
+            .. h.Changes.Values.Select(Count), .. Matures(n) ? [Signed(h.Matured)] : Array.Empty<string>(), Count(h.Disposed), Count(h.HeadAtEnd),
         ]).ToList();
+
+    private static string Signed(int head) => head.ToString("+#;-#;0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<NoticeColumn> FeedbackColumns(NoticeText t) =>
     [

@@ -103,6 +103,10 @@ public sealed class NoticeText(bool chinese)
     public string Total => T("合计", "Total");
     public string AssetsNote => T("本期增加为本期购置或在建工程转入资产的原值，本期减少为本期清理资产的净值：期初净值＋本期增加－本期折旧－本期减少＝期末净值。",
         "Acquired: the cost of assets bought or transferred in from construction in the period; disposed of: the net value of assets that left. Net value at start + acquired - depreciation - disposed of = net value at end.");
+
+    /// <summary>Printed after <see cref="AssetsNote"/> when a herd's cost moved in the period (rearing, maturity, deaths written off).</summary>
+    public string HerdCostNote => T("畜群的本期增加含计入的饲养成本和成龄转入的幼畜成本，本期减少含成龄转出的幼畜成本和死亡核销的账面价值。",
+        " For herds, acquired includes rearing cost and young stock matured in; disposed of includes young stock matured out and the book value of deaths written off.");
     public string DisposedMark(DateOnly date) => T($"（{IsoDate.Format(date)}清理）", $" (disposed of {IsoDate.Format(date)})");
 
     public string HerdsCaption => T("七、畜群存栏（头、只）", "7. Herds (head)");
@@ -111,6 +115,7 @@ public sealed class NoticeText(bool chinese)
     public string HeadAtStart => T("期初存栏", "Head at start");
     public string Registered => T("本期登记", "Registered");
     public string HerdDisposed => T("整群清理", "Herd disposed of");
+    public string HerdMatured => T("成龄转群", "Matured");
     public string HeadAtEnd => T("期末存栏", "Head at end");
     public string HerdChangeName(Core.Assets.HerdChange c) => c switch
     {

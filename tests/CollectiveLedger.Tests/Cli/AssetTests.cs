@@ -135,20 +135,20 @@ public class AssetTests
     }
 
     [Test]
-    public void Herd_counts_change_with_births_and_deaths_and_never_go_below_zero()
+    public void Herd_counts_change_with_purchases_and_deaths_and_never_go_below_zero()
     {
         using var ledger = Books();
         ledger.Ok("assets", "add", "SC1", "基础母羊群", "--category", "breeding_herd", "--account", "132", "--acquired", "2025-01-10", "--cost", "6000",
             "--life-months", "60", "--residual", "600", "--expense-account", "51305", "--species", "sheep", "--head", "20", "--paid-from", "10201");
+        ledger.Ok("assets", "depreciate", "--period", "2025-02");
 
-        ledger.Ok("assets", "herd", "SC1", "--date", "2025-03-01", "--change", "births", "--head", "7");
+        ledger.Ok("assets", "herd", "SC1", "--date", "2025-03-01", "--change", "purchases", "--head", "7");
         ledger.Ok("assets", "herd", "SC1", "--date", "2025-03-09", "--change", "deaths", "--head", "2", "--note", "病死");
         var tooMany = ledger.Run("assets", "herd", "SC1", "--date", "2025-03-10", "--change", "sales", "--head", "26");
 
         Assert.That(Asset(ledger, "SC1").GetProperty("head").GetInt32(), Is.EqualTo(25));
         Assert.That(Codes(tooMany.Err), Is.EqualTo(new[] { "HerdCountNegative" }));
         Assert.That(ledger.Ok("assets", "herds", "--format", "csv"), Does.Contain("SC1,2025-03-09,deaths,2,25,病死"));
-        ledger.Ok("assets", "depreciate", "--period", "2025-02");
         Assert.That(Closing(ledger, "2025-02")["133"], Is.EqualTo(("0.00", "90.00")), "(6,000.00 - 600.00) / 60 into 133");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }

@@ -17,7 +17,9 @@ public class NoticeRegisterTests
     /// 2025: a well (120,000.00 over 100 months: 1,200.00 a month), a tractor (60,000.00, residual
     /// 6,000.00, 60 months: 900.00) sold on 2025-05-20 for 50,000.00, a road bought in April (30,000.00
     /// over 120 months: 250.00), a breeding flock of 100 sheep (50,000.00, residual 5,000.00, 60
-    /// months: 750.00) with births, sales, deaths and a purchase; depreciation run February to July.
+    /// months: 750.00) with purchases, a sale and deaths (3 of 150 head on 2025-06-20, written off through
+    /// 181: 1,000.00 of cost, 60.00 of depreciation; June and July then depreciate 41,060.00 / 56 =
+    /// 733.21); depreciation run February to July. (A breeding herd has no births: those are young stock on 131.)
     /// Contracts: K1 paid for 2025 in April, K2 not paid (3,000.00 due on 2025-03-01) until August,
     /// K3 paid on 2025-05-06 for all five years.
     /// </summary>
@@ -39,11 +41,11 @@ public class NoticeRegisterTests
         ledger.Ok(["assets", "add", "W1", "1号机井", "--category", "well", "--account", "15101", "--acquired", "2025-01-10", "--cost", "120000",
             "--location", "第一牧场", .. Depreciated("100", "51305")]);
         ledger.Ok("assets", "depreciate", "--period", "2025-02");
-        ledger.Ok("assets", "herd", "H1", "--date", "2025-03-10", "--change", "births", "--head", "40");
+        ledger.Ok("assets", "herd", "H1", "--date", "2025-03-10", "--change", "purchases", "--head", "40");
         ledger.Ok("assets", "depreciate", "--period", "2025-03");
         ledger.Ok(["assets", "add", "R1", "村道<硬化>&", "--category", "road", "--account", "15101", "--acquired", "2025-04-08", "--cost", "30000",
             .. Depreciated("120", "51305")]);
-        ledger.Ok("assets", "herd", "H1", "--date", "2025-04-15", "--change", "births", "--head", "30");
+        ledger.Ok("assets", "herd", "H1", "--date", "2025-04-15", "--change", "purchases", "--head", "30");
         ledger.Ok("assets", "depreciate", "--period", "2025-04");
         ledger.Ok("assets", "dispose", "T1", "--date", "2025-05-20", "--reason", "以旧换新", "--proceeds", "50000", "--to", "10201");
         ledger.Ok("assets", "herd", "H1", "--date", "2025-05-10", "--change", "sales", "--head", "20");
@@ -93,7 +95,8 @@ public class NoticeRegisterTests
 
         var rows = Rows(assets);
         Assert.That(rows.Keys, Is.EqualTo(new[] { "H1", "R1", "T1", "W1" }));
-        Assert.That(Columns(rows["H1"]), Is.EqualTo(new[] { "48500.00", "0.00", "2250.00", "0.00", "50000.00", "3750.00", "46250.00" }));
+        Assert.That(Columns(rows["H1"]), Is.EqualTo(new[] { "48500.00", "0.00", "2233.21", "940.00", "49000.00", "3673.21", "45326.79" }),
+            "750.00 + 750.00 + 733.21 depreciated; the dead head's net value 1,000.00 - 60.00 leaves");
         Assert.That(Columns(rows["R1"]), Is.EqualTo(new[] { "0.00", "30000.00", "500.00", "0.00", "30000.00", "500.00", "29500.00" }),
             "bought in April: no depreciation in the month of acquisition");
         Assert.That(Columns(rows["T1"]), Is.EqualTo(new[] { "58200.00", "0.00", "900.00", "57300.00", "0.00", "0.00", "0.00" }),
@@ -102,7 +105,7 @@ public class NoticeRegisterTests
         Assert.That(Columns(rows["W1"]), Is.EqualTo(new[] { "117600.00", "0.00", "3600.00", "0.00", "120000.00", "6000.00", "114000.00" }),
             "July's depreciation, recorded before the notice, is not June's");
         Assert.That(Columns(assets.GetProperty("totals")),
-            Is.EqualTo(new[] { "224300.00", "30000.00", "7250.00", "57300.00", "200000.00", "10250.00", "189750.00" }));
+            Is.EqualTo(new[] { "224300.00", "30000.00", "7233.21", "58240.00", "199000.00", "10173.21", "188826.79" }));
     }
 
     [Test]
@@ -114,7 +117,7 @@ public class NoticeRegisterTests
 
         var herd = notice.GetProperty("herds").EnumerateArray().Single();
         Assert.That(new[] { "head_at_start", "registered", "births", "purchases", "sales", "deaths", "disposed", "head_at_end" }.Select(k => herd.GetProperty(k).GetInt32()),
-            Is.EqualTo(new[] { 140, 0, 30, 0, 20, 3, 0, 147 }), "July's purchase of 10 is not in the second quarter");
+            Is.EqualTo(new[] { 140, 0, 0, 30, 20, 3, 0, 147 }), "July's purchase of 10 is not in the second quarter");
         var contracts = notice.GetProperty("contracts");
         var rows = Rows(contracts);
         string[] Money(JsonElement c) => new[] { "rent", "received_in_period", "received_to_date", "overdue" }.Select(k => c.GetProperty(k).GetString()!).ToArray();
@@ -145,7 +148,7 @@ public class NoticeRegisterTests
         Assert.That(Columns(notice.GetProperty("assets").GetProperty("totals")),
             Is.EqualTo(new[] { "227150.00", "0.00", "2850.00", "0.00", "230000.00", "5700.00", "224300.00" }));
         var herd = notice.GetProperty("herds")[0];
-        Assert.That((herd.GetProperty("head_at_start").GetInt32(), herd.GetProperty("births").GetInt32(), herd.GetProperty("head_at_end").GetInt32()),
+        Assert.That((herd.GetProperty("head_at_start").GetInt32(), herd.GetProperty("purchases").GetInt32(), herd.GetProperty("head_at_end").GetInt32()),
             Is.EqualTo((100, 40, 140)));
         var contracts = Rows(notice.GetProperty("contracts"));
         Assert.That(contracts.Keys, Is.EqualTo(new[] { "K1", "K2" }));
@@ -162,7 +165,7 @@ public class NoticeRegisterTests
         var html = Encoding.UTF8.GetString(Disclose(ledger, "q2.html", "--quarter", "2025-Q2", "2025-07-10"));
         var csv = Disclose(ledger, "q2.csv", "--quarter", "2025-Q2", "2025-07-10");
 
-        foreach (var expected in new[] { "六、资产情况", "期末净值", "1号机井（第一牧场）", "189,750.00", "57,300.00", "（2025-05-20清理）", "七、畜群存栏", "基础母羊群", "绵羊",
+        foreach (var expected in new[] { "六、资产情况", "期末净值", "1号机井（第一牧场）", "188,826.79", "58,240.00", "（2025-05-20清理）", "七、畜群存栏", "基础母羊群", "绵羊",
                      "八、资源发包合同", "道尔吉139****5678", "草场", "1,550.50", "22,000.00", "九、审核与监督", "十、账目核验" })
             Assert.That(pdf, Does.Contain(expected), expected);
         Assert.That(pdf, Does.Not.Contain("13912345678"));
@@ -171,8 +174,8 @@ public class NoticeRegisterTests
         Assert.That(html, Does.Contain($"<tr class=\"total\"><td>{E("合计")}</td><td class=\"n\">224,300.00</td>"));
         Assert.That(csv.Take(3), Is.EqualTo(Encoding.UTF8.GetPreamble()));
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
-        Assert.That(lines, Does.Contain("六、资产情况").And.Contain("合计,224300.00,30000.00,7250.00,57300.00,200000.00,10250.00,189750.00"));
-        Assert.That(lines, Does.Contain("H1 基础母羊群,绵羊,140,0,30,0,20,3,0,147"));
+        Assert.That(lines, Does.Contain("六、资产情况").And.Contain("合计,224300.00,30000.00,7233.21,58240.00,199000.00,10173.21,188826.79"));
+        Assert.That(lines, Does.Contain("H1 基础母羊群,绵羊,140,0,0,30,20,3,0,147"));
         Assert.That(lines, Does.Contain("K2,道尔吉 139****5678,耕地,300.00,亩,3000.00,2025-03-01至2026-02-28,0.00,0.00,3000.00"));
     }
 
