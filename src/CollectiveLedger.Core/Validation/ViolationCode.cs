@@ -193,4 +193,8 @@ public enum ViolationCode
     Balance2004NotClosed,
     Balance2004Unbalanced,
     Balance2004ParentMissing,
+
+    // 原始凭证 (issue 13): a cash or bank voucher has attachments or says why not; plans are redone before approval.
+    AttachmentsRequired,
+    DistributionPlanSuperseded,
 }

@@ -52,11 +52,12 @@ public class TurnoverTests
         var before = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
         var sums = Sums(ledger);
         // The file as version 10 left it: no table, no trigger, no index (nor version 12's notice tables, nor 13's session stamp, nor 14's credential tables, nor 15's role changes,
-        // nor 16's distribution columns and relaxed CHECK, nor 17's nominal assets).
+        // nor 16's distribution columns and relaxed CHECK, nor 17's nominal assets, nor 18's attachments_reason; the distribution tables keep
+        // version 19's keys by plan, which 19 rebuilds again from what 16 gives back).
         ledger.Sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, '(undistributed_fen < total_shares OR to_share_fen IS NOT NULL))', " +
             "'undistributed_fen < total_shares)') WHERE name = 'distributions'; PRAGMA writable_schema = RESET;");
         ledger.Sql("ALTER TABLE distributions DROP COLUMN to_share_fen; ALTER TABLE distributions DROP COLUMN reserve_base_fen; ALTER TABLE distribution_steps DROP COLUMN reserve_account; " +
-            "ALTER TABLE assets DROP COLUMN nominal; DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
+            "ALTER TABLE assets DROP COLUMN nominal; ALTER TABLE vouchers DROP COLUMN attachments_reason; DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
             "DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
 
         var after = ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json");
