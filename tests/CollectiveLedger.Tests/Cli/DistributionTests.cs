@@ -520,6 +520,39 @@ public class DistributionTests
         Assert.That(messages, Has.Some.Contains("distribution.planned holds values its rule would not have written"));
     }
 
+    [Test]
+    public void Books_whose_distribution_tables_were_keyed_by_year_migrate_to_plans_and_verify()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        var before = ledger.Ok("distribution", "show", "--year", "2025", "--format", "json");
+        // The three tables as versions 6 and 16 left them (keyed by year), holding the same rows, and the file at version 18.
+        ledger.Sql("""
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE d_old (year INTEGER PRIMARY KEY, planned_seq INTEGER NOT NULL, by TEXT NOT NULL, reserve_percent INTEGER NOT NULL,
+                distributable_fen INTEGER NOT NULL, reserve_fen INTEGER NOT NULL, total_shares INTEGER NOT NULL, per_share_fen INTEGER NOT NULL,
+                distributed_fen INTEGER NOT NULL, undistributed_fen INTEGER NOT NULL, reserve_base_fen INTEGER, to_share_fen INTEGER) STRICT;
+            INSERT INTO d_old SELECT year, planned_seq, by, reserve_percent, distributable_fen, reserve_fen, total_shares, per_share_fen,
+                distributed_fen, undistributed_fen, reserve_base_fen, to_share_fen FROM distributions;
+            CREATE TABLE h_old (year INTEGER NOT NULL REFERENCES distributions (year), member TEXT NOT NULL, shares INTEGER NOT NULL,
+                amount_fen INTEGER NOT NULL, PRIMARY KEY (year, member)) STRICT;
+            INSERT INTO h_old SELECT year, member, shares, amount_fen FROM distribution_households;
+            CREATE TABLE s_old (seq INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES distributions (year), action TEXT NOT NULL, by TEXT NOT NULL,
+                role TEXT, resolution TEXT, date TEXT, account TEXT, reserve_account TEXT, UNIQUE (year, action)) STRICT;
+            INSERT INTO s_old SELECT seq, year, action, by, role, resolution, date, account, reserve_account FROM distribution_steps;
+            DROP TABLE distribution_steps; DROP TABLE distribution_households; DROP TABLE distributions;
+            ALTER TABLE d_old RENAME TO distributions; ALTER TABLE h_old RENAME TO distribution_households; ALTER TABLE s_old RENAME TO distribution_steps;
+            PRAGMA user_version = 18;
+            """);
+
+        var after = ledger.Ok("distribution", "show", "--year", "2025", "--format", "json");
+
+        Assert.That(after, Is.EqualTo(before));
+        Assert.That(ledger.Run("verify").Code, Is.Zero, "the migrated rows are plan 1, as the log says");
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
+    }
+
     private static (int Code, string Output) VerifyLog(string log)
     {
         var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
