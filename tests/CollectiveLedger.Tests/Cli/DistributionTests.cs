@@ -457,6 +457,7 @@ public class DistributionTests
         var again = ledger.RunAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "30");
 
         Assert.That(notice.GetProperty("reserve").GetString(), Is.EqualTo("20.00"), "the notice shows the current plan");
+        Assert.That(notice.GetProperty("plan").GetInt32(), Is.EqualTo(2), "and names it");
         Assert.That(superseded.Code, Is.EqualTo(1));
         Assert.That(superseded.Err, Does.Contain("[DistributionPlanSuperseded]"));
         Assert.That(approved, Does.Contain("plan 2"));
