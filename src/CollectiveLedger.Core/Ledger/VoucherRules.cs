@@ -93,7 +93,8 @@ public static class VoucherRules
             if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c))
                 violations.Add(new Violation(ViolationCode.CounterpartyNotFound, place.WithField("counterparty"), c));
         }
-        if (v.AttachmentsReason is { } reason && AttachmentRules.Reason(reason, place, violations) != reason)
+        // A reason as the rules write it: 1 to 100 characters, clean and trimmed.
+        if (v.AttachmentsReason is { } reason && AttachmentRules.Reason(reason, place, []) != reason)
             violations.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("attachments_reason"), "attachments_reason", reason));
         if (AttachmentRules.Check(v, state, place) is { } unattached) violations.Add(unattached);
         if (violations.Count == 0) violations.AddRange(FundRules.Check(v, state, place));
