@@ -161,8 +161,8 @@ public static class Messages
             [ViolationCode.PendingLossesNotCleared] = ("待处理财产损溢（{0}）余额 {1}（借方为正）：{2} 结账前须查明原因处理完毕，处理后应无余额", "pending property losses ({0}) stand at {1} (debit positive): they must be dealt with and left at zero before {2} closes"),
             [ViolationCode.EnrolmentNotIssued] = ("{0} 没有待用的首次登录码（由管理员发放，只能用一次）", "{0} has no enrolment code waiting to be used (the administrator issues one; it is used once)"),
             [ViolationCode.CredentialExists] = ("{0} 已有密码：他人的密码只能在服务器上用 cledger users password {0} 重设", "{0} has a password already: another person's password is reset only on the server, with cledger users password {0}"),
-            [ViolationCode.AttachmentsRequired] = ("涉及现金或银行存款的凭证 {0} 附件张数为 0：须附原始凭证（填写附件张数），或在 attachments_reason 中说明没有附件的原因（会计基础工作规范：除结账和更正错误的记账凭证外，记账凭证必须附有原始凭证）",
-                "cash or bank voucher {0} has 0 attachments: attach the source documents (give attachments), or say in attachments_reason why there are none (Basic Accounting Work Standards: every voucher but closing and correcting entries has its source documents attached)"),
+            [ViolationCode.AttachmentsRequired] = ("涉及现金或银行存款的凭证 {0} 附件张数为 0：须附原始凭证并填写附件张数（命令行 --attachments），或在凭证文件、录入表的 attachments_reason 中说明没有附件的原因（会计基础工作规范：除结账和更正错误的记账凭证外，记账凭证必须附有原始凭证）",
+                "cash or bank voucher {0} has 0 attachments: attach the source documents and give their count (--attachments on the command line), or say why there are none in attachments_reason of a voucher file or the form (Basic Accounting Work Standards: every voucher but closing and correcting entries has its source documents attached)"),
             [ViolationCode.DistributionPlanSuperseded] = ("{0} 年的分配方案 {1} 已被方案 {2} 取代：只能批准现行方案（经公示的最新方案）", "plan {1} of {0} was superseded by plan {2}: only the current plan (the one posted for comment) can be approved"),
         }.ToFrozenDictionary();
 
