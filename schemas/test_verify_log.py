@@ -225,6 +225,19 @@ class LedgerRules(VerifierTestCase):
     def test_a_blank_summary_fails(self):
         self.assertFailsAt(rechain(self.voucher(summary=" ")), 4, "non-blank")
 
+    def with_attachments_rule(self, value, **changes):  # audit-log.md 7.5 "Attachments": the setting at entry 1, then the cash voucher
+        entries = self.voucher(**changes)
+        entries.insert(1, dict(entries[1], kind="setting.changed", data={"key": "vouchers.attachments_required", "value": value}))
+        return entries
+
+    def test_a_cash_voucher_without_attachments_fails_while_the_rule_is_on_unless_it_says_why(self):
+        self.assertFailsAt(rechain(self.with_attachments_rule("true", attachments=0)), 5, "attachments_reason")
+        self.assertEqual(self.run_verifier(rechain(self.with_attachments_rule("true", attachments=0, attachments_reason="收据随后补"))).returncode, 0)
+        self.assertEqual(self.run_verifier(rechain(self.with_attachments_rule("false", attachments=0))).returncode, 0)
+        self.assertEqual(self.run_verifier(rechain(self.voucher(attachments=0))).returncode, 0, "logs from before the setting")
+        self.assertFailsAt(rechain(self.with_attachments_rule("true", attachments=0, attachments_reason=" ")), 5, "1..100 characters")
+        self.assertFailsAt(rechain(self.with_attachments_rule("yes")), 1, "true or false")
+
     def test_ledger_created_must_be_entry_zero(self):
         entries = self.entries()
 

@@ -39,12 +39,13 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
     KEYS["voucher." + step] = "by draft note role"
-OPTIONAL = {"voucher.posted": {"cashier", "draft", "source"}, "distribution.planned": {"reserve_base", "to_share"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
+OPTIONAL = {"voucher.posted": {"attachments_reason", "cashier", "draft", "source"}, "distribution.planned": {"plan", "reserve_base", "to_share"}, "distribution.approved": {"plan"}, "distribution.posted": {"reserve_account"}, "fund.added": {"terms"}, "member.added": {"details"}, "period.closed": {"balances_sha256"},
             "disclosure.published": {"notice"}, "asset.added": {"attachments", "nominal"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}, "herd.changed": {"cost", "depreciation", "loss_account"},
             "asset.reared": {"attachments"}, "herd.matured": {"attachments", "stated"}}  # added in format 1's later versions
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
-disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit""".split()
+disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
+vouchers.attachments_required""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
@@ -188,11 +189,21 @@ def negates(x, y):  # line x is line y in red ink: same account and dimensions, 
     return all(x[k] == y[k] for k in ("account", "fund", "member", "counterparty")) \
         and fen(x["debit"]) == -fen(y["debit"]) and fen(x["credit"]) == -fen(y["credit"])
 
+def attachments_ok(d, s):  # audit-log.md 7.5 "Attachments": a cash or bank voucher has attachments or says why, while the setting is on
+    reason = d.get("attachments_reason")
+    need(reason is None or (isinstance(reason, str) and TEXT.fullmatch(reason) and 1 <= len(reason) <= 100 and reason == reason.strip()),
+         "attachments_reason must be text of 1..100 characters")
+    cash = any(l["account"][:3] in ("101", "102") for l in d["lines"] if isinstance(l, dict) and isinstance(l.get("account"), str))
+    need(s["settings"].get("vouchers.attachments_required") != "true" or d["kind"] != "normal" or d.get("reverses") is not None
+         or not cash or d["attachments"] != 0 or reason is not None,
+         "a cash or bank voucher with 0 attachments must give attachments_reason while vouchers.attachments_required is true")
+
 def post_voucher(d, s):  # checks one voucher.posted against the state s, then adds its lines to s["net"]
     p, date, rev, lines = d["period"], d["date"], d["reverses"], d["lines"]
     need(d["kind"] in ("normal", "opening", "closing"), "kind must be normal, opening or closing")
     need(isinstance(d["summary"], str) and d["summary"].strip(), "summary must be a non-blank string")
     need(is_int(d["attachments"]) and 0 <= d["attachments"] <= 9999, "attachments must be an integer 0..9999")
+    attachments_ok(d, s)
     need(is_date(date) and date[:7] == p, "date must be a YYYY-MM-DD day in period")
     need(p >= s["start"] and p not in s["closed"], f"period {p} is closed or before the start")
     need(d["kind"] != "opening" or date == s["start"] + "-01", "an opening voucher is dated on the ledger's first day")
@@ -287,6 +298,9 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         s["closed"].discard(p)
     elif kind != "voucher.posted" and kind.startswith("voucher.") or kind == "period.reopen_requested":  # approval steps: no balance changes
         need(d["by"] == e["actor"] if "by" in d else d["preparer"] == e["actor"], "the person named must be the entry's actor")
+        if kind == "voucher.drafted":
+            need(isinstance(d["voucher"], dict) and isinstance(d["voucher"].get("lines"), list), "voucher must be an object with lines")
+            attachments_ok(d["voucher"], s)
     elif kind == "voucher.posted":
         post_voucher(d, s)
     elif kind == "setting.changed":
@@ -296,6 +310,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k != "disclosure.objection_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days must be 1..90")
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
+        need(k != "vouchers.attachments_required" or v in ("true", "false"), "vouchers.attachments_required must be true or false")
         need(k not in GUARDED or not consenting(s["settings"]), f"{k} changes by role.change_requested and role.change_approved (7.20) once a committee chair or supervisor exists")
         s["settings"][k] = v
     elif kind in ("role.change_requested", "role.change_approved"):  # audit-log.md 7.20: a second person consents
@@ -500,8 +515,15 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(d["by"] == e["actor"], "the person named must be the entry's actor")
         done = s["distributions"].setdefault(y, []) if step == "planned" else s["distributions"].get(y, [])
         order = ["planned", "approved", "posted", "paid"]
-        need(is_int(y) and y in s["years_closed"] and done == order[:order.index(step)], f"{kind} {y}: after year close, once, after {' '.join(done) or 'nothing'}")
+        plan = d.get("plan", 1)  # plans numbered 1, 2, ... per year; 1 is never written
+        need("plan" not in d or (is_int(plan) and plan >= 2), "plan is written only from 2 on")
+        if step == "planned" and done == ["planned"]:  # made again before approval: the next plan supersedes the last
+            need(plan == s["plans"][y] + 1, f"plan {plan} of {y} is not the next plan ({s['plans'][y] + 1})")
+            done.clear()
+        need(is_int(y) and y in s["years_closed"] and done == order[:order.index(step)], f"{kind} {y}: after year close, once (a plan again only before approval), after {' '.join(done) or 'nothing'}")
         if step == "planned":
+            need(plan == s["plans"].get(y, 0) + 1, f"plan {plan} of {y} is not the next plan")
+            s["plans"][y] = plan
             per, hh = fen(d["per_share"]), d["households"]
             need(all(is_int(h["shares"]) and h["shares"] >= 0 and fen(h["amount"]) == h["shares"] * per for h in hh), "each household gets shares x per_share")
             need(sum(h["shares"] for h in hh) == d["total_shares"] and sum(fen(h["amount"]) for h in hh) == fen(d["distributed"]), "totals are the households' sums")
@@ -518,6 +540,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             s["planners"][y] = d["by"]
         if step == "approved":
             need(d["by"] != s["planners"].get(y), "the planner does not approve the plan")
+            need(plan == s["plans"].get(y), f"the approval names plan {plan}, but the current plan of {y} is {s['plans'].get(y)} (a superseded plan is never approved)")
         if step == "posted" and "reserve_account" in d:  # optional: the reserve's account when 311 has sub-accounts
             need(isinstance(d["reserve_account"], str) and d["reserve_account"].startswith("311"), "reserve_account is 311 or an account below it")
         done.append(step)
@@ -532,7 +555,7 @@ def verify(log_path, tb_path=None):
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
-             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, planners={}, surplus={},
+             years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, plans={}, planners={}, surplus={},
              enrolments=set())
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):

@@ -1764,7 +1764,10 @@ def main():
     write_json("accounts.json", [{"code": c, "name": n, "parent": p} for c, n, p in ACCOUNTS])
     write_json("funds.json", [dict({"code": c, "name": n}, **FUND_TERMS[c]) for c, n in FUNDS])
     first_drafts = [dict(voucher_obj(v), cashier=CASHIER) for v in APPROVED]
-    first_drafts[1]["attachments"] = 0  # sent back for its missing acceptance form, then drafted again
+    # Drafted before the acceptance form was signed, saying so (a cash voucher without attachments gives its
+    # reason, issue 13); sent back for the missing form, then drafted again with it attached.
+    first_drafts[1]["attachments"] = 0
+    first_drafts[1]["attachments_reason"] = "验收单待补，先报审核"
     write_json("approvals.json", first_drafts)
     write_json("approvals-revised.json", [dict(voucher_obj(APPROVED[1]), cashier=CASHIER)])
     write_json("approval-steps.json", [{"actor": actor, "command": command} for actor, command in APPROVAL_STEPS])

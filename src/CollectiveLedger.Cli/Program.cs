@@ -18,7 +18,7 @@ public static class Program
 {
     public const string Usage = """
         用法 usage: cledger [--db PATH] [--actor NAME] [--lang en|zh-CN] COMMAND ...
-          init --org NAME --org-code CODE [--currency CNY] [--chart standard-2023] [--start YYYY-MM]
+          init --org NAME --org-code CODE [--currency CNY] [--chart standard-2023] [--start YYYY-MM] [--attachments-required true|false]
           accounts list | accounts add CODE NAME --parent CODE | accounts import FILE
           accounts convert-2004 BALANCES.csv --out OPENING.json [--encoding utf-8|gb18030]
                                                           2004 科目余额表 (2023-12-31) -> 2024-01-01 opening vouchers (新旧科目对照)

@@ -15,12 +15,15 @@ public static class VoucherFileReader
 {
     public const string CsvHeader = "ref,date,summary,attachments,kind,account,debit,credit,fund,member,counterparty,line_summary";
     private static readonly string[] CsvColumns = CsvHeader.Split(',');
-    private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "kind", "lines", "cashier"];
+    private static readonly HashSet<string> VoucherFields = ["ref", "date", "summary", "attachments", "attachments_reason", "kind", "lines", "cashier"];
     private static readonly JsonSerializerOptions StrictJson = new() { AllowDuplicateProperties = false };
     private static readonly HashSet<string> LineFields = ["account", "account_name", "debit", "credit", "summary", "fund", "member", "counterparty"];
 
     /// <summary>An optional CSV column after the normative ones: the account's name beside its code, checked against the chart.</summary>
     public const string AccountNameColumn = "account_name";
+
+    /// <summary>An optional CSV column: why a cash or bank voucher has no attachments (on its first row, like attachments).</summary>
+    public const string AttachmentsReasonColumn = "attachments_reason";
 
     public static IEnumerable<ParsedVoucher> Read(string path, InputEncoding encoding, ICollection<Violation> fileProblems)
     {
@@ -154,7 +157,8 @@ public static class VoucherFileReader
         }
         var attachments = element.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetRawText() : Text(element, "attachments", place, problems);
         var input = new VoucherInput(place, reference, Text(element, "date", place, problems), Text(element, "summary", place, problems),
-            attachments, Text(element, "kind", place, problems), lines, Text(element, "cashier", place, problems));
+            attachments, Text(element, "kind", place, problems), lines, Text(element, "cashier", place, problems),
+            Text(element, "attachments_reason", place, problems));
         return new ParsedVoucher(input, problems);
     }
 
@@ -215,7 +219,7 @@ public static class VoucherFileReader
                 width = record.Fields.Count;
                 if (columns is null)
                 {
-                    fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line), "the header must be " + CsvHeader + " (optionally with account_name)"));
+                    fileProblems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: name, Line: record.Line), "the header must be " + CsvHeader + " (optionally with account_name and attachments_reason)"));
                     yield break;
                 }
                 continue;
@@ -242,15 +246,16 @@ public static class VoucherFileReader
 
     /// <summary>
     /// Where each normative column sits in the file's header (any order; all must be there), then the
-    /// optional account_name column (-1 when absent); no other column.
+    /// optional account_name and attachments_reason columns (-1 when absent); no other column.
     /// </summary>
     private static int[]? HeaderColumns(List<string> header)
     {
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var positions = CsvColumns.Select(c => names.IndexOf(c)).ToArray();
         var nameColumn = names.IndexOf(AccountNameColumn);
-        var expected = CsvColumns.Length + (nameColumn < 0 ? 0 : 1);
-        return positions.Any(p => p < 0) || names.Count != expected ? null : [.. positions, nameColumn];
+        var reasonColumn = names.IndexOf(AttachmentsReasonColumn);
+        var expected = CsvColumns.Length + (nameColumn < 0 ? 0 : 1) + (reasonColumn < 0 ? 0 : 1);
+        return positions.Any(p => p < 0) || names.Count != expected ? null : [.. positions, nameColumn, reasonColumn];
     }
 
     /// <summary>Consecutive rows with the same ref form one voucher (so in CSV every row carries its voucher's ref).</summary>
@@ -277,7 +282,13 @@ public static class VoucherFileReader
                         $"'{fields[c]}' differs from the voucher's first row ('{head[c]}')"));
         var lines = rows.Select(r => new VoucherLineInput(new Place(File: name, Line: r.Line, Ref: Null(head[0])), Null(r.Fields[5]), Null(r.Fields[6]),
             Null(r.Fields[7]), Null(r.Fields[8]), Null(r.Fields[9]), Null(r.Fields[10]), Null(r.Fields[11]), Null(r.Fields[12]))).ToList();
-        return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines), problems);
+        // attachments_reason belongs to the voucher, like attachments: stated on its first row, the same or empty on the others.
+        foreach (var (line, fields) in rows.Skip(1))
+            if (fields[13].Length > 0 && fields[13] != head[13])
+                problems.Add(new Violation(ViolationCode.FieldInvalid, new Place(File: name, Line: line, Ref: Null(head[0]), Field: AttachmentsReasonColumn), AttachmentsReasonColumn,
+                    $"'{fields[13]}' differs from the voucher's first row ('{head[13]}')"));
+        return new ParsedVoucher(new VoucherInput(place, Null(head[0]), Null(head[1]), Null(head[2]), Null(head[3]), Null(head[4]), lines,
+            AttachmentsReason: Null(head[13])), problems);
     }
 
     private static string? Null(string field) => field.Length == 0 ? null : field;

@@ -13,7 +13,8 @@ public static class DistributionReports
         var p = list.Plan;
         string L(string zh, string en) => chinese ? $"{zh} {en}" : en;
         return string.Join('\n',
-            L($"{p.Year} 年收益分配方案", $"income distribution plan of {p.Year}") + $" ({list.Status}{(list.Resolution is null ? "" : ", " + list.Resolution)})",
+            L($"{p.Year} 年收益分配方案", $"income distribution plan of {p.Year}") + $" ({list.Status}{(list.Resolution is null ? "" : ", " + list.Resolution)})"
+                + (p.Plan == 1 ? "" : L($"方案 {p.Plan}，取代方案 {Numbers(list)}", $"plan {p.Plan}, superseding plan {Numbers(list)}")),
             L("可分配收益", "distributable income") + $": {p.Distributable}",
             L("提取基数（本年收益）", "reserve base (the year's surplus)") + $": {p.ReserveBase ?? p.Distributable}",
             L($"提取公积公益金 {p.ReservePercent}%", $"to 311 reserve {p.ReservePercent}%") + $": {p.Reserve}",
@@ -24,6 +25,9 @@ public static class DistributionReports
             L("留存未分配", "left undistributed") + $": {p.Undistributed}",
             L("取整方法：" + DistributionList.RoundingZh, "rounding: " + DistributionList.RoundingEn)) + "\n";
     }
+
+    /// <summary>The numbers of the plans the current one superseded, e.g. "1、2".</summary>
+    private static string Numbers(DistributionList list) => string.Join("、", list.Superseded.Select(s => s.Plan.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public static Grid Households(DistributionList list, bool forDisplay) => new(
         ["编码 code", "户名 name", "户主 head", "人口 size", "股数 shares", "分配额 amount", "身份证 ID card", "银行账号 bank account", "电话 phone"],
@@ -49,6 +53,25 @@ public static class DistributionReports
         w.WriteString("distributed", p.Distributed.ToString());
         w.WriteString("undistributed", p.Undistributed.ToString());
         w.WriteString("rounding", DistributionList.RoundingEn);
+        if (p.Plan != 1)
+        {
+            // Only for a plan made again before approval: the current plan's number and the plans it superseded, marked as such.
+            w.WriteNumber("plan", p.Plan);
+            w.WriteStartArray("superseded");
+            foreach (var s in list.Superseded)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("plan", s.Plan);
+                w.WriteString("status", "superseded");
+                w.WriteString("by", s.By);
+                w.WriteNumber("reserve_percent", s.ReservePercent);
+                w.WriteString("reserve", s.Reserve.ToString());
+                w.WriteString("per_share", s.PerShare.ToString());
+                w.WriteString("distributed", s.Distributed.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("households");
         foreach (var r in list.Rows)
         {

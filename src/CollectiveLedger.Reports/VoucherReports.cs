@@ -52,6 +52,7 @@ public static class VoucherReports
         w.WriteString("ref", v.Ref);
         w.WriteString("summary", v.Summary);
         w.WriteNumber("attachments", v.Attachments);
+        if (v.AttachmentsReason is { } reason) w.WriteString("attachments_reason", reason);
         w.WriteString("total", v.Total.ToString());
         if (v.Reverses is { } r) WriteKey(w, "reverses", r); else w.WriteNull("reverses");
         if (reversedBy is { } by) WriteKey(w, "reversed_by", by); else w.WriteNull("reversed_by");

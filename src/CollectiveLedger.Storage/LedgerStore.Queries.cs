@@ -23,7 +23,7 @@ public sealed partial class LedgerStore
 
     private const string SelectVoucherRows = """
         SELECT v.seq, v.period, v.number, v.date, v.kind, v.ref, v.summary, v.attachments, v.reverses_period, v.reverses_number,
-               v.source, v.draft, v.cashier,
+               v.source, v.draft, v.cashier, v.attachments_reason,
                r.period AS reversed_by_period, r.number AS reversed_by_number,
                l.line_no, l.account, l.debit_fen, l.credit_fen, l.fund, l.member, l.counterparty, l.summary AS line_summary
         FROM vouchers v
@@ -67,7 +67,7 @@ public sealed partial class LedgerStore
     }
 
     private sealed record VoucherRow(long seq, string period, long number, string date, string kind, string? @ref, string summary,
-        long attachments, string? reverses_period, long? reverses_number, string? source, long? draft, string? cashier,
+        long attachments, string? reverses_period, long? reverses_number, string? source, long? draft, string? cashier, string? attachments_reason,
         string? reversed_by_period, long? reversed_by_number,
         long line_no, string account, long debit_fen, long credit_fen, string? fund, string? member, string? counterparty, string? line_summary)
     {
@@ -75,7 +75,8 @@ public sealed partial class LedgerStore
         {
             VoucherKinds.TryParse(kind, out var k);
             var voucher = new Voucher((int)number, IsoDate.Parse(date), k, @ref, summary, (int)attachments,
-                reverses_period is null ? null : new VoucherKey(Period.Parse(reverses_period), (int)reverses_number!.Value), lines);
+                reverses_period is null ? null : new VoucherKey(Period.Parse(reverses_period), (int)reverses_number!.Value), lines)
+                { AttachmentsReason = attachments_reason };
             return new StoredVoucher(seq, voucher,
                 reversed_by_period is null ? null : new VoucherKey(Period.Parse(reversed_by_period), (int)reversed_by_number!.Value),
                 source is null ? null : new VoucherOrigin(source, (int?)draft, cashier));

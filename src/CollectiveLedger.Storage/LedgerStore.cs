@@ -28,7 +28,8 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>Creates a new ledger file with entry 0; refuses to overwrite anything.</summary>
     /// <exception cref="LedgerOpenException">The file exists.</exception>
-    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock)
+    /// <param name="then">Entries that follow entry 0 in the same transaction (the settings a new book starts with).</param>
+    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null)
     {
         try
         {
@@ -52,6 +53,7 @@ public sealed partial class LedgerStore : IDisposable
             {
                 Migrations.Apply(connection, session.Transaction, 0);
                 session.Append(created);
+                foreach (var e in then ?? []) session.Append(e);
                 return 0;
             }, loadState: false);
             return store;

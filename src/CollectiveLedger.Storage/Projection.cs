@@ -56,7 +56,7 @@ public static class Projection
         var v = p.Voucher;
         w.Integer(seq); w.Period(v.Period); w.Integer(v.Number); w.Date(v.Date); w.Text(v.Kind.ToText()); w.Text(v.Ref); w.Text(v.Summary);
         w.Integer(v.Attachments); w.Period(v.Reverses?.Period); w.Integer(v.Reverses?.Number);
-        w.Text(p.Origin?.Source); w.Integer(p.Origin?.Draft); w.Text(p.Origin?.Cashier);
+        w.Text(p.Origin?.Source); w.Integer(p.Origin?.Draft); w.Text(p.Origin?.Cashier); w.Text(v.AttachmentsReason);
         for (var i = 0; i < v.Lines.Length; i++)
         {
             w.EndRow(i == 0 ? "|" : ";");
@@ -149,7 +149,7 @@ public static class Projection
                 var v = p.Voucher;
                 yield return new Row(Table.Vouchers, [seq, v.Period.ToString(), (long)v.Number, Core.Periods.IsoDate.Format(v.Date),
                     v.Kind.ToText(), v.Ref, v.Summary, (long)v.Attachments, v.Reverses?.Period.ToString(), (long?)v.Reverses?.Number,
-                    p.Origin?.Source, (long?)p.Origin?.Draft, p.Origin?.Cashier]);
+                    p.Origin?.Source, (long?)p.Origin?.Draft, p.Origin?.Cashier, v.AttachmentsReason]);
                 for (var i = 0; i < v.Lines.Length; i++)
                 {
                     var l = v.Lines[i];
@@ -257,19 +257,19 @@ public static class Projection
                 foreach (var l in y.Lines) yield return new Row(Table.ContractRecognitions, [seq, l.Contract, (long)y.Year, l.Amount.Fen]);
                 break;
             case DistributionPlanned p:
-                yield return new Row(Table.Distributions, [(long)p.Year, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
+                yield return new Row(Table.Distributions, [(long)p.Year, (long)p.Plan, seq, p.By, (long)p.ReservePercent, p.Distributable.Fen, p.Reserve.Fen, (long)p.TotalShares,
                     p.PerShare.Fen, p.Distributed.Fen, p.Undistributed.Fen, p.ReserveBase?.Fen, p.Shared?.Fen]);
                 foreach (var h in p.Households)
-                    yield return new Row(Table.DistributionHouseholds, [(long)p.Year, h.Member, (long)h.Shares, h.Amount.Fen]);
+                    yield return new Row(Table.DistributionHouseholds, [(long)p.Year, (long)p.Plan, h.Member, (long)h.Shares, h.Amount.Fen]);
                 break;
             case DistributionApproved a:
-                yield return new Row(Table.DistributionSteps, [seq, (long)a.Year, "approved", a.By, a.Role, a.Resolution, null, null, null]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)a.Year, "approved", a.By, a.Role, a.Resolution, null, null, null, (long)a.Plan]);
                 break;
             case DistributionPosted p:
-                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "posted", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.PayableAccount, p.ReserveAccount]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "posted", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.PayableAccount, p.ReserveAccount, null]);
                 break;
             case DistributionPaid p:
-                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account, null]);
+                yield return new Row(Table.DistributionSteps, [seq, (long)p.Year, "paid", p.By, null, null, Core.Periods.IsoDate.Format(p.Date), p.Account, null, null]);
                 break;
             case EnrolmentIssued i:
                 yield return new Row(Table.UserCredentials, [seq, i.User, "enrolment_issued", i.By, null]);

@@ -27,7 +27,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table Counterparties = Define("counterparties", 1, "code", "name", "added_seq");
     public static readonly Table ClosedPeriods = Define("closed_periods", 2, "period", "closed_seq", "balances_sha256");
     public static readonly Table Vouchers = Define("vouchers", 1, "seq", "period", "number", "date", "kind", "ref", "summary",
-        "attachments", "reverses_period", "reverses_number", "source", "draft", "cashier");
+        "attachments", "reverses_period", "reverses_number", "source", "draft", "cashier", "attachments_reason");
     public static readonly Table VoucherLines = Define("voucher_lines", 2, "voucher_seq", "line_no", "account", "debit_fen", "credit_fen",
         "fund", "member", "counterparty", "summary");
 
@@ -52,11 +52,11 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table HerdChanges = Define("herd_changes", 1, "seq", "asset", "date", "change", "head", "note");
     public static readonly Table AssetCostChanges = Define("asset_cost_changes", 2, "seq", "asset", "date", "change", "head", "cost_fen", "depreciation_fen", "account");
 
-    public static readonly Table Distributions = Define("distributions", 1, "year", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
+    public static readonly Table Distributions = Define("distributions", 2, "year", "plan", "planned_seq", "by", "reserve_percent", "distributable_fen", "reserve_fen",
         "total_shares", "per_share_fen", "distributed_fen", "undistributed_fen", "reserve_base_fen", "to_share_fen");
-    public static readonly Table DistributionHouseholds = Define("distribution_households", 2, "year", "member", "shares", "amount_fen");
+    public static readonly Table DistributionHouseholds = Define("distribution_households", 3, "year", "plan", "member", "shares", "amount_fen");
     public static readonly Table DistributionSteps = Define("distribution_steps", 1, "seq", "year", "action", "by", "role", "resolution", "date", "account",
-        "reserve_account");
+        "reserve_account", "plan");
 
     public static readonly Table Contracts = Define("contracts", 1, "number", "party", "resource", "area_hundredth_mu", "rent_fen", "starts", "ends",
         "schedule", "income_account", "prepaid_account", "added_seq");

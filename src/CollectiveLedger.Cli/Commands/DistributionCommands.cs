@@ -9,11 +9,11 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary>
 /// <c>distribution plan|approve|post|pay|show</c>: income distribution by shares after a closed year.
 /// Each step is Core's rule (<see cref="DistributionRules"/>) in one write transaction; show prints
-/// the per-household list with private numbers masked.
+/// the current plan's per-household list with private numbers masked, and names the plans it superseded.
 /// </summary>
 public static class DistributionCommands
 {
-    private const string Usage = "distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT] | approve --year YYYY --resolution TEXT | " +
+    private const string Usage = "distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT] | approve --year YYYY --resolution TEXT [--plan N] | " +
                                  "post --year YYYY --date DATE [--payable-account CODE] [--reserve-account CODE] | pay --year YYYY --date DATE --account CODE | show --year YYYY [--format table|csv|json]";
 
     public static int Run(Context ctx, Args args)
@@ -30,8 +30,9 @@ public static class DistributionCommands
                 return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor, distribute), year, planFormat);
             case "approve":
                 var resolution = args.Required("--resolution");
+                var plan = args.Option("--plan");
                 args.Done(2);
-                return Step(ctx, state => DistributionRules.Approve(year, resolution, state, ctx.Actor), year, null);
+                return Step(ctx, state => DistributionRules.Approve(year, resolution, state, ctx.Actor, plan), year, null);
             case "post":
                 var date = args.Required("--date");
                 var payable = args.Option("--payable-account");
@@ -62,7 +63,7 @@ public static class DistributionCommands
         var message = decision.Event switch
         {
             DistributionPlanned => null,
-            DistributionApproved a => ctx.Say($"已记录成员（代表）大会决议 {a.Resolution}。", $"recorded the members' meeting resolution {a.Resolution}."),
+            DistributionApproved a => ctx.Say($"已记录成员（代表）大会决议 {a.Resolution}（方案 {a.Plan}）。", $"recorded the members' meeting resolution {a.Resolution} (plan {a.Plan})."),
             DistributionPosted => ctx.Say($"收益分配已入账：{string.Join("、", posted)}。", $"posted the distribution: {string.Join(", ", posted)}."),
             _ => ctx.Say($"分红已支付：{string.Join("、", posted)}。", $"paid the distribution: {string.Join(", ", posted)}."),
         };

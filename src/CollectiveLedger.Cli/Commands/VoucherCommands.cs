@@ -78,6 +78,7 @@ public static class VoucherCommands
             return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.VoucherNotFound, Core.Validation.Place.None, key.ToString())]);
         var v = stored.Voucher;
         var title = $"{v.Period} {v.Key.NumberText}  {Core.Periods.IsoDate.Format(v.Date)}  {v.Summary}  附件 {v.Attachments} 张" +
+                    (v.AttachmentsReason is { } why ? $"（{why}）" : "") +
                     (v.Ref is null ? "" : $"  ref {v.Ref}") + (v.Reverses is { } rv ? $"  冲销 reverses {rv}" : "") +
                     (stored.ReversedBy is { } by ? $"  已被冲销 reversed by {by}" : "") +
                     (stored.Origin is { } o ? $"  来源 {o.Source}" + (o.Draft is { } d ? $" 草稿 #{d}" : "") + (o.Cashier is { } c ? $"  出纳 {c}" : "") : "");

@@ -265,6 +265,7 @@ public static class EventCodec
                 }
                 w.EndArray();
                 w.Property("per_share", p.PerShare.ToString());
+                if (p.Plan != 1) w.Property("plan", p.Plan);
                 w.Property("reserve", p.Reserve.ToString());
                 if (p.ReserveBase is { } reserveBase) w.Property("reserve_base", reserveBase.ToString());
                 w.Property("reserve_percent", p.ReservePercent);
@@ -275,6 +276,7 @@ public static class EventCodec
                 break;
             case DistributionApproved a:
                 w.Property("by", a.By);
+                if (a.Plan != 1) w.Property("plan", a.Plan);
                 w.Property("resolution", a.Resolution);
                 w.Property("role", a.Role);
                 w.Property("year", a.Year);
@@ -314,6 +316,7 @@ public static class EventCodec
     private static void WriteVoucher(Voucher v, VoucherOrigin? origin, CanonicalJsonWriter w)
     {
         w.Property("attachments", v.Attachments);
+        if (v.AttachmentsReason is { } reason) w.Property("attachments_reason", reason);
         if (origin?.Cashier is { } cashier) w.Property("cashier", cashier);
         w.Property("date", IsoDate.Format(v.Date));
         if (origin?.Draft is { } draft) w.Property("draft", draft);
@@ -383,6 +386,7 @@ public static class EventCodec
     {
         w.BeginObject();
         w.Property("attachments", v.Attachments);
+        if (v.AttachmentsReason is { } reason) w.Property("attachments_reason", reason);
         w.Property("date", IsoDate.Format(v.Date));
         w.Property("kind", v.Kind.ToText());
         w.Name("lines");
@@ -542,8 +546,8 @@ public static class EventCodec
             Amount.ParseCanonical(Str(data, "reserve")), Int(data, "total_shares"), Amount.ParseCanonical(Str(data, "per_share")),
             Amount.ParseCanonical(Str(data, "distributed")), Amount.ParseCanonical(Str(data, "undistributed")),
             [.. Get(data, "households").EnumerateArray().Select(h => new DistributionShare(Str(h, "member"), Int(h, "shares"), Amount.ParseCanonical(Str(h, "amount"))))],
-            Str(data, "by"), OptAmount(data, "reserve_base"), OptAmount(data, "to_share")),
-        "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role")),
+            Str(data, "by"), OptAmount(data, "reserve_base"), OptAmount(data, "to_share"), ReadPlan(data)),
+        "distribution.approved" => new DistributionApproved(ReadYear(data), Str(data, "resolution"), Str(data, "by"), Str(data, "role"), ReadPlan(data)),
         "distribution.posted" => new DistributionPosted(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "payable_account"), Str(data, "by"),
             data.TryGetProperty("reserve_account", out _) ? Str(data, "reserve_account") : null),
         "distribution.paid" => new DistributionPaid(ReadYear(data), IsoDate.Parse(Str(data, "date")), Str(data, "account"), Str(data, "by")),
@@ -551,6 +555,14 @@ public static class EventCodec
         "user.credential_set" => new CredentialSet(Str(data, "user"), Str(data, "by"), Str(data, "via")),
         _ => throw new FormatException($"unknown entry kind '{kind}'"),
     };
+
+    /// <summary>A distribution plan's number (audit-log.md 7.15): absent means 1, and 1 is never written.</summary>
+    private static int ReadPlan(JsonElement d)
+    {
+        if (!d.TryGetProperty("plan", out _)) return 1;
+        var plan = Int(d, "plan");
+        return plan >= 2 ? plan : throw new FormatException("plan is written only from 2 on");
+    }
 
     private static VoucherOrigin? ReadOrigin(JsonElement d)
     {
@@ -580,7 +592,7 @@ public static class EventCodec
         if (period is not null && Get(d, "reverses") is { ValueKind: not JsonValueKind.Null } r) reverses = new VoucherKey(ReadPeriod(r, "period"), Int(r, "number"));
         if (!VoucherKinds.TryParse(Str(d, "kind"), out var kind)) throw new FormatException("unknown voucher kind");
         var voucher = new Voucher(number, IsoDate.Parse(Str(d, "date")), kind, OptStr(d, "ref"), Str(d, "summary"),
-            Int(d, "attachments"), reverses, lines.ToImmutable());
+            Int(d, "attachments"), reverses, lines.ToImmutable()) { AttachmentsReason = d.TryGetProperty("attachments_reason", out _) ? Str(d, "attachments_reason") : null };
         if (period is not null && voucher.Period != period) throw new FormatException("period is not the month of the date");
         return voucher;
     }

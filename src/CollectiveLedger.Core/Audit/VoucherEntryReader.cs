@@ -14,7 +14,7 @@ namespace CollectiveLedger.Core.Audit;
 /// of another type, malformed JSON) it returns null, and the caller reads the entry the generic way
 /// (<see cref="ParsedEntry.From"/>), which knows every kind and field and names what is wrong. So
 /// new kinds and fields need no change here; they are only read more slowly until they get one.
-/// The optional keys of audit-log.md 7.5 (cashier, draft, source) are read where they sort.
+/// The optional keys of audit-log.md 7.5 (attachments_reason, cashier, draft, source) are read where they sort.
 /// Reading is no proof of canonical form: the caller still encodes the result again and compares.
 /// </summary>
 public static class VoucherEntryReader
@@ -51,10 +51,11 @@ public static class VoucherEntryReader
     {
         voucher = null!;
         origin = null;
-        string? cashier = null, source = null;
+        string? cashier = null, source = null, reason = null;
         var draft = 0;
         if (r.TokenType != JsonTokenType.StartObject
             || !Name(ref r, "attachments"u8) || !r.TryGetInt32(out var attachments)
+            || OptionalName(ref r, "attachments_reason"u8) && !Text(ref r, out reason)
             || OptionalName(ref r, "cashier"u8) && !Text(ref r, out cashier)
             || !String(ref r, "date"u8, out var date)
             || OptionalName(ref r, "draft"u8) && !r.TryGetInt32(out draft)
@@ -70,7 +71,7 @@ public static class VoucherEntryReader
             return false;
         if (source is null ? cashier is not null || draft != 0 : !VoucherOrigin.Sources.Contains(source)) return false;
         origin = source is null ? null : new VoucherOrigin(source, draft == 0 ? null : draft, cashier);
-        voucher = new Voucher(number, IsoDate.Parse(date), kind, reference, summary, attachments, reverses, lines);
+        voucher = new Voucher(number, IsoDate.Parse(date), kind, reference, summary, attachments, reverses, lines) { AttachmentsReason = reason };
         return Period.TryParse(period, out var p) && p == voucher.Period;
     }
 

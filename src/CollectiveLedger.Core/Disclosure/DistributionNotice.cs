@@ -26,6 +26,13 @@ public sealed record DistributionNotice(
     /// </summary>
     public const string PostingDaysKey = "disclosure.distribution_posting_days";
 
+    /// <summary>
+    /// The number of the plan noticed, the year's current plan: 1, or 2, 3... for a plan made again
+    /// before approval, which is posted again for its own period (the notice names it so that the
+    /// meeting approves the plan it was shown).
+    /// </summary>
+    public int Plan { get; init; } = 1;
+
     /// <summary>What the reserve percentage applies to: the year's surplus (the whole distributable for a plan written before that rule).</summary>
     public Amount ReserveBase { get; init; }
 
@@ -50,6 +57,6 @@ public sealed record DistributionNotice(
         return new DistributionNotice(PersonalData.Mask(org), orgCode, currency, date, p.Year, list.Status,
             list.Resolution is null ? null : PersonalData.Mask(list.Resolution),
             p.ReservePercent, p.Distributable, p.Reserve, p.ToShare, p.TotalShares, p.PerShare, p.Distributed, p.Undistributed, households,
-            DisclosureSettings.From(settings).Masked(), verification) { PostingDays = ProjectNotice.PostingDaysFrom(settings, PostingDaysKey), ReserveBase = p.ReserveBase ?? p.Distributable };
+            DisclosureSettings.From(settings).Masked(), verification) { PostingDays = ProjectNotice.PostingDaysFrom(settings, PostingDaysKey), ReserveBase = p.ReserveBase ?? p.Distributable, Plan = p.Plan };
     }
 }

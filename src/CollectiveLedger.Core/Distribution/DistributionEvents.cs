@@ -22,8 +22,14 @@ public sealed record DistributionShare(string Member, int Shares, Amount Amount)
 /// The amount the members' meeting chose to divide by shares (<c>--distribute</c>, optional key
 /// <c>to_share</c>), at most distributable minus reserve; null when everything after the reserve is divided.
 /// </param>
+/// <param name="Plan">
+/// The plan's number within its year: 1, then 2, 3... for a plan made again before the members' meeting
+/// approved the last one (optional key <c>plan</c>, written only when it is not 1; absent in every
+/// older entry, where the year had one plan). The latest plan supersedes the earlier ones.
+/// </param>
 public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Distributable, Amount Reserve, int TotalShares, Amount PerShare,
-    Amount Distributed, Amount Undistributed, ImmutableArray<DistributionShare> Households, string By, Amount? ReserveBase = null, Amount? Shared = null)
+    Amount Distributed, Amount Undistributed, ImmutableArray<DistributionShare> Households, string By, Amount? ReserveBase = null, Amount? Shared = null,
+    int Plan = 1)
     : LedgerEvent
 {
     public override string Kind => "distribution.planned";
@@ -36,13 +42,14 @@ public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Di
     public bool Equals(DistributionPlanned? other) =>
         other is not null && Year == other.Year && ReservePercent == other.ReservePercent && Distributable == other.Distributable && Reserve == other.Reserve
         && TotalShares == other.TotalShares && PerShare == other.PerShare && Distributed == other.Distributed && Undistributed == other.Undistributed
-        && By == other.By && ReserveBase == other.ReserveBase && Shared == other.Shared && Households.SequenceEqual(other.Households);
+        && By == other.By && ReserveBase == other.ReserveBase && Shared == other.Shared && Plan == other.Plan && Households.SequenceEqual(other.Households);
 
     public override int GetHashCode() => HashCode.Combine(Year, Distributable, Households.Length);
 }
 
 /// <summary>The members' meeting (成员大会/成员代表会议) approved the plan: its resolution, recorded by <see cref="By"/> in <see cref="Role"/>.</summary>
-public sealed record DistributionApproved(int Year, string Resolution, string By, string Role) : LedgerEvent
+/// <param name="Plan">The plan approved, which is the year's current plan (optional key <c>plan</c>, written only when it is not 1).</param>
+public sealed record DistributionApproved(int Year, string Resolution, string By, string Role, int Plan = 1) : LedgerEvent
 {
     public override string Kind => "distribution.approved";
 }
@@ -66,5 +73,9 @@ public sealed record DistributionPaid(int Year, DateOnly Date, string Account, s
     public override string Kind => "distribution.paid";
 }
 
-/// <summary>A year's distribution as far as it has gone.</summary>
-public sealed record DistributionRecord(DistributionPlanned Plan, DistributionApproved? Approval, DistributionPosted? Posting, DistributionPaid? Payment);
+/// <summary>A year's distribution as far as it has gone: its current plan and the steps taken on it.</summary>
+public sealed record DistributionRecord(DistributionPlanned Plan, DistributionApproved? Approval, DistributionPosted? Posting, DistributionPaid? Payment)
+{
+    /// <summary>The year's earlier plans, superseded by <see cref="Plan"/> before any was approved, oldest first.</summary>
+    public ImmutableArray<DistributionPlanned> Superseded { get; init; } = [];
+}

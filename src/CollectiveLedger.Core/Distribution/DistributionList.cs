@@ -12,6 +12,9 @@ namespace CollectiveLedger.Core.Distribution;
 /// </summary>
 public sealed record DistributionList(DistributionPlanned Plan, string Status, string? Resolution, ImmutableArray<DistributionListRow> Rows)
 {
+    /// <summary>The year's earlier plans that <see cref="Plan"/> superseded before approval (history, not in force).</summary>
+    public ImmutableArray<DistributionPlanned> Superseded { get; init; } = [];
+
     /// <summary>How the amounts were rounded, as the plan output says it (see <see cref="DistributionRules.Plan"/>).</summary>
     public const string RoundingZh = "每股分配额向下取整到分，各户分配额 = 股数 × 每股分配额，尾差留作未分配收益";
     public const string RoundingEn = "per-share amount rounded down to the fen; each household receives shares x per-share amount; the remainder stays undistributed";
@@ -25,7 +28,7 @@ public sealed record DistributionList(DistributionPlanned Plan, string Status, s
             return new DistributionListRow(h.Member, state.DimensionName(DimensionKind.Member, h.Member) ?? h.Member, d?.Head, d?.HouseholdSize, h.Shares, h.Amount,
                 Masked(d?.IdCard), Masked(d?.BankAccount), Masked(d?.Phone));
         }).ToImmutableArray();
-        return new DistributionList(record.Plan, status, record.Approval?.Resolution, rows);
+        return new DistributionList(record.Plan, status, record.Approval?.Resolution, rows) { Superseded = record.Superseded };
 
         static string? Masked(string? value) => value is null ? null : PersonalData.MaskNumber(value);
     }

@@ -12,7 +12,8 @@ namespace CollectiveLedger.Core.Distribution;
 
 /// <summary>
 /// Income distribution by shares (DOMAIN.md "Members and income distribution"), in four steps, each
-/// once per year and each only after the year is closed: <see cref="Plan"/> computes the plan,
+/// once per year and each only after the year is closed (a plan may be made again until one is
+/// approved, superseding the last): <see cref="Plan"/> computes the plan,
 /// <see cref="Approve"/> records the members' meeting resolution (by the committee chair, never by
 /// the person who planned it), <see cref="Post"/> books it into 311 and the payable account,
 /// <see cref="Pay"/> books the payment from cash or bank. Verify runs these same functions on replay.
@@ -30,7 +31,8 @@ public static class DistributionRules
 
     /// <summary>
     /// <c>distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT]</c>. Preconditions in
-    /// this order: the year is a year, it is closed, it has no plan yet, the percentage is a whole
+    /// this order: the year is a year, it is closed, its plan (if any) is not approved yet (a plan made
+    /// again before approval is the year's next plan, 2, 3..., and supersedes the last), the percentage is a whole
     /// number 0...100, there is income to distribute (322's credit balance at 31 December, with its
     /// sub-accounts), households hold shares, and the amount to distribute, when given, is an amount
     /// from 0 to what is left after the reserve.
@@ -60,8 +62,9 @@ public static class DistributionRules
             return Decision.Reject(new Violation(ViolationCode.YearInvalid, place, yearText));
         if (!state.IsYearClosed(year))
             return Decision.Reject(new Violation(ViolationCode.DistributionYearNotClosed, place, yearText));
-        if (state.Distribution(year) is not null)
-            return Decision.Reject(new Violation(ViolationCode.DistributionAlreadyDone, place, yearText, "planned"));
+        var earlier = state.Distribution(year);
+        if (earlier?.Approval is not null)
+            return Decision.Reject(new Violation(ViolationCode.DistributionAlreadyDone, place, yearText, "approved"));
         if (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent > 100)
             return Decision.Reject(new Violation(ViolationCode.FieldInvalid, new Place(Field: "reserve-percent"), "reserve-percent", "a whole number from 0 to 100"));
         var distributable = -state.BalancesAtEndOf(new Period(year, 12))
@@ -83,7 +86,7 @@ public static class DistributionRules
             shared = amount;
         }
         var plan = Compute(year, percent, new Amount(distributable), households.Select(h => (h.Code, h.Details.Shares)).ToList(), by, reserveBase, shared);
-        return Decision.Accept(plan);
+        return Decision.Accept(earlier is null ? plan : plan with { Plan = earlier.Plan.Plan + 1 });
     }
 
     /// <summary>The reserve on <paramref name="reserveBase"/>: x percent / 100, rounded half up to the fen.</summary>
@@ -113,16 +116,27 @@ public static class DistributionRules
     }
 
     /// <summary>
-    /// <c>distribution approve --year YYYY --resolution TEXT</c>: a plan exists and is not approved;
-    /// the actor holds <c>role.committee_chair</c> and did not plan it; the resolution is given.
+    /// <c>distribution approve --year YYYY --resolution TEXT [--plan N]</c>: a plan exists and is not approved;
+    /// the plan named, when one is, is the year's current plan (the one posted for comment, not one it
+    /// superseded); the actor holds <c>role.committee_chair</c> and did not plan it; the resolution is given.
     /// </summary>
-    public static Decision Approve(string yearText, string? resolution, LedgerState state, string actor)
+    /// <param name="plan">The plan the meeting approved; null for the current one. On replay: the number the entry records.</param>
+    public static Decision Approve(string yearText, string? resolution, LedgerState state, string actor, string? plan = null)
     {
         if (Existing(yearText, state, out var year) is { } problem) return Decision.Reject(problem);
         var place = new Place(Field: "year");
         var record = state.Distribution(year)!;
         if (record.Approval is not null)
             return Decision.Reject(new Violation(ViolationCode.DistributionAlreadyDone, place, yearText, "approved"));
+        if (plan is not null)
+        {
+            var planPlace = new Place(Field: "plan");
+            if (!int.TryParse(plan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > record.Plan.Plan)
+                return Decision.Reject(new Violation(ViolationCode.FieldInvalid, planPlace, "plan", $"a plan of {yearText}: 1 to {record.Plan.Plan}"));
+            if (number != record.Plan.Plan)
+                return Decision.Reject(new Violation(ViolationCode.DistributionPlanSuperseded, planPlace, yearText,
+                    number.ToString(CultureInfo.InvariantCulture), record.Plan.Plan.ToString(CultureInfo.InvariantCulture)));
+        }
         if (ApprovalPolicy.Holders(state, ApproverRole).Count == 0)
             return Decision.Reject(new Violation(ViolationCode.ApprovalNotConfigured, place, ApproverRole.SettingKey()));
         if (actor == record.Plan.By)
@@ -133,7 +147,7 @@ public static class DistributionRules
         if (string.IsNullOrWhiteSpace(resolution))
             return Decision.Reject(new Violation(ViolationCode.FieldMissing, new Place(Field: "resolution"), "resolution"));
         var clean = TextRules.Clean(resolution.Trim(), TextRules.NameMax, new Place(Field: "resolution"), violations);
-        return Decision.From(new DistributionApproved(year, clean ?? "", actor, ApproverRole.ToText()), violations);
+        return Decision.From(new DistributionApproved(year, clean ?? "", actor, ApproverRole.ToText(), record.Plan.Plan), violations);
     }
 
     /// <summary>

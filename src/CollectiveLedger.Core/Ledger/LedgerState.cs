@@ -305,7 +305,10 @@ public sealed class LedgerState
                 Precondition.Require(_recognizedContractYears.Add(y.Year), "a year's prepaid rent is recognized once");
                 break;
             case DistributionPlanned p:
-                _distributions.Add(p.Year, new DistributionRecord(p, null, null, null));
+                // A plan made again before approval supersedes the year's plan; the earlier ones stay as history.
+                _distributions[p.Year] = _distributions.TryGetValue(p.Year, out var earlier)
+                    ? new DistributionRecord(p, null, null, null) { Superseded = earlier.Superseded.Add(earlier.Plan) }
+                    : new DistributionRecord(p, null, null, null);
                 break;
             case DistributionApproved a:
                 _distributions[a.Year] = _distributions[a.Year] with { Approval = a };

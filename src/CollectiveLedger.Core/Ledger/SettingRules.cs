@@ -7,7 +7,8 @@ namespace CollectiveLedger.Core.Ledger;
 public static class SettingRules
 {
     public static readonly IReadOnlyList<string> Keys =
-        [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys];
+        [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys,
+         AttachmentRules.RequiredKey];
 
     /// <param name="state">The books as they stand, for the confusable-name rule of role holders and for
     /// <see cref="Approval.RoleChangeRules"/> (a second person approves who approves; without state neither rule is applied).</param>
@@ -26,6 +27,10 @@ public static class SettingRules
                 ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{min}..90"));
         }
+        if (key == AttachmentRules.RequiredKey)
+            return value is "true" or "false"
+                ? Decision.Accept(new SettingChanged(key, value))
+                : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "true | false"));
         var violations = new List<Violation>();
         if (state is not null && Approval.RoleChangeRules.DirectChangeProblem(key, state) is { } second) violations.Add(second);
         var clean = Approval.ApprovalPolicy.Keys.Contains(key)

@@ -29,6 +29,7 @@ public static class VoucherRules
             return new VoucherDecision.AlreadyPosted(postedUnderRef.Voucher);
 
         string? summary = input.Summary is null ? null : TextRules.Clean(input.Summary, TextRules.SummaryMax, input.Place.WithField("summary"), violations);
+        var attachmentsReason = AttachmentRules.Reason(input.AttachmentsReason, input.Place, violations);
         string? cashier = string.IsNullOrWhiteSpace(input.Cashier) ? null : TextRules.Clean(input.Cashier.Trim(), TextRules.NameMax, input.Place.WithField("cashier"), violations);
         var dateOk = IsoDate.TryParse(input.Date, out var date);
         VoucherKinds.TryParse(input.Kind, out var kind);
@@ -56,7 +57,9 @@ public static class VoucherRules
 
         var period = Period.Of(date);
         var attachments = input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture);
-        var voucher = new Voucher(state.LastNumber(period) + 1, date, kind, input.Ref, summary!, attachments, null, lines.MoveToImmutable());
+        var voucher = new Voucher(state.LastNumber(period) + 1, date, kind, input.Ref, summary!, attachments, null, lines.MoveToImmutable())
+            { AttachmentsReason = attachmentsReason };
+        if (AttachmentRules.Check(voucher, state, input.Place) is { } unattached) return new VoucherDecision.Rejected([unattached]);
         var overspent = FundRules.Check(voucher, state, input.Place).ToList();
         if (overspent.Count > 0) return new VoucherDecision.Rejected(overspent);
         if (input.Ref is not null && postedUnderRef is { } posted)
@@ -90,6 +93,10 @@ public static class VoucherRules
             if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c))
                 violations.Add(new Violation(ViolationCode.CounterpartyNotFound, place.WithField("counterparty"), c));
         }
+        // A reason as the rules write it: 1 to 100 characters, clean and trimmed.
+        if (v.AttachmentsReason is { } reason && AttachmentRules.Reason(reason, place, []) != reason)
+            violations.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("attachments_reason"), "attachments_reason", reason));
+        if (AttachmentRules.Check(v, state, place) is { } unattached) violations.Add(unattached);
         if (violations.Count == 0) violations.AddRange(FundRules.Check(v, state, place));
         return violations;
     }
@@ -100,7 +107,8 @@ public static class VoucherRules
         if (lines.Sum(l => l.Debit.Fen) != lines.Sum(l => l.Credit.Fen)) return false;
         VoucherKinds.TryParse(input.Kind, out var kind);
         var candidate = new Voucher(posted.Voucher.Number, IsoDate.Parse(input.Date!), kind, input.Ref, input.Summary!.Normalize(System.Text.NormalizationForm.FormC),
-            input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture), null, lines);
+            input.Attachments is null ? 0 : int.Parse(input.Attachments, CultureInfo.InvariantCulture), null, lines)
+            { AttachmentsReason = string.IsNullOrWhiteSpace(input.AttachmentsReason) ? null : input.AttachmentsReason.Trim().Normalize(System.Text.NormalizationForm.FormC) };
         return EventCodec.ContentSha256(candidate) == posted.ContentSha256;
     }
 

@@ -167,6 +167,9 @@ public static class Messages
                 "asset {0} is not young or fattening stock on 131: rearing cost is capitalised only there; a mature herd's upkeep is an expense of the period"),
             [ViolationCode.MaturityNeedsYoungStockAndHerd] = ("幼畜成龄转群须从消耗性生物资产（131，fattening_stock）转入生产性生物资产（132，breeding_herd）：不能从 {0} 转入 {1}",
                 "maturity moves young stock from a fattening_stock asset on 131 into a breeding_herd on 132: not from {0} into {1}"),
+            [ViolationCode.AttachmentsRequired] = ("涉及现金或银行存款的凭证 {0} 附件张数为 0：须附原始凭证并填写附件张数（命令行 --attachments），或在凭证文件、录入表的 attachments_reason 中说明没有附件的原因（会计基础工作规范：除结账和更正错误的记账凭证外，记账凭证必须附有原始凭证）",
+                "cash or bank voucher {0} has 0 attachments: attach the source documents and give their count (--attachments on the command line), or say why there are none in attachments_reason of a voucher file or the form (Basic Accounting Work Standards: every voucher but closing and correcting entries has its source documents attached)"),
+            [ViolationCode.DistributionPlanSuperseded] = ("{0} 年的分配方案 {1} 已被方案 {2} 取代：只能批准现行方案（经公示的最新方案）", "plan {1} of {0} was superseded by plan {2}: only the current plan (the one posted for comment) can be approved"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

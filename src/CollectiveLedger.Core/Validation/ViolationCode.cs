@@ -198,4 +198,7 @@ public enum ViolationCode
     HerdBirthsOnBreedingHerd,
     RearingNeedsYoungStock,
     MaturityNeedsYoungStockAndHerd,
+    // 原始凭证 (issue 13): a cash or bank voucher has attachments or says why not; plans are redone before approval.
+    AttachmentsRequired,
+    DistributionPlanSuperseded,
 }

@@ -41,13 +41,19 @@ public sealed record Voucher
     public string? Ref { get; }
     public string Summary { get; }
     public int Attachments { get; }
+
+    /// <summary>
+    /// Why a cash or bank voucher has no 原始凭证 attached (附件张数 0), 1 to 100 characters; null when
+    /// none was given (<see cref="Ledger.AttachmentRules"/>).
+    /// </summary>
+    public string? AttachmentsReason { get; init; }
     public VoucherKey? Reverses { get; }
     public ImmutableArray<VoucherLine> Lines { get; }
 
     /// <summary>The total of the debit side (equal to the credit side).</summary>
     public Amount Total { get; }
 
-    public Voucher Numbered(int number) => new(number, Date, Kind, Ref, Summary, Attachments, Reverses, Lines);
+    public Voucher Numbered(int number) => new(number, Date, Kind, Ref, Summary, Attachments, Reverses, Lines) { AttachmentsReason = AttachmentsReason };
 
-    public Voucher Redated(DateOnly date) => new(Number, date, Kind, Ref, Summary, Attachments, Reverses, Lines);
+    public Voucher Redated(DateOnly date) => new(Number, date, Kind, Ref, Summary, Attachments, Reverses, Lines) { AttachmentsReason = AttachmentsReason };
 }

@@ -16,6 +16,7 @@ public static class DistributionNoticeJson
         w.WriteString("currency", n.Currency);
         w.WriteString("publication_date", IsoDate.Format(n.PublicationDate));
         w.WriteNumber("year", n.Year);
+        if (n.Plan != 1) w.WriteNumber("plan", n.Plan);
         w.WriteString("status", n.Status);
         w.WriteString("resolution", n.Resolution);
         w.WriteNumber("posting_days", n.PostingDays);

@@ -15,7 +15,9 @@ public sealed class DistributionNoticeText(bool chinese)
 
     private string T(string zh, string en) => Common.Chinese ? zh : en;
 
-    public string Name(DistributionNotice n) => T($"{n.Year}年度收益分配方案公示", $"Income Distribution Plan of {n.Year}");
+    public string Name(DistributionNotice n) => n.Plan == 1
+        ? T($"{n.Year}年度收益分配方案公示", $"Income Distribution Plan of {n.Year}")
+        : T($"{n.Year}年度收益分配方案（第{n.Plan}稿）公示", $"Income Distribution Plan of {n.Year} (plan {n.Plan})");
     public string Heading(DistributionNotice n) => $"{n.Org}  {Name(n)}";
     public string Meta(DistributionNotice n) => $"{Common.Published(n.PublicationDate)}　{Common.Unit(n.Currency)}";
 

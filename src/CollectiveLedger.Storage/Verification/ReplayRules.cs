@@ -61,7 +61,8 @@ internal static class ReplayRules
             YearClosed y => Rejected(YearRules.Record(y.Year, state), y),
             DistributionPlanned p => Rejected(DistributionRules.Plan(Year(p.Year), p.ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, p.By,
                 p.Shared?.ToString(), reserveOnDistributable: p.ReserveBase is null), p),
-            DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By), a),
+            // The plan an approval names (absent: plan 1) must be the year's current plan.
+            DistributionApproved a => Rejected(DistributionRules.Approve(Year(a.Year), a.Resolution, state, a.By, Year(a.Plan)), a),
             DistributionPosted p => Rejected(DistributionRules.Post(Year(p.Year), IsoDate.Format(p.Date), p.PayableAccount, state, p.By, today, p.ReserveAccount), p),
             DistributionPaid p => Rejected(DistributionRules.Pay(Year(p.Year), IsoDate.Format(p.Date), p.Account, state, p.By, today), p),
             // Who created a credential (audit-log.md 7.21): an enrolment uses an earlier code issued for

@@ -170,7 +170,7 @@ public class ApprovalCommandTests
     public void A_funds_file_imports_again_as_a_no_op_but_changed_terms_are_refused()
     {
         using var ledger = new TestLedger();
-        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01", "--attachments-required", "false");
         ledger.Ok("accounts", "import", Path.Combine(TestLedger.Samples, "accounts.json"));
         var funds = Path.Combine(TestLedger.Samples, "funds.json");
         ledger.Ok("funds", "import", funds);

@@ -14,7 +14,7 @@ public class Convert2004Tests
     private static TestLedger Fresh2024()
     {
         var ledger = new TestLedger();
-        ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2024-01");
+        ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2024-01", "--attachments-required", "false");
         return ledger;
     }
 

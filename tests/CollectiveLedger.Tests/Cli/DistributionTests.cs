@@ -367,7 +367,7 @@ public class DistributionTests
     public void The_sample_members_file_with_details_imports_again_as_a_no_op_and_changed_details_are_refused()
     {
         using var ledger = new TestLedger();
-        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01", "--attachments-required", "false");
         var file = Path.Combine(TestLedger.Samples, "members.json");
 
         Assert.That(ledger.Ok("members", "import", file), Does.Contain("added 40"));
@@ -399,7 +399,9 @@ public class DistributionTests
 
         foreach (var sql in new[] { "UPDATE distributions SET reserve_fen = 0", "DELETE FROM distribution_households", "UPDATE distribution_steps SET by = 'x'" })
             Assert.That(() => ledger.Sql(sql), Throws.Exception.With.Message.Contains("never changed"), sql);
-        Assert.That(() => ledger.Sql("INSERT INTO distribution_households VALUES (2025, 'M001', 2, 1)"), Throws.Exception.With.Message.Contains("shares x per-share"));
+        Assert.That(() => ledger.Sql("INSERT INTO distribution_households VALUES (2025, 1, 'M001', 2, 1)"), Throws.Exception.With.Message.Contains("shares x per-share"));
+        Assert.That(() => ledger.Sql("INSERT INTO distributions (year, plan, planned_seq, by, reserve_percent, distributable_fen, reserve_fen, total_shares, per_share_fen, distributed_fen, undistributed_fen) " +
+            "VALUES (2025, 2, 99, 'x', 0, 10000, 0, 7, 0, 0, 10000)"), Throws.Exception.With.Message.Contains("DistributionAlreadyDone"), "no plan after approval");
         Assert.That(() => ledger.Sql("UPDATE members SET details = json_set(details, '$.shares', -1) WHERE code = 'M003'"), Throws.Exception.With.Message.Contains("CHECK"));
     }
 
@@ -432,6 +434,124 @@ public class DistributionTests
         Assert.That(code, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain("each household gets shares x per_share"));
         Assert.That(output, Does.Not.Contain("prev must be"));
+    }
+
+    /// <summary>Plans 10% and then, before approval, 20%: the second plan supersedes the first.</summary>
+    private static TestLedger Replanned()
+    {
+        var ledger = ClosedYear();
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
+        ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "20");
+        return ledger;
+    }
+
+    [Test]
+    public void A_plan_made_again_before_approval_supersedes_the_first_and_is_the_one_approved_posted_and_noticed()
+    {
+        using var ledger = Replanned();
+
+        var notice = JsonDocument.Parse(ledger.Ok("disclose", "--distribution", "2025", "--date", "2026-03-01", "--format", "json")).RootElement;
+        var superseded = ledger.RunAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议", "--plan", "1");
+        var approved = ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号", "--plan", "2");
+        ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");
+        var again = ledger.RunAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "30");
+
+        Assert.That(notice.GetProperty("reserve").GetString(), Is.EqualTo("20.00"), "the notice shows the current plan");
+        Assert.That(notice.GetProperty("plan").GetInt32(), Is.EqualTo(2), "and names it");
+        Assert.That(superseded.Code, Is.EqualTo(1));
+        Assert.That(superseded.Err, Does.Contain("[DistributionPlanSuperseded]"));
+        Assert.That(approved, Does.Contain("plan 2"));
+        Assert.That(again.Code, Is.EqualTo(1));
+        Assert.That(again.Err, Does.Contain("[DistributionAlreadyDone]"));
+        Assert.That(TrialBalance(ledger, "2026-03")["311"], Is.EqualTo(("0.00", "20.00")), "the reserve of plan 2 is posted");
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That(list.GetProperty("plan").GetInt32(), Is.EqualTo(2));
+        Assert.That(list.GetProperty("reserve").GetString(), Is.EqualTo("20.00"));
+        Assert.That(list.GetProperty("superseded").EnumerateArray().Select(p => (p.GetProperty("plan").GetInt32(), p.GetProperty("status").GetString(), p.GetProperty("reserve").GetString())),
+            Is.EqualTo(new[] { (1, "superseded", "10.00") }));
+        var log = JsonDocument.Parse(ledger.Ok("log", "show", "--format", "json")).RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString()!.StartsWith("distribution.", StringComparison.Ordinal)).Select(e => e.GetProperty("data")).ToList();
+        Assert.That(log.Select(d => d.TryGetProperty("plan", out var p) ? p.GetInt32() : 1), Is.EqualTo(new[] { 1, 2, 2, 1 }),
+            "plan 1 carries no plan key, as older entries; the approval names plan 2");
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
+        AssertReferenceVerifierAccepts(ledger);
+    }
+
+    [Test]
+    public void Without_naming_a_plan_the_approval_takes_the_current_one()
+    {
+        using var ledger = Replanned();
+
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var list = JsonDocument.Parse(ledger.Ok("distribution", "show", "--year", "2025", "--format", "json")).RootElement;
+        Assert.That((list.GetProperty("status").GetString(), list.GetProperty("plan").GetInt32()), Is.EqualTo(("approved", 2)));
+    }
+
+    [Test]
+    public void An_approval_forged_to_approve_the_superseded_plan_is_named_by_both_verifiers()
+    {
+        using var ledger = Replanned();
+        ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议");
+
+        var messages = ForgedProblems(ledger, "%\"kind\":\"distribution.approved\"%", json => json.Replace("\"plan\":2,", ""));
+        var log = Path.Combine(ledger.Dir, "forged.jsonl");
+        ledger.Ok("log", "export", "--out", log);
+        var python = VerifyLog(log);
+
+        Assert.That(messages, Has.Some.Contains("[DistributionPlanSuperseded]"));
+        Assert.That(python.Code, Is.Not.Zero);
+        Assert.That(python.Output, Does.Contain("superseded"));
+    }
+
+    [Test]
+    public void A_superseded_plan_is_kept_and_compared_by_verify_and_a_forged_plan_number_is_named_by_replay()
+    {
+        using var ledger = Replanned();
+        ledger.Sql("DROP TRIGGER distribution_households_no_update;");
+        ledger.Sql("UPDATE distribution_households SET amount_fen = amount_fen + 100 WHERE plan = 1 AND member = 'M002'");
+
+        var (code, stdout, _) = ledger.Run("verify", "--format", "json");
+        using var forged = Replanned();
+        var messages = ForgedProblems(forged, "%\"plan\":2%", json => json.Replace("\"plan\":2", "\"plan\":3"));
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("table").GetString()),
+            Does.Contain("distribution_households"));
+        Assert.That(messages, Has.Some.Contains("distribution.planned holds values its rule would not have written"));
+    }
+
+    [Test]
+    public void Books_whose_distribution_tables_were_keyed_by_year_migrate_to_plans_and_verify()
+    {
+        using var ledger = ClosedYear();
+        PlanApprovePost(ledger);
+        var before = ledger.Ok("distribution", "show", "--year", "2025", "--format", "json");
+        // The three tables as versions 6 and 16 left them (keyed by year), holding the same rows, and the file at version 20.
+        ledger.Sql("""
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE d_old (year INTEGER PRIMARY KEY, planned_seq INTEGER NOT NULL, by TEXT NOT NULL, reserve_percent INTEGER NOT NULL,
+                distributable_fen INTEGER NOT NULL, reserve_fen INTEGER NOT NULL, total_shares INTEGER NOT NULL, per_share_fen INTEGER NOT NULL,
+                distributed_fen INTEGER NOT NULL, undistributed_fen INTEGER NOT NULL, reserve_base_fen INTEGER, to_share_fen INTEGER) STRICT;
+            INSERT INTO d_old SELECT year, planned_seq, by, reserve_percent, distributable_fen, reserve_fen, total_shares, per_share_fen,
+                distributed_fen, undistributed_fen, reserve_base_fen, to_share_fen FROM distributions;
+            CREATE TABLE h_old (year INTEGER NOT NULL REFERENCES distributions (year), member TEXT NOT NULL, shares INTEGER NOT NULL,
+                amount_fen INTEGER NOT NULL, PRIMARY KEY (year, member)) STRICT;
+            INSERT INTO h_old SELECT year, member, shares, amount_fen FROM distribution_households;
+            CREATE TABLE s_old (seq INTEGER PRIMARY KEY, year INTEGER NOT NULL REFERENCES distributions (year), action TEXT NOT NULL, by TEXT NOT NULL,
+                role TEXT, resolution TEXT, date TEXT, account TEXT, reserve_account TEXT, UNIQUE (year, action)) STRICT;
+            INSERT INTO s_old SELECT seq, year, action, by, role, resolution, date, account, reserve_account FROM distribution_steps;
+            DROP TABLE distribution_steps; DROP TABLE distribution_households; DROP TABLE distributions;
+            ALTER TABLE d_old RENAME TO distributions; ALTER TABLE h_old RENAME TO distribution_households; ALTER TABLE s_old RENAME TO distribution_steps;
+            PRAGMA user_version = 20;
+            """);
+
+        var after = ledger.Ok("distribution", "show", "--year", "2025", "--format", "json");
+
+        Assert.That(after, Is.EqualTo(before));
+        Assert.That(ledger.Run("verify").Code, Is.Zero, "the migrated rows are plan 1, as the log says");
+        ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
+        Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 
     private static (int Code, string Output) VerifyLog(string log)

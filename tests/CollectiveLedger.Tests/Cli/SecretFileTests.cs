@@ -20,7 +20,7 @@ public class SecretFileTests
     {
         using var ledger = new TestLedger();
 
-        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01");
+        ledger.Ok("init", "--org", "测试嘎查", "--org-code", "N2TEST", "--start", "2025-01", "--attachments-required", "false");
 
         Assert.That(File.GetUnixFileMode(ledger.Db), Is.EqualTo(OwnerOnly));
         foreach (var companion in new[] { ledger.Db + "-wal", ledger.Db + "-shm" }.Where(File.Exists))

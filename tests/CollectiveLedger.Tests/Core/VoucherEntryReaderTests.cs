@@ -69,6 +69,27 @@ public class VoucherEntryReaderTests
         Assert.That(Encode(read), Is.EqualTo(bytes));
     }
 
+    [Test]
+    public void A_cash_voucher_without_attachments_reads_back_with_its_reason_on_both_readers()
+    {
+        var voucher = new Voucher(5, new DateOnly(2025, 12, 8), VoucherKind.Normal, "B01", "银行手续费", 0, null,
+            [new VoucherLine("51304", new Amount(500), Amount.Zero), new VoucherLine("10201", Amount.Zero, new Amount(500))]) { AttachmentsReason = "银行自动扣收，无纸质单据" };
+        var posted = new VoucherPosted(voucher, new VoucherOrigin(VoucherOrigin.Import, null, null));
+        var bytes = AuditEntry.Encode(9, Sha256Hex.Zero, new DateTimeOffset(2025, 12, 9, 1, 0, 0, TimeSpan.Zero), "巴特尔", posted);
+        using var document = JsonDocument.Parse(bytes);
+
+        var fast = VoucherEntryReader.TryRead(bytes);
+        var generic = ParsedEntry.From(document.RootElement);
+
+        Assert.That(Encoding.UTF8.GetString(bytes), Does.Contain("\"attachments\":0,\"attachments_reason\":\"银行自动扣收，无纸质单据\","));
+        Assert.That(((VoucherPosted)fast!.Event).Voucher.AttachmentsReason, Is.EqualTo("银行自动扣收，无纸质单据"));
+        Assert.That(((VoucherPosted)generic.Event).Voucher.AttachmentsReason, Is.EqualTo("银行自动扣收，无纸质单据"));
+        Assert.That(EventCodec.ContentSha256(((VoucherPosted)generic.Event).Voucher), Is.EqualTo(EventCodec.ContentSha256(voucher)));
+        Assert.That(Encode(fast), Is.EqualTo(bytes));
+        Assert.That(EventCodec.ContentSha256(voucher), Is.Not.EqualTo(EventCodec.ContentSha256(voucher with { AttachmentsReason = null })),
+            "the reason is part of what a voucher says: a file stating another reason under the same ref is refused");
+    }
+
     [TestCase("\"attachments\":3,", "\"attachments\":3,\"colour\":\"x\",", Description = "a data key it does not know")]
     [TestCase("\"attachments\":3,", "\"attachments\":3,\"cashier\":\"x\",", Description = "a cashier without the source that goes with it")]
     [TestCase("\"attachments\":3,", "\"attachments\":\"3\",", Description = "a string where an integer belongs")]

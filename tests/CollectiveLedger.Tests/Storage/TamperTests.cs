@@ -81,7 +81,7 @@ public class TamperTests
     }
 
     [TestCase("INSERT INTO members (code, name, added_seq) VALUES ('M666', '冒名', 3)", "members")]
-    [TestCase("INSERT INTO vouchers SELECT 999, period, 99, date, kind, 'FAKE', summary, attachments, NULL, NULL, 'import', NULL, NULL FROM vouchers LIMIT 1", "vouchers")]
+    [TestCase("INSERT INTO vouchers SELECT 999, period, 99, date, kind, 'FAKE', summary, attachments, NULL, NULL, 'import', NULL, NULL, NULL FROM vouchers LIMIT 1", "vouchers")]
     [TestCase("INSERT INTO voucher_lines SELECT voucher_seq, 9, account, debit_fen, credit_fen, fund, member, counterparty, summary FROM voucher_lines LIMIT 1", "voucher_lines")]
     [TestCase("DELETE FROM voucher_lines WHERE line_no = 2 AND voucher_seq = (SELECT min(voucher_seq) FROM voucher_lines)", "voucher_lines")]
     [TestCase("DELETE FROM closed_periods", "closed_periods")]
@@ -123,7 +123,7 @@ public class TamperTests
         using var ledger = Books();
         var anchor = ledger.Head();
         Unlock(ledger);
-        RewriteFrom(ledger, 7, json => json.Replace("\"第2笔\"", "\"第2笔（改）\""));
+        RewriteFrom(ledger, 8, json => json.Replace("\"第2笔\"", "\"第2笔（改）\""));
 
         var report = Verify(ledger, "--anchor", $"{anchor.Count - 1}:{anchor.Hash}");
         var kinds = report.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("kind").GetString()).ToList();
@@ -138,7 +138,7 @@ public class TamperTests
     {
         using var ledger = Books();
         Unlock(ledger);
-        RewriteFrom(ledger, 6, json => json.Replace("\"debit\":\"100.00\"", "\"debit\":\"-100.00\"").Replace("\"credit\":\"100.00\"", "\"credit\":\"-100.00\""));
+        RewriteFrom(ledger, 7, json => json.Replace("\"debit\":\"100.00\"", "\"debit\":\"-100.00\"").Replace("\"credit\":\"100.00\"", "\"credit\":\"-100.00\""));
 
         var messages = Verify(ledger).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()).ToList();
 

@@ -39,7 +39,7 @@ public class YearCloseStorageTests
         using var ledger = new TestLedger();
         using (var fresh = new TestLedger())
         {
-            fresh.Ok("init", "--org", "老账套嘎查", "--org-code", "N2OLD", "--start", "2025-01");
+            fresh.Ok("init", "--org", "老账套嘎查", "--org-code", "N2OLD", "--start", "2025-01", "--attachments-required", "false");
             // A file as version 2 wrote it: its two schema files, and entry 0 with the rows it implies
             // (taken from a new ledger: entry 0 and its rows did not change).
             using var c = ledger.Connect();

@@ -78,6 +78,28 @@ public class VoucherPagesTests
     }
 
     [Test]
+    public async Task With_the_rule_on_a_cash_voucher_without_attachments_comes_back_until_it_gives_a_reason_which_the_draft_shows()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("settings", "set", "vouchers.attachments_required", "true");
+        var accountant = await workspace.SignedIn("会计");
+        var form = Voucher("银行手续费", ("50101", "5", null, null), ("10201", null, "5", null));
+        form["Form.Attachments"] = "0";
+
+        var refused = await accountant.PostForm("/staff/vouchers/new?handler=Submit", form);
+        var html = await refused.Content.ReadAsStringAsync();
+        form["Form.AttachmentsReason"] = "银行自动扣收，无纸质单据";
+        var id = await Submitted(accountant, form);
+        var (_, draft) = await accountant.Page($"/staff/drafts/{id}");
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(html, Does.Match(@"name=""Form.Attachments"" value=""0""[^>]*>\s*<span class=""problem"">[^<]*\[AttachmentsRequired\]"),
+            "the violation is shown next to 附件张数");
+        Assert.That(html, Does.Contain("name=\"Form.AttachmentsReason\""), "the reason box is beside it");
+        Assert.That(draft, Does.Contain("银行自动扣收，无纸质单据"));
+    }
+
+    [Test]
     public async Task Hostile_summaries_are_shown_as_text_everywhere()
     {
         using var workspace = new Workspace();

@@ -29,6 +29,7 @@ public sealed class VoucherForm
     public string? Date { get; set; }
     public string? Summary { get; set; }
     public string? Attachments { get; set; }
+    public string? AttachmentsReason { get; set; }
     public string? Cashier { get; set; }
     public List<LineForm> Lines { get; set; } = [];
 }
@@ -115,7 +116,7 @@ public sealed class NewModel(Books books, Lang lang) : PageModel
         [.. form.Lines.Select((l, i) => (Line: l, Index: i)).Where(x => !x.Line.Blank).Select(x => new VoucherLineInput(new Place(Field: $"lines[{x.Index}]"),
             Blank(x.Line.Account?.Trim().Split([' ', '\u3000'], 2)[0]), Blank(x.Line.Debit), Blank(x.Line.Credit), Blank(x.Line.Fund), Blank(x.Line.Member), null,
             Blank(x.Line.Summary)))],
-        Blank(form.Cashier));
+        Blank(form.Cashier), Blank(form.AttachmentsReason));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
