@@ -28,7 +28,7 @@ public static class ApprovalCommands
         if (!InputEncodings.TryParse(args.Option("--encoding"), out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
         args.Done(3);
         using var store = ctx.Open();
-        var result = VoucherImporter.Run(store, file, encoding, dryRun: false, ctx.Actor, asDrafts: true);
+        var result = store.Write(ctx.Actor, session => VoucherImport.Run(session, file, encoding, dryRun: false, asDrafts: true));
         if (!result.Ok)
         {
             ctx.Reject(result.Violations);

@@ -1,5 +1,5 @@
-using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Transactions;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -31,24 +31,11 @@ public static class PeriodCommand
         var carryForward = args.Flag("--carry-forward");
         args.Done(3);
         using var store = ctx.Open();
-        var carried = 0;
-        var decision = store.Write(ctx.Actor, session =>
-        {
-            if (carryForward && Core.Periods.Period.TryParse(period, out var month))
-                foreach (var carry in ApprovalRules.CarryForward(month, session.State, ctx.Actor))
-                {
-                    session.Append(carry);
-                    carried++;
-                }
-            var close = YearRules.CloseMonth(period, session.State, session.Today);
-            if (close.Accepted) session.Append(close.Event!);
-            else session.Abandon();
-            return close;
-        });
-        if (!decision.Accepted) return ctx.Reject(decision.Violations);
-        var hash = ((PeriodClosed)decision.Event!).BalancesSha256;
+        var outcome = store.Write(ctx.Actor, session => Closing.CloseMonth(session, period, carryForward));
+        if (!outcome.Accepted) return ctx.Reject(outcome.Violations);
+        var (closed, carried) = outcome.Value!;
         if (carried > 0) ctx.Out.WriteLine(ctx.Say($"{carried} 张凭证草稿已结转到下月。", $"{carried} drafts carried forward to the next month."));
-        ctx.Out.WriteLine(ctx.Say($"{period} 已结账，期末余额 SHA-256 {hash}。", $"period {period} closed; closing balances SHA-256 {hash}."));
+        ctx.Out.WriteLine(ctx.Say($"{period} 已结账，期末余额 SHA-256 {closed.BalancesSha256}。", $"period {period} closed; closing balances SHA-256 {closed.BalancesSha256}."));
         return ExitCodes.Done;
     }
 

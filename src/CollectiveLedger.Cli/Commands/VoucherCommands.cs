@@ -28,7 +28,7 @@ public static class VoucherCommands
         args.Done(3);
         using var store = ctx.Open();
         var progress = Progress.OnTerminal<int>(ctx, ctx.Say("导入凭证", "importing vouchers"));
-        var result = VoucherImporter.Run(store, file, encoding, dryRun, ctx.Actor, progress);
+        var result = store.Write(ctx.Actor, session => VoucherImport.Run(session, file, encoding, dryRun, progress: progress));
         Progress.Clear(ctx);
         if (!result.Ok)
         {

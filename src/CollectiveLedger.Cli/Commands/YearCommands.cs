@@ -1,6 +1,5 @@
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Validation;
-using CollectiveLedger.Storage;
+using CollectiveLedger.Core.Transactions;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -29,35 +28,12 @@ public static class YearCommands
     private static int Close(Context ctx, string yearText, bool carryForward)
     {
         using var store = ctx.Open();
-        var (violations, closing) = store.Write(ctx.Actor, session =>
-        {
-            if (carryForward && int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
-                && y is >= 1900 and <= 9998)
-                foreach (var carry in Core.Approval.ApprovalRules.CarryForward(new Core.Periods.Period(y, 12), session.State, ctx.Actor))
-                    session.Append(carry);
-            var decision = YearRules.Close(yearText, session.State, session.Today);
-            if (!decision.Accepted) return Abandon(session, decision.Violations);
-            foreach (var posted in decision.Events) session.Append(posted);
-            // December closes through the month close itself, with whatever checks a month close has.
-            var december = PeriodRules.Close($"{decision.Year:D4}-12", session.State, session.Today);
-            if (!december.Accepted) return Abandon(session, december.Violations);
-            session.Append(december.Event!);
-            var recorded = YearRules.Record(decision.Year, session.State);
-            if (!recorded.Accepted) return Abandon(session, recorded.Violations);
-            session.Append(recorded.Event!);
-            return ((IReadOnlyList<Violation>)[], decision.Vouchers.Select(v => v.Key.ToString()).ToList());
-        });
-        if (violations.Count > 0) return ctx.Reject(violations);
-        var list = closing!.Count == 0 ? ctx.Say("无收支需要结转", "nothing to carry forward") : string.Join(", ", closing);
+        var outcome = store.Write(ctx.Actor, session => Closing.CloseYear(session, yearText, carryForward));
+        if (!outcome.Accepted) return ctx.Reject(outcome.Violations);
+        var list = outcome.Value!.Count == 0 ? ctx.Say("无收支需要结转", "nothing to carry forward") : string.Join(", ", outcome.Value);
         ctx.Out.WriteLine(ctx.Say($"{yearText} 年已年终结账（结转凭证：{list}；12 月已结账）。",
             $"year {yearText} closed (closing vouchers: {list}; December closed)."));
         return ExitCodes.Done;
-    }
-
-    private static (IReadOnlyList<Violation>, List<string>?) Abandon(WriteSession session, IReadOnlyList<Violation> violations)
-    {
-        session.Abandon();
-        return (violations, null);
     }
 
     private static int Open(Context ctx, string yearText)
