@@ -5,6 +5,7 @@ using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Import;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
 using CollectiveLedger.Storage;

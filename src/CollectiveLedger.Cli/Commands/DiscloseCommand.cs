@@ -1,11 +1,12 @@
-using CollectiveLedger.Storage;
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
+using CollectiveLedger.Storage;
 using CollectiveLedger.Web;
 
 namespace CollectiveLedger.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage;
 using CollectiveLedger.Web;

@@ -31,7 +31,7 @@ public static class ServeCommand
         var keys = new List<SigningKeyFile>();
         try
         {
-            IReadOnlyList<Storage.NoticeSigner> signers;
+            IReadOnlyList<Publishing.NoticeSigner> signers;
             using (var store = ctx.Open()) // a missing or newer ledger is reported now, as every command does, not on the first request
             {
                 keys = CheckpointSigner.LoadKeys(ctx, keyFiles);
