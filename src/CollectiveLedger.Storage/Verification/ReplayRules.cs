@@ -3,7 +3,6 @@ using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Core.Vouchers;
@@ -132,12 +131,10 @@ internal static class ReplayRules
         if (v.Reverses is { } reversed && ReversalRules.AcrossYears(reversed, v.Date) is { } acrossYears)
             yield return $"voucher {v.Key}: {acrossYears.Message(Language.En)} [{acrossYears.Code}]";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
-        if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
-        foreach (var line in v.Lines)
-        {
-            var amount = line.Debit.IsZero ? line.Credit : line.Debit;
-            if (v.Reverses is null ? amount <= Amount.Zero || amount > Amount.MaxLine : amount >= Amount.Zero || -amount > Amount.MaxLine)
-                yield return $"voucher {v.Key} has an amount {amount} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
-        }
+        // The bounds the input rules hold a file to, in the words verify has always used.
+        foreach (var bound in VoucherRules.CheckBounds(v, Place.None))
+            yield return bound.Code == ViolationCode.TooManyLines
+                ? $"voucher {v.Key} has more than {VoucherInputRules.MaxLines} lines"
+                : $"voucher {v.Key} has an amount {bound.Args[0]} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
     }
 }
