@@ -75,8 +75,12 @@ public sealed class CommandTree
         typeof(CommandTree).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(CommandTree).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    private static Option<string> Global(string name, string value, string description) =>
-        new(name) { HelpName = value, Description = description, Recursive = true };
+    private static Option<string> Global(string name, string value, string description)
+    {
+        var option = Options.Text(name, value, description);
+        option.Recursive = true;
+        return option;
+    }
 
     /// <summary><c>cledger help [COMMAND...]</c>: the same as <c>cledger COMMAND... --help</c>.</summary>
     private Command HelpCommand(InvocationConfiguration invocation)

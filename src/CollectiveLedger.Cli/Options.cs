@@ -12,9 +12,13 @@ public delegate Context ContextOf(ParseResult parsed);
 /// </summary>
 public static class Options
 {
-    /// <summary>An option taking one value, shown as <c>--name VALUE</c>.</summary>
+    /// <summary>An option taking one value, shown as <c>--name VALUE</c>; given twice, the last value holds (as it always has).</summary>
     public static Option<string> Text(string name, string value, string description) =>
-        new(name) { HelpName = value, Description = description };
+        new(name)
+        {
+            HelpName = value, Description = description, Arity = ArgumentArity.OneOrMore,
+            CustomParser = result => result.Tokens.Count == 0 ? null : result.Tokens[^1].Value,
+        };
 
     /// <summary>An option that may be given more than once, each time with one value.</summary>
     public static Option<string[]> Many(string name, string value, string description) =>
