@@ -35,7 +35,8 @@ public static class Program
             var invocation = Invocation(stdout, stderr);
             var tree = new CommandTree(t => parsed => Globals(t, parsed, stdout, stderr, clock), invocation);
             var parsed = tree.Parse(argv);
-            language = LanguageOf(parsed.GetValue(tree.Lang)) ?? language;
+            // From the words themselves: a parse error may be on --lang itself.
+            if (parsed.GetResult(tree.Lang) is { Tokens: [.., var lang] }) language = LanguageOf(lang.Value) ?? language;
             return Invoke(parsed, invocation);
         }
         catch (UsageException e)
