@@ -13,16 +13,29 @@ public delegate Context ContextOf(ParseResult parsed);
 public static class Options
 {
     /// <summary>An option taking one value, shown as <c>--name VALUE</c>; given twice, the last value holds (as it always has).</summary>
-    public static Option<string> Text(string name, string value, string description) =>
-        new(name)
+    public static Option<string> Text(string name, string value, string description)
+    {
+        var option = new Option<string>(name)
         {
             HelpName = value, Description = description, Arity = ArgumentArity.OneOrMore,
             CustomParser = result => result.Tokens.Count == 0 ? null : result.Tokens[^1].Value,
         };
+        return EachTakesAValue(option);
+    }
 
     /// <summary>An option that may be given more than once, each time with one value.</summary>
     public static Option<string[]> Many(string name, string value, string description) =>
-        new(name) { HelpName = value, Description = description, Arity = ArgumentArity.OneOrMore };
+        EachTakesAValue(new Option<string[]>(name) { HelpName = value, Description = description, Arity = ArgumentArity.OneOrMore });
+
+    /// <summary>Each time the option is given it takes a value: "--period 2025-01 --period" is still missing one.</summary>
+    private static Option<T> EachTakesAValue<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count < result.IdentifierTokenCount) result.AddError($"{option.Name} needs a value");
+        });
+        return option;
+    }
 
     /// <summary>An option without a value.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };

@@ -46,7 +46,7 @@ public static class DiscloseCommand
 
     /// <summary>What an unrecorded notice was given: its path (or null for stdout) and style, once no other scope is given with its own option.</summary>
     internal sealed record UnrecordedOptions(string Option, string? Path,
-        (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) Style, IReadOnlyList<string> Others);
+        NoticeStyleChoice Style, IReadOnlyList<string> Others);
 
     private static UnrecordedOptions Unrecorded(ParseResult parsed, NoticeOptions notice, Option<string>[] scopes, Option<string> own, Option<string> output)
     {
@@ -56,7 +56,7 @@ public static class DiscloseCommand
     }
 
     private static int Run(Context ctx, DisclosurePeriod period, string path,
-        (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) options)
+        NoticeStyleChoice options)
     {
         var (format, chinese, paper, dateText, keyFiles, font) = options;
 

@@ -62,7 +62,7 @@ public sealed class NoticeOptions
     }
 
     /// <summary>The style: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys, font.</summary>
-    public (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) ReadStyle(ParseResult parsed, string? path)
+    public NoticeStyleChoice ReadStyle(ParseResult parsed, string? path)
     {
         var format = (parsed.GetValue(Format) ?? System.IO.Path.GetExtension(path ?? "").TrimStart('.').ToLowerInvariant()) switch
         {
@@ -84,6 +84,6 @@ public sealed class NoticeOptions
             "A3" => Reports.Pdf.Paper.A3Landscape,
             _ => throw new UsageException("--paper is A4 or A3"),
         };
-        return (format, chinese, paper, _dated ? parsed.GetValue(Date) : null, _dated ? parsed.All(Sign) : [], parsed.GetValue(Font));
+        return new NoticeStyleChoice(format, chinese, paper, _dated ? parsed.GetValue(Date) : null, _dated ? parsed.All(Sign) : [], parsed.GetValue(Font));
     }
 }

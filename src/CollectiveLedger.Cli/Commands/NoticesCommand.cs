@@ -71,7 +71,7 @@ public static class NoticesCommand
     private static Argument<string> Number() => Options.Argument("N", "公开榜编号（见 notices list） the notice's number (see notices list)");
 
     private static int Prepare(Context ctx, DisclosurePeriod period, string? path,
-        (string Format, bool Chinese, Reports.Pdf.Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) options)
+        NoticeStyleChoice options)
     {
         var (format, chinese, paper, dateText, keyFiles, font) = options;
 
@@ -98,7 +98,7 @@ public static class NoticesCommand
     }
 
     private static int Show(Context ctx, int number, string path,
-        (string Format, bool Chinese, Reports.Pdf.Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) options)
+        NoticeStyleChoice options)
     {
         var (format, chinese, paper, _, _, font) = options;
 
@@ -131,7 +131,7 @@ public static class NoticesCommand
     }
 
     private static int Publish(Context ctx, int number, IReadOnlyList<string> paths, bool formatGiven,
-        Func<string, (string Format, bool Chinese, Reports.Pdf.Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font)> styleOf)
+        Func<string, NoticeStyleChoice> styleOf)
     {
         if (paths.Count == 0) throw new UsageException("give --out FILE (once for each format: .pdf, .html, .csv, .json)");
         var (_, chinese, paper, _, _, font) = styleOf(paths[0]);

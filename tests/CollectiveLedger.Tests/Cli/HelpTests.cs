@@ -124,6 +124,8 @@ public class HelpTests
     [TestCase("accounts", ExpectedResult = "missing accounts list|add|import|convert-2004")]
     [TestCase("period", "close", "2025-01", "2025-02", ExpectedResult = "unexpected argument '2025-02'")]
     [TestCase("accounts", "list", "--format", ExpectedResult = "--format needs a value")]
+    [TestCase("vouchers", "list", "--period", "2025-01", "--period", ExpectedResult = "--period needs a value")]
+    [TestCase("verify", "--anchor", ExpectedResult = "--anchor needs a value")]
     public string Parse_errors_are_usage_errors_in_the_programs_words_without_a_stack_trace(params string[] args)
     {
         using var ledger = TestLedger.WithBasics();
