@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Transactions;
 
@@ -11,19 +12,21 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class YearCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var which = args.Positional(1, "year close|open");
-        var year = args.Positional(2, "YYYY");
-        var carryForward = which == "close" && args.Flag("--carry-forward");
-        args.Done(3);
-        return which switch
-        {
-            "close" => Close(ctx, year, carryForward),
-            "open" => Open(ctx, year),
-            _ => throw new UsageException("year close YYYY [--carry-forward] | year open YYYY"),
-        };
+        var year = Year();
+        var carryForward = Options.Flag("--carry-forward", "先把 12 月仍在审批中的草稿结转到 1 月 1 日 first move December's drafts still in approval to 1 January");
+        var close = new Command("close", "年终结账：结转凭证、12 月结账、记录 year.closed（全部或全不） closes the year: closing vouchers, December closed, year.closed (all or nothing)")
+            { year, carryForward };
+        close.Handle(context, (ctx, p) => Close(ctx, p.Value(year), p.Flag(carryForward)));
+
+        var openYear = Year();
+        var open = new Command("open", "声明该年可在上年结账前记账 declares that the year may post before the year before it is closed") { openYear };
+        open.Handle(context, (ctx, p) => Open(ctx, p.Value(openYear)));
+        return new Command("year", "会计年度 accounting years") { close, open };
     }
+
+    private static Argument<string> Year() => Options.Argument("YYYY", "年度 the year");
 
     private static int Close(Context ctx, string yearText, bool carryForward)
     {
