@@ -55,7 +55,7 @@ public sealed partial class LedgerStore
         ORDER BY seq
         """;
     // The asset register's entries, replayed onto the state: a village's assets and one entry a month.
-    private const string SelectAssetEntries = """
+    internal const string SelectAssetEntries = """
         SELECT entry FROM audit_log
         WHERE seq IN (SELECT added_seq FROM assets UNION ALL SELECT seq FROM asset_depreciation
                       UNION ALL SELECT seq FROM asset_disposals UNION ALL SELECT seq FROM herd_changes
@@ -150,9 +150,4 @@ public sealed partial class LedgerStore
             state.Apply(new EnrolmentIssued(user, by));
         return state;
     }
-
-    /// <summary>The voucher carrying a ref, with the hash of its content (computed here: re-imports are rare, imports are not).</summary>
-    internal static PostedRef? FindRef(SqliteConnection connection, SqliteTransaction tx, string reference) =>
-        ReadVouchers(connection, tx, SelectVoucherRows + " WHERE v.ref = @Ref ORDER BY l.line_no", new { Ref = reference })
-            .Select(v => new PostedRef(v.Voucher.Key, EventCodec.ContentSha256(v.Voucher))).SingleOrDefault();
 }

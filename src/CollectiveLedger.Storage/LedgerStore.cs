@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Storage.Readers;
 using CollectiveLedger.Storage.Schema;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,9 @@ namespace CollectiveLedger.Storage;
 /// One ledger's SQLite database. Writers take the write lock with BEGIN IMMEDIATE (waiting for
 /// other writers rather than failing) and append entries and their rows in one transaction, so
 /// concurrent processes produce one linear chain. Readers see a consistent snapshot (WAL).
+/// The store itself is the write core (create, open, write, the state as of now, the log); the
+/// queries are per-feature readers over its connection (<see cref="Books"/>, <see cref="Statements"/>...,
+/// in Readers/), and <see cref="Credentials"/> holds the sign-in tables outside the books.
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
@@ -20,11 +24,51 @@ public sealed partial class LedgerStore : IDisposable
     {
         _connection = connection;
         _clock = clock;
+        Books = new BooksReader(this);
+        Statements = new StatementsReader(this);
+        Assets = new AssetsReader(this);
+        Funds = new FundsReader(this);
+        Disclosure = new DisclosureReader(this);
+        Notices = new NoticesReader(this);
+        Feedback = new FeedbackReader(this);
+        Printing = new PrintingReader(this);
+        Credentials = new CredentialTables(this);
     }
+
+    /// <summary>Vouchers, dimensions, the trial balance, account ledgers, voucher search and audit trails.</summary>
+    public BooksReader Books { get; }
+
+    /// <summary>The balance sheet, the income statement and the notes to the statements.</summary>
+    public StatementsReader Statements { get; }
+
+    /// <summary>The asset register, herd changes and the register's totals against the voucher lines.</summary>
+    public AssetsReader Assets { get; }
+
+    /// <summary>The fund usage report.</summary>
+    public FundsReader Funds { get; }
+
+    /// <summary>What a notice shows: items, movements, fund usage, disclosure lines, fund payables, project money, checkpoints.</summary>
+    public DisclosureReader Disclosure { get; }
+
+    /// <summary>Notices prepared, reviewed and published, their kept files; publishing a notice.</summary>
+    public NoticesReader Notices { get; }
+
+    /// <summary>Feedback on the notices and its answers.</summary>
+    public FeedbackReader Feedback { get; }
+
+    /// <summary>What printed vouchers and books read: signatures, general and book ledgers.</summary>
+    public PrintingReader Printing { get; }
+
+    /// <summary>The web workspace's sign-in tables (credentials, enrolment codes, verify runs), outside the books.</summary>
+    public CredentialTables Credentials { get; }
 
     public string Path { get; private init; } = "";
 
     internal SqliteConnection Connection => _connection;
+
+    internal TimeProvider Clock => _clock;
+
+    internal SqliteConnection ConnectionForVerify => _connection;
 
     /// <summary>Creates a new ledger file with entry 0; refuses to overwrite anything.</summary>
     /// <exception cref="LedgerOpenException">The file exists.</exception>
@@ -161,10 +205,21 @@ public sealed partial class LedgerStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>Audit entries from <paramref name="fromSeq"/> on, in order, streamed.</summary>
+    public IEnumerable<StoredEntry> Entries(long fromSeq = 0, long limit = long.MaxValue) =>
+        _connection.Query<StoredEntry>("SELECT seq AS Seq, hash AS Hash, entry AS Bytes FROM audit_log WHERE seq >= @From ORDER BY seq LIMIT @Limit",
+            new { From = fromSeq, Limit = limit }, buffered: false);
+
+    public (long Seq, string Hash)? Head() => Read(Head);
+
     /// <summary>The last entry, or null for an empty log.</summary>
     internal (long Seq, string Hash)? Head(SqliteTransaction transaction) =>
         _connection.QuerySingleOrDefault<HeadRow>("SELECT seq AS Seq, hash AS Hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction)
             is { } head ? (head.Seq, head.Hash) : null;
 
     private sealed record HeadRow(long Seq, string Hash);
+
+    /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
+    internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
+        AssetsReader.RegisterTotals(connection, tx);
 }

@@ -63,10 +63,10 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// prepared one-row index lookup; only a ref that exists loads its voucher.
     /// </summary>
     public PostedRef? FindRef(string reference) =>
-        Command(RefExists, [reference]).ExecuteScalar() is null ? null : LedgerStore.FindRef(_connection, Transaction, reference);
+        Command(RefExists, [reference]).ExecuteScalar() is null ? null : Readers.VoucherRows.FindRef(_connection, Transaction, reference);
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
-    public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => LedgerStore.FindVoucher(_connection, Transaction, key);
+    public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => Readers.VoucherRows.Find(_connection, Transaction, key);
 
     void ILedgerSession.Append(LedgerEvent e) => Append(e);
 

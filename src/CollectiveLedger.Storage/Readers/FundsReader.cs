@@ -6,11 +6,22 @@ using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
-public sealed partial class LedgerStore
+/// <summary>The fund usage report (专款专用). Read through the store's connection (<c>store.Funds</c>).</summary>
+public sealed class FundsReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal FundsReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     private static readonly string SelectFundReceivedInPeriod = $"""
         SELECT fund, SUM(debit_fen)
         FROM account_turnover
@@ -35,18 +46,18 @@ public sealed partial class LedgerStore
 
     /// <summary>The fund usage report of the months <paramref name="from"/>..<paramref name="to"/>, from one snapshot.</summary>
     /// <param name="items">Whether to list every payment too (a summary alone leaves them empty).</param>
-    public FundReport FundReport(Period from, Period to, bool items = true) => Read(tx => FundReport(from, to, tx, items));
+    public FundReport FundReport(Period from, Period to, bool items = true) => _store.Read(tx => FundReport(from, to, tx, items));
 
-    private FundReport FundReport(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction tx, bool items = true)
+    internal FundReport FundReport(Period from, Period to, SqliteTransaction tx, bool items = true)
     {
         var range = new { From = from.ToString(), To = to.ToString() };
-        var state = LoadState(tx);
+        var state = _store.LoadState(tx);
         var received = _connection.Query<(string Fund, long Fen)>(SelectFundReceivedInPeriod, range, tx).ToDictionary(r => r.Fund, r => new Amount(r.Fen));
         var payments = (items ? _connection.Query<(string Fund, string Date, string Period, long Number, string Summary, long Reversal, long Paid, string Charged)>(
                 SelectFundPayments, range, tx) : [])
             .ToLookup(r => r.Fund, r => new FundSpendingItem(IsoDate.Parse(r.Date), new VoucherKey(Period.Parse(r.Period), (int)r.Number), r.Summary,
                 r.Charged, new Amount(r.Paid), r.Reversal != 0));
-        var funds = FundUsage(from, to, tx).Select(u => new FundReportEntry(u, state.FundTerms(u.Code), received.GetValueOrDefault(u.Code), [.. payments[u.Code]]));
+        var funds = _store.Disclosure.FundUsage(from, to, tx).Select(u => new FundReportEntry(u, state.FundTerms(u.Code), received.GetValueOrDefault(u.Code), [.. payments[u.Code]]));
         return new FundReport(state.Ledger.Org, from, to, [.. funds]);
     }
 }

@@ -2,13 +2,25 @@ using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
-public sealed partial class LedgerStore
+/// <summary>What a notice shows: its items, cash movements, fund usage, lines of chosen accounts, fund payables, a project notice's money, and the checkpoint of the books it carries. Read through the store's connection (<c>store.Disclosure</c>).</summary>
+public sealed class DisclosureReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal DisclosureReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     private static readonly string SelectDisclosureItems = $"""
         SELECT v.date, v.period, v.number, COALESCE(l.summary, v.summary) AS summary, COALESCE(m.name, c.name, '') AS party,
                l.account, a.name AS account_name,
@@ -78,7 +90,7 @@ public sealed partial class LedgerStore
 
     public IReadOnlyList<FundUsage> FundUsage(Period from, Period to) => FundUsage(from, to, null);
 
-    private IReadOnlyList<FundUsage> FundUsage(Period from, Period to, Microsoft.Data.Sqlite.SqliteTransaction? tx) =>
+    internal IReadOnlyList<FundUsage> FundUsage(Period from, Period to, SqliteTransaction? tx) =>
         _connection.Query<(string Code, string Name, long Received, long Spent, long SpentIn)>(SelectFundUsage, new { From = from.ToString(), To = to.ToString() }, tx)
             .Select(r => new FundUsage(r.Code, r.Name, new Amount(r.Received), new Amount(r.Spent), new Amount(r.SpentIn)))
             .ToList();
@@ -88,7 +100,7 @@ public sealed partial class LedgerStore
     /// reviewed, published), so that notices of unchanged books carry the same checkpoint (and the
     /// same bytes). Returns the checkpoint and the hash of its last entry.
     /// </summary>
-    public (Checkpoint Checkpoint, long HeadSeq, string HeadHash) CheckpointOfBooks(string origin) => Read(tx =>
+    public (Checkpoint Checkpoint, long HeadSeq, string HeadHash) CheckpointOfBooks(string origin) => _store.Read(tx =>
     {
         var size = _connection.ExecuteScalar<long>(
             "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews)",
@@ -111,4 +123,66 @@ public sealed partial class LedgerStore
     /// <summary>Signed checkpoints printed on earlier notices, newest first.</summary>
     public IReadOnlyList<string> PublishedCheckpoints() =>
         _connection.Query<string>("SELECT checkpoint FROM (SELECT seq, checkpoint FROM disclosures UNION ALL SELECT seq, checkpoint FROM notices) ORDER BY seq DESC").ToList();
+
+    // Line by line, since the person or household is on the line (member, counterparty) and the
+    // month sums of account_turnover do not keep it. Year-end closing vouchers never touch 212/231.
+    private const string SelectDisclosureLines = """
+        SELECT v.date, v.period, v.number, COALESCE(l.summary, v.summary) AS summary, COALESCE(m.name, c.name, '') AS party,
+               l.account, a.name AS account_name, l.debit_fen, l.credit_fen, v.reverses_period IS NOT NULL AS reversal
+        FROM voucher_lines l
+        JOIN vouchers v ON v.seq = l.voucher_seq
+        JOIN accounts a ON a.code = l.account
+        LEFT JOIN members m ON m.code = l.member
+        LEFT JOIN counterparties c ON c.code = l.counterparty
+        WHERE v.kind = 'normal' AND v.period BETWEEN @From AND @To
+          AND substr(l.account, 1, length(@Root)) = @Root
+        ORDER BY v.date, v.period, v.number, l.line_no
+        """;
+
+    /// <summary>The months' lines on <paramref name="root"/> and its sub-accounts, with the party's name, in date order.</summary>
+    public IReadOnlyList<DisclosureLine> DisclosureLines(string root, Period from, Period to) =>
+        _connection.Query<(string Date, string Period, long Number, string Summary, string Party, string Account, string AccountName, long Debit, long Credit, long Reversal)>(
+                SelectDisclosureLines, new { From = from.ToString(), To = to.ToString(), Root = root })
+            .Select(r => new DisclosureLine(IsoDate.Parse(r.Date), new VoucherKey(Period.Parse(r.Period), (int)r.Number), r.Summary, r.Party,
+                r.Account, r.AccountName, new Amount(r.Debit), new Amount(r.Credit), r.Reversal != 0))
+            .ToList();
+
+    // From the month sums: what each fund still owes on each payable account at the end of @To
+    // (opening balances included; Core keeps the credit balances of the payable roots).
+    private const string SelectFundPayables = """
+        SELECT t.fund, t.account, SUM(t.credit_fen) - SUM(t.debit_fen) AS credit_balance
+        FROM account_turnover t
+        WHERE t.fund <> '' AND t.period <= @To AND substr(t.account, 1, 1) = '2'
+        GROUP BY t.fund, t.account
+        HAVING SUM(t.credit_fen) <> SUM(t.debit_fen)
+        ORDER BY t.fund, t.account
+        """;
+
+    /// <summary>Liability balances on lines naming a fund, per fund and account, at the end of <paramref name="to"/>.</summary>
+    public IReadOnlyList<FundPayable> FundPayables(Period to) =>
+        _connection.Query<(string Fund, string Account, long CreditBalance)>(SelectFundPayables, new { To = to.ToString() })
+            .Select(r => new FundPayable(r.Fund, r.Account, new Amount(r.CreditBalance)))
+            .ToList();
+
+    // Counted as FundRules counts fund money, through cash and bank, but by the voucher's date, so
+    // that a notice dated in the middle of a month shows what had happened by that day.
+    private static readonly string SelectFundMoneyThrough = $"""
+        SELECT COALESCE(SUM(l.debit_fen), 0), COALESCE(SUM(l.credit_fen), 0)
+        FROM voucher_lines l JOIN vouchers v ON v.seq = l.voucher_seq
+        WHERE l.fund = @Fund AND {AccountSql.IsCashOrBank("l.account")} AND v.date <= @Through
+        """;
+
+    /// <summary>
+    /// What a project notice of <paramref name="fund"/> dated <paramref name="through"/> shows, from
+    /// one snapshot: the fund's usage report entry over the months <paramref name="from"/> to the
+    /// month of <paramref name="through"/> (its payments), and what it received and paid out on or
+    /// before that day. Null when there is no such fund.
+    /// </summary>
+    public (FundReportEntry Fund, Amount Received, Amount Spent)? ProjectNoticeMoney(string fund, Period from, DateOnly through) => _store.Read(tx =>
+    {
+        var entry = _store.Funds.FundReport(from, Period.Of(through), tx).Funds.FirstOrDefault(f => f.Usage.Code == fund);
+        if (entry is null) return ((FundReportEntry, Amount, Amount)?)null;
+        var (received, spent) = _connection.QuerySingle<(long, long)>(SelectFundMoneyThrough, new { Fund = fund, Through = IsoDate.Format(through) }, tx);
+        return (entry, new Amount(received), new Amount(spent));
+    });
 }

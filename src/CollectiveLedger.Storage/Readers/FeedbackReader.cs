@@ -1,11 +1,22 @@
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
-public sealed partial class LedgerStore
+/// <summary>Feedback on the notices and its answers. Read through the store's connection (<c>store.Feedback</c>).</summary>
+public sealed class FeedbackReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal FeedbackReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     private const string SelectFeedback = """
         SELECT f.number, f.scope, f.from_period, f.to_period, f.date, f.item, f.question, f.contact, a.date AS answered, a.by, a.answer
         FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number

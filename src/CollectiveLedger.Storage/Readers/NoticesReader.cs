@@ -3,21 +3,22 @@ using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
-/// <summary>A notice as the books record it (disclosures), with its files (disclosure_files) and whether their bytes are kept (notice_files).</summary>
-public sealed record PublishedNotice(long Seq, DisclosurePeriod Period, DateOnly Date, string Checkpoint, string Actor,
-    ImmutableArray<PublishedNoticeFile> Files);
-
-public sealed record PublishedNoticeFile(int FileNo, string Name, string Format, string Sha256, bool Kept);
-
-/// <summary>A notice prepared for review (notices), its review (notice_reviews, null until reviewed) and the entry that published it (null until published).</summary>
-public sealed record PreparedNoticeRow(int Number, DisclosurePeriod Period, DateOnly Date, string PreparedBy, string ContentSha256,
-    NoticeReview? Review, long? PublishedSeq);
-
-public sealed partial class LedgerStore
+/// <summary>The notices prepared for review and published, and the kept bytes of their files; publishing a notice keeps its files in the same write. Read through the store's connection (<c>store.Notices</c>).</summary>
+public sealed class NoticesReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal NoticesReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     private const string InsertNoticeFile = "INSERT INTO notice_files (disclosure_seq, file_no, bytes) VALUES (@Seq, @FileNo, @Bytes)";
 
     /// <summary>
@@ -28,7 +29,7 @@ public sealed partial class LedgerStore
     /// is on record and retrievable, or nothing happened.
     /// </summary>
     public (Decision Decision, long? Seq) PublishNotice(string actor, int notice, string contentSha256,
-        IReadOnlyList<(PublishedFile File, byte[] Bytes)> files) => Write(actor, session =>
+        IReadOnlyList<(PublishedFile File, byte[] Bytes)> files) => _store.Write(actor, session =>
     {
         var decision = NoticeRules.Publish(notice, contentSha256, [.. files.Select(f => f.File)], session.State, actor);
         if (!decision.Accepted) return (decision, (long?)null);

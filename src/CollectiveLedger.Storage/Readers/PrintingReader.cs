@@ -3,12 +3,22 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
 /// <summary>What the printed vouchers and books (会计档案) read: the names for a voucher's boxes and the accounts of each book.</summary>
-public sealed partial class LedgerStore
+public sealed class PrintingReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal PrintingReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     // The names come from the log's own record of each step: the voucher.posted entry's actor, the
     // draft's preparer (its last version before posting), the last review and approval of that draft.
     // 会计主管 is the finance lead's approval, else the last approval given.
@@ -43,15 +53,15 @@ public sealed partial class LedgerStore
     /// The 总账 of <paramref name="year"/>: the level-1 account <paramref name="code"/> alone, or (null)
     /// every level-1 account with a balance or turnover in the year, in code order.
     /// </summary>
-    public IReadOnlyList<GeneralLedger> GeneralLedgers(int year, string? code) => Read(tx =>
+    public IReadOnlyList<GeneralLedger> GeneralLedgers(int year, string? code) => _store.Read(tx =>
     {
-        var state = LoadState(tx);
+        var state = _store.LoadState(tx);
         var (from, to) = (new Period(year, 1), new Period(year, 12));
         var result = new List<GeneralLedger>();
         foreach (var account in state.Accounts.Values.Where(a => a.Parent is null && (code is null || a.Code == code)).OrderBy(a => a.Code, StringComparer.Ordinal))
         {
             var args = new { account.Code, From = from.ToString(), To = to.ToString() };
-            var opening = new Amount(_connection.ExecuteScalar<long>(SelectAccountOpening, args, tx));
+            var opening = new Amount(_connection.ExecuteScalar<long>(BooksReader.SelectAccountOpening, args, tx));
             var turnover = _connection.Query<(string, long, long)>(SelectMonthTurnover, args, tx)
                 .Select(t => (Period.Parse(t.Item1), new Amount(t.Item2), new Amount(t.Item3)));
             var ledger = GeneralLedger.Compute(account.Code, account.Name, year, opening, turnover);
@@ -68,12 +78,12 @@ public sealed partial class LedgerStore
     public IReadOnlyList<AccountLedger> BookLedgers(int year, string? code, string? root)
     {
         var (from, to) = (new Period(year, 1), new Period(year, 12));
-        if (code is not null) return AccountLedger(code, from, to) is { } one ? [one] : [];
-        var state = LoadState();
+        if (code is not null) return _store.Books.AccountLedger(code, from, to) is { } one ? [one] : [];
+        var state = _store.LoadState();
         var result = new List<AccountLedger>();
         foreach (var account in state.Accounts.Keys.Where(c => state.IsLeaf(c) && (root is null || c.StartsWith(root, StringComparison.Ordinal))).Order(StringComparer.Ordinal))
         {
-            if (AccountLedger(account, from, to) is { } ledger && (!ledger.Opening.IsZero || !ledger.Rows.IsEmpty)) result.Add(ledger);
+            if (_store.Books.AccountLedger(account, from, to) is { } ledger && (!ledger.Opening.IsZero || !ledger.Rows.IsEmpty)) result.Add(ledger);
         }
         return result;
     }

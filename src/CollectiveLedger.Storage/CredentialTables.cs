@@ -1,14 +1,9 @@
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage;
-
-/// <summary>
-/// A web workspace user's sign-in record: the password's slow salted hash, the lockout counters, and
-/// the random stamp of their sessions (a new one when they sign out, ending every cookie issued before).
-/// </summary>
-public sealed record Credential(string UserName, string PasswordHash, long FailedCount, DateTimeOffset? LockedUntil, string ChangedAt, string SessionStamp);
 
 /// <summary>
 /// The credentials table (Schema/008) and the enrolment codes (Schema/014): outside the books, never
@@ -16,8 +11,19 @@ public sealed record Credential(string UserName, string PasswordHash, long Faile
 /// issuing an enrolment code appends its audit entry in the same transaction (user.credential_set,
 /// user.enrolment_issued: names only); lockout counters, session stamps and removals are not entries.
 /// </summary>
-public sealed partial class LedgerStore
+public sealed class CredentialTables
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    internal CredentialTables(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+        _clock = store.Clock;
+    }
+
     private const string SelectCredential =
         "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt, session_stamp AS SessionStamp FROM credentials WHERE user_name = $name";
 
@@ -74,12 +80,12 @@ public sealed partial class LedgerStore
     private const string SelectEnrolmentExpiry = "SELECT expires_at FROM enrolment_codes WHERE user_name = $name";
 
     /// <summary>When the enrolment code waiting for <paramref name="userName"/> expires (UTC text), or null when none is waiting.</summary>
-    public string? EnrolmentExpiry(string userName) => Read(tx => _connection.QuerySingleOrDefault<string>(SelectEnrolmentExpiry, new { name = userName }, tx));
+    public string? EnrolmentExpiry(string userName) => _store.Read(tx => _connection.QuerySingleOrDefault<string>(SelectEnrolmentExpiry, new { name = userName }, tx));
 
-    public Credential? FindCredential(string userName) => Read(tx =>
+    public Credential? FindCredential(string userName) => _store.Read(tx =>
         _connection.QuerySingleOrDefault<CredentialRow>(SelectCredential, new { name = userName }, tx)?.ToCredential());
 
-    public IReadOnlyList<string> UserNames() => Read(tx => _connection.Query<string>(SelectUserNames, transaction: tx).ToList());
+    public IReadOnlyList<string> UserNames() => _store.Read(tx => _connection.Query<string>(SelectUserNames, transaction: tx).ToList());
 
     /// <summary>
     /// Sets (or first creates) a user's password hash, clears the failed sign-ins and any lockout, ends any
@@ -91,7 +97,7 @@ public sealed partial class LedgerStore
     public Decision SetPassword(string actor, string userName, string passwordHash, string via)
     {
         Core.Precondition.Require(via != CredentialSet.Enrolment, "an enrolment stores its password through Enrol, which uses up the code");
-        return Write(actor, session => StoreCredential(session, userName, passwordHash, via));
+        return _store.Write(actor, session => StoreCredential(session, userName, passwordHash, via));
     }
 
     /// <summary>
@@ -100,7 +106,7 @@ public sealed partial class LedgerStore
     /// <c>user.enrolment_issued</c>, in one transaction. Refused when the user has a password (they reset it
     /// on the server) or <see cref="UserRules.IssueEnrolment"/> refuses (<paramref name="by"/> must be an administrator).
     /// </summary>
-    public Decision IssueEnrolment(string by, string userName, string codeHash, DateTimeOffset expires) => Write(by, session =>
+    public Decision IssueEnrolment(string by, string userName, string codeHash, DateTimeOffset expires) => _store.Write(by, session =>
     {
         if (_connection.ExecuteScalar<long?>(CredentialExists, new { name = userName }, session.Transaction) is not null)
             return Refuse(session, new Violation(ViolationCode.CredentialExists, new Place(Field: "user"), userName));
@@ -134,7 +140,7 @@ public sealed partial class LedgerStore
     /// and appends <c>user.credential_set</c> via <c>enrolment</c> by that person: one transaction. Refused,
     /// with nothing written, when the code is no longer waiting, has expired, or the person has a password.
     /// </summary>
-    public Decision Enrol(string userName, string codeHash, string passwordHash) => Write(userName, session =>
+    public Decision Enrol(string userName, string codeHash, string passwordHash) => _store.Write(userName, session =>
     {
         var used = _connection.Execute(UseEnrolment, new { name = userName, hash = codeHash, now = Stamp(_clock.GetUtcNow()) }, session.Transaction);
         if (used == 0) return Refuse(session, new Violation(ViolationCode.EnrolmentNotIssued, new Place(Field: "user"), userName));
@@ -206,13 +212,7 @@ public sealed partial class LedgerStore
             LockedUntil is null ? null : DateTimeOffset.Parse(LockedUntil, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
             ChangedAt, SessionStamp);
     }
-}
 
-/// <summary>One verify run started from the workspace (outside the books, like credentials).</summary>
-public sealed record VerifyRun(string RunAt, string By, bool Ok, long Entries, string? HeadHash, long Problems);
-
-public sealed partial class LedgerStore
-{
     private const string InsertVerifyRun =
         "INSERT INTO verify_runs (run_at, by, ok, entries, head_hash, problems) VALUES ($at, $by, $ok, $entries, $head, $problems)";
 
@@ -222,7 +222,7 @@ public sealed partial class LedgerStore
     public void RecordVerifyRun(string by, bool ok, long entries, string? headHash, long problems) => Credentials(tx =>
         _connection.Execute(InsertVerifyRun, new { at = Stamp(_clock.GetUtcNow()), by, ok = ok ? 1 : 0, entries, head = headHash, problems }, tx));
 
-    public VerifyRun? LastVerifyRun() => Read(tx => _connection.QuerySingleOrDefault<VerifyRunRow>(SelectLastVerifyRun, transaction: tx) is { } r
+    public VerifyRun? LastVerifyRun() => _store.Read(tx => _connection.QuerySingleOrDefault<VerifyRunRow>(SelectLastVerifyRun, transaction: tx) is { } r
         ? new VerifyRun(r.RunAt, r.By, r.Ok != 0, r.Entries, r.HeadHash, r.Problems) : null);
 
     private sealed class VerifyRunRow

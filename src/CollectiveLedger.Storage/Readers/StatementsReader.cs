@@ -2,11 +2,22 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
-public sealed partial class LedgerStore
+/// <summary>The statements: 资产负债表, 收益及收益分配表 and 会计报表附注. Read through the store's connection (<c>store.Statements</c>).</summary>
+public sealed class StatementsReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal StatementsReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     // From the month sums the database keeps (Schema/011). A statement ends with a month: as of 31
     // December it counts that year's closing vouchers and none of the next year's, which may already
     // be posted after `year open`.
@@ -76,7 +87,7 @@ public sealed partial class LedgerStore
     {
         var end = new DateOnly(year, 12, 31);
         return Core.Reporting.ReportNotes.Compute(state.Ledger, year, state.IsYearClosed(year), BalanceSheet(end),
-            IncomeStatement(year, state.IsYearClosed(year - 1)), YearBalances(end), FundReport(new Period(year, 1), new Period(year, 12), items: false),
-            AssetRegister(), state.Distribution(year), state.Distribution(year - 1));
+            IncomeStatement(year, state.IsYearClosed(year - 1)), YearBalances(end), _store.Funds.FundReport(new Period(year, 1), new Period(year, 12), items: false),
+            _store.Assets.AssetRegister(), state.Distribution(year), state.Distribution(year - 1));
     }
 }

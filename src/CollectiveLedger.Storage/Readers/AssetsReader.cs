@@ -4,7 +4,7 @@ using CollectiveLedger.Core.Reporting;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Storage.Readers;
 
 // Rows as Dapper fills them: classes with settable properties, since SQLite gives computed
 // columns no declared type and Dapper cannot match a record's constructor on an empty result.
@@ -47,11 +47,18 @@ internal sealed class RegisterTotalRow
     public long RegisterFen { get; set; }
 }
 
-/// <summary>A register account (level 1) with its balance in the voucher lines and the register tables' total.</summary>
-public sealed record RegisterTotal(string Account, long LedgerFen, long RegisterFen);
-
-public sealed partial class LedgerStore
+/// <summary>The asset register as it stands, its herd changes and its entries, and the register against the voucher lines. Read through the store's connection (<c>store.Assets</c>).</summary>
+public sealed class AssetsReader
 {
+    private readonly LedgerStore _store;
+    private readonly SqliteConnection _connection;
+
+    internal AssetsReader(LedgerStore store)
+    {
+        _store = store;
+        _connection = store.Connection;
+    }
+
     private const string SelectAssetRegister = """
         SELECT code AS Code, name AS Name, category AS Category, location AS Location, acquired AS Acquired, cost_fen AS CostFen, fund AS Fund,
                life_months AS LifeMonths, residual_fen AS ResidualFen, account AS Account, depreciation_account AS DepreciationAccount,
@@ -89,18 +96,18 @@ public sealed partial class LedgerStore
         """;
 
     /// <summary>Every registered asset as it stands, in code order.</summary>
-    public IReadOnlyList<AssetRegisterLine> AssetRegister() => Read(tx => _connection.Query<AssetRow>(SelectAssetRegister, transaction: tx)
+    public IReadOnlyList<AssetRegisterLine> AssetRegister() => _store.Read(tx => _connection.Query<AssetRow>(SelectAssetRegister, transaction: tx)
         .Select(r => new AssetRegisterLine(r.Code, r.Name, r.Category, r.Location, IsoDate.Parse(r.Acquired), new Amount(r.CostFen), r.Fund, (int)r.LifeMonths,
             new Amount(r.ResidualFen), r.Account, r.DepreciationAccount, r.ExpenseAccount, r.Species, new Amount(r.DepreciatedFen), (int)r.Months, (int)r.Head,
             r.Disposed is null ? null : IsoDate.Parse(r.Disposed), r.Nominal != 0))
         .ToList());
 
     /// <summary>Every herd count change, by herd and in log order.</summary>
-    public IReadOnlyList<HerdChangeLine> HerdChanges() => Read(tx => _connection.Query<HerdChangeRow>(SelectHerdChanges, transaction: tx)
+    public IReadOnlyList<HerdChangeLine> HerdChanges() => _store.Read(tx => _connection.Query<HerdChangeRow>(SelectHerdChanges, transaction: tx)
         .Select(r => new HerdChangeLine(r.Asset, IsoDate.Parse(r.Date), r.Change, (int)r.Head, (int)r.HeadAfter, r.Note)).ToList());
 
     /// <summary>The asset register's entries in log order, for its state as of any day (<see cref="Core.Assets.AssetHistory"/>).</summary>
-    public IReadOnlyList<Core.Ledger.LedgerEvent> AssetEntries() => Read(tx => _connection.Query<byte[]>(SelectAssetEntries, transaction: tx)
+    public IReadOnlyList<Core.Ledger.LedgerEvent> AssetEntries() => _store.Read(tx => _connection.Query<byte[]>(LedgerStore.SelectAssetEntries, transaction: tx)
         .Select(entry => Core.Audit.ParsedEntry.Parse(entry).Event).ToList());
 
     /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
@@ -108,5 +115,5 @@ public sealed partial class LedgerStore
         connection.Query<RegisterTotalRow>(SelectRegisterTotals, transaction: tx)
             .Select(r => new RegisterTotal(r.Account, r.LedgerFen, r.RegisterFen)).ToList();
 
-    public IReadOnlyList<RegisterTotal> RegisterTotals() => Read(tx => RegisterTotals(_connection, tx));
+    public IReadOnlyList<RegisterTotal> RegisterTotals() => _store.Read(tx => RegisterTotals(_connection, tx));
 }
