@@ -26,10 +26,10 @@ public static class BooksCheckpoint
     public static Result Take(LedgerStore store, LedgerState state, IReadOnlyList<NoticeSigner> signers)
     {
         Core.Precondition.Require(Unregistered(state, signers).Count == 0, "every signer's key is registered");
-        var (checkpoint, headSeq, headHash) = store.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
+        var (checkpoint, headSeq, headHash) = store.Disclosure.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
         var registered = signers.Select(s => state.Key(s.Name, s.KeyId)!).ToList();
         var wanted = registered.Select(k => (k.Name, k.KeyId)).Order().ToList();
-        var reused = store.PublishedCheckpoints()
+        var reused = store.Disclosure.PublishedCheckpoints()
             .Select(text => SignedNote.TryParse(text, out var note, out _) ? note : null)
             .FirstOrDefault(note => note is not null && note.Text == checkpoint.Body
                 && note.Signatures.Select(s => (s.KeyName, s.KeyId)).Order().SequenceEqual(wanted));
@@ -48,6 +48,6 @@ public static class BooksCheckpoint
         Core.Precondition.Require(Checkpoint.TryParseBody(note.Text, out var checkpoint, out _), "a prepared notice's checkpoint parses");
         var keys = note.Signatures.Select(s => state.Key(s.KeyName, s.KeyId)).ToList();
         Core.Precondition.Require(keys.All(k => k is not null), "a prepared notice is signed with registered keys");
-        return new Result(checkpoint, checkpoint.Size - 1, store.EntryHash(checkpoint.Size - 1), note, keys!);
+        return new Result(checkpoint, checkpoint.Size - 1, store.Disclosure.EntryHash(checkpoint.Size - 1), note, keys!);
     }
 }

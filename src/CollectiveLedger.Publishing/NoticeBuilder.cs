@@ -10,14 +10,14 @@ public static class NoticeBuilder
 {
     public static DisclosureNotice Build(LedgerStore store, LedgerState state, DisclosurePeriod period, DateOnly date, BooksCheckpoint.Result signed)
     {
-        var (cashVouchers, nonCashVouchers) = store.Movements(period.From, period.To);
-        var tb = store.TrialBalance(period.From, period.To);
+        var (cashVouchers, nonCashVouchers) = store.Disclosure.Movements(period.From, period.To);
+        var tb = store.Books.TrialBalance(period.From, period.To);
         var notice = DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
-            tb, store.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.FundUsage(period.From, period.To),
-            new AssetHistory(store.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
-            store.FeedbackIn(period.From, period.To));
-        return DisclosureDetails.Add(notice, tb, store.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
-            store.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To), store.FundPayables(period.To));
+            tb, store.Disclosure.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.Disclosure.FundUsage(period.From, period.To),
+            new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
+            store.Feedback.FeedbackIn(period.From, period.To));
+        return DisclosureDetails.Add(notice, tb, store.Disclosure.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
+            store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To), store.Disclosure.FundPayables(period.To));
     }
 
     /// <summary>The checkpoint as a notice prints it.</summary>

@@ -99,7 +99,7 @@ public static class NoticePublishing
             var bytes = Render(notice, f.Format, style);
             return (new PublishedFile(f.Name, f.Format, Core.Audit.Sha256Hex.Of(bytes)), bytes);
         }).ToList();
-        var (decision, seq) = store.PublishNotice(actor, number, ContentSha256(notice), rendered);
+        var (decision, seq) = store.Notices.PublishNotice(actor, number, ContentSha256(notice), rendered);
         return (decision, seq, rendered);
     }
 

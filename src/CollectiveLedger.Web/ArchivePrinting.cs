@@ -17,8 +17,8 @@ public static class ArchivePrinting
     /// <returns>The PDF, or null when the month has no such voucher.</returns>
     public static byte[]? Vouchers(LedgerStore store, LedgerState state, Period period, int? number, string fontPath)
     {
-        var signatures = store.VoucherSignatures(period, period);
-        var vouchers = store.Vouchers(period, period)
+        var signatures = store.Printing.VoucherSignatures(period, period);
+        var vouchers = store.Books.Vouchers(period, period)
             .Where(v => number is null || v.Voucher.Number == number)
             .Select(v => new PrintedVoucher(v.Voucher, signatures[v.Seq]))
             .ToList();
@@ -52,9 +52,9 @@ public static class ArchivePrinting
         var firstYear = state.Ledger.StartPeriod.Year == year;
         return kind switch
         {
-            BookKind.General => BookPrint.General(year, store.GeneralLedgers(year, account), org, firstYear, fontPath),
-            BookKind.Cash => BookPrint.Accounts(kind, year, store.BookLedgers(year, account ?? "101", null), org, firstYear, fontPath),
-            _ => BookPrint.Accounts(kind, year, store.BookLedgers(year, account, kind.Root()), org, firstYear, fontPath),
+            BookKind.General => BookPrint.General(year, store.Printing.GeneralLedgers(year, account), org, firstYear, fontPath),
+            BookKind.Cash => BookPrint.Accounts(kind, year, store.Printing.BookLedgers(year, account ?? "101", null), org, firstYear, fontPath),
+            _ => BookPrint.Accounts(kind, year, store.Printing.BookLedgers(year, account, kind.Root()), org, firstYear, fontPath),
         };
     }
 

@@ -7,7 +7,7 @@ namespace CollectiveLedger.Web;
 /// <summary>
 /// One-time enrolment codes (首次登录码): how a person gets their first password without the
 /// administrator ever typing it. The administrator issues a code for a name that has no password
-/// (<see cref="LedgerStore.IssueEnrolment"/>, which appends user.enrolment_issued), sees it once and
+/// (<see cref="CredentialTables.IssueEnrolment"/>, which appends user.enrolment_issued), sees it once and
 /// hands it over on paper; the person types their name, the code and a new password on the enrolment
 /// page (<see cref="Enrol"/>), which stores the password and appends user.credential_set via
 /// enrolment by that person. Only the code's salted slow hash is kept, with its expiry; a new code
@@ -15,7 +15,7 @@ namespace CollectiveLedger.Web;
 /// </summary>
 /// <remarks>
 /// Wrong codes count towards a lockout exactly as wrong passwords do at sign-in (counted atomically
-/// before the code is checked, see <see cref="LedgerStore.CountEnrolmentAttempt"/>), and every
+/// before the code is checked, see <see cref="CredentialTables.CountEnrolmentAttempt"/>), and every
 /// outcome runs the slow hash once, so neither the answer nor its time tells a stranger which names
 /// have a code waiting.
 /// </remarks>
@@ -52,10 +52,10 @@ public static class Enrolment
     public static bool Enrol(LedgerStore store, WorkspaceOptions options, string userName, string code, string password)
     {
         var now = options.Clock.GetUtcNow();
-        var hash = store.CountEnrolmentAttempt(userName, options.LockoutThreshold, now, now + options.LockoutDuration);
+        var hash = store.Credentials.CountEnrolmentAttempt(userName, options.LockoutThreshold, now, now + options.LockoutDuration);
         var matches = options.Hasher.VerifyHashedPassword(userName, hash ?? DummyHash, Normalize(code)) != PasswordVerificationResult.Failed;
         if (hash is null || !matches) return false;
-        return store.Enrol(userName, hash, Passwords.Hash(userName, password)).Accepted;
+        return store.Credentials.Enrol(userName, hash, Passwords.Hash(userName, password)).Accepted;
     }
 
     private static readonly string DummyHash = Passwords.Hash("nobody", NewCode());

@@ -8,7 +8,7 @@ public sealed record FeedbackForm(long Seq, IReadOnlyList<string> Items, string?
 {
     /// <summary>The notice's income and expenditure lines as a villager names one: date, voucher, summary, party, amount (masked as the notice prints them).</summary>
     public static IReadOnlyList<string> ItemsOf(LedgerStore store, DisclosurePeriod period) =>
-        [.. store.DisclosureItems(period.From, period.To).Select(i => PersonalData.Mask(
+        [.. store.Disclosure.DisclosureItems(period.From, period.To).Select(i => PersonalData.Mask(
             $"{Core.Periods.IsoDate.Format(i.Date)} {i.Voucher} {i.Summary}{(i.Party.Length > 0 ? " " + i.Party : "")} {i.Amount.ToDisplayString()}"))
             .Select(label => label.Length > FeedbackRules.ItemMax ? label[..FeedbackRules.ItemMax] : label)];
 }

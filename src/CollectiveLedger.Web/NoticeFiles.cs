@@ -7,16 +7,16 @@ namespace CollectiveLedger.Web;
 /// <summary>
 /// The published files of a notice on the public page, no sign-in: <c>/public/notices/{seq}/files/{n}</c>.
 /// A file is served only while its kept bytes hash to the SHA-256 its disclosure.published entry
-/// records (<see cref="Storage.LedgerStore.NoticeFileBytes"/>); an altered file answers 409 and is never shown.
+/// records (<see cref="Storage.Readers.NoticesReader.NoticeFileBytes"/>); an altered file answers 409 and is never shown.
 /// </summary>
 public static class NoticeFiles
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/public/notices/{seq:long}/files/{fileNo:int}", (long seq, int fileNo, Books books, HttpContext context) =>
         {
-            var file = books.Store.PublishedNotices(seq).SingleOrDefault()?.Files.FirstOrDefault(f => f.FileNo == fileNo);
+            var file = books.Store.Notices.PublishedNotices(seq).SingleOrDefault()?.Files.FirstOrDefault(f => f.FileNo == fileNo);
             if (file is null || !file.Kept) return Results.NotFound();
-            if (books.Store.NoticeFileBytes(seq, fileNo) is not { } bytes)
+            if (books.Store.Notices.NoticeFileBytes(seq, fileNo) is not { } bytes)
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict,
                     title: "此文件已被改动，与审计日志记载的 SHA-256 不符 the kept file no longer matches the SHA-256 in the audit log");
             return file.Format switch

@@ -13,7 +13,7 @@ public enum SignInOutcome { Ok, Refused }
 /// </summary>
 /// <remarks>
 /// Each attempt is counted, and the lock set, in one write before the password is checked
-/// (<see cref="LedgerStore.CountSignInAttempt"/>), so that guesses sent at once cannot all read the
+/// (<see cref="CredentialTables.CountSignInAttempt"/>), so that guesses sent at once cannot all read the
 /// same count: no more than the threshold of them is ever checked. Every outcome runs the slow hash
 /// exactly once (an unknown or locked user's against a dummy hash), so that the time an answer
 /// takes tells a stranger neither which names exist nor which are locked; the sign-in page gives
@@ -24,10 +24,10 @@ public static class PasswordSignIn
     public static SignInOutcome Check(LedgerStore store, WorkspaceOptions options, string userName, string password)
     {
         var now = options.Clock.GetUtcNow();
-        var hash = store.CountSignInAttempt(userName, options.LockoutThreshold, now, now + options.LockoutDuration);
+        var hash = store.Credentials.CountSignInAttempt(userName, options.LockoutThreshold, now, now + options.LockoutDuration);
         var matches = options.Hasher.VerifyHashedPassword(userName, hash ?? DummyHash, password) != PasswordVerificationResult.Failed;
         if (hash is null || !matches) return SignInOutcome.Refused;
-        store.ClearSignInFailures(userName);
+        store.Credentials.ClearSignInFailures(userName);
         return SignInOutcome.Ok;
     }
 

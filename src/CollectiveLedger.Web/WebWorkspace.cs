@@ -91,7 +91,7 @@ public static class WebWorkspace
                 Storage.Credential? credential = null;
                 try
                 {
-                    if (name is not null) credential = context.HttpContext.RequestServices.GetRequiredService<Books>().Store.FindCredential(name);
+                    if (name is not null) credential = context.HttpContext.RequestServices.GetRequiredService<Books>().Store.Credentials.FindCredential(name);
                 }
                 catch (Exception e) when (e is Storage.LedgerOpenException or Microsoft.Data.Sqlite.SqliteException)
                 {

@@ -42,7 +42,7 @@ internal static class NoticeBenchmark
         byte[] Render()
         {
             var state = store.LoadState();
-            var (checkpoint, headSeq, headHash) = store.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
+            var (checkpoint, headSeq, headHash) = store.Disclosure.CheckpointOfBooks(Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId));
             var signed = new BooksCheckpoint.Result(checkpoint, headSeq, headHash, new SignedNote(checkpoint.Body, []), []);
             return NoticePdf.Render(NoticeTables.Document(NoticeBuilder.Build(store, state, period, new DateOnly(2025, 7, 5), signed), chinese: true), Paper.A4Portrait, font);
         }

@@ -79,7 +79,7 @@ internal static class Program
         {
             if ((Import(warm, File("warm-up.jsonl"), WarmUpVouchers) ?? Verify(warm)) is { } problem)
                 throw new InvalidOperationException("warm-up failed: " + problem);
-            warm.TrialBalance(new Period(2025, 1), new Period(2025, 12));
+            warm.Books.TrialBalance(new Period(2025, 1), new Period(2025, 12));
         }
         Books.BareInserts(File("warm-up-baseline.db"), WarmUpVouchers, entryBytes: 600);
 
@@ -104,8 +104,8 @@ internal static class Program
         var baseline = (baselineBefore + baselineAfter) / 2;
 
         Progress("trial balances");
-        var month = BestOfThree(() => full.TrialBalance(new Period(2025, 6), new Period(2025, 6)));
-        var year = BestOfThree(() => full.TrialBalance(new Period(2025, 1), new Period(2025, 12)));
+        var month = BestOfThree(() => full.Books.TrialBalance(new Period(2025, 6), new Period(2025, 6)));
+        var year = BestOfThree(() => full.Books.TrialBalance(new Period(2025, 1), new Period(2025, 12)));
 
         // The first verify of these books in this process still runs partly on code the JIT has not
         // optimized yet (the warm-up's 1,000 entries are too few for that); it is reported, and the

@@ -46,7 +46,7 @@ internal static partial class WebBenchmark
                 session.Append(SettingRules.Change(role.SettingKey(), Person).Event ?? throw new InvalidOperationException("role refused"));
             return 0;
         });
-        store.SetPassword(Books.Actor, Person, Passwords.Hash(Person, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server);
+        store.Credentials.SetPassword(Books.Actor, Person, Passwords.Hash(Person, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server);
 
         using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(db, TimeProvider.System), "http://127.0.0.1:0").Build();
         await host.StartAsync();

@@ -191,7 +191,7 @@ public static class AssetCommands
     private static int List(Context ctx, OutputFormat format)
     {
         using var store = ctx.Open();
-        var register = store.AssetRegister();
+        var register = store.Assets.AssetRegister();
         ctx.Render(AssetReports.Register(register, format == OutputFormat.Table), format, () => AssetReports.RegisterJson(register));
         return ExitCodes.Done;
     }
@@ -199,7 +199,7 @@ public static class AssetCommands
     private static int Herds(Context ctx, OutputFormat format)
     {
         using var store = ctx.Open();
-        var changes = store.HerdChanges();
+        var changes = store.Assets.HerdChanges();
         ctx.Render(AssetReports.Herds(changes), format, () => AssetReports.HerdsJson(changes));
         return ExitCodes.Done;
     }

@@ -62,7 +62,7 @@ public static class DemoCommand
             foreach (var reversal in JsonDocument.Parse(File.ReadAllText(S("reversals.json"))).RootElement.EnumerateArray())
             {
                 var reference = reversal.GetProperty("ref").GetString()!;
-                var key = store.Vouchers(Core.Periods.Period.Parse(reference[..7]), Core.Periods.Period.Parse(reference[..7]))
+                var key = store.Books.Vouchers(Core.Periods.Period.Parse(reference[..7]), Core.Periods.Period.Parse(reference[..7]))
                     .First(v => v.Voucher.Ref == reference).Voucher.Key;
                 if (Step(demo, ["vouchers", "reverse", key.Number.ToString(CultureInfo.InvariantCulture), "--period", key.Period.ToString(),
                         "--date", reversal.GetProperty("date").GetString()!, "--reason", reversal.GetProperty("reason").GetString()!]) is var c and not 0)
@@ -228,7 +228,7 @@ public static class DemoCommand
         var people = Core.Approval.Roles.All.SelectMany(r => Core.Approval.ApprovalPolicy.Holders(state, r).Select(p => (Person: p, Role: r)))
             .GroupBy(x => x.Person).ToList();
         foreach (var person in people)
-            Core.Precondition.Require(store.SetPassword(demo.Actor, person.Key, Web.Passwords.Hash(person.Key, DemoPassword), Core.Ledger.CredentialSet.Server).Accepted,
+            Core.Precondition.Require(store.Credentials.SetPassword(demo.Actor, person.Key, Web.Passwords.Hash(person.Key, DemoPassword), Core.Ledger.CredentialSet.Server).Accepted,
                 "the sample's role holders have valid names");
         demo.Out.WriteLine(demo.Say("打开网页工作台：", "to open the web workspace on these books:"));
         demo.Out.WriteLine($"  cledger --db {db} serve      ->  {Web.WorkspaceOptions.DefaultUrl}/staff");

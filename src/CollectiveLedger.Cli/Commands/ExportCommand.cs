@@ -22,7 +22,7 @@ public static class ExportCommand
         Files.WriteAtomically(path, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            HledgerJournal.Write(writer, state.Ledger, state.Accounts, store.AllVouchersByDate().Select(v => v.Voucher));
+            HledgerJournal.Write(writer, state.Ledger, state.Accounts, store.Books.AllVouchersByDate().Select(v => v.Voucher));
             return 0;
         });
         ctx.Out.WriteLine(ctx.Say($"已导出 hledger 日记账到 {path}。", $"exported the hledger journal to {path}."));

@@ -160,7 +160,7 @@ public static class NoticesCommand
     private static int List(Context ctx, OutputFormat format)
     {
         using var store = ctx.Open();
-        var rows = store.PreparedNotices();
+        var rows = store.Notices.PreparedNotices();
         var grid = new Grid(["number", "period", "date", "prepared_by", "content_sha256", "reviewed_by", "reviewed_on", "opinion", "published_seq"],
             [.. rows.Select(r => (IReadOnlyList<GridCell>)
             [

@@ -24,7 +24,7 @@ public static class ProjectNoticeCommand
         (state, date, today) => ProjectNoticeRules.Check(fund, date, state, today),
         (store, state, date, verification, style) =>
         {
-            var (entry, received, spent) = store.ProjectNoticeMoney(fund, state.Ledger.StartPeriod, date)
+            var (entry, received, spent) = store.Disclosure.ProjectNoticeMoney(fund, state.Ledger.StartPeriod, date)
                 ?? throw new InvalidOperationException($"fund {fund} is in the state but not in the fund report");
             var notice = ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, entry, received, spent, state.Settings,
                 verification);

@@ -140,7 +140,7 @@ public static class RegisterCommands
             return ExitCodes.Done;
         }
         using var store = ctx.Open();
-        var rows = store.Dimensions(kind);
+        var rows = store.Books.Dimensions(kind);
         ctx.Render(new Grid(["编码 code", "名称 name"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name]).ToList()), format,
             () => Json.Write(w =>
             {
@@ -159,7 +159,7 @@ public static class RegisterCommands
     {
         using var store = ctx.Open();
         var state = store.LoadState();
-        var rows = store.Dimensions(DimensionKind.Member).Select(r => (r.Code, r.Name, Details: state.MemberDetails(r.Code))).ToList();
+        var rows = store.Books.Dimensions(DimensionKind.Member).Select(r => (r.Code, r.Name, Details: state.MemberDetails(r.Code))).ToList();
         static string Masked(string? text) => text is null ? "" : Core.Disclosure.PersonalData.MaskNumber(text);
         ctx.Render(new Grid(["编码 code", "名称 name", "户主 head", "人口 size", "股份 shares", "身份证 ID card", "银行账号 bank account", "电话 phone"],
             rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name, r.Details?.Head, r.Details?.HouseholdSize.ToString(CultureInfo.InvariantCulture), r.Details?.Shares.ToString(CultureInfo.InvariantCulture),

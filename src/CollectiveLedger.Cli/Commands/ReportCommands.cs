@@ -42,11 +42,11 @@ public static class ReportCommands
         switch (which)
         {
             case "trial-balance":
-                var tb = store.TrialBalance(from, to);
+                var tb = store.Books.TrialBalance(from, to);
                 ctx.Render(TrialBalanceReport.Grid(tb, ledger, format == OutputFormat.Table), format, () => TrialBalanceReport.Json(tb, ledger));
                 return ExitCodes.Done;
             case "journal":
-                var vouchers = store.Vouchers(from, to).Select(v => v.Voucher).ToList();
+                var vouchers = store.Books.Vouchers(from, to).Select(v => v.Voucher).ToList();
                 ctx.Render(VoucherReports.Lines(vouchers, format == OutputFormat.Table, format == OutputFormat.Table ? $"{ledger.Org}  序时账 journal  {from} ~ {to}" : null),
                     format, () => Json.Write(w =>
                     {
@@ -56,7 +56,7 @@ public static class ReportCommands
                     }));
                 return ExitCodes.Done;
             case "ledger":
-                if (store.AccountLedger(account!, from, to) is not { } accountLedger)
+                if (store.Books.AccountLedger(account!, from, to) is not { } accountLedger)
                     return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.AccountNotFound, new Core.Validation.Place(Field: "--account"), account!)]);
                 ctx.Render(VoucherReports.Ledger(accountLedger, format == OutputFormat.Table), format, () => Json.Write(w =>
                 {
@@ -88,7 +88,7 @@ public static class ReportCommands
                 }));
                 return ExitCodes.Done;
             case "funds":
-                var funds = store.FundReport(from, to);
+                var funds = store.Funds.FundReport(from, to);
                 var forDisplay = format == OutputFormat.Table;
                 ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
                 return ExitCodes.Done;

@@ -44,7 +44,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var ledger = store.LoadState().Ledger;
         if (BeforeStart(ctx, end.Year, ledger, periodText is null ? "--year" : "--period") is { } refused) return refused;
-        var sheet = store.BalanceSheet(end);
+        var sheet = store.Statements.BalanceSheet(end);
         ctx.Render(StatementReports.BalanceSheetGrid(sheet, ledger, format == OutputFormat.Table), format, () => StatementReports.BalanceSheetJson(sheet, ledger));
         return ExitCodes.Done;
     }
@@ -55,7 +55,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
-        var statement = store.IncomeStatement(year, state.IsYearClosed(year - 1));
+        var statement = store.Statements.IncomeStatement(year, state.IsYearClosed(year - 1));
         var closed = state.IsYearClosed(year);
         ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
             () => StatementReports.IncomeStatementJson(statement, state.Ledger, closed));
@@ -69,7 +69,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
-        var notes = store.ReportNotes(year, state);
+        var notes = store.Statements.ReportNotes(year, state);
         ctx.Render(StatementReports.NotesGrid(notes, state.Ledger, format == OutputFormat.Table), format, () => StatementReports.NotesJson(notes, state.Ledger));
         return ExitCodes.Done;
     }

@@ -54,7 +54,7 @@ public static class UserCommands
             {
                 using var store = ctx.Open();
                 var state = store.LoadState();
-                var rows = store.UserNames().Select(name => (Name: name,
+                var rows = store.Credentials.UserNames().Select(name => (Name: name,
                     Roles: string.Join(",", Roles.All.Where(r => ApprovalPolicy.Holds(state, name, r)).Select(r => r.ToText())))).ToList();
                 ctx.Render(new Grid(["用户 user", "角色 roles"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Name, r.Roles]).ToList()), format, () => Json.Write(w =>
                 {
@@ -76,18 +76,18 @@ public static class UserCommands
             {
                 var name = Name(nameText!);
                 using var store = ctx.Open();
-                var exists = store.FindCredential(name) is not null;
+                var exists = store.Credentials.FindCredential(name) is not null;
                 if (verb == "add" && exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "user exists; use users password")]);
                 // A new user may not read like another user or a role holder (Core's rule for every new name).
                 if (verb == "add" && store.LoadState() is var state
-                    && TextRules.ConfusableWith(name, store.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)))) is { } other)
+                    && TextRules.ConfusableWith(name, store.Credentials.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)))) is { } other)
                     return ctx.Reject([new Violation(ViolationCode.NameConfusable, new Place(Field: "NAME"), name, other)]);
                 if (verb == "password" && !exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user; use users add")]);
                 var password = Password(ctx, fromStdin);
                 if (Passwords.Problem(password, ctx.Chinese) is { } problem) throw new UsageException(problem);
                 // One transaction: the hash in the credentials table and user.credential_set (via server, by
                 // this command's actor) in the log, so the books show who created every credential.
-                var decision = store.SetPassword(ctx.Actor, name, Passwords.Hash(name, password), CredentialSet.Server);
+                var decision = store.Credentials.SetPassword(ctx.Actor, name, Passwords.Hash(name, password), CredentialSet.Server);
                 if (!decision.Accepted) return ctx.Reject(decision.Violations);
                 ctx.Out.WriteLine(ctx.Say($"已为 {name} 设置密码。角色用 settings set role.<角色> 授予。", $"password set for {name}. Grant roles with settings set role.<role>."));
                 return ExitCodes.Done;
@@ -96,7 +96,7 @@ public static class UserCommands
             {
                 var name = Name(nameText!);
                 using var store = ctx.Open();
-                if (!store.RemoveCredential(name)) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user")]);
+                if (!store.Credentials.RemoveCredential(name)) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user")]);
                 ctx.Out.WriteLine(ctx.Say($"{name} 不能再登录；其角色仍按设置保留，需另行撤销。", $"{name} can no longer sign in; their roles stay in the settings until revoked there."));
                 return ExitCodes.Done;
             }

@@ -70,7 +70,7 @@ public static class VoucherCommands
     {
         using var store = ctx.Open();
         var range = months(store);
-        var vouchers = range is { } r ? store.Vouchers(r.From, r.To).ToList() : [];
+        var vouchers = range is { } r ? store.Books.Vouchers(r.From, r.To).ToList() : [];
         ctx.Render(VoucherReports.List(vouchers.Select(v => (v.Voucher, v.ReversedBy)), format == OutputFormat.Table), format, () => Json.Write(w =>
         {
             w.WriteStartArray();
@@ -90,7 +90,7 @@ public static class VoucherCommands
     private static int Show(Context ctx, VoucherKey key, OutputFormat format)
     {
         using var store = ctx.Open();
-        if (store.FindVoucher(key) is not { } stored)
+        if (store.Books.FindVoucher(key) is not { } stored)
             return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.VoucherNotFound, Core.Validation.Place.None, key.ToString())]);
         var v = stored.Voucher;
         var title = $"{v.Period} {v.Key.NumberText}  {Core.Periods.IsoDate.Format(v.Date)}  {v.Summary}  附件 {v.Attachments} 张" +

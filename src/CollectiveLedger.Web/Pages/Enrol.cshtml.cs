@@ -27,7 +27,7 @@ public sealed class EnrolModel(Books books, Lang lang) : PageModel
             return Refused(lang.T("两次输入的密码不一样。", "The two passwords differ."), StatusCodes.Status422UnprocessableEntity);
         if (Enrolment.Enrol(books.Store, books.Options, UserName, code, password!))
         {
-            await Passwords.SignIn(HttpContext, books.Store.FindCredential(UserName)!);
+            await Passwords.SignIn(HttpContext, books.Store.Credentials.FindCredential(UserName)!);
             return LocalRedirect("/staff");
         }
         var (count, minutes) = (books.Options.LockoutThreshold, books.Options.LockoutDuration.TotalMinutes);

@@ -24,7 +24,7 @@ public sealed class SignInModel(Books books, Lang lang) : PageModel
         }
         if (PasswordSignIn.Check(books.Store, books.Options, UserName, password) == SignInOutcome.Ok)
         {
-            await Passwords.SignIn(HttpContext, books.Store.FindCredential(UserName)!);
+            await Passwords.SignIn(HttpContext, books.Store.Credentials.FindCredential(UserName)!);
             return LocalRedirect(ReturnUrl);
         }
         // One message for an unknown name, a wrong password and a locked account: which names

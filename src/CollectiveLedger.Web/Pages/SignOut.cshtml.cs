@@ -15,7 +15,7 @@ public sealed class SignOutModel(Books books) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (books.User is { } user) books.Store.EndSessions(user);
+        if (books.User is { } user) books.Store.Credentials.EndSessions(user);
         await HttpContext.SignOutAsync();
         return Redirect("/");
     }

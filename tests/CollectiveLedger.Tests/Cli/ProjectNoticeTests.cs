@@ -50,7 +50,7 @@ public class ProjectNoticeTests
     {
         using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
         var state = store.LoadState();
-        var (fund, received, spent) = store.ProjectNoticeMoney("F02", state.Ledger.StartPeriod, date)!.Value;
+        var (fund, received, spent) = store.Disclosure.ProjectNoticeMoney("F02", state.Ledger.StartPeriod, date)!.Value;
         return ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, fund, received, spent, state.Settings,
             new NoticeVerification(1, "", "", 0, "", [], ""));
     }

@@ -34,7 +34,7 @@ public class UserPasswordTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain("CLEDGER_PASSWORD"));
         using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
-        Assert.That(store.FindCredential("乌云"), Is.Null);
+        Assert.That(store.Credentials.FindCredential("乌云"), Is.Null);
     }
 
     [Test]
@@ -57,7 +57,7 @@ public class UserPasswordTests
     private static bool PasswordIs(TestLedger ledger, string user, string password)
     {
         using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
-        return store.FindCredential(user) is { } credential && Passwords.Matches(user, credential.PasswordHash, password);
+        return store.Credentials.FindCredential(user) is { } credential && Passwords.Matches(user, credential.PasswordHash, password);
     }
 
     /// <summary>Runs cledger (or <paramref name="program"/>) with CLEDGER_PASSPHRASE set and no CLEDGER_PASSWORD, writing <paramref name="input"/> to its standard input.</summary>

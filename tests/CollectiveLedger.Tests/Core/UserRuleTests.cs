@@ -61,13 +61,13 @@ public sealed class UserRuleTests
         using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
         var head = ledger.Head().Count;
 
-        var refused = store.SetPassword("管理员", "主任", CollectiveLedger.Web.Passwords.Hash("主任", "taken-over-1"), CredentialSet.Self);
-        var noCode = store.Enrol("新会计", "no-such-code-hash-at-all", CollectiveLedger.Web.Passwords.Hash("新会计", "my-password-1"));
-        var notAdmin = store.IssueEnrolment("会计", "新会计", CollectiveLedger.Web.Enrolment.Hash("新会计", "ABCDABCDABCD"), DateTimeOffset.UtcNow.AddHours(1));
+        var refused = store.Credentials.SetPassword("管理员", "主任", CollectiveLedger.Web.Passwords.Hash("主任", "taken-over-1"), CredentialSet.Self);
+        var noCode = store.Credentials.Enrol("新会计", "no-such-code-hash-at-all", CollectiveLedger.Web.Passwords.Hash("新会计", "my-password-1"));
+        var notAdmin = store.Credentials.IssueEnrolment("会计", "新会计", CollectiveLedger.Web.Enrolment.Hash("新会计", "ABCDABCDABCD"), DateTimeOffset.UtcNow.AddHours(1));
 
         Assert.That((refused.Accepted, noCode.Accepted, notAdmin.Accepted), Is.EqualTo((false, false, false)));
-        Assert.That(store.FindCredential("主任") ?? store.FindCredential("新会计"), Is.Null);
-        Assert.That(store.EnrolmentExpiry("新会计"), Is.Null);
+        Assert.That(store.Credentials.FindCredential("主任") ?? store.Credentials.FindCredential("新会计"), Is.Null);
+        Assert.That(store.Credentials.EnrolmentExpiry("新会计"), Is.Null);
         Assert.That(ledger.Head().Count, Is.EqualTo(head));
     }
 }

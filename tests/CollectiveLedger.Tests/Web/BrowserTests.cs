@@ -28,7 +28,7 @@ public class BrowserTests
         ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         ledger.Ok("settings", "set", "approval.committee_limit", "10000");
         using (var store = LedgerStore.Open(ledger.Db, TimeProvider.System))
-            foreach (var (_, person) in Workspace.People) Assert.That(store.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
+            foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TimeProvider.System), "http://127.0.0.1:0").Build();
         await host.StartAsync();
         var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -33,7 +33,7 @@ public sealed partial class EnrolmentTests
         Assert.That(await typed.Content.ReadAsStringAsync(), Does.Contain("首次登录码"));
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no password was set for the new user");
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        Assert.That(store.FindCredential("新会计"), Is.Null);
+        Assert.That(store.Credentials.FindCredential("新会计"), Is.Null);
     }
 
     [Test]
@@ -51,8 +51,8 @@ public sealed partial class EnrolmentTests
         Assert.That(notAdmin.StatusCode, Is.AnyOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest));
         Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000", "--format", "json"), Does.Not.Contain("user.enrolment_issued"));
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        Assert.That(store.EnrolmentExpiry("主任"), Is.Null);
-        Assert.That(store.EnrolmentExpiry("新会计"), Is.Null);
+        Assert.That(store.Credentials.EnrolmentExpiry("主任"), Is.Null);
+        Assert.That(store.Credentials.EnrolmentExpiry("新会计"), Is.Null);
     }
 
     [Test]
@@ -81,8 +81,8 @@ public sealed partial class EnrolmentTests
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         using (var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System))
         {
-            Assert.That(CollectiveLedger.Web.Passwords.Matches("新会计", store.FindCredential("新会计")!.PasswordHash, NewPassword), "the second attempt changed nothing");
-            Assert.That(store.EnrolmentExpiry("新会计"), Is.Null, "the code is gone");
+            Assert.That(CollectiveLedger.Web.Passwords.Matches("新会计", store.Credentials.FindCredential("新会计")!.PasswordHash, NewPassword), "the second attempt changed nothing");
+            Assert.That(store.Credentials.EnrolmentExpiry("新会计"), Is.Null, "the code is gone");
         }
 
         var log = Export(workspace.Ledger);
@@ -142,8 +142,8 @@ public sealed partial class EnrolmentTests
         Assert.That(failures.Select(f => f.Html), Is.All.Contain(Message));
         Assert.That(withCurrent.Item1, Is.EqualTo(HttpStatusCode.Redirect), "the new code works after a wrong one and the replaced one were tried");
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        Assert.That(store.FindCredential("出纳新人"), Is.Null, "the right code is refused while locked, and after it expired");
-        Assert.That(store.FindCredential("无角色"), Is.Null);
+        Assert.That(store.Credentials.FindCredential("出纳新人"), Is.Null, "the right code is refused while locked, and after it expired");
+        Assert.That(store.Credentials.FindCredential("无角色"), Is.Null);
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
 

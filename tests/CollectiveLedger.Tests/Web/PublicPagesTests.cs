@@ -104,7 +104,7 @@ public class PublicPagesTests
         var publishBySupervisor = await supervisor.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
         var seq = await ReviewAndPublish(workspace);
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        var published = store.PublishedNotices(seq).Single();
+        var published = store.Notices.PublishedNotices(seq).Single();
         var files = published.Files;
         var log = workspace.Ledger.Ok("log", "show", "--format", "json");
 
@@ -116,8 +116,8 @@ public class PublicPagesTests
         Assert.That(log, Does.Contain("\"kind\":\"notice.prepared\"").And.Contain("\"kind\":\"notice.reviewed\""));
         Assert.That(files.Select(f => f.Format), Is.EqualTo(new[] { "pdf", "html", "csv", "json" }));
         foreach (var f in files)
-            Assert.That(Convert.ToHexStringLower(SHA256.HashData(store.NoticeFileBytes(seq, f.FileNo)!)), Is.EqualTo(f.Sha256));
-        var html = System.Text.Encoding.UTF8.GetString(store.NoticeFileBytes(seq, files.Single(f => f.Format == "html").FileNo)!);
+            Assert.That(Convert.ToHexStringLower(SHA256.HashData(store.Notices.NoticeFileBytes(seq, f.FileNo)!)), Is.EqualTo(f.Sha256));
+        var html = System.Text.Encoding.UTF8.GetString(store.Notices.NoticeFileBytes(seq, files.Single(f => f.Format == "html").FileNo)!);
         Assert.That(WebUtility.HtmlDecode(html), Does.Contain("审核人：监委").And.Not.Contain("草稿"), "the published notice names its reviewer");
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
@@ -133,9 +133,9 @@ public class PublicPagesTests
         var seq = await ReviewAndPublish(workspace);
 
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        var pdf = store.PublishedNotices(seq).Single().Files.Single(f => f.Format == "pdf");
+        var pdf = store.Notices.PublishedNotices(seq).Single().Files.Single(f => f.Format == "pdf");
         var path = Path.Combine(workspace.Ledger.Dir, "published.pdf");
-        File.WriteAllBytes(path, store.NoticeFileBytes(seq, pdf.FileNo)!);
+        File.WriteAllBytes(path, store.Notices.NoticeFileBytes(seq, pdf.FileNo)!);
         Assert.That(Reports.PopplerTools.Text(path), Does.Contain("ᠮᠣᠩᠭᠣᠯ").And.Contain("🐑"));
     }
 

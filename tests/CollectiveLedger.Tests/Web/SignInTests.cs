@@ -81,8 +81,8 @@ public class SignInTests
 
         using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System))
         {
-            store.RemoveCredential("财务");
-            store.SetPassword("tester", "会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"), CollectiveLedger.Core.Ledger.CredentialSet.Server);
+            store.Credentials.RemoveCredential("财务");
+            store.Credentials.SetPassword("tester", "会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"), CollectiveLedger.Core.Ledger.CredentialSet.Server);
         }
 
         Assert.That((await removed.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a removed user's cookie no longer signs in");
@@ -273,7 +273,7 @@ public class SignInTests
     private static Credential StoredCredential(Workspace workspace, string user)
     {
         using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
-        return store.FindCredential(user)!;
+        return store.Credentials.FindCredential(user)!;
     }
 
     private static FormUrlEncodedContent SignInForm(string token, string user, string password) => new(new Dictionary<string, string>

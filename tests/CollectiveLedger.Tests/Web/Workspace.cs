@@ -37,7 +37,7 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
         Ledger.Ok("settings", "set", "approval.committee_limit", "10000");
         using (var store = LedgerStore.Open(Ledger.Db, TimeProvider.System))
             foreach (var name in People.Select(p => p.Person).Append("无角色"))
-                Assert.That(store.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
+                Assert.That(store.Credentials.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TimeProvider.System));
     }
 

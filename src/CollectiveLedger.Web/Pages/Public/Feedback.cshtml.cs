@@ -24,8 +24,8 @@ public sealed class FeedbackModel(Books books, Lang lang) : PageModel
 
     public IActionResult OnPost(long notice, string? item, string? otherItem, string? question, string? contact)
     {
-        if (books.Store.PublishedNotices(notice) is not [var published]) return NotFound();
-        if (books.Store.FeedbackOn(published.Period).Count(f => f.Received == books.Today) >= PerNoticePerDay)
+        if (books.Store.Notices.PublishedNotices(notice) is not [var published]) return NotFound();
+        if (books.Store.Feedback.FeedbackOn(published.Period).Count(f => f.Received == books.Today) >= PerNoticePerDay)
             return new ContentResult
             {
                 StatusCode = StatusCodes.Status429TooManyRequests, ContentType = "text/plain; charset=utf-8",

@@ -12,6 +12,6 @@ public sealed class IndexModel(Books books) : PageModel
     public void OnGet()
     {
         Org = Core.Disclosure.PersonalData.Mask(books.State.Ledger.Org);
-        Notices = books.Store.PublishedNotices();
+        Notices = books.Store.Notices.PublishedNotices();
     }
 }

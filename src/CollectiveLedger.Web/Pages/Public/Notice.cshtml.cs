@@ -25,12 +25,12 @@ public sealed class NoticeModel(Books books) : PageModel
     private IActionResult Show(long seq)
     {
         books.Refresh();
-        if (books.Store.PublishedNotices(seq) is not [var notice]) return NotFound();
+        if (books.Store.Notices.PublishedNotices(seq) is not [var notice]) return NotFound();
         Notice = notice;
         Org = Core.Disclosure.PersonalData.Mask(books.State.Ledger.Org);
         Signed = SignedNote.TryParse(notice.Checkpoint, out var note, out _) && note.Signatures.Count > 0 ? note : null;
         Size = Checkpoint.TryParseBody(Signed?.Text ?? notice.Checkpoint, out var body, out _) ? body.Size : 0;
-        Feedback = books.Store.FeedbackOn(notice.Period);
+        Feedback = books.Store.Feedback.FeedbackOn(notice.Period);
         Form = new FeedbackForm(seq, FeedbackForm.ItemsOf(books.Store, notice.Period), null, null, null, null, new FieldProblems());
         return Page();
     }

@@ -38,6 +38,6 @@ public sealed class DashboardModel(Books books, Lang lang) : PageModel
         FeedbackToAnswer = books.HoldsAny([.. Core.Disclosure.FeedbackRules.Answerers]) ? state.UnansweredFeedback : 0;
         Funds = [.. state.Funds.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new FundRow(f.Code, state.DimensionName(DimensionKind.Fund, f.Code) ?? "",
             f.Balance.Received.ToDisplayString(), f.Balance.Spent.ToDisplayString(), f.Balance.Balance.ToDisplayString()))];
-        LastVerify = books.Store.LastVerifyRun();
+        LastVerify = books.Store.Credentials.LastVerifyRun();
     }
 }

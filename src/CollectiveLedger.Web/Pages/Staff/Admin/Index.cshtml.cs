@@ -53,14 +53,14 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
             Problems.Add("user", lang.T("自己的密码在下面修改；首次登录码是发给别人的。", "Change your own password below; an enrolment code is for someone else."));
         // A new user may not read like another user or a role holder (Core's rule for every new name).
         else if (Core.Validation.TextRules.ConfusableWith(clean,
-                     books.Store.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(books.State, r)))) is { } other)
+                     books.Store.Credentials.UserNames().Concat(Roles.All.SelectMany(r => ApprovalPolicy.Holders(books.State, r)))) is { } other)
             Problems.Add("user", new Core.Validation.Violation(Core.Validation.ViolationCode.NameConfusable, new Core.Validation.Place(Field: "user"), clean, other)
                 .Message(lang.Language));
         if (Problems.Any) return Refused();
         var code = Enrolment.NewCode();
         var expires = books.Options.Clock.GetUtcNow() + Enrolment.Lifetime;
         // The store refuses a name that has a password, and a signed-in person who is no longer an administrator.
-        var decision = books.Store.IssueEnrolment(books.User!, clean!, Enrolment.Hash(clean!, code), expires);
+        var decision = books.Store.Credentials.IssueEnrolment(books.User!, clean!, Enrolment.Hash(clean!, code), expires);
         if (!decision.Accepted)
         {
             foreach (var v in decision.Violations) Problems.Add("user", v.Message(lang.Language));
@@ -84,14 +84,14 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         else if (Passwords.Problem(password ?? "", lang.Chinese) is { } problem) Problems.Add("password", problem);
         if (Problems.Any) return Refused();
         var me = books.User!;
-        var decision = books.Store.SetPassword(me, me, Passwords.Hash(me, password!), CredentialSet.Self);
+        var decision = books.Store.Credentials.SetPassword(me, me, Passwords.Hash(me, password!), CredentialSet.Self);
         if (!decision.Accepted)
         {
             Problems = new FieldProblems(decision.Violations, lang.Language);
             return Refused();
         }
         // A new password ends the sessions of the old one; this one goes on with the new.
-        await Passwords.SignIn(HttpContext, books.Store.FindCredential(me)!);
+        await Passwords.SignIn(HttpContext, books.Store.Credentials.FindCredential(me)!);
         TempData["Done"] = lang.T("已修改你的密码。", "Your password is changed.");
         return Redirect("/staff/admin");
     }
@@ -124,7 +124,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     {
         books.Refresh();
         var state = books.State;
-        var names = books.Store.UserNames().Union(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = books.Store.Credentials.UserNames().Union(Roles.All.SelectMany(r => ApprovalPolicy.Holders(state, r)), StringComparer.Ordinal).Order(StringComparer.Ordinal);
         Users = [.. names.Select(n => (n, (IReadOnlyList<Role>)[.. Roles.All.Where(r => ApprovalPolicy.Holds(state, n, r))]))];
         Settings = [.. SettingRules.Keys.Where(k => !k.StartsWith("role.", StringComparison.Ordinal)).Select(k => (k, state.Setting(k)))];
     }

@@ -72,8 +72,8 @@ public sealed class ShowModel(Books books, Lang lang) : PageModel
             Draft = draft;
             Waiting = ApprovalRules.WaitingFor(draft, books.State);
         }
-        else if (books.Store.VoucherOfDraft(id) is { } key) PostedAs = key;
-        Trail = books.Store.DraftTrail(id);
+        else if (books.Store.Books.VoucherOfDraft(id) is { } key) PostedAs = key;
+        Trail = books.Store.Books.DraftTrail(id);
         if (Draft is null && Trail.Count == 0) return NotFound();
         return Page();
     }

@@ -45,7 +45,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     private void Load()
     {
-        Feedback = books.Store.AllFeedback();
-        NoticeSeqs = books.Store.PublishedNotices().GroupBy(n => Key(n.Period)).ToDictionary(g => g.Key, g => g.Max(n => n.Seq));
+        Feedback = books.Store.Feedback.AllFeedback();
+        NoticeSeqs = books.Store.Notices.PublishedNotices().GroupBy(n => Key(n.Period)).ToDictionary(g => g.Key, g => g.Max(n => n.Seq));
     }
 }

@@ -135,7 +135,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
 
     private void Load()
     {
-        Prepared = books.Store.PreparedNotices();
-        Published = books.Store.PublishedNotices();
+        Prepared = books.Store.Notices.PreparedNotices();
+        Published = books.Store.Notices.PublishedNotices();
     }
 }

@@ -49,7 +49,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     public IActionResult OnGet(string? which, string? from, string? to, string? account, string? format, int p = 1)
     {
         var state = books.State;
-        var range = books.Store.VoucherPeriods();
+        var range = books.Store.Books.VoucherPeriods();
         var today = Period.Of(books.Today);
         Which = Kinds.Contains(which) ? which! : "trial-balance";
         var first = Period.TryParse(from, out var f) ? f : range?.Last ?? today;
@@ -64,10 +64,10 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         switch (Which)
         {
             case "trial-balance":
-                Grid = TrialBalanceReport.Grid(books.Store.TrialBalance(first, last), ledger, display);
+                Grid = TrialBalanceReport.Grid(books.Store.Books.TrialBalance(first, last), ledger, display);
                 break;
             case "journal":
-                var vouchers = books.Store.Vouchers(first, last).Select(v => v.Voucher);
+                var vouchers = books.Store.Books.Vouchers(first, last).Select(v => v.Voucher);
                 if (display)
                 {
                     // Streamed: reading stops after the page (and one voucher more, to know there is a next page).
@@ -79,7 +79,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                 break;
             case "ledger":
                 if (Account is null) Problem = lang.T("请填写科目代码。", "Give an account code.");
-                else if (books.Store.AccountLedger(Account, first, last) is { } accountLedger)
+                else if (books.Store.Books.AccountLedger(Account, first, last) is { } accountLedger)
                 {
                     Grid = display ? VoucherReports.Ledger(accountLedger, display, (PageNumber - 1) * PageRows, PageRows) : VoucherReports.Ledger(accountLedger, display);
                     HasNextPage = display && accountLedger.Rows.Length > PageNumber * PageRows;
@@ -87,17 +87,17 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                 else Problem = new Violation(ViolationCode.AccountNotFound, new Place(Field: "account"), Account).Message(lang.Language);
                 break;
             case "funds":
-                Grid = FundReports.Summary(books.Store.FundReport(first, last, items: false), display);
+                Grid = FundReports.Summary(books.Store.Funds.FundReport(first, last, items: false), display);
                 break;
             case "balance-sheet":
-                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.BalanceSheet(last.LastDay), ledger, display);
+                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.Statements.BalanceSheet(last.LastDay), ledger, display);
                 break;
             case "notes":
-                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.NotesGrid(books.Store.ReportNotes(last.Year, state), ledger, display);
+                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.NotesGrid(books.Store.Statements.ReportNotes(last.Year, state), ledger, display);
                 break;
             default:
                 Grid = last.Year < ledger.StartPeriod.Year ? null
-                    : StatementReports.IncomeStatementGrid(books.Store.IncomeStatement(last.Year, state.IsYearClosed(last.Year - 1)), ledger, state.IsYearClosed(last.Year), display);
+                    : StatementReports.IncomeStatementGrid(books.Store.Statements.IncomeStatement(last.Year, state.IsYearClosed(last.Year - 1)), ledger, state.IsYearClosed(last.Year), display);
                 break;
         }
         if (Grid is null || display) return Page();

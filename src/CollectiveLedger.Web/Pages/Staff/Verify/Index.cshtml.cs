@@ -28,7 +28,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     public string? Problem { get; private set; }
     public string? Checkpoint { get; private set; }
 
-    public void OnGet() => Last = books.Store.LastVerifyRun();
+    public void OnGet() => Last = books.Store.Credentials.LastVerifyRun();
 
     public async Task<IActionResult> OnPostAsync(string? checkpoint, IFormFile? checkpointFile)
     {
@@ -65,8 +65,8 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         Sections = [.. ((string[])[VerifyCategory.Integrity, VerifyCategory.Reconciliation]).Select(category => new VerifySection(category,
             (category == VerifyCategory.Integrity ? Report.IntegrityFound : Report.ReconciliationFound) == 0,
             VerifyReportRenderer.Heading(Report, category, lang.Chinese), VerifyReportRenderer.Problems(Report, category, lang.Chinese)))];
-        books.Store.RecordVerifyRun(books.User!, Report.Ok, Report.Entries, Report.HeadHash, Report.Problems.Count);
-        Last = books.Store.LastVerifyRun();
+        books.Store.Credentials.RecordVerifyRun(books.User!, Report.Ok, Report.Entries, Report.HeadHash, Report.Problems.Count);
+        Last = books.Store.Credentials.LastVerifyRun();
         return Page();
     }
 }

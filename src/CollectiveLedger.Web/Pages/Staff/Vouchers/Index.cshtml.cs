@@ -26,7 +26,7 @@ public sealed class IndexModel(Books books) : PageModel
         Text = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 100)];
         Account = string.IsNullOrWhiteSpace(account) ? null : account.Trim().Split(' ')[0][..Math.Min(account.Trim().Split(' ')[0].Length, 32)];
         PageNumber = Math.Clamp(page, 0, 100_000);
-        var found = books.Store.SearchVouchers(From is null ? null : f, To is null ? null : t, Text, Account, PageSize + 1, PageNumber * PageSize);
+        var found = books.Store.Books.SearchVouchers(From is null ? null : f, To is null ? null : t, Text, Account, PageSize + 1, PageNumber * PageSize);
         More = found.Count > PageSize;
         Vouchers = found.Take(PageSize).ToList();
     }

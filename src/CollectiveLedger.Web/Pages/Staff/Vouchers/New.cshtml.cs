@@ -113,8 +113,8 @@ public sealed class NewModel(Books books, Lang lang) : PageModel
     {
         var state = books.State;
         LeafAccounts = [.. state.Accounts.Values.Where(a => state.IsLeaf(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, a.Name))];
-        Funds = books.Store.Dimensions(DimensionKind.Fund);
-        Members = books.Store.Dimensions(DimensionKind.Member);
+        Funds = books.Store.Books.Dimensions(DimensionKind.Fund);
+        Members = books.Store.Books.Dimensions(DimensionKind.Member);
         Cashiers = ApprovalPolicy.Holders(state, Role.Cashier);
         while (Form.Lines.Count < 2) Form.Lines.Add(new LineForm());
     }

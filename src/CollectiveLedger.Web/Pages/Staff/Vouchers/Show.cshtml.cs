@@ -16,9 +16,9 @@ public sealed class ShowModel(Books books) : PageModel
 
     public IActionResult OnGet(string period, int number)
     {
-        if (!Period.TryParse(period, out var p) || books.Store.FindVoucher(new VoucherKey(p, number)) is not { } voucher) return NotFound();
+        if (!Period.TryParse(period, out var p) || books.Store.Books.FindVoucher(new VoucherKey(p, number)) is not { } voucher) return NotFound();
         Voucher = voucher;
-        Trail = books.Store.VoucherTrail(voucher.Voucher.Key, voucher.Origin?.Draft);
+        Trail = books.Store.Books.VoucherTrail(voucher.Voucher.Key, voucher.Origin?.Draft);
         return Page();
     }
 }
