@@ -47,7 +47,10 @@ internal sealed class RegisterTotalRow
     public long RegisterFen { get; set; }
 }
 
-/// <summary>The asset register as it stands, its herd changes and its entries, and the register against the voucher lines. Read through the store's connection (<c>store.Assets</c>).</summary>
+/// <summary>
+/// The asset register as it stands, its herd changes and its entries, and the register against the voucher
+/// lines. Read through the store's connection (<c>store.Assets</c>).
+/// </summary>
 public sealed class AssetsReader
 {
     private readonly LedgerStore _store;

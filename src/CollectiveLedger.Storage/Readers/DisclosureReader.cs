@@ -9,7 +9,11 @@ using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage.Readers;
 
-/// <summary>What a notice shows: its items, cash movements, fund usage, lines of chosen accounts, fund payables, a project notice's money, and the checkpoint of the books it carries. Read through the store's connection (<c>store.Disclosure</c>).</summary>
+/// <summary>
+/// What a notice shows: its items, cash movements, fund usage, lines of chosen accounts, fund payables, a
+/// project notice's money, and the checkpoint of the books it carries. Read through the store's connection
+/// (<c>store.Disclosure</c>).
+/// </summary>
 public sealed class DisclosureReader
 {
     private readonly LedgerStore _store;

@@ -7,7 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage.Readers;
 
-/// <summary>The notices prepared for review and published, and the kept bytes of their files; publishing a notice keeps its files in the same write. Read through the store's connection (<c>store.Notices</c>).</summary>
+/// <summary>
+/// The notices prepared for review and published, and the kept bytes of their files; publishing a notice
+/// keeps its files in the same write. Read through the store's connection (<c>store.Notices</c>).
+/// </summary>
 public sealed class NoticesReader
 {
     private readonly LedgerStore _store;

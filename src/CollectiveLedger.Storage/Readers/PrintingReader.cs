@@ -7,7 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage.Readers;
 
-/// <summary>What the printed vouchers and books (会计档案) read: the names for a voucher's boxes and the accounts of each book.</summary>
+/// <summary>
+/// What the printed vouchers and books (会计档案) read: the names for a voucher's boxes and the accounts of
+/// each book.
+/// </summary>
 public sealed class PrintingReader
 {
     private readonly LedgerStore _store;
