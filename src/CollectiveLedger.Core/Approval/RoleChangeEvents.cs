@@ -14,6 +14,11 @@ public sealed record RoleChangeRequested(string Key, string Value, string By) : 
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(RoleChangeRules.Request(Key, Value, state, By, replay: true));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -36,6 +41,10 @@ public sealed record RoleChangeApproved(string Key, string Value, string By, str
         d => new RoleChangeApproved(Str(d, "key"), Str(d, "value"), Str(d, "by"), Str(d, "role")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(RoleChangeRules.Approve(Key, Value, state, By));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

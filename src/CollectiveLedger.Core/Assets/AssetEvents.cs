@@ -13,11 +13,21 @@ namespace CollectiveLedger.Core.Assets;
 /// without, its cost (and opening depreciation) is already in the books.
 /// </summary>
 /// <param name="Attachments">附件张数 of the acquisition voucher (invoice, acceptance form); null in entries written before it was recorded, or without a voucher.</param>
-public sealed record AssetAdded(Asset Asset, string? PaidFrom, int? Attachments = null) : LedgerEvent
+public sealed record AssetAdded(Asset Asset, string? PaidFrom, int? Attachments = null) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("asset.added", Read);
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.Add(AssetInput.From(this), state, today, Validation.Place.None, replay: true);
 
     /// <summary><c>attachments</c> and <c>nominal</c> are written only when recorded, so that entries from before them read as they were written.</summary>
     public override void WriteData(CanonicalJsonWriter w)
@@ -68,12 +78,22 @@ public sealed record AssetAdded(Asset Asset, string? PaidFrom, int? Attachments 
 /// A month's depreciation (计提折旧): each asset's amount, in asset code order. The voucher
 /// <see cref="AssetRules.DepreciationVoucher"/> builds from it follows as the next entry.
 /// </summary>
-public sealed record AssetsDepreciated(Period Period, ImmutableArray<AssetDepreciation> Lines) : LedgerEvent
+public sealed record AssetsDepreciated(Period Period, ImmutableArray<AssetDepreciation> Lines) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("asset.depreciated", d => new AssetsDepreciated(PeriodOf(d, "period"),
         [.. Items(d, "lines").Select(l => new AssetDepreciation(Str(l, "asset"), AmountOf(l, "amount")))]));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.Depreciate(Period.ToString(), state, today);
 
     public override void WriteData(CanonicalJsonWriter w)
     {
@@ -93,6 +113,12 @@ public sealed record AssetsDepreciated(Period Period, ImmutableArray<AssetDeprec
     internal override void ApplyTo(LedgerState state) => state.ChangeAssets(this);
 
     public override IEnumerable<ProjectedRow> Rows(long seq) => Lines.Select(l => new ProjectedRow("asset_depreciation", [seq, l.Asset, Period.ToString(), l.Amount.Fen]));
+
+    // Value equality over the lines too (ImmutableArray compares by reference): replay compares the
+    // month Core computes again with the one the log holds.
+    public bool Equals(AssetsDepreciated? other) => other is not null && Period == other.Period && Lines.SequenceEqual(other.Lines);
+
+    public override int GetHashCode() => HashCode.Combine(Period, Lines.Length);
 }
 
 public sealed record AssetDepreciation(string Asset, Amount Amount);
@@ -105,12 +131,23 @@ public sealed record AssetDepreciation(string Asset, Amount Amount);
 /// <param name="GainLossAccount">The income account of a gain or the expense account of a loss; null when neither.</param>
 /// <param name="Attachments">附件张数 of the disposal voucher; null in entries written before it was recorded (0).</param>
 public sealed record AssetDisposed(string Asset, DateOnly Date, Amount Proceeds, string? ProceedsAccount, string? GainLossAccount, string Reason,
-    int? Attachments = null) : LedgerEvent
+    int? Attachments = null) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("asset.disposed", d => new AssetDisposed(Str(d, "asset"), DateOf(d, "date"), AmountOf(d, "proceeds"),
         OptStr(d, "proceeds_account"), OptStr(d, "gain_loss_account"), Str(d, "reason"), OptInt(d, "attachments")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.Dispose(Asset, IsoDate.Format(Date), Proceeds.ToString(), ProceedsAccount,
+        GainLossAccount ?? AssetRules.Disposal, GainLossAccount ?? AssetRules.Disposal, Reason, state, today, Attachments?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override void WriteData(CanonicalJsonWriter w)
     {
@@ -136,7 +173,7 @@ public sealed record AssetDisposed(string Asset, DateOnly Date, Amount Proceeds,
 /// (<see cref="AssetRules.WriteOffVoucher"/>: Dr 181 book value, Dr 133 depreciation / Cr 131 or 132
 /// cost) follows as the next entry; deaths logged before write-offs existed have none.
 /// </summary>
-public sealed record HerdChanged(string Asset, DateOnly Date, HerdChange Change, int Head, string? Note, HerdWriteOff? WriteOff = null) : LedgerEvent
+public sealed record HerdChanged(string Asset, DateOnly Date, HerdChange Change, int Head, string? Note, HerdWriteOff? WriteOff = null) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("herd.changed", d => HerdChanges.TryParse(Str(d, "change"), out var change)
         ? new HerdChanged(Str(d, "asset"), DateOf(d, "date"), change, Int(d, "head"), OptStr(d, "note"),
@@ -144,6 +181,18 @@ public sealed record HerdChanged(string Asset, DateOnly Date, HerdChange Change,
         : throw new FormatException("unknown herd change"));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    /// <summary>Deaths logged before write-offs carry none and are decided as counts only; the write-off's amounts are computed again.</summary>
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.ChangeHerd(Asset, IsoDate.Format(Date), Change.ToText(), Head.ToString(System.Globalization.CultureInfo.InvariantCulture), Note, state, today,
+        WriteOff?.LossAccount, replay: true);
 
     /// <summary>cost, depreciation and loss_account only with a write-off: entries before it read as they were written.</summary>
     public override void WriteData(CanonicalJsonWriter w)
@@ -182,12 +231,22 @@ public sealed record HerdWriteOff(Amount Cost, Amount Depreciation, string LossA
 /// The voucher <see cref="AssetRules.RearingVoucher"/> (Dr the asset's 131 leaf / Cr <see cref="From"/>)
 /// follows as the next entry, and the asset's cost in the register grows by <see cref="Amount"/>.
 /// </summary>
-public sealed record AssetReared(string Asset, DateOnly Date, Amount Amount, string From, int? Attachments) : LedgerEvent
+public sealed record AssetReared(string Asset, DateOnly Date, Amount Amount, string From, int? Attachments) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("asset.reared", d => new AssetReared(Str(d, "asset"), DateOf(d, "date"), AmountOf(d, "amount"),
         Str(d, "from"), OptInt(d, "attachments")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.Rear(Asset, IsoDate.Format(Date), Amount.ToString(), From, Attachments?.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today);
 
     public override void WriteData(CanonicalJsonWriter w)
     {
@@ -210,12 +269,24 @@ public sealed record AssetReared(string Asset, DateOnly Date, Amount Amount, str
 /// 132 leaf / Cr the young stock's 131 leaf) follows as the next entry.
 /// </summary>
 /// <param name="Stated">The amount was stated by the command; otherwise it is the head's share of the cost, as replay computes it again.</param>
-public sealed record HerdMatured(string From, string To, DateOnly Date, int Head, Amount Amount, bool Stated, int? Attachments) : LedgerEvent
+public sealed record HerdMatured(string From, string To, DateOnly Date, int Head, Amount Amount, bool Stated, int? Attachments) : LedgerEvent, IRegisterEntry
 {
     public static readonly EventKind Definition = new("herd.matured", d => new HerdMatured(Str(d, "from"), Str(d, "to"), DateOf(d, "date"), Int(d, "head"),
         AmountOf(d, "amount"), Flag(d, "stated"), OptInt(d, "attachments")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>Decided again with its voucher by verify's replay of the register (<see cref="IRegisterEntry"/>).</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
+    public string VoucherSource => VoucherOrigin.Assets;
+
+    /// <summary>A stated amount is taken as stated; otherwise the head's share is computed again.</summary>
+    public Decision Redecide(LedgerState state, DateOnly today) =>
+        AssetRules.Mature(From, To, IsoDate.Format(Date), Head.ToString(System.Globalization.CultureInfo.InvariantCulture), Stated ? Amount.ToString() : null,
+        Attachments?.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today);
 
     public override void WriteData(CanonicalJsonWriter w)
     {

@@ -19,6 +19,11 @@ public sealed record FeedbackReceived(int Number, string Scope, Period From, Per
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => FeedbackRules.PublicActor;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(FeedbackRules.Receive(Notice, Item, Question, Contact, state, today));
+
     public DisclosurePeriod Notice => new(Scope, From, To);
 
     public override void WriteData(CanonicalJsonWriter w)
@@ -49,6 +54,11 @@ public sealed record FeedbackAnswered(int Feedback, DateOnly Date, string Answer
         d => new FeedbackAnswered(Int(d, "feedback"), DateOf(d, "date"), Str(d, "answer"), Str(d, "by")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(FeedbackRules.Answer(Feedback, Answer, state, By, today));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

@@ -19,6 +19,11 @@ public sealed record NoticePrepared(int Number, string Scope, Period From, Perio
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        !Period.IsWhole ? [$"{Kind}: {From}..{To} is not one {Scope}"] : ProblemsOf(NoticeRules.Prepare(Period, Date, Checkpoint, ContentSha256, state, By, today));
+
     public DisclosurePeriod Period => new(Scope, From, To);
 
     public override void WriteData(CanonicalJsonWriter w)
@@ -51,6 +56,11 @@ public sealed record NoticeReviewed(int Notice, string ContentSha256, DateOnly D
         DateOf(d, "date"), Str(d, "opinion"), Str(d, "by")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(NoticeRules.Review(Notice, ContentSha256, Opinion, state, By, today));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

@@ -42,6 +42,12 @@ public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Di
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Plan(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, By, Shared?.ToString(),
+            reserveOnDistributable: ReserveBase is null));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -105,6 +111,12 @@ public sealed record DistributionApproved(int Year, string Resolution, string By
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    /// <summary>The plan an approval names (absent: plan 1) must be the year's current plan.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Approve(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Resolution, state, By, Plan.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -135,6 +147,11 @@ public sealed record DistributionPosted(int Year, DateOnly Date, string PayableA
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Post(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(Date), PayableAccount, state, By, today, ReserveAccount));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -156,6 +173,11 @@ public sealed record DistributionPaid(int Year, DateOnly Date, string Account, s
     public static readonly EventKind Definition = new("distribution.paid", d => new DistributionPaid(YearOf(d), DateOf(d, "date"), Str(d, "account"), Str(d, "by")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Pay(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(Date), Account, state, By, today));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

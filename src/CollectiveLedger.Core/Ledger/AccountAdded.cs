@@ -11,6 +11,11 @@ public sealed record AccountAdded(string Code, string Name, string Parent) : Led
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(RegisterRules.AddAccount(Code, Name, Parent, state, Validation.Place.None, replay: true));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("code", Code);

@@ -21,6 +21,11 @@ public sealed record DimensionAdded(DimensionKind Dimension, string Code, string
 
     public override string Kind => Dimension.ToText() + ".added";
 
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(RegisterRules.AddDimension(Dimension, Code, Name, state, Validation.Place.None, Terms?.ToInput(), Details?.ToInput(), replay: true));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("code", Code);

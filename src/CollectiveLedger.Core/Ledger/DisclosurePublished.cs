@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using static CollectiveLedger.Core.Audit.EventData;
 
@@ -18,6 +19,19 @@ public sealed record DisclosurePublished(string Scope, Period From, Period To, D
         [.. Items(d, "files").Select(f => new PublishedFile(Str(f, "name"), Str(f, "format"), Str(f, "sha256")))], OptInt(d, "notice")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    /// <summary>
+    /// Publication of a prepared notice: the content it publishes is the one prepared (the JSON's hash
+    /// cannot be recomputed without the books as they were, so the rule takes it as prepared). Entries
+    /// without a notice were written before notices were prepared and reviewed in the books; once the
+    /// log holds a prepared notice, a publication without one skipped the supervision committee's review.
+    /// </summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        Notice is { } notice ? ProblemsOf(NoticeRules.Publish(notice, state.Notice(notice)?.Prepared.ContentSha256 ?? "", Files, state, actor))
+        : state.LastNotice > 0 ? [$"{Kind}: a notice is published only as a prepared and reviewed notice (its data names none)"]
+        : ProblemsOf(DisclosureRules.PublishedBeforeReview(new DisclosurePeriod(Scope, From, To), Date, Checkpoint, Files, state, today), sameEvent: false);
 
     public override void WriteData(CanonicalJsonWriter w)
     {

@@ -17,6 +17,18 @@ public sealed record VoucherDrafted(int Draft, Voucher Voucher, string Preparer,
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => Preparer;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor)
+    {
+        var revision = state.TryGetDraft(Draft, out var open);
+        if (!revision && Draft != state.LastDraftId + 1) yield return $"draft #{Draft} is not the next draft number ({state.LastDraftId + 1})";
+        if (revision && (open.Status != DraftStatus.Draft || open.Preparer != Preparer)) yield return $"draft #{Draft} was changed while in approval or by someone else";
+        var violations = VoucherRules.Recheck(Voucher, state, today, Validation.Place.None);
+        violations.AddRange(ApprovalRules.CheckCashier(this, state, Validation.Place.None));
+        foreach (var v in violations) yield return $"draft #{Draft}: {v.Message(Validation.Language.En)} [{v.Code}]";
+    }
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("cashier", Cashier);
@@ -51,6 +63,10 @@ public sealed record DraftStepTaken(int Draft, DraftAction Action, string By, st
         d => new DraftStepTaken(Int(d, "draft"), action, Str(d, "by"), OptStr(d, "role"), OptStr(d, "note")));
 
     public override string Kind => "voucher." + Action.ToText();
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(ApprovalRules.Redecide(this, state, today));
 
     public override void WriteData(CanonicalJsonWriter w)
     {
@@ -94,6 +110,11 @@ public sealed record DraftCarriedForward(int Draft, DateOnly Date, string By) : 
     public static readonly EventKind Definition = new("voucher.carried_forward", d => new DraftCarriedForward(Int(d, "draft"), DateOf(d, "date"), Str(d, "by")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        state.TryGetDraft(Draft, out var draft) && Date == draft.Period.Next.FirstDay ? [] : [$"{Kind}: draft #{Draft} cannot be carried to {IsoDate.Format(Date)}"];
 
     public override void WriteData(CanonicalJsonWriter w)
     {

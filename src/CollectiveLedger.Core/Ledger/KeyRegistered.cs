@@ -15,6 +15,11 @@ public sealed record KeyRegistered(string Name, uint KeyId, byte[] PublicKey) : 
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(SettingRules.RegisterKey(Name, PublicKey, state), sameEvent: false);
+
     /// <summary>The key ID as printed on notices: eight hex digits.</summary>
     public string KeyIdHex => KeyId.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -16,6 +16,11 @@ public sealed record LedgerCreated(string LedgerId, string Org, string OrgCode, 
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    /// <summary>Entry 0 and only entry 0: verify checks its place itself.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => [];
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("chart", Chart);

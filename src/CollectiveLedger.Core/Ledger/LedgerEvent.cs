@@ -30,4 +30,25 @@ public abstract record LedgerEvent
 
     /// <summary>The rows the entry adds to the books' tables (none for a kind that only changes state).</summary>
     public abstract IEnumerable<ProjectedRow> Rows(long seq);
+
+    /// <summary>Who the entry says acted (its <c>by</c>, <c>preparer</c>...), which verify requires to be the entry's actor; null for a kind that names nobody.</summary>
+    public abstract string? ActedBy { get; }
+
+    /// <summary>
+    /// What verify finds broken in the entry, in English: the rule that wrote it, decided again against
+    /// the state before it with the entry's own day (in China) as today and its actor, must accept it
+    /// and, where the rule normalizes what it is given (names, setting values), decide exactly this
+    /// event. A log forged with recomputed hashes still has to obey the rules. Empty for entry 0 and for
+    /// the registers' entries (<see cref="IRegisterEntry"/>), which verify decides again with their vouchers.
+    /// </summary>
+    public abstract IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor);
+
+    /// <summary>
+    /// The rule's decision as verify names it: each violation, or, when <paramref name="sameEvent"/>, an
+    /// accepted decision of another event than <paramref name="logged"/> (this one, unless given).
+    /// </summary>
+    protected IEnumerable<string> ProblemsOf(Decision decision, LedgerEvent? logged = null, bool sameEvent = true) =>
+        !decision.Accepted ? decision.Violations.Select(v => $"{Kind}: {v.Message(Validation.Language.En)} [{v.Code}]")
+        : sameEvent && decision.Event != (logged ?? this) ? [$"{Kind} holds values its rule would not have written"]
+        : [];
 }

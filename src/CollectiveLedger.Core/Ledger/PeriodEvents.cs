@@ -14,6 +14,13 @@ public sealed record PeriodClosed(Period Period, string? BalancesSha256) : Ledge
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    /// <summary>Closes logged before the balances hash was recorded are held to everything else.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(PeriodRules.Close(Period.ToString(), state, today),
+            BalancesSha256 is null ? this with { BalancesSha256 = state.IsClosed(Period) ? null : PeriodRules.BalancesSha256(state.BalancesAtEndOf(Period)) } : this);
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         if (BalancesSha256 is not null) w.Property("balances_sha256", BalancesSha256);
@@ -36,6 +43,11 @@ public sealed record PeriodReopenRequested(Period Period, string Reason, string 
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(PeriodRules.RequestReopen(Period.ToString(), Reason, state, By));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -54,6 +66,10 @@ public sealed record PeriodReopened(Period Period, string By, string Role) : Led
     public static readonly EventKind Definition = new("period.reopened", d => new PeriodReopened(PeriodOf(d, "period"), Str(d, "by"), Str(d, "role")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(PeriodRules.ApproveReopen(Period.ToString(), state, By));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

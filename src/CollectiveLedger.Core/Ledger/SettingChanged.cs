@@ -13,6 +13,11 @@ public sealed record SettingChanged(string Key, string Value) : LedgerEvent
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    /// <summary>Names are held to the rules of their time: the invisible-character and confusable-name rules (issue 12) decide new commands only, so logs written before them still verify.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(SettingRules.Change(Key, Value, state, replay: true));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("key", Key);

@@ -15,6 +15,10 @@ public sealed record EnrolmentIssued(string User, string By) : LedgerEvent
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(UserRules.IssueEnrolment(User, state, By));
+
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
@@ -42,6 +46,11 @@ public sealed record CredentialSet(string User, string By, string Via) : LedgerE
     public static readonly EventKind Definition = new("user.credential_set", d => new CredentialSet(Str(d, "user"), Str(d, "by"), Str(d, "via")));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    /// <summary>An enrolment uses an earlier code issued for that person and not yet used; whether they had a password then is outside the books.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(UserRules.SetCredential(User, Via, state, By));
 
     public override void WriteData(CanonicalJsonWriter w)
     {

@@ -18,6 +18,30 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor)
+    {
+        var v = Voucher;
+        foreach (var violation in VoucherRules.Recheck(v, state, today, Validation.Place.None)) yield return $"voucher {v.Key}: {violation.Message(Validation.Language.En)} [{violation.Code}]";
+        if (Approval.ApprovalRules.PostingProblem(this, state) is { } problem) yield return $"voucher {v.Key}: {problem}";
+        if (Origin?.Source != VoucherOrigin.Assets)
+            foreach (var violation in Assets.AssetRules.CheckRegisterAccounts(v.Lines, state, Validation.Place.None))
+                yield return $"voucher {v.Key}: {violation.Message(Validation.Language.En)} [{violation.Code}]";
+        if ((Origin?.Source == VoucherOrigin.Reversal) != (v.Reverses is not null) && Origin is not null)
+            yield return $"voucher {v.Key}: only reversals are posted as reversals";
+        if (v.Reverses is { } reversed && ReversalRules.AcrossYears(reversed, v.Date) is { } acrossYears)
+            yield return $"voucher {v.Key}: {acrossYears.Message(Validation.Language.En)} [{acrossYears.Code}]";
+        if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
+        if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
+        foreach (var line in v.Lines)
+        {
+            var amount = line.Debit.IsZero ? line.Credit : line.Debit;
+            if (v.Reverses is null ? amount <= Money.Amount.Zero || amount > Money.Amount.MaxLine : amount >= Money.Amount.Zero || -amount > Money.Amount.MaxLine)
+                yield return $"voucher {v.Key} has an amount {amount} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
+        }
+    }
+
     /// <summary><c>cashier</c>, <c>draft</c> and <c>source</c> are written only when known, so that entries written before they existed still encode to their stored bytes.</summary>
     public override void WriteData(CanonicalJsonWriter w)
     {

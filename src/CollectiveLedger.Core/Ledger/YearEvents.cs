@@ -14,6 +14,10 @@ public sealed record YearClosed(int Year) : LedgerEvent
 
     public override string Kind => Definition.Name;
 
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(YearRules.Record(Year, state));
+
     public override void WriteData(CanonicalJsonWriter w) => w.Property("year", Year);
 
     internal override void ApplyTo(LedgerState state) => state.CloseYear(Year);
@@ -30,6 +34,11 @@ public sealed record YearOpened(int Year) : LedgerEvent
     public static readonly EventKind Definition = new("year.opened", d => new YearOpened(YearOf(d)));
 
     public override string Kind => Definition.Name;
+
+    public override string? ActedBy => null;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(YearRules.Open(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), state, today));
 
     public override void WriteData(CanonicalJsonWriter w) => w.Property("year", Year);
 
