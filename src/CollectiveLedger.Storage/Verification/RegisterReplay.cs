@@ -30,7 +30,7 @@ internal sealed class RegisterReplay(string name, string source)
         var e = entry.Event;
         var fromRegister = e is VoucherPosted posted && posted.Origin?.Source == source;
         // The common entry, a voucher of anything else with no register entry waiting for its voucher: nothing to do.
-        var registerEntry = e as IRegisterEntry is { } r && r.VoucherSource == source ? r : null;
+        var registerEntry = e is IRegisterEntry r && r.VoucherSource == source ? r : null;
         if (_expected is null && !fromRegister && registerEntry is null) return [];
         var problems = new List<string>();
         if (_expected is { } expected)

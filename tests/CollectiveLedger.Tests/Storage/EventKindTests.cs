@@ -62,7 +62,7 @@ public class EventKindTests
 
         var declared = EventKinds.All.Select(k => k.Name).ToList();
 
-        Assert.That(documented, Has.Count.EqualTo(42));
+        Assert.That(documented, Has.Count.GreaterThanOrEqualTo(42), "the headings of section 7 are read");
         Assert.That(declared, Is.EqualTo(documented), "a kind is declared by its record and documented in schemas/audit-log.md section 7");
         Assert.That(declared, Is.Unique);
     }
@@ -91,7 +91,7 @@ public class EventKindTests
         Replay(store, out seen, out _);
         var report = LedgerVerifier.Verify(store, []);
 
-        Assert.That(seen.Keys, Is.EquivalentTo(EventKinds.All.Select(k => k.Name)), "every kind has a sample");
+        Assert.That(seen.Keys, Is.EquivalentTo(EventKinds.All.Select(k => k.Name)), "every kind has a sample: one that nothing in the sample village writes gets one in SamplesOfKindsTheDemoLacks");
         var tables = Table.All.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         Assert.That(report.Problems.Where(p => p.Kind is VerifyProblem.Chain or VerifyProblem.Canonical || p.Table is { } t && tables.Contains(t)
                 || p.Message.Contains("cannot be applied", StringComparison.Ordinal) || p.Seq < firstSample).Select(p => $"{p.Seq} {p.Kind}: {p.Message}"),
