@@ -1,4 +1,5 @@
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli;

@@ -28,19 +28,6 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     /// <summary>Chinese first for Chinese readers, English alone for English ones.</summary>
     public string Say(string zh, string en) => Chinese ? $"{zh} {en}" : en;
 
-    public OutputFormat Format(Args args)
-    {
-        var text = args.Option("--format");
-        return text switch
-        {
-            null => OutputFormat.Table,
-            "table" => OutputFormat.Table,
-            "csv" => OutputFormat.Csv,
-            "json" => OutputFormat.Json,
-            _ => throw new UsageException("--format is table, csv or json"),
-        };
-    }
-
     public void WriteBytes(byte[] bytes)
     {
         Out.Flush();
@@ -89,11 +76,8 @@ public sealed class Context(string db, string actor, Language language, TextWrit
         Period.TryParse(text, out var p) ? p : throw new UsageException($"{option} must be a month YYYY-MM, not '{text}'");
 
     /// <summary>--period P, or --from A --to B; defaults to every month with vouchers.</summary>
-    public static (Period From, Period To)? Range(Args args, LedgerStore store)
+    public static (Period From, Period To)? Range(string? period, string? from, string? to, LedgerStore store)
     {
-        var period = args.Option("--period");
-        var from = args.Option("--from");
-        var to = args.Option("--to");
         if (period is not null)
         {
             if (from is not null || to is not null) throw new UsageException("give --period or --from/--to, not both");

@@ -55,7 +55,7 @@ public sealed class SigningKeyFile : IDisposable
     }
 
     /// <summary>This key as the books' checkpoint code takes it; valid while the key file is not disposed.</summary>
-    public Storage.NoticeSigner Signer => new(Name, PublicKey, Sign);
+    public Publishing.NoticeSigner Signer => new(Name, PublicKey, Sign);
 
     public NoteSignature Sign(string text) => new(Name, SignedNote.KeyIdOf(PublicKey),
         _key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));

@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Transactions;
 using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage;
@@ -10,7 +11,7 @@ namespace CollectiveLedger.Storage;
 /// applies it to <see cref="State"/> so the next decision sees it. Insert commands are prepared
 /// once per session and reused: the bulk import path runs through here.
 /// </summary>
-public sealed class WriteSession : IDisposable
+public sealed class WriteSession : ILedgerSession, IDisposable
 {
     private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES ($p0, $p1, $p2)";
 
@@ -66,6 +67,8 @@ public sealed class WriteSession : IDisposable
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
     public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => LedgerStore.FindVoucher(_connection, Transaction, key);
+
+    void ILedgerSession.Append(LedgerEvent e) => Append(e);
 
     public AuditEntry Append(LedgerEvent e)
     {

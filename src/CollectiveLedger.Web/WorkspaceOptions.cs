@@ -28,7 +28,7 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     /// serve --sign</c>); none: the checkpoint is unsigned, and the notice says to check it by the
     /// head seq and hash it prints.
     /// </summary>
-    public IReadOnlyList<Storage.NoticeSigner> Signers { get; init; } = [];
+    public IReadOnlyList<Publishing.NoticeSigner> Signers { get; init; } = [];
 
     /// <summary>A TrueType font that covers Chinese, for the PDF of a notice; null: no PDF can be made (publishing says so).</summary>
     public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();

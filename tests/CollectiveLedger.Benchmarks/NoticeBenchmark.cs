@@ -5,6 +5,7 @@ using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Import;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
 using CollectiveLedger.Storage;
@@ -34,7 +35,7 @@ internal static class NoticeBenchmark
         }
         File.WriteAllText(file, sb.ToString());
         using var store = Books.Create(Path.Combine(directory, "notice.db"));
-        var result = VoucherImporter.Run(store, file, InputEncoding.Utf8, dryRun: false, Books.Actor);
+        var result = store.Write(Books.Actor, session => VoucherImport.Run(session, file, InputEncoding.Utf8, dryRun: false));
         if (!result.Ok) throw new InvalidOperationException("notice books rejected: " + result.Violations[0]);
 
         var period = DisclosurePeriod.Month(new Period(2025, 6));

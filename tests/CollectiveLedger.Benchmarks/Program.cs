@@ -183,7 +183,7 @@ internal static class Program
     /// <summary>Imports a file the way <c>cledger vouchers import</c> does; returns a problem, or null when all were posted.</summary>
     private static string? Import(LedgerStore store, string path, int expected)
     {
-        var result = VoucherImporter.Run(store, path, InputEncoding.Utf8, dryRun: false, Books.Actor);
+        var result = store.Write(Books.Actor, session => VoucherImport.Run(session, path, InputEncoding.Utf8, dryRun: false));
         if (!result.Ok) return $"REJECTED: {result.Violations.Count} violations, first {result.Violations[0]}";
         return result.Posted == expected ? null : $"posted {result.Posted} of {expected}";
     }

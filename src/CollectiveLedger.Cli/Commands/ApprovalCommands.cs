@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
@@ -13,22 +14,55 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class ApprovalCommands
 {
-    public const string Verbs = "draft|submit|review|approve|reject|withdraw|pending";
-
-    public static int Run(Context ctx, Args args, string verb) => verb switch
+    /// <summary>The approval verbs, subcommands of <c>vouchers</c>.</summary>
+    public static IEnumerable<Command> Declare(ContextOf context)
     {
-        "draft" => Draft(ctx, args),
-        "pending" => Pending(ctx, args),
-        _ => Step(ctx, args, verb),
-    };
+        var file = Options.Argument("FILE", "凭证文件，同 vouchers import a voucher file, as for vouchers import");
+        var encoding = Convert2004Command.Encoding();
+        var draft = new Command("draft", "保存为凭证草稿，待提交审核 saves the file's vouchers as drafts, to be submitted for review") { file, encoding };
+        draft.Handle(context, (ctx, p) => Draft(ctx, p.Value(file), p.GetValue(encoding)));
+        yield return draft;
 
-    private static int Draft(Context ctx, Args args)
+        foreach (var (verb, description) in new[]
+                 {
+                     ("submit", "制单人提交草稿审核 the preparer submits a draft for review"),
+                     ("review", "审核（role.reviewer） reviews a draft (role.reviewer)"),
+                     ("approve", "审批；最后一人审批后记账 approves a draft; the last approval posts it"),
+                     ("reject", "退回制单人 sends a draft back to its preparer"),
+                     ("withdraw", "制单人撤回草稿 the preparer withdraws a draft"),
+                 })
+        {
+            var id = Options.Argument("DRAFT", "草稿号：7 或 #7 the draft number: 7 or #7");
+            var command = new Command(verb, description) { id };
+            Option<string>? role = null, resolution = null, reason = null;
+            if (verb == "approve")
+            {
+                role = Options.Text("--as", "ROLE", "以哪个角色审批（同时担任多个时） the role approved as, for a person holding several");
+                resolution = Options.Text("--resolution", "TEXT", "超过审批限额时的会议决议 the meeting's resolution, above the approval limits");
+                command.Add(role);
+                command.Add(resolution);
+            }
+            if (verb is "reject" or "withdraw")
+            {
+                reason = Options.Text("--reason", "TEXT", "原因（必填） why (required)");
+                command.Add(reason);
+            }
+            command.Handle(context, (ctx, p) => Step(ctx, verb, DraftId(p.Value(id)), role is null ? null : p.GetValue(role),
+                resolution is null ? null : p.GetValue(resolution), reason is null ? null : p.Required(reason)));
+            yield return command;
+        }
+
+        var format = Options.Format();
+        var pending = new Command("pending", "待办：每张未完成的草稿及其等待的人 what waits for whom: every open draft and the step it needs next") { format };
+        pending.Handle(context, (ctx, p) => Pending(ctx, p.Format(format)));
+        yield return pending;
+    }
+
+    private static int Draft(Context ctx, string file, string? encodingName)
     {
-        var file = args.Positional(2, "FILE");
-        if (!InputEncodings.TryParse(args.Option("--encoding"), out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
-        args.Done(3);
+        if (!InputEncodings.TryParse(encodingName, out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
         using var store = ctx.Open();
-        var result = VoucherImporter.Run(store, file, encoding, dryRun: false, ctx.Actor, asDrafts: true);
+        var result = store.Write(ctx.Actor, session => VoucherImport.Run(session, file, encoding, dryRun: false, asDrafts: true));
         if (!result.Ok)
         {
             ctx.Reject(result.Violations);
@@ -40,13 +74,8 @@ public static class ApprovalCommands
         return ExitCodes.Done;
     }
 
-    private static int Step(Context ctx, Args args, string verb)
+    private static int Step(Context ctx, string verb, int id, string? role, string? resolution, string? reason)
     {
-        var id = DraftId(args.Positional(2, "DRAFT"));
-        var role = verb == "approve" ? args.Option("--as") : null;
-        var resolution = verb == "approve" ? args.Option("--resolution") : null;
-        var reason = verb is "reject" or "withdraw" ? args.Required("--reason") : null;
-        args.Done(3);
         using var store = ctx.Open();
         var decision = store.Apply(ctx.Actor, session => verb switch
         {
@@ -55,7 +84,7 @@ public static class ApprovalCommands
             "approve" => ApprovalRules.Approve(id, role, resolution, session.State, ctx.Actor, session.Today),
             "reject" => ApprovalRules.Reject(id, reason!, session.State, ctx.Actor),
             "withdraw" => ApprovalRules.Withdraw(id, reason!, session.State, ctx.Actor),
-            _ => throw new UsageException("vouchers " + Verbs),
+            _ => throw new InvalidOperationException($"no approval step {verb}"),
         });
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         var posted = decision.Then.OfType<VoucherPosted>().FirstOrDefault();
@@ -79,10 +108,8 @@ public static class ApprovalCommands
             ? id : throw new UsageException($"'{text}' is not a draft number (7 or #7)");
 
     /// <summary>What waits for whom: every open draft, its status and the step it needs next.</summary>
-    private static int Pending(Context ctx, Args args)
+    private static int Pending(Context ctx, OutputFormat format)
     {
-        var format = ctx.Format(args);
-        args.Done(2);
         using var store = ctx.Open();
         var state = store.LoadState();
         var drafts = state.OpenDrafts.Select(d => (Draft: d, Waiting: ApprovalRules.WaitingFor(d, state))).ToList();

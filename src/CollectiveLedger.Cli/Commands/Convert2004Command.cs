@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Validation;
@@ -18,12 +19,24 @@ public static class Convert2004Command
     public const string OpeningDate = "2024-01-01";
     public const string Ref = "convert-2004-opening";
 
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var file = args.Positional(2, "FILE");
-        var output = args.Required("--out");
-        if (!InputEncodings.TryParse(args.Option("--encoding"), out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
-        args.Done(3);
+        var file = Options.Argument("BALANCES.csv", "2004 制度的 2023-12-31 科目余额表 the 2023-12-31 trial balance in the 2004 chart");
+        var output = Options.Text("--out", "OPENING.json", "期初余额凭证文件（必填） the opening voucher file to write (required)");
+        var encoding = Encoding();
+        var command = new Command("convert-2004", "新旧科目对照：2004 科目余额表转为 2024-01-01 期初凭证（不需账套） converts a 2004-chart trial balance to 2024-01-01 opening vouchers (no ledger needed)")
+            { file, output, encoding };
+        command.Handle(context, (ctx, p) => Run(ctx, p.Value(file), p.Required(output), p.GetValue(encoding)));
+        return command;
+    }
+
+    /// <summary><c>--encoding utf-8|gb18030</c> of an input file.</summary>
+    public static Option<string> Encoding() =>
+        Options.Text("--encoding", "utf-8|gb18030", "文件编码（默认 utf-8；中文表格软件保存的用 gb18030） the file's encoding (utf-8 by default; gb18030 for Chinese spreadsheets)");
+
+    private static int Run(Context ctx, string file, string output, string? encodingName)
+    {
+        if (!InputEncodings.TryParse(encodingName, out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
         var problems = new List<Violation>();
         var rows = BalanceFileReader.Read(file, encoding, problems);
         if (problems.Count > 0)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 
@@ -11,12 +12,20 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var outDir = Path.GetFullPath(args.Option("--out") ?? "demo-out");
-        var samples = args.Option("--samples") ?? FindSamples()
+        var output = Options.Text("--out", "DIR", "演示账套和输出的文件夹（默认 demo-out；其中 ledger.db 每次重建） the demo's folder (demo-out by default; its ledger.db is rebuilt)");
+        var samples = Options.Text("--samples", "DIR", "样例文件夹（默认在仓库中查找 samples/gacha） the sample folder (by default samples/gacha of the repository)");
+        var command = new Command("demo", "用样例嘎查的文件建账并生成每种输出 builds the sample village ledger and every output from samples/") { output, samples };
+        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(output), p.GetValue(samples)));
+        return command;
+    }
+
+    private static int Run(Context ctx, string? output, string? samplesGiven)
+    {
+        var outDir = Path.GetFullPath(output ?? "demo-out");
+        var samples = samplesGiven ?? FindSamples()
             ?? throw new UsageException("samples/gacha not found; run from the repository or pass --samples DIR");
-        args.Done(1);
         Directory.CreateDirectory(outDir);
         var db = Path.Combine(outDir, "ledger.db");
         var marker = Path.Combine(outDir, ".cledger-demo");
@@ -286,7 +295,7 @@ public static class DemoCommand
 
     private static int Step(Context ctx, string[] words)
     {
-        var code = Program.Dispatch(ctx, new Args(words));
+        var code = Program.Dispatch(ctx, words);
         if (code != 0) ctx.Error.WriteLine($"demo step failed: cledger {string.Join(' ', words)}");
         return code;
     }
@@ -295,7 +304,7 @@ public static class DemoCommand
     private static void Capture(Context ctx, string path, string[] words)
     {
         using var writer = new StringWriter();
-        var code = Program.Dispatch(new Context(ctx.Db, ctx.Actor, ctx.Language, writer, ctx.Error, ctx.Clock), new Args(words));
+        var code = Program.Dispatch(new Context(ctx.Db, ctx.Actor, ctx.Language, writer, ctx.Error, ctx.Clock), words);
         if (code != 0) throw new InvalidOperationException($"demo report failed: cledger {string.Join(' ', words)}");
         var text = writer.ToString();
         File.WriteAllText(path, text, path.EndsWith(".csv", StringComparison.Ordinal) ? new System.Text.UTF8Encoding(true) : new System.Text.UTF8Encoding(false));

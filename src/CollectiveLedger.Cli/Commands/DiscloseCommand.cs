@@ -1,11 +1,13 @@
-using CollectiveLedger.Storage;
+using System.CommandLine;
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
+using CollectiveLedger.Storage;
 using CollectiveLedger.Web;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -18,14 +20,46 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class DiscloseCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        if (args.Option("--fund") is { } fund) return ProjectNoticeCommand.Run(ctx, args, fund);
-        if (args.Option("--distribution") is { } year) return DistributionNoticeCommand.Run(ctx, args, year);
-        var period = Period(args);
-        var path = args.Required("--out");
-        var (format, chinese, paper, dateText, keyFiles, font) = NoticeOptions(args, path);
-        args.Done(1);
+        var notice = new NoticeOptions();
+        var fund = Options.Text("--fund", "CODE", "项目资金公告公示：该专项资金的 the project notice (项目资金公告公示) of this support fund");
+        var distribution = Options.Text("--distribution", "YYYY", "收益分配方案公示：该年度的（批准前） the distribution plan notice (收益分配方案公示) of this year, before approval");
+        var output = Options.Text("--out", "FILE", "输出文件（月、季、年草稿必填；其他不给则写到标准输出） the file to write (required for a draft; otherwise stdout without it)");
+        var command = new Command("disclose",
+            "财务公开榜草稿（草稿，未经审核，不记录），或项目资金公告、收益分配方案公示 a draft of the notice (草稿，未经审核; nothing is recorded), or the project or distribution notice");
+        notice.AddScope(command);
+        command.Add(fund);
+        command.Add(distribution);
+        command.Add(output);
+        notice.AddStyle(command, dated: true);
+        var scopes = new[] { notice.Period, notice.Quarter, notice.Year, fund, distribution };
+        command.Handle(context, (ctx, p) =>
+        {
+            if (p.GetValue(fund) is { } code) return ProjectNoticeCommand.Run(ctx, Unrecorded(p, notice, scopes, fund, output), code);
+            if (p.GetValue(distribution) is { } year) return DistributionNoticeCommand.Run(ctx, Unrecorded(p, notice, scopes, distribution, output), year);
+            var period = notice.ReadPeriod(p);
+            var path = p.Required(output);
+            return Run(ctx, period, path, notice.ReadStyle(p, path));
+        });
+        return command;
+    }
+
+    /// <summary>What an unrecorded notice was given: its path (or null for stdout) and style, once no other scope is given with its own option.</summary>
+    internal sealed record UnrecordedOptions(string Option, string? Path,
+        NoticeStyleChoice Style, IReadOnlyList<string> Others);
+
+    private static UnrecordedOptions Unrecorded(ParseResult parsed, NoticeOptions notice, Option<string>[] scopes, Option<string> own, Option<string> output)
+    {
+        var path = parsed.GetValue(output);
+        return new UnrecordedOptions(own.Name, path, notice.ReadStyle(parsed, path),
+            [.. scopes.Where(o => o != own && parsed.GetValue(o) is not null).Select(o => o.Name)]);
+    }
+
+    private static int Run(Context ctx, DisclosurePeriod period, string path,
+        NoticeStyleChoice options)
+    {
+        var (format, chinese, paper, dateText, keyFiles, font) = options;
 
         using var store = ctx.Open();
         var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
@@ -55,16 +89,15 @@ public static class DiscloseCommand
     /// both. <paramref name="render"/> builds the one notice in the style asked for. Written to stdout
     /// without --out, else to the file, saying where with its SHA-256 and checkpoint.
     /// </summary>
-    /// <param name="option">The notice's own option (--fund, --distribution); <paramref name="covers"/> says what the notice covers, for the message when another scope is given too.</param>
-    internal static int RunUnrecorded(Context ctx, Args args, string option, string covers,
+    /// <param name="options">What was given, with the notice's own option (--fund, --distribution); <paramref name="covers"/> says what the notice covers, for the message when another scope is given too.</param>
+    internal static int RunUnrecorded(Context ctx, UnrecordedOptions options, string covers,
         Func<LedgerState, DateOnly, DateOnly, IReadOnlyList<Violation>> check,
         Func<LedgerStore, LedgerState, DateOnly, NoticeVerification, NoticeStyle, UnrecordedNotice> render)
     {
-        foreach (var other in new[] { "--period", "--quarter", "--year", "--fund", "--distribution" }.Where(o => o != option))
-            if (args.Option(other) is not null) throw new UsageException($"{option} does not go with {other}: {covers}");
-        var path = args.Option("--out");
-        var (format, chinese, paper, dateText, keyFiles, font) = NoticeOptions(args, path);
-        args.Done(1);
+        var option = options.Option;
+        if (options.Others.FirstOrDefault() is { } other) throw new UsageException($"{option} does not go with {other}: {covers}");
+        var path = options.Path;
+        var (format, chinese, paper, dateText, keyFiles, font) = options.Style;
 
         using var store = ctx.Open();
         var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
@@ -89,48 +122,11 @@ public static class DiscloseCommand
         return ExitCodes.Done;
     }
 
-    /// <summary>The options every notice takes: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys, font.</summary>
-    internal static (string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font) NoticeOptions(Args args, string? path)
-    {
-        var format = (args.Option("--format") ?? Path.GetExtension(path ?? "").TrimStart('.').ToLowerInvariant()) switch
-        {
-            "pdf" or "" => "pdf",
-            "html" or "htm" => "html",
-            "csv" => "csv",
-            "json" => "json",
-            var other => throw new UsageException($"--format is pdf, html, csv or json, not '{other}'"),
-        };
-        var chinese = (args.Option("--lang") ?? "zh-CN") switch
-        {
-            "zh-CN" or "zh" => true,
-            "en" => false,
-            _ => throw new UsageException("--lang is zh-CN or en"),
-        };
-        var paper = (args.Option("--paper") ?? "A4").ToUpperInvariant() switch
-        {
-            "A4" => Paper.A4Portrait,
-            "A3" => Paper.A3Landscape,
-            _ => throw new UsageException("--paper is A4 or A3"),
-        };
-        return (format, chinese, paper, args.Option("--date"), args.All("--sign"), args.Option("--font"));
-    }
-
     /// <summary>--date as a day; today (in China) when not given.</summary>
     internal static DateOnly NoticeDate(string? dateText, DateOnly today) =>
         dateText is null ? today
         : IsoDate.TryParse(dateText, out var date) ? date
         : throw new UsageException($"--date must be YYYY-MM-DD, not '{dateText}'");
-
-    internal static DisclosurePeriod Period(Args args)
-    {
-        var given = new[] { ("month", args.Option("--period")), ("quarter", args.Option("--quarter")), ("year", args.Option("--year")) }
-            .Where(g => g.Item2 is not null).ToList();
-        if (given.Count != 1) throw new UsageException("give one of --period YYYY-MM, --quarter YYYY-Qn or --year YYYY");
-        var (scope, text) = given[0];
-        return DisclosurePeriod.TryParse(scope, text!, out var period)
-            ? period
-            : throw new UsageException($"'{text}' is not a {scope} (YYYY-MM, YYYY-Qn or YYYY)");
-    }
 
     /// <summary>The font for Chinese: --font, else a known system font; without one, say what to install.</summary>
     internal static string FontPath(string? font)

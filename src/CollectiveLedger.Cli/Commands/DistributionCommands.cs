@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -13,44 +14,72 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class DistributionCommands
 {
-    private const string Usage = "distribution plan --year YYYY --reserve-percent N [--distribute AMOUNT] | approve --year YYYY --resolution TEXT [--plan N] | " +
-                                 "post --year YYYY --date DATE [--payable-account CODE] [--reserve-account CODE] | pay --year YYYY --date DATE --account CODE | show --year YYYY [--format table|csv|json]";
-
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var which = args.Positional(1, Usage);
-        var year = args.Required("--year");
-        switch (which)
+        static Option<string> Year() => Options.Text("--year", "YYYY", "分配的年度（必填） the year distributed (required)");
+
+        var planYear = Year();
+        var percent = Options.Text("--reserve-percent", "N", "提取公积公益金的百分比（必填） the percent of the surplus kept as reserve (required)");
+        var distribute = Options.Text("--distribute", "AMOUNT", "分配金额（默认其余全部） the amount distributed (by default the rest)");
+        var planFormat = Options.Format();
+        var plan = new Command("plan", "按股份编制分配方案（批准前可重做） plans the distribution by shares (may be redone until approved)") { planYear, percent, distribute, planFormat };
+        plan.Handle(context, (ctx, p) =>
         {
-            case "plan":
-                var percent = args.Required("--reserve-percent");
-                var distribute = args.Option("--distribute");
-                var planFormat = ctx.Format(args);
-                args.Done(2);
-                return Step(ctx, state => DistributionRules.Plan(year, percent, state, ctx.Actor, distribute), year, planFormat);
-            case "approve":
-                var resolution = args.Required("--resolution");
-                var plan = args.Option("--plan");
-                args.Done(2);
-                return Step(ctx, state => DistributionRules.Approve(year, resolution, state, ctx.Actor, plan), year, null);
-            case "post":
-                var date = args.Required("--date");
-                var payable = args.Option("--payable-account");
-                var reserveAccount = args.Option("--reserve-account");
-                args.Done(2);
-                return Step(ctx, null, year, null, (state, today) => DistributionRules.Post(year, date, payable, state, ctx.Actor, today, reserveAccount));
-            case "pay":
-                var payDate = args.Required("--date");
-                var account = args.Required("--account");
-                args.Done(2);
-                return Step(ctx, null, year, null, (state, today) => DistributionRules.Pay(year, payDate, account, state, ctx.Actor, today));
-            case "show":
-                var format = ctx.Format(args);
-                args.Done(2);
-                return Show(ctx, year, format);
-            default:
-                throw new UsageException(Usage);
-        }
+            var year = p.Required(planYear);
+            var reserve = p.Required(percent);
+            var amount = p.GetValue(distribute);
+            return Step(ctx, state => DistributionRules.Plan(year, reserve, state, ctx.Actor, amount), year, p.Format(planFormat));
+        });
+
+        var approveYear = Year();
+        var resolution = Options.Text("--resolution", "TEXT", "成员（代表）大会决议（必填） the members' meeting resolution (required)");
+        var planNumber = Options.Text("--plan", "N", "批准的方案号（当前方案） the plan approved (the current one)");
+        var approve = new Command("approve", "记录成员（代表）大会决议（role.committee_chair，非编制人） records the members' meeting resolution (role.committee_chair, not the planner)")
+            { approveYear, resolution, planNumber };
+        approve.Handle(context, (ctx, p) =>
+        {
+            var year = p.Required(approveYear);
+            var text = p.Required(resolution);
+            var number = p.GetValue(planNumber);
+            return Step(ctx, state => DistributionRules.Approve(year, text, state, ctx.Actor, number), year, null);
+        });
+
+        var postYear = Year();
+        var date = Options.Text("--date", "YYYY-MM-DD", "入账日期（必填） the date (required)");
+        var payable = Options.Text("--payable-account", "CODE", "应付款科目 the payable account");
+        var reserveAccount = Options.Text("--reserve-account", "CODE", "公积公益金科目 the reserve account");
+        var post = new Command("post", "分配方案入账 posts the approved distribution") { postYear, date, payable, reserveAccount };
+        post.Handle(context, (ctx, p) =>
+        {
+            var year = p.Required(postYear);
+            var day = p.Required(date);
+            var payableAccount = p.GetValue(payable);
+            var reserve = p.GetValue(reserveAccount);
+            return Step(ctx, null, year, null, (state, today) => DistributionRules.Post(year, day, payableAccount, state, ctx.Actor, today, reserve));
+        });
+
+        var payYear = Year();
+        var payDate = Options.Text("--date", "YYYY-MM-DD", "支付日期（必填） the date (required)");
+        var account = Options.Text("--account", "CODE", "付款科目（必填） the account paid from (required)");
+        var pay = new Command("pay", "支付分红 pays the distribution") { payYear, payDate, account };
+        pay.Handle(context, (ctx, p) =>
+        {
+            var year = p.Required(payYear);
+            var day = p.Required(payDate);
+            var from = p.Required(account);
+            return Step(ctx, null, year, null, (state, today) => DistributionRules.Pay(year, day, from, state, ctx.Actor, today));
+        });
+
+        var showYear = Year();
+        var format = Options.Format();
+        var show = new Command("show", "分户分配清单（隐私号码打码） the per-household list, private numbers masked") { showYear, format };
+        show.Handle(context, (ctx, p) =>
+        {
+            var year = p.Required(showYear);
+            return Show(ctx, year, p.Format(format));
+        });
+
+        return new Command("distribution", "年终收益分配（年度结账后） income distribution by shares, after year close") { plan, approve, post, pay, show };
     }
 
     private static int Step(Context ctx, Func<LedgerState, Decision>? decide, string yearText, OutputFormat? showAs,

@@ -21,7 +21,7 @@ namespace CollectiveLedger.Cli.Commands;
 /// </remarks>
 public static class DistributionNoticeCommand
 {
-    public static int Run(Context ctx, Args args, string year) => DiscloseCommand.RunUnrecorded(ctx, args, "--distribution",
+    internal static int Run(Context ctx, DiscloseCommand.UnrecordedOptions options, string year) => DiscloseCommand.RunUnrecorded(ctx, options,
         "a distribution notice covers one year's plan",
         (state, date, today) => DistributionNoticeRules.Check(year, date, state, today),
         (_, state, date, verification, style) =>

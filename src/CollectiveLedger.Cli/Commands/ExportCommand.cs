@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using CollectiveLedger.Reports;
 
@@ -6,11 +7,16 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary><c>export hledger --out FILE</c>: the books as an hledger journal, for an independent check.</summary>
 public static class ExportCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        if (args.Positional(1, "export hledger") != "hledger") throw new UsageException("export hledger --out FILE");
-        var path = args.Required("--out");
-        args.Done(2);
+        var output = Options.Text("--out", "FILE", "输出文件（必填） the journal file to write (required)");
+        var hledger = new Command("hledger", "账簿导出为 hledger 日记账，供独立核对 the books as an hledger journal, for an independent check") { output };
+        hledger.Handle(context, (ctx, p) => Hledger(ctx, p.Required(output)));
+        return new Command("export", "导出账簿 exports the books") { hledger };
+    }
+
+    private static int Hledger(Context ctx, string path)
+    {
         using var store = ctx.Open();
         var state = store.LoadState();
         Files.WriteAtomically(path, stream =>

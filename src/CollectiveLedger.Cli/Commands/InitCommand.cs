@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Chart;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Storage;
@@ -12,15 +13,23 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class InitCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var org = args.Required("--org");
-        var orgCode = args.Required("--org-code");
-        var currency = args.Option("--currency") ?? "CNY";
-        var chart = args.Option("--chart") ?? StandardChart.Name;
-        var start = args.Option("--start") ?? $"{Core.Periods.ChinaTime.Today(ctx.Clock.GetUtcNow()).Year}-01";
-        var attachmentsRequired = args.Option("--attachments-required") ?? "true";
-        args.Done(1);
+        var org = Options.Text("--org", "NAME", "组织名称（必填） the organization's name (required)");
+        var orgCode = Options.Text("--org-code", "CODE", "统一社会信用代码（必填） its unified social credit code (required)");
+        var currency = Options.Text("--currency", "CNY", "记账本位币（默认 CNY） the currency (CNY by default)");
+        var chart = Options.Text("--chart", "standard-2023", "会计科目表（默认 standard-2023） the chart of accounts");
+        var start = Options.Text("--start", "YYYY-MM", "启用期间（默认今年一月） the first month (January of this year by default)");
+        var attachments = Options.Text("--attachments-required", "true|false",
+            "原始凭证规则（默认 true；补录历史凭证的账套用 false） the attachments rule (true by default; false for books taking in historic vouchers)");
+        var command = new Command("init", "新建账套（不覆盖已有文件） creates a new ledger (refuses to overwrite)") { org, orgCode, currency, chart, start, attachments };
+        command.Handle(context, (ctx, p) => Run(ctx, p.Required(org), p.Required(orgCode), p.GetValue(currency) ?? "CNY", p.GetValue(chart) ?? StandardChart.Name,
+            p.GetValue(start) ?? $"{Core.Periods.ChinaTime.Today(ctx.Clock.GetUtcNow()).Year}-01", p.GetValue(attachments) ?? "true"));
+        return command;
+    }
+
+    private static int Run(Context ctx, string org, string orgCode, string currency, string chart, string start, string attachmentsRequired)
+    {
         var decision = LedgerRules.Create(Guid.NewGuid().ToString(), org, orgCode, currency, chart, start, attachmentsRequired);
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         using var store = LedgerStore.Create(ctx.Db, (LedgerCreated)decision.Event!, ctx.Actor, ctx.Clock, decision.Then);

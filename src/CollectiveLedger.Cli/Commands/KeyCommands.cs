@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Reports;
 
@@ -6,69 +7,74 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary><c>keys generate --name NAME --out FILE</c> (the public key is registered in the log) and <c>keys list</c>.</summary>
 public static class KeyCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        switch (args.Positional(1, "keys generate|list"))
+        var name = Options.Text("--name", "NAME", "密钥名称，如 gacha.example/accountant（必填） the key's name (required)");
+        var output = Options.Text("--out", "FILE", "私钥文件（不覆盖，必填） the private key file, never overwritten (required)");
+        var generate = new Command("generate", "生成签名密钥，公钥登记到审计日志（询问口令） generates a signing key; its public key is registered in the log (asks for a passphrase)")
+            { name, output };
+        generate.Handle(context, (ctx, p) => Generate(ctx, p.Required(name), p.Required(output)));
+        var format = Options.Format();
+        var list = new Command("list", "登记的签名密钥 the registered signing keys") { format };
+        list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
+        return new Command("keys", "签名密钥 signing keys") { generate, list };
+    }
+
+    private static int Generate(Context ctx, string name, string path)
+    {
+        if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
+        using (var store = ctx.Open())
+        using (var key = SigningKeyFile.Generate(name))
         {
-            case "generate":
-                var name = args.Required("--name");
-                var path = args.Required("--out");
-                args.Done(2);
-                if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
-                using (var store = ctx.Open())
-                using (var key = SigningKeyFile.Generate(name))
+            // Asked before the write lock is taken: a person may take their time typing.
+            var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("为私钥设置口令：", "passphrase for the private key: "), confirm: true);
+            if (passphrase.Length < 8) throw new UsageException("the passphrase needs at least 8 characters");
+            // The key file is written before the entry commits and removed if it does not: a
+            // registered key always has its private half, and an unregistered file never stays.
+            Decision decision;
+            try
+            {
+                decision = store.Apply(ctx.Actor, session =>
                 {
-                    // Asked before the write lock is taken: a person may take their time typing.
-                    var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("为私钥设置口令：", "passphrase for the private key: "), confirm: true);
-                    if (passphrase.Length < 8) throw new UsageException("the passphrase needs at least 8 characters");
-                    // The key file is written before the entry commits and removed if it does not: a
-                    // registered key always has its private half, and an unregistered file never stays.
-                    Decision decision;
-                    try
-                    {
-                        decision = store.Apply(ctx.Actor, session =>
-                        {
-                            var d = SettingRules.RegisterKey(name, key.PublicKey, session.State);
-                            if (d.Accepted) key.Save(path, passphrase);
-                            return d;
-                        });
-                    }
-                    catch
-                    {
-                        File.Delete(path);
-                        throw;
-                    }
-                    if (!decision.Accepted) return ctx.Reject(decision.Violations);
-                    var registered = (KeyRegistered)decision.Event!;
-                    ctx.Out.WriteLine(ctx.Say($"已生成签名密钥 {name}（{registered.KeyIdHex}），私钥保存在 {path}，公钥已登记到审计日志。指纹：{registered.Fingerprint}",
-                        $"generated signing key {name} ({registered.KeyIdHex}); private key in {path}, public key registered in the log. Fingerprint: {registered.Fingerprint}"));
-                }
-                return ExitCodes.Done;
-            case "list":
-                var format = ctx.Format(args);
-                args.Done(2);
-                using (var store = ctx.Open())
-                {
-                    var keys = store.LoadState().Keys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
-                    ctx.Render(new Grid(["名称 name", "密钥ID key id", "指纹 fingerprint"], keys.Select(k => (IReadOnlyList<GridCell>)[k.Name, k.KeyIdHex, k.Fingerprint]).ToList()),
-                        format, () => Json.Write(w =>
-                        {
-                            w.WriteStartArray();
-                            foreach (var k in keys)
-                            {
-                                w.WriteStartObject();
-                                w.WriteString("name", k.Name);
-                                w.WriteString("key_id", k.KeyIdHex);
-                                w.WriteString("fingerprint", k.Fingerprint);
-                                w.WriteString("public_key", Convert.ToBase64String(k.PublicKey));
-                                w.WriteEndObject();
-                            }
-                            w.WriteEndArray();
-                        }));
-                }
-                return ExitCodes.Done;
-            default:
-                throw new UsageException("keys generate|list");
+                    var d = SettingRules.RegisterKey(name, key.PublicKey, session.State);
+                    if (d.Accepted) key.Save(path, passphrase);
+                    return d;
+                });
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+            if (!decision.Accepted) return ctx.Reject(decision.Violations);
+            var registered = (KeyRegistered)decision.Event!;
+            ctx.Out.WriteLine(ctx.Say($"已生成签名密钥 {name}（{registered.KeyIdHex}），私钥保存在 {path}，公钥已登记到审计日志。指纹：{registered.Fingerprint}",
+                $"generated signing key {name} ({registered.KeyIdHex}); private key in {path}, public key registered in the log. Fingerprint: {registered.Fingerprint}"));
         }
+        return ExitCodes.Done;
+    }
+
+    private static int List(Context ctx, OutputFormat format)
+    {
+        using (var store = ctx.Open())
+        {
+            var keys = store.LoadState().Keys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+            ctx.Render(new Grid(["名称 name", "密钥ID key id", "指纹 fingerprint"], keys.Select(k => (IReadOnlyList<GridCell>)[k.Name, k.KeyIdHex, k.Fingerprint]).ToList()),
+                format, () => Json.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var k in keys)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", k.Name);
+                        w.WriteString("key_id", k.KeyIdHex);
+                        w.WriteString("fingerprint", k.Fingerprint);
+                        w.WriteString("public_key", Convert.ToBase64String(k.PublicKey));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }));
+        }
+        return ExitCodes.Done;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CollectiveLedger.Reports;
@@ -7,13 +8,24 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary><c>log export --out FILE</c> (JSON Lines, each line the stored bytes) and <c>log show [--from SEQ] [--limit N]</c>.</summary>
 public static class LogCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        switch (args.Positional(1, "log export|show"))
+        var output = Options.Text("--out", "FILE", "写出的 JSON Lines 文件（必填；含完整个人号码，仅供审计） the JSON Lines file (required; personal numbers in full, for auditors only)");
+        var export = new Command("export", "导出完整审计日志，每行为存储的原始字节 exports the full log, each line the stored bytes") { output };
+        export.Handle(context, (ctx, p) => Run(ctx, "export", path: p.Required(output)));
+        var format = Options.Format();
+        var from = Options.Text("--from", "SEQ", "起始序号（默认 0） the first entry (0 by default)");
+        var limit = Options.Text("--limit", "N", "条数（默认 50） how many (50 by default)");
+        var show = new Command("show", "显示日志条目 shows the log's entries") { from, limit, format };
+        show.Handle(context, (ctx, p) => Run(ctx, "show", format: p.Format(format), fromText: p.GetValue(from), limitText: p.GetValue(limit)));
+        return new Command("log", "审计日志 the audit log") { export, show };
+    }
+
+    private static int Run(Context ctx, string verb, string path = "", OutputFormat format = OutputFormat.Table, string? fromText = null, string? limitText = null)
+    {
+        switch (verb)
         {
             case "export":
-                var path = args.Required("--out");
-                args.Done(2);
                 using (var store = ctx.Open())
                 {
                     var count = Files.WriteAtomically(path, stream =>
@@ -31,10 +43,8 @@ public static class LogCommands
                 }
                 return ExitCodes.Done;
             case "show":
-                var format = ctx.Format(args);
-                var from = long.TryParse(args.Option("--from") ?? "0", out var f) && f >= 0 ? f : throw new UsageException("--from takes a seq");
-                var limit = long.TryParse(args.Option("--limit") ?? "50", out var l) && l > 0 ? l : throw new UsageException("--limit takes a positive number");
-                args.Done(2);
+                var from = long.TryParse(fromText ?? "0", out var f) && f >= 0 ? f : throw new UsageException("--from takes a seq");
+                var limit = long.TryParse(limitText ?? "50", out var l) && l > 0 ? l : throw new UsageException("--limit takes a positive number");
                 using (var store = ctx.Open())
                 {
                     var entries = store.Entries(from, limit).ToList();
@@ -58,7 +68,7 @@ public static class LogCommands
                 }
                 return ExitCodes.Done;
             default:
-                throw new UsageException("log export|show");
+                throw new InvalidOperationException($"no log {verb}");
         }
     }
 

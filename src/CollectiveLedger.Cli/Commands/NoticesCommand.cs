@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage;
 using CollectiveLedger.Web;
@@ -21,22 +23,58 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class NoticesCommand
 {
-    public static int Run(Context ctx, Args args) => args.Positional(1, "prepare|show|review|publish|list") switch
+    public static Command Declare(ContextOf context)
     {
-        "prepare" => Prepare(ctx, args),
-        "show" => Show(ctx, args),
-        "review" => Review(ctx, args),
-        "publish" => Publish(ctx, args),
-        "list" => List(ctx, args),
-        var other => throw new UsageException($"notices {other}: use prepare, show, review, publish or list"),
-    };
+        var prepareNotice = new NoticeOptions();
+        var prepareOut = Options.Text("--out", "DRAFT", "同时写出草稿文件 also write the draft to this file");
+        var prepare = new Command("prepare", "准备财务公开榜待审核（内容记入日志） prepares the notice for review (its content fixed in the log)");
+        prepareNotice.AddScope(prepare);
+        prepare.Add(prepareOut);
+        prepareNotice.AddStyle(prepare, dated: true);
+        prepare.Handle(context, (ctx, p) =>
+        {
+            var period = prepareNotice.ReadPeriod(p);
+            var path = p.GetValue(prepareOut);
+            return Prepare(ctx, period, path, prepareNotice.ReadStyle(p, path));
+        });
 
-    private static int Prepare(Context ctx, Args args)
+        var showNumber = Number();
+        var showNotice = new NoticeOptions();
+        var showOut = Options.Text("--out", "FILE", "写出的文件（必填） the file to write (required)");
+        var show = showNotice.AddStyle(new Command("show", "写出公开榜现状，供审核人阅读 writes the notice as it stands, for the reviewer") { showNumber, showOut }, dated: false);
+        show.Handle(context, (ctx, p) =>
+        {
+            var number = NumberOf(p.Value(showNumber));
+            var path = p.Required(showOut);
+            return Show(ctx, number, path, showNotice.ReadStyle(p, path));
+        });
+
+        var reviewNumber = Number();
+        var content = Options.Text("--content", "SHA256", "审核的内容 SHA-256（准备时给出） the content SHA-256 reviewed (given when prepared)");
+        var opinion = Options.Text("--opinion", "TEXT", "审核意见 the review's opinion");
+        var review = new Command("review", "审核（role.supervisor，非准备人） reviews the notice (role.supervisor, not the preparer)") { reviewNumber, content, opinion };
+        review.Handle(context, (ctx, p) => Review(ctx, NumberOf(p.Value(reviewNumber)), p.GetValue(content), p.GetValue(opinion)));
+
+        var publishNumber = Number();
+        var publishNotice = new NoticeOptions();
+        var publishOut = Options.Many("--out", "FILE", "写出的文件，每种格式一个（.pdf .html .csv .json；可多次） a file for each format, by its extension (may repeat)");
+        var publish = publishNotice.AddStyle(new Command("publish", "公开已审核的公开榜，一次写出各种格式 publishes the reviewed notice, every format at once") { publishNumber, publishOut }, dated: false);
+        publish.Handle(context, (ctx, p) => Publish(ctx, NumberOf(p.Value(publishNumber)), p.All(publishOut), p.GetValue(publishNotice.Format) is not null,
+            path => publishNotice.ReadStyle(p, path)));
+
+        var format = Options.Format();
+        var list = new Command("list", "已准备、已审核、已公开的公开榜 the notices prepared, reviewed, published") { format };
+        list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
+
+        return new Command("notices", "财务公开榜：准备、审核、公开 the notice board: prepare, review, publish") { prepare, show, review, publish, list };
+    }
+
+    private static Argument<string> Number() => Options.Argument("N", "公开榜编号（见 notices list） the notice's number (see notices list)");
+
+    private static int Prepare(Context ctx, DisclosurePeriod period, string? path,
+        NoticeStyleChoice options)
     {
-        var period = DiscloseCommand.Period(args);
-        var path = args.Option("--out");
-        var (format, chinese, paper, dateText, keyFiles, font) = DiscloseCommand.NoticeOptions(args, path);
-        args.Done(2);
+        var (format, chinese, paper, dateText, keyFiles, font) = options;
 
         using var store = ctx.Open();
         var today = ChinaTime.Today(ctx.Clock.GetUtcNow());
@@ -60,12 +98,10 @@ public static class NoticesCommand
         return ExitCodes.Done;
     }
 
-    private static int Show(Context ctx, Args args)
+    private static int Show(Context ctx, int number, string path,
+        NoticeStyleChoice options)
     {
-        var number = Number(args);
-        var path = args.Required("--out");
-        var (format, chinese, paper, _, _, font) = DiscloseCommand.NoticeOptions(args, path);
-        args.Done(3);
+        var (format, chinese, paper, _, _, font) = options;
 
         using var store = ctx.Open();
         var state = store.LoadState();
@@ -81,12 +117,8 @@ public static class NoticesCommand
         return ExitCodes.Done;
     }
 
-    private static int Review(Context ctx, Args args)
+    private static int Review(Context ctx, int number, string? content, string? opinion)
     {
-        var number = Number(args);
-        var content = args.Option("--content");
-        var opinion = args.Option("--opinion");
-        args.Done(3);
 
         using var store = ctx.Open();
         var state = store.LoadState();
@@ -99,17 +131,15 @@ public static class NoticesCommand
         return ExitCodes.Done;
     }
 
-    private static int Publish(Context ctx, Args args)
+    private static int Publish(Context ctx, int number, IReadOnlyList<string> paths, bool formatGiven,
+        Func<string, NoticeStyleChoice> styleOf)
     {
-        var number = Number(args);
-        var paths = args.All("--out");
         if (paths.Count == 0) throw new UsageException("give --out FILE (once for each format: .pdf, .html, .csv, .json)");
-        var (_, chinese, paper, _, _, font) = DiscloseCommand.NoticeOptions(args, paths[0]);
-        if (args.Option("--format") is not null && paths.Count > 1) throw new UsageException("--format goes with one --out; with several, each file's extension says its format");
-        var files = paths.Select(p => (Path: p, Format: paths.Count == 1 ? DiscloseCommand.NoticeOptions(args, p).Format : FormatOf(p))).ToList();
+        var (_, chinese, paper, _, _, font) = styleOf(paths[0]);
+        if (formatGiven && paths.Count > 1) throw new UsageException("--format goes with one --out; with several, each file's extension says its format");
+        var files = paths.Select(p => (Path: p, Format: paths.Count == 1 ? styleOf(p).Format : FormatOf(p))).ToList();
         if (files.Select(f => Path.GetFileName(f.Path)).Distinct(StringComparer.OrdinalIgnoreCase).Count() != files.Count)
             throw new UsageException("each --out names a different file");
-        args.Done(3);
 
         using var store = ctx.Open();
         var style = new NoticePublishing.Style(chinese, paper, files.Any(f => f.Format == "pdf") ? DiscloseCommand.FontPath(font) : null);
@@ -127,10 +157,8 @@ public static class NoticesCommand
         return ExitCodes.Done;
     }
 
-    private static int List(Context ctx, Args args)
+    private static int List(Context ctx, OutputFormat format)
     {
-        var format = ctx.Format(args);
-        args.Done(2);
         using var store = ctx.Open();
         var rows = store.PreparedNotices();
         var grid = new Grid(["number", "period", "date", "prepared_by", "content_sha256", "reviewed_by", "reviewed_on", "opinion", "published_seq"],
@@ -167,9 +195,8 @@ public static class NoticesCommand
         return ExitCodes.Done;
     }
 
-    private static int Number(Args args)
+    private static int NumberOf(string text)
     {
-        var text = args.Positional(2, "N");
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
             ? n : throw new UsageException($"'{text}' is not a notice number (see cledger notices list)");
     }

@@ -1,5 +1,6 @@
-using CollectiveLedger.Core.Approval;
+using System.CommandLine;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Transactions;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -12,51 +13,40 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class PeriodCommand
 {
-    private const string Usage = "period close YYYY-MM [--carry-forward] | period reopen YYYY-MM (--reason TEXT | --approve)";
-
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var verb = args.Positional(1, Usage);
-        var period = args.Positional(2, "YYYY-MM");
-        return verb switch
+        var month = Month();
+        var carryForward = Options.Flag("--carry-forward", "先把本月仍在审批中的草稿结转到下月 first move the month's drafts still in approval to the next month");
+        var close = new Command("close", "检查并结账（按月顺序；12 月用 year close） checks and locks a month (in order; December closes with year close)") { month, carryForward };
+        close.Handle(context, (ctx, p) => Close(ctx, p.Value(month), p.Flag(carryForward)));
+
+        var reopenMonth = Month();
+        var reason = Options.Text("--reason", "TEXT", "申请反结账的原因 why the month is to be reopened (asking)");
+        var approve = Options.Flag("--approve", "批准他人的申请（财务负责人或村委会主任） approves another's request (finance lead or committee chair)");
+        var reopen = new Command("reopen", "反结账最后结账的月份：一人申请，另一人批准 reopens the last closed month: one asks, another approves") { reopenMonth, reason, approve };
+        reopen.Handle(context, (ctx, p) =>
         {
-            "close" => Close(ctx, args, period),
-            "reopen" => Reopen(ctx, args, period),
-            _ => throw new UsageException(Usage),
-        };
+            var approving = p.Flag(approve);
+            return Reopen(ctx, p.Value(reopenMonth), approving, approving ? null : p.Required(reason));
+        });
+        return new Command("period", "会计期间（月） accounting months") { close, reopen };
     }
 
-    private static int Close(Context ctx, Args args, string period)
+    private static Argument<string> Month() => Options.Argument("YYYY-MM", "月份 the month");
+
+    private static int Close(Context ctx, string period, bool carryForward)
     {
-        var carryForward = args.Flag("--carry-forward");
-        args.Done(3);
         using var store = ctx.Open();
-        var carried = 0;
-        var decision = store.Write(ctx.Actor, session =>
-        {
-            if (carryForward && Core.Periods.Period.TryParse(period, out var month))
-                foreach (var carry in ApprovalRules.CarryForward(month, session.State, ctx.Actor))
-                {
-                    session.Append(carry);
-                    carried++;
-                }
-            var close = YearRules.CloseMonth(period, session.State, session.Today);
-            if (close.Accepted) session.Append(close.Event!);
-            else session.Abandon();
-            return close;
-        });
-        if (!decision.Accepted) return ctx.Reject(decision.Violations);
-        var hash = ((PeriodClosed)decision.Event!).BalancesSha256;
+        var outcome = store.Write(ctx.Actor, session => Closing.CloseMonth(session, period, carryForward));
+        if (!outcome.Accepted) return ctx.Reject(outcome.Violations);
+        var (closed, carried) = outcome.Value!;
         if (carried > 0) ctx.Out.WriteLine(ctx.Say($"{carried} 张凭证草稿已结转到下月。", $"{carried} drafts carried forward to the next month."));
-        ctx.Out.WriteLine(ctx.Say($"{period} 已结账，期末余额 SHA-256 {hash}。", $"period {period} closed; closing balances SHA-256 {hash}."));
+        ctx.Out.WriteLine(ctx.Say($"{period} 已结账，期末余额 SHA-256 {closed.BalancesSha256}。", $"period {period} closed; closing balances SHA-256 {closed.BalancesSha256}."));
         return ExitCodes.Done;
     }
 
-    private static int Reopen(Context ctx, Args args, string period)
+    private static int Reopen(Context ctx, string period, bool approve, string? reason)
     {
-        var approve = args.Flag("--approve");
-        var reason = approve ? null : args.Required("--reason");
-        args.Done(3);
         using var store = ctx.Open();
         var decision = store.Apply(ctx.Actor, session => approve
             ? PeriodRules.ApproveReopen(period, session.State, ctx.Actor)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Web;
@@ -13,26 +14,55 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class PrintCommand
 {
-    public const string Help = "print vouchers --period YYYY-MM [--number N] | print books --year YYYY --book general|detail|cash|bank [--account CODE]; [--out FILE.pdf] [--font PATH]";
-
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var which = args.Positional(1, Help);
-        if (which is not ("vouchers" or "books")) throw new UsageException(Help);
-        var path = args.Option("--out");
-        var font = args.Option("--font");
-        if (path is not null && !path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) throw new UsageException($"print writes a PDF: --out must end in .pdf, not '{path}'");
-        return which == "vouchers" ? Vouchers(ctx, args, path, font) : Books(ctx, args, path, font);
+        static Option<string> Out() => Options.Text("--out", "FILE.pdf", "写出的 PDF（不给则写到标准输出） the PDF to write (stdout without it)");
+        static Option<string> Font() => Options.Text("--font", "PATH", "能显示中文的字体 a font covering Chinese");
+
+        var period = Options.Text("--period", "YYYY-MM", "月份（必填） the month (required)");
+        var number = Options.Text("--number", "N", "只印这一张 only this voucher");
+        var vouchersOut = Out();
+        var vouchersFont = Font();
+        var vouchers = new Command("vouchers", "记账凭证，每张 A4 两张，签名取自审批日志 the month's vouchers, two to an A4 page, names from the approval log")
+            { period, number, vouchersOut, vouchersFont };
+        vouchers.Handle(context, (ctx, p) =>
+        {
+            var path = PdfPath(p.GetValue(vouchersOut));
+            var month = Context.ParsePeriod(p.Required(period), "--period");
+            int? n = p.GetValue(number) is { } text
+                ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1 ? parsed
+                    : throw new UsageException($"--number is a voucher number (1, 2, ...), not '{text}'")
+                : null;
+            return Vouchers(ctx, month, n, path, p.GetValue(vouchersFont));
+        });
+
+        var year = Options.Text("--year", "YYYY", "年度（必填） the year (required)");
+        var book = Options.Text("--book", "general|detail|cash|bank", "账簿：总账、明细账、现金日记账、银行存款日记账（必填） the book (required)");
+        var account = Options.Text("--account", "CODE", "明细账、日记账的科目 the account, for a detail, cash or bank book");
+        var booksOut = Out();
+        var booksFont = Font();
+        var books = new Command("books", "总账、明细账、现金日记账、银行存款日记账，带承前页/过次页 a year's book, with 承前页/过次页 at every page break")
+            { year, book, account, booksOut, booksFont };
+        books.Handle(context, (ctx, p) =>
+        {
+            var path = PdfPath(p.GetValue(booksOut));
+            var yearText = p.Required(year);
+            if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 9999)
+                throw new UsageException($"--year is YYYY, not '{yearText}'");
+            var bookText = p.Required(book);
+            if (!BookKinds.TryParse(bookText, out var kind)) throw new UsageException($"--book is general, detail, cash or bank, not '{bookText}'");
+            return Books(ctx, y, kind, p.GetValue(account), path, p.GetValue(booksFont));
+        });
+        return new Command("print", "印出会计档案（PDF，不记录） prints the archive's paper (PDF; nothing is recorded)") { vouchers, books };
     }
 
-    private static int Vouchers(Context ctx, Args args, string? path, string? font)
+    private static string? PdfPath(string? path) =>
+        path is not null && !path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+            ? throw new UsageException($"print writes a PDF: --out must end in .pdf, not '{path}'")
+            : path;
+
+    private static int Vouchers(Context ctx, Period period, int? number, string? path, string? font)
     {
-        var period = Context.ParsePeriod(args.Required("--period"), "--period");
-        int? number = args.Option("--number") is { } text
-            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
-                : throw new UsageException($"--number is a voucher number (1, 2, ...), not '{text}'")
-            : null;
-        args.Done(2);
         var fontPath = DiscloseCommand.FontPath(font);
         using var store = ctx.Open();
         var state = store.LoadState();
@@ -46,15 +76,8 @@ public static class PrintCommand
         return Write(ctx, pdf, path, $"{period} 记账凭证", $"the vouchers of {period}");
     }
 
-    private static int Books(Context ctx, Args args, string? path, string? font)
+    private static int Books(Context ctx, int year, BookKind kind, string? account, string? path, string? font)
     {
-        var yearText = args.Required("--year");
-        if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 9999)
-            throw new UsageException($"--year is YYYY, not '{yearText}'");
-        var bookText = args.Required("--book");
-        if (!BookKinds.TryParse(bookText, out var kind)) throw new UsageException($"--book is general, detail, cash or bank, not '{bookText}'");
-        var account = args.Option("--account");
-        args.Done(2);
         var fontPath = DiscloseCommand.FontPath(font);
         using var store = ctx.Open();
         var state = store.LoadState();

@@ -19,7 +19,7 @@ namespace CollectiveLedger.Cli.Commands;
 /// </remarks>
 public static class ProjectNoticeCommand
 {
-    public static int Run(Context ctx, Args args, string fund) => DiscloseCommand.RunUnrecorded(ctx, args, "--fund",
+    internal static int Run(Context ctx, DiscloseCommand.UnrecordedOptions options, string fund) => DiscloseCommand.RunUnrecorded(ctx, options,
         "a project notice covers its fund to --date",
         (state, date, today) => ProjectNoticeRules.Check(fund, date, state, today),
         (store, state, date, verification, style) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CollectiveLedger.Core.Ledger;
@@ -15,112 +16,139 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class RegisterCommands
 {
-    public static int Accounts(Context ctx, Args args)
+    public static Command DeclareAccounts(ContextOf context)
     {
-        switch (args.Positional(1, "accounts list|add|import|convert-2004"))
-        {
-            case "convert-2004":
-                return Convert2004Command.Run(ctx, args);
-            case "list":
-                var format = ctx.Format(args);
-                args.Done(2);
-                using (var store = ctx.Open())
-                {
-                    var state = store.LoadState();
-                    var accounts = state.Accounts.Values.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-                    ctx.Render(new Grid(["科目编码 code", "科目名称 name", "上级 parent", "级次 level", "末级 leaf"],
-                        accounts.Select(a => (IReadOnlyList<GridCell>)[a.Code, a.Name, a.Parent, a.Level.ToString(CultureInfo.InvariantCulture), state.IsLeaf(a.Code) ? "是 yes" : ""]).ToList()),
-                        format, () => Json.Write(w =>
-                        {
-                            w.WriteStartArray();
-                            foreach (var a in accounts)
-                            {
-                                w.WriteStartObject();
-                                w.WriteString("code", a.Code);
-                                w.WriteString("name", a.Name);
-                                w.WriteString("parent", a.Parent);
-                                w.WriteNumber("level", a.Level);
-                                w.WriteBoolean("leaf", state.IsLeaf(a.Code));
-                                w.WriteEndObject();
-                            }
-                            w.WriteEndArray();
-                        }));
-                }
-                return ExitCodes.Done;
-            case "add":
-                var code = args.Positional(2, "CODE");
-                var name = args.Positional(3, "NAME");
-                var parent = args.Required("--parent");
-                args.Done(4);
-                return Add(ctx, [new RegisterRecord(Place.None, code, name, parent)], null);
-            case "import":
-                var file = args.Positional(2, "FILE");
-                args.Done(3);
-                return Import(ctx, file, null);
-            default:
-                throw new UsageException("accounts list|add|import|convert-2004");
-        }
+        var format = Options.Format();
+        var list = new Command("list", "列出会计科目 lists the chart of accounts") { format };
+        list.Handle(context, (ctx, p) => ListAccounts(ctx, p.Format(format)));
+
+        var code = Options.Argument("CODE", "科目编码，以上级编码开头 the account's code, starting with its parent's");
+        var name = Options.Argument("NAME", "科目名称 the account's name");
+        var parent = Options.Text("--parent", "CODE", "上级科目（必填） the parent account (required)");
+        var add = new Command("add", "增设明细科目 adds a sub-account") { code, name, parent };
+        add.Handle(context, (ctx, p) => Add(ctx, [new RegisterRecord(Place.None, p.Value(code), p.Value(name), p.Required(parent))], null));
+
+        var file = Options.Argument("FILE", "JSON 数组 [{\"code\", \"name\", \"parent\"}] a JSON array of accounts");
+        var import = new Command("import", "从文件增设科目（全部或全不） adds the accounts of a file, all or none") { file };
+        import.Handle(context, (ctx, p) => Import(ctx, p.Value(file), null));
+
+        return new Command("accounts", "会计科目 the chart of accounts") { list, add, import, Convert2004Command.Declare(context) };
     }
 
-    public static int Dimension(Context ctx, Args args, DimensionKind kind)
+    public static Command DeclareDimension(ContextOf context, DimensionKind kind)
     {
         var noun = kind.ToText() switch { "counterparty" => "counterparties", var s => s + "s" };
-        switch (args.Positional(1, $"{noun} list|add|import"))
+        var format = Options.Format();
+        var list = new Command("list", kind == DimensionKind.Member
+            ? "列出成员户（身份证、银行账号、电话打码） lists the members (ID card, bank account and phone masked)"
+            : "列出代码和名称 lists the codes and names") { format };
+        list.Handle(context, (ctx, p) => List(ctx, kind, p.Format(format)));
+
+        var code = Options.Argument("CODE", "代码 the code");
+        var name = Options.Argument("NAME", "名称 the name");
+        var add = new Command("add", kind switch
         {
-            case "list":
-                var format = ctx.Format(args);
-                args.Done(2);
-                if (kind == DimensionKind.Member)
-                {
-                    MemberList(ctx, format);
-                    return ExitCodes.Done;
-                }
-                using (var store = ctx.Open())
-                {
-                    var rows = store.Dimensions(kind);
-                    ctx.Render(new Grid(["编码 code", "名称 name"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name]).ToList()), format,
-                        () => Json.Write(w =>
-                        {
-                            w.WriteStartArray();
-                            foreach (var (c, n) in rows) { w.WriteStartObject(); w.WriteString("code", c); w.WriteString("name", n); w.WriteEndObject(); }
-                            w.WriteEndArray();
-                        }));
-                }
-                return ExitCodes.Done;
-            case "add":
-                var code = args.Positional(2, "CODE");
-                var name = args.Positional(3, "NAME");
-                var terms = kind == DimensionKind.Fund ? FundOptions(args) : kind == DimensionKind.Member ? MemberOptions(args) : null;
-                args.Done(4);
-                return Add(ctx, [new RegisterRecord(Place.None, code, name, null, terms)], kind);
-            case "import":
-                var file = args.Positional(2, "FILE");
-                args.Done(3);
-                return Import(ctx, file, kind);
-            default:
-                throw new UsageException($"{noun} list|add|import");
-        }
+            DimensionKind.Fund => "登记专项资金及其拨付文件 registers a support fund and its grant terms",
+            DimensionKind.Member => "登记成员户及其户籍信息 registers a member household and its details",
+            _ => "登记往来单位 registers a counterparty",
+        }) { code, name };
+        var details = kind switch
+        {
+            DimensionKind.Fund => FundTermsInput.Required.Concat(FundTermsInput.Optional)
+                .Select(key => (Key: key, Option: DetailOption(key switch { "valid_from" => "--from", "valid_to" => "--to", _ => "--" + key }, key, FundTermsInput.Required.Contains(key)))).ToList(),
+            DimensionKind.Member => MemberDetailsInput.Required.Concat(MemberDetailsInput.Optional)
+                .Select(key => (Key: key, Option: DetailOption("--" + key.Replace('_', '-'), key, MemberDetailsInput.Required.Contains(key)))).ToList(),
+            _ => [],
+        };
+        foreach (var (_, option) in details) add.Add(option);
+        add.Handle(context, (ctx, p) =>
+        {
+            var given = details.Where(d => p.GetValue(d.Option) is not null).ToDictionary(d => d.Key, d => p.GetValue(d.Option)!);
+            return Add(ctx, [new RegisterRecord(Place.None, p.Value(code), p.Value(name), null, kind is DimensionKind.Fund or DimensionKind.Member ? given : null)], kind);
+        });
+
+        var file = Options.Argument("FILE", "JSON 数组 a JSON array of records");
+        var import = new Command("import", "从文件登记（全部或全不） registers the records of a file, all or none") { file };
+        import.Handle(context, (ctx, p) => Import(ctx, p.Value(file), kind));
+
+        return new Command(noun, kind switch
+        {
+            DimensionKind.Fund => "专项资金 support funds",
+            DimensionKind.Member => "成员户 member households",
+            _ => "往来单位 counterparties",
+        }) { list, add, import };
     }
 
-    /// <summary>A fund's grant terms from options named like the fields (--from and --to for the validity dates).</summary>
-    private static Dictionary<string, string> FundOptions(Args args)
+    /// <summary>A fund's or member's detail as an option named like its field.</summary>
+    private static Option<string> DetailOption(string name, string key, bool required) => Options.Text(name, key.ToUpperInvariant(), key switch
     {
-        var terms = new Dictionary<string, string>();
-        foreach (var key in FundTermsInput.Required.Concat(FundTermsInput.Optional))
-        {
-            var option = key switch { "valid_from" => "--from", "valid_to" => "--to", _ => "--" + key };
-            if (args.Option(option) is { } value) terms[key] = value;
-        }
-        return terms;
+        "kind" => "资金类别，如 衔接资金 kind of fund",
+        "agency" => "拨款单位 the granting agency",
+        "document" => "拨款文件文号 the grant document's number",
+        "granted" => "批复金额 the amount granted",
+        "purpose" => "资金用途 what it is for",
+        "accounts" => "可列支的科目，逗号分隔 accounts its money may be spent on, comma-separated",
+        "project" => "项目名称 the project",
+        "valid_from" => "有效期起 valid from (YYYY-MM-DD)",
+        "valid_to" => "有效期止 valid to (YYYY-MM-DD)",
+        "location" => "建设地点 location",
+        "tasks" => "建设任务 tasks",
+        "standard" => "补助标准 the subsidy standard",
+        "implementer" => "实施单位 implementer",
+        "responsible" => "责任人 person responsible",
+        "targets" => "绩效目标 targets",
+        "beneficiaries" => "受益对象 beneficiaries",
+        "head" => "户主 head of household",
+        "household_size" => "家庭人口 household size",
+        "shares" => "股份 shares",
+        "id_card" => "身份证号 ID card number",
+        "bank_account" => "银行账号 bank account",
+        "phone" => "电话 phone",
+        _ => key,
+    } + (required ? "（必填） (required)" : ""));
+
+    private static int ListAccounts(Context ctx, OutputFormat format)
+    {
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        var accounts = state.Accounts.Values.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        ctx.Render(new Grid(["科目编码 code", "科目名称 name", "上级 parent", "级次 level", "末级 leaf"],
+            accounts.Select(a => (IReadOnlyList<GridCell>)[a.Code, a.Name, a.Parent, a.Level.ToString(CultureInfo.InvariantCulture), state.IsLeaf(a.Code) ? "是 yes" : ""]).ToList()),
+            format, () => Json.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var a in accounts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", a.Code);
+                    w.WriteString("name", a.Name);
+                    w.WriteString("parent", a.Parent);
+                    w.WriteNumber("level", a.Level);
+                    w.WriteBoolean("leaf", state.IsLeaf(a.Code));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
+        return ExitCodes.Done;
     }
 
-    /// <summary>A member household's details from options named like the fields (--household-size for household_size...).</summary>
-    private static Dictionary<string, string> MemberOptions(Args args)
+    private static int List(Context ctx, DimensionKind kind, OutputFormat format)
     {
-        var details = new Dictionary<string, string>();
-        foreach (var key in MemberDetailsInput.Required.Concat(MemberDetailsInput.Optional))
-            if (args.Option("--" + key.Replace('_', '-')) is { } value) details[key] = value;
-        return details;
+        if (kind == DimensionKind.Member)
+        {
+            MemberList(ctx, format);
+            return ExitCodes.Done;
+        }
+        using var store = ctx.Open();
+        var rows = store.Dimensions(kind);
+        ctx.Render(new Grid(["编码 code", "名称 name"], rows.Select(r => (IReadOnlyList<GridCell>)[r.Code, r.Name]).ToList()), format,
+            () => Json.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var (c, n) in rows) { w.WriteStartObject(); w.WriteString("code", c); w.WriteString("name", n); w.WriteEndObject(); }
+                w.WriteEndArray();
+            }));
+        return ExitCodes.Done;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -5,21 +6,37 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary><c>report trial-balance|journal|ledger|funds</c> over --period or --from/--to (default: every month with vouchers); the annual statements are in <see cref="StatementCommands"/>.</summary>
 public static class ReportCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var which = args.Positional(1, "report trial-balance|journal|ledger|funds|balance-sheet|income|notes");
-        switch (which)
+        var report = new Command("report", "账簿和报表（只读） books and statements (read-only)");
+        foreach (var (which, description) in new[]
+                 {
+                     ("trial-balance", "科目余额表 the trial balance"),
+                     ("journal", "序时账 the journal"),
+                     ("ledger", "明细账（--account 必填） an account's ledger (--account required)"),
+                     ("funds", "专项资金：批复、到位、支出、结余 support funds: granted, received, spent, balance"),
+                 })
         {
-            case "balance-sheet": return StatementCommands.BalanceSheet(ctx, args);
-            case "income": return StatementCommands.Income(ctx, args);
-            case "notes": return StatementCommands.Notes(ctx, args);
+            var format = Options.Format();
+            var range = new RangeOptions();
+            var command = range.AddTo(new Command(which, description) { format });
+            var account = which == "ledger" ? Options.Text("--account", "CODE", "科目编码（必填） the account (required)") : null;
+            var items = which == "funds" ? Options.Flag("--items", "列出每笔收支 each receipt and payment") : null;
+            if (account is not null) command.Add(account);
+            if (items is not null) command.Add(items);
+            command.Handle(context, (ctx, p) => Run(ctx, which, p.Format(format), account is null ? null : p.Required(account), items is not null && p.Flag(items),
+                store => range.Read(p, store)));
+            report.Add(command);
         }
-        var format = ctx.Format(args);
+        foreach (var statement in StatementCommands.Declare(context)) report.Add(statement);
+        return report;
+    }
+
+    private static int Run(Context ctx, string which, OutputFormat format, string? account, bool items,
+        Func<Storage.LedgerStore, (Core.Periods.Period From, Core.Periods.Period To)?> months)
+    {
         using var store = ctx.Open();
-        var account = which == "ledger" ? args.Required("--account") : null;
-        var items = which == "funds" && args.Flag("--items");
-        var range = Context.Range(args, store);
-        args.Done(2);
+        var range = months(store);
         var ledger = store.LoadState().Ledger;
         var (from, to) = range ?? (ledger.StartPeriod, ledger.StartPeriod);
         switch (which)
@@ -76,7 +93,7 @@ public static class ReportCommands
                 ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
                 return ExitCodes.Done;
             default:
-                throw new UsageException("report trial-balance|journal|ledger|funds|balance-sheet|income|notes");
+                throw new InvalidOperationException($"no report {which}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using CollectiveLedger.Web;
 
@@ -14,12 +15,19 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var urls = (args.Option("--urls") ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var keyFiles = args.All("--sign");
-        var font = args.Option("--font");
-        args.Done(1);
+        var urls = Options.Text("--urls", "URL[;URL]", $"监听地址（默认 {WorkspaceOptions.DefaultUrl}，仅本机） where to listen ({WorkspaceOptions.DefaultUrl} by default: this computer only)");
+        var sign = Options.Many("--sign", "KEYFILE", "网页公开的公开榜用此密钥签名（可多次） sign the notices published from the web with this key (may repeat)");
+        var font = Options.Text("--font", "PATH", "能显示中文的字体 a font covering Chinese");
+        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, font };
+        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.GetValue(font)));
+        return command;
+    }
+
+    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, string? font)
+    {
+        var urls = (urlsText ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var url in urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -31,7 +39,7 @@ public static class ServeCommand
         var keys = new List<SigningKeyFile>();
         try
         {
-            IReadOnlyList<Storage.NoticeSigner> signers;
+            IReadOnlyList<Publishing.NoticeSigner> signers;
             using (var store = ctx.Open()) // a missing or newer ledger is reported now, as every command does, not on the first request
             {
                 keys = CheckpointSigner.LoadKeys(ctx, keyFiles);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Reports;
@@ -14,13 +15,24 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class SettingsCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        switch (args.Positional(1, "settings list|set"))
+        var format = Options.Format();
+        var list = new Command("list", "每项设置及其值（未设的显示默认） every setting and its value (unset ones as the default)") { format };
+        list.Handle(context, (ctx, p) => Run(ctx, "list", format: p.Format(format)));
+        var key = Options.Argument("KEY", "设置项，如 role.supervisor、disclosure.objection_days the setting, e.g. role.supervisor");
+        var value = Options.Argument("VALUE", "值 the value");
+        var approve = Options.Flag("--approve", "批准他人对审批或监督角色的修改申请 approves another's request to change an approval or supervision role");
+        var set = new Command("set", "设置；审批和监督角色的修改须另一人批准 sets a value; a change of who approves or supervises needs a second person's approval") { key, value, approve };
+        set.Handle(context, (ctx, p) => Run(ctx, "set", p.Value(key), p.Value(value), p.Flag(approve)));
+        return new Command("settings", "本地规则和角色 local rules and roles") { list, set };
+    }
+
+    private static int Run(Context ctx, string verb, string name = "", string text = "", bool approve = false, OutputFormat format = OutputFormat.Table)
+    {
+        switch (verb)
         {
             case "list":
-                var format = ctx.Format(args);
-                args.Done(2);
                 using (var store = ctx.Open())
                 {
                     var settings = store.LoadState().Settings;
@@ -35,10 +47,6 @@ public static class SettingsCommand
                 }
                 return ExitCodes.Done;
             case "set":
-                var name = args.Positional(2, "KEY");
-                var text = args.Positional(3, "VALUE");
-                var approve = args.Flag("--approve");
-                args.Done(4);
                 Core.Ledger.Decision decision;
                 using (var store = ctx.Open())
                 {
@@ -58,7 +66,7 @@ public static class SettingsCommand
                 });
                 return ExitCodes.Done;
             default:
-                throw new UsageException("settings list | settings set KEY VALUE [--approve]");
+                throw new InvalidOperationException($"no settings {verb}");
         }
     }
 }

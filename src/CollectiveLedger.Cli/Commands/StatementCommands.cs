@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Reports;
@@ -10,12 +11,32 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class StatementCommands
 {
-    public static int BalanceSheet(Context ctx, Args args)
+    /// <summary><c>report balance-sheet|income|notes</c>.</summary>
+    public static IEnumerable<Command> Declare(ContextOf context)
     {
-        var format = ctx.Format(args);
-        var yearText = args.Option("--year");
-        var periodText = args.Option("--period");
-        args.Done(2);
+        var format = Options.Format();
+        var year = Options.Text("--year", "YYYY", "年末 at the year's end");
+        var period = Options.Text("--period", "YYYY-MM", "月末 at the month's end");
+        var balanceSheet = new Command("balance-sheet", "资产负债表（--year 或 --period） the balance sheet (--year or --period)") { year, period, format };
+        balanceSheet.Handle(context, (ctx, p) => BalanceSheet(ctx, p.Format(format), p.GetValue(year), p.GetValue(period)));
+        yield return balanceSheet;
+
+        foreach (var (name, description, run) in new (string, string, Func<Context, OutputFormat, string, int>)[]
+                 {
+                     ("income", "收益及收益分配表 the income and distribution statement", Income),
+                     ("notes", "会计报表附注 the notes to the statements", Notes),
+                 })
+        {
+            var statementFormat = Options.Format();
+            var statementYear = Options.Text("--year", "YYYY", "年度（必填） the year (required)");
+            var command = new Command(name, description) { statementYear, statementFormat };
+            command.Handle(context, (ctx, p) => run(ctx, p.Format(statementFormat), p.Required(statementYear)));
+            yield return command;
+        }
+    }
+
+    public static int BalanceSheet(Context ctx, OutputFormat format, string? yearText, string? periodText)
+    {
         if ((yearText is null) == (periodText is null)) throw new UsageException("report balance-sheet needs --year YYYY or --period YYYY-MM");
         var end = periodText is not null
             ? Context.ParsePeriod(periodText, "--period").LastDay
@@ -28,11 +49,9 @@ public static class StatementCommands
         return ExitCodes.Done;
     }
 
-    public static int Income(Context ctx, Args args)
+    public static int Income(Context ctx, OutputFormat format, string yearText)
     {
-        var format = ctx.Format(args);
-        var year = ParseYear(args.Required("--year"));
-        args.Done(2);
+        var year = ParseYear(yearText);
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
@@ -44,11 +63,9 @@ public static class StatementCommands
     }
 
     /// <summary><c>report notes --year YYYY</c>: 会计报表附注 of the year, read-only.</summary>
-    public static int Notes(Context ctx, Args args)
+    public static int Notes(Context ctx, OutputFormat format, string yearText)
     {
-        var format = ctx.Format(args);
-        var year = ParseYear(args.Required("--year"));
-        args.Done(2);
+        var year = ParseYear(yearText);
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
@@ -17,15 +18,40 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class UserCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var verb = args.Positional(1, "users add|password|list|remove");
+        var users = new Command("users", "网页工作台的登录用户 who can sign in to the web workspace");
+        foreach (var (verb, description) in new[]
+                 {
+                     ("add", "新增用户并设置密码（密码来自 --password-stdin、CLEDGER_PASSWORD 或终端） adds a user with a password (from --password-stdin, CLEDGER_PASSWORD or the terminal)"),
+                     ("password", "重设用户密码 sets a user's password again"),
+                 })
+        {
+            var name = UserName();
+            var stdin = Options.Flag("--password-stdin", "从标准输入读一行作为密码 read the password as one line of standard input");
+            var command = new Command(verb, description) { name, stdin };
+            command.Handle(context, (ctx, p) => Run(ctx, verb, p.Value(name), p.Flag(stdin), OutputFormat.Table));
+            users.Add(command);
+        }
+        var format = Options.Format();
+        var list = new Command("list", "用户及其角色 the users and their roles") { format };
+        list.Handle(context, (ctx, p) => Run(ctx, "list", null, false, p.Format(format)));
+        users.Add(list);
+        var removed = UserName();
+        var remove = new Command("remove", "取消用户登录（角色设置不变） removes a user's sign-in (their role settings stay)") { removed };
+        remove.Handle(context, (ctx, p) => Run(ctx, "remove", p.Value(removed), false, OutputFormat.Table));
+        users.Add(remove);
+        return users;
+    }
+
+    private static Argument<string> UserName() => Options.Argument("NAME", "用户名（与角色设置中的姓名相同） the user's name, as in the role settings");
+
+    private static int Run(Context ctx, string verb, string? nameText, bool fromStdin, OutputFormat format)
+    {
         switch (verb)
         {
             case "list":
             {
-                var format = ctx.Format(args);
-                args.Done(2);
                 using var store = ctx.Open();
                 var state = store.LoadState();
                 var rows = store.UserNames().Select(name => (Name: name,
@@ -48,9 +74,7 @@ public static class UserCommands
             }
             case "add" or "password":
             {
-                var name = Name(args.Positional(2, "NAME"));
-                var fromStdin = args.Flag("--password-stdin");
-                args.Done(3);
+                var name = Name(nameText!);
                 using var store = ctx.Open();
                 var exists = store.FindCredential(name) is not null;
                 if (verb == "add" && exists) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "user exists; use users password")]);
@@ -70,15 +94,14 @@ public static class UserCommands
             }
             case "remove":
             {
-                var name = Name(args.Positional(2, "NAME"));
-                args.Done(3);
+                var name = Name(nameText!);
                 using var store = ctx.Open();
                 if (!store.RemoveCredential(name)) return ctx.Reject([new Violation(ViolationCode.FieldInvalid, new Place(Field: "NAME"), name, "no such user")]);
                 ctx.Out.WriteLine(ctx.Say($"{name} 不能再登录；其角色仍按设置保留，需另行撤销。", $"{name} can no longer sign in; their roles stay in the settings until revoked there."));
                 return ExitCodes.Done;
             }
             default:
-                throw new UsageException("users add|password|list|remove");
+                throw new InvalidOperationException($"no users {verb}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage.Verification;
@@ -11,13 +12,27 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class VerifyCommand
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var format = ctx.Format(args);
-        var anchors = args.All("--anchor").Select(text =>
-            Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();
-        var checkpoints = args.All("--checkpoint").Select(ReadCheckpoint).ToList();
-        args.Done(1);
+        var format = Options.Format();
+        var anchor = Options.Many("--anchor", "SEQ:HASH", "此前记下的日志头（可多次） a log head noted before: entry SEQ has this hash (may repeat)");
+        var checkpoint = Options.Many("--checkpoint", "FILE", "已签名的检查点，如公开榜上的（可多次） a signed checkpoint, such as a notice's (may repeat)");
+        var command = new Command("verify",
+            "校验哈希链、重放、锚点和检查点；退出码 1 完整性问题，3 仅对账问题 checks chain, replay, anchors and checkpoints; exit 1: integrity problems, 3: reconciliation problems only")
+            { anchor, checkpoint, format };
+        command.Handle(context, (ctx, p) =>
+        {
+            var output = p.Format(format);
+            var anchors = p.All(anchor).Select(text =>
+                Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();
+            var checkpoints = p.All(checkpoint).Select(ReadCheckpoint).ToList();
+            return Run(ctx, output, anchors, checkpoints);
+        });
+        return command;
+    }
+
+    private static int Run(Context ctx, OutputFormat format, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints)
+    {
         using var store = ctx.Open();
         var report = LedgerVerifier.Verify(store, anchors, checkpoints, Progress.OnTerminal<long>(ctx, ctx.Say("校验", "verifying")));
         Progress.Clear(ctx);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Vouchers;
 using CollectiveLedger.Import;
@@ -8,27 +9,47 @@ namespace CollectiveLedger.Cli.Commands;
 /// <summary><c>vouchers import|list|show|reverse</c>; the approval verbs are <see cref="ApprovalCommands"/>.</summary>
 public static class VoucherCommands
 {
-    private const string Usage = "vouchers import|list|show|reverse|" + ApprovalCommands.Verbs;
-
-    public static int Run(Context ctx, Args args) => args.Positional(1, Usage) switch
+    public static Command Declare(ContextOf context)
     {
-        "import" => Import(ctx, args),
-        "list" => List(ctx, args),
-        "show" => Show(ctx, args),
-        "reverse" => Reverse(ctx, args),
-        var verb when ApprovalCommands.Verbs.Split('|').Contains(verb) => ApprovalCommands.Run(ctx, args, verb),
-        _ => throw new UsageException(Usage),
-    };
+        var file = Options.Argument("FILE", "凭证文件：JSON 数组、JSON Lines 或 CSV a voucher file: JSON array, JSON Lines or CSV");
+        var dryRun = Options.Flag("--dry-run", "只检查，不记账 check the whole file, post nothing");
+        var encoding = Convert2004Command.Encoding();
+        var import = new Command("import", "检查整个文件，然后全部记账或全不记账 validates the whole file, then posts every voucher or none") { file, dryRun, encoding };
+        import.Handle(context, (ctx, p) => Import(ctx, p.Value(file), p.Flag(dryRun), p.GetValue(encoding)));
 
-    private static int Import(Context ctx, Args args)
+        var format = Options.Format();
+        var range = new RangeOptions();
+        var list = range.AddTo(new Command("list", "列出凭证（默认全部月份） lists the vouchers (every month by default)") { format });
+        list.Handle(context, (ctx, p) => List(ctx, p.Format(format), store => range.Read(p, store)));
+
+        var number = Number();
+        var period = Period();
+        var showFormat = Options.Format();
+        var show = new Command("show", "显示一张凭证 shows one voucher") { number, period, showFormat };
+        show.Handle(context, (ctx, p) => Show(ctx, Key(p, number, period), p.Format(showFormat)));
+
+        var reverseNumber = Number();
+        var reversePeriod = Period();
+        var date = Options.Text("--date", "YYYY-MM-DD", "冲销凭证日期（必填） the reversal's date (required)");
+        var reason = Options.Text("--reason", "TEXT", "冲销原因（必填） why (required)");
+        var reverse = new Command("reverse", "红字冲销一张凭证 reverses a voucher in red ink") { reverseNumber, reversePeriod, date, reason };
+        reverse.Handle(context, (ctx, p) => Reverse(ctx, Key(p, reverseNumber, reversePeriod), p.Required(date), p.Required(reason)));
+
+        var vouchers = new Command("vouchers", "记账凭证 vouchers") { import, list, show, reverse };
+        foreach (var approval in ApprovalCommands.Declare(context)) vouchers.Add(approval);
+        return vouchers;
+    }
+
+    private static Argument<string> Number() => Options.Argument("NUMBER", "凭证号：12、0012 或 记-0012 the voucher number: 12, 0012 or 记-0012");
+
+    private static Option<string> Period() => Options.Text("--period", "YYYY-MM", "凭证所在月份（必填） the voucher's month (required)");
+
+    private static int Import(Context ctx, string file, bool dryRun, string? encodingName)
     {
-        var file = args.Positional(2, "FILE");
-        var dryRun = args.Flag("--dry-run");
-        if (!InputEncodings.TryParse(args.Option("--encoding"), out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
-        args.Done(3);
+        if (!InputEncodings.TryParse(encodingName, out var encoding)) throw new UsageException("--encoding is utf-8 or gb18030");
         using var store = ctx.Open();
         var progress = Progress.OnTerminal<int>(ctx, ctx.Say("导入凭证", "importing vouchers"));
-        var result = VoucherImporter.Run(store, file, encoding, dryRun, ctx.Actor, progress);
+        var result = store.Write(ctx.Actor, session => VoucherImport.Run(session, file, encoding, dryRun, progress: progress));
         Progress.Clear(ctx);
         if (!result.Ok)
         {
@@ -45,12 +66,10 @@ public static class VoucherCommands
         return ExitCodes.Done;
     }
 
-    private static int List(Context ctx, Args args)
+    private static int List(Context ctx, OutputFormat format, Func<Storage.LedgerStore, (Core.Periods.Period From, Core.Periods.Period To)?> months)
     {
-        var format = ctx.Format(args);
         using var store = ctx.Open();
-        var range = Context.Range(args, store);
-        args.Done(2);
+        var range = months(store);
         var vouchers = range is { } r ? store.Vouchers(r.From, r.To).ToList() : [];
         ctx.Render(VoucherReports.List(vouchers.Select(v => (v.Voucher, v.ReversedBy)), format == OutputFormat.Table), format, () => Json.Write(w =>
         {
@@ -61,18 +80,15 @@ public static class VoucherCommands
         return ExitCodes.Done;
     }
 
-    private static VoucherKey Key(Args args)
+    private static VoucherKey Key(ParseResult parsed, Argument<string> numberArgument, Option<string> period)
     {
-        var text = args.Positional(2, "NUMBER");
+        var text = parsed.Value(numberArgument);
         if (!VoucherKey.TryParseNumber(text, out var number)) throw new UsageException($"'{text}' is not a voucher number (12, 0012 or 记-0012)");
-        return new VoucherKey(Context.ParsePeriod(args.Required("--period"), "--period"), number);
+        return new VoucherKey(Context.ParsePeriod(parsed.Required(period), "--period"), number);
     }
 
-    private static int Show(Context ctx, Args args)
+    private static int Show(Context ctx, VoucherKey key, OutputFormat format)
     {
-        var key = Key(args);
-        var format = ctx.Format(args);
-        args.Done(3);
         using var store = ctx.Open();
         if (store.FindVoucher(key) is not { } stored)
             return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.VoucherNotFound, Core.Validation.Place.None, key.ToString())]);
@@ -86,12 +102,8 @@ public static class VoucherCommands
         return ExitCodes.Done;
     }
 
-    private static int Reverse(Context ctx, Args args)
+    private static int Reverse(Context ctx, VoucherKey key, string date, string reason)
     {
-        var key = Key(args);
-        var date = args.Required("--date");
-        var reason = args.Required("--reason");
-        args.Done(3);
         using var store = ctx.Open();
         var decision = store.Apply(ctx.Actor, session =>
         {

@@ -1,6 +1,6 @@
+using System.CommandLine;
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Validation;
-using CollectiveLedger.Storage;
+using CollectiveLedger.Core.Transactions;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -12,52 +12,31 @@ namespace CollectiveLedger.Cli.Commands;
 /// </summary>
 public static class YearCommands
 {
-    public static int Run(Context ctx, Args args)
+    public static Command Declare(ContextOf context)
     {
-        var which = args.Positional(1, "year close|open");
-        var year = args.Positional(2, "YYYY");
-        var carryForward = which == "close" && args.Flag("--carry-forward");
-        args.Done(3);
-        return which switch
-        {
-            "close" => Close(ctx, year, carryForward),
-            "open" => Open(ctx, year),
-            _ => throw new UsageException("year close YYYY [--carry-forward] | year open YYYY"),
-        };
+        var year = Year();
+        var carryForward = Options.Flag("--carry-forward", "先把 12 月仍在审批中的草稿结转到 1 月 1 日 first move December's drafts still in approval to 1 January");
+        var close = new Command("close", "年终结账：结转凭证、12 月结账、记录 year.closed（全部或全不） closes the year: closing vouchers, December closed, year.closed (all or nothing)")
+            { year, carryForward };
+        close.Handle(context, (ctx, p) => Close(ctx, p.Value(year), p.Flag(carryForward)));
+
+        var openYear = Year();
+        var open = new Command("open", "声明该年可在上年结账前记账 declares that the year may post before the year before it is closed") { openYear };
+        open.Handle(context, (ctx, p) => Open(ctx, p.Value(openYear)));
+        return new Command("year", "会计年度 accounting years") { close, open };
     }
+
+    private static Argument<string> Year() => Options.Argument("YYYY", "年度 the year");
 
     private static int Close(Context ctx, string yearText, bool carryForward)
     {
         using var store = ctx.Open();
-        var (violations, closing) = store.Write(ctx.Actor, session =>
-        {
-            if (carryForward && int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
-                && y is >= 1900 and <= 9998)
-                foreach (var carry in Core.Approval.ApprovalRules.CarryForward(new Core.Periods.Period(y, 12), session.State, ctx.Actor))
-                    session.Append(carry);
-            var decision = YearRules.Close(yearText, session.State, session.Today);
-            if (!decision.Accepted) return Abandon(session, decision.Violations);
-            foreach (var posted in decision.Events) session.Append(posted);
-            // December closes through the month close itself, with whatever checks a month close has.
-            var december = PeriodRules.Close($"{decision.Year:D4}-12", session.State, session.Today);
-            if (!december.Accepted) return Abandon(session, december.Violations);
-            session.Append(december.Event!);
-            var recorded = YearRules.Record(decision.Year, session.State);
-            if (!recorded.Accepted) return Abandon(session, recorded.Violations);
-            session.Append(recorded.Event!);
-            return ((IReadOnlyList<Violation>)[], decision.Vouchers.Select(v => v.Key.ToString()).ToList());
-        });
-        if (violations.Count > 0) return ctx.Reject(violations);
-        var list = closing!.Count == 0 ? ctx.Say("无收支需要结转", "nothing to carry forward") : string.Join(", ", closing);
+        var outcome = store.Write(ctx.Actor, session => Closing.CloseYear(session, yearText, carryForward));
+        if (!outcome.Accepted) return ctx.Reject(outcome.Violations);
+        var list = outcome.Value!.Count == 0 ? ctx.Say("无收支需要结转", "nothing to carry forward") : string.Join(", ", outcome.Value);
         ctx.Out.WriteLine(ctx.Say($"{yearText} 年已年终结账（结转凭证：{list}；12 月已结账）。",
             $"year {yearText} closed (closing vouchers: {list}; December closed)."));
         return ExitCodes.Done;
-    }
-
-    private static (IReadOnlyList<Violation>, List<string>?) Abandon(WriteSession session, IReadOnlyList<Violation> violations)
-    {
-        session.Abandon();
-        return (violations, null);
     }
 
     private static int Open(Context ctx, string yearText)

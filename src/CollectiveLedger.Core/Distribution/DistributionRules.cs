@@ -250,9 +250,7 @@ public static class DistributionRules
         var violations = new List<Violation>();
         foreach (var v in vouchers)
         {
-            if (v.Lines.Length > VoucherInputValidator.MaxLines)
-                violations.Add(new Violation(ViolationCode.TooManyLines, new Place(Field: "lines"), VoucherInputValidator.MaxLines.ToString(CultureInfo.InvariantCulture),
-                    v.Lines.Length.ToString(CultureInfo.InvariantCulture)));
+            violations.AddRange(VoucherRules.CheckBounds(v, Place.None));
             foreach (var violation in VoucherRules.Recheck(v, state, today, Place.None))
                 if (!violations.Contains(violation)) violations.Add(violation);
         }

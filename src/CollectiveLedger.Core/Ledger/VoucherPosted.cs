@@ -33,13 +33,11 @@ public sealed record VoucherPosted(Voucher Voucher, VoucherOrigin? Origin) : Led
         if (v.Reverses is { } reversed && ReversalRules.AcrossYears(reversed, v.Date) is { } acrossYears)
             yield return $"voucher {v.Key}: {acrossYears.Message(Validation.Language.En)} [{acrossYears.Code}]";
         if (v.Number != state.LastNumber(v.Period) + 1) yield return $"voucher {v.Key} breaks the gapless numbering of {v.Period}";
-        if (v.Lines.Length > VoucherInputValidator.MaxLines) yield return $"voucher {v.Key} has more than {VoucherInputValidator.MaxLines} lines";
-        foreach (var line in v.Lines)
-        {
-            var amount = line.Debit.IsZero ? line.Credit : line.Debit;
-            if (v.Reverses is null ? amount <= Money.Amount.Zero || amount > Money.Amount.MaxLine : amount >= Money.Amount.Zero || -amount > Money.Amount.MaxLine)
-                yield return $"voucher {v.Key} has an amount {amount} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
-        }
+        // The bounds the input rules hold a file to, in the words verify has always used.
+        foreach (var bound in VoucherRules.CheckBounds(v, Validation.Place.None))
+            yield return bound.Code == Validation.ViolationCode.TooManyLines
+                ? $"voucher {v.Key} has more than {VoucherInputRules.MaxLines} lines"
+                : $"voucher {v.Key} has an amount {bound.Args[0]} that is not {(v.Reverses is null ? "positive" : "negative (red ink)")} or too large";
     }
 
     /// <summary><c>cashier</c>, <c>draft</c> and <c>source</c> are written only when known, so that entries written before they existed still encode to their stored bytes.</summary>

@@ -11,7 +11,7 @@ namespace CollectiveLedger.Core.Ledger;
 
 /// <summary>
 /// Decides whether a voucher may be posted: first its fields on their own
-/// (<see cref="VoucherInputValidator"/>), then against the ledger (ref, dates, closed months,
+/// (<see cref="VoucherInputRules"/>), then against the ledger (ref, dates, closed months,
 /// accounts, registers), then the balance. Pure: the state, today's date and the voucher already
 /// posted under the input's ref (if any) come in as arguments.
 /// </summary>
@@ -20,8 +20,7 @@ public static class VoucherRules
     public static VoucherDecision Decide(VoucherInput input, LedgerState state, DateOnly today, PostedRef? postedUnderRef)
     {
         var violations = new List<Violation>();
-        foreach (var failure in VoucherInputValidator.Instance.Validate(input).Errors)
-            violations.Add((Violation)failure.CustomState);
+        VoucherInputRules.Check(input, violations);
 
         // A ref already in the books with the same content is a no-op whatever has happened since
         // (its month closed, an account gained sub-accounts): importing a file again is always safe.
@@ -81,18 +80,7 @@ public static class VoucherRules
         CheckDate(v.Date, v.Kind, place, state, today, violations);
         for (var i = 0; i < violations.Count; i++) violations[i] = violations[i] with { Place = place.WithField("date") }; // only when there are any
         foreach (var line in v.Lines)
-        {
-            if (!state.Accounts.ContainsKey(line.Account))
-                violations.Add(new Violation(ViolationCode.AccountNotFound, place.WithField("account"), line.Account));
-            else if (!state.IsLeaf(line.Account))
-                violations.Add(new Violation(ViolationCode.AccountNotLeaf, place.WithField("account"), line.Account));
-            if (line.Fund is { } f && !state.HasDimension(DimensionKind.Fund, f))
-                violations.Add(new Violation(ViolationCode.FundNotFound, place.WithField("fund"), f));
-            if (line.Member is { } m && !state.HasDimension(DimensionKind.Member, m))
-                violations.Add(new Violation(ViolationCode.MemberNotFound, place.WithField("member"), m));
-            if (line.Counterparty is { } c && !state.HasDimension(DimensionKind.Counterparty, c))
-                violations.Add(new Violation(ViolationCode.CounterpartyNotFound, place.WithField("counterparty"), c));
-        }
+            CheckReferences(state, line.Account, null, line.Fund, line.Member, line.Counterparty, place, violations);
         // A reason as the rules write it: 1 to 100 characters, clean and trimmed.
         if (v.AttachmentsReason is { } reason && AttachmentRules.Reason(reason, place, []) != reason)
             violations.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("attachments_reason"), "attachments_reason", reason));
@@ -138,34 +126,63 @@ public static class VoucherRules
 
     private static VoucherLine? BuildLine(VoucherLineInput line, LedgerState state, List<Violation> violations)
     {
-        if (line.Account is { } account && TextRules.IsCode(account))
-        {
-            if (!state.Accounts.TryGetValue(account, out var known))
-                violations.Add(new Violation(ViolationCode.AccountNotFound, line.Place.WithField("account"), account));
-            else if (line.AccountName is { } stated && Chart2004.NameKey(stated) != Chart2004.NameKey(known.Name))
-                violations.Add(state.Ledger?.Chart == StandardChart.Name && Chart2004.Is2004Name(account, stated)
-                    ? new Violation(ViolationCode.AccountNameIs2004, line.Place.WithField("account_name"), account, stated, known.Name)
-                    : new Violation(ViolationCode.AccountNameMismatch, line.Place.WithField("account_name"), account, stated, known.Name));
-            else if (!state.IsLeaf(account))
-                violations.Add(new Violation(ViolationCode.AccountNotLeaf, line.Place.WithField("account"), account));
-        }
-        CheckDimension(DimensionKind.Fund, line.Fund, ViolationCode.FundNotFound, "fund");
-        CheckDimension(DimensionKind.Member, line.Member, ViolationCode.MemberNotFound, "member");
-        CheckDimension(DimensionKind.Counterparty, line.Counterparty, ViolationCode.CounterpartyNotFound, "counterparty");
+        // A missing or malformed code is the input rules' to report; the ledger is asked about well-formed ones only.
+        CheckReferences(state, Code(line.Account), line.AccountName, Code(line.Fund), Code(line.Member), Code(line.Counterparty), line.Place, violations);
         var summary = line.Summary is null ? null : TextRules.Clean(line.Summary, TextRules.SummaryMax, line.Place.WithField("summary"), violations);
 
         var debitGiven = !string.IsNullOrEmpty(line.Debit);
         if (debitGiven == !string.IsNullOrEmpty(line.Credit)) return null;
-        return VoucherInputValidator.AmountProblem(debitGiven ? line.Debit! : line.Credit!) is null ? ToLine(line, summary) : null;
+        return VoucherInputRules.AmountProblem(debitGiven ? line.Debit! : line.Credit!) is null ? ToLine(line, summary) : null;
 
-        void CheckDimension(DimensionKind kind, string? code, ViolationCode missing, string field)
+        static string? Code(string? code) => code is not null && TextRules.IsCode(code) ? code : null;
+    }
+
+    /// <summary>
+    /// A line's references as the ledger has them: its account exists, bears the name the line states
+    /// (when it states one) and takes lines (a leaf); its fund, member and counterparty are registered.
+    /// The one check of a new voucher's lines (<see cref="Decide"/>) and of a built one's (<see cref="Recheck"/>);
+    /// a null code is not checked.
+    /// </summary>
+    private static void CheckReferences(LedgerState state, string? account, string? accountName, string? fund, string? member, string? counterparty,
+        Place place, List<Violation> violations)
+    {
+        if (account is not null)
         {
-            if (code is not null && TextRules.IsCode(code) && !state.HasDimension(kind, code))
-                violations.Add(new Violation(missing, line.Place.WithField(field), code));
+            if (!state.Accounts.TryGetValue(account, out var known))
+                violations.Add(new Violation(ViolationCode.AccountNotFound, place.WithField("account"), account));
+            else if (accountName is not null && Chart2004.NameKey(accountName) != Chart2004.NameKey(known.Name))
+                violations.Add(state.Ledger?.Chart == StandardChart.Name && Chart2004.Is2004Name(account, accountName)
+                    ? new Violation(ViolationCode.AccountNameIs2004, place.WithField("account_name"), account, accountName, known.Name)
+                    : new Violation(ViolationCode.AccountNameMismatch, place.WithField("account_name"), account, accountName, known.Name));
+            else if (!state.IsLeaf(account))
+                violations.Add(new Violation(ViolationCode.AccountNotLeaf, place.WithField("account"), account));
+        }
+        if (fund is not null && !state.HasDimension(DimensionKind.Fund, fund))
+            violations.Add(new Violation(ViolationCode.FundNotFound, place.WithField("fund"), fund));
+        if (member is not null && !state.HasDimension(DimensionKind.Member, member))
+            violations.Add(new Violation(ViolationCode.MemberNotFound, place.WithField("member"), member));
+        if (counterparty is not null && !state.HasDimension(DimensionKind.Counterparty, counterparty))
+            violations.Add(new Violation(ViolationCode.CounterpartyNotFound, place.WithField("counterparty"), counterparty));
+    }
+
+    /// <summary>
+    /// The bounds every voucher keeps however it was made (imported, drafted, posted by a register, replayed):
+    /// at most <see cref="VoucherInputRules.MaxLines"/> lines, and each line's amount positive and at most
+    /// <see cref="Amount.MaxLine"/>, or for a red-ink reversal negative and at least its negative. The input
+    /// rules hold a file's text to the same bounds; a violation about an amount names it as the line has it.
+    /// </summary>
+    public static IEnumerable<Violation> CheckBounds(Voucher v, Place place)
+    {
+        if (VoucherInputRules.LineCountProblem(v.Lines.Length, place.WithField("lines")) is { } count) yield return count;
+        foreach (var line in v.Lines)
+        {
+            var debit = !line.Debit.IsZero;
+            var amount = debit ? line.Debit : line.Credit;
+            if (VoucherInputRules.AmountProblem(v.Reverses is null ? amount : -amount, amount.ToString()) is { } problem)
+                yield return problem with { Place = place.WithField(debit ? "debit" : "credit") };
         }
     }
 
-    /// <summary>Violations in the documented order of precedence (the order of <see cref="ViolationCode"/>), stable within a code.</summary>
     /// <summary>
     /// 附件张数 as a register command states it for the voucher it posts (contract receipts, asset
     /// purchases and disposals): a whole number from 0 to 9999, as in a voucher file; null when not given.
@@ -178,6 +195,7 @@ public static class VoucherRules
         return null;
     }
 
+    /// <summary>Violations in the documented order of precedence (the order of <see cref="ViolationCode"/>), stable within a code.</summary>
     internal static IReadOnlyList<Violation> Ordered(List<Violation> violations) =>
         violations.Select((v, i) => (v, i)).OrderBy(x => x.v.Code).ThenBy(x => x.i).Select(x => x.v).ToList();
 }

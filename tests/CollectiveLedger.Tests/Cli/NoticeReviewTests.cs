@@ -119,7 +119,7 @@ public class NoticeReviewTests
         // A program that skips NoticeRules appends a publication in the old form: no prepare, no review.
         using (var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TimeProvider.System))
         {
-            var checkpoint = CollectiveLedger.Storage.BooksCheckpoint.Take(store, store.LoadState(), []).Text;
+            var checkpoint = CollectiveLedger.Publishing.BooksCheckpoint.Take(store, store.LoadState(), []).Text;
             store.Apply("伪造者", _ => CollectiveLedger.Core.Ledger.Decision.Accept(new CollectiveLedger.Core.Ledger.DisclosurePublished("month",
                 new CollectiveLedger.Core.Periods.Period(2025, 3), new CollectiveLedger.Core.Periods.Period(2025, 3), new DateOnly(2025, 4, 3), checkpoint,
                 [new CollectiveLedger.Core.Ledger.PublishedFile("x.pdf", "pdf", new string('a', 64))])));

@@ -6,6 +6,7 @@ using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;

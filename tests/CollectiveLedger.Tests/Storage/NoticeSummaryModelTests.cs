@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Money;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Storage;
 

@@ -179,8 +179,8 @@ public class FeedbackTests
         var month = CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(today.Year, today.Month));
         var february = CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(2025, 2));
 
-        var notice = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, month, today, CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
-        var earlier = CollectiveLedger.Storage.NoticeBuilder.Build(store, state, february, new DateOnly(2025, 3, 5), CollectiveLedger.Storage.BooksCheckpoint.Take(store, state, []));
+        var notice = CollectiveLedger.Publishing.NoticeBuilder.Build(store, state, month, today, CollectiveLedger.Publishing.BooksCheckpoint.Take(store, state, []));
+        var earlier = CollectiveLedger.Publishing.NoticeBuilder.Build(store, state, february, new DateOnly(2025, 3, 5), CollectiveLedger.Publishing.BooksCheckpoint.Take(store, state, []));
         var document = CollectiveLedger.Reports.Disclosure.NoticeTables.Document(notice, chinese: true);
         var html = WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeHtml.Render(document)));
         var csv = System.Text.Encoding.UTF8.GetString(CollectiveLedger.Reports.Disclosure.NoticeCsv.Render(document));

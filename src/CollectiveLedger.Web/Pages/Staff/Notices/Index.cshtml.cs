@@ -2,6 +2,7 @@ using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

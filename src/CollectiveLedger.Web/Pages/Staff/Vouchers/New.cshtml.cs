@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Transactions;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Core.Vouchers;
 using Microsoft.AspNetCore.Mvc;
@@ -36,8 +37,8 @@ public sealed class VoucherForm
 
 /// <summary>
 /// Voucher entry (录入凭证): the form becomes Core's <see cref="VoucherInput"/>, exactly what a voucher
-/// file line becomes, and goes through <see cref="ApprovalRules.Draft"/> and, when asked,
-/// <see cref="ApprovalRules.Submit"/> in one write transaction. Violations come back next to their fields.
+/// file line becomes, and goes through <see cref="Drafting.Save"/> (a draft, and submitted when
+/// asked) in one write transaction. Violations come back next to their fields.
 /// </summary>
 [Roles(Role.Accountant)]
 public sealed class NewModel(Books books, Lang lang) : PageModel
@@ -84,20 +85,8 @@ public sealed class NewModel(Books books, Lang lang) : PageModel
         var me = books.User!;
         if (Form.Lines.Count > MaxLines) Form.Lines = Form.Lines[..MaxLines];
         var input = Input(Form);
-        var (violations, id) = books.Store.Write(me, session =>
-        {
-            var drafted = ApprovalRules.Draft(input, session.State, session.Today, input.Ref is null ? null : session.FindRef(input.Ref), me);
-            if (!drafted.Accepted) { session.Abandon(); return (drafted.Violations, 0); }
-            session.Append(drafted.Event!);
-            var draftId = ((VoucherDrafted)drafted.Event!).Draft;
-            if (submit)
-            {
-                var submitted = ApprovalRules.Submit(draftId, session.State, me);
-                if (!submitted.Accepted) { session.Abandon(); return (submitted.Violations, 0); }
-                session.Append(submitted.Event!);
-            }
-            return ((IReadOnlyList<Violation>)[], draftId);
-        });
+        var saved = books.Store.Write(me, session => Drafting.Save(session, input, submit));
+        var (violations, id) = (saved.Violations, saved.Value);
         if (violations.Count > 0)
         {
             Problems = new FieldProblems(violations, lang.Language);

@@ -1,8 +1,9 @@
 using CollectiveLedger.Core.Assets;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Storage;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Publishing;
 
 /// <summary>Reads what a notice needs from the books and computes its model (used by disclose, the web workspace and the benchmark).</summary>
 public static class NoticeBuilder

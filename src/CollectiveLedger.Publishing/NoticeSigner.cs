@@ -1,6 +1,6 @@
 using CollectiveLedger.Core.Audit;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Publishing;
 
 /// <summary>
 /// A key that signs checkpoints, as the front ends hold it: its name, its public key (DER

@@ -5,7 +5,7 @@ using CollectiveLedger.Reports.Disclosure;
 using CollectiveLedger.Reports.Pdf;
 using CollectiveLedger.Storage;
 
-namespace CollectiveLedger.Web;
+namespace CollectiveLedger.Publishing;
 
 /// <summary>
 /// The month, quarter or year notice (财务公开榜) from preparation to publication, the same for the

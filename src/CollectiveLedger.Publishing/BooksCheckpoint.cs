@@ -1,7 +1,8 @@
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Storage;
 
-namespace CollectiveLedger.Storage;
+namespace CollectiveLedger.Publishing;
 
 /// <summary>
 /// The signed checkpoint of the books as of now, shared by <c>cledger disclose</c> and the web

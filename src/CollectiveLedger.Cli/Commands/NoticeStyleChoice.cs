@@ -1,0 +1,6 @@
+using CollectiveLedger.Reports.Pdf;
+
+namespace CollectiveLedger.Cli.Commands;
+
+/// <summary>A notice's style as given (<see cref="NoticeOptions.ReadStyle"/>): format, language, paper, date, signing keys and font.</summary>
+public sealed record NoticeStyleChoice(string Format, bool Chinese, Paper Paper, string? Date, IReadOnlyList<string> KeyFiles, string? Font);
