@@ -93,6 +93,12 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// </summary>
     public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files", "enrolment_codes"];
 
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, Table> ByName = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>The table an entry's row names (<see cref="ProjectedRow.Table"/>); a name that is no table is a bug and throws.</summary>
+    public static Table Named(string name) =>
+        ByName.TryGetValue(name, out var table) ? table : throw new InvalidOperationException($"no table {name} in the books");
+
     public static Table For(DimensionKind kind) => kind switch
     {
         DimensionKind.Fund => Funds,

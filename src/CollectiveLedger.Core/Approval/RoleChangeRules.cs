@@ -3,18 +3,6 @@ using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Approval;
 
-/// <summary>A request to change who holds an approval or supervision role; it takes effect once someone else approves it.</summary>
-public sealed record RoleChangeRequested(string Key, string Value, string By) : LedgerEvent
-{
-    public override string Kind => "role.change_requested";
-}
-
-/// <summary>The pending request for <see cref="Key"/> approved by <see cref="By"/> in <see cref="Role"/>: <see cref="Value"/> is now in force.</summary>
-public sealed record RoleChangeApproved(string Key, string Value, string By, string Role) : LedgerEvent
-{
-    public override string Kind => "role.change_approved";
-}
-
 /// <summary>
 /// Who approves vouchers and supervises is decided by two people (issue 12: an administrator must not
 /// grant himself approval roles). The reviewer's, finance lead's, committee chair's and supervisors'

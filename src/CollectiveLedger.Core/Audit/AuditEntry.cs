@@ -45,7 +45,9 @@ public sealed record AuditEntry(long Seq, byte[] Bytes, string Hash)
         w.BeginObject();
         w.Property("actor", actor);
         w.Name("data");
-        EventCodec.WriteData(e, w);
+        w.BeginObject();
+        e.WriteData(w);
+        w.EndObject();
         w.Property("kind", e.Kind);
         w.Property("prev", prev);
         w.Property("seq", seq);
@@ -81,6 +83,6 @@ public sealed record ParsedEntry(int V, long Seq, string Prev, string Time, stri
             root.GetProperty("time").GetString() ?? throw new FormatException("time is not a string"),
             root.GetProperty("actor").GetString() ?? throw new FormatException("actor is not a string"),
             kind,
-            EventCodec.ReadData(kind, root.GetProperty("data")));
+            EventKinds.Read(kind, root.GetProperty("data")));
     }
 }

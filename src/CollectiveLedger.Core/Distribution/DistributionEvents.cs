@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using static CollectiveLedger.Core.Audit.EventData;
 
 namespace CollectiveLedger.Core.Distribution;
 
@@ -32,7 +35,59 @@ public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Di
     int Plan = 1)
     : LedgerEvent
 {
-    public override string Kind => "distribution.planned";
+    public static readonly EventKind Definition = new("distribution.planned", d => new DistributionPlanned(YearOf(d), Int(d, "reserve_percent"),
+        AmountOf(d, "distributable"), AmountOf(d, "reserve"), Int(d, "total_shares"), AmountOf(d, "per_share"), AmountOf(d, "distributed"),
+        AmountOf(d, "undistributed"), [.. Items(d, "households").Select(h => new DistributionShare(Str(h, "member"), Int(h, "shares"), AmountOf(h, "amount")))],
+        Str(d, "by"), OptAmount(d, "reserve_base"), OptAmount(d, "to_share"), PlanOf(d)));
+
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Plan(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ReservePercent.ToString(System.Globalization.CultureInfo.InvariantCulture), state, By, Shared?.ToString(),
+            reserveOnDistributable: ReserveBase is null));
+
+    public override void WriteData(CanonicalJsonWriter w)
+    {
+        w.Property("by", By);
+        w.Property("distributable", Distributable.ToString());
+        w.Property("distributed", Distributed.ToString());
+        w.Name("households");
+        w.BeginArray();
+        foreach (var h in Households)
+        {
+            w.BeginObject();
+            w.Property("amount", h.Amount.ToString());
+            w.Property("member", h.Member);
+            w.Property("shares", h.Shares);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Property("per_share", PerShare.ToString());
+        if (Plan != 1) w.Property("plan", Plan);
+        w.Property("reserve", Reserve.ToString());
+        if (ReserveBase is { } reserveBase) w.Property("reserve_base", reserveBase.ToString());
+        w.Property("reserve_percent", ReservePercent);
+        if (Shared is { } shared) w.Property("to_share", shared.ToString());
+        w.Property("total_shares", TotalShares);
+        w.Property("undistributed", Undistributed.ToString());
+        w.Property("year", Year);
+    }
+
+    internal override void ApplyTo(LedgerState state) => state.Plan(this);
+
+    public override IEnumerable<ProjectedRow> Rows(long seq)
+    {
+        yield return new ProjectedRow("distributions", [(long)Year, (long)Plan, seq, By, (long)ReservePercent, Distributable.Fen, Reserve.Fen, (long)TotalShares,
+            PerShare.Fen, Distributed.Fen, Undistributed.Fen, ReserveBase?.Fen, Shared?.Fen]);
+        foreach (var h in Households)
+            yield return new ProjectedRow("distribution_households", [(long)Year, (long)Plan, h.Member, (long)h.Shares, h.Amount.Fen]);
+    }
+
+    /// <summary>A distribution plan's number (audit-log.md 7.15): absent means 1, and 1 is never written.</summary>
+    internal static int PlanOf(System.Text.Json.JsonElement d) =>
+        OptInt(d, "plan") is not { } plan ? 1 : plan >= 2 ? plan : throw new FormatException("plan is written only from 2 on");
 
     /// <summary>The amount divided by shares: what the meeting chose, or all that is left after the reserve.</summary>
     public Amount ToShare => Shared ?? Distributable - Reserve;
@@ -51,7 +106,30 @@ public sealed record DistributionPlanned(int Year, int ReservePercent, Amount Di
 /// <param name="Plan">The plan approved, which is the year's current plan (optional key <c>plan</c>, written only when it is not 1).</param>
 public sealed record DistributionApproved(int Year, string Resolution, string By, string Role, int Plan = 1) : LedgerEvent
 {
-    public override string Kind => "distribution.approved";
+    public static readonly EventKind Definition = new("distribution.approved",
+        d => new DistributionApproved(YearOf(d), Str(d, "resolution"), Str(d, "by"), Str(d, "role"), DistributionPlanned.PlanOf(d)));
+
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    /// <summary>The plan an approval names (absent: plan 1) must be the year's current plan.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Approve(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Resolution, state, By, Plan.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public override void WriteData(CanonicalJsonWriter w)
+    {
+        w.Property("by", By);
+        if (Plan != 1) w.Property("plan", Plan);
+        w.Property("resolution", Resolution);
+        w.Property("role", Role);
+        w.Property("year", Year);
+    }
+
+    internal override void ApplyTo(LedgerState state) => state.ChangeDistribution(Year, d => d with { Approval = this });
+
+    public override IEnumerable<ProjectedRow> Rows(long seq) =>
+        [new("distribution_steps", [seq, (long)Year, "approved", By, Role, Resolution, null, null, null, (long)Plan])];
 }
 
 /// <summary>
@@ -64,13 +142,55 @@ public sealed record DistributionApproved(int Year, string Resolution, string By
 /// </param>
 public sealed record DistributionPosted(int Year, DateOnly Date, string PayableAccount, string By, string? ReserveAccount = null) : LedgerEvent
 {
-    public override string Kind => "distribution.posted";
+    public static readonly EventKind Definition = new("distribution.posted",
+        d => new DistributionPosted(YearOf(d), DateOf(d, "date"), Str(d, "payable_account"), Str(d, "by"), Added(d, "reserve_account")));
+
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Post(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(Date), PayableAccount, state, By, today, ReserveAccount));
+
+    public override void WriteData(CanonicalJsonWriter w)
+    {
+        w.Property("by", By);
+        w.Property("date", IsoDate.Format(Date));
+        w.Property("payable_account", PayableAccount);
+        if (ReserveAccount is { } reserveAccount) w.Property("reserve_account", reserveAccount);
+        w.Property("year", Year);
+    }
+
+    internal override void ApplyTo(LedgerState state) => state.ChangeDistribution(Year, d => d with { Posting = this });
+
+    public override IEnumerable<ProjectedRow> Rows(long seq) =>
+        [new("distribution_steps", [seq, (long)Year, "posted", By, null, null, IsoDate.Format(Date), PayableAccount, ReserveAccount, null])];
 }
 
 /// <summary>The households paid (Dr the payable account per household / Cr <see cref="Account"/>, cash or bank): the voucher follows at once.</summary>
 public sealed record DistributionPaid(int Year, DateOnly Date, string Account, string By) : LedgerEvent
 {
-    public override string Kind => "distribution.paid";
+    public static readonly EventKind Definition = new("distribution.paid", d => new DistributionPaid(YearOf(d), DateOf(d, "date"), Str(d, "account"), Str(d, "by")));
+
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) =>
+        ProblemsOf(DistributionRules.Pay(Year.ToString(System.Globalization.CultureInfo.InvariantCulture), IsoDate.Format(Date), Account, state, By, today));
+
+    public override void WriteData(CanonicalJsonWriter w)
+    {
+        w.Property("account", Account);
+        w.Property("by", By);
+        w.Property("date", IsoDate.Format(Date));
+        w.Property("year", Year);
+    }
+
+    internal override void ApplyTo(LedgerState state) => state.ChangeDistribution(Year, d => d with { Payment = this });
+
+    public override IEnumerable<ProjectedRow> Rows(long seq) =>
+        [new("distribution_steps", [seq, (long)Year, "paid", By, null, null, IsoDate.Format(Date), Account, null, null])];
 }
 
 /// <summary>A year's distribution as far as it has gone: its current plan and the steps taken on it.</summary>

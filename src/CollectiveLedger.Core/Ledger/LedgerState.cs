@@ -190,165 +190,145 @@ public sealed class LedgerState
     /// </summary>
     public bool EnrolmentPending(string user) => _pendingEnrolments.Contains(user);
 
-    /// <summary>Evolves the state by one event. Events come from the log, so they are already valid.</summary>
-    public void Apply(LedgerEvent e)
+    /// <summary>
+    /// Evolves the state by one event: each kind says what it changes (its <c>ApplyTo</c>, in the
+    /// vocabulary below). Events come from the log, so they are already valid.
+    /// </summary>
+    public void Apply(LedgerEvent e) => e.ApplyTo(this);
+
+    internal void Start(LedgerCreated c)
     {
-        switch (e)
-        {
-            case LedgerCreated c:
-                Ledger = c;
-                foreach (var a in StandardChart.Accounts) _accounts[a.Code] = a;
-                break;
-            case AccountAdded a:
-                var parent = _accounts[a.Parent];
-                _accounts[a.Code] = new Account(a.Code, a.Name, a.Parent, parent.Class, parent.Side);
-                _parents.Add(a.Parent);
-                break;
-            case DimensionAdded d:
-                _dimensions[d.Dimension][d.Code] = d.Name;
-                if (d.Terms is not null) _fundTerms[d.Code] = d.Terms;
-                if (d.Details is not null) _memberDetails[d.Code] = d.Details;
-                break;
-            case VoucherPosted p:
-                var v = p.Voucher;
-                Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
-                _lastNumber[v.Period] = v.Number;
-                foreach (var line in v.Lines)
-                {
-                    _postedAccounts.Add(line.Account);
-                    AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
-                    if (v.Kind == VoucherKind.Closing && line.Account.StartsWith(YearRules.SurplusDistribution, StringComparison.Ordinal))
-                        _yearSurplus[v.Date.Year] = checked(_yearSurplus.GetValueOrDefault(v.Date.Year) + line.Credit.Fen - line.Debit.Fen);
-                }
-                foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
-                if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
-                break;
-            case VoucherDrafted d:
-                _drafts[d.Draft] = new Draft(d.Draft, d.Voucher, d.Preparer, d.Cashier, DraftStatus.Draft, null, [], null);
-                LastDraftId = Math.Max(LastDraftId, d.Draft);
-                break;
-            case DraftStepTaken step:
-                ApplyStep(step);
-                break;
-            case DraftCarriedForward c:
-                _drafts[c.Draft] = _drafts[c.Draft] with { Voucher = _drafts[c.Draft].Voucher.Redated(c.Date) };
-                break;
-            case PeriodReopenRequested r:
-                _reopenRequests[r.Period] = r;
-                break;
-            case PeriodReopened r:
-                _closed.Remove(r.Period);
-                _reopenRequests.Remove(r.Period);
-                break;
-            case PeriodClosed c:
-                _closed.Add(c.Period);
-                break;
-            case SettingChanged c:
-                _settings[c.Key] = c.Value;
-                break;
-            case Approval.RoleChangeRequested r:
-                _roleRequests[r.Key] = r;
-                break;
-            case Approval.RoleChangeApproved a:
-                _settings[a.Key] = a.Value;
-                _roleRequests.Remove(a.Key);
-                break;
-            case KeyRegistered k:
-                _keys[(k.Name, k.KeyId)] = k;
-                break;
-            case DisclosurePublished d:
-                _published.Add((d.Scope, d.From, d.To));
-                if (d.Notice is { } published) RestoreNoticePublished(published);
-                break;
-            case Disclosure.NoticePrepared n:
-                Precondition.Require(n.Number == LastNotice + 1, "notices are numbered without gaps");
-                _notices[n.Number] = new Disclosure.PreparedNotice(n, null, false);
-                LastNotice = n.Number;
-                break;
-            case Disclosure.NoticeReviewed r:
-                Precondition.Require(_notices.ContainsKey(r.Notice), "a reviewed notice was prepared");
-                _notices[r.Notice] = _notices[r.Notice] with { Review = r };
-                break;
-            case Disclosure.FeedbackReceived f:
-                Precondition.Require(f.Number == LastFeedback + 1, "feedback is numbered without gaps");
-                _feedback[f.Number] = false;
-                LastFeedback = f.Number;
-                break;
-            case Disclosure.FeedbackAnswered a:
-                Precondition.Require(_feedback.ContainsKey(a.Feedback), "answered feedback was received");
-                _feedback[a.Feedback] = true;
-                break;
-            case YearClosed y:
-                _closedYears.Add(y.Year);
-                break;
-            case YearOpened y:
-                _openedYears.Add(y.Year);
-                break;
-            case AssetsDepreciated d:
-                Precondition.Require(_depreciated.Add(d.Period), "a month is depreciated once");
-                AssetHistory.Apply(_assets, d);
-                break;
-            case AssetAdded or AssetDisposed or HerdChanged or AssetReared or HerdMatured:
-                AssetHistory.Apply(_assets, e);
-                break;
-            case ContractAdded c:
-                _contracts.Add(c.Contract.Number, new ContractStatus(c.Contract, []));
-                break;
-            case ContractReceived r:
-                {
-                    var status = _contracts[r.Contract];
-                    var (income, prepaid) = ContractRules.Split(status, r.Date, r.Amount);
-                    _contracts[r.Contract] = status with { Receipts = status.Receipts.Add(new ContractReceipt(r.Date, r.Amount, r.Account, income, prepaid)) };
-                    break;
-                }
-            case ContractsRecognized y:
-                Precondition.Require(_recognizedContractYears.Add(y.Year), "a year's prepaid rent is recognized once");
-                break;
-            case DistributionPlanned p:
-                // A plan made again before approval supersedes the year's plan; the earlier ones stay as history.
-                _distributions[p.Year] = _distributions.TryGetValue(p.Year, out var earlier)
-                    ? new DistributionRecord(p, null, null, null) { Superseded = earlier.Superseded.Add(earlier.Plan) }
-                    : new DistributionRecord(p, null, null, null);
-                break;
-            case DistributionApproved a:
-                _distributions[a.Year] = _distributions[a.Year] with { Approval = a };
-                break;
-            case DistributionPosted p:
-                _distributions[p.Year] = _distributions[p.Year] with { Posting = p };
-                break;
-            case DistributionPaid p:
-                _distributions[p.Year] = _distributions[p.Year] with { Payment = p };
-                break;
-            case EnrolmentIssued i:
-                _pendingEnrolments.Add(i.User);
-                break;
-            // Any password stored for the user ends the code issued before: it was for a first password.
-            case CredentialSet c:
-                _pendingEnrolments.Remove(c.User);
-                break;
-            default:
-                throw new InvalidOperationException($"No state change for {e.GetType().Name}.");
-        }
+        Ledger = c;
+        foreach (var a in StandardChart.Accounts) _accounts[a.Code] = a;
     }
 
-    private void ApplyStep(DraftStepTaken step)
+    internal void AddAccount(string code, string name, string parentCode)
     {
-        var draft = _drafts[step.Draft];
-        _drafts[step.Draft] = step.Action switch
-        {
-            DraftAction.Submitted => draft with { Status = DraftStatus.Submitted },
-            DraftAction.Reviewed => draft with { Status = DraftStatus.Reviewed, Reviewer = step.By },
-            DraftAction.Approved => draft with
-            {
-                Approvals = draft.Approvals.Add(new DraftApproval(Roles.TryParse(step.Role, out var role) ? role : throw new InvalidOperationException($"unknown role {step.Role}"), step.By)),
-                Resolution = draft.Resolution ?? step.Note,
-            },
-            // Sent back: the preparer changes it and submits again; earlier checks no longer count.
-            DraftAction.Rejected => draft with { Status = DraftStatus.Draft, Reviewer = null, Approvals = [], Resolution = null },
-            _ => draft,
-        };
-        if (step.Action == DraftAction.Withdrawn) _drafts.Remove(step.Draft);
+        var parent = _accounts[parentCode];
+        _accounts[code] = new Account(code, name, parentCode, parent.Class, parent.Side);
+        _parents.Add(parentCode);
     }
+
+    internal void AddDimension(DimensionKind kind, string code, string name, FundTerms? terms, MemberDetails? details)
+    {
+        _dimensions[kind][code] = name;
+        if (terms is not null) _fundTerms[code] = terms;
+        if (details is not null) _memberDetails[code] = details;
+    }
+
+    internal void Post(VoucherPosted p)
+    {
+        var v = p.Voucher;
+        Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
+        _lastNumber[v.Period] = v.Number;
+        foreach (var line in v.Lines)
+        {
+            _postedAccounts.Add(line.Account);
+            AddTurnover(v.Period, line.Account, checked(line.Debit.Fen - line.Credit.Fen));
+            if (v.Kind == VoucherKind.Closing && line.Account.StartsWith(YearRules.SurplusDistribution, StringComparison.Ordinal))
+                _yearSurplus[v.Date.Year] = checked(_yearSurplus.GetValueOrDefault(v.Date.Year) + line.Credit.Fen - line.Debit.Fen);
+        }
+        foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
+        if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
+    }
+
+    /// <summary>Puts a draft in approval, new or changed; a new one raises <see cref="LastDraftId"/>.</summary>
+    internal void PutDraft(Draft draft)
+    {
+        _drafts[draft.Id] = draft;
+        LastDraftId = Math.Max(LastDraftId, draft.Id);
+    }
+
+    /// <summary>An open draft; throws <see cref="KeyNotFoundException"/> when there is none, which verify reports.</summary>
+    internal Draft DraftOf(int id) => _drafts[id];
+
+    /// <summary>A draft leaves approval without being posted (withdrawn).</summary>
+    internal void RemoveDraft(int id) => _drafts.Remove(id);
+
+    internal void RequestReopen(PeriodReopenRequested r) => _reopenRequests[r.Period] = r;
+
+    internal void Reopen(Period period)
+    {
+        _closed.Remove(period);
+        _reopenRequests.Remove(period);
+    }
+
+    internal void Close(Period period) => _closed.Add(period);
+
+    internal void Set(string key, string value) => _settings[key] = value;
+
+    internal void RequestRoleChange(Approval.RoleChangeRequested r) => _roleRequests[r.Key] = r;
+
+    internal void ApproveRoleChange(string key, string value)
+    {
+        _settings[key] = value;
+        _roleRequests.Remove(key);
+    }
+
+    internal void Register(KeyRegistered k) => _keys[(k.Name, k.KeyId)] = k;
+
+    internal void Prepare(Disclosure.NoticePrepared n)
+    {
+        Precondition.Require(n.Number == LastNotice + 1, "notices are numbered without gaps");
+        _notices[n.Number] = new Disclosure.PreparedNotice(n, null, false);
+        LastNotice = n.Number;
+    }
+
+    internal void Review(Disclosure.NoticeReviewed r)
+    {
+        Precondition.Require(_notices.ContainsKey(r.Notice), "a reviewed notice was prepared");
+        _notices[r.Notice] = _notices[r.Notice] with { Review = r };
+    }
+
+    internal void Receive(Disclosure.FeedbackReceived f)
+    {
+        Precondition.Require(f.Number == LastFeedback + 1, "feedback is numbered without gaps");
+        _feedback[f.Number] = false;
+        LastFeedback = f.Number;
+    }
+
+    internal void Answer(int feedback)
+    {
+        Precondition.Require(_feedback.ContainsKey(feedback), "answered feedback was received");
+        _feedback[feedback] = true;
+    }
+
+    internal void CloseYear(int year) => _closedYears.Add(year);
+
+    internal void OpenYear(int year) => _openedYears.Add(year);
+
+    /// <summary>A change of the asset register (<see cref="AssetHistory.Apply"/>); a month's depreciation runs once.</summary>
+    internal void ChangeAssets(LedgerEvent e)
+    {
+        if (e is AssetsDepreciated d) Precondition.Require(_depreciated.Add(d.Period), "a month is depreciated once");
+        AssetHistory.Apply(_assets, e);
+    }
+
+    internal void AddContract(Contract contract) => _contracts.Add(contract.Number, new ContractStatus(contract, []));
+
+    internal void ReceiveRent(ContractReceived r)
+    {
+        var status = _contracts[r.Contract];
+        var (income, prepaid) = ContractRules.Split(status, r.Date, r.Amount);
+        _contracts[r.Contract] = status with { Receipts = status.Receipts.Add(new ContractReceipt(r.Date, r.Amount, r.Account, income, prepaid)) };
+    }
+
+    internal void RecognizeContracts(int year) =>
+        Precondition.Require(_recognizedContractYears.Add(year), "a year's prepaid rent is recognized once");
+
+    /// <summary>A plan made again before approval supersedes the year's plan; the earlier ones stay as history.</summary>
+    internal void Plan(DistributionPlanned p) =>
+        _distributions[p.Year] = _distributions.TryGetValue(p.Year, out var earlier)
+            ? new DistributionRecord(p, null, null, null) { Superseded = earlier.Superseded.Add(earlier.Plan) }
+            : new DistributionRecord(p, null, null, null);
+
+    /// <summary>A step on the year's distribution (approved, posted, paid).</summary>
+    internal void ChangeDistribution(int year, Func<DistributionRecord, DistributionRecord> step) => _distributions[year] = step(_distributions[year]);
+
+    internal void IssueEnrolment(string user) => _pendingEnrolments.Add(user);
+
+    /// <summary>Any password stored for the user ends the code issued before: it was for a first password.</summary>
+    internal void SetCredential(string user) => _pendingEnrolments.Remove(user);
 
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;

@@ -1,23 +1,40 @@
-using CollectiveLedger.Core.Approval;
-using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Core.Audit;
+using static CollectiveLedger.Core.Audit.EventData;
 
 namespace CollectiveLedger.Core.Ledger;
 
 /// <summary>
 /// The administrator issued a one-time enrolment code (首次登录码) for <see cref="User"/>, who has no
-/// password: that person sets their first password with it on the web workspace's enrolment page.
-/// Neither the code nor its hash is ever logged (they stay in the credentials tables, outside the books).
+/// password: that person sets their first password with it on the web workspace's enrolment page
+/// (audit-log.md 7.21). Neither the code nor its hash is ever logged (they stay in the credentials
+/// tables, outside the books).
 /// </summary>
 public sealed record EnrolmentIssued(string User, string By) : LedgerEvent
 {
-    public override string Kind => "user.enrolment_issued";
+    public static readonly EventKind Definition = new("user.enrolment_issued", d => new EnrolmentIssued(Str(d, "user"), Str(d, "by")));
+
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(UserRules.IssueEnrolment(User, state, By));
+
+    public override void WriteData(CanonicalJsonWriter w)
+    {
+        w.Property("by", By);
+        w.Property("user", User);
+    }
+
+    internal override void ApplyTo(LedgerState state) => state.IssueEnrolment(User);
+
+    public override IEnumerable<ProjectedRow> Rows(long seq) => [new("user_credentials", [seq, User, "enrolment_issued", By, null])];
 }
 
 /// <summary>
 /// A sign-in password was stored for <see cref="User"/> by <see cref="By"/>, the entry's actor, through
 /// <see cref="Via"/>: <c>server</c> (<c>cledger users add|password</c> on the server), <c>enrolment</c>
 /// (the person used an enrolment code: <see cref="By"/> is <see cref="User"/>) or <c>self</c> (a user
-/// changed their own password). Never the password or its hash.
+/// changed their own password). Never the password or its hash (audit-log.md 7.21).
 /// </summary>
 public sealed record CredentialSet(string User, string By, string Via) : LedgerEvent
 {
@@ -26,48 +43,23 @@ public sealed record CredentialSet(string User, string By, string Via) : LedgerE
     public const string Self = "self";
     public static readonly IReadOnlyList<string> Vias = [Server, Enrolment, Self];
 
-    public override string Kind => "user.credential_set";
-}
+    public static readonly EventKind Definition = new("user.credential_set", d => new CredentialSet(Str(d, "user"), Str(d, "by"), Str(d, "via")));
 
-/// <summary>
-/// Who may create a credential, as far as the books know: an enrolment code is issued by an
-/// administrator for someone else, and used once by that person; a user's own password is set by
-/// that user. Whether the person already has a password is in the credentials table (outside the
-/// books), so the storage shell checks that before writing; replay cannot.
-/// </summary>
-public static class UserRules
-{
-    public static Decision IssueEnrolment(string user, LedgerState state, string by)
+    public override string Kind => Definition.Name;
+
+    public override string? ActedBy => By;
+
+    /// <summary>An enrolment uses an earlier code issued for that person and not yet used; whether they had a password then is outside the books.</summary>
+    public override IEnumerable<string> Recheck(LedgerState state, DateOnly today, string actor) => ProblemsOf(UserRules.SetCredential(User, Via, state, By));
+
+    public override void WriteData(CanonicalJsonWriter w)
     {
-        var violations = new List<Violation>();
-        Name(user, violations);
-        if (!ApprovalPolicy.Holds(state, by, Role.Administrator))
-            violations.Add(new Violation(ViolationCode.NotInRole, new Place(Field: "by"), by, Role.Administrator.ToText()));
-        if (user == by)
-            violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "user"), user, "an enrolment code is issued for someone else"));
-        return Decision.From(new EnrolmentIssued(user, by), violations);
+        w.Property("by", By);
+        w.Property("user", User);
+        w.Property("via", Via);
     }
 
-    public static Decision SetCredential(string user, string via, LedgerState state, string by)
-    {
-        var violations = new List<Violation>();
-        Name(user, violations);
-        if (!CredentialSet.Vias.Contains(via))
-            violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "via"), via, string.Join(", ", CredentialSet.Vias)));
-        else if (via != CredentialSet.Server && by != user)
-            violations.Add(new Violation(ViolationCode.FieldInvalid, new Place(Field: "by"), by, $"only {user} sets their own password this way"));
-        else if (via == CredentialSet.Enrolment && !state.EnrolmentPending(user))
-            violations.Add(new Violation(ViolationCode.EnrolmentNotIssued, new Place(Field: "user"), user));
-        return Decision.From(new CredentialSet(user, by, via), violations);
-    }
+    internal override void ApplyTo(LedgerState state) => state.SetCredential(User);
 
-    /// <summary>A user name follows the rules of every name in the books: one name, no control or invisible characters.</summary>
-    private static void Name(string user, List<Violation> violations)
-    {
-        var place = new Place(Field: "user");
-        var found = new List<Violation>();
-        if (TextRules.CleanName(user, TextRules.NameMax, place, found) is not { Length: > 0 } clean || found.Count > 0
-            || clean != user || ApprovalPolicy.SplitNames(clean) is not [var only] || only != clean)
-            violations.Add(found.Count > 0 ? found[0] : new Violation(ViolationCode.FieldInvalid, place, user, "one user name"));
-    }
+    public override IEnumerable<ProjectedRow> Rows(long seq) => [new("user_credentials", [seq, User, "credential_set", By, Via])];
 }

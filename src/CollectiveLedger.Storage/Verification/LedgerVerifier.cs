@@ -138,8 +138,8 @@ public static class LedgerVerifier
         private readonly LiveVouchers _vouchers = new(connection, tx);
         private readonly TurnoverReplay _turnover = new();
         private readonly YearCloseReplay _years = new();
-        private readonly RegisterReplay _assets = AssetReplay.Create();
-        private readonly RegisterReplay _contracts = ContractReplay.Create();
+        private readonly RegisterReplay _assets = RegisterReplay.Assets();
+        private readonly RegisterReplay _contracts = RegisterReplay.Contracts();
         private readonly DistributionReplay _distributions = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;

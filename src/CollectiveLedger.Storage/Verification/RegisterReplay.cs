@@ -14,13 +14,15 @@ namespace CollectiveLedger.Storage.Verification;
 /// (its <see cref="VoucherOrigin"/> source). A voucher with that source anywhere else is a forgery.
 /// </summary>
 /// <param name="name">How messages name the register and its entries ("asset", "contract").</param>
-/// <param name="source">The source of the vouchers the register posts.</param>
-/// <param name="isEntry">Whether an event is one of the register's entries.</param>
-/// <param name="decide">The rule that decides an entry of the register again.</param>
-/// <param name="sameEvent">Whether the decided event is the logged one (records holding arrays compare their items).</param>
-internal sealed class RegisterReplay(string name, string source, Func<LedgerEvent, bool> isEntry,
-    Func<LedgerEvent, LedgerState, DateOnly, Decision?> decide, Func<LedgerEvent, LedgerEvent, bool> sameEvent)
+/// <param name="source">The source of the vouchers the register posts, which its entries name (<see cref="IRegisterEntry.VoucherSource"/>).</param>
+internal sealed class RegisterReplay(string name, string source)
 {
+    /// <summary>The asset register (<see cref="Core.Assets.AssetRules"/>): acquisition paid from an account, depreciation, disposal and herd changes post their vouchers.</summary>
+    public static RegisterReplay Assets() => new("asset", VoucherOrigin.Assets);
+
+    /// <summary>The contract register (<see cref="Core.Contracts.ContractRules"/>): a receipt or recognition posts its voucher.</summary>
+    public static RegisterReplay Contracts() => new("contract", VoucherOrigin.Contracts);
+
     private (string Kind, Voucher Voucher)? _expected;
 
     public IEnumerable<string> Check(ParsedEntry entry, LedgerState state)
@@ -28,7 +30,8 @@ internal sealed class RegisterReplay(string name, string source, Func<LedgerEven
         var e = entry.Event;
         var fromRegister = e is VoucherPosted posted && posted.Origin?.Source == source;
         // The common entry, a voucher of anything else with no register entry waiting for its voucher: nothing to do.
-        if (_expected is null && !fromRegister && !isEntry(e)) return [];
+        var registerEntry = e is IRegisterEntry r && r.VoucherSource == source ? r : null;
+        if (_expected is null && !fromRegister && registerEntry is null) return [];
         var problems = new List<string>();
         if (_expected is { } expected)
         {
@@ -47,10 +50,10 @@ internal sealed class RegisterReplay(string name, string source, Func<LedgerEven
             return problems;
         }
         var today = IsoDate.TryParseTimestamp(entry.Time, out var time) ? ChinaTime.Today(time) : DateOnly.MaxValue;
-        if (decide(e, state, today) is not { } decision) return problems;
+        var decision = registerEntry!.Redecide(state, today);
         if (!decision.Accepted)
             problems.AddRange(decision.Violations.Select(v => $"{e.Kind}: {v.Message(Language.En)} [{v.Code}]"));
-        else if (!sameEvent(decision.Event!, e))
+        else if (decision.Event != e)
             problems.Add($"{e.Kind} holds values its rule would not have written");
         else if (decision.Then.OfType<VoucherPosted>().FirstOrDefault() is { } voucher)
             _expected = (e.Kind, voucher.Voucher);
