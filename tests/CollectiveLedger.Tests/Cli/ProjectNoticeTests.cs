@@ -48,7 +48,7 @@ public class ProjectNoticeTests
 
     private static ProjectNotice Model(TestLedger ledger, DateOnly date)
     {
-        using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
+        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
         var state = store.LoadState();
         var (fund, received, spent) = store.ProjectNoticeMoney("F02", state.Ledger.StartPeriod, date)!.Value;
         return ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, fund, received, spent, state.Settings,
