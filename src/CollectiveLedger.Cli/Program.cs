@@ -24,7 +24,10 @@ public static class Program
         // invariant way on every thread (under th-TH, fa-IR or ar-SA 2025 would print as 2568, 1403 or
         // 1446, in a published notice too). The language of messages is --lang, from the UI culture.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        return Run(argv, Console.Out, Console.Error, TimeProvider.System);
+        // CLEDGER_NOW fixes "now" for tests and replays (FixedClock); Run itself takes the clock it is given.
+        var (clock, clockError) = FixedClock.FromEnvironment();
+        if (clock is null) { Console.Error.WriteLine(clockError); return ExitCodes.Usage; }
+        return Run(argv, Console.Out, Console.Error, clock);
     }
 
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr, TimeProvider clock)

@@ -48,7 +48,7 @@ public sealed class TestLedger : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Program.Run(["--db", Db, "--actor", actor, "--lang", "en", .. args], stdout, stderr, TimeProvider.System);
+        var code = Program.Run(["--db", Db, "--actor", actor, "--lang", "en", .. args], stdout, stderr, TestClock.Fixed);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -71,7 +71,7 @@ public sealed class TestLedger : IDisposable
         foreach (var (key, value) in settings)
         {
             Ok("settings", "set", key, value);
-            using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TimeProvider.System);
+            using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TestClock.Fixed);
             var state = store.LoadState();
             if (state.RoleChangeRequest(key) is null) continue;
             var approver = CollectiveLedger.Core.Approval.RoleChangeRules.Approvers
@@ -83,7 +83,7 @@ public sealed class TestLedger : IDisposable
     /// <summary>The setting <paramref name="key"/> in force ("" while never set).</summary>
     public string Setting(string key)
     {
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TimeProvider.System);
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TestClock.Fixed);
         return store.LoadState().Setting(key) ?? "";
     }
 
@@ -150,6 +150,7 @@ public sealed class TestLedger : IDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cledger.dll"));
         foreach (var a in (string[])["--db", Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
+        TestClock.Set(info);
         return Process.Start(info)!;
     }
 

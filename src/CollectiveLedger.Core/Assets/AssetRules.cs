@@ -109,7 +109,7 @@ public static class AssetRules
             v.Add(new Violation(ViolationCode.ResidualExceedsCost, place.WithField("opening_depreciation"), (cc - openingDepreciation).ToString(), (residual ?? Amount.Zero).ToString()));
 
         var paidFrom = input.PaidFrom is null ? null : LeafField("paid_from", input.PaidFrom, required: true, null);
-        if (acquiredOk && acquired > today) v.Add(new Violation(ViolationCode.DateInFuture, place.WithField("acquired"), IsoDate.Format(acquired), IsoDate.Format(today)));
+        if (acquiredOk) DateRules.CheckNotInFuture(acquired, place.WithField("acquired"), today, v);
         if (v.Count > 0) return Decision.Reject([.. VoucherRules.Ordered(v)]);
         Precondition.Require(account is not null && cost is not null, "a valid asset has its account and cost");
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Disclosure;
@@ -16,8 +15,7 @@ public static class DisclosureRules
             violations.Add(new Violation(ViolationCode.PeriodBeforeLedgerStart, new Place(Field: "period"), period.From.ToString(), state.Ledger.StartPeriod.ToString()));
         if (period.To.LastDay >= today || date < period.To.LastDay)
             violations.Add(new Violation(ViolationCode.PeriodNotEnded, new Place(Field: "date"), period.To.ToString()));
-        if (date > today)
-            violations.Add(new Violation(ViolationCode.DateInFuture, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(today)));
+        DateRules.CheckNotInFuture(date, new Place(Field: "date"), today, violations);
         return violations;
     }
 

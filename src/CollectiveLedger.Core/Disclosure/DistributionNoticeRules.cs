@@ -1,6 +1,5 @@
 using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Disclosure;
@@ -17,10 +16,7 @@ public static class DistributionNoticeRules
     public static IReadOnlyList<Violation> Check(string yearText, DateOnly date, LedgerState state, DateOnly today)
     {
         var violations = new List<Violation>();
-        if (date < state.Ledger.StartPeriod.FirstDay)
-            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(state.Ledger.StartPeriod.FirstDay)));
-        if (date > today)
-            violations.Add(new Violation(ViolationCode.DateInFuture, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(today)));
+        DateRules.CheckInLedgerLife(date, new Place(Field: "date"), state, today, violations);
         if (!YearRules.TryParseYear(yearText, out var year))
             violations.Add(new Violation(ViolationCode.YearInvalid, new Place(Field: "year"), yearText));
         else if (state.Distribution(year) is not { } record)

@@ -1,5 +1,4 @@
 using CollectiveLedger.Core.Ledger;
-using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Core.Disclosure;
@@ -14,10 +13,7 @@ public static class ProjectNoticeRules
     public static IReadOnlyList<Violation> Check(string fund, DateOnly date, LedgerState state, DateOnly today)
     {
         var violations = new List<Violation>();
-        if (date < state.Ledger.StartPeriod.FirstDay)
-            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(state.Ledger.StartPeriod.FirstDay)));
-        if (date > today)
-            violations.Add(new Violation(ViolationCode.DateInFuture, new Place(Field: "date"), IsoDate.Format(date), IsoDate.Format(today)));
+        DateRules.CheckInLedgerLife(date, new Place(Field: "date"), state, today, violations);
         if (!state.HasDimension(DimensionKind.Fund, fund))
             violations.Add(new Violation(ViolationCode.FundNotFound, new Place(Field: "fund"), fund));
         else if (ProjectNotice.MissingTerms(state.FundTerms(fund)) is { Count: > 0 } missing)

@@ -112,11 +112,7 @@ public static class VoucherRules
     /// <summary>A voucher date must lie in the ledger's life, not after today, in an open month, and in a year whose prior year is closed or whose opening was declared.</summary>
     public static void CheckDate(DateOnly date, VoucherKind kind, Place place, LedgerState state, DateOnly today, List<Violation> violations)
     {
-        if (date < state.StartDate)
-            violations.Add(new Violation(ViolationCode.DateBeforeLedgerStart, place, IsoDate.Format(date), IsoDate.Format(state.StartDate)));
-        else if (date > today)
-            violations.Add(new Violation(ViolationCode.DateInFuture, place, IsoDate.Format(date), IsoDate.Format(today)));
-        else if (kind == VoucherKind.Opening && date != state.StartDate)
+        if (DateRules.CheckInLedgerLife(date, place, state, today, violations) && kind == VoucherKind.Opening && date != state.StartDate)
             violations.Add(new Violation(ViolationCode.OpeningDateMustBeLedgerStart, place, IsoDate.Format(date), IsoDate.Format(state.StartDate)));
         if (state.IsClosed(Period.Of(date)))
             violations.Add(new Violation(ViolationCode.PeriodClosed, place, Period.Of(date).ToString()));

@@ -11,10 +11,7 @@ public static class DistributionNoticeJson
     public static byte[] Render(DistributionNotice n) => Json.Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("org", n.Org);
-        w.WriteString("org_code", n.OrgCode);
-        w.WriteString("currency", n.Currency);
-        w.WriteString("publication_date", IsoDate.Format(n.PublicationDate));
+        NoticeJson.Header(w, n.Org, n.OrgCode, n.Currency, n.PublicationDate);
         w.WriteNumber("year", n.Year);
         if (n.Plan != 1) w.WriteNumber("plan", n.Plan);
         w.WriteString("status", n.Status);

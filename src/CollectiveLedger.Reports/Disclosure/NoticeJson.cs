@@ -102,6 +102,19 @@ public static class NoticeJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// The opening keys of the project and distribution notices: who publishes, in what currency, on
+    /// what day. The month notice writes the same keys itself, with its period between the currency and
+    /// the day, as schemas/disclosure.schema.json has them.
+    /// </summary>
+    internal static void Header(Utf8JsonWriter w, string org, string orgCode, string currency, DateOnly publicationDate)
+    {
+        w.WriteString("org", org);
+        w.WriteString("org_code", orgCode);
+        w.WriteString("currency", currency);
+        w.WriteString("publication_date", IsoDate.Format(publicationDate));
+    }
+
     /// <summary>The "verification" object: the checkpoint printed on the notice.</summary>
     internal static void Verification(Utf8JsonWriter w, NoticeVerification v)
     {

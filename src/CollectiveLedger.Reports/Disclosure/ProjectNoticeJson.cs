@@ -10,10 +10,7 @@ public static class ProjectNoticeJson
     public static byte[] Render(ProjectNotice n) => Json.Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("org", n.Org);
-        w.WriteString("org_code", n.OrgCode);
-        w.WriteString("currency", n.Currency);
-        w.WriteString("publication_date", IsoDate.Format(n.PublicationDate));
+        NoticeJson.Header(w, n.Org, n.OrgCode, n.Currency, n.PublicationDate);
         w.WriteString("fund_code", n.FundCode);
         w.WriteString("fund_name", n.FundName);
         w.WriteString("project", n.Project);

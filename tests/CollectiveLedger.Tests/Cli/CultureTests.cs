@@ -39,6 +39,7 @@ public class CultureTests
         foreach (var a in (string[])["--db", ledger.Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
         info.Environment["LANG"] = locale;
         info.Environment["LC_ALL"] = locale;
+        TestClock.Set(info);
         using var p = Process.Start(info)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -16,7 +16,7 @@ public class HelpTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr, TimeProvider.System);
+        var code = Program.Run(args, stdout, stderr, TestClock.Fixed);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -146,7 +146,7 @@ public class HelpTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = Program.Run(["accounts", "list", "--format", "csv", "--format", "json", "--db", ledger.Db, "--actor", "tester"], stdout, stderr, TimeProvider.System);
+        var code = Program.Run(["accounts", "list", "--format", "csv", "--format", "json", "--db", ledger.Db, "--actor", "tester"], stdout, stderr, TestClock.Fixed);
 
         Assert.That(code, Is.EqualTo(0), stderr.ToString());
         Assert.That(stdout.ToString(), Does.StartWith("["));

@@ -102,7 +102,7 @@ public class SampleVillageTests
     {
         var tb = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "trial-balance-2024-01-from-2004.json"))).RootElement;
         using var stdout = new StringWriter();
-        var verified = CollectiveLedger.Cli.Program.Run(["--db", Path.Combine(_demo.Dir, "ledger-2004.db"), "--lang", "en", "verify"], stdout, TextWriter.Null, TimeProvider.System);
+        var verified = CollectiveLedger.Cli.Program.Run(["--db", Path.Combine(_demo.Dir, "ledger-2004.db"), "--lang", "en", "verify"], stdout, TextWriter.Null, TestClock.Fixed);
 
         Assert.That(tb.GetProperty("org").GetString(), Does.Contain("阿拉坦敖包"));
         Assert.That(tb.GetProperty("totals").GetProperty("opening_debit").GetString(), Is.EqualTo("812250.00"), "the file's total, samples/gacha/README.md");

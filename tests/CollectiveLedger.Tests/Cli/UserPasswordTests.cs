@@ -33,7 +33,7 @@ public class UserPasswordTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain("CLEDGER_PASSWORD"));
-        using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
+        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
         Assert.That(store.Credentials.FindCredential("乌云"), Is.Null);
     }
 
@@ -56,7 +56,7 @@ public class UserPasswordTests
 
     private static bool PasswordIs(TestLedger ledger, string user, string password)
     {
-        using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
+        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
         return store.Credentials.FindCredential(user) is { } credential && Passwords.Matches(user, credential.PasswordHash, password);
     }
 
@@ -70,6 +70,7 @@ public class UserPasswordTests
         info.Environment["CLEDGER_PASSPHRASE"] = Passphrase;
         info.Environment.Remove("CLEDGER_PASSWORD");
         info.Environment["TERM"] = "xterm";
+        TestClock.Set(info);
         using var p = Process.Start(info)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

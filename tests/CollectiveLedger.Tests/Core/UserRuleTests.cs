@@ -58,12 +58,12 @@ public sealed class UserRuleTests
     public void A_credential_refused_by_the_rules_is_not_stored_and_writes_no_entry()
     {
         using var ledger = TestLedger.WithBasics();
-        using var store = LedgerStore.Open(ledger.Db, TimeProvider.System);
+        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
         var head = ledger.Head().Count;
 
         var refused = store.Credentials.SetPassword("管理员", "主任", CollectiveLedger.Web.Passwords.Hash("主任", "taken-over-1"), CredentialSet.Self);
         var noCode = store.Credentials.Enrol("新会计", "no-such-code-hash-at-all", CollectiveLedger.Web.Passwords.Hash("新会计", "my-password-1"));
-        var notAdmin = store.Credentials.IssueEnrolment("会计", "新会计", CollectiveLedger.Web.Enrolment.Hash("新会计", "ABCDABCDABCD"), DateTimeOffset.UtcNow.AddHours(1));
+        var notAdmin = store.Credentials.IssueEnrolment("会计", "新会计", CollectiveLedger.Web.Enrolment.Hash("新会计", "ABCDABCDABCD"), TestClock.Now.AddHours(1));
 
         Assert.That((refused.Accepted, noCode.Accepted, notAdmin.Accepted), Is.EqualTo((false, false, false)));
         Assert.That(store.Credentials.FindCredential("主任") ?? store.Credentials.FindCredential("新会计"), Is.Null);

@@ -27,9 +27,9 @@ public class BrowserTests
         ledger.Set([.. Workspace.People.Select(p => ("role." + p.Role, p.Person))]);
         ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         ledger.Ok("settings", "set", "approval.committee_limit", "10000");
-        using (var store = LedgerStore.Open(ledger.Db, TimeProvider.System))
+        using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
             foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
-        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TimeProvider.System), "http://127.0.0.1:0").Build();
+        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TestClock.Fixed), "http://127.0.0.1:0").Build();
         await host.StartAsync();
         var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -178,7 +178,7 @@ public class BrowserTests
         }
         catch
         {
-            var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"browser-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"browser-failure-{TestContext.CurrentContext.Test.MethodName}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             TestContext.AddTestAttachment(shot, "the page when the browser test failed");
             throw;

@@ -79,7 +79,7 @@ public class SignInTests
         var changed = await workspace.SignedIn("会计");
         var untouched = await workspace.SignedIn("审计");
 
-        using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System))
+        using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed))
         {
             store.Credentials.RemoveCredential("财务");
             store.Credentials.SetPassword("tester", "会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"), CollectiveLedger.Core.Ledger.CredentialSet.Server);
@@ -167,8 +167,8 @@ public class SignInTests
     public async Task Fifty_wrong_passwords_sent_at_once_are_checked_at_most_five_times_and_lock_the_account_until_the_lock_ends()
     {
         var hasher = new CountingHasher();
-        var start = DateTimeOffset.UtcNow;
-        var clock = new MovableClock(start);
+        var start = TestClock.Now;
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(start);
         using var workspace = new Workspace(o => o with { Hasher = hasher, Clock = clock, SignInPermitsPerMinute = 1000 });
         var realHash = StoredCredential(workspace, "会计").PasswordHash;
         var client = workspace.Client();
@@ -179,7 +179,7 @@ public class SignInTests
         var whileLocked = await workspace.Client().PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
         var checkedAgainstTheRealHash = hasher.ChecksAgainst(realHash);
         var stored = StoredCredential(workspace, "会计");
-        clock.Now += workspace.Options.LockoutDuration + TimeSpan.FromSeconds(1);
+        clock.Advance(workspace.Options.LockoutDuration + TimeSpan.FromSeconds(1));
         var afterTheLock = await workspace.Client().PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password });
 
         Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Unauthorized));
@@ -272,7 +272,7 @@ public class SignInTests
 
     private static Credential StoredCredential(Workspace workspace, string user)
     {
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TimeProvider.System);
+        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
         return store.Credentials.FindCredential(user)!;
     }
 
@@ -296,12 +296,5 @@ public class SignInTests
             _checked.Enqueue(hashedPassword);
             return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
-    }
-
-    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -35,10 +35,10 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
         Ledger.Set([.. People.Select(p => ("role." + p.Role, p.Person))]);
         Ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         Ledger.Ok("settings", "set", "approval.committee_limit", "10000");
-        using (var store = LedgerStore.Open(Ledger.Db, TimeProvider.System))
+        using (var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed))
             foreach (var name in People.Select(p => p.Person).Append("无角色"))
                 Assert.That(store.Credentials.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
-        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TimeProvider.System));
+        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TestClock.Fixed));
     }
 
     protected override IHostBuilder CreateHostBuilder() => WebWorkspace.CreateHostBuilder(Options);
