@@ -40,6 +40,8 @@ public sealed class Context(string db, string actor, Language language, TextWrit
         else Out.Write(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes));
     }
 
+    public void Render(Publishing.BookReport report, OutputFormat format) => Render(report.Grid(format == OutputFormat.Table), format, report.Json);
+
     public void Render(Grid grid, OutputFormat format, Func<byte[]> json)
     {
         switch (format)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
@@ -42,8 +43,7 @@ public static class ReportCommands
         switch (which)
         {
             case "trial-balance":
-                var tb = store.Books.TrialBalance(from, to);
-                ctx.Render(TrialBalanceReport.Grid(tb, ledger, format == OutputFormat.Table), format, () => TrialBalanceReport.Json(tb, ledger));
+                ctx.Render(BookReport.TrialBalance(store, ledger, from, to), format);
                 return ExitCodes.Done;
             case "journal":
                 var vouchers = store.Books.Vouchers(from, to).Select(v => v.Voucher).ToList();
@@ -88,9 +88,7 @@ public static class ReportCommands
                 }));
                 return ExitCodes.Done;
             case "funds":
-                var funds = store.Funds.FundReport(from, to);
-                var forDisplay = format == OutputFormat.Table;
-                ctx.Render(items ? FundReports.Items(funds, forDisplay) : FundReports.Summary(funds, forDisplay), format, () => FundReports.Json(funds));
+                ctx.Render(BookReport.Funds(store, from, to, items), format);
                 return ExitCodes.Done;
             default:
                 throw new InvalidOperationException($"no report {which}");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
-using CollectiveLedger.Reports;
+using CollectiveLedger.Publishing;
 
 namespace CollectiveLedger.Cli.Commands;
 
@@ -44,8 +44,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var ledger = store.LoadState().Ledger;
         if (BeforeStart(ctx, end.Year, ledger, periodText is null ? "--year" : "--period") is { } refused) return refused;
-        var sheet = store.Statements.BalanceSheet(end);
-        ctx.Render(StatementReports.BalanceSheetGrid(sheet, ledger, format == OutputFormat.Table), format, () => StatementReports.BalanceSheetJson(sheet, ledger));
+        ctx.Render(BookReport.BalanceSheet(store, ledger, end), format);
         return ExitCodes.Done;
     }
 
@@ -55,10 +54,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
-        var statement = store.Statements.IncomeStatement(year, state.IsYearClosed(year - 1));
-        var closed = state.IsYearClosed(year);
-        ctx.Render(StatementReports.IncomeStatementGrid(statement, state.Ledger, closed, format == OutputFormat.Table), format,
-            () => StatementReports.IncomeStatementJson(statement, state.Ledger, closed));
+        ctx.Render(BookReport.Income(store, state, year), format);
         return ExitCodes.Done;
     }
 
@@ -69,8 +65,7 @@ public static class StatementCommands
         using var store = ctx.Open();
         var state = store.LoadState();
         if (BeforeStart(ctx, year, state.Ledger, "--year") is { } refused) return refused;
-        var notes = store.Statements.ReportNotes(year, state);
-        ctx.Render(StatementReports.NotesGrid(notes, state.Ledger, format == OutputFormat.Table), format, () => StatementReports.NotesJson(notes, state.Ledger));
+        ctx.Render(BookReport.Notes(store, state, year), format);
         return ExitCodes.Done;
     }
 

@@ -1,5 +1,6 @@
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Validation;
+using CollectiveLedger.Publishing;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Reports.Pdf;
 using Microsoft.AspNetCore.Mvc;
@@ -64,7 +65,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         switch (Which)
         {
             case "trial-balance":
-                Grid = TrialBalanceReport.Grid(books.Store.Books.TrialBalance(first, last), ledger, display);
+                Grid = BookReport.TrialBalance(books.Store, ledger, first, last).Grid(display);
                 break;
             case "journal":
                 var vouchers = books.Store.Books.Vouchers(first, last).Select(v => v.Voucher);
@@ -87,17 +88,16 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
                 else Problem = new Violation(ViolationCode.AccountNotFound, new Place(Field: "account"), Account).Message(lang.Language);
                 break;
             case "funds":
-                Grid = FundReports.Summary(books.Store.Funds.FundReport(first, last, items: false), display);
+                Grid = BookReport.Funds(books.Store, first, last, items: false, read: false).Grid(display);
                 break;
             case "balance-sheet":
-                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.BalanceSheetGrid(books.Store.Statements.BalanceSheet(last.LastDay), ledger, display);
+                Grid = last.Year < ledger.StartPeriod.Year ? null : BookReport.BalanceSheet(books.Store, ledger, last.LastDay).Grid(display);
                 break;
             case "notes":
-                Grid = last.Year < ledger.StartPeriod.Year ? null : StatementReports.NotesGrid(books.Store.Statements.ReportNotes(last.Year, state), ledger, display);
+                Grid = last.Year < ledger.StartPeriod.Year ? null : BookReport.Notes(books.Store, state, last.Year).Grid(display);
                 break;
             default:
-                Grid = last.Year < ledger.StartPeriod.Year ? null
-                    : StatementReports.IncomeStatementGrid(books.Store.Statements.IncomeStatement(last.Year, state.IsYearClosed(last.Year - 1)), ledger, state.IsYearClosed(last.Year), display);
+                Grid = last.Year < ledger.StartPeriod.Year ? null : BookReport.Income(books.Store, state, last.Year).Grid(display);
                 break;
         }
         if (Grid is null || display) return Page();
