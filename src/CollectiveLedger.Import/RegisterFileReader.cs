@@ -1,11 +1,8 @@
 using System.Text.Json;
+using CollectiveLedger.Core.Transactions;
 using CollectiveLedger.Core.Validation;
 
 namespace CollectiveLedger.Import;
-
-/// <summary>One record of an accounts, funds, members or counterparties file.</summary>
-/// <param name="Details">Any further fields as text (a fund's grant terms, a member household's details), keyed as in the file.</param>
-public sealed record RegisterRecord(Place Place, string Code, string Name, string? Parent, IReadOnlyDictionary<string, string>? Details = null);
 
 /// <summary>
 /// Reads register files: a JSON array of {"code", "name"} objects, with "parent" for accounts

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CollectiveLedger.Core.Ledger;
+using CollectiveLedger.Core.Transactions;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Import;
 using CollectiveLedger.Reports;
@@ -200,25 +201,9 @@ public static class RegisterCommands
     private static int Add(Context ctx, IReadOnlyList<RegisterRecord> records, DimensionKind? kind)
     {
         using var store = ctx.Open();
-        var (added, skipped, violations) = store.Write(ctx.Actor, session =>
-        {
-            var violations = new List<Violation>();
-            int added = 0, skipped = 0;
-            foreach (var r in records)
-            {
-                var terms = r.Details is null || kind != DimensionKind.Fund ? null : new FundTermsInput(r.Details);
-                var details = r.Details is null || kind != DimensionKind.Member ? null : new MemberDetailsInput(r.Details);
-                if (RegisterRules.AlreadyRegistered(session.State, r.Code, r.Name, r.Parent, kind, terms, details)) { skipped++; continue; }
-                var decision = kind is { } k
-                    ? RegisterRules.AddDimension(k, r.Code, r.Name, session.State, r.Place, terms, details)
-                    : RegisterRules.AddAccount(r.Code, r.Name, r.Parent!, session.State, r.Place);
-                if (decision.Accepted) { session.Append(decision.Event!); added++; }
-                else violations.AddRange(decision.Violations);
-            }
-            if (violations.Count > 0) session.Abandon();
-            return (added, skipped, violations);
-        });
-        if (violations.Count > 0) return ctx.Reject(violations);
+        var outcome = store.Write(ctx.Actor, session => Registering.AddAll(session, records, kind));
+        if (!outcome.Accepted) return ctx.Reject(outcome.Violations);
+        var (added, skipped) = outcome.Value;
         ctx.Out.WriteLine(ctx.Say($"已登记 {added} 项，已存在 {skipped} 项。", $"added {added}, already registered {skipped}."));
         return ExitCodes.Done;
     }
