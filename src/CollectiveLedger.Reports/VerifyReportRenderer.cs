@@ -95,6 +95,9 @@ public static class VerifyReportRenderer
             var status = c.Status switch
             {
                 CheckpointResult.Consistent => chinese ? "一致 consistent" : "consistent",
+                CheckpointResult.ConsistentUnsigned => chinese
+                    ? "未签名：与公开榜上的一致，但不能证明是谁发布的 unsigned: consistent with the paper, not proof of who issued it"
+                    : "unsigned: consistent with the paper, not proof of who issued it",
                 CheckpointResult.Rewritten => chinese ? $"前 {c.Size} 条中的历史被改写 history rewritten within the first {c.Size} entries" : $"history rewritten within the first {c.Size} entries",
                 CheckpointResult.Shorter => chinese ? "日志比检查点短 log shorter than the checkpoint" : "log shorter than the checkpoint",
                 _ => chinese ? "签名无效 signature not valid" : "signature not valid",

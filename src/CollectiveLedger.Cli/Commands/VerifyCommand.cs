@@ -16,7 +16,7 @@ public static class VerifyCommand
     {
         var format = Options.Format();
         var anchor = Options.Many("--anchor", "SEQ:HASH", "此前记下的日志头（可多次） a log head noted before: entry SEQ has this hash (may repeat)");
-        var checkpoint = Options.Many("--checkpoint", "FILE", "已签名的检查点，如公开榜上的（可多次） a signed checkpoint, such as a notice's (may repeat)");
+        var checkpoint = Options.Many("--checkpoint", "FILE", "公开榜上的检查点（扫描或抄录的文字；可多次） a notice's checkpoint, as scanned or typed (may repeat)");
         var command = new Command("verify",
             "校验哈希链、重放、锚点和检查点；退出码 1 完整性问题，3 仅对账问题 checks chain, replay, anchors and checkpoints; exit 1: integrity problems, 3: reconciliation problems only")
             { anchor, checkpoint, format };
@@ -46,14 +46,15 @@ public static class VerifyCommand
         };
     }
 
-    /// <summary>A checkpoint as typed in or scanned from a notice: a signed note, or a bare (unsigned) checkpoint body.</summary>
+    /// <summary>
+    /// A checkpoint as typed in or scanned from a notice: a signed note, or a bare (unsigned) checkpoint
+    /// body, which is checked for consistency only (a note without signatures).
+    /// </summary>
     private static SignedNote ReadCheckpoint(string path)
     {
         if (!File.Exists(path)) throw new UsageException($"checkpoint file {path} not found");
-        var text = File.ReadAllText(path).Replace("\r\n", "\n");
-        if (SignedNote.TryParse(text, out var note, out var problem)) return note;
-        if (Checkpoint.TryParseBody(text.TrimEnd('\n') + "\n", out _, out _))
-            throw new UsageException($"{path} is an unsigned checkpoint; only signed checkpoints can be verified ({problem})");
-        throw new UsageException($"{path} is not a signed checkpoint: {problem}");
+        return SignedNote.TryReadCheckpoint(File.ReadAllText(path), out var note, out var problem)
+            ? note
+            : throw new UsageException($"{path} is not a checkpoint: {problem}");
     }
 }

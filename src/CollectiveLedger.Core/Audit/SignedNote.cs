@@ -35,11 +35,17 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
     public static bool IsKeyName(string name) =>
         name.Length > 0 && name.EnumerateRunes().Count() <= 100 && !name.Any(c => char.IsWhiteSpace(c) || c == '+' || char.IsControl(c));
 
+    /// <summary>
+    /// Text as a scanner or a person hands it over, made the note's own form: CRLF line ends become LF,
+    /// and whatever blank space ends the text (a phone scanner's extra newline, spaces, tabs) becomes
+    /// the one newline a note ends with.
+    /// </summary>
+    public static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd(' ', '\t', '\r', '\n') + "\n";
+
     public static bool TryParse(string note, out SignedNote parsed, out string? problem)
     {
         parsed = new SignedNote("", []);
-        note = note.Replace("\r\n", "\n");
-        if (!note.EndsWith('\n')) note += "\n";
+        note = Normalize(note);
         var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
         if (split < 0)
         {
@@ -67,6 +73,20 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
             return false;
         }
         parsed = new SignedNote(text, signatures);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>
+    /// A notice's checkpoint as scanned or typed (<see cref="Normalize"/>d): a signed note, or a bare
+    /// checkpoint body, which becomes a note without signatures (checked for consistency only).
+    /// </summary>
+    public static bool TryReadCheckpoint(string text, out SignedNote note, out string? problem)
+    {
+        text = Normalize(text);
+        if (TryParse(text, out note, out problem)) return true;
+        if (!Checkpoint.TryParseBody(text, out _, out _)) return false;
+        note = new SignedNote(text, []);
         problem = null;
         return true;
     }

@@ -57,6 +57,9 @@ public sealed record Anchor(long Seq, string Hash)
 public sealed record CheckpointResult(long Size, string Root, string Status, IReadOnlyList<string> SignedBy)
 {
     public const string Consistent = "consistent";
+
+    /// <summary>An unsigned checkpoint whose size and root the log matches: consistent with the paper, not proof of who issued it.</summary>
+    public const string ConsistentUnsigned = "consistent-unsigned";
     public const string Rewritten = "rewritten";
     public const string Shorter = "shorter";
     public const string BadSignature = "bad-signature";

@@ -319,6 +319,7 @@ public static class LedgerVerifier
         }
         var root = Convert.ToBase64String(checkpoint.Root);
         var signedBy = new List<string>();
+        var unsigned = note.Signatures.Count == 0;
         foreach (var signature in note.Signatures)
         {
             if (state.Key(signature.KeyName, signature.KeyId) is not { } key) continue;
@@ -330,7 +331,7 @@ public static class LedgerVerifier
                 return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
             }
         }
-        if (signedBy.Count == 0)
+        if (signedBy.Count == 0 && !unsigned)
         {
             run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size > 0 ? checkpoint.Size - 1 : null, "no key registered in this ledger signed the checkpoint",
                 Expected: string.Join(", ", state.Keys.Select(k => $"{k.Name} ({k.KeyIdHex})")),
@@ -354,7 +355,7 @@ public static class LedgerVerifier
                 Expected: root, Actual: Convert.ToBase64String(actual)));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Rewritten, signedBy);
         }
-        return new CheckpointResult(checkpoint.Size, root, CheckpointResult.Consistent, signedBy);
+        return new CheckpointResult(checkpoint.Size, root, unsigned ? CheckpointResult.ConsistentUnsigned : CheckpointResult.Consistent, signedBy);
     }
 
     /// <summary>Key order as SQLite sorts it: integers numerically (any text after them), text by bytes.</summary>

@@ -207,6 +207,51 @@ public class DisclosureTests
     }
 
     [Test]
+    public void A_checkpoint_is_read_as_a_scanner_gives_it_and_an_unsigned_one_is_checked_for_consistency()
+    {
+        using var ledger = Books();
+        var note = JsonDocument.Parse(File.ReadAllBytes(Disclose(ledger, "notice.json").Path)).RootElement
+            .GetProperty("verification").GetProperty("signed_note").GetString()!;
+        // zbarimg --raw ends the text with one more newline, as phone scanners do; a note copied on Windows has CRLF and trailing spaces.
+        var scanned = ledger.WriteFile("scanned.txt", note + "\n");
+        var copied = ledger.WriteFile("copied.txt", note.Replace("\n", "\r\n", StringComparison.Ordinal) + "  \r\n");
+        var body = ledger.Ok("checkpoint");
+        var unsigned = ledger.WriteFile("unsigned.txt", body + "\n\n");
+
+        var (code, stdout, stderr) = ledger.Run("verify", "--checkpoint", scanned, "--checkpoint", copied, "--checkpoint", unsigned, "--format", "json");
+
+        Assert.That(code, Is.Zero, stderr);
+        var results = JsonDocument.Parse(stdout).RootElement.GetProperty("checkpoints").EnumerateArray()
+            .Select(c => (c.GetProperty("status").GetString(), c.GetProperty("signed_by").GetArrayLength())).ToList();
+        Assert.That(results, Is.EqualTo(new[] { ("consistent", 1), ("consistent", 1), ("consistent-unsigned", 0) }));
+        Assert.That(ledger.Ok("verify", "--checkpoint", unsigned), Does.Contain("unsigned: consistent with the paper, not proof of who issued it"));
+
+        // The same history rewritten: the unsigned checkpoint still tells.
+        long seq;
+        using (var c = ledger.Connect())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = 'A'";
+            seq = (long)cmd.ExecuteScalar()!;
+        }
+        ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER vouchers_no_update");
+        ledger.Sql("UPDATE vouchers SET summary = '收取草场承包费（改）' WHERE ref = 'A'");
+        TamperHelpers.RewriteEntry(ledger, seq, edit: s => s.Replace("\"收取草场承包费\"", "\"收取草场承包费（改）\""));
+        var (after, report, _) = ledger.Run("verify", "--checkpoint", unsigned, "--format", "json");
+        Assert.That(after, Is.EqualTo(1));
+        Assert.That(JsonDocument.Parse(report).RootElement.GetProperty("checkpoints")[0].GetProperty("status").GetString(), Is.EqualTo("rewritten"));
+    }
+
+    [Test]
+    public void Text_that_is_no_checkpoint_at_all_is_a_usage_error()
+    {
+        using var ledger = Books();
+        var (code, _, stderr) = ledger.Run("verify", "--checkpoint", ledger.WriteFile("list.txt", "买草料 300 元\n"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("is not a checkpoint").And.Not.Match(TestLedger.StackTraceLine));
+    }
+
+    [Test]
     public void Verify_holds_the_log_against_the_checkpoint_each_published_notice_carries()
     {
         using var ledger = Books();

@@ -49,12 +49,9 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (!string.IsNullOrWhiteSpace(text))
         {
             Checkpoint = text;
-            var normalized = text.Replace("\r\n", "\n").Trim() + "\n";
-            if (!SignedNote.TryParse(normalized, out var note, out var why))
+            if (!SignedNote.TryReadCheckpoint(text.TrimStart(), out var note, out var why))
             {
-                Problem = Core.Audit.Checkpoint.TryParseBody(normalized, out _, out _)
-                    ? lang.T($"这是未签名的检查点，只能核对已签名的检查点（{why}）。", $"This checkpoint is not signed; only signed checkpoints can be checked ({why}).")
-                    : lang.T($"这不是已签名的检查点：{why}", $"This is not a signed checkpoint: {why}");
+                Problem = lang.T($"这不是检查点：{why}", $"This is not a checkpoint: {why}");
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             }
