@@ -54,12 +54,5 @@ public sealed class MerkleTree
         return hash;
     }
 
-    private static byte[] Node(byte[] left, byte[] right)
-    {
-        Span<byte> buffer = stackalloc byte[65];
-        buffer[0] = 1;
-        left.CopyTo(buffer[1..]);
-        right.CopyTo(buffer[33..]);
-        return SHA256.HashData(buffer);
-    }
+    private static byte[] Node(byte[] left, byte[] right) => MerkleProof.Node(left, right);
 }

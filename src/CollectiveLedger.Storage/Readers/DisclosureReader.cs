@@ -120,6 +120,11 @@ public sealed class DisclosureReader
         return (new Checkpoint(origin, size, tree.Root()), size - 1, head);
     });
 
+    /// <summary>The RFC 6962 leaf hashes of the first <paramref name="size"/> entries (all of them when null), for <see cref="MerkleProof"/>.</summary>
+    public IReadOnlyList<byte[]> LeafHashes(long? size = null) =>
+        [.. _connection.Query<byte[]>("SELECT entry FROM audit_log WHERE seq < @Size ORDER BY seq", new { Size = size ?? long.MaxValue }, buffered: false)
+            .Select(bytes => MerkleTree.LeafHash(bytes))];
+
     /// <summary>The hash of entry <paramref name="seq"/> ("" before the first entry).</summary>
     public string EntryHash(long seq) =>
         _connection.ExecuteScalar<string?>("SELECT hash FROM audit_log WHERE seq = @Seq", new { Seq = seq }) ?? "";
