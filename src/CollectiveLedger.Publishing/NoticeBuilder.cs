@@ -14,14 +14,19 @@ public static class NoticeBuilder
         var tb = store.Books.TrialBalance(period.From, period.To);
         var notice = DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
             tb, store.Disclosure.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.Disclosure.FundUsage(period.From, period.To),
-            new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed),
+            new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed, state),
             store.Feedback.FeedbackIn(period.From, period.To));
         return DisclosureDetails.Add(notice, tb, store.Disclosure.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
             store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To), store.Disclosure.FundPayables(period.To));
     }
 
-    /// <summary>The checkpoint as a notice prints it.</summary>
-    public static NoticeVerification Verification(BooksCheckpoint.Result signed) =>
+    /// <summary>The checkpoint as a notice prints it; its QR code carries the phone page's address when <c>disclosure.public_url</c> is set.</summary>
+    public static NoticeVerification Verification(BooksCheckpoint.Result signed, LedgerState state) =>
         new(signed.Checkpoint.Size, Convert.ToHexStringLower(signed.Checkpoint.Root), signed.Checkpoint.RootHexGroups,
-            signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text);
+            signed.HeadSeq, signed.HeadHash, [.. signed.Keys.Select(k => new NoticeKey(k.Name, k.KeyIdHex, k.Fingerprint))], signed.Text)
+        {
+            CheckUrl = state.Settings.GetValueOrDefault(DisclosureSettings.PublicUrlKey) is { Length: > 0 } url
+                ? Core.Audit.CheckLink.For(url, signed.Text, signed.Keys.Select(k => k.PublicKey))
+                : null,
+        };
 }

@@ -57,6 +57,7 @@ public static class WebWorkspace
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Lang>();
         services.AddScoped<Books>();
+        services.AddSingleton<LogSnapshots>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff");
@@ -169,6 +170,7 @@ public static class WebWorkspace
             endpoints.MapRazorPages();
             Assets.Map(endpoints);
             NoticeFiles.Map(endpoints);
+            TransparencyLog.Map(endpoints);
         });
     }
 

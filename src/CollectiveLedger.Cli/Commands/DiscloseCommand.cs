@@ -108,7 +108,7 @@ public static class DiscloseCommand
 
         var style = new NoticeStyle(format, chinese, paper, format == "pdf" ? FontPath(font) : "");
         var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
-        var notice = render(store, state, date, NoticeBuilder.Verification(signed), style);
+        var notice = render(store, state, date, NoticeBuilder.Verification(signed, state), style);
         if (path is null)
         {
             ctx.WriteBytes(notice.Bytes);

@@ -79,10 +79,12 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
 
     /// <summary>
     /// A notice's checkpoint as scanned or typed (<see cref="Normalize"/>d): a signed note, or a bare
-    /// checkpoint body, which becomes a note without signatures (checked for consistency only).
+    /// checkpoint body, which becomes a note without signatures (checked for consistency only); or the
+    /// phone-check address a QR code carries (<see cref="CheckLink"/>), read for the note it holds.
     /// </summary>
     public static bool TryReadCheckpoint(string text, out SignedNote note, out string? problem)
     {
+        if (CheckLink.TryReadNote(text, out var linked)) text = linked;
         text = Normalize(text);
         if (TryParse(text, out note, out problem)) return true;
         if (!Checkpoint.TryParseBody(text, out _, out _)) return false;

@@ -34,7 +34,10 @@ public sealed record DisclosureSettings(string Accountant, string CommitteeChair
     public const string ContactKey = "disclosure.contact";
     public const string OrgTypeKey = "org.type";
 
-    public static readonly IReadOnlyList<string> Keys = [AccountantKey, CommitteeChairKey, SupervisionChairKey, ObjectionDaysKey, ContactKey, OrgTypeKey];
+    /// <summary>The public site's address (http or https): when set, a notice's QR code carries the phone page there (<see cref="Audit.CheckLink"/>).</summary>
+    public const string PublicUrlKey = "disclosure.public_url";
+
+    public static readonly IReadOnlyList<string> Keys = [AccountantKey, CommitteeChairKey, SupervisionChairKey, ObjectionDaysKey, ContactKey, OrgTypeKey, PublicUrlKey];
 
     /// <summary>The organization type as set (股份经济合作社, 经济合作社, 村民委员会): it decides who signs; "" when never set.</summary>
     public string OrgType { get; init; } = "";
@@ -58,7 +61,17 @@ public sealed record NoticeKey(string Name, string KeyId, string Fingerprint);
 
 /// <summary>The checkpoint printed on the notice: what a villager or auditor checks the books against.</summary>
 public sealed record NoticeVerification(long Entries, string RootHex, string RootHexGroups, long HeadSeq, string HeadHash,
-    ImmutableArray<NoticeKey> Keys, string SignedNote);
+    ImmutableArray<NoticeKey> Keys, string SignedNote)
+{
+    /// <summary>
+    /// The phone page's address with the checkpoint and the signers' keys (<see cref="Audit.CheckLink"/>) when
+    /// <c>disclosure.public_url</c> is set; null otherwise, and the QR code carries <see cref="SignedNote"/> itself.
+    /// </summary>
+    public string? CheckUrl { get; init; }
+
+    /// <summary>What the QR code carries.</summary>
+    public string QrText => CheckUrl ?? SignedNote;
+}
 
 /// <summary>
 /// 财务公开榜: the report model of a public disclosure notice, numbers and texts only. Every text is

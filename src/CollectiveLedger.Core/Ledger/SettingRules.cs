@@ -31,6 +31,10 @@ public static class SettingRules
             return value is "true" or "false"
                 ? Decision.Accept(new SettingChanged(key, value))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "true | false"));
+        if (key == DisclosureSettings.PublicUrlKey)
+            return value.Length == 0 || (Audit.CheckLink.IsPublicUrl(value) && value.Length <= TextRules.NameMax)
+                ? Decision.Accept(new SettingChanged(key, value.TrimEnd('/')))
+                : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "http(s)://…"));
         var violations = new List<Violation>();
         if (state is not null && Approval.RoleChangeRules.DirectChangeProblem(key, state) is { } second) violations.Add(second);
         var clean = Approval.ApprovalPolicy.Keys.Contains(key)

@@ -54,4 +54,8 @@ public sealed record NoticeSignatures(IReadOnlyList<string> Labels) : NoticeBloc
 /// The verification block: the checkpoint as a table, the signed note as a QR code (and as text where the
 /// format can carry it), and how to check it.
 /// </summary>
-public sealed record NoticeCheck(NoticeTable Checkpoint, string SignedNote, string HowToCheck) : NoticeBlock;
+public sealed record NoticeCheck(NoticeTable Checkpoint, string SignedNote, string HowToCheck) : NoticeBlock
+{
+    /// <summary>What the QR code carries: the note itself, or the phone page's address holding it (<see cref="Core.Disclosure.NoticeVerification.CheckUrl"/>).</summary>
+    public string QrText { get; init; } = "";
+}

@@ -64,7 +64,7 @@ public static class NoticeHtml
                 break;
             case NoticeCheck check:
                 Table(h, check.Checkpoint);
-                h.Append(CultureInfo.InvariantCulture, $"<div class=\"qr\">{QrSvg.Render(check.SignedNote)}</div><p>{E(check.HowToCheck)}</p>")
+                h.Append(CultureInfo.InvariantCulture, $"<div class=\"qr\">{QrSvg.Render(check.QrText.Length > 0 ? check.QrText : check.SignedNote)}</div><p>{E(check.HowToCheck)}</p>")
                  .Append(CultureInfo.InvariantCulture, $"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(check.SignedNote)}</pre>");
                 break;
             default:

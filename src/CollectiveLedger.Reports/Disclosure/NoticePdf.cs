@@ -61,7 +61,7 @@ public static class NoticePdf
                     break;
                 case NoticeCheck check:
                     blocks.Add(Table(check.Checkpoint, Take(ref caption)));
-                    blocks.Add(new QrCode(check.SignedNote, 45f));
+                    blocks.Add(new QrCode(check.QrText.Length > 0 ? check.QrText : check.SignedNote, 45f));
                     blocks.Add(new Paragraph(check.HowToCheck, 9.5f));
                     break;
                 default:

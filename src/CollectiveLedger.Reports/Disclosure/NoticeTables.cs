@@ -75,7 +75,7 @@ public static class NoticeTables
     /// <summary>The verification section every notice ends with: the checkpoint, its QR code and how to check, kept on one page.</summary>
     public static NoticeSection Verification(NoticeText t, string caption, NoticeVerification v) => new(caption,
     [
-        new NoticeCheck(new NoticeTable([new(t.Item, 1.2f), new("", 4f, Code: true)], NoticeTable.Cells(Verification(v, t))), v.SignedNote, t.HowToCheck),
+        new NoticeCheck(new NoticeTable([new(t.Item, 1.2f), new("", 4f, Code: true)], NoticeTable.Cells(Verification(v, t))), v.SignedNote, t.HowToCheck) { QrText = v.QrText },
     ], KeepTogether: true);
 
     /// <summary>

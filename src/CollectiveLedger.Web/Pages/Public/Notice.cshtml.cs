@@ -17,6 +17,9 @@ public sealed class NoticeModel(Books books) : PageModel
     /// <summary>The checkpoint as a signed note, or null when the notice carries a bare (unsigned) body.</summary>
     public SignedNote? Signed { get; private set; }
     public long Size { get; private set; }
+
+    /// <summary>The phone page on this site with the notice's checkpoint and its signers' keys: what the QR code carries.</summary>
+    public string CheckPath { get; private set; } = "";
     public IReadOnlyList<Core.Disclosure.FeedbackRecord> Feedback { get; private set; } = [];
     public FeedbackForm Form { get; private set; } = null!;
 
@@ -30,6 +33,8 @@ public sealed class NoticeModel(Books books) : PageModel
         Org = Core.Disclosure.PersonalData.Mask(books.State.Ledger.Org);
         Signed = SignedNote.TryParse(notice.Checkpoint, out var note, out _) && note.Signatures.Count > 0 ? note : null;
         Size = Checkpoint.TryParseBody(Signed?.Text ?? notice.Checkpoint, out var body, out _) ? body.Size : 0;
+        CheckPath = CheckLink.For("", notice.Checkpoint,
+            Signed?.Signatures.Select(s => books.State.Key(s.KeyName, s.KeyId)?.PublicKey).OfType<byte[]>() ?? []);
         Feedback = books.Store.Feedback.FeedbackOn(notice.Period);
         Form = new FeedbackForm(seq, FeedbackForm.ItemsOf(books.Store, notice.Period), null, null, null, null, new FieldProblems());
         return Page();

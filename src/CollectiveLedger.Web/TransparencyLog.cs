@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using CollectiveLedger.Core.Audit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CollectiveLedger.Web;
+
+/// <summary>
+/// The log for standard transparency-log clients and the phone page, no sign-in: <c>/checkpoint</c>
+/// (the books' checkpoint as a C2SP signed note), the C2SP tlog-tiles hash tiles <c>/tile/L/N[.p/W]</c>
+/// of that checkpoint's tree, and RFC 6962 proofs as JSON, <c>/proof/consistency?old=N&amp;new=M</c> and
+/// <c>/proof/inclusion?seq=S&amp;size=N</c>. Entry bundles (<c>/tile/entries/…</c>) are not served: the
+/// entries themselves hold personal data, and the public form of the log is not in this build.
+/// </summary>
+public static class TransparencyLog
+{
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/checkpoint", (Books books, LogSnapshots snapshots, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Text(snapshots.Of(books).Checkpoint.Text, "text/plain; charset=utf-8");
+        });
+        endpoints.MapGet("/tile/{level:int}/{**index}", (int level, string index, Books books, LogSnapshots snapshots, HttpContext context) =>
+        {
+            var (path, width) = SplitPartial(index);
+            if (path is null || !HashTiles.TryParseIndexPath(path, out var n)) return Results.NotFound();
+            var snapshot = snapshots.Of(books);
+            if (width == HashTiles.Width || HashTiles.WidthIn(snapshot.Size, level, n) < width) return Results.NotFound();
+            var bytes = HashTiles.Tile(snapshot.Levels, snapshot.Size, level, n, width ?? HashTiles.Width);
+            if (bytes is null) return Results.NotFound();
+            context.Response.Headers.CacheControl = Immutable;
+            return Results.Bytes(bytes, "application/octet-stream");
+        });
+        endpoints.MapGet("/proof/consistency", (long? old, long? @new, Books books, LogSnapshots snapshots) =>
+        {
+            var snapshot = snapshots.Of(books);
+            if (old is not { } o || @new is not { } m || o < 0 || o > m || m > snapshot.Size)
+                return Refused($"需要 0 ≤ old ≤ new ≤ {snapshot.Size}（今天的检查点） old and new must be 0 ≤ old ≤ new ≤ {snapshot.Size} (today's checkpoint)");
+            return Json(w =>
+            {
+                w.WriteNumber("old_size", o);
+                w.WriteNumber("new_size", m);
+                Hashes(w, MerkleProof.Consistency(snapshot.Leaves, o, m));
+            });
+        });
+        endpoints.MapGet("/proof/inclusion", (long? seq, long? size, Books books, LogSnapshots snapshots) =>
+        {
+            var snapshot = snapshots.Of(books);
+            if (seq is not { } s || size is not { } n || s < 0 || s >= n || n > snapshot.Size)
+                return Refused($"需要 0 ≤ seq < size ≤ {snapshot.Size}（今天的检查点） seq and size must be 0 ≤ seq < size ≤ {snapshot.Size} (today's checkpoint)");
+            return Json(w =>
+            {
+                w.WriteNumber("seq", s);
+                w.WriteNumber("size", n);
+                w.WriteString("leaf_hash", Convert.ToBase64String(snapshot.Leaves[(int)s]));
+                Hashes(w, MerkleProof.Inclusion(snapshot.Leaves, s, n));
+            });
+        });
+    }
+
+    // "067" or "x001/067.p/12": the index path and, for a partial tile, its width (1 ... 255; anything else is no tile).
+    private static (string? Path, int? Width) SplitPartial(string index)
+    {
+        var at = index.IndexOf(".p/", StringComparison.Ordinal);
+        if (at < 0) return (index, null);
+        var w = index[(at + 3)..];
+        return w.Length is > 0 and <= 3 && w[0] != '0' && w.All(char.IsAsciiDigit) ? (index[..at], int.Parse(w, CultureInfo.InvariantCulture)) : (null, null);
+    }
+
+    // The proof JSON of cledger prove (issue 15): sizes, then the hashes in standard base64, like the checkpoint's root.
+    private static void Hashes(Utf8JsonWriter w, IReadOnlyList<byte[]> hashes)
+    {
+        w.WriteStartArray("hashes");
+        foreach (var h in hashes) w.WriteStringValue(Convert.ToBase64String(h));
+        w.WriteEndArray();
+    }
+
+    private static IResult Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            write(w);
+            w.WriteEndObject();
+        }
+        return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
+    }
+
+    private static IResult Refused(string message) => Results.Text(message + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+}
