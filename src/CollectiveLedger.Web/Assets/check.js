@@ -250,6 +250,8 @@
         show('根 root', hex(paper.root));
     }
 
+    // Another scanned address opened in the same tab changes only the fragment: check it from the start.
+    window.addEventListener('hashchange', function () { location.reload(); });
     run().catch(function (e) {
         say('bad', '核对出错', 'the check failed: ' + e.message);
     });
