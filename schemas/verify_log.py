@@ -43,7 +43,7 @@ OPTIONAL = {"voucher.posted": {"attachments_reason", "cashier", "draft", "source
             "disclosure.published": {"notice"}, "asset.added": {"attachments", "nominal"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}, "herd.changed": {"cost", "depreciation", "loss_account"},
             "asset.reared": {"attachments"}, "herd.matured": {"attachments", "stated"}}  # added in format 1's later versions
-SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type
+SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type disclosure.public_url
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
 vouchers.attachments_required""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
@@ -311,6 +311,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
         need(k != "vouchers.attachments_required" or v in ("true", "false"), "vouchers.attachments_required must be true or false")
+        need(k != "disclosure.public_url" or re.fullmatch(r"(https?://[^\s/?#]+(/[^\s?#]*[^\s?#/])?)?", v), "disclosure.public_url must be an http(s) address without query, fragment or trailing slash")
         need(k not in GUARDED or not consenting(s["settings"]), f"{k} changes by role.change_requested and role.change_approved (7.20) once a committee chair or supervisor exists")
         s["settings"][k] = v
     elif kind in ("role.change_requested", "role.change_approved"):  # audit-log.md 7.20: a second person consents

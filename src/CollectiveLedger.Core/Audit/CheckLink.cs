@@ -51,8 +51,9 @@ public static class CheckLink
         return false;
     }
 
-    /// <summary>Whether <paramref name="value"/> is a public site's address: absolute http or https, a host, no query or fragment.</summary>
+    /// <summary>Whether <paramref name="value"/> is a public site's address: http:// or https:// (lowercase), a host, no query or fragment.</summary>
     public static bool IsPublicUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        (value.StartsWith("http://", StringComparison.Ordinal) || value.StartsWith("https://", StringComparison.Ordinal))
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.Host.Length > 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0 && !value.Any(char.IsWhiteSpace);
 }
