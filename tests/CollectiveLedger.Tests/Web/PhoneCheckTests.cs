@@ -84,6 +84,23 @@ public class PhoneCheckTests
         });
     }
 
+    [Test]
+    public async Task Where_the_browser_offers_no_WebCrypto_the_page_says_it_cannot_check_there_Chinese_first()
+    {
+        using var workspace = new Workspace();
+        await PublicPagesTests.Published(workspace);
+
+        await InBrowser(workspace, async (page, url) =>
+        {
+            // What a browser shows a page served over plain http from an address that is not this computer's own.
+            await page.Context.AddInitScriptAsync("Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });");
+            await OpenFromTheNotice(page, url);
+
+            Assert.That(await Verdict(page), Does.StartWith("无法在此核对").And.Contain("cannot check here"));
+            Assert.That(await page.TextContentAsync("#steps"), Does.Contain("https"));
+        });
+    }
+
     private static void AddMarch(TestLedger ledger) =>
         ledger.Ok("vouchers", "import", ledger.WriteFile("march.json",
             """[{"ref":"M","date":"2025-03-10","summary":"收到打草作业费","lines":[{"account":"10201","debit":"800"},{"account":"50101","credit":"800"}]}]"""));
