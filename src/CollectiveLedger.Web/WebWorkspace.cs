@@ -169,6 +169,7 @@ public static class WebWorkspace
             endpoints.MapRazorPages();
             Assets.Map(endpoints);
             NoticeFiles.Map(endpoints);
+            PublicLogFile.Map(endpoints);
         });
     }
 
