@@ -13,7 +13,7 @@ namespace CollectiveLedger.Core.Audit;
 /// recomputes). Withheld are the entries of kinds that hold personal data
 /// (<see cref="EventKind.HoldsPersonalData"/>), and any other entry whose text holds one of the
 /// register's private values (<see cref="PrivateValuesOf"/>) in any spelling: compared after NFKC
-/// normalization (full-width digits become ASCII) with spaces and '-' removed, as an accountant may
+/// normalization (full-width digits become ASCII) with spaces, dashes, '.' and '/' removed, as an accountant may
 /// have typed a member's phone number into a voucher's summary.
 /// </summary>
 public sealed class PublicLog
@@ -125,10 +125,19 @@ public sealed class PublicLog
         return stub;
     }
 
-    /// <summary>NFKC (full-width digits and letters become ASCII), then without spaces and '-'.</summary>
+    /// <summary>
+    /// NFKC (full-width digits and letters become ASCII, the ideographic space a space), upper case (an ID
+    /// card's x), then without the characters people put between digits: spaces, '-' (and the other dashes), '.', '/'.
+    /// </summary>
     private static string Normalize(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
-        return normalized.Contains(' ') || normalized.Contains('-') ? normalized.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) : normalized;
+        var normalized = text.Normalize(NormalizationForm.FormKC).ToUpperInvariant();
+        if (normalized.AsSpan().IndexOfAny(Separators) < 0) return normalized;
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+            if (!Separators.Contains(c)) sb.Append(c);
+        return sb.ToString();
     }
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" -./\u2010\u2011\u2012\u2013\u2014\u2015\u2212");
 }
