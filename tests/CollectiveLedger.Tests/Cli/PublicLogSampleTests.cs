@@ -86,6 +86,7 @@ public class PublicLogSampleTests
             var report = JsonDocument.Parse(stdout).RootElement;
 
             Assert.That(code, Is.Zero, stderr + stdout);
+            Assert.That(VerifyCategoryTests.SchemaErrors(stdout), Is.Empty, "verify --log's JSON is verify's, with its additions in verify.schema.json");
             Assert.That(report.GetProperty("head").GetRawText(), Is.EqualTo(database.GetProperty("head").GetRawText()), file);
             Assert.That(report.GetProperty("root").GetString(), Is.EqualTo(database.GetProperty("root").GetString()), file);
             Assert.That(report.GetProperty("checkpoints")[0].GetProperty("status").GetString(), Is.EqualTo("consistent"));
