@@ -14,13 +14,15 @@ public static class PublicLogFile
 {
     public const string Path = "/log.jsonl";
 
+    private static readonly ReadOnlyMemory<byte> Newline = "\n"u8.ToArray();
+
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Path, (Books books) => Results.Stream(async stream =>
         {
             foreach (var entry in books.Store.PublicEntries())
             {
                 await stream.WriteAsync(entry.Bytes);
-                await stream.WriteAsync("\n"u8.ToArray());
+                await stream.WriteAsync(Newline);
             }
         }, "text/plain; charset=utf-8", fileDownloadName: null));
 }
