@@ -38,11 +38,11 @@ class VerifierTestCase(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory()
         self.addCleanup(self.tmp.cleanup)
 
-    def run_verifier(self, lines, tb=None, raw=None):
+    def run_verifier(self, lines, tb=None, raw=None, options=()):
         path = os.path.join(self.tmp.name, "log.jsonl")
         with open(path, "wb") as f:
             f.write(raw if raw is not None else b"".join(line + b"\n" for line in lines))
-        args = [sys.executable, VERIFIER, path]
+        args = [sys.executable, VERIFIER, *options, path]
         if tb is not None:
             tb_path = os.path.join(self.tmp.name, "tb.json")
             with open(tb_path, "w", encoding="utf-8") as f:
@@ -329,6 +329,83 @@ class Credentials(VerifierTestCase):
         self.assertFailsAt(self.log(self.issued(user="管理员")), n + 1, "issued for someone else")
         self.assertFailsAt(self.log(self.credential("乌云", "web")), n + 1, "via must be")
         self.assertFailsAt(self.log(self.credential("乌云", "server", user="甲、乙")), n + 1, "user: one name")
+
+
+def stub(line, kind=None):
+    """The public log's stand-in for an entry it withholds (audit-log.md 14), computed here from the line itself."""
+    e = json.loads(line)
+    return canonical({"hash": hashlib.sha256(line).hexdigest(), "kind": kind or e["kind"],
+                      "leaf": hashlib.sha256(b"\x00" + line).hexdigest(), "seq": e["seq"]})
+
+
+class PublicLog(VerifierTestCase):
+    """audit-log.md 14: a public log withholds entries as stubs; the chain and the root still check, the balances leave withheld vouchers out."""
+
+    def test_a_withheld_member_keeps_the_head_root_and_balances_and_the_voucher_naming_it_passes(self):
+        lines = list(self.lines)
+        lines[3] = stub(lines[3])
+
+        result = self.run_verifier(lines, options=["--public"])
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn(f"head: {self.expected['head']}\n", result.stdout)
+        root_hex = base64.b64decode(self.expected["roots"][str(self.expected["entries"])]).hex()
+        self.assertIn(f"root: {root_hex}\n", result.stdout)
+        self.assertIn("withheld: 1 entries holding personal data, as hashes (member.added 1); 0 vouchers withheld", result.stdout)
+        printed = dict(re.findall(r"^ +(\d+) +(-?\d+\.\d\d)$", result.stdout, re.M))
+        for code, amount in self.expected["balances"].items():
+            self.assertEqual(printed[code], amount, code)
+
+    def test_a_stub_is_refused_without_public(self):
+        lines = list(self.lines)
+        lines[3] = stub(lines[3])
+        self.assertFailsAt(lines, 3, "this is a public log, verify it with --public")
+
+    def test_a_withheld_voucher_is_left_out_of_the_balances_and_said(self):
+        lines = list(self.lines)
+        lines[4] = stub(lines[4])
+
+        result = self.run_verifier(lines, options=["--public"])
+
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("1 vouchers withheld, which the balances below leave out", result.stdout)
+        self.assertNotRegex(result.stdout, r"(?m)^ +10201 ")
+
+    def test_a_stub_with_another_hash_breaks_the_chain_at_the_next_entry(self):
+        lines = list(self.lines)
+        forged = json.loads(stub(lines[3]))
+        forged["hash"] = hashlib.sha256(b"another member").hexdigest()
+        lines[3] = canonical(forged)
+        result = self.run_verifier(lines, options=["--public"])
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertRegex(result.stdout, r"PROBLEM: line 5 \(seq 4\): prev must be")
+
+    def test_a_stub_with_another_leaf_changes_the_root(self):
+        lines = list(self.lines)
+        forged = json.loads(stub(lines[3]))
+        forged["leaf"] = hashlib.sha256(b"another leaf").hexdigest()
+        lines[3] = canonical(forged)
+        result = self.run_verifier(lines, options=["--public"])
+        root_hex = base64.b64decode(self.expected["roots"][str(self.expected["entries"])]).hex()
+        self.assertNotIn(f"root: {root_hex}\n", result.stdout)
+
+    def test_a_stub_not_canonical_or_with_other_keys_fails(self):
+        lines = list(self.lines)
+        lines[3] = stub(lines[3]).replace(b",", b", ", 1)
+        result = self.run_verifier(lines, options=["--public"])
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertIn("the stub is not canonical JSON", result.stdout)
+        extra = json.loads(self.lines[3])
+        lines[3] = canonical(dict(json.loads(stub(self.lines[3])), data=extra["data"]))
+        result = self.run_verifier(lines, options=["--public"])
+        self.assertIn("a stub has exactly the keys hash kind leaf seq", result.stdout)
+
+    def test_a_salt_of_32_lowercase_hex_digits_is_accepted_and_any_other_refused(self):
+        entries = self.entries()
+        entries[3]["data"]["salt"] = "00112233445566778899aabbccddeeff"
+        self.assertEqual(self.run_verifier(rechain(entries)).returncode, 0)
+        entries[3]["data"]["salt"] = "00112233445566778899AABBCCDDEEFF"
+        self.assertFailsAt(rechain(entries), 3, "salt must be 32 lowercase hex digits")
 
 
 class Herds(VerifierTestCase):

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Reference verifier for an exported CollectiveLedger audit log (spec: schemas/audit-log.md).
 
-Usage: python3 verify_log.py LOG.jsonl [--trial-balance TB.json]
+Usage: python3 verify_log.py [--public] LOG.jsonl [--trial-balance TB.json]
 Exit 0: every check holds. 1: integrity problems found (PROBLEM lines), each naming its line and seq. 2: a file
 cannot be read. 3: reconciliation problems only (RECONCILIATION lines: the asset register does not cover its
 accounts; the books need an accountant, nothing points to tampering), as `cledger verify` exits.
 Checks the chain, the canonical form, the data of every kind and the ledger rules, and every checkpoint a
 disclosure.published entry carries: its root against the log's first N entries, its ECDSA P-256 signatures
-against the keys registered before it. An entry of an unknown kind is a problem. Python 3 standard library only.
+against the keys registered before it. An entry of an unknown kind is a problem. With --public the file is a public log
+(audit-log.md 14): an entry withheld as a stub {"hash","kind","leaf","seq"} gives the chain its hash and the Merkle root its
+leaf; the balances leave out the vouchers withheld, and the rules that depend on a withheld entry are checked as far as the
+public entries allow. Python 3 standard library only.
 """
 import argparse, base64, datetime, hashlib, json, re, sys
 
@@ -35,6 +38,7 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
         "role.change_requested": "by key value", "role.change_approved": "by key role value",
         "user.enrolment_issued": "by user", "user.credential_set": "by user via"}
+PRIVATE = ("member.added", "feedback.received", "user.enrolment_issued", "user.credential_set")  # kinds that hold personal data (audit-log.md 14)
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
 for step in ("submitted", "reviewed", "approved", "rejected", "withdrawn"):
@@ -43,6 +47,9 @@ OPTIONAL = {"voucher.posted": {"attachments_reason", "cashier", "draft", "source
             "disclosure.published": {"notice"}, "asset.added": {"attachments", "nominal"}, "asset.disposed": {"attachments"},
             "contract.received": {"attachments"}, "herd.changed": {"cost", "depreciation", "loss_account"},
             "asset.reared": {"attachments"}, "herd.matured": {"attachments", "stated"}}  # added in format 1's later versions
+for k in PRIVATE:  # audit-log.md 14: a random salt in every entry of a kind that holds personal data, written since the public log
+    OPTIONAL[k] = OPTIONAL.get(k, set()) | {"salt"}
+STUB = "hash kind leaf seq".split()
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type disclosure.public_url
 disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
 vouchers.attachments_required""".split()
@@ -216,7 +223,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(all(l["account"][0] == "5" or l["account"] == "321" or l["account"].startswith("322") for l in lines),
              "a closing voucher moves only 5xx, 321 and 322 (or its 未分配收益 sub-account)")
         s["closing"] = year
-    need(is_int(d["number"]) and d["number"] == s["numbers"].get(p, 0) + 1, f"number {d['number']} is not the next in {p} (gapless from 1)")
+    need(is_int(d["number"]) and (d["number"] == s["numbers"].get(p, 0) + 1 or s["withheld"].get("voucher.posted") and d["number"] > s["numbers"].get(p, 0)),
+         f"number {d['number']} is not the next in {p} (gapless from 1)")
     need(d["ref"] is None or (isinstance(d["ref"], str) and d["ref"] not in s["refs"]), "ref must be null or unused")
     need(isinstance(lines, list) and 2 <= len(lines) <= 500, "a voucher has 2..500 lines")
     sign, total = (1 if rev is None else -1), 0
@@ -224,8 +232,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(isinstance(l, dict) and sorted(l) == LINE, f"line {i}: keys must be {' '.join(LINE)}")
         dr, cr = fen(l["debit"]), fen(l["credit"])
         need(l["account"] in s["accounts"] and l["account"] not in s["parents"], f"line {i}: {l['account']!r} is not an existing leaf account")
-        for dim in ("fund", "member", "counterparty"):
-            need(l[dim] is None or l[dim] in s[dim], f"line {i}: unknown {dim} {l[dim]!r}")
+        for dim in ("fund", "member", "counterparty"):  # a member's registration is withheld from a public log
+            need(l[dim] is None or l[dim] in s[dim] or dim == "member" and s["withheld"].get("member.added"), f"line {i}: unknown {dim} {l[dim]!r}")
         need((dr == 0) != (cr == 0) and 0 < (dr + cr) * sign <= 10**13,
              f"line {i}: exactly one side is non-zero, {'negative (reversal)' if rev else 'positive'}, at most 100000000000.00")
         need(l["summary"] is None or isinstance(l["summary"], str), f"line {i}: summary must be a string or null")
@@ -235,6 +243,8 @@ def post_voucher(d, s):  # checks one voucher.posted against the state s, then a
         need(isinstance(rev, dict) and sorted(rev) == ["number", "period"], "reverses must be null or {period, number}")
         key = (rev["period"], rev["number"]) if is_int(rev["number"]) else None
         o = s["vouchers"].get(key)
+        if o is None and s["withheld"].get("voucher.posted"):  # the voucher reversed may be one the public log withholds
+            o = dict(d, reverses=None, lines=[dict(l, debit=yuan(-fen(l["debit"])), credit=yuan(-fen(l["credit"]))) for l in lines], date=rev["period"] + "-01")
         need(o and o["reverses"] is None and key not in s["reversed"], f"reverses {key}: no such voucher, or it is a reversal or reversed already")
         need(o["kind"] == d["kind"] and o["date"] <= date and len(o["lines"]) == len(lines)
              and all(map(negates, lines, o["lines"])), "a reversal repeats the original's kind and lines, amounts negated")
@@ -266,6 +276,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
     need(kind in KEYS, f"unknown kind {kind!r}: chain checked, data not, balances leave it out")
     need(set(KEYS[kind].split()) <= set(d) <= set(KEYS[kind].split()) | OPTIONAL.get(kind, set()),
          f"data of {kind} must have exactly the keys {KEYS[kind]} (and optionally {' '.join(sorted(OPTIONAL.get(kind, [])))})")
+    need("salt" not in d or (isinstance(d["salt"], str) and re.fullmatch(r"[0-9a-f]{32}", d["salt"])), "salt must be 32 lowercase hex digits")
     if kind == "ledger.created":
         need(is_int(d["format_version"]) and d["format_version"] == 1 and d["chart"] == "standard-2023", "unsupported format_version or chart")
         need(isinstance(d["start_period"], str) and PERIOD.fullmatch(d["start_period"]), "bad start_period")
@@ -283,7 +294,8 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(not p.endswith("-12") or s["closing"] in (None, int(p[:4])), f"{p} closes with its year, after that year's closing vouchers")
         if p.endswith("-12"):
             s["closing"] = int(p[:4])
-        if "balances_sha256" in d:  # audit-log.md: net balance per account at the end of the month, canonical JSON
+        # audit-log.md: net balance per account at the end of the month, canonical JSON (unknown with vouchers withheld)
+        if "balances_sha256" in d and not s["withheld"].get("voucher.posted"):
             net = {}
             for month, accounts in s["monthly"].items():
                 if month <= p:
@@ -408,7 +420,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         else:
             need(d["via"] in ("server", "enrolment", "self"), "via must be server, enrolment or self")
             need(d["via"] == "server" or d["by"] == u, f"via {d['via']}: only {u} sets their own password")
-            need(d["via"] != "enrolment" or u in s["enrolments"], f"{u} has no enrolment code issued and not yet used")
+            need(d["via"] != "enrolment" or u in s["enrolments"] or s["withheld"].get("user.enrolment_issued"), f"{u} has no enrolment code issued and not yet used")
             s["enrolments"].discard(u)
     elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
         y = d["year"]
@@ -486,7 +498,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(fen(d["area"]) > 0 and fen(d["rent"]) > 0 and is_date(d["from"]) and is_date(d["to"]) and d["from"] <= d["to"], "area, rent or term out of range")
         need(d["income_account"] in s["accounts"] and d["income_account"][:3] == "501" and d["prepaid_account"] in s["accounts"]
              and d["prepaid_account"][:3] == "211", "income_account below 501, prepaid_account below 211")
-        need(d["party"] in s["member"] or d["party"] in s["counterparty"], f"party {d['party']!r} is not a registered member or counterparty")
+        need(d["party"] in s["member"] or d["party"] in s["counterparty"] or s["withheld"].get("member.added"), f"party {d['party']!r} is not a registered member or counterparty")
         start, end = datetime.date.fromisoformat(d["from"]), datetime.date.fromisoformat(d["to"])
         years = 1  # contract years begin on from + k years (29 February + 1 year is 28 February)
         while years <= 100 and start.replace(year=start.year + years, day=28 if (start.month, start.day) == (2, 29) else start.day) <= end:
@@ -550,32 +562,53 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(isinstance(d["code"], str) and d["code"] not in s[dim], f"{dim} code {d['code']!r} exists already")
         s[dim].add(d["code"])
 
-def verify(log_path, tb_path=None):
+def check_stub(e, b, seq, s):  # audit-log.md 14: an entry the public log withholds; returns its hash and its leaf hash
+    need(sorted(e) == STUB, "a stub has exactly the keys " + " ".join(STUB))
+    need(json.dumps(e, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() == b, "the stub is not canonical JSON")
+    need(all(isinstance(e[k], str) and re.fullmatch(r"[0-9a-f]{64}", e[k]) for k in ("hash", "leaf")), "a stub's hash and leaf are 64 lowercase hex digits")
+    need(is_int(e["seq"]) and e["seq"] == seq, f"seq must be {seq}: entries are numbered 0, 1, 2 ... without gaps")
+    need(seq > 0 and isinstance(e["kind"], str), "entry 0 (ledger.created) is never withheld")
+    s["withheld"][e["kind"]] = s["withheld"].get(e["kind"], 0) + 1
+    if e["kind"] == "feedback.received":  # numbered without gaps: the withheld question is the next number, unanswered
+        s["feedback"][len(s["feedback"]) + 1] = False
+    return e["hash"], bytes.fromhex(e["leaf"])
+
+def verify(log_path, tb_path=None, public=False):
     lines, problems = open(log_path, "rb").read().split(b"\n"), []
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, plans={}, planners={}, surplus={},
-             enrolments=set())
+             enrolments=set(), withheld={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known
+        h, leaf = hashlib.sha256(b).hexdigest(), hashlib.sha256(b"\x00" + b).digest()
         try:
             e = json.loads(b.decode("utf-8"), parse_float=no_float, parse_constant=no_float)
             seq = e["seq"] if isinstance(e, dict) and is_int(e.get("seq")) else seq
-            check_values(e)
-            check_entry(e, b, prev, expected, s)
+            if isinstance(e, dict) and "leaf" in e:
+                need(public, "a stub of a withheld entry: this is a public log, verify it with --public")
+                h, leaf = check_stub(e, b, expected, s)
+            else:
+                check_values(e)
+                check_entry(e, b, prev, expected, s)
         except (ValueError, KeyError, TypeError) as x:  # JSON and UTF-8 decoding errors are ValueErrors too
             why = "not UTF-8" if isinstance(x, UnicodeDecodeError) else "not JSON" if isinstance(x, json.JSONDecodeError) else ""
             problems.append(f"line {n} (seq {seq}): {why + ': ' if why else ''}{x}")
-        prev, expected = hashlib.sha256(b).hexdigest(), seq + 1
-        s["leaves"].append(hashlib.sha256(b"\x00" + b).digest())
+        prev, expected = h, seq + 1
+        s["leaves"].append(leaf)
     problems += [] if lines else ["the log is empty (a ledger always has entry 0)"]
     level1 = {}
     for a, f in s["net"].items():
         level1[a[:3]] = level1.get(a[:3], 0) + f
     print(f"entries: {len(lines)}\nhead: {prev if lines else '-'}\nroot: {merkle_root(s['leaves']).hex()}")
+    if public:
+        vouchers = s["withheld"].get("voucher.posted", 0)
+        print(f"withheld: {sum(s['withheld'].values())} entries holding personal data, as hashes "
+              f"({', '.join(f'{k} {v}' for k, v in sorted(s['withheld'].items())) or 'none'}); "
+              f"{vouchers} vouchers withheld, which the balances below leave out")
     print("balances, debit minus credit (level-1 accounts; their posting sub-accounts indented):")
     for c in sorted(level1):
         print(f"  {c:<10}{yuan(level1[c]):>20}")
@@ -586,7 +619,7 @@ def verify(log_path, tb_path=None):
         acct = "account" if field == "cost" else "depreciation_account"
         used = [a for a in s["assets"].values() if (a[acct] or "")[:3] == c]
         held = sum(a["cost_now"] if field == "cost" else a["depreciated"] for a in used if not a["disposed"])
-        if used and held != level1.get(c, 0) * (1 if field == "cost" else -1):
+        if used and not s["withheld"].get("voucher.posted") and held != level1.get(c, 0) * (1 if field == "cost" else -1):
             reconciliation.append(f"asset register: {c} holds {yuan(held)} in the register, the books {yuan(level1.get(c, 0))}")
     if tb_path:
         try:
@@ -606,10 +639,11 @@ def verify(log_path, tb_path=None):
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")
     ap.add_argument("log")
+    ap.add_argument("--public", action="store_true", help="the file is a public log (audit-log.md 14): withheld entries are stubs")
     ap.add_argument("--trial-balance", metavar="TB.json", help="trial-balance JSON over the whole history to compare")
     args = ap.parse_args()
     try:
-        sys.exit(verify(args.log, args.trial_balance))
+        sys.exit(verify(args.log, args.trial_balance, args.public))
     except OSError as x:
         print(f"cannot read: {x}", file=sys.stderr)
         sys.exit(2)

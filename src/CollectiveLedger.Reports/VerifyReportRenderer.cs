@@ -11,7 +11,32 @@ namespace CollectiveLedger.Reports;
 /// </summary>
 public static class VerifyReportRenderer
 {
-    public static byte[] Json(VerifyReport report) => Reports.Json.Write(w =>
+    public static byte[] Json(VerifyReport report) => Json(report, null);
+
+    /// <summary>
+    /// <c>verify --log FILE</c> in the same JSON, with the additions of audit-log.md 14: <c>withheld</c> and
+    /// <c>withheld_vouchers</c> (stubs in the file), <c>balances</c> (net, debit minus credit, of the level-1 and
+    /// posted accounts) and <c>funds</c> (received and paid through cash and bank), replayed from the file.
+    /// </summary>
+    public static byte[] Json(LogFileReport log) => Json(log.Report, w =>
+    {
+        w.WriteNumber("withheld", log.Withheld);
+        w.WriteNumber("withheld_vouchers", log.WithheldVouchers);
+        w.WriteStartObject("balances");
+        foreach (var (account, net) in log.Balances.Net) w.WriteString(account, net.ToString());
+        w.WriteEndObject();
+        w.WriteStartObject("funds");
+        foreach (var (fund, (received, paid)) in log.Balances.Funds)
+        {
+            w.WriteStartObject(fund);
+            w.WriteString("received", received.ToString());
+            w.WriteString("paid", paid.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    });
+
+    private static byte[] Json(VerifyReport report, Action<System.Text.Json.Utf8JsonWriter>? more) => Reports.Json.Write(w =>
     {
         w.WriteStartObject();
         w.WriteBoolean("ok", report.Ok);
@@ -60,6 +85,7 @@ public static class VerifyReportRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        more?.Invoke(w);
         w.WriteEndObject();
 
         void Category(string name, int found)
@@ -80,6 +106,35 @@ public static class VerifyReportRenderer
         if (report.Ok)
             sb.AppendLine(chinese ? "校验通过：哈希链完整，重放结果与账表逐行一致，登记簿与科目相符。 OK: chain intact, replay matches every table, the registers match their accounts."
                                   : "OK: chain intact, replay matches every table, the registers match their accounts.");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>verify --log FILE</c> as text: the summary and the two sections as for the books, then how many entries
+    /// the file withholds (and that the balances leave their vouchers out), the balances and the funds replayed from it.
+    /// </summary>
+    public static string Text(LogFileReport log, bool chinese)
+    {
+        var report = log.Report;
+        var sb = new StringBuilder(Summary(report, chinese));
+        foreach (var category in (string[])[VerifyCategory.Integrity, VerifyCategory.Reconciliation])
+            sb.AppendLine(Heading(report, category, chinese)).Append(Problems(report, category, chinese));
+        if (log.Withheld > 0)
+            sb.AppendLine(chinese
+                ? $"公开日志：{log.Withheld} 条含个人信息，只有哈希（其中凭证 {log.WithheldVouchers} 张，下列余额不含这些凭证） public log: {log.Withheld} entries withheld as hashes ({log.WithheldVouchers} vouchers, which the balances below leave out)"
+                : $"public log: {log.Withheld} entries withheld as hashes ({log.WithheldVouchers} vouchers, which the balances below leave out)");
+        sb.AppendLine(chinese ? "余额（借方减贷方；一级科目，其下为记账的明细科目） balances, debit minus credit (level-1 accounts, their posted sub-accounts indented):"
+                              : "balances, debit minus credit (level-1 accounts, their posted sub-accounts indented):");
+        foreach (var (account, net) in log.Balances.Net)
+            sb.AppendLine(account.Length == 3 ? $"  {account,-10}{net,20}" : $"    {account,-8}{net,20}");
+        if (log.Balances.Funds.Count > 0)
+        {
+            sb.AppendLine(chinese ? "专项资金（经现金、银行收付） funds, received and paid through cash and bank:" : "funds, received and paid through cash and bank:");
+            foreach (var (fund, (received, paid)) in log.Balances.Funds)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {fund,-10} received {received,16}  paid {paid,16}");
+        }
+        if (report.Ok)
+            sb.AppendLine(chinese ? "校验通过：编码、哈希链与默克尔根完整。 OK: encoding, chain and Merkle root intact." : "OK: encoding, chain and Merkle root intact.");
         return sb.ToString();
     }
 

@@ -70,8 +70,14 @@ public sealed class WriteSession : ILedgerSession, IDisposable
 
     void ILedgerSession.Append(LedgerEvent e) => Append(e);
 
+    /// <remarks>
+    /// An event of a kind that holds personal data gets a fresh random salt here, the one place every
+    /// entry is written (audit-log.md 14): the rules decide events without one, so replay compares them without it.
+    /// </remarks>
     public AuditEntry Append(LedgerEvent e)
     {
+        if (e.Salt is null && EventKinds.Named(e.Kind) is { HoldsPersonalData: true })
+            e = e with { Salt = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
         var entry = AuditEntry.Create(_nextSeq, _prev, _now, _actor, e);
         Execute(InsertEntry, [entry.Seq, entry.Hash, entry.Bytes]);
         foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);

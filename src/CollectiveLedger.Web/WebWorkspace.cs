@@ -171,6 +171,7 @@ public static class WebWorkspace
             Assets.Map(endpoints);
             NoticeFiles.Map(endpoints);
             TransparencyLog.Map(endpoints);
+            PublicLogFile.Map(endpoints);
         });
     }
 

@@ -5,14 +5,15 @@ using CollectiveLedger.Reports;
 
 namespace CollectiveLedger.Cli.Commands;
 
-/// <summary><c>log export --out FILE</c> (JSON Lines, each line the stored bytes) and <c>log show [--from SEQ] [--limit N]</c>.</summary>
+/// <summary><c>log export --out FILE [--public]</c> (JSON Lines, each line the stored bytes, or with <c>--public</c> the public log of audit-log.md 14) and <c>log show [--from SEQ] [--limit N]</c>.</summary>
 public static class LogCommands
 {
     public static Command Declare(ContextOf context)
     {
-        var output = Options.Text("--out", "FILE", "写出的 JSON Lines 文件（必填；含完整个人号码，仅供审计） the JSON Lines file (required; personal numbers in full, for auditors only)");
-        var export = new Command("export", "导出完整审计日志，每行为存储的原始字节 exports the full log, each line the stored bytes") { output };
-        export.Handle(context, (ctx, p) => Run(ctx, "export", path: p.Required(output)));
+        var output = Options.Text("--out", "FILE", "写出的 JSON Lines 文件（必填；不加 --public 时含完整个人号码，仅供审计） the JSON Lines file (required; without --public personal numbers in full, for auditors only)");
+        var publicLog = Options.Flag("--public", "公开日志：含个人信息的条目换成只有哈希的存根，可公开 the public log: entries holding personal data become stubs of their hashes, fit to publish");
+        var export = new Command("export", "导出完整审计日志，每行为存储的原始字节 exports the full log, each line the stored bytes") { output, publicLog };
+        export.Handle(context, (ctx, p) => p.Flag(publicLog) ? ExportPublic(ctx, p.Required(output)) : Run(ctx, "export", path: p.Required(output)));
         var format = Options.Format();
         var from = Options.Text("--from", "SEQ", "起始序号（默认 0） the first entry (0 by default)");
         var limit = Options.Text("--limit", "N", "条数（默认 50） how many (50 by default)");
@@ -70,6 +71,35 @@ public static class LogCommands
             default:
                 throw new InvalidOperationException($"no log {verb}");
         }
+    }
+
+    /// <summary>
+    /// The public log: each entry's public form (<see cref="Storage.LedgerStore.PublicEntries"/>), with a warning
+    /// naming each entry of a public kind withheld because its text holds a member's or a villager's private number.
+    /// </summary>
+    private static int ExportPublic(Context ctx, string path)
+    {
+        using var store = ctx.Open();
+        var byValue = new List<(long Seq, string Kind)>();
+        var (count, withheld) = Files.WriteAtomically(path, stream =>
+        {
+            long n = 0, stubs = 0;
+            foreach (var entry in store.PublicEntries())
+            {
+                stream.Write(entry.Bytes);
+                stream.WriteByte((byte)'\n');
+                n++;
+                if (entry.Withheld) stubs++;
+                if (entry.ByValue) byValue.Add((entry.Seq, entry.Kind));
+            }
+            return (n, stubs);
+        });
+        foreach (var (seq, kind) in byValue)
+            ctx.Error.WriteLine(ctx.Say($"警告：第 {seq} 条（{kind}）的文字含有成员或村民的个人号码，公开日志中只留其哈希；余额不含该条。",
+                $"warning: entry {seq} ({kind}) holds a member's or villager's private number in its text: the public log gives only its hash, and balances replayed from it leave it out."));
+        ctx.Out.WriteLine(ctx.Say($"已导出公开日志 {count} 条到 {path}，其中 {withheld} 条含个人信息，只留哈希。",
+            $"exported the public log, {count} entries, to {path}; {withheld} holding personal data are stubs of their hashes."));
+        return ExitCodes.Done;
     }
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";

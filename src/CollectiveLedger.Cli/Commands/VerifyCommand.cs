@@ -6,7 +6,8 @@ using CollectiveLedger.Storage.Verification;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints.
+/// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints; with
+/// <c>--log FILE</c>, an exported log (full or public) without the database (<see cref="LogFileVerifier"/>).
 /// Exit 1 when there is any integrity problem (someone changed the books outside the program), 3
 /// when there are reconciliation problems only (the books need an accountant), 0 when all holds.
 /// </summary>
@@ -17,15 +18,20 @@ public static class VerifyCommand
         var format = Options.Format();
         var anchor = Options.Many("--anchor", "SEQ:HASH", "此前记下的日志头（可多次） a log head noted before: entry SEQ has this hash (may repeat)");
         var checkpoint = Options.Many("--checkpoint", "FILE", "公开榜上的检查点（扫描或抄录的文字；可多次） a notice's checkpoint, as scanned or typed (may repeat)");
+        var log = Options.Text("--log", "FILE", "校验导出的日志文件（完整或公开），不需要数据库 verifies an exported log file (full or public), no database needed");
         var command = new Command("verify",
             "校验哈希链、重放、锚点和检查点；退出码 1 完整性问题，3 仅对账问题 checks chain, replay, anchors and checkpoints; exit 1: integrity problems, 3: reconciliation problems only")
-            { anchor, checkpoint, format };
+            { anchor, checkpoint, log, format };
         command.Handle(context, (ctx, p) =>
         {
             var output = p.Format(format);
             var anchors = p.All(anchor).Select(text =>
                 Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();
             var checkpoints = p.All(checkpoint).Select(ReadCheckpoint).ToList();
+            if (p.GetValue(log) is { } file)
+                return anchors.Count > 0
+                    ? throw new UsageException("--anchor 只用于数据库；日志文件请用 --checkpoint --anchor checks the database only; hold a log file against a --checkpoint")
+                    : RunOnFile(ctx, output, file, checkpoints);
             return Run(ctx, output, anchors, checkpoints);
         });
         return command;
@@ -39,6 +45,20 @@ public static class VerifyCommand
         if (format == OutputFormat.Json) ctx.WriteBytes(VerifyReportRenderer.Json(report));
         else ctx.Out.Write(VerifyReportRenderer.Text(report, ctx.Chinese));
         return report.Status switch
+        {
+            VerifyCategory.Integrity => ExitCodes.Rejected,
+            VerifyCategory.Reconciliation => ExitCodes.Reconciliation,
+            _ => ExitCodes.Done,
+        };
+    }
+
+    private static int RunOnFile(Context ctx, OutputFormat format, string path, IReadOnlyList<SignedNote> checkpoints)
+    {
+        if (!File.Exists(path)) throw new UsageException($"找不到日志文件 {path} log file {path} not found");
+        var log = LogFileVerifier.Verify(path, checkpoints);
+        if (format == OutputFormat.Json) ctx.WriteBytes(VerifyReportRenderer.Json(log));
+        else ctx.Out.Write(VerifyReportRenderer.Text(log, ctx.Chinese));
+        return log.Report.Status switch
         {
             VerifyCategory.Integrity => ExitCodes.Rejected,
             VerifyCategory.Reconciliation => ExitCodes.Reconciliation,

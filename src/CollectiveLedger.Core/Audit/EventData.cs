@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 
@@ -29,6 +30,13 @@ public static class EventData
 
     /// <summary>A string key added in a later version of format 1: null when the entry has none.</summary>
     public static string? Added(JsonElement e, string name) => e.TryGetProperty(name, out _) ? Str(e, name) : null;
+
+    /// <summary>
+    /// The optional <c>salt</c> of a kind that holds personal data (audit-log.md 14): 32 lowercase hex digits, 128 random
+    /// bits; null in entries written before it existed.
+    /// </summary>
+    public static string? SaltOf(JsonElement e) =>
+        Added(e, "salt") is not { } salt ? null : LedgerEvent.IsSalt(salt) ? salt : throw new FormatException("'salt' is not 32 lowercase hex digits");
 
     public static int Int(JsonElement e, string name) =>
         Get(e, name).TryGetInt32(out var n) ? n : throw new FormatException($"'{name}' is not an integer");

@@ -15,7 +15,8 @@ public sealed record FeedbackReceived(int Number, string Scope, Period From, Per
     : LedgerEvent
 {
     public static readonly EventKind Definition = new("feedback.received", d => new FeedbackReceived(Int(d, "number"), Str(d, "scope"),
-        PeriodOf(d, "from"), PeriodOf(d, "to"), DateOf(d, "date"), Str(d, "item"), Str(d, "question"), OptStr(d, "contact")));
+        PeriodOf(d, "from"), PeriodOf(d, "to"), DateOf(d, "date"), Str(d, "item"), Str(d, "question"), OptStr(d, "contact")) { Salt = SaltOf(d) },
+        holdsPersonalData: true);
 
     public override string Kind => Definition.Name;
 
@@ -34,6 +35,7 @@ public sealed record FeedbackReceived(int Number, string Scope, Period From, Per
         w.Property("item", Item);
         w.Property("number", Number);
         w.Property("question", Question);
+        if (Salt is not null) w.Property("salt", Salt);
         w.Property("scope", Scope);
         w.Property("to", To.ToString());
     }

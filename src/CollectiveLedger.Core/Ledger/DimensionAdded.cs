@@ -13,8 +13,9 @@ public sealed record DimensionAdded(DimensionKind Dimension, string Code, string
     public static readonly EventKind FundAdded = new("fund.added", d => new DimensionAdded(DimensionKind.Fund, Str(d, "code"), Str(d, "name"),
         d.TryGetProperty("terms", out var terms) ? EventCodec.ReadTerms(terms) : null));
 
+    /// <summary>Personal data: the household's details, and a member's name with its code (a counterparty is a business or an office, see audit-log.md 14).</summary>
     public static readonly EventKind MemberAdded = new("member.added", d => new DimensionAdded(DimensionKind.Member, Str(d, "code"), Str(d, "name"), null,
-        d.TryGetProperty("details", out var details) ? EventCodec.ReadDetails(details) : null));
+        d.TryGetProperty("details", out var details) ? EventCodec.ReadDetails(details) : null) { Salt = SaltOf(d) }, holdsPersonalData: true);
 
     public static readonly EventKind CounterpartyAdded = new("counterparty.added",
         d => new DimensionAdded(DimensionKind.Counterparty, Str(d, "code"), Str(d, "name")));
@@ -35,6 +36,7 @@ public sealed record DimensionAdded(DimensionKind Dimension, string Code, string
             EventCodec.WriteDetails(details, w);
         }
         w.Property("name", Name);
+        if (Salt is not null) w.Property("salt", Salt);
         if (Terms is { } terms)
         {
             w.Name("terms");

@@ -10,9 +10,15 @@ namespace CollectiveLedger.Core.Ledger;
 /// <see cref="EventKinds"/> finds every declared kind.
 /// </summary>
 /// <param name="read">Reads the data object; throws <see cref="FormatException"/> naming what is wrong.</param>
-public sealed class EventKind(string name, Func<JsonElement, LedgerEvent> read)
+/// <param name="holdsPersonalData">Whether entries of the kind hold personal data (a member's private numbers, a feedback
+/// contact, who holds a sign-in credential): the public log (audit-log.md 14) withholds them as stubs, and the program
+/// writes each new one with a random <c>salt</c> so that its published hash cannot be recovered by guessing.</param>
+public sealed class EventKind(string name, Func<JsonElement, LedgerEvent> read, bool holdsPersonalData = false)
 {
     public string Name { get; } = name;
+
+    /// <summary>Entries of this kind are withheld from the public log and carry a salt (audit-log.md 14).</summary>
+    public bool HoldsPersonalData { get; } = holdsPersonalData;
 
     public LedgerEvent Read(JsonElement data) => read(data);
 

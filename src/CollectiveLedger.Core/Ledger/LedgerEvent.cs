@@ -19,6 +19,17 @@ public abstract record LedgerEvent
     public abstract string Kind { get; }
 
     /// <summary>
+    /// The random salt (32 lowercase hex digits, 128 bits) of an entry whose kind holds personal data
+    /// (<see cref="EventKind.HoldsPersonalData"/>), so that the hash the public log publishes of it cannot be
+    /// recovered by guessing the data. The write path adds it (Storage's <c>WriteSession</c>); rules decide
+    /// events without it, and null in entries written before it existed. Only those kinds write it.
+    /// </summary>
+    public string? Salt { get; init; }
+
+    /// <summary>Whether <paramref name="text"/> is a salt: 32 lowercase hex digits.</summary>
+    public static bool IsSalt(string? text) => text is { Length: 32 } && !text.AsSpan().ContainsAnyExcept("0123456789abcdef");
+
+    /// <summary>
     /// Writes the members of the entry's <c>data</c> object, keys in ascending order (the writer
     /// enforces it), exactly as section 7 of audit-log.md spells them: the stored bytes of every
     /// existing log must come out again, so an optional key is written only when the entry has it.
@@ -45,10 +56,11 @@ public abstract record LedgerEvent
 
     /// <summary>
     /// The rule's decision as verify names it: each violation, or, when <paramref name="sameEvent"/>, an
-    /// accepted decision of another event than <paramref name="logged"/> (this one, unless given).
+    /// accepted decision of another event than <paramref name="logged"/> (this one, unless given), its salt aside
+    /// (rules decide without one).
     /// </summary>
     protected IEnumerable<string> ProblemsOf(Decision decision, LedgerEvent? logged = null, bool sameEvent = true) =>
         !decision.Accepted ? decision.Violations.Select(v => $"{Kind}: {v.Message(Validation.Language.En)} [{v.Code}]")
-        : sameEvent && decision.Event != (logged ?? this) ? [$"{Kind} holds values its rule would not have written"]
+        : sameEvent && decision.Event != ((logged ?? this) with { Salt = null }) ? [$"{Kind} holds values its rule would not have written"]
         : [];
 }

@@ -11,7 +11,8 @@ namespace CollectiveLedger.Core.Ledger;
 /// </summary>
 public sealed record EnrolmentIssued(string User, string By) : LedgerEvent
 {
-    public static readonly EventKind Definition = new("user.enrolment_issued", d => new EnrolmentIssued(Str(d, "user"), Str(d, "by")));
+    public static readonly EventKind Definition = new("user.enrolment_issued", d => new EnrolmentIssued(Str(d, "user"), Str(d, "by")) { Salt = SaltOf(d) },
+        holdsPersonalData: true);
 
     public override string Kind => Definition.Name;
 
@@ -22,6 +23,7 @@ public sealed record EnrolmentIssued(string User, string By) : LedgerEvent
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
+        if (Salt is not null) w.Property("salt", Salt);
         w.Property("user", User);
     }
 
@@ -43,7 +45,8 @@ public sealed record CredentialSet(string User, string By, string Via) : LedgerE
     public const string Self = "self";
     public static readonly IReadOnlyList<string> Vias = [Server, Enrolment, Self];
 
-    public static readonly EventKind Definition = new("user.credential_set", d => new CredentialSet(Str(d, "user"), Str(d, "by"), Str(d, "via")));
+    public static readonly EventKind Definition = new("user.credential_set", d => new CredentialSet(Str(d, "user"), Str(d, "by"), Str(d, "via")) { Salt = SaltOf(d) },
+        holdsPersonalData: true);
 
     public override string Kind => Definition.Name;
 
@@ -55,6 +58,7 @@ public sealed record CredentialSet(string User, string By, string Via) : LedgerE
     public override void WriteData(CanonicalJsonWriter w)
     {
         w.Property("by", By);
+        if (Salt is not null) w.Property("salt", Salt);
         w.Property("user", User);
         w.Property("via", Via);
     }

@@ -299,7 +299,8 @@ public static class LedgerVerifier
                 live.ReportRemaining(run);
             }
             CheckRegister();
-            var results = _checkpoints.Select(c => CheckCheckpoint(c.Note, c.Checkpoint, _state, _roots, _expectedSeq, run)).ToList();
+            var origin = Checkpoint.OriginOf(_state.Ledger.OrgCode, _state.Ledger.LedgerId);
+            var results = _checkpoints.Select(c => CheckCheckpoint(c.Note, c.Checkpoint, origin, _state.Key, [.. _state.Keys], _roots, _expectedSeq, run)).ToList();
             return new VerifyReport(_expectedSeq, _head?.Seq, _head?.Hash, _merkle.Root(), run.Problems, run.Truncated, results,
                 run.Found(VerifyCategory.Integrity), run.Found(VerifyCategory.Reconciliation));
         }
@@ -309,8 +310,12 @@ public static class LedgerVerifier
     /// A checkpoint holds when a registered key signed it and the log still begins with exactly its
     /// first N entries (same RFC 6962 root). Otherwise the problem says which, with the evidence.
     /// </summary>
-    private static CheckpointResult CheckCheckpoint(SignedNote note, Checkpoint? checkpoint, LedgerState state, Dictionary<long, byte[]> roots,
-        long entries, Run run)
+    /// <param name="origin">The origin line of this ledger's checkpoints.</param>
+    /// <param name="keyOf">The registered key of a name and key ID, or null.</param>
+    /// <param name="keys">Every registered key, named when none signed.</param>
+    /// <param name="roots">The roots of the log's first N entries, for every size N a checkpoint names (up to <paramref name="entries"/>).</param>
+    internal static CheckpointResult CheckCheckpoint(SignedNote note, Checkpoint? checkpoint, string origin, Func<string, uint, KeyRegistered?> keyOf,
+        IReadOnlyList<KeyRegistered> keys, Dictionary<long, byte[]> roots, long entries, Run run)
     {
         if (checkpoint is null)
         {
@@ -322,7 +327,7 @@ public static class LedgerVerifier
         var unsigned = note.Signatures.Count == 0;
         foreach (var signature in note.Signatures)
         {
-            if (state.Key(signature.KeyName, signature.KeyId) is not { } key) continue;
+            if (keyOf(signature.KeyName, signature.KeyId) is not { } key) continue;
             if (note.Verifies(signature, key.PublicKey)) signedBy.Add($"{key.Name} ({key.KeyIdHex})");
             else
             {
@@ -334,11 +339,10 @@ public static class LedgerVerifier
         if (signedBy.Count == 0 && !unsigned)
         {
             run.Add(new VerifyProblem(VerifyProblem.Checkpoint, checkpoint.Size > 0 ? checkpoint.Size - 1 : null, "no key registered in this ledger signed the checkpoint",
-                Expected: string.Join(", ", state.Keys.Select(k => $"{k.Name} ({k.KeyIdHex})")),
+                Expected: string.Join(", ", keys.Select(k => $"{k.Name} ({k.KeyIdHex})")),
                 Actual: string.Join(", ", note.Signatures.Select(s => $"{s.KeyName} ({s.KeyId:x8})"))));
             return new CheckpointResult(checkpoint.Size, root, CheckpointResult.BadSignature, signedBy);
         }
-        var origin = Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId);
         if (checkpoint.Origin != origin)
             run.Add(new VerifyProblem(VerifyProblem.Checkpoint, null, "the checkpoint is of another ledger", Expected: origin, Actual: checkpoint.Origin));
         if (checkpoint.Size > entries)

@@ -88,7 +88,10 @@ public sealed partial class EnrolmentTests
         var log = Export(workspace.Ledger);
         var entries = Entries(log).Where(e => e.GetProperty("kind").GetString()!.StartsWith("user.", StringComparison.Ordinal)
                                               && e.GetProperty("data").GetProperty("user").GetString() == "新会计").ToList();
-        Assert.That(entries.Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("actor").GetString(), e.GetProperty("data").GetRawText())),
+        // Every new entry of these kinds is salted (audit-log.md 14): 32 random hex digits, compared here by their form.
+        Assert.That(entries.Select(e => e.GetProperty("data").GetProperty("salt").GetString()), Has.All.Match("^[0-9a-f]{32}$"));
+        Assert.That(entries.Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("actor").GetString(),
+                System.Text.RegularExpressions.Regex.Replace(e.GetProperty("data").GetRawText(), ",\"salt\":\"[0-9a-f]{32}\"", ""))),
             Is.EqualTo(new[]
             {
                 ("user.enrolment_issued", "管理员", "{\"by\":\"管理员\",\"user\":\"新会计\"}"),
@@ -194,7 +197,9 @@ public sealed partial class EnrolmentTests
 
         var log = Export(ledger);
         var entries = Entries(log).Where(e => e.GetProperty("kind").GetString() == "user.credential_set").ToList();
-        Assert.That(entries.Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("data").GetRawText())), Is.EqualTo(new[]
+        Assert.That(entries.Select(e => e.GetProperty("data").GetProperty("salt").GetString()), Has.All.Match("^[0-9a-f]{32}$"), "salted (audit-log.md 14)");
+        Assert.That(entries.Select(e => (e.GetProperty("actor").GetString(),
+            System.Text.RegularExpressions.Regex.Replace(e.GetProperty("data").GetRawText(), ",\"salt\":\"[0-9a-f]{32}\"", ""))), Is.EqualTo(new[]
         {
             ("管理员", "{\"by\":\"管理员\",\"user\":\"乌云\",\"via\":\"server\"}"),
             ("村会计", "{\"by\":\"村会计\",\"user\":\"乌云\",\"via\":\"server\"}"),

@@ -189,10 +189,10 @@ public class StaffPagesTests
         workspace.Ledger.Ok("log", "export", "--out", Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         var exported = File.ReadAllText(Path.Combine(workspace.Ledger.Dir, "log.jsonl"));
         Assert.That(exported, Does.Contain("\"key\":\"role.supervisor\",\"value\":\"监委、审计\"").And.Contain("\"key\":\"role.accountant\",\"value\":\"\""));
-        Assert.That(exported, Does.Contain("\"data\":{\"by\":\"管理员\",\"user\":\"管理员\",\"via\":\"self\"},\"kind\":\"user.credential_set\""),
-            "the log says the administrator set their own password");
+        Assert.That(exported, Does.Match("\"data\":\\{\"by\":\"管理员\",\"salt\":\"[0-9a-f]{32}\",\"user\":\"管理员\",\"via\":\"self\"\\},\"kind\":\"user.credential_set\""),
+            "the log says the administrator set their own password (salted, audit-log.md 14)");
         Assert.That(exported, Does.Not.Contain("AQAAAA").And.Not.Contain("admin-new-password").And.Not.Contain("chair-taken-over"));
-        Assert.That(exported, Does.Not.Contain("{\"by\":\"管理员\",\"user\":\"主任\""), "the administrator set no credential for the committee chair");
+        Assert.That(exported, Does.Not.Match("\\{\"by\":\"管理员\"(,\"salt\":\"[0-9a-f]{32}\")?,\"user\":\"主任\""), "the administrator set no credential for the committee chair");
         Assert.That(accountantNow.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a revoked role closes the page at once");
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
     }
