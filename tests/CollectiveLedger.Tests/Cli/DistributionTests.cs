@@ -5,12 +5,12 @@ namespace CollectiveLedger.Tests.Cli;
 /// <summary>Income distribution through the real command line: plan, approve, post, pay, show, and verify.</summary>
 public class DistributionTests
 {
-    private const string Planner = "乌云其其格";
+    internal const string Planner = "乌云其其格";
     private const string Chair = "巴特尔";
 
     /// <summary>A ledger whose 2025 earned 100.00 and is closed, with three households holding 3, 4 and 0 shares.</summary>
     /// <param name="undistributedBefore">Undistributed surplus of earlier years, brought into 322 by the opening voucher.</param>
-    private static TestLedger ClosedYear(bool close = true, bool split322 = false, string? undistributedBefore = null)
+    internal static TestLedger ClosedYear(bool close = true, bool split322 = false, string? undistributedBefore = null)
     {
         var ledger = TestLedger.WithBasics();
         if (split322)
@@ -34,7 +34,7 @@ public class DistributionTests
         return ledger;
     }
 
-    private static void PlanApprovePost(TestLedger ledger)
+    internal static void PlanApprovePost(TestLedger ledger)
     {
         ledger.OkAs(Planner, "distribution", "plan", "--year", "2025", "--reserve-percent", "10");
         ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号");
