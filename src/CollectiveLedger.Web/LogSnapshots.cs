@@ -6,13 +6,14 @@ namespace CollectiveLedger.Web;
 /// <summary>
 /// The log as the public site serves it, read once per head of the log and kept until the log moves:
 /// its leaf hashes, the hashes of its complete subtrees (for tiles and proofs) and the checkpoint
-/// <c>/checkpoint</c> gives (<see cref="BooksCheckpoint.Take"/> with the keys <c>serve --sign</c> holds).
+/// <c>/checkpoint</c> gives (<see cref="BooksCheckpoint.Take"/> with the keys <c>serve --sign</c> holds), and,
+/// when an entry bundle is first asked for, what the public log withholds (<see cref="PublicLog"/>).
 /// A request only reads the head (one row) to know the snapshot is still the log's; anything that
 /// changes an entry, a forger's recomputed chain included, changes the head's hash.
 /// </summary>
 public sealed class LogSnapshots
 {
-    public sealed record Snapshot(long HeadSeq, string HeadHash, IReadOnlyList<byte[]> Leaves, BooksCheckpoint.Result Checkpoint)
+    public sealed record Snapshot(long HeadSeq, string HeadHash, IReadOnlyList<byte[]> Leaves, BooksCheckpoint.Result Checkpoint, Lazy<PublicLog> PublicLog)
     {
         private IReadOnlyList<IReadOnlyList<byte[]>>? _levels;
 
@@ -32,7 +33,8 @@ public sealed class LogSnapshots
         {
             if (_current is { } known && known.HeadSeq == head.Seq && known.HeadHash == head.Hash) return known;
             var checkpoint = BooksCheckpoint.Take(books.Store, books.State, books.Options.Signers);
-            return _current = new Snapshot(head.Seq, head.Hash, books.Store.Disclosure.LeafHashes(head.Seq + 1), checkpoint);
+            var store = books.Store;
+            return _current = new Snapshot(head.Seq, head.Hash, store.Disclosure.LeafHashes(head.Seq + 1), checkpoint, new(store.PublicLog));
         }
     }
 }

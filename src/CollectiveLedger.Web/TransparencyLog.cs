@@ -11,8 +11,9 @@ namespace CollectiveLedger.Web;
 /// The log for standard transparency-log clients and the phone page, no sign-in: <c>/checkpoint</c>
 /// (the books' checkpoint as a C2SP signed note), the C2SP tlog-tiles hash tiles <c>/tile/L/N[.p/W]</c>
 /// of that checkpoint's tree, and RFC 6962 proofs as JSON, <c>/proof/consistency?old=N&amp;new=M</c> and
-/// <c>/proof/inclusion?seq=S&amp;size=N</c>. Entry bundles (<c>/tile/entries/…</c>) are not served: the
-/// entries themselves hold personal data, and the public form of the log is not in this build.
+/// <c>/proof/inclusion?seq=S&amp;size=N</c>, and entry bundles <c>/tile/entries/N[.p/W]</c> of the public log
+/// (audit-log.md 14): each entry as <c>/log.jsonl</c> gives it, a stub where it holds personal data (or is
+/// longer than a bundle's 16-bit length allows), so a client takes a stub's leaf from the stub.
 /// </summary>
 public static class TransparencyLog
 {
@@ -35,6 +36,26 @@ public static class TransparencyLog
             if (bytes is null) return Results.NotFound();
             context.Response.Headers.CacheControl = Immutable;
             return Results.Bytes(bytes, "application/octet-stream");
+        });
+        endpoints.MapGet("/tile/entries/{**index}", (string index, Books books, LogSnapshots snapshots, HttpContext context) =>
+        {
+            var (path, width) = SplitPartial(index);
+            if (path is null || !HashTiles.TryParseIndexPath(path, out var n)) return Results.NotFound();
+            var snapshot = snapshots.Of(books);
+            var count = width ?? HashTiles.Width;
+            if (width == HashTiles.Width || HashTiles.WidthIn(snapshot.Size, 0, n) < count) return Results.NotFound();
+            using var bundle = new MemoryStream();
+            Span<byte> length = stackalloc byte[2];
+            foreach (var entry in books.Store.Entries(n * HashTiles.Width, count))
+            {
+                var line = snapshot.PublicLog.Value.PublicForm(entry.Seq, PublicLog.KindOf(entry.Bytes) ?? "", entry.Bytes);
+                if (line.Length > ushort.MaxValue) line = PublicLog.Stub(entry.Seq, PublicLog.KindOf(entry.Bytes) ?? "", entry.Bytes);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)line.Length);
+                bundle.Write(length);
+                bundle.Write(line);
+            }
+            context.Response.Headers.CacheControl = Immutable;
+            return Results.Bytes(bundle.ToArray(), "application/octet-stream");
         });
         endpoints.MapGet("/proof/consistency", (long? old, long? @new, Books books, LogSnapshots snapshots) =>
         {

@@ -71,6 +71,45 @@ public class TransparencyLogTests
     }
 
     [Test]
+    public async Task Entry_bundles_hold_the_public_log_line_by_line_and_their_leaves_are_the_level_0_tile()
+    {
+        using var workspace = Signed(out _);
+        workspace.Ledger.Ok("members", "add", "M009", "其其格", "--head", "其其格", "--household-size", "2", "--shares", "1", "--phone", "13912345678");
+        Vouchers(workspace.Ledger, 300);
+        var client = workspace.Client();
+        var (_, note) = await client.Page("/checkpoint");
+        Assert.That(SignedNote.TryReadCheckpoint(note, out var parsed, out _), Is.True);
+        Assert.That(Checkpoint.TryParseBody(parsed.Text, out var checkpoint, out _), Is.True);
+        var width = (int)(checkpoint.Size - 256);
+
+        var full = await client.GetAsync("/tile/entries/000");
+        var partial = await client.GetByteArrayAsync($"/tile/entries/001.p/{width}");
+        var tooWide = await client.GetAsync($"/tile/entries/001.p/{width + 1}");
+        var publicLog = (await client.GetByteArrayAsync("/log.jsonl")).AsSpan().ToArray();
+
+        var lines = System.Text.Encoding.UTF8.GetString(publicLog).Split('\n')[..(int)checkpoint.Size];
+        var bundled = Entries(await full.Content.ReadAsByteArrayAsync()).Concat(Entries(partial)).ToList();
+        Assert.That(full.Headers.CacheControl!.ToString(), Does.Contain("immutable"));
+        Assert.That(tooWide.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+        Assert.That(bundled, Is.EqualTo(lines), "every entry as /log.jsonl gives it, in order");
+        Assert.That(bundled, Has.Some.Contains("\"kind\":\"member.added\"").And.None.Contains("13912345678"), "the member is a stub");
+        var tile = await client.GetByteArrayAsync("/tile/0/000");
+        var leaves = bundled.Take(256).Select(line => Receipt.LeafOf(line)!).ToList();
+        Assert.That(leaves.SelectMany(l => l).ToArray(), Is.EqualTo(tile), "an entry's leaf, or a stub's, is the level-0 tile's hash");
+    }
+
+    // An entry bundle: each entry as a big-endian 16-bit length and that many bytes.
+    private static IEnumerable<string> Entries(byte[] bundle)
+    {
+        for (var at = 0; at < bundle.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bundle.AsSpan(at));
+            yield return System.Text.Encoding.UTF8.GetString(bundle, at + 2, length);
+            at += 2 + length;
+        }
+    }
+
+    [Test]
     public async Task Tiles_are_served_only_as_the_specification_names_them_full_ones_immutable()
     {
         using var workspace = Signed(out _);
@@ -87,7 +126,7 @@ public class TransparencyLogTests
         Assert.That((await client.GetAsync($"/tile/0/002.p/{size - 512}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await client.GetAsync("/tile/1/000.p/2")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         foreach (var missing in new[] { $"/tile/0/002.p/{size - 511}", "/tile/0/002", "/tile/0/000.p/256", "/tile/0/000.p/0", "/tile/0/000.p/07",
-                     "/tile/0/x000/000", "/tile/0/0", "/tile/1/000", "/tile/2/000.p/1", "/tile/64/000", "/tile/entries/000" })
+                     "/tile/0/x000/000", "/tile/0/0", "/tile/1/000", "/tile/2/000.p/1", "/tile/64/000", "/tile/entries/002", "/tile/entries/000.p/256" })
             Assert.That((await client.GetAsync(missing)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), missing);
     }
 
