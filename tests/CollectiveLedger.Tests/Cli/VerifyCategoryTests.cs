@@ -57,7 +57,7 @@ public class VerifyCategoryTests
         [.. report.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("kind").GetString()!, p.GetProperty("category").GetString()!, p.GetProperty("key").GetString()))];
 
     /// <summary>The verify output's errors against the schema, as python3-jsonschema (draft 2020-12) finds them.</summary>
-    private static string SchemaErrors(string json)
+    internal static string SchemaErrors(string json)
     {
         const string script = """
             import json, sys, jsonschema
