@@ -27,7 +27,7 @@ public static class VerifyCommand
         {
             var output = p.Format(format);
             if (p.GetValue(against) is { } newer)
-                return OfflineCommand.Run(ctx, output, p.All(checkpoint), newer, p.GetValue(proof), p.All(key), p.All(anchor).Count);
+                return VerifyAgainstCommand.Run(ctx, output, p.All(checkpoint), newer, p.GetValue(proof), p.All(key), p.All(anchor).Count);
             if (p.GetValue(proof) is not null || p.All(key).Count > 0) throw new UsageException("--proof and --key go with --against NEW");
             var anchors = p.All(anchor).Select(text =>
                 Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();

@@ -8,7 +8,7 @@ namespace CollectiveLedger.Cli.Commands;
 /// against each other with a consistency proof alone, no database (<see cref="CheckpointConsistency"/>,
 /// audit-log.md section 14.3). Exit 1 on a fork, a bad signature or checkpoints of different logs.
 /// </summary>
-public static class OfflineCommand
+public static class VerifyAgainstCommand
 {
     public static int Run(Context ctx, OutputFormat format, IReadOnlyList<string> checkpoints, string newer, string? proofPath, IReadOnlyList<string> keyFiles, int anchors)
     {
