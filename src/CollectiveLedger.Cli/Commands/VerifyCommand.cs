@@ -6,7 +6,8 @@ using CollectiveLedger.Storage.Verification;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints.
+/// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints;
+/// with <c>--against NEW</c>, two checkpoints held against each other without the database (<see cref="VerifyAgainstCommand"/>).
 /// Exit 1 when there is any integrity problem (someone changed the books outside the program), 3
 /// when there are reconciliation problems only (the books need an accountant), 0 when all holds.
 /// </summary>
