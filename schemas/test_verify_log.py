@@ -606,6 +606,160 @@ except ImportError:  # pragma: no cover
 
 
 @unittest.skipIf(ec is None, "the cryptography package is not installed")
+class MerkleProofs(unittest.TestCase):
+    """Proofs (audit-log.md section 15): the RFC 6962 / transparency-dev/merkle vectors, seeded random trees, and the
+    command line on the checkpoint vectors: two checkpoints held against each other, an entry in a checkpoint's tree."""
+
+    def setUp(self):
+        sys.path.insert(0, HERE)
+        import verify_log
+        self.v = verify_log
+        with open(os.path.join(VECTORS, "merkle-proofs.json"), encoding="utf-8") as f:
+            self.vectors = json.load(f)
+        self.leaves = [hashlib.sha256(b"\x00" + bytes.fromhex(x)).digest() for x in self.vectors["leaves"]]
+        self.roots = {r["size"]: base64.b64decode(r["root"]) for r in self.vectors["roots"]}
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def hashes(self, p):
+        return [base64.b64decode(h) for h in p["hashes"]]
+
+    def test_the_roots_of_the_eight_leaf_tree_are_the_published_ones(self):
+        self.assertEqual(self.v.merkle_root([]), base64.b64decode(self.vectors["empty_root"]))
+        for size, root in self.roots.items():
+            self.assertEqual(self.v.merkle_root(self.leaves[:size]), root, size)
+
+    def test_the_published_inclusion_proofs_are_made_and_verified_and_no_corruption_verifies(self):
+        for p in self.vectors["inclusion"]:
+            seq, size, leaf, proof, root = p["seq"], p["size"], base64.b64decode(p["leaf_hash"]), self.hashes(p), self.roots[p["size"]]
+            self.assertEqual(leaf, self.leaves[seq])
+            self.assertEqual(self.v.inclusion_proof(self.leaves, seq, size), proof, p)
+            self.assertTrue(self.v.verify_inclusion(seq, size, leaf, proof, root), p)
+            wrong = [(seq - 1, size, leaf, proof, root), (seq + 1, size, leaf, proof, root), (seq ^ 2, size, leaf, proof, root),
+                     (seq, size * 2, leaf, proof, root), (seq, size // 2, leaf, proof, root), (seq, size, hashlib.sha256(b"WrongLeaf").digest(), proof, root),
+                     (seq, size, leaf, proof, base64.b64decode(self.vectors["empty_root"])), (seq, size, leaf, proof + [root], root), (seq, size, leaf, [root] + proof, root)]
+            wrong += [(seq, size, leaf, proof[:i] + [bytes([proof[i][0] ^ 8]) + proof[i][1:]] + proof[i + 1:], root) for i in range(len(proof))]
+            wrong += [(seq, size, leaf, proof[:-1], root)] if proof else []
+            for w in wrong:
+                if w[:2] != (seq, size) or w[2:] != (leaf, proof, root):
+                    self.assertFalse(self.v.verify_inclusion(*w), (p, w[:2]))
+
+    def test_the_published_consistency_proofs_are_made_and_verified_and_no_corruption_verifies(self):
+        for p in self.vectors["consistency"]:
+            m, n, proof = p["old_size"], p["new_size"], self.hashes(p)
+            r1, r2 = self.roots[m], self.roots[n]
+            self.assertEqual(self.v.consistency_proof(self.leaves, m, n), proof, p)
+            self.assertTrue(self.v.verify_consistency(m, n, r1, r2, proof), p)
+            if not proof:
+                continue
+            wrong = [(m - 1, n, r1, r2, proof), (m + 1, n, r1, r2, proof), (m ^ 2, n, r1, r2, proof), (m, n * 2, r1, r2, proof), (m, n // 2, r1, r2, proof),
+                     (m, n, r2, r1, proof), (m, n, r1, r2, []), (m, n, r1, r2, proof + [r1]), (m, n, r1, r2, [r2] + proof), (m, n, r1, r2, proof[:-1])]
+            wrong += [(m, n, r1, r2, proof[:i] + [bytes([proof[i][0] ^ 16]) + proof[i][1:]] + proof[i + 1:]) for i in range(len(proof))]
+            for w in wrong:
+                self.assertFalse(self.v.verify_consistency(*w), (p, w[:2]))
+
+    def test_seeded_random_trees_prove_every_inclusion_and_consistency_and_a_fork_breaks_them(self):
+        import random
+        rng = random.Random(20261203)
+        leaves = [hashlib.sha256(b"\x00" + bytes([i % 256, i // 256])).digest() for i in range(300)]
+        for _ in range(200):
+            n = rng.randint(1, len(leaves))
+            m, i = rng.randint(0, n), rng.randrange(n)
+            root = self.v.merkle_root(leaves[:n])
+            self.assertTrue(self.v.verify_inclusion(i, n, leaves[i], self.v.inclusion_proof(leaves, i, n), root), (i, n))
+            proof = self.v.consistency_proof(leaves, m, n)
+            self.assertTrue(self.v.verify_consistency(m, n, self.v.merkle_root(leaves[:m]), root, proof), (m, n))
+            if 0 < m < n:
+                forked = leaves[:m - 1] + [hashlib.sha256(b"rewritten").digest()] + leaves[m:]
+                self.assertFalse(self.v.verify_consistency(m, n, self.v.merkle_root(forked[:m]), root, proof), (m, n))
+                self.assertFalse(self.v.verify_consistency(m, n, self.v.merkle_root(leaves[:m]), self.v.merkle_root(forked[:n]), proof), (m, n))
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return path
+
+    def run_verifier(self, *args):
+        r = subprocess.run([sys.executable, VERIFIER, *args], capture_output=True, text=True, encoding="utf-8")
+        return r.returncode, r.stdout + r.stderr
+
+    def checkpoint_log(self):
+        with open(os.path.join(VECTORS, "checkpoint-log.jsonl"), "rb") as f:
+            lines = f.read().split(b"\n")[:-1]
+        with open(os.path.join(VECTORS, "checkpoint-expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        return lines, expected
+
+    def proof_json(self, old, new, hashes):
+        return json.dumps({"old_size": old, "new_size": new, "hashes": [base64.b64encode(h).decode() for h in hashes]})
+
+    def test_the_command_line_holds_two_checkpoints_against_each_other_and_catches_a_fork(self):
+        lines, expected = self.checkpoint_log()
+        leaves = [hashlib.sha256(b"\x00" + b).digest() for b in lines]
+        origin = expected["checkpoint"]["body"].split("\n")[0]
+        body = lambda n, ls: f"{origin}\n{n}\n{base64.b64encode(self.v.merkle_root(ls[:n])).decode()}\n"
+        old = self.write("old.txt", expected["checkpoint_of_six_entries"] + "\n")  # as a scanner gives it
+        new = self.write("new.txt", expected["checkpoint"]["signed_note"])
+        proof = self.write("p.json", self.proof_json(6, 8, self.v.consistency_proof(leaves, 6, 8)))
+        code, out = self.run_verifier("--consistency-proof", proof, "--old", old, "--new", new)
+        self.assertEqual((code, out.splitlines()[-1]), (0, "OK (signatures unchecked)"), out)
+        # Entry 4 rewritten after the six-entry checkpoint was published: the proof of the rewritten log does not reach it.
+        forked = leaves[:4] + [hashlib.sha256(b"\x00rewritten").digest()] + leaves[5:]
+        forged = self.write("forged.txt", body(8, forked))
+        forged_proof = self.write("fp.json", self.proof_json(6, 8, self.v.consistency_proof(forked, 6, 8)))
+        code, out = self.run_verifier("--consistency-proof", forged_proof, "--old", old, "--new", forged)
+        self.assertEqual(code, 1, out)
+        self.assertIn("fork: the consistency proof does not lead from the old root to the new one", out)
+        self.assertIn(expected["checkpoint_of_six_entries"].split("\n")[2], out, "the evidence names both roots")
+        self.assertIn(body(8, forked).split("\n")[2], out)
+        # Fewer entries, or the same size with another root, are forks without any proof.
+        self.assertEqual(self.run_verifier("--old", new, "--new", old)[0], 1)
+        code, out = self.run_verifier("--old", old, "--new", self.write("six.txt", body(6, forked)))
+        self.assertEqual(code, 1)
+        self.assertIn("two checkpoints of the same 6 entries with different roots", out)
+        # A proof of other sizes is not usable: exit 2.
+        self.assertEqual(self.run_verifier("--consistency-proof", self.write("q.json", self.proof_json(5, 8, self.v.consistency_proof(leaves, 5, 8))),
+                                           "--old", old, "--new", new)[0], 2)
+
+    def test_signatures_are_checked_with_the_given_key(self):
+        _, expected = self.checkpoint_log()
+        key = self.write("key.json", json.dumps([expected["key"]]))
+        bare = self.write("key.txt", expected["key"]["public_key"] + "\n")
+        note = self.write("note.txt", expected["checkpoint"]["signed_note"])
+        for k in (key, bare):
+            code, out = self.run_verifier("--old", note, "--new", note, "--key", k)
+            self.assertEqual((code, out.splitlines()[-1]), (0, "OK"), out)
+            self.assertIn("signed by bayintala-supervision (e9922940)", out)
+        signed = expected["checkpoint"]["signed_note"]
+        at = signed.index("\u2014") + len("\u2014 bayintala-supervision ") + 12
+        altered = self.write("altered.txt", signed[:at] + ("A" if signed[at] != "A" else "B") + signed[at + 1:])
+        code, out = self.run_verifier("--old", note, "--new", altered, "--key", key)
+        self.assertEqual(code, 1, out)
+        self.assertIn("does not verify", out)
+        unsigned = self.write("unsigned.txt", expected["checkpoint"]["body"])
+        code, out = self.run_verifier("--old", unsigned, "--new", note, "--key", key)
+        self.assertEqual(code, 1)
+        self.assertIn("old checkpoint: none of the given keys signed it", out)
+
+    def test_the_command_line_checks_an_entry_in_a_checkpoints_tree(self):
+        lines, expected = self.checkpoint_log()
+        leaves = [hashlib.sha256(b"\x00" + b).digest() for b in lines]
+        note = self.write("note.txt", expected["checkpoint"]["signed_note"])
+        proof = {"seq": 3, "size": 8, "leaf_hash": base64.b64encode(leaves[3]).decode(),
+                 "hashes": [base64.b64encode(h).decode() for h in self.v.inclusion_proof(leaves, 3, 8)]}
+        path = self.write("i.json", json.dumps(proof))
+        entry = self.write("e.txt", lines[3].decode("utf-8") + "\n")
+        other = self.write("o.txt", lines[2].decode("utf-8") + "\n")
+        self.assertEqual(self.run_verifier("--inclusion-proof", path, "--checkpoint", note, "--entry", entry)[0], 0)
+        code, out = self.run_verifier("--inclusion-proof", path, "--checkpoint", note, "--entry", other)
+        self.assertEqual(code, 1)
+        self.assertIn("is not the proof's leaf_hash", out)
+        proof["seq"] = 4
+        self.assertEqual(self.run_verifier("--inclusion-proof", self.write("j.json", json.dumps(proof)), "--checkpoint", note)[0], 1)
+        self.assertEqual(self.run_verifier("--inclusion-proof", self.write("k.json", '{"seq":3}'), "--checkpoint", note)[0], 2)
+
+
 class IndependentEcdsa(unittest.TestCase):
     """Cross-checks the verifier's pure-Python ECDSA against OpenSSL (through `cryptography`)."""
 

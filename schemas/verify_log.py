@@ -2,6 +2,8 @@
 """Reference verifier for an exported CollectiveLedger audit log (spec: schemas/audit-log.md).
 
 Usage: python3 verify_log.py [--public] LOG.jsonl [--trial-balance TB.json]
+       python3 verify_log.py --consistency-proof P.json --old CHECKPOINT --new CHECKPOINT [--key FILE]...
+       python3 verify_log.py --inclusion-proof P.json --checkpoint CHECKPOINT [--entry FILE]
 Exit 0: every check holds. 1: integrity problems found (PROBLEM lines), each naming its line and seq. 2: a file
 cannot be read. 3: reconciliation problems only (RECONCILIATION lines: the asset register does not cover its
 accounts; the books need an accountant, nothing points to tampering), as `cledger verify` exits.
@@ -191,6 +193,166 @@ def merkle_root(leaves):  # RFC 6962 section 2.1, over leaf hashes SHA-256(0x00 
     while k * 2 < len(leaves):
         k *= 2
     return hashlib.sha256(b"\x01" + merkle_root(leaves[:k]) + merkle_root(leaves[k:])).digest()
+
+def split_at(n):  # the largest power of two smaller than n (n > 1), where RFC 6962 splits a tree
+    k = 1
+    while k * 2 < n:
+        k *= 2
+    return k
+
+def inclusion_proof(leaves, m, n):  # PATH(m, D[0:n]) of RFC 6962 section 2.1.1, over leaf hashes
+    if n <= 1:
+        return []
+    k = split_at(n)
+    return inclusion_proof(leaves[:k], m, k) + [merkle_root(leaves[k:n])] if m < k else \
+        inclusion_proof(leaves[k:n], m - k, n - k) + [merkle_root(leaves[:k])]
+
+def consistency_proof(leaves, m, n, whole=True):  # PROOF(m, D[0:n]) of RFC 6962 section 2.1.2 (SUBPROOF with b = whole)
+    if m == 0 or m == n:
+        return [] if whole or m == 0 else [merkle_root(leaves[:n])]
+    k = split_at(n)
+    return consistency_proof(leaves[:k], m, k, whole) + [merkle_root(leaves[k:n])] if m <= k else \
+        consistency_proof(leaves[k:n], m - k, n - k, False) + [merkle_root(leaves[:k])]
+
+def node(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+def verify_inclusion(index, size, leaf_hash, proof, root):  # RFC 9162 section 2.1.3.2
+    if not 0 <= index < size or len(leaf_hash) != 32:
+        return False
+    fn, sn, r = index, size - 1, leaf_hash
+    for p in proof:
+        if sn == 0 or len(p) != 32:
+            return False
+        if fn & 1 or fn == sn:
+            r = node(p, r)
+            while not fn & 1 and fn:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            r = node(r, p)
+        fn, sn = fn >> 1, sn >> 1
+    return sn == 0 and r == root
+
+def verify_consistency(m, n, old_root, new_root, proof):  # RFC 9162 section 2.1.4.2
+    if not 0 <= m <= n or len(old_root) != 32 or len(new_root) != 32 or any(len(p) != 32 for p in proof):
+        return False
+    if m == n:
+        return not proof and old_root == new_root
+    if m == 0:
+        return not proof
+    if not proof:
+        return False
+    hashes = [old_root] + proof if m & (m - 1) == 0 else list(proof)
+    fn, sn = m - 1, n - 1
+    while fn & 1:
+        fn, sn = fn >> 1, sn >> 1
+    fr = sr = hashes[0]
+    for c in hashes[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr, sr = node(c, fr), node(c, sr)
+            while not fn & 1 and fn:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            sr = node(sr, c)
+        fn, sn = fn >> 1, sn >> 1
+    return sn == 0 and fr == old_root and sr == new_root
+
+def read_proof(text, keys):  # the JSON of `cledger prove` (audit-log.md section 15.1): exactly these keys, hashes base64 of 32 bytes
+    p = json.loads(text, parse_float=no_float, parse_constant=no_float)
+    need(isinstance(p, dict) and sorted(p) == sorted(keys.split()), f"a proof has exactly the keys {keys}")
+    for k in ("seq", "size", "old_size", "new_size"):
+        need(k not in p or is_int(p[k]) and 0 <= p[k] <= 2**53 - 1, f"{k} is not a whole number of zero or more")
+    need(isinstance(p["hashes"], list), "hashes is not an array")
+    p["hashes"] = [b64(h, "a proof hash") for h in p["hashes"]]
+    need(all(len(h) == 32 for h in p["hashes"] + ([b64(p["leaf_hash"], "leaf_hash")] if "leaf_hash" in p else [])), "a proof hash is not 32 bytes")
+    if "leaf_hash" in p:
+        p["leaf_hash"] = base64.b64decode(p["leaf_hash"])
+    return p
+
+def read_note(text):  # a checkpoint as scanned (audit-log.md 12.2): normalized, then body and signature lines
+    text = text.replace("\r\n", "\n").rstrip(" \t\r\n") + "\n"
+    split = text.rfind("\n\n")
+    body, signatures = (text[:split + 1], text[split + 2:].split("\n")[:-1]) if split >= 0 else (text, [])
+    lines = body.split("\n")
+    need(len(lines) >= 4 and re.fullmatch(r"0|[1-9][0-9]*", lines[1]), "not a checkpoint: origin, size and root lines, each ending in a newline")
+    return dict(origin=lines[0], size=int(lines[1]), root=b64(lines[2], "checkpoint root"), body=body, signatures=signatures)
+
+def read_keys(text):  # a --key file: `cledger keys list --format json` (an array, or one object) or the base64 DER SubjectPublicKeyInfo alone
+    text = text.strip()
+    items = json.loads(text) if text[:1] in "[{" else [{"public_key": text}]
+    items = items if isinstance(items, list) else [items]
+    keys = []
+    for k in items:
+        spki = b64(k.get("public_key"), "public_key")
+        p256_point(spki)
+        kid = hashlib.sha256(spki).digest()[:4].hex()
+        need(k.get("key_id", kid) == kid, f"key_id {k.get('key_id')} is not the ID of the public key ({kid})")
+        keys.append((k.get("name"), kid, p256_point(spki)))
+    need(keys, "the key file holds no key")
+    return keys
+
+def signers(note, keys, which):  # the given keys that signed the note; a ValueError when one does not verify or none signed
+    found = []
+    for line in note["signatures"]:
+        m = re.fullmatch(r"\u2014 ([^ ]+) ([A-Za-z0-9+/=]+)", line)
+        need(m, f"{which} checkpoint: {line!r} is not a signature line")
+        blob = b64(m[2], "signature")
+        for name, kid, q in keys:
+            if kid == blob[:4].hex() and name in (None, m[1]):
+                need(ecdsa_verifies(q, note["body"].encode(), blob[4:]), f"{which} checkpoint: the signature of {m[1]} ({kid}) does not verify: forged or altered")
+                found.append(f"{m[1]} ({kid})")
+    need(found, f"{which} checkpoint: none of the given keys signed it")
+    return found
+
+def check_consistency(proof_path, old_path, new_path, key_paths):  # verify --checkpoint OLD --against NEW, offline (audit-log.md 15.3)
+    old, new = read_note(open(old_path, encoding="utf-8").read()), read_note(open(new_path, encoding="utf-8").read())
+    problems, keys = [], [k for path in key_paths for k in read_keys(open(path, encoding="utf-8").read())]
+    for note, which in ((old, "old"), (new, "new")):
+        print(f"{which} checkpoint: {note['origin']}, {note['size']} entries, root {base64.b64encode(note['root']).decode()}")
+        try:
+            if keys:
+                print(f"  signed by {', '.join(signers(note, keys, which))}")
+        except ValueError as x:
+            problems.append(str(x))
+    if not keys:
+        print("signatures: unchecked (no --key given)")
+    if old["origin"] != new["origin"]:
+        problems.append(f"the two checkpoints are of different logs: {old['origin']}, {new['origin']}")
+    evidence = f"old root {base64.b64encode(old['root']).decode()} ({old['size']} entries), new root {base64.b64encode(new['root']).decode()} ({new['size']} entries)"
+    if new["size"] < old["size"]:
+        problems.append(f"fork: the new checkpoint has fewer entries than the old one ({evidence})")
+    elif new["size"] == old["size"] and old["root"] != new["root"]:
+        problems.append(f"fork: two checkpoints of the same {old['size']} entries with different roots ({evidence})")
+    elif new["size"] > old["size"]:
+        need(proof_path, f"a proof is needed from {old['size']} to {new['size']} entries")
+        p = read_proof(open(proof_path, encoding="utf-8").read(), "old_size new_size hashes")
+        need((p["old_size"], p["new_size"]) == (old["size"], new["size"]),
+             f"the proof is of {p['old_size']} -> {p['new_size']} entries, the checkpoints have {old['size']} and {new['size']}")
+        if not verify_consistency(old["size"], new["size"], old["root"], new["root"], p["hashes"]):
+            problems.append(f"fork: the consistency proof does not lead from the old root to the new one: history rewritten within the first {old['size']} entries ({evidence})")
+    for x in problems:
+        print(f"PROBLEM: {x}")
+    print("FAILED" if problems else "OK" if keys else "OK (signatures unchecked)")
+    return 1 if problems else 0
+
+def check_inclusion(proof_path, checkpoint_path, entry_path):  # an entry (or its leaf hash) in a checkpoint's tree (audit-log.md 15.2)
+    cp = read_note(open(checkpoint_path, encoding="utf-8").read())
+    p = read_proof(open(proof_path, encoding="utf-8").read(), "seq size leaf_hash hashes")
+    need(p["size"] == cp["size"], f"the proof is of a tree of {p['size']} entries, the checkpoint has {cp['size']}")
+    problems = []
+    if entry_path:
+        entry = open(entry_path, "rb").read().rstrip(b"\n")
+        if hashlib.sha256(b"\x00" + entry).digest() != p["leaf_hash"]:
+            problems.append("the entry's leaf hash SHA-256(0x00 || entry) is not the proof's leaf_hash")
+    if not verify_inclusion(p["seq"], p["size"], p["leaf_hash"], p["hashes"], cp["root"]):
+        problems.append(f"the inclusion proof does not lead from entry {p['seq']} to the checkpoint's root")
+    print(f"entry {p['seq']} in the checkpoint of {cp['size']} entries ({cp['origin']})")
+    for x in problems:
+        print(f"PROBLEM: {x}")
+    print("FAILED" if problems else "OK")
+    return 1 if problems else 0
 
 def negates(x, y):  # line x is line y in red ink: same account and dimensions, same side, negated amount
     return all(x[k] == y[k] for k in ("account", "fund", "member", "counterparty")) \
@@ -637,13 +799,33 @@ def verify(log_path, tb_path=None, public=False):
     return 1 if problems else 3 if reconciliation else 0
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")
-    ap.add_argument("log")
+    ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md), or a proof (section 15).")
+    ap.add_argument("log", nargs="?")
     ap.add_argument("--public", action="store_true", help="the file is a public log (audit-log.md 14): withheld entries are stubs")
     ap.add_argument("--trial-balance", metavar="TB.json", help="trial-balance JSON over the whole history to compare")
+    ap.add_argument("--consistency-proof", metavar="P.json", help="with --old and --new: the two checkpoints against each other, no log needed")
+    ap.add_argument("--old", metavar="CHECKPOINT", help="the older checkpoint (a signed note or a bare body)")
+    ap.add_argument("--new", metavar="CHECKPOINT", help="the newer checkpoint")
+    ap.add_argument("--key", metavar="FILE", action="append", default=[], help="a public key to check the checkpoints' signatures with (may repeat)")
+    ap.add_argument("--inclusion-proof", metavar="P.json", help="with --checkpoint: an entry in the checkpoint's tree")
+    ap.add_argument("--checkpoint", metavar="CHECKPOINT", help="the checkpoint an inclusion proof leads to")
+    ap.add_argument("--entry", metavar="FILE", help="the entry's bytes (one line of the exported log), to check its leaf hash")
     args = ap.parse_args()
     try:
+        if args.consistency_proof or args.old or args.new:
+            if not (args.old and args.new):
+                ap.error("--old and --new name the two checkpoints")
+            sys.exit(check_consistency(args.consistency_proof, args.old, args.new, args.key))
+        if args.inclusion_proof:
+            if not args.checkpoint:
+                ap.error("--inclusion-proof needs --checkpoint")
+            sys.exit(check_inclusion(args.inclusion_proof, args.checkpoint, args.entry))
+        if not args.log:
+            ap.error("give LOG.jsonl, or a proof with its checkpoints")
         sys.exit(verify(args.log, args.trial_balance, args.public))
     except OSError as x:
         print(f"cannot read: {x}", file=sys.stderr)
+        sys.exit(2)
+    except ValueError as x:  # a proof, checkpoint or key file that is not one
+        print(f"not usable: {x}", file=sys.stderr)
         sys.exit(2)

@@ -7,7 +7,8 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>verify [--anchor SEQ:HASH]... [--checkpoint FILE]...</c>: chain, replay, anchors and checkpoints; with
-/// <c>--log FILE</c>, an exported log (full or public) without the database (<see cref="LogFileVerifier"/>).
+/// <c>--log FILE</c>, an exported log (full or public) without the database (<see cref="LogFileVerifier"/>);
+/// with <c>--against NEW</c>, two checkpoints held against each other without the database (<see cref="VerifyAgainstCommand"/>).
 /// Exit 1 when there is any integrity problem (someone changed the books outside the program), 3
 /// when there are reconciliation problems only (the books need an accountant), 0 when all holds.
 /// </summary>
@@ -19,12 +20,18 @@ public static class VerifyCommand
         var anchor = Options.Many("--anchor", "SEQ:HASH", "此前记下的日志头（可多次） a log head noted before: entry SEQ has this hash (may repeat)");
         var checkpoint = Options.Many("--checkpoint", "FILE", "公开榜上的检查点（扫描或抄录的文字；可多次） a notice's checkpoint, as scanned or typed (may repeat)");
         var log = Options.Text("--log", "FILE", "校验导出的日志文件（完整或公开），不需要数据库 verifies an exported log file (full or public), no database needed");
+        var against = Options.Text("--against", "NEW", "不用数据库：与较新的检查点比对（需 --proof） offline, no database: hold the --checkpoint against this newer checkpoint (with --proof)");
+        var proof = Options.Text("--proof", "FILE", "一致性证明 JSON（cledger prove consistency） the consistency proof JSON (cledger prove consistency)");
+        var key = Options.Many("--key", "FILE", "检查签名用的公钥（keys list --format json 或 base64；可多次） a public key to check signatures with (keys list --format json, or base64; may repeat)");
         var command = new Command("verify",
             "校验哈希链、重放、锚点和检查点；退出码 1 完整性问题，3 仅对账问题 checks chain, replay, anchors and checkpoints; exit 1: integrity problems, 3: reconciliation problems only")
-            { anchor, checkpoint, log, format };
+            { anchor, checkpoint, log, against, proof, key, format };
         command.Handle(context, (ctx, p) =>
         {
             var output = p.Format(format);
+            if (p.GetValue(against) is { } newer)
+                return VerifyAgainstCommand.Run(ctx, output, p.All(checkpoint), newer, p.GetValue(proof), p.All(key), p.All(anchor).Count);
+            if (p.GetValue(proof) is not null || p.All(key).Count > 0) throw new UsageException("--proof and --key go with --against NEW");
             var anchors = p.All(anchor).Select(text =>
                 Anchor.TryParse(text, out var a) ? a : throw new UsageException($"--anchor takes SEQ:HASH (a 64-digit hex SHA-256), not '{text}'")).ToList();
             var checkpoints = p.All(checkpoint).Select(ReadCheckpoint).ToList();
@@ -70,7 +77,7 @@ public static class VerifyCommand
     /// A checkpoint as typed in or scanned from a notice: a signed note, or a bare (unsigned) checkpoint
     /// body, which is checked for consistency only (a note without signatures).
     /// </summary>
-    private static SignedNote ReadCheckpoint(string path)
+    internal static SignedNote ReadCheckpoint(string path)
     {
         if (!File.Exists(path)) throw new UsageException($"checkpoint file {path} not found");
         return SignedNote.TryReadCheckpoint(File.ReadAllText(path), out var note, out var problem)

@@ -106,9 +106,7 @@ public sealed class DisclosureReader
     /// </summary>
     public (Checkpoint Checkpoint, long HeadSeq, string HeadHash) CheckpointOfBooks(string origin) => _store.Read(tx =>
     {
-        var size = _connection.ExecuteScalar<long>(
-            "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews)",
-            transaction: tx);
+        var size = CheckpointSize(tx);
         var tree = new MerkleTree();
         var head = "";
         foreach (var entry in _connection.Query<StoredEntry>("SELECT seq AS Seq, hash AS Hash, entry AS Bytes FROM audit_log WHERE seq < @Size ORDER BY seq",
@@ -119,6 +117,11 @@ public sealed class DisclosureReader
         }
         return (new Checkpoint(origin, size, tree.Root()), size - 1, head);
     });
+
+    /// <summary>The size of <see cref="CheckpointOfBooks"/>: 1 + the seq of the last entry that is not a notice's own.</summary>
+    public long CheckpointSize(SqliteTransaction? tx = null) => _connection.ExecuteScalar<long>(
+        "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews)",
+        transaction: tx);
 
     /// <summary>The RFC 6962 leaf hashes of the first <paramref name="size"/> entries (all of them when null), for <see cref="MerkleProof"/>.</summary>
     public IReadOnlyList<byte[]> LeafHashes(long? size = null) =>
