@@ -63,6 +63,6 @@ public static class Receipts
                 .. keys.Count == 0
                     ? ["未签名：只能核对与账簿一致，不能证明由谁发布 unsigned: consistent with the books, not proof of who issued it"]
                     : taken.Keys.Select(k => $"签名 signed by {k.Name}，指纹 fingerprint {k.Fingerprint}")],
-            line, seq, size, MerkleProof.Inclusion(store.Disclosure.LeafHashes(size), seq, size), taken.Text, keys);
+            line, new InclusionProof(seq, size, Receipt.LeafOf(line)!, MerkleProof.Inclusion(store.Disclosure.LeafHashes(size), seq, size)), taken.Text, keys);
     }
 }

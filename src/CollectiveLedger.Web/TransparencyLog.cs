@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CollectiveLedger.Core.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -62,25 +61,14 @@ public static class TransparencyLog
             var snapshot = snapshots.Of(books);
             if (old is not { } o || @new is not { } m || o < 0 || o > m || m > snapshot.Size)
                 return Refused($"需要 0 ≤ old ≤ new ≤ {snapshot.Size}（今天的检查点） old and new must be 0 ≤ old ≤ new ≤ {snapshot.Size} (today's checkpoint)");
-            return Json(w =>
-            {
-                w.WriteNumber("old_size", o);
-                w.WriteNumber("new_size", m);
-                Hashes(w, MerkleProof.Consistency(snapshot.Leaves, o, m));
-            });
+            return Json(ProofJson.Write(new ConsistencyProof(o, m, MerkleProof.Consistency(snapshot.Leaves, o, m))));
         });
         endpoints.MapGet("/proof/inclusion", (long? seq, long? size, Books books, LogSnapshots snapshots) =>
         {
             var snapshot = snapshots.Of(books);
             if (seq is not { } s || size is not { } n || s < 0 || s >= n || n > snapshot.Size)
                 return Refused($"需要 0 ≤ seq < size ≤ {snapshot.Size}（今天的检查点） seq and size must be 0 ≤ seq < size ≤ {snapshot.Size} (today's checkpoint)");
-            return Json(w =>
-            {
-                w.WriteNumber("seq", s);
-                w.WriteNumber("size", n);
-                w.WriteString("leaf_hash", Convert.ToBase64String(snapshot.Leaves[(int)s]));
-                Hashes(w, MerkleProof.Inclusion(snapshot.Leaves, s, n));
-            });
+            return Json(ProofJson.Write(new InclusionProof(s, n, snapshot.Leaves[(int)s], MerkleProof.Inclusion(snapshot.Leaves, s, n))));
         });
     }
 
@@ -93,25 +81,7 @@ public static class TransparencyLog
         return w.Length is > 0 and <= 3 && w[0] != '0' && w.All(char.IsAsciiDigit) ? (index[..at], int.Parse(w, CultureInfo.InvariantCulture)) : (null, null);
     }
 
-    // The proof JSON of cledger prove (issue 15): sizes, then the hashes in standard base64, like the checkpoint's root.
-    private static void Hashes(Utf8JsonWriter w, IReadOnlyList<byte[]> hashes)
-    {
-        w.WriteStartArray("hashes");
-        foreach (var h in hashes) w.WriteStringValue(Convert.ToBase64String(h));
-        w.WriteEndArray();
-    }
-
-    private static IResult Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            write(w);
-            w.WriteEndObject();
-        }
-        return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
-    }
+    private static IResult Json(string json) => Results.Text(json + "\n", "application/json; charset=utf-8");
 
     private static IResult Refused(string message) => Results.Text(message + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 }

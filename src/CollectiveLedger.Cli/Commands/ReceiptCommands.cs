@@ -48,7 +48,7 @@ public static class ReceiptCommands
             if (receipt is null) throw new UsageException(problem!);
             var html = path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
             Files.WriteAtomically(path, stream => { stream.Write(html ? ReceiptHtml.Render(receipt) : receipt.ToJson()); return 0; });
-            ctx.Out.WriteLine(ctx.Say($"已写出回执 {path}（日志第 {receipt.Seq} 条，检查点 {receipt.Size} 条）。", $"wrote the receipt {path} (entry {receipt.Seq}, checkpoint of {receipt.Size} entries)."));
+            ctx.Out.WriteLine(ctx.Say($"已写出回执 {path}（日志第 {receipt.Inclusion.Seq} 条，检查点 {receipt.Inclusion.Size} 条）。", $"wrote the receipt {path} (entry {receipt.Inclusion.Seq}, checkpoint of {receipt.Inclusion.Size} entries)."));
             return ExitCodes.Done;
         }
         finally

@@ -13,7 +13,7 @@ public sealed record ReceiptKey(string Name, byte[] PublicKey);
 /// public keys. Whoever holds it can check, with nothing else, that the village's signed log holds
 /// exactly this entry at this place; <see cref="About"/> says in words what the entry records.
 /// </summary>
-public sealed record Receipt(IReadOnlyList<string> About, string Entry, long Seq, long Size, IReadOnlyList<byte[]> Hashes, string Checkpoint, IReadOnlyList<ReceiptKey> Keys)
+public sealed record Receipt(IReadOnlyList<string> About, string Entry, InclusionProof Inclusion, string Checkpoint, IReadOnlyList<ReceiptKey> Keys)
 {
     public const string Format = "collectiveledger-receipt/v1";
 
@@ -32,14 +32,8 @@ public sealed record Receipt(IReadOnlyList<string> About, string Entry, long Seq
             foreach (var line in About) w.WriteStringValue(line);
             w.WriteEndArray();
             w.WriteString("entry", Entry);
-            w.WriteStartObject("inclusion");
-            w.WriteNumber("seq", Seq);
-            w.WriteNumber("size", Size);
-            w.WriteString("leaf_hash", Convert.ToBase64String(LeafOf(Entry) ?? []));
-            w.WriteStartArray("hashes");
-            foreach (var h in Hashes) w.WriteStringValue(Convert.ToBase64String(h));
-            w.WriteEndArray();
-            w.WriteEndObject();
+            w.WritePropertyName("inclusion");
+            w.WriteRawValue(ProofJson.Write(Inclusion));
             w.WriteString("checkpoint", Checkpoint);
             w.WriteStartArray("keys");
             foreach (var k in Keys)
@@ -68,17 +62,19 @@ public sealed record Receipt(IReadOnlyList<string> About, string Entry, long Seq
                 problem = $"not a receipt: \"receipt\" is not \"{Format}\"";
                 return null;
             }
-            var inclusion = r.GetProperty("inclusion");
+            if (!ProofJson.TryReadInclusion(r.GetProperty("inclusion").GetRawText(), out var inclusion, out problem))
+            {
+                problem = $"not a receipt: its inclusion proof {problem}";
+                return null;
+            }
             return new Receipt(
                 [.. r.GetProperty("about").EnumerateArray().Select(a => a.GetString() ?? "")],
                 r.GetProperty("entry").GetString() ?? "",
-                inclusion.GetProperty("seq").GetInt64(),
-                inclusion.GetProperty("size").GetInt64(),
-                [.. inclusion.GetProperty("hashes").EnumerateArray().Select(h => Convert.FromBase64String(h.GetString() ?? ""))],
+                inclusion,
                 r.GetProperty("checkpoint").GetString() ?? "",
                 [.. r.GetProperty("keys").EnumerateArray().Select(k => new ReceiptKey(k.GetProperty("name").GetString() ?? "", Convert.FromBase64String(k.GetProperty("public_key").GetString() ?? "")))]);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             problem = $"not a receipt: {e.Message}";
             return null;
@@ -86,7 +82,7 @@ public sealed record Receipt(IReadOnlyList<string> About, string Entry, long Seq
     }
 
     /// <summary>
-    /// Checks the receipt on its own: the entry is at <see cref="Seq"/> in the tree of the checkpoint
+    /// Checks the receipt on its own: the entry is at its seq in the tree of the checkpoint
     /// (inclusion proof against its root), and the checkpoint carries a valid signature of a key the
     /// receipt names (unsigned: included, but nothing proves who issued it).
     /// </summary>
@@ -94,18 +90,19 @@ public sealed record Receipt(IReadOnlyList<string> About, string Entry, long Seq
     {
         if (!SignedNote.TryReadCheckpoint(Checkpoint, out var note, out var problem) || !Audit.Checkpoint.TryParseBody(note.Text, out var checkpoint, out problem))
             return new(Verdict.Malformed, $"the checkpoint does not read: {problem}");
-        if (LeafOf(Entry) is not { } leaf || SeqOf(Entry) != Seq)
+        var (seq, size) = (Inclusion.Seq, Inclusion.Size);
+        if (LeafOf(Entry) is not { } leaf || SeqOf(Entry) != seq)
             return new(Verdict.Malformed, "the entry is neither a log entry in canonical form nor a public stub of one, or its seq is not the proof's", checkpoint);
-        if (Size != checkpoint.Size)
-            return new(Verdict.NotIncluded, $"the proof is for a tree of {Size} entries, the checkpoint names {checkpoint.Size}", checkpoint);
-        if (!MerkleProof.VerifyInclusion(Seq, Size, leaf, Hashes, checkpoint.Root))
-            return new(Verdict.NotIncluded, $"entry {Seq} is not in the tree of {checkpoint.Size} entries with root {checkpoint.RootHexGroups}: the receipt or the log was changed", checkpoint);
+        if (size != checkpoint.Size)
+            return new(Verdict.NotIncluded, $"the proof is for a tree of {size} entries, the checkpoint names {checkpoint.Size}", checkpoint);
+        if (!leaf.AsSpan().SequenceEqual(Inclusion.LeafHash) || !Inclusion.Verifies(checkpoint.Root))
+            return new(Verdict.NotIncluded, $"entry {seq} is not in the tree of {checkpoint.Size} entries with root {checkpoint.RootHexGroups}: the receipt or the log was changed", checkpoint);
         if (note.Signatures.Count == 0)
-            return new(Verdict.IncludedUnsigned, $"entry {Seq} is in the tree of {checkpoint.Size} entries; the checkpoint is unsigned, so nothing proves who issued it", checkpoint);
+            return new(Verdict.IncludedUnsigned, $"entry {seq} is in the tree of {checkpoint.Size} entries; the checkpoint is unsigned, so nothing proves who issued it", checkpoint);
         var verified = note.Signatures.Where(s => Keys.Any(k => k.Name == s.KeyName && SignedNote.KeyIdOf(k.PublicKey) == s.KeyId && note.Verifies(s, k.PublicKey))).ToList();
         return verified.Count == 0
             ? new(Verdict.BadSignature, "no signature on the checkpoint verifies with the keys the receipt names", checkpoint)
-            : new(Verdict.Included, $"entry {Seq} is in the tree of {checkpoint.Size} entries signed by {string.Join(", ", verified.Select(s => s.KeyName))}", checkpoint);
+            : new(Verdict.Included, $"entry {seq} is in the tree of {checkpoint.Size} entries signed by {string.Join(", ", verified.Select(s => s.KeyName))}", checkpoint);
     }
 
     /// <summary>The RFC 6962 leaf hash of an entry line: of its bytes, or the <c>leaf</c> a public stub carries.</summary>
