@@ -43,10 +43,28 @@ public static class InitCommand
             throw new UsageException($"{keyPath} 已存在（是其他账套的密钥？），请移走，或用 --no-key {keyPath} already exists (another ledger's key?): move it away, or give --no-key");
         using var store = LedgerStore.Create(ctx.Db, (LedgerCreated)decision.Event!, ctx.Actor, ctx.Clock, decision.Then);
         ctx.Out.WriteLine(ctx.Say($"已创建账套 {ctx.Db}：{org}，启用期间 {start}。", $"created ledger {ctx.Db} for {org}, starting {start}."));
-        if (noKey || !OrganizationKey.TryCreate(ctx, store))
+        if (noKey || !TryCreateKey(ctx, store))
             ctx.Out.WriteLine(ctx.Say(
                 $"尚未创建组织的签名密钥（{keyPath}）：第一次公开时创建（需要口令：CLEDGER_PASSPHRASE 或终端）。",
                 $"the organization's signing key ({keyPath}) is not created yet: the first notice creates it (it needs a passphrase: CLEDGER_PASSPHRASE or the terminal)."));
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The organization's key, when a passphrase is at hand. The ledger exists by now, so a passphrase
+    /// refused (too short, typed differently twice) leaves it made without a key, said on stderr, rather
+    /// than failing a command whose ledger cannot be made again.
+    /// </summary>
+    private static bool TryCreateKey(Context ctx, LedgerStore store)
+    {
+        try
+        {
+            return OrganizationKey.TryCreate(ctx, store);
+        }
+        catch (UsageException e)
+        {
+            ctx.Error.WriteLine(ctx.Say("未创建组织的签名密钥：", "the organization's signing key was not created: ") + e.Message);
+            return false;
+        }
     }
 }

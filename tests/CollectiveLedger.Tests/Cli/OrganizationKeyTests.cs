@@ -85,6 +85,21 @@ public class OrganizationKeyTests
     }
 
     [Test]
+    public void Init_with_a_passphrase_too_short_for_the_key_makes_the_ledger_and_says_why_it_made_no_key()
+    {
+        using var ledger = new TestLedger();
+        Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", "short");
+
+        var (code, stdout, err) = ledger.Run(Init(key: true));
+
+        Assert.That(code, Is.Zero, err);
+        Assert.That(err, Does.Contain("at least 8 characters"));
+        Assert.That(stdout, Does.Contain("the first notice creates it"));
+        Assert.That(File.Exists(KeyFile(ledger)), Is.False);
+        Assert.That(Keys(ledger).GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
     public void Init_refuses_to_adopt_a_key_file_left_beside_a_new_ledger()
     {
         using var ledger = new TestLedger();
