@@ -23,6 +23,26 @@ public static class CheckpointSigner
         }
     }
 
+    /// <summary>
+    /// The checkpoint a notice puts on paper (<see cref="OrganizationKey.ForPaper"/>): signed with the
+    /// --sign key files, unsigned with --unsigned, otherwise with the organization's key (created and
+    /// registered first when the books have none). Returns it with the books' state as it now stands.
+    /// </summary>
+    /// <exception cref="UsageException">As <see cref="OrganizationKey.ForPaper"/>, or a key not registered in these books.</exception>
+    public static (BooksCheckpoint.Result Signed, LedgerState State) ForPaper(Context ctx, LedgerStore store, IReadOnlyList<string> keyFiles, bool unsigned)
+    {
+        var keys = OrganizationKey.ForPaper(ctx, store, keyFiles, unsigned);
+        try
+        {
+            var state = store.LoadState();
+            return (BooksCheckpoint.Take(store, state, Registered(state, keys)), state);
+        }
+        finally
+        {
+            foreach (var k in keys) k.Dispose();
+        }
+    }
+
     /// <summary>The key files unlocked with one passphrase; the caller disposes them.</summary>
     public static List<SigningKeyFile> LoadKeys(Context ctx, IReadOnlyList<string> keyFiles)
     {

@@ -62,11 +62,54 @@ public sealed class SigningKeyFile : IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    public static string Passphrase(Context ctx, string prompt, bool confirm = false)
+    public static string Passphrase(Context ctx, string prompt, bool confirm = false) =>
+        TryPassphrase(ctx, prompt, confirm) ?? throw new UsageException("no passphrase: set CLEDGER_PASSPHRASE or run in a terminal");
+
+    /// <summary>The passphrase given by the program, else CLEDGER_PASSPHRASE, else asked on the terminal (twice with <paramref name="confirm"/>); null when none can be had.</summary>
+    public static string? TryPassphrase(Context ctx, string prompt, bool confirm = false)
     {
         if (ctx.Passphrase is { } given) return given;
         if (Environment.GetEnvironmentVariable("CLEDGER_PASSPHRASE") is { Length: > 0 } fromEnvironment) return fromEnvironment;
-        if (!Terminal.IsInteractive(ctx)) throw new UsageException("no passphrase: set CLEDGER_PASSPHRASE or run in a terminal");
+        if (!Terminal.IsInteractive(ctx)) return null;
         return Terminal.ReadSecret(ctx, prompt, confirm ? ctx.Say("再输入一次口令：", "repeat the passphrase: ") : null);
+    }
+
+    /// <summary>
+    /// Generates a key named <paramref name="name"/>, registers its public key in the books (key.registered)
+    /// and writes its encrypted file to <paramref name="path"/>, which is written before the entry commits
+    /// and removed if it does not: a registered key always has its private half, and an unregistered file
+    /// never stays. Says what was made, with the fingerprint. Returns the decision and, when accepted, the
+    /// key, unlocked (the caller disposes it).
+    /// </summary>
+    public static (Core.Ledger.Decision Decision, SigningKeyFile? Key) Create(Context ctx, Storage.LedgerStore store, string name, string path, string passphrase)
+    {
+        if (passphrase.Length < 8) throw new UsageException("the passphrase needs at least 8 characters");
+        if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
+        var key = Generate(name);
+        Core.Ledger.Decision decision;
+        try
+        {
+            decision = store.Apply(ctx.Actor, session =>
+            {
+                var d = Core.Ledger.SettingRules.RegisterKey(name, key.PublicKey, session.State);
+                if (d.Accepted) key.Save(path, passphrase);
+                return d;
+            });
+        }
+        catch
+        {
+            key.Dispose();
+            File.Delete(path);
+            throw;
+        }
+        if (!decision.Accepted)
+        {
+            key.Dispose();
+            return (decision, null);
+        }
+        var registered = (Core.Ledger.KeyRegistered)decision.Event!;
+        ctx.Out.WriteLine(ctx.Say($"已生成签名密钥 {name}（{registered.KeyIdHex}），私钥保存在 {path}，公钥已登记到审计日志。指纹：{registered.Fingerprint}",
+            $"generated signing key {name} ({registered.KeyIdHex}); private key in {path}, public key registered in the log. Fingerprint: {registered.Fingerprint}"));
+        return (decision, key);
     }
 }

@@ -24,11 +24,18 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     public int VerifyPermitsPerMinute { get; init; } = 4;
 
     /// <summary>
-    /// The keys that sign the checkpoint of notices published from the web (unlocked by <c>cledger
-    /// serve --sign</c>); none: the checkpoint is unsigned, and the notice says to check it by the
-    /// head seq and hash it prints.
+    /// The keys that sign the checkpoint of notices prepared from the web (unlocked by <c>cledger
+    /// serve</c>: the organization's key, or the --sign key files). None: notices are prepared
+    /// unsigned only when <see cref="PublishUnsigned"/> says so (the paper then says it is unsigned);
+    /// otherwise the notices page refuses to prepare and says how to restart serve.
     /// </summary>
     public IReadOnlyList<Publishing.NoticeSigner> Signers { get; init; } = [];
+
+    /// <summary><c>cledger serve --unsigned</c>: notices from the web are published unsigned, by choice.</summary>
+    public bool PublishUnsigned { get; init; }
+
+    /// <summary>Whether the web may prepare a notice: it has keys to sign with, or was told to publish unsigned.</summary>
+    public bool CanPrepareNotices => Signers.Count > 0 || PublishUnsigned;
 
     /// <summary>A TrueType font that covers Chinese, for the PDF of a notice; null: no PDF can be made (publishing says so).</summary>
     public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();

@@ -22,7 +22,10 @@ public sealed class TestLedger : IDisposable
         }
     }
 
-    /// <summary>A ledger starting 2025-01 with a few sub-accounts, a fund and a member.</summary>
+    /// <summary>
+    /// A ledger starting 2025-01 with a few sub-accounts, a fund and a member; made <c>init --no-key</c>, so
+    /// that no organization's signing key is made whatever CLEDGER_PASSPHRASE holds (OrganizationKeyTests make one).
+    /// </summary>
     /// <param name="attachmentsRequired">
     /// Whether the 原始凭证 rule (vouchers.attachments_required, issue 13) is on. The fixtures written
     /// before it hold cash vouchers without attachments, so by default they run as books made to take in
@@ -33,7 +36,7 @@ public sealed class TestLedger : IDisposable
     {
         var ledger = new TestLedger();
         ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2025-01",
-            "--attachments-required", attachmentsRequired ? "true" : "false");
+            "--attachments-required", attachmentsRequired ? "true" : "false", "--no-key");
         ledger.Ok("accounts", "add", "10201", "信用社基本户", "--parent", "102");
         ledger.Ok("accounts", "add", "50101", "草场承包费", "--parent", "501");
         ledger.Ok("funds", "add", "F01", "衔接资金");
@@ -97,13 +100,15 @@ public sealed class TestLedger : IDisposable
     /// Publishes a month, quarter or year notice as the board gets it: prepared by the tester,
     /// reviewed by <paramref name="reviewer"/> (by default <see cref="Supervisor"/>, made role.supervisor
     /// if nobody holds it), then published as <paramref name="outs"/> (one file per format).
-    /// <paramref name="scope"/> is e.g. ["--period", "2025-03"], with "--sign KEY" if wanted.
+    /// <paramref name="scope"/> is e.g. ["--period", "2025-03"], with "--sign KEY" if wanted; without
+    /// one, the notice is prepared --unsigned (publishing signs with the organization's key by default,
+    /// which the tests of signing create on purpose).
     /// </summary>
     /// <returns>The notice's number.</returns>
     public int PublishNotice(string[] scope, string date, string[] outs, string reviewer = Supervisor)
     {
         if (Setting("role.supervisor") == "") Set(("role.supervisor", reviewer));
-        var prepared = Ok(["notices", "prepare", .. scope, "--date", date]);
+        var prepared = Ok(["notices", "prepare", .. scope, .. scope.Contains("--sign") ? Array.Empty<string>() : ["--unsigned"], "--date", date]);
         var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
         OkAs(reviewer, "notices", "review", number);
         Ok(["notices", "publish", number, .. outs.SelectMany(o => new[] { "--out", o })]);
@@ -145,18 +150,26 @@ public sealed class TestLedger : IDisposable
     }
 
     /// <summary>Starts the real cledger executable as a separate process.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => StartWith([], args);
+
+    /// <summary>Starts cledger with <paramref name="environment"/> changed: a null value removes the variable.</summary>
+    public Process StartWith(Dictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cledger.dll"));
         foreach (var a in (string[])["--db", Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
         TestClock.Set(info);
+        foreach (var (name, value) in environment)
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
         return Process.Start(info)!;
     }
 
-    public (int Code, string Out, string Err) RunProcess(params string[] args)
+    public (int Code, string Out, string Err) RunProcess(params string[] args) => RunProcessWith([], args);
+
+    public (int Code, string Out, string Err) RunProcessWith(Dictionary<string, string?> environment, params string[] args)
     {
-        using var p = Start(args);
+        using var p = StartWith(environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();

@@ -35,9 +35,10 @@ public static class DemoCommand
         File.WriteAllText(marker, "made by cledger demo; its ledger.db is rebuilt on every run\n");
         var db2004 = Path.Combine(outDir, "ledger-2004.db");
         foreach (var file in new[] { db, db2004 })
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+            foreach (var suffix in new[] { "", "-wal", "-shm", OrganizationKey.Suffix }) File.Delete(file + suffix);
 
-        // The demo's signing key is throw-away, so its passphrase is written here; real keys never are.
+        // The demo's signing key (the organization's key, made by init beside ledger.db) is throw-away,
+        // so its passphrase is written here; real keys never are.
         var demo = new Context(db, "demo-accountant", ctx.Language, ctx.Out, ctx.Error, ctx.Clock, passphrase: "demo-only-passphrase");
         string S(string name) => Path.Combine(samples, name);
         string O(string name) => Path.Combine(outDir, name);
@@ -136,10 +137,8 @@ public static class DemoCommand
         if (Step(demo, ["vouchers", "import", S("prior-year-corrections.json")]) is var priorYear and not 0) return priorYear;
         // The year's income distribution by shares, in 2026: planned by the accountant, approved by the
         // committee chair with the members' meeting resolution, posted into 311 and 21104, then paid.
-        var keyFile = O("demo-signing.key");
-        File.Delete(keyFile);
-        if (Step(demo, ["keys", "generate", "--name", "demo.collectiveledger.local/accountant", "--out", keyFile]) is var generated and not 0) return generated;
-        if (Distribute(demo, db, S("distribution.json"), keyFile, O) is var distributed and not 0) return distributed;
+        // Every notice is signed with the organization's key, as publishing does by default.
+        if (Distribute(demo, db, S("distribution.json"), O) is var distributed and not 0) return distributed;
 
         var quiet = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
         // The sample year's notices, dated the way a village would post them: a month and its quarter,
@@ -156,14 +155,14 @@ public static class DemoCommand
                  })
         {
             var number = (++notice).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (Step(accountant, ["notices", "prepare", option, value, "--date", date, "--sign", keyFile]) is var prepared and not 0) return prepared;
+            if (Step(accountant, ["notices", "prepare", option, value, "--date", date]) is var prepared and not 0) return prepared;
             if (Step(supervisor, ["notices", "review", number]) is var reviewed and not 0) return reviewed;
             if (Step(accountant, ["notices", "publish", number, .. new[] { "pdf", "html", "csv", "json" }.SelectMany(f => new[] { "--out", O($"{name}.{f}") })])
                 is var published and not 0) return published;
         }
         // The project notice (项目资金公告公示) of the well project's fund, posted with the year's notice.
         foreach (var format in new[] { "pdf", "json" })
-            if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--sign", keyFile, "--out", O($"project-notice-F01.{format}")]) is var project and not 0)
+            if (Step(quiet, ["disclose", "--fund", "F01", "--date", "2026-01-15", "--out", O($"project-notice-F01.{format}")]) is var project and not 0)
                 return project;
         File.WriteAllText(O("checkpoint-from-notice-2025-06.txt"),
             JsonDocument.Parse(File.ReadAllText(O("notice-2025-06.json"))).RootElement.GetProperty("verification").GetProperty("signed_note").GetString());
@@ -241,7 +240,7 @@ public static class DemoCommand
     /// The year's distribution: planned; its notice (收益分配方案公示) posted before the members' meeting, on
     /// the plan's notice_date; approved by the committee chair with the meeting's resolution; posted; paid.
     /// </summary>
-    private static int Distribute(Context demo, string db, string file, string keyFile, Func<string, string> output)
+    private static int Distribute(Context demo, string db, string file, Func<string, string> output)
     {
         var plan = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
         string P(string name) => plan.GetProperty(name).ValueKind == JsonValueKind.Number ? plan.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture) : plan.GetProperty(name).GetString()!;
@@ -260,8 +259,8 @@ public static class DemoCommand
             if (words[1] != "plan") continue;
             var quiet = new Context(db, actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock, demo.Passphrase);
             foreach (var format in new[] { "pdf", "json" })
-                if (Step(quiet, ["disclose", "--distribution", year, "--date", P("notice_date"), "--sign", keyFile,
-                        "--out", output($"distribution-notice-{year}.{format}")]) is var noticed and not 0) return noticed;
+                if (Step(quiet, ["disclose", "--distribution", year, "--date", P("notice_date"), "--out", output($"distribution-notice-{year}.{format}")])
+                    is var noticed and not 0) return noticed;
         }
         return 0;
     }
@@ -273,10 +272,10 @@ public static class DemoCommand
     private static int Convert2004(Context demo, string db, Func<string, string> samples, Func<string, string> output)
     {
         var village = new Context(db, demo.Actor, demo.Language, TextWriter.Null, demo.Error, demo.Clock);
-        foreach (var words in new[]
+        foreach (var words in new string[][]
                  {
                      ["accounts", "convert-2004", samples("balances-2004.csv"), "--encoding", "gb18030", "--out", output("opening-2024-from-2004.json")],
-                     Init(samples("ledger-2004.json")),
+                     [.. Init(samples("ledger-2004.json")), "--no-key"], // its notices are not the demo's subject
                      ["vouchers", "import", output("opening-2024-from-2004.json")],
                      ["verify"],
                  })

@@ -16,7 +16,9 @@ namespace CollectiveLedger.Cli.Commands;
 /// <c>disclose --period YYYY-MM | --quarter YYYY-Qn | --year YYYY --out FILE [--format pdf|html|csv|json]
 /// [--lang zh-CN|en] [--paper A4|A3] [--date YYYY-MM-DD] [--sign KEYFILE]... [--font PATH]</c>: a draft
 /// of the 财务公开榜 (marked 草稿，未经审核, blank review lines) for reading and preview; the log records
-/// nothing. A notice reaches the board through <c>notices prepare|review|publish</c> (<see cref="NoticesCommand"/>).
+/// nothing, and its checkpoint is signed only with the keys --sign names (a draft is not posted).
+/// <c>--fund</c> and <c>--distribution</c> are notices to post: signed with the organization's key
+/// by default, like <c>notices prepare</c> (<see cref="OrganizationKey"/>), unsigned only with --unsigned. A notice reaches the board through <c>notices prepare|review|publish</c> (<see cref="NoticesCommand"/>).
 /// </summary>
 public static class DiscloseCommand
 {
@@ -85,8 +87,8 @@ public static class DiscloseCommand
 
     /// <summary>
     /// The notices the log does not record (project, distribution: <see cref="ProjectNoticeCommand"/> says
-    /// why): their options, their Core rule, the books' signed checkpoint and the writing, the same for
-    /// both. <paramref name="render"/> builds the one notice in the style asked for. Written to stdout
+    /// why): their options, their Core rule, the books' signed checkpoint (the organization's key by
+    /// default: <see cref="CheckpointSigner.ForPaper"/>) and the writing, the same for both. <paramref name="render"/> builds the one notice in the style asked for. Written to stdout
     /// without --out, else to the file, saying where with its SHA-256 and checkpoint.
     /// </summary>
     /// <param name="options">What was given, with the notice's own option (--fund, --distribution); <paramref name="covers"/> says what the notice covers, for the message when another scope is given too.</param>
@@ -107,7 +109,7 @@ public static class DiscloseCommand
         if (violations.Count > 0) return ctx.Reject(violations);
 
         var style = new NoticeStyle(format, chinese, paper, format == "pdf" ? FontPath(font) : "");
-        var signed = CheckpointSigner.ForBooks(ctx, store, state, keyFiles);
+        (var signed, state) = CheckpointSigner.ForPaper(ctx, store, keyFiles, options.Style.Unsigned);
         var notice = render(store, state, date, NoticeBuilder.Verification(signed, state), style);
         if (path is null)
         {

@@ -7,7 +7,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>disclose --distribution YYYY [--date YYYY-MM-DD] [--out FILE] [--format pdf|html|csv|json] [--lang zh-CN|en]
-/// [--paper A4|A3] [--sign KEYFILE]... [--font PATH]</c>: the distribution notice (收益分配方案公示) of one
+/// [--paper A4|A3] [--sign KEYFILE... | --unsigned] [--font PATH]</c>: the distribution notice (收益分配方案公示) of one
 /// year's plan and its per-household list, private numbers masked, carrying the books' signed
 /// checkpoint like the other notices. Without --out the bytes go to stdout.
 /// </summary>

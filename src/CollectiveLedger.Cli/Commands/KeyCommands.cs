@@ -23,34 +23,12 @@ public static class KeyCommands
     private static int Generate(Context ctx, string name, string path)
     {
         if (File.Exists(path)) throw new UsageException($"{path} already exists; it will not be overwritten");
-        using (var store = ctx.Open())
-        using (var key = SigningKeyFile.Generate(name))
-        {
-            // Asked before the write lock is taken: a person may take their time typing.
-            var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("为私钥设置口令：", "passphrase for the private key: "), confirm: true);
-            if (passphrase.Length < 8) throw new UsageException("the passphrase needs at least 8 characters");
-            // The key file is written before the entry commits and removed if it does not: a
-            // registered key always has its private half, and an unregistered file never stays.
-            Decision decision;
-            try
-            {
-                decision = store.Apply(ctx.Actor, session =>
-                {
-                    var d = SettingRules.RegisterKey(name, key.PublicKey, session.State);
-                    if (d.Accepted) key.Save(path, passphrase);
-                    return d;
-                });
-            }
-            catch
-            {
-                File.Delete(path);
-                throw;
-            }
-            if (!decision.Accepted) return ctx.Reject(decision.Violations);
-            var registered = (KeyRegistered)decision.Event!;
-            ctx.Out.WriteLine(ctx.Say($"已生成签名密钥 {name}（{registered.KeyIdHex}），私钥保存在 {path}，公钥已登记到审计日志。指纹：{registered.Fingerprint}",
-                $"generated signing key {name} ({registered.KeyIdHex}); private key in {path}, public key registered in the log. Fingerprint: {registered.Fingerprint}"));
-        }
+        using var store = ctx.Open();
+        // Asked before the write lock is taken: a person may take their time typing.
+        var passphrase = SigningKeyFile.Passphrase(ctx, ctx.Say("为私钥设置口令：", "passphrase for the private key: "), confirm: true);
+        var (decision, key) = SigningKeyFile.Create(ctx, store, name, path, passphrase);
+        if (!decision.Accepted) return ctx.Reject(decision.Violations);
+        key!.Dispose();
         return ExitCodes.Done;
     }
 

@@ -19,7 +19,8 @@ public sealed class NoticeOptions
     public Option<string> Lang { get; } = Options.Text("--lang", "zh-CN|en", "公示的语言（默认 zh-CN；提示语言的 --lang 放在命令前） the notice's language (zh-CN by default; the messages' --lang goes before the command)");
     public Option<string> Paper { get; } = Options.Text("--paper", "A4|A3", "纸张：A4 纵向或 A3 横向（默认 A4） paper: A4 portrait or A3 landscape (A4 by default)");
     public Option<string> Date { get; } = Options.Text("--date", "YYYY-MM-DD", "公示日期（默认今天） the notice's date (today by default)");
-    public Option<string[]> Sign { get; } = Options.Many("--sign", "KEYFILE", "用此密钥签名检查点（可多次） sign the checkpoint with this key file (may repeat)");
+    public Option<string[]> Sign { get; } = Options.Many("--sign", "KEYFILE", "用此密钥签名检查点（可多次；默认用组织的密钥） sign the checkpoint with this key file (may repeat; the organization's key by default)");
+    public Option<bool> Unsigned { get; } = Options.Flag("--unsigned", "不签名（公开榜上注明未签名；不能与 --sign 同用） do not sign (the notice says it is unsigned; not with --sign)");
     public Option<string> Font { get; } = Options.Text("--font", "PATH", "能显示中文的字体（PDF 用；默认找系统字体） a font covering Chinese, for PDF (by default a system font)");
 
     private bool _dated;
@@ -33,7 +34,7 @@ public sealed class NoticeOptions
         return command;
     }
 
-    /// <summary>Adds the style options; <paramref name="dated"/> a new notice's <c>--date</c> and <c>--sign</c> too.</summary>
+    /// <summary>Adds the style options; <paramref name="dated"/> a new notice's <c>--date</c>, <c>--sign</c> and <c>--unsigned</c> too.</summary>
     public Command AddStyle(Command command, bool dated)
     {
         command.Add(Format);
@@ -43,6 +44,7 @@ public sealed class NoticeOptions
         {
             command.Add(Date);
             command.Add(Sign);
+            command.Add(Unsigned);
             _dated = true;
         }
         command.Add(Font);
@@ -61,7 +63,8 @@ public sealed class NoticeOptions
             : throw new UsageException($"'{text}' is not a {scope} (YYYY-MM, YYYY-Qn or YYYY)");
     }
 
-    /// <summary>The style: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys, font.</summary>
+    /// <summary>The style: format (from --format, else the extension of <paramref name="path"/>), language, paper, date, signing keys (or --unsigned), font.</summary>
+    /// <exception cref="UsageException">A value out of range, or --unsigned with --sign.</exception>
     public NoticeStyleChoice ReadStyle(ParseResult parsed, string? path)
     {
         var format = (parsed.GetValue(Format) ?? System.IO.Path.GetExtension(path ?? "").TrimStart('.').ToLowerInvariant()) switch
@@ -84,6 +87,9 @@ public sealed class NoticeOptions
             "A3" => Reports.Pdf.Paper.A3Landscape,
             _ => throw new UsageException("--paper is A4 or A3"),
         };
-        return new NoticeStyleChoice(format, chinese, paper, _dated ? parsed.GetValue(Date) : null, _dated ? parsed.All(Sign) : [], parsed.GetValue(Font));
+        var keyFiles = _dated ? parsed.All(Sign) : [];
+        var unsigned = _dated && parsed.Flag(Unsigned);
+        if (unsigned && keyFiles.Count > 0) throw new UsageException("--unsigned 与 --sign 不能同时使用 --unsigned does not go with --sign: choose one");
+        return new NoticeStyleChoice(format, chinese, paper, _dated ? parsed.GetValue(Date) : null, keyFiles, parsed.GetValue(Font)) { Unsigned = unsigned };
     }
 }

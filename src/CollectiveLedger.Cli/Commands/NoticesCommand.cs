@@ -14,7 +14,8 @@ namespace CollectiveLedger.Cli.Commands;
 /// the notice board, each step an entry of the log (<see cref="NoticeRules"/>), the same steps as the
 /// web workspace's (<see cref="NoticePublishing"/>):
 /// <list type="bullet">
-/// <item><c>notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date D] [--sign KEY]... [--out DRAFT]</c></item>
+/// <item><c>notices prepare --period YYYY-MM | --quarter YYYY-Qn | --year YYYY [--date D] [--sign KEY... | --unsigned] [--out DRAFT]</c>:
+/// signed with the organization's key unless --sign names others or --unsigned says not to sign (<see cref="OrganizationKey"/>)</item>
 /// <item><c>notices show N --out FILE</c>: the notice as it stands, for the reviewer to read</item>
 /// <item><c>notices review N [--content SHA256] [--opinion TEXT]</c>: by a holder of role.supervisor who did not prepare it</item>
 /// <item><c>notices publish N --out FILE [--out FILE]...</c>: every format at once (by each file's extension), one entry</item>
@@ -84,7 +85,10 @@ public static class NoticesCommand
         if (!early.Accepted) return ctx.Reject(early.Violations);
         var style = new NoticePublishing.Style(chinese, paper, path is not null && format == "pdf" ? DiscloseCommand.FontPath(font) : null);
 
-        var (decision, notice) = NoticePublishing.Prepare(store, ctx.Actor, state, period, date, CheckpointSigner.ForBooks(ctx, store, state, keyFiles));
+        // Signed with --sign's keys, the organization's key by default, or unsigned with --unsigned; the
+        // key may be created here (an entry of its own), so the books are read again.
+        (var signed, state) = CheckpointSigner.ForPaper(ctx, store, keyFiles, options.Unsigned);
+        var (decision, notice) = NoticePublishing.Prepare(store, ctx.Actor, state, period, date, signed);
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
         var prepared = (NoticePrepared)decision.Event!;
         if (path is not null)

@@ -6,7 +6,7 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>disclose --fund CODE [--date YYYY-MM-DD] [--out FILE] [--format pdf|html|csv|json] [--lang zh-CN|en]
-/// [--paper A4|A3] [--sign KEYFILE]... [--font PATH]</c>: the project notice (项目资金公告公示) of one
+/// [--paper A4|A3] [--sign KEYFILE... | --unsigned] [--font PATH]</c>: the project notice (项目资金公告公示) of one
 /// support fund, carrying the books' signed checkpoint like the financial disclosure notice. Without
 /// --out the bytes go to stdout.
 /// </summary>

@@ -5,28 +5,34 @@ using CollectiveLedger.Web;
 namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
-/// <c>serve [--urls URL[;URL]] [--sign KEYFILE]... [--font PATH]</c>: the web workspace and the public
-/// page on this ledger (<see cref="WebWorkspace"/>). Bound to 127.0.0.1 unless told otherwise; any
-/// other address is served with a warning, since then other computers reach the sign-in page.
-/// With --sign, the key files are unlocked once at start (passphrase from CLEDGER_PASSPHRASE or
-/// the terminal, exactly as disclose asks for it) and the notices published from the web carry a
-/// checkpoint signed with them; the unlocked keys live only in this process's memory. Without
-/// --sign the web publishes notices with an unsigned checkpoint.
+/// <c>serve [--urls URL[;URL]] [--sign KEYFILE... | --unsigned] [--font PATH]</c>: the web workspace and
+/// the public page on this ledger (<see cref="WebWorkspace"/>). Bound to 127.0.0.1 unless told
+/// otherwise; any other address is served with a warning, since then other computers reach the
+/// sign-in page. The notices prepared from the web are signed as on the command line: with the
+/// organization's key by default (<see cref="OrganizationKey"/>; created and registered here when the
+/// books have none), or with the --sign key files, each unlocked once at start (passphrase from
+/// CLEDGER_PASSPHRASE or the terminal) and kept only in this process's memory; unsigned only with
+/// --unsigned. When no passphrase can be had, serve still starts (vouchers, reports and the public
+/// page need no key) but says so on stderr, and the web's notices page says, where the accountant
+/// prepares a notice, that notices cannot be signed and how to restart serve; a wrong passphrase
+/// stops serve at once.
 /// </summary>
 public static class ServeCommand
 {
     public static Command Declare(ContextOf context)
     {
         var urls = Options.Text("--urls", "URL[;URL]", $"监听地址（默认 {WorkspaceOptions.DefaultUrl}，仅本机） where to listen ({WorkspaceOptions.DefaultUrl} by default: this computer only)");
-        var sign = Options.Many("--sign", "KEYFILE", "网页公开的公开榜用此密钥签名（可多次） sign the notices published from the web with this key (may repeat)");
+        var sign = Options.Many("--sign", "KEYFILE", "网页公开的公开榜用此密钥签名（可多次；默认用组织的密钥） sign the notices published from the web with this key (may repeat; the organization's key by default)");
+        var unsigned = Options.Flag("--unsigned", "网页公开的公开榜不签名（纸上注明未签名） publish unsigned notices from the web (the paper says so)");
         var font = Options.Text("--font", "PATH", "能显示中文的字体 a font covering Chinese");
-        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, font };
-        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.GetValue(font)));
+        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, unsigned, font };
+        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.Flag(unsigned), p.GetValue(font)));
         return command;
     }
 
-    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, string? font)
+    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, bool unsigned, string? font)
     {
+        if (unsigned && keyFiles.Count > 0) throw new UsageException("--unsigned 与 --sign 不能同时使用 --unsigned does not go with --sign: choose one");
         var urls = (urlsText ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var url in urls)
         {
@@ -42,11 +48,17 @@ public static class ServeCommand
             IReadOnlyList<Publishing.NoticeSigner> signers;
             using (var store = ctx.Open()) // a missing or newer ledger is reported now, as every command does, not on the first request
             {
-                keys = CheckpointSigner.LoadKeys(ctx, keyFiles);
+                if (keyFiles.Count > 0) keys = CheckpointSigner.LoadKeys(ctx, keyFiles);
+                else if (!unsigned && OrganizationKey.TryUnlock(ctx, store) is { } organization) keys = [organization];
                 signers = CheckpointSigner.Registered(store.LoadState(), keys);
             }
+            if (signers.Count == 0 && !unsigned)
+                ctx.Error.WriteLine(ctx.Say(
+                    $"注意：没有口令，组织的签名密钥（{OrganizationKey.PathOf(ctx.Db)}）未解锁，网页上不能准备公开榜。要签名，请设置 CLEDGER_PASSPHRASE（或在终端中）重新启动 serve；要发布未签名的公开榜，用 serve --unsigned。",
+                    $"note: no passphrase, so the organization's signing key ({OrganizationKey.PathOf(ctx.Db)}) is locked and notices cannot be prepared from the web. To sign, restart serve with CLEDGER_PASSPHRASE (or at a terminal); to publish unsigned notices, serve --unsigned."));
             var fontPath = font is null ? Reports.Pdf.ChineseFonts.Find() : DiscloseCommand.FontPath(font);
-            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, FontPath = fontPath }, urls, ctx.Out, ctx.Error);
+            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, PublishUnsigned = unsigned, FontPath = fontPath },
+                urls, ctx.Out, ctx.Error);
             return ExitCodes.Done;
         }
         finally

@@ -123,6 +123,8 @@ public static class NoticeJson
         w.WriteString("root", v.RootHex);
         w.WriteNumber("head_seq", v.HeadSeq);
         w.WriteString("head_hash", v.HeadHash);
+        // Whether the checkpoint carries a signature: false says in the data what the paper says in words.
+        w.WriteBoolean("signed", v.Keys.Length > 0);
         w.WriteStartArray("keys");
         foreach (var k in v.Keys)
         {

@@ -244,7 +244,12 @@ public sealed class NoticeText(bool chinese)
     public string Root => T("日志根哈希", "Log root hash");
     public string Head => T("最新条目哈希", "Head hash");
     public string Keys => T("签名公钥", "Signing keys");
-    public string Unsigned => T("（未签名）", "(unsigned)");
+    /// <summary>
+    /// What an unsigned checkpoint is worth, in its own row of the checkpoint block: the Chinese notice
+    /// says it in English too, as verify does, so that nobody takes the QR code for a signature.
+    /// </summary>
+    public string Unsigned => T("未签名：只能核对与账簿一致，不能证明由谁发布 unsigned: can be checked against the books, does not prove who issued it",
+        "unsigned: can be checked against the books, does not prove who issued it");
     public string HowToCheck => T(
         "核验方法：扫描二维码或抄下上面的数字，交给乡镇经管站或审计人员运行 cledger verify --checkpoint，结果为\u201c一致\u201d即说明账目自公布后未被改动。",
         "How to check: scan the QR code or copy the numbers above and have the township office or an auditor run cledger verify --checkpoint; \"consistent\" means the books are unchanged since publication.");

@@ -14,6 +14,9 @@ public class DisclosureTests
     [OneTimeSetUp]
     public static void PassphraseForTests() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", Passphrase);
 
+    [OneTimeTearDown]
+    public static void NoPassphraseAfterwards() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null);
+
     /// <summary>A small month with income, expenditure, a fund, a claim, a debt, a reversal and personal data in summaries.</summary>
     private static TestLedger Books(int extraItems = 0)
     {

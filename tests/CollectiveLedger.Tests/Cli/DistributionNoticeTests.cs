@@ -135,7 +135,7 @@ public class DistributionNoticeTests : NoticeCommandTests
         using var ledger = Books();
         var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestLedger.RepoRoot, "schemas", "distribution-notice.schema.json"))).RootElement;
 
-        var stdout = ledger.Ok(["disclose", .. Scope, "--date", Date, "--format", "json"]);
+        var stdout = ledger.Ok(["disclose", .. Scope, "--date", Date, "--format", "json", "--unsigned"]);
 
         var root = JsonDocument.Parse(stdout).RootElement;
         var keys = root.EnumerateObject().Select(p => p.Name).ToList();

@@ -450,7 +450,7 @@ public class DistributionTests
     {
         using var ledger = Replanned();
 
-        var notice = JsonDocument.Parse(ledger.Ok("disclose", "--distribution", "2025", "--date", "2026-03-01", "--format", "json")).RootElement;
+        var notice = JsonDocument.Parse(ledger.Ok("disclose", "--distribution", "2025", "--date", "2026-03-01", "--format", "json", "--unsigned")).RootElement;
         var superseded = ledger.RunAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "决议", "--plan", "1");
         var approved = ledger.OkAs(Chair, "distribution", "approve", "--year", "2025", "--resolution", "成员大会决议〔2026〕1号", "--plan", "2");
         ledger.OkAs(Planner, "distribution", "post", "--year", "2025", "--date", "2026-03-20");

@@ -30,7 +30,7 @@ public class HelpTests
         Assert.That(stdout, Does.Match(@"^\d+\.\d+"));
     }
 
-    [TestCase(new[] { "init" }, new[] { "--org", "--org-code", "--currency", "--chart", "--start", "--attachments-required" })]
+    [TestCase(new[] { "init" }, new[] { "--org", "--org-code", "--currency", "--chart", "--start", "--attachments-required", "--no-key" })]
     [TestCase(new[] { "vouchers", "import" }, new[] { "<FILE>", "--dry-run", "--encoding" })]
     [TestCase(new[] { "vouchers", "approve" }, new[] { "<DRAFT>", "--as", "--resolution" })]
     [TestCase(new[] { "report", "trial-balance" }, new[] { "--period", "--from", "--to", "--format" })]
@@ -39,7 +39,9 @@ public class HelpTests
     [TestCase(new[] { "distribution", "plan" }, new[] { "--year", "--reserve-percent", "--distribute" })]
     [TestCase(new[] { "funds", "add" }, new[] { "<CODE>", "<NAME>", "--kind", "--agency", "--granted", "--from", "--to" })]
     [TestCase(new[] { "members", "add" }, new[] { "--head", "--household-size", "--shares", "--id-card" })]
-    [TestCase(new[] { "disclose" }, new[] { "--period", "--quarter", "--year", "--fund", "--distribution", "--out", "--paper", "--sign", "--font" })]
+    [TestCase(new[] { "disclose" }, new[] { "--period", "--quarter", "--year", "--fund", "--distribution", "--out", "--paper", "--sign", "--unsigned", "--font" })]
+    [TestCase(new[] { "notices", "prepare" }, new[] { "--period", "--sign", "--unsigned", "--out" })]
+    [TestCase(new[] { "serve" }, new[] { "--urls", "--sign", "--unsigned", "--font" })]
     [TestCase(new[] { "notices", "publish" }, new[] { "<N>", "--out", "--paper" })]
     [TestCase(new[] { "verify" }, new[] { "--anchor", "--checkpoint", "--format" })]
     public void A_commands_help_lists_its_own_options_and_the_global_ones(string[] command, string[] options)

@@ -26,11 +26,11 @@ public abstract class NoticeCommandTests
     /// <summary>The notice's own content, as <see cref="Every_format_is_written_by_the_command_line_and_the_log_is_left_as_it_was"/> finds it in each format.</summary>
     protected abstract void AssertContent(string html, string csv, JsonElement json);
 
-    /// <summary>Writes the notice dated <see cref="Date"/> to <paramref name="file"/> (its extension the format) and reads it back.</summary>
+    /// <summary>Writes the notice dated <see cref="Date"/> to <paramref name="file"/> (its extension the format) and reads it back; --unsigned unless <paramref name="extra"/> signs.</summary>
     protected byte[] Notice(TestLedger ledger, string file, params string[] extra)
     {
         var path = Path.Combine(ledger.Dir, file);
-        ledger.Ok(["disclose", .. Scope, "--date", Date, "--out", path, .. extra]);
+        ledger.Ok(["disclose", .. Scope, "--date", Date, "--out", path, .. extra.Contains("--sign") ? extra : [.. extra, "--unsigned"]]);
         return File.ReadAllBytes(path);
     }
 
@@ -68,6 +68,31 @@ public abstract class NoticeCommandTests
 
         foreach (var format in new[] { "pdf", "html", "csv", "json" })
             Assert.That(Notice(ledger, $"b.{format}"), Is.EqualTo(Notice(ledger, $"a.{format}")), format);
+    }
+
+    [Test]
+    public void Without_a_passphrase_it_is_refused_naming_both_ways_out_and_with_one_it_is_signed_with_the_organizations_key()
+    {
+        using var ledger = NoticeBooks();
+        var head = ledger.Head();
+        var path = Path.Combine(ledger.Dir, "signed.json");
+        Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null);
+
+        var refused = ledger.Run(["disclose", .. Scope, "--date", Date, "--out", path]);
+        var headAfterRefusal = ledger.Head();
+        Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", "org-passphrase-1234");
+        try { ledger.Ok(["disclose", .. Scope, "--date", Date, "--out", path]); }
+        finally { Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null); }
+
+        Assert.That(refused.Code, Is.EqualTo(2));
+        Assert.That(refused.Err, Does.Contain("CLEDGER_PASSPHRASE").And.Contain("--unsigned"));
+        Assert.That(headAfterRefusal, Is.EqualTo(head), "nothing recorded");
+        var verification = JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.GetProperty("verification");
+        Assert.That(verification.GetProperty("signed").GetBoolean(), Is.True);
+        Assert.That(verification.GetProperty("keys")[0].GetProperty("name").GetString(), Does.StartWith("collectiveledger.local/"));
+        var (code, stdout, stderr) = ledger.Run("verify", "--checkpoint", ledger.WriteFile("note.txt", verification.GetProperty("signed_note").GetString()!), "--format", "json");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("checkpoints")[0].GetProperty("status").GetString(), Is.EqualTo("consistent"));
     }
 
     [Test]

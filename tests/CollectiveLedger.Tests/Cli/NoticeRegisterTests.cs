@@ -13,6 +13,9 @@ public class NoticeRegisterTests
     [OneTimeSetUp]
     public static void PassphraseForTests() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", "test-passphrase-1234");
 
+    [OneTimeTearDown]
+    public static void NoPassphraseAfterwards() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null);
+
     /// <summary>
     /// 2025: a well (120,000.00 over 100 months: 1,200.00 a month), a tractor (60,000.00, residual
     /// 6,000.00, 60 months: 900.00) sold on 2025-05-20 for 50,000.00, a road bought in April (30,000.00

@@ -22,7 +22,7 @@ public class NoticeReviewTests
         return ledger;
     }
 
-    private static string Prepare(TestLedger ledger) => ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-03");
+    private static string Prepare(TestLedger ledger) => ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-03", "--unsigned");
 
     [Test]
     public void A_draft_says_it_is_not_reviewed_and_claims_no_review()
@@ -149,7 +149,7 @@ public class NoticeReviewTests
         // the accountant answers on 20 May. April's notice, as prepared, lists the question unanswered.
         Assert.That(At(ledger, new DateTimeOffset(2025, 4, 10, 2, 0, 0, TimeSpan.Zero), "public", state => FeedbackRules.Receive(
             DisclosurePeriod.Month(new Period(2025, 3)), "收取草场承包费", "谁交的？", null, state.State, state.Today)), Is.True);
-        var prepared = ledger.Ok("notices", "prepare", "--period", "2025-04", "--date", "2025-05-05");
+        var prepared = ledger.Ok("notices", "prepare", "--period", "2025-04", "--date", "2025-05-05", "--unsigned");
         var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
         ledger.OkAs(Supervisor, "notices", "review", number);
         Assert.That(At(ledger, new DateTimeOffset(2025, 5, 20, 2, 0, 0, TimeSpan.Zero), "乌云其其格", state => FeedbackRules.Answer(

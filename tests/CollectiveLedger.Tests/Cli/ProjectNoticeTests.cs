@@ -161,7 +161,7 @@ public class ProjectNoticeTests : NoticeCommandTests
         using var ledger = Books();
         var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestLedger.RepoRoot, "schemas", "project-notice.schema.json"))).RootElement;
 
-        var stdout = ledger.Ok(["disclose", .. Scope, "--date", Date, "--format", "json"]);
+        var stdout = ledger.Ok(["disclose", .. Scope, "--date", Date, "--format", "json", "--unsigned"]);
 
         var keys = JsonDocument.Parse(stdout).RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(keys, Is.EqualTo(schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).ToList()), "keys in the schema's order");

@@ -95,7 +95,7 @@ public class RoleChangeTests
         ledger.OkAs(Chair, "settings", "set", "role.supervisor", Supervisor, "--approve");
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-03-02","summary":"收取草场承包费","lines":[{"account":"10201","debit":"12000.00"},{"account":"50101","credit":"12000.00"}]}]"""));
-        ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-03");
+        ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-03", "--unsigned");
         ledger.OkAs(Supervisor, "notices", "review", "1");
         var json = Path.Combine(ledger.Dir, "n.json");
 

@@ -15,6 +15,9 @@ public class SecretFileTests
     [OneTimeSetUp]
     public static void PassphraseForTests() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", "test-passphrase-1234");
 
+    [OneTimeTearDown]
+    public static void NoPassphraseAfterwards() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null);
+
     [Test]
     public void The_books_are_created_readable_by_their_owner_only()
     {

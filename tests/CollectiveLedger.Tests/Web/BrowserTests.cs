@@ -29,7 +29,8 @@ public class BrowserTests
         ledger.Ok("settings", "set", "approval.committee_limit", "10000");
         using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
             foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
-        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TestClock.Fixed), "http://127.0.0.1:0").Build();
+        // As serve --unsigned: signing from the web has its own tests (NoticeSigningTests).
+        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { PublishUnsigned = true }, "http://127.0.0.1:0").Build();
         await host.StartAsync();
         var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

@@ -18,7 +18,7 @@ public class PublicPagesTests
         return await ReviewAndPublish(workspace);
     }
 
-    private static void ImportFebruary(Workspace workspace) =>
+    internal static void ImportFebruary(Workspace workspace) =>
         workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
             """[{"ref":"A","date":"2025-02-01","summary":"收到巴特尔草场承包费","lines":[{"account":"10201","debit":"1234.5"},{"account":"50101","credit":"1234.5","member":"M001"}]}]"""));
 

@@ -38,7 +38,8 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
         using (var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed))
             foreach (var name in People.Select(p => p.Person).Append("无角色"))
                 Assert.That(store.Credentials.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
-        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TestClock.Fixed));
+        // As `cledger serve --unsigned`: the notices tests prepare are unsigned unless a test gives keys or takes the flag away.
+        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TestClock.Fixed) { PublishUnsigned = true });
     }
 
     protected override IHostBuilder CreateHostBuilder() => WebWorkspace.CreateHostBuilder(Options);

@@ -34,6 +34,14 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
     public bool CanPublish => books.Holds(Role.Accountant);
     public string? SignedIn => books.User;
 
+    /// <summary>Why no notice can be prepared here (serve has no key unlocked and was not told --unsigned); null when one can.</summary>
+    public string? SigningUnavailable => books.Options.CanPrepareNotices ? null : lang.T(
+        "不能准备公开榜：本服务启动时没有口令，组织的签名密钥未解锁，公开榜无法签名。请在服务器上设置 CLEDGER_PASSPHRASE（或在终端中输入口令）重新启动 cledger serve；确要发布未签名的公开榜，用 cledger serve --unsigned 启动（公开榜上会注明未签名）。",
+        "Notices cannot be prepared: serve was started without the passphrase, so the organization's signing key is locked and notices cannot be signed. On the server, restart cledger serve with CLEDGER_PASSPHRASE (or type the passphrase at the terminal); to publish unsigned notices, start it with cledger serve --unsigned (the notices then say they are unsigned).");
+
+    /// <summary>Said beside the prepare form when serve was started with --unsigned.</summary>
+    public bool PublishesUnsigned => books.Options.Signers.Count == 0 && books.Options.PublishUnsigned;
+
     public void OnGet()
     {
         Period ??= books.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
@@ -56,6 +64,11 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (!Parse(out var period, out var date)) return Form(StatusCodes.Status422UnprocessableEntity);
         var early = NoticeRules.Prepare(period, date, "", "", books.State, books.User!, books.Today);
         if (!early.Accepted) return Rejected(early.Violations);
+        if (SigningUnavailable is { } unavailable)
+        {
+            Problems.Add("", unavailable);
+            return Form(StatusCodes.Status409Conflict);
+        }
         var signed = BooksCheckpoint.Take(books.Store, books.State, books.Options.Signers);
         var (decision, _) = NoticePublishing.Prepare(books.Store, books.User!, books.State, period, date, signed);
         if (!decision.Accepted) return Rejected(decision.Violations);
