@@ -19,12 +19,16 @@ public static class ReceiptCommands
         var member = Options.Text("--member", "CODE", "成员户编号（必填） the household's code (required)");
         var number = Options.Text("--number", "N", "意见编号（必填） the question's number (required)");
         Option<string> Out() => Options.Text("--out", "FILE", "回执文件：.html 可打印，其他为 JSON（必填） the receipt: .html to print, anything else JSON (required)");
+        Option<bool> Unsigned() => Options.Flag("--unsigned", "不签名（回执上注明未签名；不能与 --sign 同用） do not sign (the receipt says it is unsigned; not with --sign)");
         var (distributionOut, feedbackOut, distributionSign, feedbackSign) = (Out(), Out(), CheckpointCommand.Signing(), CheckpointCommand.Signing());
-        var distribution = new Command("distribution", "成员户收益分配支付回执 a household's receipt of its distribution payment") { year, member, distributionSign, distributionOut };
-        distribution.Handle(context, (ctx, p) => Write(ctx, p.Required(distributionOut), p.All(distributionSign), (store, state, signers) =>
+        var (distributionUnsigned, feedbackUnsigned) = (Unsigned(), Unsigned());
+        var distribution = new Command("distribution", "成员户收益分配支付回执（默认用组织密钥签名） a household's receipt of its distribution payment (signed with the organization's key by default)")
+            { year, member, distributionSign, distributionUnsigned, distributionOut };
+        distribution.Handle(context, (ctx, p) => Write(ctx, p.Required(distributionOut), p.All(distributionSign), p.Flag(distributionUnsigned), (store, state, signers) =>
             Receipts.ForDistributionPayment(store, state, YearOf(p.Required(year)), p.Required(member), signers)));
-        var feedback = new Command("feedback", "村民意见回执 a villager's receipt of a question") { number, feedbackSign, feedbackOut };
-        feedback.Handle(context, (ctx, p) => Write(ctx, p.Required(feedbackOut), p.All(feedbackSign), (store, state, signers) =>
+        var feedback = new Command("feedback", "村民意见回执（默认用组织密钥签名） a villager's receipt of a question (signed with the organization's key by default)")
+            { number, feedbackSign, feedbackUnsigned, feedbackOut };
+        feedback.Handle(context, (ctx, p) => Write(ctx, p.Required(feedbackOut), p.All(feedbackSign), p.Flag(feedbackUnsigned), (store, state, signers) =>
             Receipts.ForFeedback(store, state, long.TryParse(p.Required(number), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n : throw new UsageException("--number takes a question's number"), signers)));
         var file = Options.Argument("FILE", "回执文件（.html 或 .json） the receipt file (.html or .json)");
@@ -36,14 +40,15 @@ public static class ReceiptCommands
     private static int YearOf(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 9999 ? y : throw new UsageException($"--year takes a year, not '{text}'");
 
-    private static int Write(Context ctx, string path, IReadOnlyList<string> keyFiles,
+    /// <summary>A receipt signed as paper is (<see cref="OrganizationKey.ForPaper"/>): the --sign keys, none with --unsigned, else the organization's.</summary>
+    private static int Write(Context ctx, string path, IReadOnlyList<string> keyFiles, bool unsigned,
         Func<Storage.LedgerStore, Core.Ledger.LedgerState, IReadOnlyList<NoticeSigner>, (Receipt? Receipt, string? Problem)> make)
     {
         using var store = ctx.Open();
-        var state = store.LoadState();
-        var keys = CheckpointSigner.LoadKeys(ctx, keyFiles);
+        var keys = OrganizationKey.ForPaper(ctx, store, keyFiles, unsigned);
         try
         {
+            var state = store.LoadState();
             var (receipt, problem) = make(store, state, CheckpointSigner.Registered(state, keys));
             if (receipt is null) throw new UsageException(problem!);
             var html = path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);

@@ -40,13 +40,14 @@ public class ReceiptTests
         var json = Path.Combine(ledger.Dir, "receipt-M002.json");
 
         ledger.Ok("receipt", "distribution", "--year", "2025", "--member", "M002", "--sign", Path.Combine(ledger.Dir, "acct.key"), "--out", page);
-        ledger.Ok("receipt", "distribution", "--year", "2025", "--member", "M002", "--sign", Path.Combine(ledger.Dir, "acct.key"), "--out", json);
+        ledger.Ok("receipt", "distribution", "--year", "2025", "--member", "M002", "--out", json);
         File.Delete(ledger.Db);
         var (code, output, _) = Check(page);
-        var (jsonCode, _, _) = Check(json);
+        var (jsonCode, jsonOutput, _) = Check(json);
 
         Assert.That(code, Is.Zero, output);
-        Assert.That(jsonCode, Is.Zero);
+        Assert.That(jsonCode, Is.Zero, jsonOutput);
+        Assert.That(jsonOutput, Does.Contain("signed by collectiveledger.local/"), "without --sign, the organization's key (made then) signs, as it signs notices");
         Assert.That(output, Does.Contain("M002 其其格").And.Contain("3 股 shares × 12.85 元 = 38.55 元"), "12.85 a share, 3 shares");
         Assert.That(output, Does.Contain("回执属实").And.Contain("signed by test.village/accountant"));
         var receipt = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
@@ -97,11 +98,11 @@ public class ReceiptTests
     {
         using var ledger = Paid();
         var path = Path.Combine(ledger.Dir, "r.json");
-        ledger.Ok("receipt", "distribution", "--year", "2025", "--member", "M003", "--out", path);
+        ledger.Ok("receipt", "distribution", "--year", "2025", "--member", "M003", "--unsigned", "--out", path);
 
         var (code, output, _) = Check(path);
-        var nothing = ledger.Run("receipt", "distribution", "--year", "2025", "--member", "M004", "--out", Path.Combine(ledger.Dir, "m4.json"));
-        var unpaid = ledger.Run("receipt", "distribution", "--year", "2024", "--member", "M003", "--out", Path.Combine(ledger.Dir, "y.json"));
+        var nothing = ledger.Run("receipt", "distribution", "--year", "2025", "--member", "M004", "--unsigned", "--out", Path.Combine(ledger.Dir, "m4.json"));
+        var unpaid = ledger.Run("receipt", "distribution", "--year", "2024", "--member", "M003", "--unsigned", "--out", Path.Combine(ledger.Dir, "y.json"));
 
         Assert.That(code, Is.Zero);
         Assert.That(output, Does.Contain("未签名").And.Contain("unsigned"));
