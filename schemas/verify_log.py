@@ -150,6 +150,81 @@ def ecdsa_verifies(q, message, sig):  # ECDSA P-256 with SHA-256; sig is DER: SE
     x = ec_add(ec_mul(z * w % N, G), ec_mul(r * w % N, q))
     return x is not None and x[0] % N == r
 
+ED_P = 2 ** 255 - 19  # Ed25519 (RFC 8032 section 5.1), for witness cosignatures (audit-log.md section 12.4)
+ED_L = 2 ** 252 + 27742317777372353535851937790883648493
+ED_D = -121665 * pow(121666, -1, ED_P) % ED_P
+ED_I = pow(2, (ED_P - 1) // 4, ED_P)  # a square root of -1
+
+def ed_add(a, b):  # extended coordinates (X, Y, Z, T), RFC 8032 5.1.4
+    a_, b_ = (a[1] - a[0]) * (b[1] - b[0]) % ED_P, (a[1] + a[0]) * (b[1] + b[0]) % ED_P
+    c, d = a[3] * 2 * ED_D * b[3] % ED_P, a[2] * 2 * b[2] % ED_P
+    e, f, g, h = b_ - a_, d - c, d + c, b_ + a_
+    return e * f % ED_P, g * h % ED_P, f * g % ED_P, e * h % ED_P
+
+def ed_mul(k, a):  # verification only: no secret is involved, timing does not matter
+    r = (0, 1, 1, 0)
+    while k:
+        r, a, k = ed_add(r, a) if k & 1 else r, ed_add(a, a), k >> 1
+    return r
+
+def ed_decode(b):  # RFC 8032 5.1.3; None when b is no point
+    if len(b) != 32:
+        return None
+    y = int.from_bytes(b, "little")
+    sign, y = y >> 255, y & ((1 << 255) - 1)
+    if y >= ED_P:
+        return None
+    x2 = (y * y - 1) * pow(ED_D * y * y + 1, -1, ED_P) % ED_P
+    x = pow(x2, (ED_P + 3) // 8, ED_P)
+    if (x * x - x2) % ED_P:
+        x = x * ED_I % ED_P
+    if (x * x - x2) % ED_P or (x == 0 and sign):
+        return None
+    x = ED_P - x if x & 1 != sign else x
+    return x, y, 1, x * y % ED_P
+
+ED_B = ed_decode((4 * pow(5, -1, ED_P) % ED_P).to_bytes(32, "little"))
+
+def ed25519_verifies(public_key, message, sig):  # RFC 8032 5.1.7: [S]B = R + [k]A
+    a, r = ed_decode(public_key), ed_decode(sig[:32]) if len(sig) == 64 else None
+    if a is None or r is None or int.from_bytes(sig[32:], "little") >= ED_L:
+        return False
+    k = int.from_bytes(hashlib.sha512(sig[:32] + public_key + message).digest(), "little") % ED_L
+    p, q = ed_mul(int.from_bytes(sig[32:], "little"), ED_B), ed_add(r, ed_mul(k, a))
+    return (p[0] * q[2] - q[0] * p[2]) % ED_P == 0 and (p[1] * q[2] - q[1] * p[2]) % ED_P == 0
+
+def witness_key(vkey):  # "name+hex key ID+base64(0x04 || Ed25519 key)" (C2SP tlog-cosignature) -> (name, key ID, key)
+    name, key_id, encoded = (vkey.strip().split("+", 2) + ["", ""])[:3]
+    raw = b64(encoded, "witness key")
+    need(name and len(raw) == 33 and raw[0] == 4, "a witness key is NAME+KEYID+base64(0x04 || Ed25519 public key)")
+    need(hashlib.sha256(name.encode() + b"\n\x04" + raw[1:]).digest()[:4].hex() == key_id.lower(), f"witness key {name}: its key ID is not that of its name and key")
+    return name, bytes.fromhex(key_id), raw[1:]
+
+def cosignatures(text, vkeys):  # the checkpoint's valid cosignature/v1 timestamp for each witness key; lines of other keys are ignored
+    text = text.replace("\r\n", "\n").rstrip(" \t\r\n") + "\n"  # as a scanner gives it (audit-log.md 12.2)
+    split = text.rfind("\n\n")
+    need(split >= 0, "the checkpoint is not a signed note")
+    body, found = text[:split + 1], {}
+    for name, key_id, key in map(witness_key, vkeys):
+        for line in text[split + 2:].split("\n"):
+            m = re.fullmatch(r"\u2014 ([^ ]+) ([A-Za-z0-9+/=]+)", line)
+            blob = base64.b64decode(m[2]) if m and m[1] == name else b""
+            if len(blob) == 76 and blob[:4] == key_id:
+                t = int.from_bytes(blob[4:12], "big")
+                if ed25519_verifies(key, b"cosignature/v1\ntime %d\n" % t + body.encode(), blob[12:]):
+                    found[name] = t
+    return found
+
+def check_cosignatures(path, vkeys):  # --checkpoint NOTE --witness-key VKEY...: every witness named has cosigned the note
+    found = cosignatures(open(path, encoding="utf-8").read(), vkeys)
+    missing = [witness_key(v)[0] for v in vkeys if witness_key(v)[0] not in found]
+    for name, t in sorted(found.items()):
+        print(f"cosigned by {name} at {datetime.datetime.fromtimestamp(t, datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}")
+    for name in missing:
+        print(f"PROBLEM: no valid cosignature of {name}")
+    print("FAILED" if missing else "OK")
+    return 1 if missing else 0
+
 def check_checkpoint(text, seq, s):  # disclosure.published: a checkpoint body, alone or as a signed note (audit-log.md section 12)
     need(isinstance(text, str), "checkpoint must be a string")
     split = text.rfind("\n\n")
@@ -604,11 +679,19 @@ def verify(log_path, tb_path=None):
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md).")
-    ap.add_argument("log")
+    ap.add_argument("log", nargs="?")
     ap.add_argument("--trial-balance", metavar="TB.json", help="trial-balance JSON over the whole history to compare")
+    ap.add_argument("--checkpoint", metavar="NOTE", help="a signed checkpoint whose witness cosignatures to check (with --witness-key)")
+    ap.add_argument("--witness-key", metavar="VKEY", action="append", default=[], help="a witness's verifier key whose cosignature the checkpoint must carry (may repeat)")
     args = ap.parse_args()
+    if not args.log and not (args.checkpoint and args.witness_key):
+        ap.error("give the exported log, or --checkpoint NOTE with --witness-key VKEY")
     try:
-        sys.exit(verify(args.log, args.trial_balance))
+        code = check_cosignatures(args.checkpoint, args.witness_key) if args.checkpoint else 0
+        sys.exit(max(code, verify(args.log, args.trial_balance)) if args.log else code)
     except OSError as x:
         print(f"cannot read: {x}", file=sys.stderr)
         sys.exit(2)
+    except ValueError as x:  # a malformed witness key or checkpoint
+        print(f"PROBLEM: {x}\nFAILED")
+        sys.exit(1)

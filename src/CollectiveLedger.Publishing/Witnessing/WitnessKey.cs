@@ -37,7 +37,7 @@ public sealed record WitnessKey(string Name, byte[] PublicKey)
     public static bool TryParse(string text, out WitnessKey key, out string? problem)
     {
         key = new WitnessKey("", []);
-        var parts = text.Trim().Split('+');
+        var parts = text.Trim().Split('+', 3);
         byte[] encoded;
         try { encoded = parts.Length == 3 ? Convert.FromBase64String(parts[2]) : []; }
         catch (FormatException) { encoded = []; }
