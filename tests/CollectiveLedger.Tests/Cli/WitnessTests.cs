@@ -116,6 +116,29 @@ public class WitnessTests
     }
 
     [Test]
+    public void Verify_with_a_witness_key_lists_its_cosignature_and_finds_it_missing_on_a_checkpoint_it_did_not_cosign()
+    {
+        using var village = new Village();
+        var plain = village.Checkpoint();
+        var cosigned = village.Ledger.WriteFile("cosigned.txt", village.Cosign(plain).Out);
+        var otherWitness = village.Ledger.Ok("witness", "init", "--dir", Path.Combine(village.Ledger.Dir, "w2"), "--name", "county.example/w").Trim();
+
+        var (code, stdout, _) = village.Ledger.Run("verify", "--checkpoint", cosigned, "--witness-key", village.VerifierKey, "--format", "json");
+        var (missingCode, missingOut, _) = village.Ledger.Run("verify", "--checkpoint", plain, "--checkpoint", cosigned, "--witness-key", village.VerifierKey, "--witness-key", otherWitness, "--format", "json");
+        var (ignoredCode, _, _) = village.Ledger.Run("verify", "--checkpoint", cosigned);
+
+        Assert.That(code, Is.EqualTo(0), stdout);
+        var result = JsonDocument.Parse(stdout).RootElement.GetProperty("checkpoints")[0];
+        Assert.That(result.GetProperty("cosigned_by")[0].GetString(), Is.EqualTo($"{WitnessName} ({Key(village.VerifierKey).KeyIdHex})"));
+        Assert.That(ignoredCode, Is.EqualTo(0), "without --witness-key a witness's line is an unknown signer's, ignored");
+        Assert.That(missingCode, Is.EqualTo(1));
+        var missing = JsonDocument.Parse(missingOut).RootElement;
+        Assert.That(missing.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()),
+            Has.Exactly(3).Contains("no valid cosignature"), "the plain one lacks both, the cosigned one the county's");
+        Assert.That(missing.GetProperty("checkpoints")[1].GetProperty("cosigned_by").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
     public void A_checkpoint_of_books_rewritten_after_a_cosigned_one_is_refused_as_a_fork_and_the_evidence_is_kept([Values(11, 23, 57)] int seed)
     {
         using var village = new Village();
