@@ -58,7 +58,15 @@ public sealed record NoticeKey(string Name, string KeyId, string Fingerprint);
 
 /// <summary>The checkpoint printed on the notice: what a villager or auditor checks the books against.</summary>
 public sealed record NoticeVerification(long Entries, string RootHex, string RootHexGroups, long HeadSeq, string HeadHash,
-    ImmutableArray<NoticeKey> Keys, string SignedNote);
+    ImmutableArray<NoticeKey> Keys, string SignedNote)
+{
+    /// <summary>
+    /// The witnesses' cosignature lines of this checkpoint (audit-log.md 12.5), as kept when the notice is
+    /// built: "— name base64". Not part of the notice's fixed content (a cosignature may arrive after
+    /// preparation); each line is checked by itself against the checkpoint with the witness's key.
+    /// </summary>
+    public ImmutableArray<string> Cosignatures { get; init; } = [];
+}
 
 /// <summary>
 /// 财务公开榜: the report model of a public disclosure notice, numbers and texts only. Every text is

@@ -244,6 +244,7 @@ public sealed class NoticeText(bool chinese)
     public string Root => T("日志根哈希", "Log root hash");
     public string Head => T("最新条目哈希", "Head hash");
     public string Keys => T("签名公钥", "Signing keys");
+    public string Cosignatures => T("见证人副署", "Witness cosignatures");
     public string Unsigned => T("（未签名）", "(unsigned)");
     public string HowToCheck => T(
         "核验方法：扫描二维码或抄下上面的数字，交给乡镇经管站或审计人员运行 cledger verify --checkpoint，结果为\u201c一致\u201d即说明账目自公布后未被改动。",

@@ -73,7 +73,7 @@ public class WitnessTests
         public List<JsonElement> Evidence() => [.. JsonDocument.Parse(Ledger.Ok("witness", "evidence", "--dir", WitnessDir, "--format", "json")).RootElement.EnumerateArray()];
 
         public void AddVoucher(int n) => Ledger.Ok("vouchers", "import", Ledger.WriteFile($"more-{n}.json",
-            $$"""[{"ref":"M{{n}}","date":"2025-03-2{{n % 9}}","summary":"后来的第{{n}}笔","lines":[{"account":"10201","debit":"{{n}}.00"},{"account":"50101","credit":"{{n}}.00"}]}]"""));
+            $$"""[{"ref":"M{{n}}","date":"2025-04-2{{n % 9}}","summary":"后来的第{{n}}笔","lines":[{"account":"10201","debit":"{{n}}.00"},{"account":"50101","credit":"{{n}}.00"}]}]"""));
 
         /// <summary>What a forger with the file does: voucher T<paramref name="n"/>'s summary edited in its entry, every later hash recomputed.</summary>
         public void Rewrite(int n)
@@ -136,6 +136,33 @@ public class WitnessTests
         Assert.That(missing.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()),
             Has.Exactly(3).Contains("no valid cosignature"), "the plain one lacks both, the cosigned one the county's");
         Assert.That(missing.GetProperty("checkpoints")[1].GetProperty("cosigned_by").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_cosignature_brought_after_the_notice_was_prepared_is_kept_and_the_published_notice_shows_it()
+    {
+        using var village = new Village();
+        village.Ledger.Set(("role.supervisor", TestLedger.Supervisor));
+        var prepared = village.Ledger.Ok("notices", "prepare", "--period", "2025-03", "--date", "2025-04-05", "--sign", village.Key);
+        var number = System.Text.RegularExpressions.Regex.Match(prepared, @"prepared notice #(\d+)").Groups[1].Value;
+        var cosigned = village.Ledger.WriteFile("usb-stick.txt", village.Cosign(village.Checkpoint()).Out);
+        village.AddVoucher(6);
+        var later = village.Ledger.WriteFile("later.txt", village.Cosign(village.Checkpoint(), village.Proof(village.Record().GetProperty("size").GetInt64())).Out);
+
+        var other = village.Ledger.Run("notices", "cosign", number, "--file", later, "--witness-key", village.VerifierKey);
+        village.Ledger.Ok("notices", "cosign", number, "--file", cosigned, "--witness-key", village.VerifierKey);
+        village.Ledger.OkAs(TestLedger.Supervisor, "notices", "review", number);
+        var json = Path.Combine(village.Ledger.Dir, "notice.json");
+        var html = Path.Combine(village.Ledger.Dir, "notice.html");
+        village.Ledger.Ok("notices", "publish", number, "--out", json, "--out", html);
+
+        Assert.That(other.Code, Is.EqualTo(2), "a cosignature of another checkpoint is not this notice's");
+        Assert.That(other.Err, Does.Contain($"not the checkpoint of notice #{number}"));
+        var verification = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("verification");
+        var line = verification.GetProperty("cosignatures").EnumerateArray().Single().GetString()!;
+        var note = Note(verification.GetProperty("signed_note").GetString()! + line + "\n");
+        Assert.That(Cosignature.VerifiedTimestamp(note, Key(village.VerifierKey)), Is.Not.Null, "the signed note and the line make the cosigned note");
+        Assert.That(File.ReadAllText(html), Does.Contain(line[2..30]));
     }
 
     [Test]
