@@ -20,12 +20,23 @@ public static class ServeCommand
         var urls = Options.Text("--urls", "URL[;URL]", $"监听地址（默认 {WorkspaceOptions.DefaultUrl}，仅本机） where to listen ({WorkspaceOptions.DefaultUrl} by default: this computer only)");
         var sign = Options.Many("--sign", "KEYFILE", "网页公开的公开榜用此密钥签名（可多次） sign the notices published from the web with this key (may repeat)");
         var font = Options.Text("--font", "PATH", "能显示中文的字体 a font covering Chinese");
-        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, font };
-        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.GetValue(font)));
+        var witness = Options.Many("--witness", "URL", "网页准备的公开榜把检查点送给此见证人（可多次，与 --witness-key 一一对应） push the checkpoint of each notice prepared from the web to this witness (may repeat, each with a --witness-key)");
+        var witnessKey = Options.Many("--witness-key", "VKEY", "见证人的验证公钥（文字或文件） the witness's verifier key, as text or a file");
+        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, font, witness, witnessKey };
+        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.GetValue(font), Witnesses(p.All(witness), p.All(witnessKey))));
         return command;
     }
 
-    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, string? font)
+    /// <summary>Each --witness URL with the --witness-key given in the same place.</summary>
+    private static IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> Witnesses(IReadOnlyList<string> urls, IReadOnlyList<string> keys)
+    {
+        if (urls.Count != keys.Count) throw new UsageException("每个 --witness 需要一个 --witness-key each --witness URL needs its --witness-key");
+        return [.. urls.Select((url, i) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new Publishing.Witnessing.CheckpointPush.Witness(uri, WitnessPush.ReadWitnessKey(keys[i], "--witness-key"))
+            : throw new UsageException($"--witness takes http(s)://HOST[:PORT][/PREFIX], not '{url}'"))];
+    }
+
+    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, string? font, IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> witnesses)
     {
         var urls = (urlsText ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var url in urls)
@@ -46,7 +57,7 @@ public static class ServeCommand
                 signers = CheckpointSigner.Registered(store.LoadState(), keys);
             }
             var fontPath = font is null ? Reports.Pdf.ChineseFonts.Find() : DiscloseCommand.FontPath(font);
-            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, FontPath = fontPath }, urls, ctx.Out, ctx.Error);
+            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, FontPath = fontPath, Witnesses = witnesses }, urls, ctx.Out, ctx.Error);
             return ExitCodes.Done;
         }
         finally

@@ -13,6 +13,9 @@ namespace CollectiveLedger.Publishing.Witnessing;
 /// </summary>
 public static class CheckpointPush
 {
+    /// <summary>A witness the village pushes to: its address (the submission prefix) and verifier key.</summary>
+    public sealed record Witness(Uri Url, WitnessKey Key);
+
     /// <summary>What came of a push: the cosignature line kept, or why there is none.</summary>
     public sealed record Outcome(NoteSignature? Cosignature, string Message);
 
@@ -22,7 +25,9 @@ public static class CheckpointPush
             return new(null, "见证人只副署签名的检查点 a witness cosigns only a signed checkpoint (sign it with a registered key)");
         var size = checkpoint.Checkpoint.Size;
         var leaves = store.Disclosure.LeafHashes(size);
-        var old = Math.Min(store.Cosignatures.LastSize(key.Name, key.KeyIdHex), size);
+        var old = store.Cosignatures.LastSize(key.Name, key.KeyIdHex);
+        // An older checkpoint than one this witness cosigned is not sent: the witness would take it for a rollback.
+        if (old > size) return new(null, $"{key.Name} 已副署更新的检查点（{old} 条） already cosigned a later checkpoint ({old} entries); this one is not sent");
         var endpoint = new Uri(witness.AbsoluteUri.TrimEnd('/') + "/add-checkpoint");
         for (var attempt = 0; ; attempt++)
         {

@@ -290,6 +290,60 @@ public class WitnessTests
         }
     }
 
+    /// <summary>
+    /// cledger serve --sign KEY --witness URL --witness-key VKEY: a notice prepared from the web is pushed to
+    /// the witness (a real witness serve process) and its cosignature kept in the books' file.
+    /// </summary>
+    [Test]
+    public async Task A_notice_prepared_from_the_web_is_pushed_to_the_configured_witness_and_its_cosignature_kept()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        string witnessDir = "", vkey = "";
+        Process? serve = null;
+        using var workspace = new Web.Workspace(o =>
+        {
+            string Run(params string[] args)
+            {
+                using var stdout = new StringWriter();
+                using var stderr = new StringWriter();
+                Assert.That(CollectiveLedger.Cli.Program.Run(["--db", o.Db, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
+                return stdout.ToString();
+            }
+            var dir = Path.GetDirectoryName(o.Db)!;
+            var keyFile = Path.Combine(dir, "accountant.key");
+            Run("keys", "generate", "--name", "gacha.example/accountant", "--out", keyFile);
+            witnessDir = Path.Combine(dir, "witness");
+            vkey = Run("witness", "init", "--dir", witnessDir, "--name", WitnessName).Trim();
+            File.WriteAllText(Path.Combine(dir, "keys.json"), Run("keys", "list", "--format", "json"));
+            Run("witness", "add-log", "--dir", witnessDir, "--origin", Run("checkpoint").Split('\n')[0], "--key", Path.Combine(dir, "keys.json"));
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "cledger.dll"), "--lang", "en", "witness", "serve", "--dir", witnessDir, "--urls", url }) info.ArgumentList.Add(a);
+            TestClock.Set(info);
+            serve = Process.Start(info)!;
+            var signer = CollectiveLedger.Cli.SigningKeyFile.Load(keyFile, "test-passphrase-1234");
+            return o with { Signers = [signer.Signer], Witnesses = [new CheckpointPush.Witness(new Uri(url), Key(vkey))] };
+        });
+        try
+        {
+            WaitUntilListening(serve!);
+            var accountant = await workspace.SignedIn("会计");
+
+            var response = await Web.PublicPagesTests.Prepare(accountant, "2025-02");
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+            var prepared = store.LoadState().Notice(1)!.Prepared.Checkpoint;
+            Assert.That(Checkpoint.TryParseBody(Note(prepared).Text, out var checkpoint, out _), Is.True);
+            var line = store.Cosignatures.Of(checkpoint.Size, Convert.ToBase64String(checkpoint.Root)).Single();
+            Assert.That(Cosignature.VerifiedTimestamp(Note(prepared + line + "\n"), Key(vkey)), Is.Not.Null);
+        }
+        finally
+        {
+            serve?.Kill();
+            serve?.WaitForExit();
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
