@@ -786,5 +786,74 @@ class IndependentEcdsa(unittest.TestCase):
             self.assertFalse(verify_log.ecdsa_verifies(point, message, signature[:-1] + bytes([signature[-1] ^ 1])))
 
 
+class Cosignatures(unittest.TestCase):
+    """Witness cosignatures (C2SP tlog-cosignature/v1, audit-log.md 12.4): Ed25519 in pure Python."""
+
+    # RFC 8032 section 7.1, TEST 1 to 3: (public key, message, signature).
+    RFC8032 = [
+        ("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
+         "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
+        ("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
+         "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
+        ("fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025", "af82",
+         "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a"),
+    ]
+
+    def setUp(self):
+        sys.dont_write_bytecode = True
+        sys.path.insert(0, HERE)
+        try:
+            import verify_log
+        finally:
+            sys.path.remove(HERE)
+        self.v = verify_log
+        with open(os.path.join(VECTORS, "cosigned-checkpoint.txt"), encoding="utf-8") as f:
+            self.note = f.read()
+        with open(os.path.join(VECTORS, "witness.vkey"), encoding="utf-8") as f:
+            self.vkey = f.read().strip()
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def run_verifier(self, note, *vkeys):
+        path = os.path.join(self.tmp.name, "note.txt")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(note)
+        args = [sys.executable, VERIFIER, "--checkpoint", path]
+        for k in vkeys:
+            args += ["--witness-key", k]
+        return subprocess.run(args, capture_output=True, text=True)
+
+    def test_the_rfc_8032_vectors_verify_and_altered_ones_do_not(self):
+        for key, message, signature in self.RFC8032:
+            key, message, signature = bytes.fromhex(key), bytes.fromhex(message), bytes.fromhex(signature)
+            self.assertTrue(self.v.ed25519_verifies(key, message, signature))
+            self.assertFalse(self.v.ed25519_verifies(key, message + b"x", signature))
+            self.assertFalse(self.v.ed25519_verifies(key, message, signature[:-1] + bytes([signature[-1] ^ 1])))
+
+    def test_a_cosignature_made_by_cledger_verifies_also_as_scanned(self):
+        self.assertEqual(self.run_verifier(self.note, self.vkey).returncode, 0)
+        scanned = self.run_verifier(self.note.replace("\n", "\r\n") + "\n", self.vkey)
+        self.assertEqual(scanned.returncode, 0, scanned.stdout)
+        self.assertIn("cosigned by township.example/w1", scanned.stdout)
+
+    def test_another_root_or_a_missing_or_forged_cosignature_fails(self):
+        lines = self.note.split("\n")
+        other_root = "\n".join([lines[0], lines[1], base64.b64encode(bytes(32)).decode()] + lines[3:])
+        self.assertEqual(self.run_verifier(other_root, self.vkey).returncode, 1)
+        unsigned = self.note[:self.note.rfind("\u2014 township")]
+        self.assertEqual(self.run_verifier(unsigned, self.vkey).returncode, 1)
+        line = [l for l in lines if l.startswith("\u2014 township")][0]
+        blob = bytearray(base64.b64decode(line.split(" ")[2]))
+        blob[20] ^= 1
+        forged = self.note.replace(line, "\u2014 township.example/w1 " + base64.b64encode(bytes(blob)).decode())
+        self.assertEqual(self.run_verifier(forged, self.vkey).returncode, 1)
+
+    def test_a_key_id_that_is_not_the_name_and_key_s_is_refused(self):
+        name, key_id, key = self.vkey.split("+", 2)
+        other_name = self.run_verifier(self.note, "someone.else/w+" + key_id + "+" + key)
+        self.assertEqual(other_name.returncode, 1)
+        self.assertIn("key ID", other_name.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,6 +4,8 @@
 Usage: python3 verify_log.py [--public] LOG.jsonl [--trial-balance TB.json]
        python3 verify_log.py --consistency-proof P.json --old CHECKPOINT --new CHECKPOINT [--key FILE]...
        python3 verify_log.py --inclusion-proof P.json --checkpoint CHECKPOINT [--entry FILE]
+       python3 verify_log.py --checkpoint NOTE --witness-key VKEY...
+       python3 verify_log.py --receipt FILE
 Exit 0: every check holds. 1: integrity problems found (PROBLEM lines), each naming its line and seq. 2: a file
 cannot be read. 3: reconciliation problems only (RECONCILIATION lines: the asset register does not cover its
 accounts; the books need an accountant, nothing points to tampering), as `cledger verify` exits.
@@ -14,7 +16,7 @@ against the keys registered before it. An entry of an unknown kind is a problem.
 leaf; the balances leave out the vouchers withheld, and the rules that depend on a withheld entry are checked as far as the
 public entries allow. Python 3 standard library only.
 """
-import argparse, base64, datetime, hashlib, json, re, sys
+import argparse, base64, datetime, hashlib, html, json, re, sys
 
 LEVEL1 = set("""101 102 111 112 113 121 131 132 133 134 141 151 152 153 154 161 162 171 181 201 211 212 213
 214 221 231 241 301 311 321 322 401 501 502 503 504 511 512 513 514 515 521""".split())  # audit-log.md, appendix A
@@ -158,6 +160,81 @@ def ecdsa_verifies(q, message, sig):  # ECDSA P-256 with SHA-256; sig is DER: SE
     w, z = pow(s, -1, N), int.from_bytes(hashlib.sha256(message).digest(), "big")
     x = ec_add(ec_mul(z * w % N, G), ec_mul(r * w % N, q))
     return x is not None and x[0] % N == r
+
+ED_P = 2 ** 255 - 19  # Ed25519 (RFC 8032 section 5.1), for witness cosignatures (audit-log.md section 12.4)
+ED_L = 2 ** 252 + 27742317777372353535851937790883648493
+ED_D = -121665 * pow(121666, -1, ED_P) % ED_P
+ED_I = pow(2, (ED_P - 1) // 4, ED_P)  # a square root of -1
+
+def ed_add(a, b):  # extended coordinates (X, Y, Z, T), RFC 8032 5.1.4
+    a_, b_ = (a[1] - a[0]) * (b[1] - b[0]) % ED_P, (a[1] + a[0]) * (b[1] + b[0]) % ED_P
+    c, d = a[3] * 2 * ED_D * b[3] % ED_P, a[2] * 2 * b[2] % ED_P
+    e, f, g, h = b_ - a_, d - c, d + c, b_ + a_
+    return e * f % ED_P, g * h % ED_P, f * g % ED_P, e * h % ED_P
+
+def ed_mul(k, a):  # verification only: no secret is involved, timing does not matter
+    r = (0, 1, 1, 0)
+    while k:
+        r, a, k = ed_add(r, a) if k & 1 else r, ed_add(a, a), k >> 1
+    return r
+
+def ed_decode(b):  # RFC 8032 5.1.3; None when b is no point
+    if len(b) != 32:
+        return None
+    y = int.from_bytes(b, "little")
+    sign, y = y >> 255, y & ((1 << 255) - 1)
+    if y >= ED_P:
+        return None
+    x2 = (y * y - 1) * pow(ED_D * y * y + 1, -1, ED_P) % ED_P
+    x = pow(x2, (ED_P + 3) // 8, ED_P)
+    if (x * x - x2) % ED_P:
+        x = x * ED_I % ED_P
+    if (x * x - x2) % ED_P or (x == 0 and sign):
+        return None
+    x = ED_P - x if x & 1 != sign else x
+    return x, y, 1, x * y % ED_P
+
+ED_B = ed_decode((4 * pow(5, -1, ED_P) % ED_P).to_bytes(32, "little"))
+
+def ed25519_verifies(public_key, message, sig):  # RFC 8032 5.1.7: [S]B = R + [k]A
+    a, r = ed_decode(public_key), ed_decode(sig[:32]) if len(sig) == 64 else None
+    if a is None or r is None or int.from_bytes(sig[32:], "little") >= ED_L:
+        return False
+    k = int.from_bytes(hashlib.sha512(sig[:32] + public_key + message).digest(), "little") % ED_L
+    p, q = ed_mul(int.from_bytes(sig[32:], "little"), ED_B), ed_add(r, ed_mul(k, a))
+    return (p[0] * q[2] - q[0] * p[2]) % ED_P == 0 and (p[1] * q[2] - q[1] * p[2]) % ED_P == 0
+
+def witness_key(vkey):  # "name+hex key ID+base64(0x04 || Ed25519 key)" (C2SP tlog-cosignature) -> (name, key ID, key)
+    name, key_id, encoded = (vkey.strip().split("+", 2) + ["", ""])[:3]
+    raw = b64(encoded, "witness key")
+    need(name and len(raw) == 33 and raw[0] == 4, "a witness key is NAME+KEYID+base64(0x04 || Ed25519 public key)")
+    need(hashlib.sha256(name.encode() + b"\n\x04" + raw[1:]).digest()[:4].hex() == key_id.lower(), f"witness key {name}: its key ID is not that of its name and key")
+    return name, bytes.fromhex(key_id), raw[1:]
+
+def cosignatures(text, vkeys):  # the checkpoint's valid cosignature/v1 timestamp for each witness key; lines of other keys are ignored
+    text = text.replace("\r\n", "\n").rstrip(" \t\r\n") + "\n"  # as a scanner gives it (audit-log.md 12.2)
+    split = text.rfind("\n\n")
+    need(split >= 0, "the checkpoint is not a signed note")
+    body, found = text[:split + 1], {}
+    for name, key_id, key in map(witness_key, vkeys):
+        for line in text[split + 2:].split("\n"):
+            m = re.fullmatch(r"\u2014 ([^ ]+) ([A-Za-z0-9+/=]+)", line)
+            blob = base64.b64decode(m[2]) if m and m[1] == name else b""
+            if len(blob) == 76 and blob[:4] == key_id:
+                t = int.from_bytes(blob[4:12], "big")
+                if ed25519_verifies(key, b"cosignature/v1\ntime %d\n" % t + body.encode(), blob[12:]):
+                    found[name] = t
+    return found
+
+def check_cosignatures(path, vkeys):  # --checkpoint NOTE --witness-key VKEY...: every witness named has cosigned the note
+    found = cosignatures(open(path, encoding="utf-8").read(), vkeys)
+    missing = [witness_key(v)[0] for v in vkeys if witness_key(v)[0] not in found]
+    for name, t in sorted(found.items()):
+        print(f"cosigned by {name} at {datetime.datetime.fromtimestamp(t, datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}")
+    for name in missing:
+        print(f"PROBLEM: no valid cosignature of {name}")
+    print("FAILED" if missing else "OK")
+    return 1 if missing else 0
 
 def check_checkpoint(text, seq, s):  # disclosure.published: a checkpoint body, alone or as a signed note (audit-log.md section 12)
     need(isinstance(text, str), "checkpoint must be a string")
@@ -349,6 +426,36 @@ def check_inclusion(proof_path, checkpoint_path, entry_path):  # an entry (or it
     if not verify_inclusion(p["seq"], p["size"], p["leaf_hash"], p["hashes"], cp["root"]):
         problems.append(f"the inclusion proof does not lead from entry {p['seq']} to the checkpoint's root")
     print(f"entry {p['seq']} in the checkpoint of {cp['size']} entries ({cp['origin']})")
+    for x in problems:
+        print(f"PROBLEM: {x}")
+    print("FAILED" if problems else "OK")
+    return 1 if problems else 0
+
+def check_receipt(path):  # a receipt (audit-log.md 16): its entry in its checkpoint's tree, signed by a key it names
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r'<pre id="receipt">(.*?)</pre>', text, re.S)  # the printable page carries the receipt's JSON
+    r = json.loads(html.unescape(m[1]) if m else text)
+    need(isinstance(r, dict) and r.get("receipt") == "collectiveledger-receipt/v1", "not a receipt: \"receipt\" is not \"collectiveledger-receipt/v1\"")
+    cp = read_note(r["checkpoint"])
+    p = read_proof(json.dumps(r["inclusion"]), "seq size leaf_hash hashes")
+    entry = r["entry"].encode("utf-8")
+    e = json.loads(entry, parse_float=no_float, parse_constant=no_float)
+    need(isinstance(e, dict) and json.dumps(e, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() == entry, "the entry is not in canonical form")
+    leaf = bytes.fromhex(e["leaf"]) if sorted(e) == STUB else hashlib.sha256(b"\x00" + entry).digest()
+    for line in r["about"]:
+        print(line)
+    problems = []
+    if e.get("seq") != p["seq"] or leaf != p["leaf_hash"] or p["size"] != cp["size"] \
+            or not verify_inclusion(p["seq"], p["size"], leaf, p["hashes"], cp["root"]):
+        problems.append(f"entry {e.get('seq')} is not in the checkpoint's tree of {cp['size']} entries: the receipt or the log was changed")
+    keys = [(k["name"], hashlib.sha256(b64(k["public_key"], "public_key")).digest()[:4].hex(), p256_point(b64(k["public_key"], "public_key"))) for k in r["keys"]]
+    if not problems and cp["signatures"]:
+        try:
+            print(f"signed by {', '.join(signers(cp, keys, 'the receipt'))}")
+        except ValueError as x:
+            problems.append(str(x))
+    elif not problems:
+        print("unsigned: the entry is in the checkpoint's tree, but nothing proves who issued the checkpoint")
     for x in problems:
         print(f"PROBLEM: {x}")
     print("FAILED" if problems else "OK")
@@ -798,6 +905,14 @@ def verify(log_path, tb_path=None, public=False):
     print("FAILED" if problems else "RECONCILIATION NEEDED" if reconciliation else "OK")
     return 1 if problems else 3 if reconciliation else 0
 
+def cosigned(checkpoint, witness_keys):  # the witnesses' cosignatures (audit-log.md 12.5); a malformed key or note is a failed check
+    try:
+        return check_cosignatures(checkpoint, witness_keys)
+    except ValueError as x:
+        print(f"PROBLEM: {x}\nFAILED")
+        return 1
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Verify an exported CollectiveLedger audit log (schemas/audit-log.md), or a proof (section 15).")
     ap.add_argument("log", nargs="?")
@@ -808,8 +923,10 @@ if __name__ == "__main__":
     ap.add_argument("--new", metavar="CHECKPOINT", help="the newer checkpoint")
     ap.add_argument("--key", metavar="FILE", action="append", default=[], help="a public key to check the checkpoints' signatures with (may repeat)")
     ap.add_argument("--inclusion-proof", metavar="P.json", help="with --checkpoint: an entry in the checkpoint's tree")
-    ap.add_argument("--checkpoint", metavar="CHECKPOINT", help="the checkpoint an inclusion proof leads to")
+    ap.add_argument("--checkpoint", metavar="CHECKPOINT", help="the checkpoint an inclusion proof leads to, or whose witness cosignatures to check (with --witness-key)")
     ap.add_argument("--entry", metavar="FILE", help="the entry's bytes (one line of the exported log), to check its leaf hash")
+    ap.add_argument("--witness-key", metavar="VKEY", action="append", default=[], help="a witness's verifier key whose cosignature the checkpoint must carry (may repeat)")
+    ap.add_argument("--receipt", metavar="FILE", help="a receipt (.html or .json): its entry in its signed checkpoint, nothing else needed")
     args = ap.parse_args()
     try:
         if args.consistency_proof or args.old or args.new:
@@ -820,9 +937,12 @@ if __name__ == "__main__":
             if not args.checkpoint:
                 ap.error("--inclusion-proof needs --checkpoint")
             sys.exit(check_inclusion(args.inclusion_proof, args.checkpoint, args.entry))
-        if not args.log:
-            ap.error("give LOG.jsonl, or a proof with its checkpoints")
-        sys.exit(verify(args.log, args.trial_balance, args.public))
+        if args.receipt:
+            sys.exit(check_receipt(args.receipt))
+        if not args.log and not (args.checkpoint and args.witness_key):
+            ap.error("give LOG.jsonl, a --checkpoint with --witness-key, a receipt, or a proof with its checkpoints")
+        code = cosigned(args.checkpoint, args.witness_key) if args.checkpoint else 0
+        sys.exit(max(code, verify(args.log, args.trial_balance, args.public)) if args.log else code)
     except OSError as x:
         print(f"cannot read: {x}", file=sys.stderr)
         sys.exit(2)

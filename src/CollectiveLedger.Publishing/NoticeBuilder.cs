@@ -14,7 +14,7 @@ public static class NoticeBuilder
         var tb = store.Books.TrialBalance(period.From, period.To);
         var notice = DisclosureNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, period, date,
             tb, store.Disclosure.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.Disclosure.FundUsage(period.From, period.To),
-            new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed, state),
+            new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed, state) with { Cosignatures = [.. store.Cosignatures.Of(signed.Checkpoint.Size, Convert.ToBase64String(signed.Checkpoint.Root))] },
             store.Feedback.FeedbackIn(period.From, period.To));
         return DisclosureDetails.Add(notice, tb, store.Disclosure.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
             store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To), store.Disclosure.FundPayables(period.To));

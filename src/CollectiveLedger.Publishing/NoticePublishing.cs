@@ -29,8 +29,12 @@ public static class NoticePublishing
 
     public static string FileName(DisclosurePeriod p, string format) => $"财务公开榜-{Token(p)}.{format}";
 
-    /// <summary>What fixes a notice's content: the SHA-256 of its JSON without a review (the JSON holds every figure and text, and the checkpoint).</summary>
-    public static string ContentSha256(DisclosureNotice notice) => Core.Audit.Sha256Hex.Of(NoticeJson.Render(notice with { Review = null }));
+    /// <summary>
+    /// What fixes a notice's content: the SHA-256 of its JSON without a review (the JSON holds every figure and text, and the checkpoint)
+    /// and without the witnesses' cosignatures, which may come after it was prepared and each prove themselves (audit-log.md 12.5).
+    /// </summary>
+    public static string ContentSha256(DisclosureNotice notice) =>
+        Core.Audit.Sha256Hex.Of(NoticeJson.Render(notice with { Review = null, Verification = notice.Verification with { Cosignatures = [] } }));
 
     /// <summary>Prepares the notice as the books give it now (notice.prepared): its content and checkpoint are fixed from here on.</summary>
     /// <returns>The decision, and the notice as prepared (a draft: not reviewed).</returns>

@@ -65,6 +65,12 @@ public static class VerifyReportRenderer
                 w.WriteStartArray("signed_by");
                 foreach (var k in c.SignedBy) w.WriteStringValue(k);
                 w.WriteEndArray();
+                if (c.CosignedBy is { } witnesses)
+                {
+                    w.WriteStartArray("cosigned_by");
+                    foreach (var k in witnesses) w.WriteStringValue(k);
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -157,7 +163,8 @@ public static class VerifyReportRenderer
                 CheckpointResult.Shorter => chinese ? "日志比检查点短 log shorter than the checkpoint" : "log shorter than the checkpoint",
                 _ => chinese ? "签名无效 signature not valid" : "signature not valid",
             };
-            sb.AppendLine($"{(chinese ? "检查点 checkpoint" : "checkpoint")} {c.Size}: {status}" + (c.SignedBy.Count > 0 ? $" — {string.Join(", ", c.SignedBy)}" : ""));
+            sb.AppendLine($"{(chinese ? "检查点 checkpoint" : "checkpoint")} {c.Size}: {status}" + (c.SignedBy.Count > 0 ? $" — {string.Join(", ", c.SignedBy)}" : "")
+                + (c.CosignedBy is { Count: > 0 } w ? (chinese ? $"；见证人副署 cosigned by {string.Join(", ", w)}" : $"; cosigned by {string.Join(", ", w)}") : ""));
         }
         return sb.ToString();
     }

@@ -33,6 +33,7 @@ public sealed partial class LedgerStore : IDisposable
         Feedback = new FeedbackReader(this);
         Printing = new PrintingReader(this);
         Credentials = new CredentialTables(this);
+        Cosignatures = new WitnessCosignatures(this);
     }
 
     /// <summary>Vouchers, dimensions, the trial balance, account ledgers, voucher search and audit trails.</summary>
@@ -61,6 +62,9 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>The web workspace's sign-in tables (credentials, enrolment codes, verify runs), outside the books.</summary>
     public CredentialTables Credentials { get; }
+
+    /// <summary>The witnesses' cosignatures of the books' checkpoints (Schema/022), outside the books.</summary>
+    public WitnessCosignatures Cosignatures { get; }
 
     public string Path { get; private init; } = "";
 

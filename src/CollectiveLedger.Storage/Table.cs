@@ -89,9 +89,9 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
     /// compare them, and no export reads them. <c>credentials</c> holds the web workspace's password
-    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009), <c>enrolment_codes</c> the hashes of the one-time enrolment codes waiting to be used (Schema/014); a test checks that every other table is in <see cref="All"/>.
+    /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009), <c>enrolment_codes</c> the hashes of the one-time enrolment codes waiting to be used (Schema/014), <c>witness_cosignatures</c> the witnesses' cosignatures of the books' checkpoints, each checkable with the witness's key (Schema/022); a test checks that every other table is in <see cref="All"/>.
     /// </summary>
-    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files", "enrolment_codes"];
+    public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files", "enrolment_codes", "witness_cosignatures"];
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, Table> ByName = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, t => t.Name, StringComparer.Ordinal);
 

@@ -37,6 +37,12 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     /// <summary>Whether the web may prepare a notice: it has keys to sign with, or was told to publish unsigned.</summary>
     public bool CanPrepareNotices => Signers.Count > 0 || PublishUnsigned;
 
+    /// <summary>
+    /// The witnesses each notice prepared from the web is pushed to (<c>cledger serve --witness URL
+    /// --witness-key VKEY</c>; audit-log.md 12.5); their cosignatures are kept and shown on the notice.
+    /// </summary>
+    public IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> Witnesses { get; init; } = [];
+
     /// <summary>A TrueType font that covers Chinese, for the PDF of a notice; null: no PDF can be made (publishing says so).</summary>
     public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();
 

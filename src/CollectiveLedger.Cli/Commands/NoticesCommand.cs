@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CollectiveLedger.Core.Audit;
+using CollectiveLedger.Publishing.Witnessing;
 using System.Globalization;
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
@@ -67,7 +69,13 @@ public static class NoticesCommand
         var list = new Command("list", "已准备、已审核、已公开的公开榜 the notices prepared, reviewed, published") { format };
         list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
 
-        return new Command("notices", "财务公开榜：准备、审核、公开 the notice board: prepare, review, publish") { prepare, show, review, publish, list };
+        var cosignNumber = Number();
+        var cosigned = Options.Text("--file", "NOTE", "见证人副署后的检查点（cledger witness cosign 的输出，必填） the checkpoint as the witness cosigned it (what cledger witness cosign prints; required)");
+        var witnessKey = Options.Text("--witness-key", "VKEY", "见证人的验证公钥（文字或文件，必填） the witness's verifier key, as text or a file (required)");
+        var cosign = new Command("cosign", "保存离线取得的见证人副署，公开榜随之显示 keeps a witness's cosignature obtained offline, which the notice then shows") { cosignNumber, cosigned, witnessKey };
+        cosign.Handle(context, (ctx, p) => Cosign(ctx, NumberOf(p.Value(cosignNumber)), p.Required(cosigned), WitnessPush.ReadWitnessKey(p.Required(witnessKey), "--witness-key")));
+
+        return new Command("notices", "财务公开榜：准备、审核、公开 the notice board: prepare, review, publish") { prepare, show, review, publish, list, cosign };
     }
 
     private static Argument<string> Number() => Options.Argument("N", "公开榜编号（见 notices list） the notice's number (see notices list)");
@@ -196,6 +204,30 @@ public static class NoticesCommand
             }
             w.WriteEndArray();
         }));
+        return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// A witness's cosignature of notice <paramref name="number"/>'s checkpoint brought on paper or a USB
+    /// stick: kept (outside the log) when it verifies with the witness's key on exactly that checkpoint.
+    /// </summary>
+    private static int Cosign(Context ctx, int number, string path, WitnessKey key)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{path} not found");
+        if (!SignedNote.TryParse(File.ReadAllText(path), out var note, out var problem)) throw new UsageException($"{path} 不是签名的检查点 is not a signed checkpoint: {problem}");
+        using var store = ctx.Open();
+        var state = store.LoadState();
+        if (state.Notice(number) is not { } prepared) return ctx.Reject([NoticePublishing.NotFound(number)]);
+        var printed = SignedNote.TryParse(prepared.Prepared.Checkpoint, out var signed, out _) ? signed.Text : prepared.Prepared.Checkpoint;
+        if (note.Text != printed || !Checkpoint.TryParseBody(printed, out var checkpoint, out _))
+            throw new UsageException($"{path} 不是第 {number} 号公开榜的检查点 is not the checkpoint of notice #{number}");
+        if (Cosignature.VerifiedTimestamp(note, key) is null)
+        {
+            ctx.Error.WriteLine(ctx.Say($"{path} 没有 {key.Name} 的有效副署", $"{path} carries no valid cosignature of {key.Name}"));
+            return ExitCodes.Rejected;
+        }
+        CheckpointPush.Keep(store, key, checkpoint, note);
+        ctx.Out.WriteLine(ctx.Say($"已保存 {key.Name} 对第 {number} 号公开榜检查点的副署", $"kept {key.Name}'s cosignature of notice #{number}'s checkpoint"));
         return ExitCodes.Done;
     }
 

@@ -25,12 +25,23 @@ public static class ServeCommand
         var sign = Options.Many("--sign", "KEYFILE", "网页公开的公开榜用此密钥签名（可多次；默认用组织的密钥） sign the notices published from the web with this key (may repeat; the organization's key by default)");
         var unsigned = Options.Flag("--unsigned", "网页公开的公开榜不签名（纸上注明未签名） publish unsigned notices from the web (the paper says so)");
         var font = Options.Text("--font", "PATH", "能显示中文的字体 a font covering Chinese");
-        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, unsigned, font };
-        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.Flag(unsigned), p.GetValue(font)));
+        var witness = Options.Many("--witness", "URL", "网页准备的公开榜把检查点送给此见证人（可多次，与 --witness-key 一一对应） push the checkpoint of each notice prepared from the web to this witness (may repeat, each with a --witness-key)");
+        var witnessKey = Options.Many("--witness-key", "VKEY", "见证人的验证公钥（文字或文件） the witness's verifier key, as text or a file");
+        var command = new Command("serve", "启动公开页（/）和网页工作台（/staff） starts the public page (/) and the web workspace (/staff)") { urls, sign, unsigned, font, witness, witnessKey };
+        command.Handle(context, (ctx, p) => Run(ctx, p.GetValue(urls), p.All(sign), p.Flag(unsigned), p.GetValue(font), Witnesses(p.All(witness), p.All(witnessKey))));
         return command;
     }
 
-    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, bool unsigned, string? font)
+    /// <summary>Each --witness URL with the --witness-key given in the same place.</summary>
+    private static IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> Witnesses(IReadOnlyList<string> urls, IReadOnlyList<string> keys)
+    {
+        if (urls.Count != keys.Count) throw new UsageException("每个 --witness 需要一个 --witness-key each --witness URL needs its --witness-key");
+        return [.. urls.Select((url, i) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new Publishing.Witnessing.CheckpointPush.Witness(uri, WitnessPush.ReadWitnessKey(keys[i], "--witness-key"))
+            : throw new UsageException($"--witness takes http(s)://HOST[:PORT][/PREFIX], not '{url}'"))];
+    }
+
+    private static int Run(Context ctx, string? urlsText, IReadOnlyList<string> keyFiles, bool unsigned, string? font, IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> witnesses)
     {
         if (unsigned && keyFiles.Count > 0) throw new UsageException("--unsigned 与 --sign 不能同时使用 --unsigned does not go with --sign: choose one");
         var urls = (urlsText ?? WorkspaceOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -57,7 +68,7 @@ public static class ServeCommand
                     $"注意：没有口令，组织的签名密钥（{OrganizationKey.PathOf(ctx.Db)}）未解锁，网页上不能准备公开榜。要签名，请设置 CLEDGER_PASSPHRASE（或在终端中）重新启动 serve；要发布未签名的公开榜，用 serve --unsigned。",
                     $"note: no passphrase, so the organization's signing key ({OrganizationKey.PathOf(ctx.Db)}) is locked and notices cannot be prepared from the web. To sign, restart serve with CLEDGER_PASSPHRASE (or at a terminal); to publish unsigned notices, serve --unsigned."));
             var fontPath = font is null ? Reports.Pdf.ChineseFonts.Find() : DiscloseCommand.FontPath(font);
-            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, PublishUnsigned = unsigned, FontPath = fontPath },
+            WebWorkspace.Run(new WorkspaceOptions(Path.GetFullPath(ctx.Db), ctx.Clock) { Signers = signers, PublishUnsigned = unsigned, FontPath = fontPath, Witnesses = witnesses },
                 urls, ctx.Out, ctx.Error);
             return ExitCodes.Done;
         }

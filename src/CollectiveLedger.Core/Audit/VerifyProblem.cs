@@ -54,7 +54,11 @@ public sealed record Anchor(long Seq, string Hash)
 }
 
 /// <summary>What a checkpoint said about the books: "consistent", "history rewritten within the first N entries" or "log shorter than the checkpoint".</summary>
-public sealed record CheckpointResult(long Size, string Root, string Status, IReadOnlyList<string> SignedBy)
+/// <remarks>
+/// <see cref="CosignedBy"/>: the witnesses (verify --witness-key) whose cosignature/v1 on the checkpoint
+/// verified, as "name (key ID)"; null when no witness key was given.
+/// </remarks>
+public sealed record CheckpointResult(long Size, string Root, string Status, IReadOnlyList<string> SignedBy, IReadOnlyList<string>? CosignedBy = null)
 {
     public const string Consistent = "consistent";
 

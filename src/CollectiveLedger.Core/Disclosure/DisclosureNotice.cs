@@ -71,6 +71,13 @@ public sealed record NoticeVerification(long Entries, string RootHex, string Roo
 
     /// <summary>What the QR code carries.</summary>
     public string QrText => CheckUrl ?? SignedNote;
+
+    /// <summary>
+    /// The witnesses' cosignature lines of this checkpoint (audit-log.md 12.5), as kept when the notice is
+    /// built: "— name base64". Not part of the notice's fixed content (a cosignature may arrive after
+    /// preparation); each line is checked by itself against the checkpoint with the witness's key.
+    /// </summary>
+    public ImmutableArray<string> Cosignatures { get; init; } = [];
 }
 
 /// <summary>

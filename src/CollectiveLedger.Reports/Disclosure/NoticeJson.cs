@@ -136,6 +136,12 @@ public static class NoticeJson
         }
         w.WriteEndArray();
         w.WriteString("signed_note", v.SignedNote);
+        if (!v.Cosignatures.IsEmpty)
+        {
+            w.WriteStartArray("cosignatures");
+            foreach (var line in v.Cosignatures) w.WriteStringValue(line);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

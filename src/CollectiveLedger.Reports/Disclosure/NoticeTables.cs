@@ -309,5 +309,6 @@ public static class NoticeTables
         [t.Root, v.RootHexGroups],
         [t.Head, $"{v.HeadSeq}: {v.HeadHash}"],
         [t.Keys, v.Keys.Length == 0 ? t.Unsigned : string.Join("\n", v.Keys.Select(k => $"{k.Name} ({k.KeyId}) {k.Fingerprint}"))],
+        .. v.Cosignatures.IsEmpty ? Array.Empty<IReadOnlyList<string>>() : [[t.Cosignatures, string.Join("\n", v.Cosignatures)]],
     ];
 }

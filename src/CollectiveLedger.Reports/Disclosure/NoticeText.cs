@@ -244,6 +244,8 @@ public sealed class NoticeText(bool chinese)
     public string Root => T("日志根哈希", "Log root hash");
     public string Head => T("最新条目哈希", "Head hash");
     public string Keys => T("签名公钥", "Signing keys");
+    public string Cosignatures => T("见证人副署", "Witness cosignatures");
+
     /// <summary>
     /// What an unsigned checkpoint is worth, in its own row of the checkpoint block: the Chinese notice
     /// says it in English too, as verify does, so that nobody takes the QR code for a signature.

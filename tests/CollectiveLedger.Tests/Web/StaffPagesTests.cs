@@ -210,7 +210,7 @@ public class StaffPagesTests
         var known = Table.All.Select(t => t.Name).Concat(Table.OutsideTheBooks).Append("audit_log").ToHashSet();
 
         Assert.That(tables.Where(t => !known.Contains(t)), Is.Empty);
-        Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs", "notice_files", "enrolment_codes" }));
+        Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs", "notice_files", "enrolment_codes", "witness_cosignatures" }));
     }
 
     [Test]

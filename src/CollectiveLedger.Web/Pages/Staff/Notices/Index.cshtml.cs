@@ -74,7 +74,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (!decision.Accepted) return Rejected(decision.Violations);
         var number = ((NoticePrepared)decision.Event!).Number;
         TempData["Done"] = lang.T($"已准备第 {number} 号财务公开榜（{period.LabelZh}），待村务监督委员会审核。",
-            $"Notice #{number} ({period.LabelEn}) is prepared and waits for the supervision committee's review.");
+            $"Notice #{number} ({period.LabelEn}) is prepared and waits for the supervision committee's review.") + PushToWitnesses(signed);
         return RedirectToPage();
     }
 
@@ -117,6 +117,29 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (!published.Decision.Accepted) return Rejected(published.Decision.Violations);
         TempData["Done"] = lang.T($"已公开{prepared.Prepared.Period.LabelZh}财务公开榜。", $"The {prepared.Prepared.Period.LabelEn} notice is published.");
         return Redirect($"/public/notices/{published.Seq}");
+    }
+
+    /// <summary>
+    /// The prepared notice's signed checkpoint to each configured witness; a witness that refuses or
+    /// cannot be reached is said on the page (the notice stays prepared, without its cosignature).
+    /// </summary>
+    private string PushToWitnesses(BooksCheckpoint.Result signed)
+    {
+        if (books.Options.Witnesses.Count == 0 || signed.Note.Signatures.Count == 0) return "";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var said = new List<string>();
+        foreach (var witness in books.Options.Witnesses)
+        {
+            try
+            {
+                said.Add(Publishing.Witnessing.CheckpointPush.Push(http, witness.Url, witness.Key, books.Store, signed).Message);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                said.Add(lang.T($"连不上见证人 {witness.Key.Name}", $"witness {witness.Key.Name} could not be reached") + $" ({witness.Url})");
+            }
+        }
+        return " " + string.Join(" ", said);
     }
 
     private bool Parse(out DisclosurePeriod period, out DateOnly date)
