@@ -905,7 +905,7 @@ def verify(log_path, tb_path=None, public=False):
     print("FAILED" if problems else "RECONCILIATION NEEDED" if reconciliation else "OK")
     return 1 if problems else 3 if reconciliation else 0
 
-def cosigned(checkpoint, witness_keys):  # the witnesses' cosignatures (audit-log.md 12.5); a malformed key or note is a failed check
+def cosigned(checkpoint, witness_keys):  # the witnesses' cosignatures (audit-log.md 12.6); a malformed key or note is a failed check
     try:
         return check_cosignatures(checkpoint, witness_keys)
     except ValueError as x:

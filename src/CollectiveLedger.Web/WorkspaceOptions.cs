@@ -39,7 +39,7 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
 
     /// <summary>
     /// The witnesses each notice prepared from the web is pushed to (<c>cledger serve --witness URL
-    /// --witness-key VKEY</c>; audit-log.md 12.5); their cosignatures are kept and shown on the notice.
+    /// --witness-key VKEY</c>; audit-log.md 12.6); their cosignatures are kept and shown on the notice.
     /// </summary>
     public IReadOnlyList<Publishing.Witnessing.CheckpointPush.Witness> Witnesses { get; init; } = [];
 

@@ -73,7 +73,7 @@ public sealed record NoticeVerification(long Entries, string RootHex, string Roo
     public string QrText => CheckUrl ?? SignedNote;
 
     /// <summary>
-    /// The witnesses' cosignature lines of this checkpoint (audit-log.md 12.5), as kept when the notice is
+    /// The witnesses' cosignature lines of this checkpoint (audit-log.md 12.6), as kept when the notice is
     /// built: "— name base64". Not part of the notice's fixed content (a cosignature may arrive after
     /// preparation); each line is checked by itself against the checkpoint with the witness's key.
     /// </summary>
