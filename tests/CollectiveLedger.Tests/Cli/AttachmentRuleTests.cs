@@ -17,16 +17,11 @@ public class AttachmentRuleTests
 
     private static List<JsonElement> Log(TestLedger ledger) => [.. JsonDocument.Parse(ledger.Ok("log", "show", "--format", "json")).RootElement.EnumerateArray()];
 
-    private static (int Code, string Output) PythonVerify(TestLedger ledger)
+    private static Python.Result PythonVerify(TestLedger ledger)
     {
         var exported = Path.Combine(ledger.Dir, "log.jsonl");
         ledger.Ok("log", "export", "--out", exported);
-        var info = new System.Diagnostics.ProcessStartInfo("python3", [Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), exported])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var python = System.Diagnostics.Process.Start(info)!;
-        var output = python.StandardOutput.ReadToEnd() + python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        return (python.ExitCode, output);
+        return Python.VerifyLog(exported);
     }
 
     [Test]

@@ -101,9 +101,9 @@ public class DistributionTests
     {
         var log = Path.Combine(ledger.Dir, "log.jsonl");
         ledger.Ok("log", "export", "--out", log);
-        var (code, output) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        var (code, output) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
         Assert.That(code, Is.Zero, output);
-        var (schemaCode, schemaOutput) = Python("-c", """
+        var (schemaCode, schemaOutput) = Python.Run("-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1], encoding="utf-8"))
             for line in open(sys.argv[2], encoding="utf-8"):
@@ -111,16 +111,6 @@ public class DistributionTests
             print("ok")
             """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "audit-entry.schema.json"), log);
         Assert.That(schemaCode, Is.Zero, schemaOutput);
-    }
-
-    private static (int Code, string Output) Python(params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
     }
 
     [Test]
@@ -413,7 +403,7 @@ public class DistributionTests
         ledger.OkAs(Planner, "distribution", "pay", "--year", "2025", "--date", "2026-03-25", "--account", "10201");
         var log = Path.Combine(ledger.Dir, "log.jsonl");
         ledger.Ok("log", "export", "--out", log);
-        Assert.That(VerifyLog(log).Code, Is.EqualTo(0));
+        Assert.That(Python.VerifyLog(log).Code, Is.EqualTo(0));
         var (schemaCode, schemaOutput) = EntrySchema.Check(log);
         Assert.That(schemaCode, Is.EqualTo(0), schemaOutput);
 
@@ -429,7 +419,7 @@ public class DistributionTests
             lines[i] = line;
         }
         File.WriteAllText(log, string.Join("\n", lines) + "\n");
-        var (code, output) = VerifyLog(log);
+        var (code, output) = Python.VerifyLog(log);
 
         Assert.That(code, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain("each household gets shares x per_share"));
@@ -497,7 +487,7 @@ public class DistributionTests
         var messages = ForgedProblems(ledger, "%\"kind\":\"distribution.approved\"%", json => json.Replace("\"plan\":2,", ""));
         var log = Path.Combine(ledger.Dir, "forged.jsonl");
         ledger.Ok("log", "export", "--out", log);
-        var python = VerifyLog(log);
+        var python = Python.VerifyLog(log);
 
         Assert.That(messages, Has.Some.Contains("[DistributionPlanSuperseded]"));
         Assert.That(python.Code, Is.Not.Zero);
@@ -555,13 +545,4 @@ public class DistributionTests
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 
-    private static (int Code, string Output) VerifyLog(string log)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log }) info.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
 }

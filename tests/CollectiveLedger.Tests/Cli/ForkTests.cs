@@ -76,16 +76,6 @@ public class ForkTests
         }
     }
 
-    private static (int Code, string Output) PythonVerifier(params string[] args)
-    {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), .. args]) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
-
     [Test]
     public void On_honest_books_the_new_checkpoint_extends_the_published_one_offline_with_signatures_checked()
     {
@@ -95,7 +85,7 @@ public class ForkTests
 
         var (code, json, err) = Offline("verify", "--checkpoint", old, "--against", @new, "--proof", proof, "--key", key, "--format", "json");
         var text = Offline("verify", "--checkpoint", old, "--against", @new, "--proof", proof);
-        var python = PythonVerifier("--consistency-proof", proof, "--old", old, "--new", @new, "--key", key);
+        var python = Python.VerifyLog("--consistency-proof", proof, "--old", old, "--new", @new, "--key", key);
 
         Assert.That(code, Is.Zero, err);
         Assert.That(VerifyCategoryTests.SchemaErrors(json), Is.Empty, json);
@@ -124,7 +114,7 @@ public class ForkTests
         var withDatabase = ledger.RunProcess("verify", "--checkpoint", old);
         var (code, json, err) = Offline("verify", "--checkpoint", old, "--against", forged, "--proof", proof, "--key", key, "--format", "json");
         var text = Offline("verify", "--checkpoint", old, "--against", forged, "--proof", proof, "--key", key);
-        var python = PythonVerifier("--consistency-proof", proof, "--old", old, "--new", forged, "--key", key);
+        var python = Python.VerifyLog("--consistency-proof", proof, "--old", old, "--new", forged, "--key", key);
 
         Assert.That(withDatabase.Code, Is.EqualTo(1), withDatabase.Out);
         Assert.That(withDatabase.Out, Does.Contain($"history rewritten within the first {oldSize} entries"));

@@ -91,20 +91,12 @@ public class NominalAssetTests
         File.WriteAllLines(forged, File.ReadAllLines(log).Select(l => l.Contains("\"kind\":\"asset.added\"")
             ? l.Replace("\"nominal\":true", "\"nominal\":false") : l));
 
-        var (okCode, okOut) = Python(log);
-        var (forgedCode, forgedOut) = Python(forged);
+        var (okCode, okOut) = Python.VerifyLog(log);
+        var (forgedCode, forgedOut) = Python.VerifyLog(forged);
 
         Assert.That(okCode, Is.EqualTo(0), okOut);
         Assert.That(forgedCode, Is.Not.EqualTo(0));
         Assert.That(forgedOut, Does.Contain("nominal"));
     }
 
-    private static (int Code, string Output) Python(string log)
-    {
-        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3",
-            [Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
 }

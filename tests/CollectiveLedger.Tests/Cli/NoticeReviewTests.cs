@@ -128,14 +128,11 @@ public class NoticeReviewTests
         ledger.Ok("log", "export", "--out", log);
 
         var (code, stdout, _) = ledger.Run("verify");
-        var python = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", [Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var pythonOut = python.StandardOutput.ReadToEnd();
-        python.WaitForExit();
+        var (pythonCode, pythonOut) = Python.VerifyLog(log);
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("published only as a prepared and reviewed notice"));
-        Assert.That(python.ExitCode, Is.EqualTo(1), pythonOut);
+        Assert.That(pythonCode, Is.EqualTo(1), pythonOut);
         Assert.That(pythonOut, Does.Contain("names the notice it publishes"));
     }
 

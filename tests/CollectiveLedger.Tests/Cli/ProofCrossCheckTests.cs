@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CollectiveLedger.Core.Audit;
 
@@ -100,14 +99,8 @@ public class ProofCrossCheckTests
 
     private static JsonElement RunPython(string input)
     {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", Script, Path.Combine(TestLedger.RepoRoot, "schemas"), input, Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        Assert.That(p.ExitCode, Is.Zero, stderr.Result);
-        return JsonDocument.Parse(stdout.Result).RootElement.Clone();
+        var result = Python.Run("-c", Script, Path.Combine(TestLedger.RepoRoot, "schemas"), input, Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(result.Code, Is.Zero, result.Err);
+        return JsonDocument.Parse(result.Out).RootElement.Clone();
     }
 }

@@ -179,13 +179,5 @@ public class PublicLogTests
     }
 
     /// <summary>schemas/verify_log.py, the independent verifier (.ci/run installs python3).</summary>
-    internal static (int Code, string Output) Python(string log, params string[] options)
-    {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), .. options, log]) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
+    internal static CollectiveLedger.Tests.Python.Result Python(string log, params string[] options) => CollectiveLedger.Tests.Python.VerifyLog([.. options, log]);
 }

@@ -50,6 +50,9 @@ public class ReceiptTests
         Assert.That(jsonOutput, Does.Contain("signed by collectiveledger.local/"), "without --sign, the organization's key (made then) signs, as it signs notices");
         Assert.That(output, Does.Contain("M002 其其格").And.Contain("3 股 shares × 12.85 元 = 38.55 元"), "12.85 a share, 3 shares");
         Assert.That(output, Does.Contain("回执属实").And.Contain("signed by test.village/accountant"));
+        var (pythonCode, pythonOutput) = Python.VerifyLog("--receipt", page);
+        Assert.That(pythonCode, Is.Zero, pythonOutput);
+        Assert.That(pythonOutput, Does.Contain("signed by test.village/accountant").And.EndWith("OK\n"), "the reference verifier reads the printable page too");
         var receipt = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         var entry = JsonDocument.Parse(receipt.GetProperty("entry").GetString()!).RootElement;
         Assert.That(entry.GetProperty("kind").GetString(), Is.EqualTo("voucher.posted"), "the payment voucher itself, public as it is");
@@ -85,6 +88,8 @@ public class ReceiptTests
 
         Assert.That(Check(path).Code, Is.Zero);
         Assert.That(amount.Code, Is.EqualTo(1), amount.Out + amount.Err);
+        Assert.That(Python.VerifyLog("--receipt", Path.Combine(ledger.Dir, "amount.json")).Code, Is.EqualTo(1), "nor does the reference verifier take it");
+        Assert.That(Python.VerifyLog("--receipt", Path.Combine(ledger.Dir, "key.json")).Code, Is.EqualTo(1));
         Assert.That(amount.Err, Does.Contain("回执不符"));
         Assert.That(proof.Code, Is.EqualTo(1));
         Assert.That(key.Code, Is.EqualTo(1));

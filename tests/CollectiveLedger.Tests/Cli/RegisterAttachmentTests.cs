@@ -48,11 +48,8 @@ public class RegisterAttachmentTests
         var exported = Path.Combine(ledger.Dir, "log.jsonl");
         ledger.Ok("log", "export", "--out", exported);
         Assert.That(EntrySchema.Check(exported).Code, Is.Zero, "the entry schema takes the optional key");
-        var python = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", [Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), exported])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = python.StandardOutput.ReadToEnd() + python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        Assert.That(python.ExitCode, Is.Zero, output);
+        var (code, output) = Python.VerifyLog(exported);
+        Assert.That(code, Is.Zero, output);
     }
 
     [Test]

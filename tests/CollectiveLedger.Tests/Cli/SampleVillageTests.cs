@@ -138,14 +138,9 @@ public class SampleVillageTests
         var income = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "income-2025.json"))).RootElement, "amount");
         var sheet = StatementArithmetic.Column(JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "balance-sheet-2025.json"))).RootElement, "end");
 
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2], encoding='utf-8')), json.load(open(sys.argv[1], encoding='utf-8')))",
-                     Path.Combine(TestLedger.RepoRoot, "schemas", "report-notes.schema.json"), file })
-            info.ArgumentList.Add(a);
-        using var python = Process.Start(info)!;
-        var errors = python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        Assert.That(python.ExitCode, Is.EqualTo(0), errors);
+        var python = Python.Run("-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2], encoding='utf-8')), json.load(open(sys.argv[1], encoding='utf-8')))",
+            Path.Combine(TestLedger.RepoRoot, "schemas", "report-notes.schema.json"), file);
+        Assert.That(python.Code, Is.EqualTo(0), python.Err);
         var sections = notes.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
         Dictionary<string, decimal> Items(string key) => sections[key].GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("name").GetString()!, i => StatementArithmetic.Money(i.GetProperty("amount").GetString()!));
@@ -337,15 +332,9 @@ public class SampleVillageTests
     [Test]
     public void The_python_reference_verifier_accepts_the_exported_log_and_agrees_on_balances()
     {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Path.Combine(_demo.Dir, "audit-log.jsonl"),
-                     "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-all.json") })
-            info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
+        var (code, output) = Python.VerifyLog(Path.Combine(_demo.Dir, "audit-log.jsonl"), "--trial-balance", Path.Combine(_demo.Dir, "trial-balance-all.json"));
 
-        Assert.That(p.ExitCode, Is.EqualTo(0), output);
+        Assert.That(code, Is.EqualTo(0), output);
         var head = JsonDocument.Parse(File.ReadAllText(Path.Combine(_demo.Dir, "verify.json"))).RootElement.GetProperty("head").GetProperty("hash").GetString();
         Assert.That(output, Does.Contain(head!));
     }

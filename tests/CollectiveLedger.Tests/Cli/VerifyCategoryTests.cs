@@ -66,17 +66,10 @@ public class VerifyCategoryTests
             for error in validator.iter_errors(json.load(sys.stdin)):
                 print("/".join(str(p) for p in error.absolute_path), error.message)
             """;
-        var info = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", script, Path.Combine(TestLedger.RepoRoot, "schemas", "verify.schema.json") }) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        p.StandardInput.Write(json);
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        Assert.That(stderr.Result, Does.Not.Contain("No module named 'jsonschema'"), "python3-jsonschema is not installed here: apt-get install python3-jsonschema (.ci/run installs it)");
-        Assert.That(p.ExitCode, Is.Zero, stderr.Result);
-        return stdout.Result;
+        var result = Python.RunWithInput(json, "-c", script, Path.Combine(TestLedger.RepoRoot, "schemas", "verify.schema.json"));
+        Assert.That(result.Err, Does.Not.Contain("No module named 'jsonschema'"), "python3-jsonschema is not installed here: apt-get install python3-jsonschema (.ci/run installs it)");
+        Assert.That(result.Code, Is.Zero, result.Err);
+        return result.Out;
     }
 
     [Test]
@@ -165,24 +158,13 @@ public class VerifyCategoryTests
 
         var (code, report) = VerifyJson(ledger);
         ledger.Ok("log", "export", "--out", Path.Combine(ledger.Dir, "log.jsonl"));
-        var (pythonCode, pythonOut) = VerifyLog(Path.Combine(ledger.Dir, "log.jsonl"));
+        var (pythonCode, pythonOut) = Python.VerifyLog(Path.Combine(ledger.Dir, "log.jsonl"));
 
         Assert.That(code, Is.EqualTo(3), "reconciliation only: the log and the tables are whole");
         Assert.That(Problems(report), Is.EqualTo(new[] { ("register", "reconciliation", "151"), ("register", "reconciliation", "152") }),
             "once as the log has them, not again as the tables have the same totals");
         Assert.That(pythonCode, Is.EqualTo(3), pythonOut);
         Assert.That(pythonOut, Does.Contain("RECONCILIATION: asset register: 151 holds 1000.00 in the register, the books 9000.00").And.Not.Contain("PROBLEM"));
-    }
-
-    /// <summary>schemas/verify_log.py, the independent verifier, on an exported log: its exit code and output.</summary>
-    private static (int Code, string Output) VerifyLog(string log)
-    {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log }) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
     }
 
     [Test]

@@ -100,7 +100,7 @@ public sealed partial class EnrolmentTests
         var text = File.ReadAllText(log);
         Assert.That(text, Does.Not.Contain(code).And.Not.Contain(code.Replace("-", "", StringComparison.Ordinal)).And.Not.Contain(NewPassword).And.Not.Contain("AQAAAA"));
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
-        var (pythonCode, pythonOutput) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        var (pythonCode, pythonOutput) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
         Assert.That(pythonCode, Is.Zero, pythonOutput);
         var (schemaCode, schemaOutput) = Cli.EntrySchema.Check(log);
         Assert.That(schemaCode, Is.Zero, schemaOutput);
@@ -206,7 +206,7 @@ public sealed partial class EnrolmentTests
         }));
         Assert.That(File.ReadAllText(log), Does.Not.Contain("cli-password-1").And.Not.Contain("AQAAAA"));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
-        var (pythonCode, pythonOutput) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        var (pythonCode, pythonOutput) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
         Assert.That(pythonCode, Is.Zero, pythonOutput);
         var (schemaCode, schemaOutput) = Cli.EntrySchema.Check(log);
         Assert.That(schemaCode, Is.Zero, schemaOutput);
@@ -227,7 +227,7 @@ public sealed partial class EnrolmentTests
                 store.Write(actor, session => session.Append(forged)); // past the rules, as a forger would write it
 
             var (code, _, _) = ledger.Run("verify");
-            var (pythonCode, pythonOutput) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Export(ledger));
+            var (pythonCode, pythonOutput) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Export(ledger));
 
             Assert.That(code, Is.Not.Zero, forged.ToString());
             Assert.That(pythonCode, Is.Not.Zero, forged + ": " + pythonOutput);
@@ -247,7 +247,7 @@ public sealed partial class EnrolmentTests
             store.Write("新会计", session => session.Append(new CredentialSet("新会计", "新会计", CredentialSet.Enrolment)));
 
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Not.Zero);
-        var (pythonCode, _) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Export(workspace.Ledger));
+        var (pythonCode, _) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), Export(workspace.Ledger));
         Assert.That(pythonCode, Is.Not.Zero);
     }
 
@@ -272,13 +272,4 @@ public sealed partial class EnrolmentTests
     private static IEnumerable<JsonElement> Entries(string log) =>
         File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement);
 
-    private static (int Code, string Output) Python(params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
 }

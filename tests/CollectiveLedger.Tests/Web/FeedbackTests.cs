@@ -150,8 +150,8 @@ public class FeedbackTests
         var log = Path.Combine(workspace.Ledger.Dir, "log.jsonl");
         workspace.Ledger.Ok("log", "export", "--out", log);
 
-        var (code, output) = Python(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
-        var (schemaCode, schemaOutput) = Python("-c", """
+        var (code, output) = Python.Run(Path.Combine(TestLedger.RepoRoot, "schemas", "verify_log.py"), log);
+        var (schemaCode, schemaOutput) = Python.Run("-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1], encoding="utf-8"))
             for line in open(sys.argv[2], encoding="utf-8"):
@@ -188,7 +188,7 @@ public class FeedbackTests
         var pdf = CollectiveLedger.Reports.Disclosure.NoticePdf.Render(document, CollectiveLedger.Reports.Pdf.Paper.A4Portrait, workspace.Options.FontPath!);
         var jsonFile = Path.Combine(workspace.Ledger.Dir, "notice.json");
         File.WriteAllBytes(jsonFile, json);
-        var (schemaCode, schemaOutput) = Python("-c", """
+        var (schemaCode, schemaOutput) = Python.Run("-c", """
             import json, sys, jsonschema
             jsonschema.validate(json.load(open(sys.argv[2], encoding="utf-8")), json.load(open(sys.argv[1], encoding="utf-8")))
             """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "disclosure.schema.json"), jsonFile);
@@ -207,16 +207,6 @@ public class FeedbackTests
         Assert.That(schemaCode, Is.Zero, schemaOutput);
         Assert.That(pdf[..5], Is.EqualTo("%PDF-"u8.ToArray()));
         Assert.That(System.Text.Encoding.Latin1.GetString(pdf), Does.Not.Contain("13912345678"));
-    }
-
-    private static (int Code, string Output) Python(params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
     }
 
     [Test]
