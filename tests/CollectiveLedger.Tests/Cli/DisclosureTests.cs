@@ -227,19 +227,7 @@ public class DisclosureTests
     }
 
     /// <summary>Someone with the database file changes voucher A's summary and recomputes every hash after it.</summary>
-    private static void RewriteSummaryOfA(TestLedger ledger)
-    {
-        long seq;
-        using (var c = ledger.Connect())
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = 'A'";
-            seq = (long)cmd.ExecuteScalar()!;
-        }
-        ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER vouchers_no_update");
-        ledger.Sql("UPDATE vouchers SET summary = '收取草场承包费（改）' WHERE ref = 'A'");
-        TamperHelpers.RewriteEntry(ledger, seq, edit: s => s.Replace("\"收取草场承包费\"", "\"收取草场承包费（改）\""));
-    }
+    private static void RewriteSummaryOfA(TestLedger ledger) => TamperHelpers.RewriteSummary(ledger, "A", "收取草场承包费", "收取草场承包费（改）");
 
     [Test]
     public void Text_that_is_no_checkpoint_at_all_is_a_usage_error()

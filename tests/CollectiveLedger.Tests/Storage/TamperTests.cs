@@ -178,6 +178,26 @@ public class TamperTests
 
 public static class TamperHelpers
 {
+    /// <summary>
+    /// What a forger with the database file does to rewrite history: change the summary of the voucher with
+    /// <paramref name="reference"/> in its table and in its entry, and recompute every hash after it, so that
+    /// only a checkpoint held outside the books can catch it.
+    /// </summary>
+    public static void RewriteSummary(TestLedger ledger, string reference, string from, string to)
+    {
+        long seq;
+        using (var c = ledger.Connect())
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = $r";
+            cmd.Parameters.AddWithValue("$r", reference);
+            seq = (long)cmd.ExecuteScalar()!;
+        }
+        ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER vouchers_no_update");
+        ledger.Sql($"UPDATE vouchers SET summary = '{to}' WHERE ref = '{reference}'");
+        RewriteEntry(ledger, seq, s => s.Replace($"\"{from}\"", $"\"{to}\"", StringComparison.Ordinal));
+    }
+
     /// <summary>What a forger with write access does: edit entry <paramref name="seq"/> and re-chain everything after it.</summary>
     public static void RewriteEntry(TestLedger ledger, long seq, Func<string, string> edit)
     {

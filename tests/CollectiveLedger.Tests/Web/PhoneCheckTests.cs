@@ -135,19 +135,8 @@ public class PhoneCheckTests
         return address[..(hash + 1)] + string.Join('&', parts);
     }
 
-    private static void RewriteFebruary(TestLedger ledger)
-    {
-        long seq;
-        using (var c = ledger.Connect())
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = 'A'";
-            seq = (long)cmd.ExecuteScalar()!;
-        }
-        ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER vouchers_no_update");
-        ledger.Sql("UPDATE vouchers SET summary = '收到巴特尔草场承包费（改）' WHERE ref = 'A'");
-        CollectiveLedger.Tests.Storage.TamperHelpers.RewriteEntry(ledger, seq, s => s.Replace("\"收到巴特尔草场承包费\"", "\"收到巴特尔草场承包费（改）\"", StringComparison.Ordinal));
-    }
+    private static void RewriteFebruary(TestLedger ledger) =>
+        CollectiveLedger.Tests.Storage.TamperHelpers.RewriteSummary(ledger, "A", "收到巴特尔草场承包费", "收到巴特尔草场承包费（改）");
 
     /// <summary>The workspace served by Kestrel on a free local port and a 390 × 844 Chromium page; a failure leaves a screenshot.</summary>
     private static async Task InBrowser(Workspace workspace, Func<IPage, string, Task> act)
