@@ -50,9 +50,9 @@ public class ReceiptTests
         Assert.That(jsonOutput, Does.Contain("signed by collectiveledger.local/"), "without --sign, the organization's key (made then) signs, as it signs notices");
         Assert.That(output, Does.Contain("M002 其其格").And.Contain("3 股 shares × 12.85 元 = 38.55 元"), "12.85 a share, 3 shares");
         Assert.That(output, Does.Contain("回执属实").And.Contain("signed by test.village/accountant"));
-        var (pythonCode, pythonOutput) = Python.VerifyLog("--receipt", page);
-        Assert.That(pythonCode, Is.Zero, pythonOutput);
-        Assert.That(pythonOutput, Does.Contain("signed by test.village/accountant").And.EndWith("OK\n"), "the reference verifier reads the printable page too");
+        var python = Python.VerifyLog("--receipt", page);
+        Assert.That(python.Code, Is.Zero, python.Output);
+        Assert.That(python.Out, Does.Contain("signed by test.village/accountant").And.EndWith("OK\n"), "the reference verifier reads the printable page too");
         var receipt = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         var entry = JsonDocument.Parse(receipt.GetProperty("entry").GetString()!).RootElement;
         Assert.That(entry.GetProperty("kind").GetString(), Is.EqualTo("voucher.posted"), "the payment voucher itself, public as it is");
