@@ -1,27 +1,19 @@
 using CollectiveLedger.Storage;
 using CollectiveLedger.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
 namespace CollectiveLedger.Tests.Web;
 
 /// <summary>
-/// End to end in a real browser: Debian's Chromium driven by Playwright against the workspace served
-/// by Kestrel on a free local port, exactly as <c>cledger serve</c> serves it. Playwright cannot
-/// download a browser here, so Chromium must be installed (<c>apt-get install chromium</c>); without
-/// it the test fails and says so. A failing test leaves a screenshot in the test output folder.
+/// End to end in a real browser (<see cref="Browser"/>: Debian's Chromium against the workspace as
+/// <c>cledger serve</c> serves it; without Chromium the test fails and says so, and a failing test
+/// leaves a screenshot in the test output folder).
 /// </summary>
 public class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Test]
     public async Task Accountant_enters_a_three_line_voucher_it_is_approved_published_in_a_notice_a_villager_asks_about_it_staff_answer_and_verify_passes()
     {
-        Assert.That(File.Exists(Chromium), Is.True, $"{Chromium} is missing: apt-get install -y chromium (the browser tests drive Debian's Chromium; nothing can be downloaded)");
         using var ledger = TestLedger.WithBasics();
         ledger.Ok("accounts", "add", "50102", "机械作业收入", "--parent", "501");
         ledger.Set([.. Workspace.People.Select(p => ("role." + p.Role, p.Person))]);
@@ -30,22 +22,7 @@ public class BrowserTests
         using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
             foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         // As serve --unsigned: signing from the web has its own tests (NoticeSigningTests).
-        using var host = WebWorkspace.CreateHostBuilder(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { PublishUnsigned = true }, "http://127.0.0.1:0").Build();
-        await host.StartAsync();
-        var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync();
-        // A shared 2-core machine running the rest of the suite beside this test can take longer than
-        // Playwright's 30 s default for one step (it did once, on the preview's popup).
-        page.Context.SetDefaultTimeout(90_000);
-        try
+        await Browser.Run(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { PublishUnsigned = true }, null, async (page, url) =>
         {
             // The accountant enters a three-line voucher; the live totals follow the typing.
             await SignIn(page, url, "会计");
@@ -176,18 +153,7 @@ public class BrowserTests
             Assert.That(await page.TextContentAsync("#feedback-1 .answer"), Does.Contain("是合作社机械队为邻村作业收的费用").And.Contain("会计"));
             Assert.That(await page.TextContentAsync("#feedback-1"), Does.Contain("<script>alert(1)</script>").And.Contain("139****5678"), "the question, as text, with the phone masked");
             Assert.That(await page.ContentAsync(), Does.Not.Contain("13912345678"));
-        }
-        catch
-        {
-            var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"browser-failure-{TestContext.CurrentContext.Test.MethodName}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
-            TestContext.AddTestAttachment(shot, "the page when the browser test failed");
-            throw;
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        });
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 

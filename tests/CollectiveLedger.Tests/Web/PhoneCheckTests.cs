@@ -1,9 +1,4 @@
 using System.Text;
-using CollectiveLedger.Web;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
 namespace CollectiveLedger.Tests.Web;
@@ -15,8 +10,6 @@ namespace CollectiveLedger.Tests.Web;
 /// </summary>
 public class PhoneCheckTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Test]
     public async Task A_villager_sees_consistent_for_honest_books_and_the_evidence_once_history_before_the_notice_is_rewritten()
     {
@@ -138,37 +131,7 @@ public class PhoneCheckTests
     private static void RewriteFebruary(TestLedger ledger) =>
         CollectiveLedger.Tests.Storage.TamperHelpers.RewriteSummary(ledger, "A", "收到巴特尔草场承包费", "收到巴特尔草场承包费（改）");
 
-    /// <summary>The workspace served by Kestrel on a free local port and a 390 × 844 Chromium page; a failure leaves a screenshot.</summary>
-    private static async Task InBrowser(Workspace workspace, Func<IPage, string, Task> act)
-    {
-        Assert.That(File.Exists(Chromium), Is.True, $"{Chromium} is missing: apt-get install -y chromium");
-        using var host = WebWorkspace.CreateHostBuilder(workspace.Options, "http://127.0.0.1:0").Build();
-        await host.StartAsync();
-        var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        await using var phone = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        phone.SetDefaultTimeout(90_000);
-        var page = await phone.NewPageAsync();
-        try
-        {
-            await act(page, url);
-        }
-        catch
-        {
-            var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"browser-failure-{TestContext.CurrentContext.Test.MethodName}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
-            TestContext.AddTestAttachment(shot, "the page when the browser test failed");
-            throw;
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+    /// <summary>The workspace in Chromium on a 390 × 844 screen.</summary>
+    private static Task InBrowser(Workspace workspace, Func<IPage, string, Task> act) =>
+        Browser.Run(workspace.Options, new ViewportSize { Width = 390, Height = 844 }, act);
 }
