@@ -39,7 +39,7 @@ public static class Receipts
     /// </summary>
     public static (Receipt? Receipt, string? Problem) ForFeedback(LedgerStore store, LedgerState state, long number, IReadOnlyList<NoticeSigner> signers)
     {
-        if (store.Disclosure.FeedbackSeq(number) is not { } seq || store.Feedback.AllFeedback().FirstOrDefault(f => f.Number == number) is not { } question)
+        if (store.Feedback.Numbered(number) is not var (question, seq))
             return (null, $"没有第 {number} 号意见 there is no question #{number}");
         return (Of(store, state, seq, signers,
         [
@@ -55,6 +55,7 @@ public static class Receipts
         var size = taken.Checkpoint.Size;
         Core.Precondition.Require(seq < size, "the checkpoint of the books covers every entry but trailing notices");
         var entry = store.Entries(seq, 1).Single();
+        var leaves = store.Disclosure.LeafHashes(size);
         var line = Encoding.UTF8.GetString(store.PublicLog().PublicForm(entry.Seq, PublicLog.KindOf(entry.Bytes) ?? "", entry.Bytes));
         var keys = taken.Keys.Select(k => new ReceiptKey(k.Name, k.PublicKey)).ToList();
         return new Receipt(
@@ -63,6 +64,6 @@ public static class Receipts
                 .. keys.Count == 0
                     ? ["未签名：只能核对与账簿一致，不能证明由谁发布 unsigned: consistent with the books, not proof of who issued it"]
                     : taken.Keys.Select(k => $"签名 signed by {k.Name}，指纹 fingerprint {k.Fingerprint}")],
-            line, new InclusionProof(seq, size, Receipt.LeafOf(line)!, MerkleProof.Inclusion(store.Disclosure.LeafHashes(size), seq, size)), taken.Text, keys);
+            line, new InclusionProof(seq, size, leaves[(int)seq], MerkleProof.Inclusion(leaves, seq, size)), taken.Text, keys);
     }
 }

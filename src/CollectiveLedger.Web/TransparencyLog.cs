@@ -47,8 +47,9 @@ public static class TransparencyLog
             Span<byte> length = stackalloc byte[2];
             foreach (var entry in books.Store.Entries(n * HashTiles.Width, count))
             {
-                var line = snapshot.PublicLog.Value.PublicForm(entry.Seq, PublicLog.KindOf(entry.Bytes) ?? "", entry.Bytes);
-                if (line.Length > ushort.MaxValue) line = PublicLog.Stub(entry.Seq, PublicLog.KindOf(entry.Bytes) ?? "", entry.Bytes);
+                var kind = PublicLog.KindOf(entry.Bytes) ?? "";
+                var line = snapshot.PublicLog.Value.PublicForm(entry.Seq, kind, entry.Bytes);
+                if (line.Length > ushort.MaxValue) line = PublicLog.Stub(entry.Seq, kind, entry.Bytes);
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)line.Length);
                 bundle.Write(length);
                 bundle.Write(line);

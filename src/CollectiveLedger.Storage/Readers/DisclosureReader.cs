@@ -128,12 +128,9 @@ public sealed class DisclosureReader
         [.. _connection.Query<byte[]>("SELECT entry FROM audit_log WHERE seq < @Size ORDER BY seq", new { Size = size ?? long.MaxValue }, buffered: false)
             .Select(bytes => MerkleTree.LeafHash(bytes))];
 
-    /// <summary>The entry that records an event a receipt is given for: a year's distribution.paid, or a feedback.received by number.</summary>
+    /// <summary>The seq of a year's distribution.paid entry, which its payment voucher follows (the entry a household's receipt is for).</summary>
     public long? DistributionPaymentSeq(int year) =>
         _connection.ExecuteScalar<long?>("SELECT seq FROM distribution_steps WHERE year = @Year AND action = 'paid'", new { Year = year });
-
-    /// <inheritdoc cref="DistributionPaymentSeq"/>
-    public long? FeedbackSeq(long number) => _connection.ExecuteScalar<long?>("SELECT seq FROM feedback WHERE number = @Number", new { Number = number });
 
     /// <summary>The hash of entry <paramref name="seq"/> ("" before the first entry).</summary>
     public string EntryHash(long seq) =>

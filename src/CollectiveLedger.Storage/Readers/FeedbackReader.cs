@@ -42,6 +42,12 @@ public sealed class FeedbackReader
                 new { From = from.ToString(), To = to.ToString() })
             .Select(f => f.Answered > to.LastDay ? f with { Answered = null, AnsweredBy = null, Answer = null } : f)];
 
+    /// <summary>The question numbered <paramref name="number"/> and the seq of its feedback.received entry, or null.</summary>
+    public (FeedbackRecord Record, long Seq)? Numbered(long number) =>
+        _connection.ExecuteScalar<long?>("SELECT seq FROM feedback WHERE number = @Number", new { Number = number }) is { } seq
+            ? (QueryFeedback(SelectFeedback + " WHERE f.number = @Number", new { Number = number }).Single(), seq)
+            : null;
+
     private List<FeedbackRecord> QueryFeedback(string sql, object? parameters) =>
         _connection.Query<(long Number, string Scope, string From, string To, string Date, string Item, string Question, string? Contact,
                 string? Answered, string? By, string? Answer)>(sql, parameters)
