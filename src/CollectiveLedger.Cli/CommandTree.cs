@@ -18,7 +18,10 @@ public sealed class CommandTree
     /// <summary>The parser's settings: no response files (an argument may start with @).</summary>
     private static ParserConfiguration Parsing => new() { ResponseFileTokenReplacer = null };
 
-    public Option<string> Db { get; } = Global("--db", "PATH", "账套文件（默认 $CLEDGER_DB，否则 ./ledger.db） the ledger file ($CLEDGER_DB, else ./ledger.db)");
+    public Option<string> Db { get; } = Global("--db", "PATH",
+        "账套文件，或 PostgreSQL 地址 postgres://…（默认 $CLEDGER_DB，否则 ./ledger.db） the ledger file, or a PostgreSQL address postgres://... ($CLEDGER_DB, else ./ledger.db)");
+    public Option<string> Village { get; } = Global("--village", "CODE",
+        "PostgreSQL 数据库中的村代码（默认 $CLEDGER_VILLAGE） the village, in a PostgreSQL database of many ($CLEDGER_VILLAGE)");
     public Option<string> Actor { get; } = Global("--actor", "NAME", "操作人（默认 $CLEDGER_ACTOR，否则系统用户名） who does this ($CLEDGER_ACTOR, else the OS user)");
     public Option<string> Lang { get; } = Global("--lang", "en|zh-CN", "提示语言（默认按系统） language of messages (by default the OS culture's)");
 

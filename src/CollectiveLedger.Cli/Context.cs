@@ -16,6 +16,9 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     public string? Passphrase { get; } = passphrase;
 
     public string Db { get; } = db;
+
+    /// <summary>The village of a PostgreSQL database of many (<c>--village</c>); null for a SQLite file.</summary>
+    public string? Village { get; init; }
     public string Actor { get; } = actor;
     public Language Language { get; } = language;
     public TextWriter Out { get; } = stdout;
@@ -23,7 +26,7 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     public TimeProvider Clock { get; } = clock;
     public bool Chinese => Language == Language.ZhCN;
 
-    public LedgerStore Open() => LedgerStore.Open(Db, Clock);
+    public LedgerStore Open() => LedgerStore.Open(Db, Clock, Village);
 
     /// <summary>Chinese first for Chinese readers, English alone for English ones.</summary>
     public string Say(string zh, string en) => Chinese ? $"{zh} {en}" : en;

@@ -17,7 +17,14 @@ public static class OrganizationKey
 {
     public const string Suffix = ".key";
 
-    public static string PathOf(string db) => db + Suffix;
+    /// <summary>
+    /// The key file of the books <paramref name="ctx"/> names: beside a SQLite file; for a village of a
+    /// PostgreSQL database, <c>village-CODE.key</c> in <c>$CLEDGER_KEYS</c> (else the current folder),
+    /// since each village signs with its own key and a server has no folder beside the books.
+    /// </summary>
+    public static string PathOf(Context ctx) => ctx.Village is { } village
+        ? Path.Combine(Environment.GetEnvironmentVariable("CLEDGER_KEYS") is { Length: > 0 } keys ? keys : ".", $"village-{village}{Suffix}")
+        : ctx.Db + Suffix;
 
     public static string NameOf(LedgerState state) => Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId);
 
@@ -54,13 +61,13 @@ public static class OrganizationKey
 
     /// <summary>The organization's key, unlocked; created and registered first when the books have none.</summary>
     /// <exception cref="UsageException">See <see cref="ForPaper"/>.</exception>
-    public static SigningKeyFile Unlock(Context ctx, LedgerStore store) => TryUnlock(ctx, store) ?? throw NoPassphrase(PathOf(ctx.Db));
+    public static SigningKeyFile Unlock(Context ctx, LedgerStore store) => TryUnlock(ctx, store) ?? throw NoPassphrase(PathOf(ctx));
 
     /// <summary>As <see cref="Unlock"/>, but null when no passphrase can be had (nothing is written then).</summary>
     /// <exception cref="UsageException">A wrong passphrase or damaged file; the file missing while the books register a key of its name.</exception>
     public static SigningKeyFile? TryUnlock(Context ctx, LedgerStore store)
     {
-        var path = PathOf(ctx.Db);
+        var path = PathOf(ctx);
         var state = store.LoadState();
         var name = NameOf(state);
         if (File.Exists(path))
@@ -78,7 +85,7 @@ public static class OrganizationKey
 
     private static SigningKeyFile Create(Context ctx, LedgerStore store, LedgerState state, string passphrase)
     {
-        var (decision, key) = SigningKeyFile.Create(ctx, store, NameOf(state), PathOf(ctx.Db), passphrase);
+        var (decision, key) = SigningKeyFile.Create(ctx, store, NameOf(state), PathOf(ctx), passphrase);
         return decision.Accepted ? key! : throw new UsageException(string.Join("; ", decision.Violations.Select(v => $"{v.Message(ctx.Language)} [{v.Code}]")));
     }
 

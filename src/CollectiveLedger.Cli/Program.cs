@@ -5,6 +5,7 @@ using System.Text;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
 using CollectiveLedger.Storage;
+using CollectiveLedger.Storage.Engines;
 using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Cli;
@@ -64,6 +65,12 @@ public static class Program
             stderr.WriteLine($"数据库无法使用 the database cannot be used: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (Server.ConnectionLost(e))
+        {
+            // The server went away (restarted, shut down, unreachable): what was being written is rolled back.
+            stderr.WriteLine($"数据库连接中断，本次操作未写入 the database connection was lost; nothing of this command was written: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (Web.WorkspaceCannotStartException e)
         {
             stderr.WriteLine(e.Message);
@@ -114,7 +121,10 @@ public static class Program
         // The actor is written into every entry: the same text rules as any name in the books.
         if (string.IsNullOrWhiteSpace(actor) || TextRules.CleanName(actor, TextRules.NameMax, Place.None, new List<Violation>()) is not { } cleanActor)
             throw new UsageException($"--actor must be a name of 1 to {TextRules.NameMax} characters without control or invisible characters");
-        return new Context(db, cleanActor, language, stdout, stderr, clock);
+        // $CLEDGER_VILLAGE is for a server's many villages: a SQLite file is one village, and names none.
+        var village = parsed.GetValue(tree.Village)
+            ?? (Server.IsAddress(db) && Environment.GetEnvironmentVariable("CLEDGER_VILLAGE") is { Length: > 0 } v ? v : null);
+        return new Context(db, cleanActor, language, stdout, stderr, clock) { Village = village };
     }
 
     private static Language? LanguageOf(string? lang) => lang switch

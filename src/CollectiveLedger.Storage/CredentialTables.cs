@@ -1,7 +1,7 @@
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage;
 
@@ -14,7 +14,7 @@ namespace CollectiveLedger.Storage;
 public sealed class CredentialTables
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly TimeProvider _clock;
 
     internal CredentialTables(LedgerStore store)
@@ -25,11 +25,11 @@ public sealed class CredentialTables
     }
 
     private const string SelectCredential =
-        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt, session_stamp AS SessionStamp FROM credentials WHERE user_name = $name";
+        "SELECT user_name AS UserName, password_hash AS PasswordHash, failed_count AS FailedCount, locked_until AS LockedUntil, changed_at AS ChangedAt, session_stamp AS SessionStamp FROM credentials WHERE user_name = @name";
 
     private const string UpsertCredential = """
         INSERT INTO credentials (user_name, password_hash, failed_count, locked_until, changed_at, session_stamp)
-        VALUES ($name, $hash, 0, NULL, $now, lower(hex(randomblob(16))))
+        VALUES (@name, @hash, 0, NULL, @now, @stamp)
         ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, failed_count = 0, locked_until = NULL,
             changed_at = excluded.changed_at, session_stamp = excluded.session_stamp
         """;
@@ -41,24 +41,24 @@ public sealed class CredentialTables
     private const string CountAttempt = """
         UPDATE credentials
         SET failed_count = CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END,
-            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= $limit THEN $until END
-        WHERE user_name = $name AND (locked_until IS NULL OR locked_until <= $now)
+            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= @limit THEN @until END
+        WHERE user_name = @name AND (locked_until IS NULL OR locked_until <= @now)
         RETURNING password_hash
         """;
 
-    private const string ClearFailures = "UPDATE credentials SET failed_count = 0, locked_until = NULL WHERE user_name = $name";
+    private const string ClearFailures = "UPDATE credentials SET failed_count = 0, locked_until = NULL WHERE user_name = @name";
 
-    private const string NewSessionStamp = "UPDATE credentials SET session_stamp = lower(hex(randomblob(16))) WHERE user_name = $name";
+    private const string NewSessionStamp = "UPDATE credentials SET session_stamp = @stamp WHERE user_name = @name";
 
     private const string SelectUserNames = "SELECT user_name FROM credentials ORDER BY user_name";
 
-    private const string DeleteCredential = "DELETE FROM credentials WHERE user_name = $name";
+    private const string DeleteCredential = "DELETE FROM credentials WHERE user_name = @name";
 
-    private const string CredentialExists = "SELECT 1 FROM credentials WHERE user_name = $name";
+    private const string CredentialExists = "SELECT 1 FROM credentials WHERE user_name = @name";
 
     private const string UpsertEnrolment = """
         INSERT INTO enrolment_codes (user_name, code_hash, issued_by, issued_at, expires_at, failed_count, locked_until)
-        VALUES ($name, $hash, $by, $now, $expires, 0, NULL)
+        VALUES (@name, @hash, @by, @now, @expires, 0, NULL)
         ON CONFLICT (user_name) DO UPDATE SET code_hash = excluded.code_hash, issued_by = excluded.issued_by, issued_at = excluded.issued_at,
             expires_at = excluded.expires_at, failed_count = 0, locked_until = NULL
         """;
@@ -67,17 +67,17 @@ public sealed class CredentialTables
     private const string CountEnrolment = """
         UPDATE enrolment_codes
         SET failed_count = CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END,
-            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= $limit THEN $until END
-        WHERE user_name = $name AND (locked_until IS NULL OR locked_until <= $now)
+            locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_count + 1 ELSE 1 END) >= @limit THEN @until END
+        WHERE user_name = @name AND (locked_until IS NULL OR locked_until <= @now)
         RETURNING code_hash AS Hash, expires_at AS Expires
         """;
 
     // Single use: the code checked, still waiting and not expired, is deleted by the enrolment that uses it.
-    private const string UseEnrolment = "DELETE FROM enrolment_codes WHERE user_name = $name AND code_hash = $hash AND expires_at > $now";
+    private const string UseEnrolment = "DELETE FROM enrolment_codes WHERE user_name = @name AND code_hash = @hash AND expires_at > @now";
 
-    private const string DeleteEnrolment = "DELETE FROM enrolment_codes WHERE user_name = $name";
+    private const string DeleteEnrolment = "DELETE FROM enrolment_codes WHERE user_name = @name";
 
-    private const string SelectEnrolmentExpiry = "SELECT expires_at FROM enrolment_codes WHERE user_name = $name";
+    private const string SelectEnrolmentExpiry = "SELECT expires_at FROM enrolment_codes WHERE user_name = @name";
 
     /// <summary>When the enrolment code waiting for <paramref name="userName"/> expires (UTC text), or null when none is waiting.</summary>
     public string? EnrolmentExpiry(string userName) => _store.Read(tx => _connection.QuerySingleOrDefault<string>(SelectEnrolmentExpiry, new { name = userName }, tx));
@@ -153,7 +153,7 @@ public sealed class CredentialTables
     {
         var decision = UserRules.SetCredential(userName, via, session.State, session.Actor);
         if (!decision.Accepted) return Refuse(session, decision);
-        _connection.Execute(UpsertCredential, new { name = userName, hash = passwordHash, now = Stamp(_clock.GetUtcNow()) }, session.Transaction);
+        _connection.Execute(UpsertCredential, new { name = userName, hash = passwordHash, now = Stamp(_clock.GetUtcNow()), stamp = NewStamp() }, session.Transaction);
         _connection.Execute(DeleteEnrolment, new { name = userName }, session.Transaction);
         session.Append(decision.Event!);
         return decision;
@@ -184,18 +184,21 @@ public sealed class CredentialTables
     /// Ends every session of <paramref name="userName"/> (sign-out): draws a new session stamp, so that
     /// no cookie issued before, on any device, signs in again.
     /// </summary>
-    public void EndSessions(string userName) => Credentials(tx => _connection.Execute(NewSessionStamp, new { name = userName }, tx));
+    public void EndSessions(string userName) => Credentials(tx => _connection.Execute(NewSessionStamp, new { name = userName, stamp = NewStamp() }, tx));
 
     /// <summary>Removes a user's sign-in (their roles stay as the settings say until revoked there).</summary>
     public bool RemoveCredential(string userName) => Credentials(tx => _connection.Execute(DeleteCredential, new { name = userName }, tx)) > 0;
 
-    private T Credentials<T>(Func<Microsoft.Data.Sqlite.SqliteTransaction, T> work)
+    private T Credentials<T>(Func<DbTransaction, T> work)
     {
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = _store.Engine.BeginWrite(_connection);
         var result = work(tx);
         tx.Commit();
         return result;
     }
+
+    /// <summary>A session stamp no one can guess: 128 random bits in hex.</summary>
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -214,7 +217,7 @@ public sealed class CredentialTables
     }
 
     private const string InsertVerifyRun =
-        "INSERT INTO verify_runs (run_at, by, ok, entries, head_hash, problems) VALUES ($at, $by, $ok, $entries, $head, $problems)";
+        "INSERT INTO verify_runs (run_at, by, ok, entries, head_hash, problems) VALUES (@at, @by, @ok, @entries, @head, @problems)";
 
     private const string SelectLastVerifyRun =
         "SELECT run_at AS RunAt, by AS By, ok AS Ok, entries AS Entries, head_hash AS HeadHash, problems AS Problems FROM verify_runs ORDER BY id DESC LIMIT 1";

@@ -3,7 +3,7 @@ using CollectiveLedger.Core.Distribution;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage;
 
@@ -18,7 +18,7 @@ public sealed partial class LedgerStore
     private const string SelectDistributionHouseholds = "SELECT member, shares, amount_fen FROM distribution_households WHERE year = @Year AND plan = @Plan ORDER BY member";
     private const string SelectDistributionSteps = "SELECT year, action, by, role, resolution, date, account, reserve_account, plan FROM distribution_steps ORDER BY seq";
 
-    private void LoadDistributions(Core.Ledger.LedgerState state, SqliteTransaction tx)
+    private void LoadDistributions(Core.Ledger.LedgerState state, DbTransaction tx)
     {
         // Plans in order, so that each later plan of a year supersedes the one before, as in the log.
         foreach (var plan in _connection.Query<(long Year, long Plan, string By, long Percent, long Distributable, long Reserve, long Shares, long PerShare, long Distributed,

@@ -5,7 +5,7 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage;
 
@@ -91,7 +91,7 @@ public sealed partial class LedgerStore
     /// <summary>The state the rules decide against, read from the tables of one snapshot.</summary>
     public LedgerState LoadState() => Read(LoadState);
 
-    internal LedgerState LoadState(SqliteTransaction tx)
+    internal LedgerState LoadState(DbTransaction tx)
     {
         var state = new LedgerState();
         var l = _connection.QuerySingle<(string Id, string Org, string OrgCode, string Currency, string Chart, string Start, long Version)>(SelectLedger, transaction: tx);

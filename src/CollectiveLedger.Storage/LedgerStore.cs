@@ -3,26 +3,32 @@ using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Storage.Readers;
 using CollectiveLedger.Storage.Schema;
 using Dapper;
+using System.Data.Common;
+using CollectiveLedger.Storage.Engines;
 using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Storage;
 
 /// <summary>
-/// One ledger's SQLite database. Writers take the write lock with BEGIN IMMEDIATE (waiting for
-/// other writers rather than failing) and append entries and their rows in one transaction, so
-/// concurrent processes produce one linear chain. Readers see a consistent snapshot (WAL).
+/// One village's books: a SQLite file (the embedded default) or one village's schema in a PostgreSQL
+/// database (<see cref="Server"/>); what differs between the two is in Engines/. Writers take the
+/// village's write lock (BEGIN IMMEDIATE; an advisory lock), waiting for other writers rather than
+/// failing, and append entries and their rows in one transaction, so concurrent processes produce one
+/// linear chain. Readers see a consistent snapshot.
 /// The store itself is the write core (create, open, write, the state as of now, the log); the
 /// queries are per-feature readers over its connection (<see cref="Books"/>, <see cref="Statements"/>...,
 /// in Readers/), and <see cref="Credentials"/> holds the sign-in tables outside the books.
 /// </summary>
 public sealed partial class LedgerStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly Engine _engine;
     private readonly TimeProvider _clock;
 
-    private LedgerStore(SqliteConnection connection, TimeProvider clock)
+    private LedgerStore(DbConnection connection, Engine engine, TimeProvider clock)
     {
         _connection = connection;
+        _engine = engine;
         _clock = clock;
         Books = new BooksReader(this);
         Statements = new StatementsReader(this);
@@ -66,19 +72,33 @@ public sealed partial class LedgerStore : IDisposable
     /// <summary>The witnesses' cosignatures of the books' checkpoints (Schema/022), outside the books.</summary>
     public WitnessCosignatures Cosignatures { get; }
 
+    /// <summary>Where the books are: the SQLite file, or the PostgreSQL address without its password.</summary>
     public string Path { get; private init; } = "";
 
-    internal SqliteConnection Connection => _connection;
+    /// <summary>The village whose books these are in a PostgreSQL database of many; null for a SQLite file (one village).</summary>
+    public string? Village { get; private init; }
+
+    /// <summary>"sqlite" or "postgresql".</summary>
+    public string EngineName => _engine.Name;
+
+    internal DbConnection Connection => _connection;
+
+    internal Engine Engine => _engine;
 
     internal TimeProvider Clock => _clock;
 
-    internal SqliteConnection ConnectionForVerify => _connection;
-
-    /// <summary>Creates a new ledger file with entry 0; refuses to overwrite anything.</summary>
-    /// <exception cref="LedgerOpenException">The file exists.</exception>
+    /// <summary>
+    /// Creates new books with entry 0, refusing to overwrite anything: a new SQLite file at
+    /// <paramref name="db"/>, or, when <paramref name="db"/> is a PostgreSQL address (<see cref="Server"/>),
+    /// the schema of village <paramref name="village"/> in that database.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">The file or the village exists.</exception>
     /// <param name="then">Entries that follow entry 0 in the same transaction (the settings a new book starts with).</param>
-    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null)
+    public static LedgerStore Create(string db, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null,
+        string? village = null)
     {
+        if (Server.IsAddress(db)) return Server.Create(db, village, clock, store => store.Begin(created, actor, then, store._engine));
+        if (village is not null) throw Server.NoVillagesInAFile(db);
         try
         {
             // Created exclusively: two `init`s racing cannot both think the file is theirs. Owner-only
@@ -86,42 +106,47 @@ public sealed partial class LedgerStore : IDisposable
             // books hold members' ID card, bank and phone numbers and the users' password hashes.
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            new FileStream(path, options).Dispose();
+            new FileStream(db, options).Dispose();
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (File.Exists(db))
         {
-            throw new LedgerOpenException($"{path} 已存在，不会覆盖", $"{path} already exists; it will not be overwritten");
+            throw new LedgerOpenException($"{db} 已存在，不会覆盖", $"{db} already exists; it will not be overwritten");
         }
-        var connection = Connect(path, SqliteOpenMode.ReadWrite);
+        var connection = Connect(db, SqliteOpenMode.ReadWrite);
         try
         {
             connection.Execute($"PRAGMA application_id = {Migrations.ApplicationId}; PRAGMA journal_mode = WAL;");
-            var store = new LedgerStore(connection, clock) { Path = path };
-            store.Write(actor, session =>
-            {
-                Migrations.Apply(connection, session.Transaction, 0);
-                session.Append(created);
-                foreach (var e in then ?? []) session.Append(e);
-                return 0;
-            }, loadState: false);
+            var store = new LedgerStore(connection, SqliteEngine.Instance, clock) { Path = db };
+            store.Begin(created, actor, then, SqliteEngine.Instance);
             return store;
         }
         catch
         {
             connection.Dispose();
             SqliteConnection.ClearAllPools();
-            File.Delete(path);
+            File.Delete(db);
             throw;
         }
     }
 
-    /// <summary>Opens an existing ledger and migrates it forward.</summary>
-    /// <exception cref="LedgerOpenException">Missing, not a ledger, or newer than this program.</exception>
-    public static LedgerStore Open(string path, TimeProvider clock)
+    /// <summary>The schema and entry 0 (and <paramref name="then"/>) of new books, in one transaction.</summary>
+    private void Begin(LedgerCreated created, string actor, IReadOnlyList<LedgerEvent>? then, Engine engine) => Write(actor, session =>
     {
-        if (!File.Exists(path))
-            throw new LedgerOpenException($"找不到账套数据库 {path}（先运行 cledger init）", $"no ledger database at {path} (run cledger init first)");
-        var connection = Connect(path, SqliteOpenMode.ReadWrite);
+        Migrations.Create(_connection, session.Transaction, engine);
+        session.Append(created);
+        foreach (var e in then ?? []) session.Append(e);
+        return 0;
+    }, loadState: false);
+
+    /// <summary>Opens existing books (a SQLite file, or village <paramref name="village"/> of a PostgreSQL database) and migrates them forward.</summary>
+    /// <exception cref="LedgerOpenException">Missing, not a ledger, or newer than this program.</exception>
+    public static LedgerStore Open(string db, TimeProvider clock, string? village = null)
+    {
+        if (Server.IsAddress(db)) return Server.Open(db, village, clock);
+        if (village is not null) throw Server.NoVillagesInAFile(db);
+        if (!File.Exists(db))
+            throw new LedgerOpenException($"找不到账套数据库 {db}（先运行 cledger init）", $"no ledger database at {db} (run cledger init first)");
+        var connection = Connect(db, SqliteOpenMode.ReadWrite);
         try
         {
             long applicationId;
@@ -137,12 +162,9 @@ public sealed partial class LedgerStore : IDisposable
                 version = 0;
             }
             if (applicationId != Migrations.ApplicationId)
-                throw new LedgerOpenException($"{path} 不是 CollectiveLedger 账套数据库", $"{path} is not a CollectiveLedger ledger database");
-            if (version > Migrations.Latest)
-                throw new LedgerOpenException(
-                    $"{path} 的数据库版本 {version} 比本程序（{Migrations.Latest}）新，请升级 cledger",
-                    $"{path} has schema version {version}, newer than this program's {Migrations.Latest}; upgrade cledger");
-            var store = new LedgerStore(connection, clock) { Path = path };
+                throw new LedgerOpenException($"{db} 不是 CollectiveLedger 账套数据库", $"{db} is not a CollectiveLedger ledger database");
+            Migrations.RefuseNewer(db, version);
+            var store = new LedgerStore(connection, SqliteEngine.Instance, clock) { Path = db };
             if (version < Migrations.Latest)
             {
                 using var tx = connection.BeginTransaction(deferred: false);
@@ -157,6 +179,9 @@ public sealed partial class LedgerStore : IDisposable
             throw;
         }
     }
+
+    internal static LedgerStore OnServer(DbConnection connection, PostgresEngine engine, TimeProvider clock, string path) =>
+        new(connection, engine, clock) { Path = path, Village = engine.Village };
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
@@ -179,7 +204,7 @@ public sealed partial class LedgerStore : IDisposable
     /// </summary>
     public T Write<T>(string actor, Func<WriteSession, T> work, bool loadState = true)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = _engine.BeginWrite(_connection);
         var state = loadState ? LoadState(transaction) : new LedgerState();
         var head = loadState ? Head(transaction) : null;
         using var session = new WriteSession(_connection, transaction, state, head, actor, _clock);
@@ -201,9 +226,9 @@ public sealed partial class LedgerStore : IDisposable
     });
 
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot.</summary>
-    public T Read<T>(Func<SqliteTransaction, T> read)
+    public T Read<T>(Func<DbTransaction, T> read)
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = _engine.BeginRead(_connection);
         return read(transaction);
     }
 
@@ -217,13 +242,13 @@ public sealed partial class LedgerStore : IDisposable
     public (long Seq, string Hash)? Head() => Read(Head);
 
     /// <summary>The last entry, or null for an empty log.</summary>
-    internal (long Seq, string Hash)? Head(SqliteTransaction transaction) =>
+    internal (long Seq, string Hash)? Head(DbTransaction transaction) =>
         _connection.QuerySingleOrDefault<HeadRow>("SELECT seq AS Seq, hash AS Hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: transaction)
             is { } head ? (head.Seq, head.Hash) : null;
 
     private sealed record HeadRow(long Seq, string Hash);
 
     /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
-    internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
+    internal static IReadOnlyList<RegisterTotal> RegisterTotals(DbConnection connection, DbTransaction tx) =>
         AssetsReader.RegisterTotals(connection, tx);
 }

@@ -7,18 +7,16 @@ namespace CollectiveLedger.Storage;
 /// them. Every table but audit_log and those of <see cref="OutsideTheBooks"/> is listed here, and
 /// verify compares each one in full.
 /// </summary>
-/// <param name="SelectSignatures">
-/// The key columns and one text per row that spells out every column's bytes (see <see cref="Quoted"/>):
-/// verify compares that text with the replayed row's, and reads the columns one by one
-/// (<paramref name="SelectByKey"/>) only for a row that differs.
+/// <param name="SelectByKey">
+/// One row's columns: verify compares a table's rows by their signatures (<see cref="SelectSignatures"/>)
+/// and reads the columns one by one only for a row that differs.
 /// </param>
 /// <param name="SelectInKeyOrder">
 /// Every column of every row in key order, for the tables verify streams: it spells their signatures
 /// itself from the column bytes (<see cref="Cell.WriteQuotedText"/>),
 /// which costs less than SQLite's format() for every row.
 /// </param>
-public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectSignatures,
-    string SelectByKey, string SelectInKeyOrder)
+public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectByKey, string SelectInKeyOrder)
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
     public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
@@ -114,20 +112,20 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
         "SELECT voucher_seq, line_no FROM voucher_lines WHERE voucher_seq NOT IN (SELECT seq FROM vouchers) ORDER BY voucher_seq, line_no";
 
     /// <summary>
-    /// Each column as printf's %Q writes it (text in single quotes with '' for ', NULL bare) and its
-    /// length in bytes: %Q stops at a NUL character, the byte length does not, so nothing in a value
-    /// can hide from the comparison. One format() call per row builds the text once.
+    /// The key columns and one text per row that spells out every column's bytes: each as printf's %Q
+    /// writes it (text in single quotes with '' for ', NULL bare) and its length in bytes
+    /// (<see cref="Engines.Engine.Signature"/>): %Q stops at a NUL character, the byte length does not, so
+    /// nothing in a value can hide from the comparison. Verify compares that text with the replayed row's.
     /// </summary>
-    private static string Quoted(IReadOnlyCollection<string> columns) =>
-        $"format('{string.Join(",", columns.Select(_ => "%Q:%d"))}', {string.Join(", ", columns.Select(c => $"{c}, octet_length({c})"))})";
+    internal string SelectSignatures(Engines.Engine engine) =>
+        $"SELECT {string.Join(", ", Columns.Take(KeyColumns))}, {engine.Signature(Columns)} FROM {Name} ORDER BY {string.Join(", ", Columns.Take(KeyColumns))}";
 
     private static Table Define(string name, int keyColumns, params string[] columns)
     {
         var keys = columns.Take(keyColumns).ToArray();
         return new Table(name, columns, keyColumns,
-            $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
-            $"SELECT {string.Join(", ", keys)}, {Quoted(columns)} FROM {name} ORDER BY {string.Join(", ", keys)}",
-            $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS $p{i}"))}",
+            $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})",
+            $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS NOT DISTINCT FROM @p{i}"))}",
             $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", keys)}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage;
 
@@ -11,7 +11,7 @@ namespace CollectiveLedger.Storage;
 /// </summary>
 public sealed class WitnessCosignatures
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly TimeProvider _clock;
 
     internal WitnessCosignatures(LedgerStore store)

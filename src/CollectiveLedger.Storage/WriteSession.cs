@@ -1,7 +1,7 @@
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Transactions;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage;
 
@@ -13,16 +13,16 @@ namespace CollectiveLedger.Storage;
 /// </summary>
 public sealed class WriteSession : ILedgerSession, IDisposable
 {
-    private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES ($p0, $p1, $p2)";
+    private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES (@p0, @p1, @p2)";
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly string _actor;
     private readonly DateTimeOffset _now;
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly Dictionary<string, DbCommand> _commands = [];
     private long _nextSeq;
     private string _prev;
 
-    internal WriteSession(SqliteConnection connection, SqliteTransaction transaction, LedgerState state, (long Seq, string Hash)? head,
+    internal WriteSession(DbConnection connection, DbTransaction transaction, LedgerState state, (long Seq, string Hash)? head,
         string actor, TimeProvider clock)
     {
         _connection = connection;
@@ -37,7 +37,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
         _prev = head?.Hash ?? Sha256Hex.Zero;
     }
 
-    internal SqliteTransaction Transaction { get; }
+    internal DbTransaction Transaction { get; }
 
     /// <summary>Who acts: the actor of every entry this session appends.</summary>
     public string Actor => _actor;
@@ -55,7 +55,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
     public void Abandon() => Abandoned = true;
 
-    private const string RefExists = "SELECT 1 FROM vouchers WHERE ref = $p0";
+    private const string RefExists = "SELECT 1 FROM vouchers WHERE ref = @p0";
 
     /// <summary>
     /// The voucher carrying <paramref name="reference"/>, including ones appended earlier in this
@@ -91,14 +91,14 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private void Execute(string sql, object?[] values) => Command(sql, values).ExecuteNonQuery();
 
     /// <summary>The prepared command for <paramref name="sql"/> (made once per session), with its parameters set.</summary>
-    private SqliteCommand Command(string sql, object?[] values)
+    private DbCommand Command(string sql, object?[] values)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = _connection.CreateCommand();
             command.Transaction = Transaction;
             command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++) command.Parameters.Add(new SqliteParameter("$p" + i, null));
+            for (var i = 0; i < values.Length; i++) Engines.Engine.Parameter(command, "@p" + i);
             command.Prepare();
             _commands[sql] = command;
         }

@@ -19,7 +19,7 @@ public sealed class Books(WorkspaceOptions options, IHttpContextAccessor accesso
 
     public WorkspaceOptions Options { get; } = options;
 
-    public LedgerStore Store => _store ??= LedgerStore.Open(Options.Db, Options.Clock);
+    public LedgerStore Store => _store ??= LedgerStore.Open(Options.Db, Options.Clock, Options.Village);
 
     /// <summary>The ledger state as of the first use in this request.</summary>
     public LedgerState State => _state ??= Store.LoadState();

@@ -94,7 +94,7 @@ public static class WebWorkspace
                 {
                     if (name is not null) credential = context.HttpContext.RequestServices.GetRequiredService<Books>().Store.Credentials.FindCredential(name);
                 }
-                catch (Exception e) when (e is Storage.LedgerOpenException or Microsoft.Data.Sqlite.SqliteException)
+                catch (Exception e) when (e is Storage.LedgerOpenException or System.Data.Common.DbException)
                 {
                     // Books that cannot be read sign nobody in; the page itself reports the problem (the error page must not fail here too).
                 }

@@ -1,10 +1,13 @@
 namespace CollectiveLedger.Web;
 
-/// <summary>What <c>cledger serve</c> passes to the workspace: the ledger file, the clock and the limits.</summary>
+/// <summary>What <c>cledger serve</c> passes to the workspace: the books (a SQLite file, or a PostgreSQL address and village), the clock and the limits.</summary>
 public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
 {
     /// <summary>The default address: this computer only. Serving elsewhere is a choice made on the command line.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The village of a PostgreSQL database of many (<c>--village</c>); null for a SQLite file.</summary>
+    public string? Village { get; init; }
 
     /// <summary>Failed sign-ins in a row that lock a user out, and for how long.</summary>
     public int LockoutThreshold { get; init; } = 5;

@@ -303,7 +303,7 @@ public static class DemoCommand
     private static void Capture(Context ctx, string path, string[] words)
     {
         using var writer = new StringWriter();
-        var code = Program.Dispatch(new Context(ctx.Db, ctx.Actor, ctx.Language, writer, ctx.Error, ctx.Clock), words);
+        var code = Program.Dispatch(new Context(ctx.Db, ctx.Actor, ctx.Language, writer, ctx.Error, ctx.Clock) { Village = ctx.Village }, words);
         if (code != 0) throw new InvalidOperationException($"demo report failed: cledger {string.Join(' ', words)}");
         var text = writer.ToString();
         File.WriteAllText(path, text, path.EndsWith(".csv", StringComparison.Ordinal) ? new System.Text.UTF8Encoding(true) : new System.Text.UTF8Encoding(false));

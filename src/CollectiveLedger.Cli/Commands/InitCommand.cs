@@ -37,12 +37,13 @@ public static class InitCommand
     {
         var decision = LedgerRules.Create(Guid.NewGuid().ToString(), org, orgCode, currency, chart, start, attachmentsRequired);
         if (!decision.Accepted) return ctx.Reject(decision.Violations);
-        var keyPath = OrganizationKey.PathOf(ctx.Db);
+        var keyPath = OrganizationKey.PathOf(ctx);
         // A key file left beside a new ledger belongs to other books: never overwritten, never adopted.
-        if (!noKey && File.Exists(keyPath) && !File.Exists(ctx.Db))
+        if (!noKey && File.Exists(keyPath) && (ctx.Village is not null || !File.Exists(ctx.Db)))
             throw new UsageException($"{keyPath} 已存在（是其他账套的密钥？），请移走，或用 --no-key {keyPath} already exists (another ledger's key?): move it away, or give --no-key");
-        using var store = LedgerStore.Create(ctx.Db, (LedgerCreated)decision.Event!, ctx.Actor, ctx.Clock, decision.Then);
-        ctx.Out.WriteLine(ctx.Say($"已创建账套 {ctx.Db}：{org}，启用期间 {start}。", $"created ledger {ctx.Db} for {org}, starting {start}."));
+        using var store = LedgerStore.Create(ctx.Db, (LedgerCreated)decision.Event!, ctx.Actor, ctx.Clock, decision.Then, ctx.Village);
+        var where = store.Village is { } village ? $"{store.Path} {ctx.Say("村", "village")} {village}" : store.Path;
+        ctx.Out.WriteLine(ctx.Say($"已创建账套 {where}：{org}，启用期间 {start}。", $"created ledger {where} for {org}, starting {start}."));
         if (noKey || !TryCreateKey(ctx, store))
             ctx.Out.WriteLine(ctx.Say(
                 $"尚未创建组织的签名密钥（{keyPath}）：第一次公开时创建（需要口令：CLEDGER_PASSPHRASE 或终端）。",

@@ -2,7 +2,7 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -54,7 +54,7 @@ internal sealed class RegisterTotalRow
 public sealed class AssetsReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal AssetsReader(LedgerStore store)
     {
@@ -114,7 +114,7 @@ public sealed class AssetsReader
         .Select(entry => Core.Audit.ParsedEntry.Parse(entry).Event).ToList());
 
     /// <summary>The register against the voucher lines, from the tables themselves (verify uses it to catch edits of either).</summary>
-    internal static IReadOnlyList<RegisterTotal> RegisterTotals(SqliteConnection connection, SqliteTransaction tx) =>
+    internal static IReadOnlyList<RegisterTotal> RegisterTotals(DbConnection connection, DbTransaction tx) =>
         connection.Query<RegisterTotalRow>(SelectRegisterTotals, transaction: tx)
             .Select(r => new RegisterTotal(r.Account, r.LedgerFen, r.RegisterFen)).ToList();
 

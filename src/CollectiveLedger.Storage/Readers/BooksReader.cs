@@ -5,7 +5,7 @@ using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -16,7 +16,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class BooksReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal BooksReader(LedgerStore store)
     {
@@ -100,7 +100,7 @@ public sealed class BooksReader
         return first is null ? null : (Period.Parse(first), Period.Parse(last!));
     }
 
-    private const string SelectVoucherOfDraft = "SELECT period, number FROM vouchers WHERE draft = $draft";
+    private const string SelectVoucherOfDraft = "SELECT period, number FROM vouchers WHERE draft = @draft";
 
     /// <summary>The voucher an approved draft was posted as, if it was.</summary>
     public VoucherKey? VoucherOfDraft(int draft) => _store.Read(tx =>
@@ -110,13 +110,13 @@ public sealed class BooksReader
     // The newest first; text is matched in the summary, the ref and the line summaries, an account
     // by its code and every sub-account's. The vouchers' primary key (seq) orders the newest first
     // without a sort, and LIMIT stops the scan as soon as a page is full.
-    private const string SelectVoucherSearch = """
+    private string SelectVoucherSearch => $"""
         SELECT v.seq FROM vouchers v
-        WHERE ($from IS NULL OR v.period >= $from) AND ($to IS NULL OR v.period <= $to)
-          AND ($text IS NULL OR instr(v.summary, $text) > 0 OR instr(coalesce(v.ref, ''), $text) > 0
-               OR EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_seq = v.seq AND instr(coalesce(l.summary, ''), $text) > 0))
-          AND ($account IS NULL OR EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_seq = v.seq AND (l.account = $account OR l.account LIKE $account || '%')))
-        ORDER BY v.seq DESC LIMIT $limit OFFSET $offset
+        WHERE (@from IS NULL OR v.period >= @from) AND (@to IS NULL OR v.period <= @to)
+          AND (@text IS NULL OR {_store.Engine.Contains("v.summary", "@text")} OR {_store.Engine.Contains("coalesce(v.ref, '')", "@text")}
+               OR EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_seq = v.seq AND {_store.Engine.Contains("coalesce(l.summary, '')", "@text")}))
+          AND (@account IS NULL OR EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_seq = v.seq AND (l.account = @account OR l.account LIKE @account || '%')))
+        ORDER BY v.seq DESC LIMIT @limit OFFSET @offset
         """;
 
     /// <summary>Posted vouchers matching a search, newest first, one page of them.</summary>
@@ -128,21 +128,22 @@ public sealed class BooksReader
             account = string.IsNullOrWhiteSpace(account) ? null : account, limit, offset,
         }, tx).ToList();
         if (seqs.Count == 0) return (IReadOnlyList<StoredVoucher>)[];
-        return VoucherRows.Read(_connection, tx, VoucherRows.SelectVoucherRows + " WHERE v.seq IN (SELECT value FROM json_each($seqs)) ORDER BY v.seq DESC, l.line_no",
-            new Dictionary<string, object> { ["seqs"] = JsonSerializer.Serialize(seqs) }).ToList();
+        // A page of seqs the query above gave, numbers only: written into the SQL as they are.
+        var inPage = string.Join(",", seqs.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return VoucherRows.Read(_connection, tx, VoucherRows.SelectVoucherRows + $" WHERE v.seq IN ({inPage}) ORDER BY v.seq DESC, l.line_no", null).ToList();
     });
 
     // The entries that made a voucher: its draft's versions and steps when it went through approval,
     // the posting itself, and a red-ink reversal of it.
     private const string SelectVoucherTrail = """
-        SELECT seq FROM drafts WHERE draft = $draft
-        UNION SELECT seq FROM draft_steps WHERE draft = $draft
-        UNION SELECT seq FROM vouchers WHERE period = $period AND number = $number
-        UNION SELECT seq FROM vouchers WHERE reverses_period = $period AND reverses_number = $number
+        SELECT seq FROM drafts WHERE draft = @draft
+        UNION SELECT seq FROM draft_steps WHERE draft = @draft
+        UNION SELECT seq FROM vouchers WHERE period = @period AND number = @number
+        UNION SELECT seq FROM vouchers WHERE reverses_period = @period AND reverses_number = @number
         ORDER BY seq
         """;
 
-    private const string SelectDraftTrail = "SELECT seq FROM drafts WHERE draft = $draft UNION SELECT seq FROM draft_steps WHERE draft = $draft ORDER BY seq";
+    private const string SelectDraftTrail = "SELECT seq FROM drafts WHERE draft = @draft UNION SELECT seq FROM draft_steps WHERE draft = @draft ORDER BY seq";
 
     /// <summary>A posted voucher's history, entry by entry.</summary>
     public IReadOnlyList<TrailEntry> VoucherTrail(VoucherKey key, int? draft) =>
@@ -157,7 +158,7 @@ public sealed class BooksReader
         var entries = new List<TrailEntry>(seqs.Count);
         foreach (var seq in seqs)
         {
-            var bytes = _connection.QuerySingle<byte[]>("SELECT entry FROM audit_log WHERE seq = $seq", new { seq }, tx);
+            var bytes = _connection.QuerySingle<byte[]>("SELECT entry FROM audit_log WHERE seq = @seq", new { seq }, tx);
             using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             entries.Add(new TrailEntry(seq, root.GetProperty("time").GetString()!, root.GetProperty("actor").GetString()!,

@@ -5,7 +5,7 @@ using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -17,7 +17,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class DisclosureReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal DisclosureReader(LedgerStore store)
     {
@@ -94,7 +94,7 @@ public sealed class DisclosureReader
 
     public IReadOnlyList<FundUsage> FundUsage(Period from, Period to) => FundUsage(from, to, null);
 
-    internal IReadOnlyList<FundUsage> FundUsage(Period from, Period to, SqliteTransaction? tx) =>
+    internal IReadOnlyList<FundUsage> FundUsage(Period from, Period to, DbTransaction? tx) =>
         _connection.Query<(string Code, string Name, long Received, long Spent, long SpentIn)>(SelectFundUsage, new { From = from.ToString(), To = to.ToString() }, tx)
             .Select(r => new FundUsage(r.Code, r.Name, new Amount(r.Received), new Amount(r.Spent), new Amount(r.SpentIn)))
             .ToList();
@@ -119,7 +119,7 @@ public sealed class DisclosureReader
     });
 
     /// <summary>The size of <see cref="CheckpointOfBooks"/>: 1 + the seq of the last entry that is not a notice's own.</summary>
-    public long CheckpointSize(SqliteTransaction? tx = null) => _connection.ExecuteScalar<long>(
+    public long CheckpointSize(DbTransaction? tx = null) => _connection.ExecuteScalar<long>(
         "SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_log WHERE seq NOT IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices UNION ALL SELECT seq FROM notice_reviews)",
         transaction: tx);
 

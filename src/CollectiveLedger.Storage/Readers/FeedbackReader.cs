@@ -1,7 +1,7 @@
 using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Periods;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -9,7 +9,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class FeedbackReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal FeedbackReader(LedgerStore store)
     {

@@ -6,7 +6,7 @@ using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -14,7 +14,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class FundsReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal FundsReader(LedgerStore store)
     {
@@ -31,16 +31,16 @@ public sealed class FundsReader
 
     // A payment is a voucher whose cash and bank lines for the fund are credited, as FundRules
     // counts spending; what it was charged to are the other debit lines naming the fund.
-    private static readonly string SelectFundPayments = $"""
-        SELECT l.fund, v.date, v.period, v.number, v.summary, v.reverses_period IS NOT NULL AS reversal,
+    private string SelectFundPayments => $"""
+        SELECT l.fund, v.date, v.period, v.number, v.summary, CASE WHEN v.reverses_period IS NULL THEN 0 ELSE 1 END AS reversal,
                SUM(CASE WHEN {AccountSql.IsCashOrBank("l.account")} THEN l.credit_fen ELSE 0 END) AS paid,
-               COALESCE(group_concat(CASE WHEN NOT {AccountSql.IsCashOrBank("l.account")} AND l.debit_fen <> 0 THEN l.account || ' ' || a.name END, '、'), '') AS charged
+               COALESCE({_store.Engine.Joined($"CASE WHEN NOT {AccountSql.IsCashOrBank("l.account")} AND l.debit_fen <> 0 THEN l.account || ' ' || a.name END", "'、'")}, '') AS charged
         FROM voucher_lines l
         JOIN vouchers v ON v.seq = l.voucher_seq
         JOIN accounts a ON a.code = l.account
         WHERE l.fund IS NOT NULL AND v.period BETWEEN @From AND @To
         GROUP BY l.fund, v.seq
-        HAVING paid <> 0
+        HAVING SUM(CASE WHEN {AccountSql.IsCashOrBank("l.account")} THEN l.credit_fen ELSE 0 END) <> 0
         ORDER BY l.fund, v.date, v.period, v.number
         """;
 
@@ -48,7 +48,7 @@ public sealed class FundsReader
     /// <param name="items">Whether to list every payment too (a summary alone leaves them empty).</param>
     public FundReport FundReport(Period from, Period to, bool items = true) => _store.Read(tx => FundReport(from, to, tx, items));
 
-    internal FundReport FundReport(Period from, Period to, SqliteTransaction tx, bool items = true)
+    internal FundReport FundReport(Period from, Period to, DbTransaction tx, bool items = true)
     {
         var range = new { From = from.ToString(), To = to.ToString() };
         var state = _store.LoadState(tx);

@@ -3,7 +3,7 @@ using CollectiveLedger.Core.Disclosure;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Periods;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -14,7 +14,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class NoticesReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal NoticesReader(LedgerStore store)
     {
@@ -63,9 +63,9 @@ public sealed class NoticesReader
                 r.By, r.ContentSha256, r.Reviewer is null ? null : new NoticeReview(r.Reviewer, IsoDate.Parse(r.ReviewedOn!), r.Opinion!), r.PublishedSeq))
             .ToList();
 
-    private const string SelectNotices = """
-        SELECT d.seq, d.scope, d.from_period, d.to_period, d.date, d.checkpoint, json_extract(CAST(a.entry AS TEXT), '$.actor') AS actor,
-               f.file_no, f.name, f.format, f.sha256, k.file_no IS NOT NULL AS kept
+    private string SelectNotices => $"""
+        SELECT d.seq, d.scope, d.from_period, d.to_period, d.date, d.checkpoint, {_store.Engine.EntryText("a.entry", "$.actor")} AS actor,
+               f.file_no, f.name, f.format, f.sha256, CASE WHEN k.file_no IS NULL THEN 0 ELSE 1 END AS kept
         FROM disclosures d
         JOIN audit_log a ON a.seq = d.seq
         JOIN disclosure_files f ON f.disclosure_seq = d.seq
@@ -93,17 +93,21 @@ public sealed class NoticesReader
     /// </summary>
     public byte[]? NoticeFileBytes(long seq, int fileNo)
     {
+        // The hash comes from the disclosure.published entry itself, not from a table beside it: editing
+        // notice_files and disclosure_files together must not serve an altered notice.
         var row = _connection.QuerySingleOrDefault<KeptFile>(
-            // The hash comes from the disclosure.published entry itself, not from a table beside it: editing
-            // notice_files and disclosure_files together must not serve an altered notice.
             """
-            SELECT k.bytes AS Bytes, json_extract(CAST(a.entry AS TEXT), '$.data.files[' || (k.file_no - 1) || '].sha256') AS Sha256
+            SELECT k.bytes AS Bytes, a.entry AS Entry
             FROM notice_files k JOIN audit_log a ON a.seq = k.disclosure_seq
             WHERE k.disclosure_seq = @Seq AND k.file_no = @FileNo
             """,
             new { Seq = seq, FileNo = fileNo });
-        return row is { } r && Core.Audit.Sha256Hex.Of(r.Bytes) == r.Sha256 ? r.Bytes : null;
+        if (row is null) return null;
+        using var entry = System.Text.Json.JsonDocument.Parse(row.Entry);
+        var files = entry.RootElement.GetProperty("data").GetProperty("files");
+        var recorded = fileNo >= 1 && fileNo <= files.GetArrayLength() ? files[fileNo - 1].GetProperty("sha256").GetString() : null;
+        return Core.Audit.Sha256Hex.Of(row.Bytes) == recorded ? row.Bytes : null;
     }
 
-    private sealed record KeptFile(byte[] Bytes, string Sha256);
+    private sealed record KeptFile(byte[] Bytes, byte[] Entry);
 }

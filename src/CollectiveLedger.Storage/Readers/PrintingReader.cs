@@ -3,7 +3,7 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -14,7 +14,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class PrintingReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal PrintingReader(LedgerStore store)
     {
@@ -25,9 +25,9 @@ public sealed class PrintingReader
     // The names come from the log's own record of each step: the voucher.posted entry's actor, the
     // draft's preparer (its last version before posting), the last review and approval of that draft.
     // 会计主管 is the finance lead's approval, else the last approval given.
-    private const string SelectSignatures = """
+    private string SelectSignatures => $"""
         SELECT v.seq AS Seq,
-               json_extract(CAST(a.entry AS TEXT), '$.actor') AS Poster,
+               {_store.Engine.EntryText("a.entry", "$.actor")} AS Poster,
                v.cashier AS Cashier,
                (SELECT d.preparer FROM drafts d WHERE d.draft = v.draft AND d.seq < v.seq ORDER BY d.seq DESC LIMIT 1) AS Preparer,
                (SELECT s.by FROM draft_steps s WHERE s.draft = v.draft AND s.action = 'reviewed' AND s.seq < v.seq

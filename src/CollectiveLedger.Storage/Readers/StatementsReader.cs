@@ -2,7 +2,7 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Reporting;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -10,7 +10,7 @@ namespace CollectiveLedger.Storage.Readers;
 public sealed class StatementsReader
 {
     private readonly LedgerStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
     internal StatementsReader(LedgerStore store)
     {

@@ -5,7 +5,7 @@ using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using CollectiveLedger.Core.Vouchers;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectiveLedger.Storage.Readers;
 
@@ -25,16 +25,16 @@ internal static class VoucherRows
         LEFT JOIN vouchers r ON r.reverses_period = v.period AND r.reverses_number = v.number
         """;
 
-    internal static StoredVoucher? Find(SqliteConnection connection, SqliteTransaction? tx, VoucherKey key) =>
+    internal static StoredVoucher? Find(DbConnection connection, DbTransaction? tx, VoucherKey key) =>
         Read(connection, tx, SelectVoucherRows + " WHERE v.period = @Period AND v.number = @Number ORDER BY l.line_no",
             new { Period = key.Period.ToString(), key.Number }).SingleOrDefault();
 
     /// <summary>The voucher carrying a ref, with the hash of its content (computed here: re-imports are rare, imports are not).</summary>
-    internal static PostedRef? FindRef(SqliteConnection connection, SqliteTransaction tx, string reference) =>
+    internal static PostedRef? FindRef(DbConnection connection, DbTransaction tx, string reference) =>
         Read(connection, tx, SelectVoucherRows + " WHERE v.ref = @Ref ORDER BY l.line_no", new { Ref = reference })
             .Select(v => new PostedRef(v.Voucher.Key, EventCodec.ContentSha256(v.Voucher))).SingleOrDefault();
 
-    internal static IEnumerable<StoredVoucher> Read(SqliteConnection connection, SqliteTransaction? tx, string sql, object? parameters)
+    internal static IEnumerable<StoredVoucher> Read(DbConnection connection, DbTransaction? tx, string sql, object? parameters)
     {
         using var reader = connection.ExecuteReader(sql, parameters, tx);
         var parser = reader.GetRowParser<VoucherRow>();

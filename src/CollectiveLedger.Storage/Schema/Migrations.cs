@@ -1,5 +1,6 @@
 using System.Reflection;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Dapper;
 
 namespace CollectiveLedger.Storage.Schema;
 
@@ -17,7 +18,31 @@ internal static class Migrations
 
     public static int Latest => All[^1].Version;
 
-    public static void Apply(SqliteConnection connection, SqliteTransaction transaction, int fromVersion)
+    /// <summary>The tables of new books, at the latest version: every SQLite migration in order, or PostgreSQL's schema in one file.</summary>
+    public static void Create(DbConnection connection, DbTransaction transaction, Engines.Engine engine)
+    {
+        if (engine is Engines.PostgresEngine postgres)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"CREATE SCHEMA {postgres.Schema};\n" + Postgres + $"\nCOMMENT ON SCHEMA {postgres.Schema} IS '{Engines.Server.VersionComment(Latest)}';";
+            command.ExecuteNonQuery();
+            transaction.Connection!.Execute("INSERT INTO public.cledger_villages (code, name) VALUES (@code, @code) ON CONFLICT (code) DO NOTHING",
+                new { code = postgres.Village }, transaction);
+        }
+        else Apply(connection, transaction, 0);
+    }
+
+    /// <exception cref="LedgerOpenException">The books were written by a newer program.</exception>
+    public static void RefuseNewer(string db, int version)
+    {
+        if (version > Latest)
+            throw new LedgerOpenException(
+                $"{db} 的数据库版本 {version} 比本程序（{Latest}）新，请升级 cledger",
+                $"{db} has schema version {version}, newer than this program's {Latest}; upgrade cledger");
+    }
+
+    public static void Apply(DbConnection connection, DbTransaction transaction, int fromVersion)
     {
         foreach (var (version, sql) in All.Where(m => m.Version > fromVersion))
         {
@@ -28,11 +53,20 @@ internal static class Migrations
         }
     }
 
+    /// <summary>PostgreSQL's schema at <see cref="Latest"/> (postgres/schema.sql), run in a new village's schema.</summary>
+    private static readonly string Postgres = Read(typeof(Migrations).Assembly, "CollectiveLedger.Storage.Schema.postgres.schema.sql");
+
+    private static string Read(System.Reflection.Assembly assembly, string name)
+    {
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
+    }
+
     private static List<(int, string)> Load()
     {
         var assembly = typeof(Migrations).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && !n.Contains(".postgres.", StringComparison.Ordinal))
             .Select(n =>
             {
                 var file = n[(n.IndexOf(".Schema.", StringComparison.Ordinal) + 8)..];

@@ -2,7 +2,8 @@ using System.Globalization;
 using CollectiveLedger.Core.Audit;
 using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Validation;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using CollectiveLedger.Storage.Engines;
 
 namespace CollectiveLedger.Storage.Verification;
 
@@ -24,10 +25,10 @@ public static class LedgerVerifier
     public static VerifyReport Verify(LedgerStore store, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,
         IProgress<long>? progress = null, int maxProblems = 1000)
     {
-        var connection = store.ConnectionForVerify;
-        using var tx = connection.BeginTransaction(deferred: true);
-        var check = new Replay(connection, tx, anchors, checkpoints, new Run(maxProblems), progress);
-        using (var log = new RawReader(connection, "SELECT seq, hash, entry FROM audit_log ORDER BY seq"))
+        var connection = store.Connection;
+        using var tx = store.Engine.BeginRead(connection);
+        var check = new Replay(store.Engine, connection, tx, anchors, checkpoints, new Run(maxProblems), progress);
+        using (var log = store.Engine.Cursor(connection, tx, "SELECT seq, hash, entry FROM audit_log ORDER BY seq"))
         {
             // Two batches take turns: one is filled while the other is being prepared.
             Batch[] batches = [new(), new()];
@@ -51,7 +52,7 @@ public static class LedgerVerifier
     /// that their roots are kept as the pass goes by. Read tolerantly: the ordered pass checks
     /// these entries in full, and a size missed here is reported there.
     /// </summary>
-    private static IEnumerable<long> PublishedCheckpointSizes(SqliteConnection connection, SqliteTransaction tx)
+    private static IEnumerable<long> PublishedCheckpointSizes(DbConnection connection, DbTransaction tx)
     {
         // Found through their table; a notice removed from it is missing on replay, reported there.
         const string sql = "SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM disclosures UNION ALL SELECT seq FROM notices)";
@@ -98,7 +99,7 @@ public static class LedgerVerifier
         /// Merkle leaf on the preparing thread: measured, that balances the two threads' shares of
         /// the work best. A stored hash is decoded only when it differs.
         /// </summary>
-        public void Add(RawReader log)
+        public void Add(IRowCursor log)
         {
             var bytes = log.GetText(2);
             var hash = Sha256Hex.Of(bytes);
@@ -122,7 +123,7 @@ public static class LedgerVerifier
     }
 
     /// <summary>The ordered half of verify: chain links, anchors, Merkle roots, posting rules, replayed state and the merge with the tables.</summary>
-    private sealed class Replay(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,
+    private sealed class Replay(Engine engine, DbConnection connection, DbTransaction tx, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints,
         Run run, IProgress<long>? progress)
     {
         private readonly Dictionary<long, List<Anchor>> _anchors = anchors.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.ToList());
@@ -135,7 +136,7 @@ public static class LedgerVerifier
         private readonly LedgerState _state = new();
         private readonly Dictionary<Table, Dictionary<string, Row>> _small =
             Table.All.Where(t => !t.Streamed).ToDictionary(t => t, _ => new Dictionary<string, Row>(StringComparer.Ordinal));
-        private readonly LiveVouchers _vouchers = new(connection, tx);
+        private readonly LiveVouchers _vouchers = new(engine, connection, tx);
         private readonly TurnoverReplay _turnover = new();
         private readonly YearCloseReplay _years = new();
         private readonly RegisterReplay _assets = RegisterReplay.Assets();
@@ -292,7 +293,7 @@ public static class LedgerVerifier
             foreach (var row in _turnover.Rows()) _small[row.Table].Add(row.Key, row);
             foreach (var (table, expected) in _small)
             {
-                using var live = new LiveRows(connection, tx, table);
+                using var live = new LiveRows(engine, connection, tx, table);
                 var ordered = expected.Values.ToList();
                 ordered.Sort((a, b) => CompareKeys(a.Values, b.Values, table.KeyColumns));
                 foreach (var row in ordered) live.Match(row, row.Signature, null, run);
@@ -379,7 +380,7 @@ public static class LedgerVerifier
         return 0;
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;

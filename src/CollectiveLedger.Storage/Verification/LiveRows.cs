@@ -1,6 +1,6 @@
 using System.Data.Common;
 using CollectiveLedger.Core.Audit;
-using Microsoft.Data.Sqlite;
+using CollectiveLedger.Storage.Engines;
 
 namespace CollectiveLedger.Storage.Verification;
 
@@ -12,20 +12,18 @@ namespace CollectiveLedger.Storage.Verification;
 internal sealed class LiveRows : IDisposable
 {
     private readonly Table _table;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _tx;
-    private readonly SqliteCommand _command;
-    private readonly DbDataReader _reader;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _tx;
+    private readonly IRowCursor _rows;
     private object?[]? _key;
     private string _signature = "";
 
-    public LiveRows(SqliteConnection connection, SqliteTransaction tx, Table table)
+    public LiveRows(Engine engine, DbConnection connection, DbTransaction tx, Table table)
     {
         _table = table;
         _connection = connection;
         _tx = tx;
-        _command = LedgerVerifier.Command(connection, tx, table.SelectSignatures);
-        _reader = _command.ExecuteReader();
+        _rows = engine.Cursor(connection, tx, table.SelectSignatures(engine));
         Advance();
     }
 
@@ -54,7 +52,7 @@ internal sealed class LiveRows : IDisposable
     private void ReportDifferences(Row expected, long? seq, LedgerVerifier.Run run)
     {
         using var command = LedgerVerifier.Command(_connection, _tx, _table.SelectByKey);
-        for (var i = 0; i < _table.KeyColumns; i++) command.Parameters.AddWithValue("$p" + i, expected.Values[i]);
+        for (var i = 0; i < _table.KeyColumns; i++) Engine.Parameter(command, "@p" + i, expected.Values[i]);
         using var reader = command.ExecuteReader();
         reader.Read();
         for (var i = _table.KeyColumns; i < _table.Columns.Length; i++)
@@ -75,16 +73,16 @@ internal sealed class LiveRows : IDisposable
 
     private void Advance()
     {
-        if (!_reader.Read()) { _key = null; return; }
+        if (!_rows.Read()) { _key = null; return; }
         var key = new object?[_table.KeyColumns];
-        for (var i = 0; i < key.Length; i++) key[i] = _reader.IsDBNull(i) ? null : _reader.GetValue(i);
+        for (var i = 0; i < key.Length; i++)
+            key[i] = _rows.IsNull(i) ? null : _rows.IsInteger(i) ? _rows.GetInt64(i) : System.Text.Encoding.UTF8.GetString(_rows.GetText(i));
         _key = key;
-        _signature = _reader.GetString(_table.KeyColumns);
+        _signature = System.Text.Encoding.UTF8.GetString(_rows.GetText(_table.KeyColumns));
     }
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _command.Dispose();
+        _rows.Dispose();
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CollectiveLedger.Core;
 using CollectiveLedger.Core.Audit;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using System.Data.Common;
+using CollectiveLedger.Storage.Engines;
 
 namespace CollectiveLedger.Storage.Verification;
 
@@ -14,20 +14,20 @@ namespace CollectiveLedger.Storage.Verification;
 /// </summary>
 internal sealed class LiveVouchers : IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _tx;
-    private readonly RawReader _vouchers;
-    private readonly RawReader _lines;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _tx;
+    private readonly IRowCursor _vouchers;
+    private readonly IRowCursor _lines;
     private readonly PooledBuffer _signature = new(4096); // reused: no allocation per voucher
     private long? _seq;
     private long? _lineSeq;
 
-    public LiveVouchers(SqliteConnection connection, SqliteTransaction tx)
+    public LiveVouchers(Engine engine, DbConnection connection, DbTransaction tx)
     {
         _connection = connection;
         _tx = tx;
-        _vouchers = new RawReader(connection, Table.Vouchers.SelectInKeyOrder);
-        _lines = new RawReader(connection, Table.VoucherLines.SelectInKeyOrder);
+        _vouchers = engine.Cursor(connection, tx, Table.Vouchers.SelectInKeyOrder);
+        _lines = engine.Cursor(connection, tx, Table.VoucherLines.SelectInKeyOrder);
         Advance();
         AdvanceLine();
     }
@@ -109,14 +109,13 @@ internal sealed class LiveVouchers : IDisposable
     /// a replayed row. Integers are read as such and spelled here, which costs less than SQLite
     /// converting them to text; any other value is spelled from the text SQLite gives.
     /// </summary>
-    private static void WriteLiveRow(RawReader reader, PooledBuffer buffer)
+    private static void WriteLiveRow(IRowCursor reader, PooledBuffer buffer)
     {
         for (var i = 0; i < reader.FieldCount; i++)
         {
             if (i > 0) Cell.WriteAscii(buffer, ",");
-            var type = reader.TypeOf(i);
-            if (type == raw.SQLITE_NULL) Cell.WriteQuoted(buffer, null);
-            else if (type == raw.SQLITE_INTEGER) Cell.WriteQuotedInteger(buffer, reader.GetInt64(i));
+            if (reader.IsNull(i)) Cell.WriteQuoted(buffer, null);
+            else if (reader.IsInteger(i)) Cell.WriteQuotedInteger(buffer, reader.GetInt64(i));
             else Cell.WriteQuotedText(buffer, reader.GetText(i));
         }
     }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace CollectiveLedger.Storage.Verification;
+namespace CollectiveLedger.Storage.Engines;
 
 /// <summary>
 /// A query stepped with SQLite's own API on the connection, so inside its transaction, with columns
@@ -10,14 +10,14 @@ namespace CollectiveLedger.Storage.Verification;
 /// Microsoft.Data.Sqlite reader allocates for every value, which cost more than SQLite's own work.
 /// A span is valid only until the next <see cref="Read"/>.
 /// </summary>
-internal sealed class RawReader : IDisposable
+internal sealed class SqliteCursor : IRowCursor
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle; // the statement's pointer, held (AddRef) for the reader's life: columns are read without SafeHandle bookkeeping
     private bool _done;
 
-    public RawReader(SqliteConnection connection, string sql)
+    public SqliteCursor(SqliteConnection connection, string sql)
     {
         _connection = connection;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement), connection.Handle);
@@ -40,8 +40,9 @@ internal sealed class RawReader : IDisposable
         return false;
     }
 
-    /// <summary>The value's storage class: <c>raw.SQLITE_NULL</c>, <c>SQLITE_INTEGER</c>, <c>SQLITE_TEXT</c>...</summary>
-    public int TypeOf(int column) => Native.sqlite3_column_type(_handle, column);
+    public bool IsNull(int column) => Native.sqlite3_column_type(_handle, column) == raw.SQLITE_NULL;
+
+    public bool IsInteger(int column) => Native.sqlite3_column_type(_handle, column) == raw.SQLITE_INTEGER;
 
     public long GetInt64(int column) => Native.sqlite3_column_int64(_handle, column);
 

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Dapper;
+using Npgsql;
+
+namespace CollectiveLedger.Storage.Engines;
+
+/// <summary>
+/// Books on a PostgreSQL server: one database holds many villages, each in its own schema
+/// (<c>village_</c> and its code in lower case), which holds that village's log, tables and
+/// triggers and nothing else; <c>public.cledger_villages</c> lists them with their township and county
+/// for the township and county views (a directory, outside every village's books). <c>--db</c> takes
+/// a <c>postgres://user:password@host:port/database</c> address or Npgsql's <c>Host=...;Database=...</c>.
+/// </summary>
+public static partial class Server
+{
+    private const string Registry = """
+        CREATE TABLE IF NOT EXISTS public.cledger_villages (
+            code     text COLLATE "C" PRIMARY KEY,
+            name     text NOT NULL,
+            township text COLLATE "C",
+            county   text COLLATE "C"
+        )
+        """;
+
+    /// <summary>Whether <paramref name="db"/> names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsAddress(string db) =>
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Npgsql's connection string for <paramref name="db"/> (an address is turned into keywords).</summary>
+    public static string ConnectionString(string db)
+    {
+        if (!db.Contains("://", StringComparison.Ordinal)) return db;
+        var uri = new Uri(db);
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) };
+        if (uri.Port > 0) builder.Port = uri.Port;
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) builder.Username = Uri.UnescapeDataString(user);
+        if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.Split('=', 2) is [var key, var value]) builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(value);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The address as messages show it: host, port and database, never the password.</summary>
+    public static string Display(string db)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(db));
+        return $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    /// <summary>The schema of village <paramref name="code"/>.</summary>
+    /// <exception cref="LedgerOpenException">No village given, or a code that cannot name one.</exception>
+    public static string SchemaOf(string db, string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+            throw new LedgerOpenException($"{Display(db)} 可存放多个村的账套：请用 --village CODE（或 $CLEDGER_VILLAGE）指明是哪个村",
+                $"{Display(db)} holds many villages' books: name one with --village CODE (or $CLEDGER_VILLAGE)");
+        if (!VillageCode().IsMatch(code))
+            throw new LedgerOpenException($"村代码 '{code}' 只能由字母、数字和 _ 组成（1-40 个）",
+                $"the village code '{code}' may hold only letters, digits and _ (1 to 40)");
+        return "village_" + code.ToLowerInvariant();
+    }
+
+    public static LedgerOpenException NoVillagesInAFile(string db) =>
+        new($"{db} 是单个村的 SQLite 账套，不用 --village（或 $CLEDGER_VILLAGE）；多个村的账套放在 PostgreSQL 里",
+            $"{db} is one village's SQLite books: --village (or $CLEDGER_VILLAGE) is for a PostgreSQL database of many villages");
+
+    internal static string VersionComment(int version) => "CollectiveLedger " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static LedgerStore Create(string db, string? village, TimeProvider clock, Action<LedgerStore> begin)
+    {
+        var schema = SchemaOf(db, village);
+        var connection = Connect(db, schema);
+        try
+        {
+            if (connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", new { schema }))
+                throw new LedgerOpenException($"村 {village} 的账套已在 {Display(db)} 里，不会覆盖",
+                    $"village {village}'s books are already in {Display(db)}; they will not be overwritten");
+            connection.Execute(Registry);
+            var store = LedgerStore.OnServer(connection, new PostgresEngine(schema, village!), clock, Display(db));
+            begin(store);
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    internal static LedgerStore Open(string db, string? village, TimeProvider clock)
+    {
+        var schema = SchemaOf(db, village);
+        var connection = Connect(db, schema);
+        try
+        {
+            var comment = connection.ExecuteScalar<string?>(
+                "SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = @schema", new { schema });
+            if (comment is null)
+                throw new LedgerOpenException($"{Display(db)} 里没有村 {village} 的账套（先运行 cledger init --village {village}）",
+                    $"{Display(db)} holds no books of village {village} (run cledger init --village {village} first)");
+            if (!comment.StartsWith(VersionComment(0)[..^1], StringComparison.Ordinal)
+                || !int.TryParse(comment.AsSpan(VersionComment(0).Length - 1), System.Globalization.CultureInfo.InvariantCulture, out var version))
+                throw new LedgerOpenException($"{Display(db)} 的 {schema} 不是 CollectiveLedger 账套", $"{schema} in {Display(db)} is not a CollectiveLedger ledger");
+            Schema.Migrations.RefuseNewer($"{Display(db)} {schema}", version);
+            return LedgerStore.OnServer(connection, new PostgresEngine(schema, village!), clock, Display(db));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static NpgsqlConnection Connect(string db, string schema)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(db));
+        try
+        {
+            connection.Open();
+            // A writer waits for another writer of its village as long as a SQLite writer does (busy_timeout).
+            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '300s'");
+            return connection;
+        }
+        catch (NpgsqlException e)
+        {
+            connection.Dispose();
+            throw new LedgerOpenException($"无法连接 PostgreSQL 数据库 {Display(db)}：{e.Message}", $"cannot connect to the PostgreSQL database {Display(db)}: {e.Message}");
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> says the server went away (restarted, shut down, unreachable), which rolls back what was being written.</summary>
+    public static bool ConnectionLost(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState is "57P01" or "57P02" or "57P03" or "53300", // admin or crash shutdown, starting up, too many connections
+        NpgsqlException => true, // no answer: the socket closed or timed out
+        _ => false,
+    };
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,40}$")]
+    private static partial Regex VillageCode();
+}
