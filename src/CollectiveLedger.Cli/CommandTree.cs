@@ -33,6 +33,7 @@ public sealed class CommandTree
     {
         Root = new RootCommand("村集体经济组织复式记账账本 the double-entry ledger of a village collective (DESIGN.md section 3)") { HelpName = "cledger" };
         Root.Add(Db);
+        Root.Add(Village);
         Root.Add(Actor);
         Root.Add(Lang);
         var version = Root.Options.OfType<VersionOption>().Single();
@@ -54,7 +55,7 @@ public sealed class CommandTree
                      YearCommands.Declare(of), AssetCommands.Declare(of), ContractCommands.Declare(of), DistributionCommands.Declare(of), ReportCommands.Declare(of),
                      PrintCommand.Declare(of), VerifyCommand.Declare(of), NoticesCommand.Declare(of), DiscloseCommand.Declare(of), CheckpointCommand.Declare(of),
                      KeyCommands.Declare(of), SettingsCommand.Declare(of), LogCommands.Declare(of), ExportCommand.Declare(of), DemoCommand.Declare(of),
-                     ServeCommand.Declare(of), UserCommands.Declare(of), ReceiptCommands.Declare(of), ProveCommand.Declare(of), WitnessCommands.Declare(of),
+                     ServeCommand.Declare(of), UserCommands.Declare(of), ReceiptCommands.Declare(of), ProveCommand.Declare(of), WitnessCommands.Declare(of), VillagesCommand.Declare(of),
                  })
             Root.Add(command);
         Root.Add(HelpCommand(invocation));

@@ -17,7 +17,7 @@ public sealed partial class LedgerStore
     // The year's surplus as year close carried it into 322 (LedgerState.YearSurplus): only year close writes
     // closing vouchers, all in December; read from the month sums, not from every voucher.
     private const string SelectYearSurplus = """
-        SELECT CAST(substr(period, 1, 4) AS INTEGER), SUM(credit_fen) - SUM(debit_fen)
+        SELECT CAST(substr(period, 1, 4) AS bigint), SUM(credit_fen) - SUM(debit_fen)
         FROM account_turnover WHERE kind = 'closing' AND substr(account, 1, 3) = '322'
         GROUP BY 1
         """;
@@ -39,12 +39,13 @@ public sealed partial class LedgerStore
         """;
     // The entries of the drafts still in approval, replayed onto the state: few, however long the log.
     private const string SelectOpenDraftEntries = """
-        WITH open (draft) AS (
+        WITH open_drafts (draft) AS (
             SELECT DISTINCT draft FROM drafts
             WHERE draft NOT IN (SELECT draft FROM vouchers WHERE draft IS NOT NULL)
               AND draft NOT IN (SELECT draft FROM draft_steps WHERE action = 'withdrawn'))
         SELECT entry FROM audit_log
-        WHERE seq IN (SELECT seq FROM drafts WHERE draft IN open UNION ALL SELECT seq FROM draft_steps WHERE draft IN open)
+        WHERE seq IN (SELECT seq FROM drafts WHERE draft IN (SELECT draft FROM open_drafts)
+                      UNION ALL SELECT seq FROM draft_steps WHERE draft IN (SELECT draft FROM open_drafts))
         ORDER BY seq
         """;
     // The contract register's entries, replayed onto the state: a village's contracts and their receipts.
@@ -74,7 +75,7 @@ public sealed partial class LedgerStore
         """;
     private const string SelectPublishedNotices = "SELECT notice FROM notice_publications";
     private const string SelectFeedbackStatus =
-        "SELECT f.number, a.feedback IS NOT NULL FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
+        "SELECT f.number, CASE WHEN a.feedback IS NULL THEN 0 ELSE 1 END FROM feedback f LEFT JOIN feedback_answers a ON a.feedback = f.number";
     // Users whose last enrolment code was issued after the last credential set for them (Schema/014).
     private const string SelectPendingEnrolments = """
         SELECT i.user, i.by FROM user_credentials i

@@ -1,14 +1,34 @@
 using System.Diagnostics;
 using CollectiveLedger.Cli;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace CollectiveLedger.Tests;
 
-/// <summary>A ledger in a fresh temporary folder, driven through the real command line in-process.</summary>
+/// <summary>
+/// A ledger in a fresh temporary folder, driven through the real command line in-process. The books are
+/// a SQLite file there, or, when <c>CLEDGER_TEST_POSTGRES</c> holds a PostgreSQL connection string (CI's
+/// second pass, <c>.ci/postgres</c>), a fresh village of that database: the same tests, the other engine.
+/// </summary>
 public sealed class TestLedger : IDisposable
 {
+    /// <summary>The PostgreSQL database the tests run against, or null for SQLite files.</summary>
+    public static string? Postgres { get; } = Environment.GetEnvironmentVariable("CLEDGER_TEST_POSTGRES") is { Length: > 0 } p ? p : null;
+
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
-    public string Db => Path.Combine(Dir, "ledger.db");
+
+    /// <summary>What <c>--db</c> says: the SQLite file, or the PostgreSQL connection string.</summary>
+    public string Db => Postgres ?? Path.Combine(Dir, "ledger.db");
+
+    /// <summary>This ledger's village in the PostgreSQL database; null on SQLite.</summary>
+    public string? Village { get; } = Postgres is null ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
+    public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
+
+    /// <summary>The books, opened as the program opens them.</summary>
+    public CollectiveLedger.Storage.LedgerStore Open(TimeProvider? clock = null) =>
+        CollectiveLedger.Storage.LedgerStore.Open(Db, clock ?? TestClock.Fixed, Village);
 
     public static string Samples => Path.Combine(RepoRoot, "samples", "gacha");
 
@@ -51,7 +71,7 @@ public sealed class TestLedger : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Program.Run(["--db", Db, "--actor", actor, "--lang", "en", .. args], stdout, stderr, TestClock.Fixed);
+        var code = Program.Run([.. DbArgs, "--actor", actor, "--lang", "en", .. args], stdout, stderr, TestClock.Fixed);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -74,7 +94,7 @@ public sealed class TestLedger : IDisposable
         foreach (var (key, value) in settings)
         {
             Ok("settings", "set", key, value);
-            using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TestClock.Fixed);
+            using var store = Open();
             var state = store.LoadState();
             if (state.RoleChangeRequest(key) is null) continue;
             var approver = CollectiveLedger.Core.Approval.RoleChangeRules.Approvers
@@ -86,7 +106,7 @@ public sealed class TestLedger : IDisposable
     /// <summary>The setting <paramref name="key"/> in force ("" while never set).</summary>
     public string Setting(string key)
     {
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(Db, TestClock.Fixed);
+        using var store = Open();
         return store.LoadState().Setting(key) ?? "";
     }
 
@@ -133,20 +153,50 @@ public sealed class TestLedger : IDisposable
         return (r.GetInt64(0), r.GetString(1));
     }
 
-    /// <summary>A raw connection, as someone editing the file behind the program's back would have.</summary>
-    public SqliteConnection Connect()
+    /// <summary>A raw connection, as someone editing the books behind the program's back would have (on PostgreSQL, in the village's schema).</summary>
+    public DbConnection Connect()
     {
-        var c = new SqliteConnection($"Data Source={Db};Pooling=False");
-        c.Open();
-        return c;
+        if (Village is null)
+        {
+            var c = new SqliteConnection($"Data Source={Db};Pooling=False");
+            c.Open();
+            return c;
+        }
+        var pg = new Npgsql.NpgsqlConnection(Postgres);
+        pg.Open();
+        using var path = pg.CreateCommand();
+        path.CommandText = $"SET search_path TO {SchemaName}";
+        path.ExecuteNonQuery();
+        return pg;
     }
 
+    private string SchemaName => "village_" + Village!.ToLowerInvariant();
+
+    /// <summary>
+    /// Runs a forger's SQL on the books. Written as for SQLite; on PostgreSQL, <c>DROP TRIGGER name</c>
+    /// names the trigger's table, as PostgreSQL wants (found in pg_trigger), and the few SQLite spellings
+    /// the tests use become PostgreSQL's (<see cref="ForPostgres"/>).
+    /// </summary>
     public void Sql(string sql)
     {
         using var c = Connect();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = Village is null ? sql : ForPostgres(c, sql);
         cmd.ExecuteNonQuery();
+    }
+
+    private static string ForPostgres(DbConnection c, string sql)
+    {
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"DROP TRIGGER (IF EXISTS )?(\w+)", m =>
+        {
+            using var find = c.CreateCommand();
+            find.CommandText = $"SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = '{m.Groups[2].Value}' AND tgrelid::regclass::text NOT LIKE '%.%'";
+            return find.ExecuteScalar() is string table ? $"DROP TRIGGER {m.Groups[2].Value} ON {table}" : "SELECT 1";
+        });
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"CAST\((\w+) AS TEXT\)", "convert_from($1, 'UTF8')");
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"CAST\(('[^']*'|\w+\([^()]*(?:\([^()]*\)[^()]*)*\)) AS BLOB\)", "convert_to($1, 'UTF8')");
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"X'([0-9A-Fa-f]*)'", @"'\x$1'::bytea");
+        return sql.Replace("printf('%064d', 7)", "lpad('7', 64, '0')", StringComparison.Ordinal);
     }
 
     /// <summary>Starts the real cledger executable as a separate process.</summary>
@@ -157,7 +207,7 @@ public sealed class TestLedger : IDisposable
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cledger.dll"));
-        foreach (var a in (string[])["--db", Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])[.. DbArgs, "--lang", "en", .. args]) info.ArgumentList.Add(a);
         TestClock.Set(info);
         foreach (var (name, value) in environment)
             if (value is null) info.Environment.Remove(name);
@@ -179,6 +229,14 @@ public sealed class TestLedger : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (Village is not null)
+        {
+            using var c = new Npgsql.NpgsqlConnection(Postgres);
+            c.Open();
+            using var drop = c.CreateCommand();
+            drop.CommandText = $"DROP SCHEMA IF EXISTS {SchemaName} CASCADE; DELETE FROM public.cledger_villages WHERE code = '{Village}'";
+            try { drop.ExecuteNonQuery(); } catch (Npgsql.PostgresException e) when (e.SqlState == "42P01") { } // no village was ever made
+        }
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -66,6 +66,35 @@ public static partial class Server
         new($"{db} 是单个村的 SQLite 账套，不用 --village（或 $CLEDGER_VILLAGE）；多个村的账套放在 PostgreSQL 里",
             $"{db} is one village's SQLite books: --village (or $CLEDGER_VILLAGE) is for a PostgreSQL database of many villages");
 
+    /// <summary>
+    /// Registers village <paramref name="code"/> (or changes its name, township and county): where the
+    /// township and county views find it. Its books are made by <c>init --village</c>; the registry is a
+    /// directory, outside every village's log.
+    /// </summary>
+    public static void AddVillage(string db, string code, string name, string? township, string? county)
+    {
+        var schema = SchemaOf(db, code);
+        using var connection = Connect(db, schema);
+        connection.Execute(Registry);
+        connection.Execute("""
+            INSERT INTO public.cledger_villages (code, name, township, county) VALUES (@code, @name, @township, @county)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, township = excluded.township, county = excluded.county
+            """, new { code, name, township, county });
+    }
+
+    /// <summary>The villages of the database, by county, township and code, and whether each has books yet.</summary>
+    public static IReadOnlyList<Village> Villages(string db)
+    {
+        using var connection = Connect(db, "public");
+        connection.Execute(Registry);
+        return connection.Query<Village>("""
+            SELECT v.code AS Code, v.name AS Name, v.township AS Township, v.county AS County,
+                   EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = 'village_' || lower(v.code)) AS HasBooks
+            FROM public.cledger_villages v
+            ORDER BY v.county NULLS FIRST, v.township NULLS FIRST, v.code
+            """).ToList();
+    }
+
     internal static string VersionComment(int version) => "CollectiveLedger " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static LedgerStore Create(string db, string? village, TimeProvider clock, Action<LedgerStore> begin)

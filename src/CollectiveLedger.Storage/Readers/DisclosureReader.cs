@@ -138,7 +138,7 @@ public sealed class DisclosureReader
 
     /// <summary>Signed checkpoints printed on earlier notices, newest first.</summary>
     public IReadOnlyList<string> PublishedCheckpoints() =>
-        _connection.Query<string>("SELECT checkpoint FROM (SELECT seq, checkpoint FROM disclosures UNION ALL SELECT seq, checkpoint FROM notices) ORDER BY seq DESC").ToList();
+        _connection.Query<string>("SELECT checkpoint FROM (SELECT seq, checkpoint FROM disclosures UNION ALL SELECT seq, checkpoint FROM notices) c ORDER BY seq DESC").ToList();
 
     // Line by line, since the person or household is on the line (member, counterparty) and the
     // month sums of account_turnover do not keep it. Year-end closing vouchers never touch 212/231.

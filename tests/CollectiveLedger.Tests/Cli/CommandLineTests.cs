@@ -55,7 +55,7 @@ public class CommandLineTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = CollectiveLedger.Cli.Program.Run(["--db", ledger.Db, "--lang", "zh-CN", "vouchers", "import", file], stdout, stderr, TestClock.Fixed);
+        var code = CollectiveLedger.Cli.Program.Run([.. ledger.DbArgs, "--lang", "zh-CN", "vouchers", "import", file], stdout, stderr, TestClock.Fixed);
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr.ToString(), Does.Contain("借贷不平衡：借方合计 1.00，贷方合计 2.00"));

@@ -36,7 +36,7 @@ public class CultureTests
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cledger.dll"));
-        foreach (var a in (string[])["--db", ledger.Db, "--lang", "en", .. args]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])[.. ledger.DbArgs, "--lang", "en", .. args]) info.ArgumentList.Add(a);
         info.Environment["LANG"] = locale;
         info.Environment["LC_ALL"] = locale;
         TestClock.Set(info);

@@ -132,7 +132,7 @@ public class HardeningTests
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = CollectiveLedger.Cli.Program.Run(["--db", ledger.Db, "--actor", "bad\nactor", "funds", "add", "F9", "x"], stdout, stderr, TestClock.Fixed);
+        var code = CollectiveLedger.Cli.Program.Run([.. ledger.DbArgs, "--actor", "bad\nactor", "funds", "add", "F9", "x"], stdout, stderr, TestClock.Fixed);
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(stderr.ToString(), Does.Contain("--actor"));

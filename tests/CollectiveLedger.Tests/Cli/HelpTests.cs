@@ -148,7 +148,7 @@ public class HelpTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = Program.Run(["accounts", "list", "--format", "csv", "--format", "json", "--db", ledger.Db, "--actor", "tester"], stdout, stderr, TestClock.Fixed);
+        var code = Program.Run(["accounts", "list", "--format", "csv", "--format", "json", .. ledger.DbArgs, "--actor", "tester"], stdout, stderr, TestClock.Fixed);
 
         Assert.That(code, Is.EqualTo(0), stderr.ToString());
         Assert.That(stdout.ToString(), Does.StartWith("["));

@@ -119,7 +119,7 @@ public class NameTests
         using var ledger = TestLedger.WithBasics();
         // As an older cledger wrote it: the entry holds the name as it was typed.
         ledger.Sql("DROP TRIGGER IF EXISTS members_no_update");
-        using (var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TestClock.Fixed))
+        using (var store = ledger.Open(TestClock.Fixed))
             store.Apply("tester", _ => CollectiveLedger.Core.Ledger.Decision.Accept(
                 new CollectiveLedger.Core.Ledger.DimensionAdded(CollectiveLedger.Core.Ledger.DimensionKind.Member, "M009", "巴特\u200B尔", null, null)));
 

@@ -117,7 +117,7 @@ public class NoticeReviewTests
         using var ledger = Books();
         ledger.PublishNotice(["--period", "2025-03"], "2025-04-03", [Path.Combine(ledger.Dir, "n.json")], reviewer: Supervisor);
         // A program that skips NoticeRules appends a publication in the old form: no prepare, no review.
-        using (var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TestClock.Fixed))
+        using (var store = ledger.Open(TestClock.Fixed))
         {
             var checkpoint = CollectiveLedger.Publishing.BooksCheckpoint.Take(store, store.LoadState(), []).Text;
             store.Apply("伪造者", _ => CollectiveLedger.Core.Ledger.Decision.Accept(new CollectiveLedger.Core.Ledger.DisclosurePublished("month",
@@ -161,7 +161,7 @@ public class NoticeReviewTests
     /// <summary>Applies a rule as <paramref name="actor"/> with the clock at <paramref name="now"/>; whether it was accepted.</summary>
     private static bool At(TestLedger ledger, DateTimeOffset now, string actor, Func<CollectiveLedger.Storage.WriteSession, CollectiveLedger.Core.Ledger.Decision> decide)
     {
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+        using var store = ledger.Open(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
         return store.Apply(actor, decide).Accepted;
     }
 }

@@ -47,7 +47,7 @@ public class ProjectNoticeTests : NoticeCommandTests
 
     private static ProjectNotice Model(TestLedger ledger, DateOnly date)
     {
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         var state = store.LoadState();
         var (fund, received, spent) = store.Disclosure.ProjectNoticeMoney("F02", state.Ledger.StartPeriod, date)!.Value;
         return ProjectNotice.Compute(state.Ledger.Org, state.Ledger.OrgCode, state.Ledger.Currency, date, fund, received, spent, state.Settings,

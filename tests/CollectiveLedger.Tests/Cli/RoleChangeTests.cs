@@ -78,7 +78,7 @@ public class RoleChangeTests
     {
         using var ledger = Books();
         // What an older program, or one that skipped the rule, would have written: a direct grant although a chair exists.
-        using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
+        using (var store = ledger.Open(TestClock.Fixed))
             store.Apply(Admin, _ => SettingRules.Change("role.supervisor", Admin));
 
         var verify = ledger.Run("verify");

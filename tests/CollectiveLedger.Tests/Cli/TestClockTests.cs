@@ -46,7 +46,7 @@ public partial class TestClockTests
         using var ledger = TestLedger.WithBasics();
         var head = ledger.Head();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "cledger.dll"), "--db", ledger.Db, "funds", "add", "F02", "x"]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "cledger.dll"), .. ledger.DbArgs, "funds", "add", "F02", "x"]) info.ArgumentList.Add(a);
         info.Environment["CLEDGER_NOW"] = "tomorrow";
 
         using var p = Process.Start(info)!;

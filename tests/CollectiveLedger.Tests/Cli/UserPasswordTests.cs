@@ -33,7 +33,7 @@ public class UserPasswordTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain("CLEDGER_PASSWORD"));
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         Assert.That(store.Credentials.FindCredential("乌云"), Is.Null);
     }
 
@@ -44,7 +44,7 @@ public class UserPasswordTests
         using var ledger = TestLedger.WithBasics();
 
         // script runs cledger on a pseudo-terminal and passes what we write to it as typed keys.
-        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "cledger.dll"), "--db", ledger.Db, "--lang", "en", "users", "add", "wuyun" }
+        var command = string.Join(' ', ((string[])["dotnet", Path.Combine(AppContext.BaseDirectory, "cledger.dll"), .. ledger.DbArgs, "--lang", "en", "users", "add", "wuyun"])
             .Select(a => "'" + a.Replace("'", "'\\''") + "'"));
         var (code, output, _) = Run(ledger, "typed-password-1\rtyped-password-1\r", ["/usr/bin/script", "-qefc", command, "/dev/null"]);
 
@@ -56,14 +56,14 @@ public class UserPasswordTests
 
     private static bool PasswordIs(TestLedger ledger, string user, string password)
     {
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         return store.Credentials.FindCredential(user) is { } credential && Passwords.Matches(user, credential.PasswordHash, password);
     }
 
     /// <summary>Runs cledger (or <paramref name="program"/>) with CLEDGER_PASSPHRASE set and no CLEDGER_PASSWORD, writing <paramref name="input"/> to its standard input.</summary>
     private static (int Code, string Out, string Err) Run(TestLedger ledger, string input, string[]? program, params string[] args)
     {
-        var argv = program ?? ["dotnet", Path.Combine(AppContext.BaseDirectory, "cledger.dll"), "--db", ledger.Db, "--lang", "en", .. args];
+        var argv = program ?? ["dotnet", Path.Combine(AppContext.BaseDirectory, "cledger.dll"), .. ledger.DbArgs, "--lang", "en", .. args];
         var info = new ProcessStartInfo(argv[0])
             { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in argv[1..]) info.ArgumentList.Add(a);

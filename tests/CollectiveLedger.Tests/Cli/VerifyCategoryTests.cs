@@ -149,7 +149,7 @@ public class VerifyCategoryTests
     {
         using var ledger = BooksWithOpeningAssets();
         // What cledger accepted before the AssetRegisterIncomplete rule: the rule of that time (replay: true).
-        using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
+        using (var store = ledger.Open(TestClock.Fixed))
         {
             var input = new AssetInput("T1", "割草机", "machinery", null, "2025-01-10", "1000", null, "12", null, "15104", null, "51305", null, null, null, null, "10201");
             var decision = store.Apply("tester", session => AssetRules.Add(input, session.State, session.Today, Place.None, replay: true));

@@ -46,7 +46,7 @@ public class WitnessTests
         {
             get
             {
-                using var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed);
+                using var store = Ledger.Open(TestClock.Fixed);
                 var state = store.LoadState();
                 return CollectiveLedger.Core.Audit.Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId);
             }
@@ -58,7 +58,7 @@ public class WitnessTests
         /// <summary>The consistency proof from <paramref name="oldSize"/> to the books' size now, as cledger prove consistency prints it.</summary>
         public string Proof(long oldSize)
         {
-            using var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed);
+            using var store = Ledger.Open(TestClock.Fixed);
             var leaves = store.Disclosure.LeafHashes();
             var hashes = MerkleProof.Consistency(leaves, oldSize, leaves.Count).Select(h => $"\"{Convert.ToBase64String(h)}\"");
             return Ledger.WriteFile($"proof-{++_files}.json", $$"""{"old_size":{{oldSize}},"new_size":{{leaves.Count}},"hashes":[{{string.Join(',', hashes)}}]}""");
@@ -79,7 +79,7 @@ public class WitnessTests
         public void Rewrite(int n)
         {
             long seq;
-            using (var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed))
+            using (var store = Ledger.Open(TestClock.Fixed))
                 seq = store.Entries().First(e => System.Text.Encoding.UTF8.GetString(e.Bytes).Contains($"\"第{n}笔\"", StringComparison.Ordinal)).Seq;
             Ledger.Sql("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
             TamperHelpers.RewriteEntry(Ledger, seq, json => json.Replace($"\"第{n}笔\"", $"\"第{n}笔（改）\"", StringComparison.Ordinal));
@@ -268,7 +268,7 @@ public class WitnessTests
             Assert.That(pushed.Code, Is.EqualTo(0), pushed.Err);
             var cosigned = Note(pushed.Out);
             Assert.That(Cosignature.VerifiedTimestamp(cosigned, Key(village.VerifierKey)), Is.Not.Null);
-            using (var store = LedgerStore.Open(village.Ledger.Db, TestClock.Fixed))
+            using (var store = village.Ledger.Open(TestClock.Fixed))
             {
                 Assert.That(Checkpoint.TryParseBody(cosigned.Text, out var checkpoint, out _), Is.True);
                 Assert.That(store.Cosignatures.Of(checkpoint.Size, Convert.ToBase64String(checkpoint.Root)).Single(), Does.StartWith($"— {WitnessName} "));
@@ -331,7 +331,7 @@ public class WitnessTests
             var response = await Web.PublicPagesTests.Prepare(accountant, "2025-02");
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+            using var store = workspace.Ledger.Open(TestClock.Fixed);
             var prepared = store.LoadState().Notice(1)!.Prepared.Checkpoint;
             Assert.That(Checkpoint.TryParseBody(Note(prepared).Text, out var checkpoint, out _), Is.True);
             var line = store.Cosignatures.Of(checkpoint.Size, Convert.ToBase64String(checkpoint.Root)).Single();

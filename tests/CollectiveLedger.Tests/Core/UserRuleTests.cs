@@ -58,7 +58,7 @@ public sealed class UserRuleTests
     public void A_credential_refused_by_the_rules_is_not_stored_and_writes_no_entry()
     {
         using var ledger = TestLedger.WithBasics();
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         var head = ledger.Head().Count;
 
         var refused = store.Credentials.SetPassword("管理员", "主任", CollectiveLedger.Web.Passwords.Hash("主任", "taken-over-1"), CredentialSet.Self);

@@ -39,7 +39,7 @@ public class DisclosureFontFallbackTests
         // A herder's question on March's notice, written in Mongolian, arrives on 10 April 2025 (a fixed clock):
         // April's notice lists it.
         var question = $"{PdfFontChainTests.Mongolian} {PdfFontChainTests.Sheep} 𪚥 这笔钱是谁交的？";
-        using (var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 2, 0, 0, TimeSpan.Zero))))
+        using (var store = ledger.Open(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 2, 0, 0, TimeSpan.Zero))))
         {
             var decision = store.Apply(CollectiveLedger.Core.Disclosure.FeedbackRules.PublicActor, session => CollectiveLedger.Core.Disclosure.FeedbackRules.Receive(
                 CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(2025, 3)), "收取草场承包费 100.00", question, null, session.State, session.Today));

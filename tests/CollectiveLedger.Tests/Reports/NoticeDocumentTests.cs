@@ -35,7 +35,7 @@ public class NoticeDocumentTests
         vouchers.AddRange(Enumerable.Range(1, 12).Select(i =>
             $$"""{"ref":"X{{i}}","date":"2025-03-{{i + 2:D2}}","summary":"<b>办公费</b>第{{i}}笔","lines":[{"account":"513","debit":"{{i}}.50"},{"account":"10201","credit":"{{i}}.50"}]}"""));
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.jsonl", string.Join("\n", vouchers) + "\n"));
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         var state = store.LoadState();
         return NoticeBuilder.Build(store, state, DisclosurePeriod.Month(new Period(2025, 3)), new DateOnly(2025, 4, 3), BooksCheckpoint.Take(store, state, []));
     }

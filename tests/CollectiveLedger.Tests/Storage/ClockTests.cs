@@ -19,7 +19,7 @@ public class ClockTests
         // The clock moves on by a millisecond every time it is read.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 15, 59, 59, 999, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
-        using (var store = LedgerStore.Open(ledger.Db, clock))
+        using (var store = ledger.Open(clock))
         {
             var decision = store.Apply("public", session =>
                 FeedbackRules.Receive(DisclosurePeriod.Month(new Period(2025, 2)), "收到草场承包费 100.00", "这笔钱是谁交的？", null, session.State, session.Today));

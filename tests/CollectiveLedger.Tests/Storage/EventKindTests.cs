@@ -81,7 +81,7 @@ public class EventKindTests
     [Test]
     public void A_sample_of_every_kind_is_encoded_decoded_applied_projected_and_replayed()
     {
-        using var store = LedgerStore.Open(_demo.Db, TestClock.Fixed);
+        using var store = _demo.Open(TestClock.Fixed);
         Assert.That(LedgerVerifier.Verify(store, []).Problems, Is.Empty, "the sample village verifies before the samples are added");
         var state = Replay(store, out var seen, out var draft);
         var firstSample = _demo.Head().Count;

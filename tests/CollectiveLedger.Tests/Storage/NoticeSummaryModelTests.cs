@@ -72,7 +72,7 @@ public class NoticeSummaryModelTests
     {
         var scopes = Enumerable.Range(1, 12).Select(m => ("month", $"2025-{m:D2}"))
             .Concat(Enumerable.Range(1, 4).Select(q => ("quarter", $"2025-Q{q}"))).Append(("year", "2025"));
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         var state = store.LoadState();
         var checkpoint = BooksCheckpoint.Take(store, state, []);
         return scopes.ToDictionary(s => s.Item2, s =>

@@ -19,7 +19,7 @@ public class BrowserTests
         ledger.Set([.. Workspace.People.Select(p => ("role." + p.Role, p.Person))]);
         ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         ledger.Ok("settings", "set", "approval.committee_limit", "10000");
-        using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
+        using (var store = ledger.Open(TestClock.Fixed))
             foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         // As serve --unsigned: signing from the web has its own tests (NoticeSigningTests).
         await Browser.Run(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { PublishUnsigned = true }, null, async (page, url) =>

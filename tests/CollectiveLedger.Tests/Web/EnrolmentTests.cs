@@ -32,7 +32,7 @@ public sealed partial class EnrolmentTests
         Assert.That(typed.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await typed.Content.ReadAsStringAsync(), Does.Contain("首次登录码"));
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no password was set for the new user");
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         Assert.That(store.Credentials.FindCredential("新会计"), Is.Null);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class EnrolmentTests
         Assert.That(await chair.Content.ReadAsStringAsync(), Does.Contain("cledger users password 主任"));
         Assert.That(notAdmin.StatusCode, Is.AnyOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest));
         Assert.That(workspace.Ledger.Ok("log", "show", "--limit", "1000", "--format", "json"), Does.Not.Contain("user.enrolment_issued"));
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         Assert.That(store.Credentials.EnrolmentExpiry("主任"), Is.Null);
         Assert.That(store.Credentials.EnrolmentExpiry("新会计"), Is.Null);
     }
@@ -79,7 +79,7 @@ public sealed partial class EnrolmentTests
         Assert.That(staff.StatusCode, Is.EqualTo(HttpStatusCode.OK), "enrolling signs the person in");
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a code is used once");
         Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        using (var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed))
+        using (var store = workspace.Ledger.Open(TestClock.Fixed))
         {
             Assert.That(CollectiveLedger.Web.Passwords.Matches("新会计", store.Credentials.FindCredential("新会计")!.PasswordHash, NewPassword), "the second attempt changed nothing");
             Assert.That(store.Credentials.EnrolmentExpiry("新会计"), Is.Null, "the code is gone");
@@ -144,7 +144,7 @@ public sealed partial class EnrolmentTests
         Assert.That(failures.Select(f => f.Status), Is.All.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(failures.Select(f => f.Html), Is.All.Contain(Message));
         Assert.That(withCurrent.Item1, Is.EqualTo(HttpStatusCode.Redirect), "the new code works after a wrong one and the replaced one were tried");
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         Assert.That(store.Credentials.FindCredential("出纳新人"), Is.Null, "the right code is refused while locked, and after it expired");
         Assert.That(store.Credentials.FindCredential("无角色"), Is.Null);
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
@@ -223,7 +223,7 @@ public sealed partial class EnrolmentTests
                  })
         {
             using var ledger = TestLedger.WithBasics();
-            using (var store = LedgerStore.Open(ledger.Db, TestClock.Fixed))
+            using (var store = ledger.Open(TestClock.Fixed))
                 store.Write(actor, session => session.Append(forged)); // past the rules, as a forger would write it
 
             var (code, _, _) = ledger.Run("verify");
@@ -243,7 +243,7 @@ public sealed partial class EnrolmentTests
         Assert.That((await workspace.Client().PostForm("/enrol", Form("新会计", code, NewPassword))).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Zero);
 
-        using (var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed))
+        using (var store = workspace.Ledger.Open(TestClock.Fixed))
             store.Write("新会计", session => session.Append(new CredentialSet("新会计", "新会计", CredentialSet.Enrolment)));
 
         Assert.That(workspace.Ledger.Run("verify").Code, Is.Not.Zero);

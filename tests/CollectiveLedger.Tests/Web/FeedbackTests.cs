@@ -173,7 +173,7 @@ public class FeedbackTests
         await Send(workspace.Client(), seq, new() { ["otherItem"] = "水费", ["question"] = "还没答复的问题" });
         var accountant = await workspace.SignedIn("会计");
         await accountant.PostForm("/staff/feedback?handler=Answer", new() { ["number"] = "1", ["answer"] = "已全部入账，见记-0001" }, "/staff/feedback");
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         var state = store.LoadState();
         var today = CollectiveLedger.Core.Periods.ChinaTime.Today(TestClock.Now);
         var month = CollectiveLedger.Core.Disclosure.DisclosurePeriod.Month(new CollectiveLedger.Core.Periods.Period(today.Year, today.Month));

@@ -103,7 +103,7 @@ public class PublicPagesTests
             new() { ["notice"] = notice, ["content"] = content, ["reviewed"] = "true" }, "/staff/notices");
         var publishBySupervisor = await supervisor.PostForm("/staff/notices?handler=Publish", new() { ["notice"] = notice, ["content"] = content }, "/staff/notices");
         var seq = await ReviewAndPublish(workspace);
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         var published = store.Notices.PublishedNotices(seq).Single();
         var files = published.Files;
         var log = workspace.Ledger.Ok("log", "show", "--format", "json");
@@ -132,7 +132,7 @@ public class PublicPagesTests
 
         var seq = await ReviewAndPublish(workspace);
 
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         var pdf = store.Notices.PublishedNotices(seq).Single().Files.Single(f => f.Format == "pdf");
         var path = Path.Combine(workspace.Ledger.Dir, "published.pdf");
         File.WriteAllBytes(path, store.Notices.NoticeFileBytes(seq, pdf.FileNo)!);

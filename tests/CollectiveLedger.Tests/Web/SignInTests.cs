@@ -79,7 +79,7 @@ public class SignInTests
         var changed = await workspace.SignedIn("会计");
         var untouched = await workspace.SignedIn("审计");
 
-        using (var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed))
+        using (var store = workspace.Ledger.Open(TestClock.Fixed))
         {
             store.Credentials.RemoveCredential("财务");
             store.Credentials.SetPassword("tester", "会计", CollectiveLedger.Web.Passwords.Hash("会计", "a-new-password-1"), CollectiveLedger.Core.Ledger.CredentialSet.Server);
@@ -272,7 +272,7 @@ public class SignInTests
 
     private static Credential StoredCredential(Workspace workspace, string user)
     {
-        using var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         return store.Credentials.FindCredential(user)!;
     }
 

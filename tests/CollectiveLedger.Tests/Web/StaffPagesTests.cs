@@ -226,7 +226,7 @@ public class StaffPagesTests
         finally { Environment.SetEnvironmentVariable("CLEDGER_PASSWORD", null); }
         ledger.Ok("settings", "set", "role.accountant", "乌云");
 
-        using var store = LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open(TestClock.Fixed);
         var credential = store.Credentials.FindCredential("乌云")!;
         Assert.That(credential.PasswordHash, Does.Not.Contain("cli-password-1"));
         Assert.That(CollectiveLedger.Web.Passwords.Matches("乌云", credential.PasswordHash, "cli-password-1"));
@@ -285,7 +285,7 @@ public class StaffPagesTests
         Assert.That(lookalike.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
         Assert.That(await lookalike.Content.ReadAsStringAsync(), Does.Contain("主任"));
         Assert.That(grant.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity), "a role holder that reads like another is refused too");
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed);
+        using var store = workspace.Ledger.Open(TestClock.Fixed);
         Assert.That(store.Credentials.UserNames().Any(n => n.Contains('\u200B', StringComparison.Ordinal) || n == "主 任"), Is.False, "no such user was added");
         Assert.That(store.Credentials.EnrolmentExpiry("主 任") ?? store.Credentials.EnrolmentExpiry("主\u200B任"), Is.Null, "and no code issued for one");
     }

@@ -56,7 +56,7 @@ public class TransparencyLogTests
         var tiles = new TileClient(client, checkpoint.Size);
         Assert.That(await tiles.Root(checkpoint.Size), Is.EqualTo(checkpoint.Root), "the root from the tiles is the checkpoint's");
         IReadOnlyList<byte[]> leaves;
-        using (var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed)) leaves = store.Disclosure.LeafHashes(checkpoint.Size);
+        using (var store = workspace.Ledger.Open(TestClock.Fixed)) leaves = store.Disclosure.LeafHashes(checkpoint.Size);
         foreach (var old in new long[] { 1, 7, 256, 300, checkpoint.Size - 1, checkpoint.Size })
         {
             var fromTiles = await tiles.Consistency(old, checkpoint.Size);
@@ -143,7 +143,7 @@ public class TransparencyLogTests
 
         Assert.That(proof.GetProperty("seq").GetInt64(), Is.EqualTo(seq));
         Assert.That(MerkleProof.VerifyInclusion(seq, checkpoint.Size, leaf, Hashes(proof), checkpoint.Root), Is.True);
-        using (var store = LedgerStore.Open(workspace.Ledger.Db, TestClock.Fixed))
+        using (var store = workspace.Ledger.Open(TestClock.Fixed))
             Assert.That(leaf, Is.EqualTo(MerkleTree.LeafHash(store.Entries(seq, 1).Single().Bytes)));
         foreach (var refused in new[] { $"/proof/inclusion?seq={checkpoint.Size}&size={checkpoint.Size}", $"/proof/consistency?old=1&new={checkpoint.Size + 1}",
                      "/proof/consistency?old=3&new=2", "/proof/consistency?old=x&new=2", "/proof/inclusion?seq=1" })

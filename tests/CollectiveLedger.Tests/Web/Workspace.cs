@@ -35,7 +35,7 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
         Ledger.Set([.. People.Select(p => ("role." + p.Role, p.Person))]);
         Ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         Ledger.Ok("settings", "set", "approval.committee_limit", "10000");
-        using (var store = LedgerStore.Open(Ledger.Db, TestClock.Fixed))
+        using (var store = Ledger.Open(TestClock.Fixed))
             foreach (var name in People.Select(p => p.Person).Append("无角色"))
                 Assert.That(store.Credentials.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         // As `cledger serve --unsigned`: the notices tests prepare are unsigned unless a test gives keys or takes the flag away.
