@@ -17,6 +17,15 @@ internal static class Migrations
 
     public static int Latest => All[^1].Version;
 
+    /// <summary>Embedded resources under this folder's <c>postgres/</c> are PostgreSQL's, not SQLite migrations.</summary>
+    public const string PostgresFolder = ".Schema.postgres.";
+
+    /// <summary>
+    /// <c>postgres/schema.sql</c>: a new PostgreSQL village's schema, in effect the SQLite files up to
+    /// <see cref="Latest"/> applied in order; run in the village's own schema (first in the search_path).
+    /// </summary>
+    public static string PostgresSchema => Read(typeof(Migrations).Assembly, typeof(Migrations).Namespace + ".postgres.schema.sql");
+
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction, int fromVersion)
     {
         foreach (var (version, sql) in All.Where(m => m.Version > fromVersion))
@@ -32,14 +41,20 @@ internal static class Migrations
     {
         var assembly = typeof(Migrations).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && !n.Contains(PostgresFolder, StringComparison.Ordinal))
             .Select(n =>
             {
                 var file = n[(n.IndexOf(".Schema.", StringComparison.Ordinal) + 8)..];
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (int.Parse(file[..3], System.Globalization.CultureInfo.InvariantCulture), reader.ReadToEnd());
+                return (int.Parse(file[..3], System.Globalization.CultureInfo.InvariantCulture), Read(assembly, n));
             })
             .OrderBy(m => m.Item1)
             .ToList();
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"no embedded resource {resource}"));
+        return reader.ReadToEnd();
     }
 }
