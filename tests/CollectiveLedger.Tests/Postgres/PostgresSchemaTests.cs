@@ -220,14 +220,40 @@ public class PostgresSchemaTests
             ("INSERT INTO distribution_steps (seq, year, action, by, role, plan) VALUES (85, 2025, 'paid', '乌云', NULL, NULL)", "DistributionNotApproved"),
             ("INSERT INTO distribution_steps (seq, year, action, by, role, plan) VALUES (85, 2025, 'posted', '乌云', NULL, NULL)", null),
             ("INSERT INTO distribution_steps (seq, year, action, by, role, plan) VALUES (86, 2025, 'paid', '乌云', NULL, NULL)", null),
+            ("INSERT INTO contract_receipts (seq, contract, date, amount_fen, account) VALUES (87, 'HT-1', '2025-03-01', 9000, '10201')", null),
+            ("INSERT INTO contract_recognitions (seq, contract, year, amount_fen) VALUES (88, 'HT-1', 2025, 3000)", null),
+            ("INSERT INTO contract_recognitions (seq, contract, year, amount_fen) VALUES (89, 'HT-1', 2025, 3000)", "UNIQUE"),
+            ("INSERT INTO assets (code, name, category, location, acquired, cost_fen, fund, life_months, residual_fen, account, depreciation_account, expense_account, species, head, opening_depreciation_fen, opening_months, paid_from, added_seq, nominal) " +
+             "VALUES ('GD-1', '机井', 'well', NULL, '2025-01-01', 10000, NULL, 0, 0, '151', NULL, NULL, NULL, 0, 0, 0, NULL, 90, 0)", null),
+            ("INSERT INTO asset_depreciation (seq, asset, period, amount_fen) VALUES (91, 'GD-1', '2025-02', 0)", null),
+            ("INSERT INTO herd_changes (seq, asset, date, change, head, note) VALUES (92, 'GD-1', '2025-03-01', 'births', 1, NULL)", null),
+            ("INSERT INTO asset_cost_changes (seq, asset, date, change, head, cost_fen, depreciation_fen, account) VALUES (93, 'GD-1', '2025-03-02', 'reared', 0, 100, 0, '101')", null),
+            ("INSERT INTO asset_disposals (seq, asset, date, proceeds_fen, proceeds_account, gain_loss_account, reason) VALUES (94, 'GD-1', '2025-04-01', 0, NULL, NULL, '报废')", null),
+            ("INSERT INTO feedback (number, seq, scope, from_period, to_period, date, item, question, contact) VALUES (1, 95, 'month', '2025-03', '2025-03', '2025-04-02', '电费', '为什么多了？', NULL)", null),
+            ("INSERT INTO feedback_answers (feedback, seq, date, by, answer) VALUES (1, 96, '2025-04-05', '乌云', '见凭证 12 号')", null),
         ];
+        string[] neverEdited = ["contracts", "contract_receipts", "contract_recognitions", "notices", "notice_reviews", "notice_publications", "disclosures",
+            "role_changes", "years", "distributions", "distribution_households", "distribution_steps", "assets", "asset_depreciation", "asset_disposals",
+            "herd_changes", "asset_cost_changes", "feedback", "feedback_answers"];
+        var changes = neverEdited.SelectMany(t => new[] { $"UPDATE {t} SET {Table.Named(t).Columns[0]} = {Table.Named(t).Columns[0]}", $"DELETE FROM {t}" }).ToList();
 
         var inSqlite = script.Select(s => SqliteOutcome(sqlite, s.Sql)).ToList();
         var inPostgres = script.Select(s => PostgresOutcome(village, s.Sql)).ToList();
+        var changedInSqlite = changes.Select(c => SqliteOutcome(sqlite, c)).ToList();
+        var changedInPostgres = changes.Select(c => PostgresOutcome(village, c)).ToList();
 
-        Assert.That(inSqlite, Is.EqualTo(script.Select(s => s.Refusal)), "SQLite");
-        Assert.That(inPostgres, Is.EqualTo(inSqlite), "PostgreSQL");
+        // Constraint violations are worded by each engine; the rules' own messages are the same.
+        Assert.That(inSqlite.Select(Unique), Is.EqualTo(script.Select(s => s.Refusal)), "SQLite");
+        Assert.That(inPostgres.Select(Unique), Is.EqualTo(inSqlite.Select(Unique)), "PostgreSQL");
+        Assert.That(changedInSqlite, Has.None.Null, "SQLite refuses every change");
+        Assert.That(changedInPostgres, Is.EqualTo(changedInSqlite));
+        Assert.That(village.Connection.ExecuteScalar<string>("SELECT disposed FROM asset_register WHERE code = 'GD-1'"), Is.EqualTo("2025-04-01"));
+        Assert.That(village.Connection.QuerySingle<(long, long, long, long)>("SELECT cost_fen, depreciated_fen, months, head FROM asset_register"), Is.EqualTo((10100L, 0L, 1L, 1L)));
     }
+
+    private static string? Unique(string? message) =>
+        message is not null && (message.StartsWith("UNIQUE constraint failed", StringComparison.Ordinal) || message.StartsWith("duplicate key value", StringComparison.Ordinal))
+            ? "UNIQUE" : message;
 
     /// <summary>
     /// A row of each table that is never edited (those easy to fill without a chain of others): the update, the
