@@ -118,12 +118,19 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// nothing in a value can hide from the comparison. Verify compares that text with the replayed row's.
     /// </summary>
     internal string SelectSignatures(Engines.Engine engine) =>
-        $"SELECT {string.Join(", ", Columns.Take(KeyColumns))}, {engine.Signature(Columns)} FROM {Name} ORDER BY {string.Join(", ", Columns.Take(KeyColumns))}";
+        $"SELECT {string.Join(", ", Columns.Take(KeyColumns).Select(Quote))}, {engine.Signature(Columns.Select(Quote).ToList())} FROM {Name} ORDER BY {string.Join(", ", Columns.Take(KeyColumns).Select(Quote))}";
 
-    private static Table Define(string name, int keyColumns, params string[] columns)
+    /// <summary>
+    /// A column as the SQL says it: quoted, as both engines read a quoted name (user_credentials.user is
+    /// a word of PostgreSQL's own, where a bare <c>user</c> is the connected user, not the column).
+    /// </summary>
+    private static string Quote(string column) => $"\"{column}\"";
+
+    private static Table Define(string name, int keyColumns, params string[] names)
     {
+        var columns = names.Select(Quote).ToArray();
         var keys = columns.Take(keyColumns).ToArray();
-        return new Table(name, columns, keyColumns,
+        return new Table(name, names, keyColumns,
             $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})",
             $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS NOT DISTINCT FROM @p{i}"))}",
             $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", keys)}");

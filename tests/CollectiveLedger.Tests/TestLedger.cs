@@ -18,10 +18,19 @@ public sealed class TestLedger : IDisposable
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
 
     /// <summary>What <c>--db</c> says: the SQLite file, or the PostgreSQL connection string.</summary>
-    public string Db => Postgres ?? Path.Combine(Dir, "ledger.db");
+    public string Db => Village is null ? Path.Combine(Dir, "ledger.db") : Postgres!;
 
     /// <summary>This ledger's village in the PostgreSQL database; null on SQLite.</summary>
-    public string? Village { get; } = Postgres is null ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+    public string? Village { get; }
+
+    public TestLedger() : this(sqlite: Postgres is null)
+    {
+    }
+
+    private TestLedger(bool sqlite) => Village = sqlite ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>Books in a SQLite file whatever engine the run tests (the PostgreSQL schema's tests compare against them).</summary>
+    public static TestLedger OnSqlite() => new(sqlite: true);
 
     /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
     public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
@@ -52,9 +61,11 @@ public sealed class TestLedger : IDisposable
     /// historic vouchers do (<c>init --attachments-required false</c>); the rule has its own tests
     /// (AttachmentRuleTests), and the sample village runs with it on.
     /// </param>
-    public static TestLedger WithBasics(bool attachmentsRequired = false)
+    public static TestLedger WithBasics(bool attachmentsRequired = false) => WithBasics(new TestLedger(), attachmentsRequired);
+
+    /// <summary>The books of <see cref="WithBasics(bool)"/> in <paramref name="ledger"/>.</summary>
+    public static TestLedger WithBasics(TestLedger ledger, bool attachmentsRequired = false)
     {
-        var ledger = new TestLedger();
         ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2025-01",
             "--attachments-required", attachmentsRequired ? "true" : "false", "--no-key");
         ledger.Ok("accounts", "add", "10201", "信用社基本户", "--parent", "102");

@@ -18,6 +18,15 @@ internal static class Migrations
 
     public static int Latest => All[^1].Version;
 
+    /// <summary>Embedded resources under this folder's <c>postgres/</c> are PostgreSQL's, not SQLite migrations.</summary>
+    public const string PostgresFolder = ".Schema.postgres.";
+
+    /// <summary>
+    /// <c>postgres/schema.sql</c>: a new PostgreSQL village's schema, in effect the SQLite files up to
+    /// <see cref="Latest"/> applied in order; run in the village's own schema (first in the search_path).
+    /// </summary>
+    public static string PostgresSchema => Read(typeof(Migrations).Assembly, typeof(Migrations).Namespace + ".postgres.schema.sql");
+
     /// <summary>The tables of new books, at the latest version: every SQLite migration in order, or PostgreSQL's schema in one file.</summary>
     public static void Create(DbConnection connection, DbTransaction transaction, Engines.Engine engine)
     {
@@ -25,7 +34,7 @@ internal static class Migrations
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"CREATE SCHEMA {postgres.Schema};\n" + Postgres + $"\nCOMMENT ON SCHEMA {postgres.Schema} IS '{Engines.Server.VersionComment(Latest)}';";
+            command.CommandText = $"CREATE SCHEMA {postgres.Schema};\n" + PostgresSchema + $"\nCOMMENT ON SCHEMA {postgres.Schema} IS '{Engines.Server.VersionComment(Latest)}';";
             command.ExecuteNonQuery();
             transaction.Connection!.Execute("INSERT INTO public.cledger_villages (code, name) VALUES (@code, @code) ON CONFLICT (code) DO NOTHING",
                 new { code = postgres.Village }, transaction);
@@ -53,27 +62,24 @@ internal static class Migrations
         }
     }
 
-    /// <summary>PostgreSQL's schema at <see cref="Latest"/> (postgres/schema.sql), run in a new village's schema.</summary>
-    private static readonly string Postgres = Read(typeof(Migrations).Assembly, "CollectiveLedger.Storage.Schema.postgres.schema.sql");
-
-    private static string Read(System.Reflection.Assembly assembly, string name)
-    {
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
-    }
-
     private static List<(int, string)> Load()
     {
         var assembly = typeof(Migrations).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && !n.Contains(".postgres.", StringComparison.Ordinal))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && !n.Contains(PostgresFolder, StringComparison.Ordinal))
             .Select(n =>
             {
                 var file = n[(n.IndexOf(".Schema.", StringComparison.Ordinal) + 8)..];
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (int.Parse(file[..3], System.Globalization.CultureInfo.InvariantCulture), reader.ReadToEnd());
+                return (int.Parse(file[..3], System.Globalization.CultureInfo.InvariantCulture), Read(assembly, n));
             })
             .OrderBy(m => m.Item1)
             .ToList();
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"no embedded resource {resource}"));
+        return reader.ReadToEnd();
     }
 }
