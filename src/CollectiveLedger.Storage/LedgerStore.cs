@@ -77,21 +77,22 @@ public sealed partial class LedgerStore : IDisposable
     /// <summary>Creates a new ledger file with entry 0; refuses to overwrite anything.</summary>
     /// <exception cref="LedgerOpenException">The file exists.</exception>
     /// <param name="then">Entries that follow entry 0 in the same transaction (the settings a new book starts with).</param>
-    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null)
+    public static LedgerStore Create(string path, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null) =>
+        CreateWith(path, actor, clock, session =>
+        {
+            session.Append(created);
+            foreach (var e in then ?? []) session.Append(e);
+        });
+
+    /// <summary>
+    /// Creates a new ledger file, applies the schema and runs <paramref name="fill"/> in the same first
+    /// write transaction (<see cref="Create"/>: entry 0 and the settings; <see cref="Restore"/>: a log's
+    /// entries). If anything fails, the file is removed: there are books, or nothing.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">The file exists.</exception>
+    private static LedgerStore CreateWith(string path, string actor, TimeProvider clock, Action<WriteSession> fill)
     {
-        try
-        {
-            // Created exclusively: two `init`s racing cannot both think the file is theirs. Owner-only
-            // (0600) from the start, as SQLite gives its -wal and -shm files the database's mode: the
-            // books hold members' ID card, bank and phone numbers and the users' password hashes.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            new FileStream(path, options).Dispose();
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            throw new LedgerOpenException($"{path} 已存在，不会覆盖", $"{path} already exists; it will not be overwritten");
-        }
+        CreateOwnerOnly(path);
         var connection = Connect(path, SqliteOpenMode.ReadWrite);
         try
         {
@@ -100,8 +101,7 @@ public sealed partial class LedgerStore : IDisposable
             store.Write(actor, session =>
             {
                 Migrations.Apply(connection, session.Transaction, 0);
-                session.Append(created);
-                foreach (var e in then ?? []) session.Append(e);
+                fill(session);
                 return 0;
             }, loadState: false);
             return store;
@@ -112,6 +112,26 @@ public sealed partial class LedgerStore : IDisposable
             SqliteConnection.ClearAllPools();
             File.Delete(path);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates an empty file exclusively: two `init`s racing cannot both think the file is theirs.
+    /// Owner-only (0600) from the start, as SQLite gives its -wal and -shm files the database's mode:
+    /// the books hold members' ID card, bank and phone numbers and the users' password hashes.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">The file exists.</exception>
+    private static void CreateOwnerOnly(string path)
+    {
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            new FileStream(path, options).Dispose();
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw Exists(path);
         }
     }
 
