@@ -24,14 +24,24 @@ public sealed partial class LedgerStore
     /// </summary>
     /// <param name="entries">The log's lines, each an entry's bytes without its line feed; checked by the caller first (LogFileVerifier names the line).</param>
     /// <exception cref="LedgerOpenException">Something exists at <paramref name="path"/>; it is left as it was.</exception>
-    /// <exception cref="FormatException">An entry is not canonical or not the next of the chain; nothing is left.</exception>
+    /// <exception cref="EntryRefusedException">An entry cannot be stored; nothing is left.</exception>
     public static VerifyReport Restore(string path, IEnumerable<byte[]> entries, TimeProvider clock, IProgress<long>? progress = null)
     {
         var store = CreateWith(path, "restore", clock, session =>
         {
             foreach (var bytes in entries)
             {
-                session.AppendEntry(bytes);
+                try
+                {
+                    session.AppendEntry(bytes);
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or FormatException or System.Text.Json.JsonException
+                                              or InvalidOperationException or KeyNotFoundException or ArgumentException)
+                {
+                    // A log whose chain holds (re-chained by hand) can still hold an entry the books refuse:
+                    // a constraint of the schema, an event the state cannot take. Named by its place in the log.
+                    throw new EntryRefusedException(session.Appended, e);
+                }
                 if (session.Appended % RestoreProgressEvery == 0) progress?.Report(session.Appended);
             }
         });

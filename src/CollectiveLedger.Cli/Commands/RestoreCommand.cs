@@ -52,8 +52,18 @@ public static class RestoreCommand
             return ExitCodes.Rejected;
         }
 
-        var report = LedgerStore.Restore(ctx.Db, LogFileVerifier.Lines(file).Select(range => file[range]), ctx.Clock,
-            Progress.OnTerminal<long>(ctx, ctx.Say("恢复", "restoring")));
+        VerifyReport report;
+        try
+        {
+            report = LedgerStore.Restore(ctx.Db, LogFileVerifier.Lines(file).Select(range => file[range]), ctx.Clock,
+                Progress.OnTerminal<long>(ctx, ctx.Say("恢复", "restoring")));
+        }
+        catch (EntryRefusedException e)
+        {
+            Progress.Clear(ctx);
+            ctx.Error.WriteLine($"第 {e.Seq + 1} 行的条目无法写入账簿，未留下任何账簿 line {e.Seq + 1}: {e.Message.TrimEnd('.')}; no books were left at {ctx.Db}");
+            return ExitCodes.Rejected;
+        }
         Progress.Clear(ctx);
         if (report.IntegrityFound > 0)
         {

@@ -111,6 +111,39 @@ public class RestoreTests
     }
 
     [Test]
+    public void A_log_re_chained_around_an_entry_the_books_refuse_is_refused_naming_its_line_and_leaves_no_target()
+    {
+        using var source = TestLedger.WithBasics();
+        var log = Path.Combine(source.Dir, "log.jsonl");
+        source.Ok("log", "export", "--out", log);
+        var lines = File.ReadAllText(log, Encoding.UTF8).TrimEnd('\n').Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("\"code\":\"50101\"", StringComparison.Ordinal)) + 1;
+        lines[line - 1] = lines[line - 1].Replace("\"code\":\"50101\"", "\"code\":\"10201\"", StringComparison.Ordinal);
+        using var target = new TestLedger();
+        var forged = target.WriteFile("forged.jsonl", Rechained(lines, from: line - 1));
+
+        var (code, _, stderr) = target.Run("restore", "--from-log", forged);
+
+        Assert.That(code, Is.EqualTo(1), stderr);
+        Assert.That(stderr, Does.Contain($"line {line}: entry {line - 1} cannot be stored"));
+        Assert.That(stderr, Does.Not.Match(TestLedger.StackTraceLine));
+        Assert.That(File.Exists(target.Db), Is.False);
+    }
+
+    /// <summary>What a forger does to a log file: every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
+    private static string Rechained(string[] lines, int from)
+    {
+        var prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[from - 1])));
+        for (var i = from; i < lines.Length; i++)
+        {
+            var at = lines[i].IndexOf("\"prev\":\"", StringComparison.Ordinal) + 8;
+            lines[i] = lines[i][..at] + prev + lines[i][(at + 64)..];
+            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[i])));
+        }
+        return string.Join('\n', lines) + "\n";
+    }
+
+    [Test]
     public void An_existing_target_is_refused_and_left_as_it_was()
     {
         using var target = TestLedger.WithBasics();
