@@ -33,6 +33,29 @@ public class RestoreTests
         return JsonDocument.Parse(stdout).RootElement;
     }
 
+    /// <summary>Each table of the books (the log and every projection) with the number of rows one file has and the other lacks.</summary>
+    private static List<string> DifferingRows(TestLedger a, TestLedger b)
+    {
+        using var c = a.Connect();
+        using (var attach = c.CreateCommand())
+        {
+            attach.CommandText = "ATTACH DATABASE $path AS other";
+            attach.Parameters.AddWithValue("$path", b.Db);
+            attach.ExecuteNonQuery();
+        }
+        var differing = new List<string>();
+        foreach (var table in CollectiveLedger.Storage.Table.All.Select(t => t.Name).Append("audit_log"))
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT (SELECT count(*) FROM (SELECT * FROM main.{table} EXCEPT SELECT * FROM other.{table})) " +
+                              $"+ (SELECT count(*) FROM (SELECT * FROM other.{table} EXCEPT SELECT * FROM main.{table})), (SELECT count(*) FROM main.{table})";
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            if (r.GetInt64(0) > 0) differing.Add($"{table}: {r.GetInt64(0)} of {r.GetInt64(1)} rows differ");
+        }
+        return differing;
+    }
+
     /// <summary>The log with line <paramref name="line"/> (1-based) replaced by what <paramref name="change"/> makes of it.</summary>
     private static string Tampered(TestLedger target, int line, Func<string, string> change)
     {
@@ -61,6 +84,7 @@ public class RestoreTests
         Assert.That(stdout, Does.Contain(original.GetProperty("head").GetProperty("hash").GetString()));
         Assert.That(target.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2026-06", "--format", "json"),
             Is.EqualTo(_demo.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2026-06", "--format", "json")));
+        Assert.That(DifferingRows(_demo, target), Is.Empty, "every table of the books holds the same rows");
         Assert.That(stdout, Does.Contain("credentials").And.Contain("witness_cosignatures"), "the tables outside the books are named");
         Assert.That(stdout, Does.Contain("ledger.db.key"), "the sample registers the organization's key: copy its file");
     }
