@@ -154,6 +154,28 @@ public class RestoreTests
         Assert.That(File.Exists(target.Db), Is.False);
     }
 
+    [Test]
+    public void Books_restored_from_a_log_re_chained_around_a_rule_only_verify_checks_are_removed_and_the_problem_shown()
+    {
+        using var source = TestLedger.WithBasics();
+        source.Ok("period", "close", "2025-01");
+        var log = Path.Combine(source.Dir, "log.jsonl");
+        source.Ok("log", "export", "--out", log);
+        var lines = File.ReadAllText(log, Encoding.UTF8).TrimEnd('\n').Split('\n');
+        var closed = Array.FindIndex(lines, l => l.Contains("\"kind\":\"period.closed\"", StringComparison.Ordinal));
+        var at = lines[closed].IndexOf("\"balances_sha256\":\"", StringComparison.Ordinal) + 19;
+        lines[closed] = lines[closed][..at] + (lines[closed][at] == '0' ? '1' : '0') + lines[closed][(at + 1)..];
+        using var target = new TestLedger();
+        var forged = target.WriteFile("forged.jsonl", Rechained(lines, from: closed));
+
+        var (code, stdout, stderr) = target.Run("restore", "--from-log", forged);
+
+        Assert.That(code, Is.EqualTo(1), stdout + stderr);
+        Assert.That(stderr, Does.Contain("the restored books do not verify and were removed"));
+        Assert.That(stderr, Does.Contain($"seq {closed}: period.closed holds values its rule would not have written"));
+        Assert.That(Directory.GetFiles(target.Dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "forged.jsonl" }), "no books, no -wal or -shm");
+    }
+
     /// <summary>What a forger does to a log file: every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
     private static string Rechained(string[] lines, int from)
     {
