@@ -109,8 +109,7 @@ public sealed partial class LedgerStore : IDisposable
         catch
         {
             connection.Dispose();
-            SqliteConnection.ClearAllPools();
-            File.Delete(path);
+            Remove(path);
             throw;
         }
     }
