@@ -28,6 +28,9 @@ public sealed class Context(string db, string actor, Language language, TextWrit
 
     public LedgerStore Open() => LedgerStore.Open(Db, Clock, Village);
 
+    /// <summary>The books as messages name them: the file, or the server's address (never its password) and the village.</summary>
+    public string Books => Village is null || !Storage.Engines.Server.IsAddress(Db) ? Db : $"{Storage.Engines.Server.Display(Db)} village {Village}";
+
     /// <summary>Chinese first for Chinese readers, English alone for English ones.</summary>
     public string Say(string zh, string en) => Chinese ? $"{zh} {en}" : en;
 

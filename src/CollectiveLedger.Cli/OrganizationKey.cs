@@ -24,7 +24,10 @@ public static class OrganizationKey
     /// </summary>
     public static string PathOf(Context ctx) => ctx.Village is { } village
         ? Path.Combine(Environment.GetEnvironmentVariable("CLEDGER_KEYS") is { Length: > 0 } keys ? keys : ".", $"village-{village}{Suffix}")
-        : ctx.Db + Suffix;
+        : PathOf(ctx.Db);
+
+    /// <summary>The key file beside the SQLite file <paramref name="db"/>.</summary>
+    public static string PathOf(string db) => db + Suffix;
 
     public static string NameOf(LedgerState state) => Checkpoint.OriginOf(state.Ledger.OrgCode, state.Ledger.LedgerId);
 

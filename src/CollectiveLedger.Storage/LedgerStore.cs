@@ -95,48 +95,68 @@ public sealed partial class LedgerStore : IDisposable
     /// <exception cref="LedgerOpenException">The file or the village exists.</exception>
     /// <param name="then">Entries that follow entry 0 in the same transaction (the settings a new book starts with).</param>
     public static LedgerStore Create(string db, LedgerCreated created, string actor, TimeProvider clock, IReadOnlyList<LedgerEvent>? then = null,
-        string? village = null)
+        string? village = null) =>
+        CreateWith(db, village, actor, clock, session =>
+        {
+            session.Append(created);
+            foreach (var e in then ?? []) session.Append(e);
+        });
+
+    /// <summary>
+    /// Creates new books (a file, or a village's schema), applies the schema and runs <paramref name="fill"/>
+    /// in the same first write transaction (<see cref="Create"/>: entry 0 and the settings; <see cref="Restore"/>:
+    /// a log's entries). If anything fails, nothing is left: there are books, or nothing.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">The file or the village exists.</exception>
+    private static LedgerStore CreateWith(string db, string? village, string actor, TimeProvider clock, Action<WriteSession> fill)
     {
-        if (Server.IsAddress(db)) return Server.Create(db, village, clock, store => store.Begin(created, actor, then, store._engine));
+        // On PostgreSQL the schema is made in the transaction that fills it: a failure rolls both back.
+        if (Server.IsAddress(db)) return Server.Create(db, village, clock, store => store.Fill(actor, fill));
         if (village is not null) throw Server.NoVillagesInAFile(db);
-        try
-        {
-            // Created exclusively: two `init`s racing cannot both think the file is theirs. Owner-only
-            // (0600) from the start, as SQLite gives its -wal and -shm files the database's mode: the
-            // books hold members' ID card, bank and phone numbers and the users' password hashes.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            new FileStream(db, options).Dispose();
-        }
-        catch (IOException) when (File.Exists(db))
-        {
-            throw new LedgerOpenException($"{db} 已存在，不会覆盖", $"{db} already exists; it will not be overwritten");
-        }
+        CreateOwnerOnly(db);
         var connection = Connect(db, SqliteOpenMode.ReadWrite);
         try
         {
             connection.Execute($"PRAGMA application_id = {Migrations.ApplicationId}; PRAGMA journal_mode = WAL;");
             var store = new LedgerStore(connection, SqliteEngine.Instance, clock) { Path = db };
-            store.Begin(created, actor, then, SqliteEngine.Instance);
+            store.Fill(actor, fill);
             return store;
         }
         catch
         {
             connection.Dispose();
-            SqliteConnection.ClearAllPools();
-            File.Delete(db);
+            Remove(db, null);
             throw;
         }
     }
 
-    /// <summary>The schema and entry 0 (and <paramref name="then"/>) of new books, in one transaction.</summary>
-    private void Begin(LedgerCreated created, string actor, IReadOnlyList<LedgerEvent>? then, Engine engine) => Write(actor, session =>
+    /// <summary>The schema of new books and their first entries, in one write transaction.</summary>
+    private void Fill(string actor, Action<WriteSession> fill) => Write(actor, session =>
     {
-        Migrations.Create(_connection, session.Transaction, engine);
-        session.Append(created);
-        foreach (var e in then ?? []) session.Append(e);
+        Migrations.Create(_connection, session.Transaction, _engine);
+        fill(session);
         return 0;
     }, loadState: false);
+
+    /// <summary>
+    /// Creates an empty file exclusively: two `init`s racing cannot both think the file is theirs.
+    /// Owner-only (0600) from the start, as SQLite gives its -wal and -shm files the database's mode:
+    /// the books hold members' ID card, bank and phone numbers and the users' password hashes.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">The file exists.</exception>
+    private static void CreateOwnerOnly(string path)
+    {
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            new FileStream(path, options).Dispose();
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw Exists(path);
+        }
+    }
 
     /// <summary>Opens existing books (a SQLite file, or village <paramref name="village"/> of a PostgreSQL database) and migrates them forward.</summary>
     /// <exception cref="LedgerOpenException">Missing, not a ledger, or newer than this program.</exception>

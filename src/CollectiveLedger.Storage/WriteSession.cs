@@ -78,7 +78,33 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     {
         if (e.Salt is null && EventKinds.Named(e.Kind) is { HoldsPersonalData: true })
             e = e with { Salt = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
-        var entry = AuditEntry.Create(_nextSeq, _prev, _now, _actor, e);
+        return Insert(AuditEntry.Create(_nextSeq, _prev, _now, _actor, e), e);
+    }
+
+    /// <summary>
+    /// Appends an entry made elsewhere, as its exact bytes (<see cref="LedgerStore.Restore"/>: books rebuilt
+    /// from an exported log), with the rows of its event inserted as <see cref="Append"/> inserts them. Its
+    /// time, actor and salt are its own, so its hash, and the head, are the ones it had.
+    /// </summary>
+    /// <exception cref="FormatException">
+    /// The bytes are not a canonical entry, or not the next entry of this chain (its seq, its prev). The
+    /// caller checks the file first and names the line (LogFileVerifier); this holds the chain when appending too.
+    /// </exception>
+    public AuditEntry AppendEntry(byte[] bytes)
+    {
+        var parsed = ParsedEntry.Parse(bytes);
+        if (parsed.Seq != _nextSeq || parsed.Prev != _prev)
+            throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"entry {parsed.Seq} does not follow entry {_nextSeq - 1}: the next entry is {_nextSeq} with prev {_prev}"));
+        if (parsed.V != AuditEntry.Version || !Core.Periods.IsoDate.TryParseTimestamp(parsed.Time, out var time)
+            || !AuditEntry.EncodesTo(parsed.Seq, parsed.Prev, time, parsed.Actor, parsed.Event, bytes))
+            throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"entry {parsed.Seq} is not canonical"));
+        return Insert(new AuditEntry(parsed.Seq, bytes, Sha256Hex.Of(bytes)), parsed.Event);
+    }
+
+    /// <summary>The one insert path: the entry, the rows its event declares, the state.</summary>
+    private AuditEntry Insert(AuditEntry entry, LedgerEvent e)
+    {
         Execute(InsertEntry, [entry.Seq, entry.Hash, entry.Bytes]);
         foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);
         State.Apply(e);

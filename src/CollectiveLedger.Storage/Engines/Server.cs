@@ -95,6 +95,14 @@ public static partial class Server
             """).ToList();
     }
 
+    /// <summary>Removes the books of village <paramref name="code"/> (its schema) and its registry row: only for books just made that failed their check.</summary>
+    internal static void Drop(string db, string? code)
+    {
+        var schema = SchemaOf(db, code);
+        using var connection = Connect(db, "public");
+        connection.Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE; DELETE FROM public.cledger_villages WHERE code = @code", new { code });
+    }
+
     internal static string VersionComment(int version) => "CollectiveLedger " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static LedgerStore Create(string db, string? village, TimeProvider clock, Action<LedgerStore> begin)

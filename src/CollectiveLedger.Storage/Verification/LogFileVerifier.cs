@@ -95,7 +95,7 @@ public static class LogFileVerifier
         new(kind, seq, message, Expected: expected.ToString(CultureInfo.InvariantCulture), Actual: actual.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The file's lines, split at 0x0A (a trailing line feed ends the last one; an empty line is a line).</summary>
-    private static IEnumerable<Range> Lines(byte[] file)
+    public static IEnumerable<Range> Lines(byte[] file)
     {
         var start = 0;
         while (start < file.Length)
