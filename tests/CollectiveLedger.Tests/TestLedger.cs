@@ -15,6 +15,19 @@ public sealed class TestLedger : IDisposable
     /// <summary>The PostgreSQL database the tests run against, or null for SQLite files.</summary>
     public static string? Postgres { get; } = Environment.GetEnvironmentVariable("CLEDGER_TEST_POSTGRES") is { Length: > 0 } p ? p : null;
 
+    /// <summary>Where the villages' organization keys go on PostgreSQL ($CLEDGER_KEYS): a folder of the run, not the current one.</summary>
+    private static readonly string? KeysFolder = Postgres is null ? null : KeysOfTheRun();
+
+    private static string KeysOfTheRun()
+    {
+        var folder = Directory.CreateTempSubdirectory("cledger-test-keys-").FullName;
+        Environment.SetEnvironmentVariable("CLEDGER_KEYS", folder); // inherited by the cledger processes the tests start
+        return folder;
+    }
+
+    /// <summary>The organization's key file of these books: beside the SQLite file, or the village's in $CLEDGER_KEYS.</summary>
+    public string KeyFile => Village is null ? Db + ".key" : Path.Combine(KeysFolder!, $"village-{Village}.key");
+
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
 
     /// <summary>What <c>--db</c> says: the SQLite file, or the PostgreSQL connection string.</summary>
@@ -192,9 +205,12 @@ public sealed class TestLedger : IDisposable
     {
         using var c = Connect();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = Village is null ? sql : ForPostgres(c, sql);
+        cmd.CommandText = Spoken(c, sql);
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary><paramref name="sql"/> as this engine speaks it (<see cref="Sql"/>), for a command of the tests' own on <see cref="Connect"/>.</summary>
+    public string Spoken(DbConnection c, string sql) => Village is null ? sql : ForPostgres(c, sql);
 
     private static string ForPostgres(DbConnection c, string sql)
     {
@@ -207,6 +223,7 @@ public sealed class TestLedger : IDisposable
         sql = System.Text.RegularExpressions.Regex.Replace(sql, @"CAST\((\w+) AS TEXT\)", "convert_from($1, 'UTF8')");
         sql = System.Text.RegularExpressions.Regex.Replace(sql, @"CAST\(('[^']*'|\w+\([^()]*(?:\([^()]*\)[^()]*)*\)) AS BLOB\)", "convert_to($1, 'UTF8')");
         sql = System.Text.RegularExpressions.Regex.Replace(sql, @"X'([0-9A-Fa-f]*)'", @"'\x$1'::bytea");
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"json_set\((\w+), '\$\.(\w+)', (-?\d+)\)", "jsonb_set($1::jsonb, '{$2}', '$3')::text");
         return sql.Replace("printf('%064d', 7)", "lpad('7', 64, '0')", StringComparison.Ordinal);
     }
 
@@ -248,6 +265,7 @@ public sealed class TestLedger : IDisposable
             drop.CommandText = $"DROP SCHEMA IF EXISTS {SchemaName} CASCADE; DELETE FROM public.cledger_villages WHERE code = '{Village}'";
             try { drop.ExecuteNonQuery(); } catch (Npgsql.PostgresException e) when (e.SqlState == "42P01") { } // no village was ever made
         }
+        if (Village is not null) File.Delete(KeyFile);
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -63,8 +63,8 @@ public class BackupTests
     {
         using var c = ledger.Connect();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT hash FROM audit_log WHERE seq = $seq";
-        cmd.Parameters.AddWithValue("$seq", seq);
+        cmd.CommandText = "SELECT hash FROM audit_log WHERE seq = @seq";
+        cmd.Parameters.AddWithValue("@seq", seq);
         return (string)cmd.ExecuteScalar()!;
     }
 }

@@ -313,8 +313,8 @@ public class DistributionTests
     {
         using var c = ledger.Connect();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT seq FROM audit_log WHERE CAST(entry AS TEXT) LIKE $like ORDER BY seq LIMIT 1";
-        cmd.Parameters.AddWithValue("$like", like);
+        cmd.CommandText = ledger.Spoken(c, "SELECT seq FROM audit_log WHERE CAST(entry AS TEXT) LIKE @like ORDER BY seq LIMIT 1");
+        cmd.Parameters.AddWithValue("@like", like);
         return (long)cmd.ExecuteScalar()!;
     }
 

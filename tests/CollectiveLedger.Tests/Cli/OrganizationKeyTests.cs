@@ -41,7 +41,7 @@ public class OrganizationKeyTests
         return ledger;
     }
 
-    private static string KeyFile(TestLedger ledger) => ledger.Db + ".key";
+    private static string KeyFile(TestLedger ledger) => ledger.KeyFile;
 
     /// <summary>The books' checkpoint origin, which names the organization's key.</summary>
     private static string Origin(TestLedger ledger) => ledger.Ok("checkpoint").Split('\n')[0];

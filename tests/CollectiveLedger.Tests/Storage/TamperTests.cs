@@ -189,8 +189,8 @@ public static class TamperHelpers
         using (var c = ledger.Connect())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = $r";
-            cmd.Parameters.AddWithValue("$r", reference);
+            cmd.CommandText = "SELECT seq FROM vouchers WHERE ref = @r";
+            cmd.Parameters.AddWithValue("@r", reference);
             seq = (long)cmd.ExecuteScalar()!;
         }
         ledger.Sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER vouchers_no_update");
@@ -205,16 +205,16 @@ public static class TamperHelpers
         var rows = new List<(long Seq, byte[] Bytes)>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT seq, entry FROM audit_log WHERE seq >= $s ORDER BY seq";
-            cmd.Parameters.AddWithValue("$s", seq);
+            cmd.CommandText = "SELECT seq, entry FROM audit_log WHERE seq >= @s ORDER BY seq";
+            cmd.Parameters.AddWithValue("@s", seq);
             using var r = cmd.ExecuteReader();
             while (r.Read()) rows.Add((r.GetInt64(0), (byte[])r[1]));
         }
         string prev;
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT hash FROM audit_log WHERE seq = $s";
-            cmd.Parameters.AddWithValue("$s", seq - 1);
+            cmd.CommandText = "SELECT hash FROM audit_log WHERE seq = @s";
+            cmd.Parameters.AddWithValue("@s", seq - 1);
             prev = (string)cmd.ExecuteScalar()!;
         }
         foreach (var (s, bytes) in rows)
@@ -226,10 +226,10 @@ public static class TamperHelpers
             var newBytes = Encoding.UTF8.GetBytes(text);
             prev = Convert.ToHexStringLower(SHA256.HashData(newBytes));
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "UPDATE audit_log SET entry = $e, hash = $h WHERE seq = $s";
-            cmd.Parameters.AddWithValue("$e", newBytes);
-            cmd.Parameters.AddWithValue("$h", prev);
-            cmd.Parameters.AddWithValue("$s", s);
+            cmd.CommandText = "UPDATE audit_log SET entry = @e, hash = @h WHERE seq = @s";
+            cmd.Parameters.AddWithValue("@e", newBytes);
+            cmd.Parameters.AddWithValue("@h", prev);
+            cmd.Parameters.AddWithValue("@s", s);
             cmd.ExecuteNonQuery();
         }
     }

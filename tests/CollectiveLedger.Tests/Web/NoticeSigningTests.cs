@@ -76,7 +76,7 @@ public class NoticeSigningTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
         Assert.That(page, Does.Not.Contain("id=\"signing-unavailable\"").And.Not.Contain("id=\"publishes-unsigned\""));
         Assert.That(preview, Does.Contain("collectiveledger.local/N2TEST/").And.Not.Contain("未签名"));
-        Assert.That(File.Exists(workspace.Ledger.Db + ".key"), Is.True);
+        Assert.That(File.Exists(workspace.Ledger.KeyFile), Is.True);
     }
 
     [Test]

@@ -217,10 +217,10 @@ public class PublicPagesTests
         using (var c = workspace.Ledger.Connect())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = $bytes WHERE file_no = 2; " +
-                "UPDATE disclosure_files SET sha256 = $sha WHERE file_no = 2";
-            cmd.Parameters.AddWithValue("$bytes", forged);
-            cmd.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(forged)));
+            cmd.CommandText = "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = @bytes WHERE file_no = 2; " +
+                "UPDATE disclosure_files SET sha256 = @sha WHERE file_no = 2";
+            cmd.Parameters.AddWithValue("@bytes", forged);
+            cmd.Parameters.AddWithValue("@sha", Convert.ToHexStringLower(SHA256.HashData(forged)));
             cmd.ExecuteNonQuery();
         }
 
