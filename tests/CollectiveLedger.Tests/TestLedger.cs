@@ -12,6 +12,12 @@ namespace CollectiveLedger.Tests;
 /// </summary>
 public sealed class TestLedger : IDisposable
 {
+    /// <summary>
+    /// The category of tests about what only a SQLite file has (the file itself, its PRAGMAs, its old schema
+    /// versions, its backup API): CI's PostgreSQL pass leaves them out (<c>--filter TestCategory!=SqliteOnly</c>).
+    /// </summary>
+    public const string SqliteOnly = "SqliteOnly";
+
     /// <summary>The PostgreSQL database the tests run against, or null for SQLite files.</summary>
     public static string? Postgres { get; } = Environment.GetEnvironmentVariable("CLEDGER_TEST_POSTGRES") is { Length: > 0 } p ? p : null;
 

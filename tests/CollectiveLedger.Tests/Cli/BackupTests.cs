@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace CollectiveLedger.Tests.Cli;
 
 /// <summary>`cledger backup` (issue 16): an online copy of books another writer is changing, verified before it is kept.</summary>
+[Category(TestLedger.SqliteOnly)] // SQLite's online backup API; PostgreSQL books are copied with pg_dump
 public class BackupTests
 {
     private const string Voucher = """

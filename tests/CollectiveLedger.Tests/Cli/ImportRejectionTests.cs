@@ -145,7 +145,7 @@ public class ImportRejectionTests
         Assert.That(ledger.Head(), Is.EqualTo(before));
     }
 
-    [Test]
+    [Test, Category(TestLedger.SqliteOnly)] // a file that is not a SQLite ledger, and PRAGMA user_version
     public void A_file_that_is_not_a_ledger_and_a_newer_schema_are_refused_with_exit_2()
     {
         using var ledger = new TestLedger();

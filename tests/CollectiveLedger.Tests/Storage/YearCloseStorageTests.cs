@@ -33,7 +33,7 @@ public class YearCloseStorageTests
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Test]
+    [Test, Category(TestLedger.SqliteOnly)] // an old SQLite file, migrated forward: PostgreSQL books start at the latest schema
     public void A_database_of_schema_version_2_opens_migrates_closes_its_year_and_verifies()
     {
         using var ledger = new TestLedger();
@@ -73,7 +73,7 @@ public class YearCloseStorageTests
         Assert.That(Scalar(ledger, "SELECT count(*) FROM years WHERE year = 2025 AND status = 'closed'"), Is.EqualTo(1));
         Assert.That(Scalar(ledger, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), Is.EqualTo(1));
         Assert.That(() => ledger.Sql("INSERT INTO vouchers (seq, period, number, date, kind, summary, attachments) VALUES (999, '2026-12', 9, '2026-12-31', 'bogus', 'x', 0)"),
-            Throws.Exception.With.Message.Contains("CHECK"), "the relaxed CHECK still refuses other kinds");
+            Throws.Exception.With.Message.Contains("CHECK").IgnoreCase, "the relaxed CHECK still refuses other kinds");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
 
