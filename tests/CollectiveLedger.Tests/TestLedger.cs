@@ -54,6 +54,19 @@ public sealed class TestLedger : IDisposable
     /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
     public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
 
+    /// <summary>Whether books were made: the file, or the village's schema.</summary>
+    public bool HasBooks
+    {
+        get
+        {
+            if (Village is null) return File.Exists(Db);
+            using var c = Connect();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT count(*) FROM pg_namespace WHERE nspname = '{SchemaName}'";
+            return (long)cmd.ExecuteScalar()! > 0;
+        }
+    }
+
     /// <summary>The books, opened as the program opens them.</summary>
     public CollectiveLedger.Storage.LedgerStore Open(TimeProvider? clock = null) =>
         CollectiveLedger.Storage.LedgerStore.Open(Db, clock ?? TestClock.Fixed, Village);
@@ -91,6 +104,27 @@ public sealed class TestLedger : IDisposable
         ledger.Ok("accounts", "add", "50101", "草场承包费", "--parent", "501");
         ledger.Ok("funds", "add", "F01", "衔接资金");
         ledger.Ok("members", "add", "M001", "巴特尔");
+        return ledger;
+    }
+
+    /// <summary>
+    /// The sample village's books as <c>cledger demo</c> makes them, with its files in <see cref="Dir"/>. The demo
+    /// writes a SQLite file; on PostgreSQL its books are then moved into this ledger's village by their log, as
+    /// any village moves (<c>log export</c>, <c>restore --from-log</c>), with the organization's key.
+    /// </summary>
+    public static TestLedger Demo()
+    {
+        var ledger = new TestLedger();
+        var (code, _, err) = ledger.Run("demo", "--out", ledger.Dir, "--samples", Samples);
+        Assert.That(code, Is.EqualTo(0), err);
+        if (ledger.Village is null) return ledger;
+        var file = Path.Combine(ledger.Dir, "ledger.db");
+        var log = Path.Combine(ledger.Dir, "demo-log.jsonl");
+        using (var stdout = new StringWriter())
+        using (var stderr = new StringWriter())
+            Assert.That(Program.Run(["--db", file, "--lang", "en", "log", "export", "--out", log], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
+        ledger.Ok("restore", "--from-log", log);
+        File.Copy(file + ".key", ledger.KeyFile);
         return ledger;
     }
 

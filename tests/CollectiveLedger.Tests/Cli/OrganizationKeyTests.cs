@@ -110,7 +110,7 @@ public class OrganizationKeyTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain("already exists").And.Contain("--no-key"));
-        Assert.That(File.Exists(ledger.Db), Is.False, "nothing made");
+        Assert.That(ledger.HasBooks, Is.False, "nothing made");
         Assert.That(File.ReadAllText(KeyFile(ledger)), Is.EqualTo("someone else's key\n"));
     }
 

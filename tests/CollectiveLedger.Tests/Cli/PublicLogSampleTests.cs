@@ -15,9 +15,7 @@ public class PublicLogSampleTests
     [OneTimeSetUp]
     public static void BuildDemo()
     {
-        _demo = new TestLedger();
-        var (code, _, err) = _demo.Run("demo", "--out", _demo.Dir, "--samples", TestLedger.Samples);
-        Assert.That(code, Is.EqualTo(0), err);
+        _demo = TestLedger.Demo();
         (_public, _full) = (Path.Combine(_demo.Dir, "public.jsonl"), Path.Combine(_demo.Dir, "full.jsonl"));
         _demo.Ok("log", "export", "--public", "--out", _public);
         _demo.Ok("log", "export", "--out", _full);

@@ -7,6 +7,7 @@ namespace CollectiveLedger.Tests.Cli;
 /// `cledger restore --from-log` (issue 16, moving books): the sample village's exported log rebuilt into new
 /// books with the same head, and every log that cannot give the same books refused with nothing written.
 /// </summary>
+[Category(TestLedger.SqliteOnly)] // restore within SQLite files, compared with ATTACH; the move between the engines has its own tests
 public class RestoreTests
 {
     private static TestLedger _demo = null!;
@@ -15,7 +16,7 @@ public class RestoreTests
     [OneTimeSetUp]
     public static void BuildDemo()
     {
-        _demo = new TestLedger();
+        _demo = TestLedger.OnSqlite();
         var (code, _, err) = _demo.Run("demo", "--out", _demo.Dir, "--samples", TestLedger.Samples);
         Assert.That(code, Is.EqualTo(0), err);
         (_log, _public) = (Path.Combine(_demo.Dir, "restore-full.jsonl"), Path.Combine(_demo.Dir, "restore-public.jsonl"));

@@ -18,7 +18,7 @@ public class SecretFileTests
     [OneTimeTearDown]
     public static void NoPassphraseAfterwards() => Environment.SetEnvironmentVariable("CLEDGER_PASSPHRASE", null);
 
-    [Test]
+    [Test, Category(TestLedger.SqliteOnly)] // the books' file and SQLite's -wal and -shm; a server's books are the server's to guard
     public void The_books_are_created_readable_by_their_owner_only()
     {
         using var ledger = new TestLedger();

@@ -25,9 +25,7 @@ public class EventKindTests
     [OneTimeSetUp]
     public static void BuildDemo()
     {
-        _demo = new TestLedger();
-        var (code, _, err) = _demo.Run("demo", "--out", _demo.Dir, "--samples", TestLedger.Samples);
-        Assert.That(code, Is.EqualTo(0), err);
+        _demo = TestLedger.Demo();
     }
 
     [OneTimeTearDown]

@@ -22,7 +22,7 @@ public class BrowserTests
         using (var store = ledger.Open(TestClock.Fixed))
             foreach (var (_, person) in Workspace.People) Assert.That(store.Credentials.SetPassword("tester", person, Passwords.Hash(person, Workspace.Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         // As serve --unsigned: signing from the web has its own tests (NoticeSigningTests).
-        await Browser.Run(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { PublishUnsigned = true }, null, async (page, url) =>
+        await Browser.Run(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { Village = ledger.Village, PublishUnsigned = true }, null, async (page, url) =>
         {
             // The accountant enters a three-line voucher; the live totals follow the typing.
             await SignIn(page, url, "会计");

@@ -39,7 +39,7 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
             foreach (var name in People.Select(p => p.Person).Append("无角色"))
                 Assert.That(store.Credentials.SetPassword("tester", name, Passwords.Hash(name, Password), CollectiveLedger.Core.Ledger.CredentialSet.Server).Accepted);
         // As `cledger serve --unsigned`: the notices tests prepare are unsigned unless a test gives keys or takes the flag away.
-        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TestClock.Fixed) { PublishUnsigned = true });
+        Options = (configure ?? (o => o))(new WorkspaceOptions(Ledger.Db, TestClock.Fixed) { Village = Ledger.Village, PublishUnsigned = true });
     }
 
     protected override IHostBuilder CreateHostBuilder() => WebWorkspace.CreateHostBuilder(Options);
