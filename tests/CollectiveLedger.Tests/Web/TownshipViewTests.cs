@@ -266,6 +266,26 @@ public partial class TownshipViewTests
         });
     }
 
+    [Test]
+    public void A_longer_disclosure_due_days_makes_the_late_notice_on_time_and_the_books_still_verify()
+    {
+        using var village = Village("晚村股份经济合作社", noticeDate: "2026-05-20", closeTo: 3);
+        DateOnly today = new(2026, 6, 30);
+        bool LastOnTime()
+        {
+            using var store = LedgerStore.Open(village.Db, TestClock.Fixed);
+            return store.Status.VillageStatus(today).LastNotice!.OnTime;
+        }
+        var before = LastOnTime();
+
+        village.Ok("settings", "set", "disclosure.due_days", "60");
+
+        Assert.That(before, Is.False);
+        Assert.That(LastOnTime(), Is.True);
+        Assert.That(village.Run("verify").Code, Is.EqualTo(0));
+        Assert.That(village.Run("settings", "set", "disclosure.due_days", "0").Code, Is.Not.EqualTo(0));
+    }
+
     private static Task<bool> NoSidewaysScroll(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
