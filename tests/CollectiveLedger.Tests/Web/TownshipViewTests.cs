@@ -286,6 +286,43 @@ public partial class TownshipViewTests
         Assert.That(village.Run("settings", "set", "disclosure.due_days", "0").Code, Is.Not.EqualTo(0));
     }
 
+    [Test]
+    public async Task The_township_and_county_tables_download_as_Excel_workbooks_that_read_back_with_numbers_as_numbers()
+    {
+        using var workspace = Served();
+        var client = await workspace.SignedIn("审计");
+
+        var township = await client.GetByteArrayAsync($"/staff/county/{Uri.EscapeDataString(County)}/{Uri.EscapeDataString(Township)}?handler=xlsx");
+        var county = await client.GetByteArrayAsync($"/staff/county/{Uri.EscapeDataString(County)}?handler=xlsx");
+
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(township), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(rows.Select(r => r["村 village"]), Is.EqualTo(new[] { "V01", "V02", "V03" }));
+        foreach (var (code, books) in new[] { ("V01", _north), ("V02", _south), ("V03", _west) })
+        {
+            var own = Own(books);
+            var row = rows.Single(r => (string)r["村 village"] == code);
+            Assert.That(Convert.ToDecimal(row["专项资金结余 fund balance"], CultureInfo.InvariantCulture), Is.EqualTo(own.FundBalance.Fen / 100m));
+            Assert.That(Convert.ToDecimal(row["逾期租金 overdue rent"], CultureInfo.InvariantCulture), Is.EqualTo(own.Overdue.Fen / 100m));
+        }
+        var townships = MiniExcelLibs.MiniExcel.Query(new MemoryStream(county), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(townships.Select(r => r["乡镇 township"]), Is.EqualTo(new[] { Township, OtherTownship }));
+    }
+
+    [Test]
+    public void A_text_cell_that_looks_like_a_formula_is_written_to_the_workbook_as_text()
+    {
+        var grid = new CollectiveLedger.Reports.Grid(["名称 name", "金额 amount"], [["=HYPERLINK(\"http://x\")", new CollectiveLedger.Reports.GridCell("12.50", true)]]);
+
+        var bytes = CollectiveLedger.Reports.XlsxRenderer.Render(grid, "sheet");
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var sheet = new StreamReader(zip.Entries.Single(e => e.FullName == "xl/worksheets/sheet1.xml").Open()).ReadToEnd();
+        Assert.That(sheet, Does.Not.Contain("<x:f>").And.Not.Contain("<f>"));
+        var row = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().Single();
+        Assert.That(row["名称 name"], Is.EqualTo("=HYPERLINK(\"http://x\")"));
+        Assert.That(Convert.ToDecimal(row["金额 amount"], CultureInfo.InvariantCulture), Is.EqualTo(12.50m));
+    }
+
     private static Task<bool> NoSidewaysScroll(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 

@@ -23,6 +23,11 @@ public sealed class CountyModel(WorkspaceOptions options, Books books) : PageMod
         ? File(CsvRenderer.Render(VillageReports.County(County, Townships, forDisplay: false)), "text/csv; charset=utf-8", $"county-{Core.Periods.IsoDate.Format(books.Today)}.csv")
         : NotFound();
 
+    public IActionResult OnGetXlsx(string county) => Load(county)
+        ? File(XlsxRenderer.Render(VillageReports.County(County, Townships, forDisplay: false), "县 county"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"county-{Core.Periods.IsoDate.Format(books.Today)}.xlsx")
+        : NotFound();
+
     private bool Load(string county)
     {
         County = county;

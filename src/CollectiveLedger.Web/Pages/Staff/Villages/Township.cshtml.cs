@@ -23,12 +23,17 @@ public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageM
 
     public IActionResult OnGet(string county, string township) => Load(county, township) ? Page() : NotFound();
 
-    public IActionResult OnGetCsv(string county, string township)
-    {
-        if (!Load(county, township)) return NotFound();
-        var grid = VillageReports.Township(Township, Rows.Select(r => new VillageReports.VillageLine(r.Village.Code, r.Village.Name, r.Status, r.Problem)), forDisplay: false);
-        return File(CsvRenderer.Render(grid), "text/csv; charset=utf-8", $"township-{Core.Periods.IsoDate.Format(books.Today)}.csv");
-    }
+    public IActionResult OnGetCsv(string county, string township) => Load(county, township)
+        ? File(CsvRenderer.Render(Grid()), "text/csv; charset=utf-8", $"township-{Core.Periods.IsoDate.Format(books.Today)}.csv")
+        : NotFound();
+
+    public IActionResult OnGetXlsx(string county, string township) => Load(county, township)
+        ? File(XlsxRenderer.Render(Grid(), "乡镇 township"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"township-{Core.Periods.IsoDate.Format(books.Today)}.xlsx")
+        : NotFound();
+
+    private Grid Grid() =>
+        VillageReports.Township(Township, Rows.Select(r => new VillageReports.VillageLine(r.Village.Code, r.Village.Name, r.Status, r.Problem)), forDisplay: false);
 
     private bool Load(string county, string township)
     {
