@@ -26,10 +26,11 @@ public static class SvgCharts
     /// </summary>
     public static string FundUsage(FundReport report)
     {
-        const int rowHeight = 44, labelWidth = 170, barWidth = 380, top = 34;
-        var height = top + Math.Max(1, report.Funds.Length) * rowHeight + 10;
+        // About as wide as a phone (360 units), so that the text keeps its size there; the fund's name above its bars.
+        const int rowHeight = 62, barWidth = 250, top = 34;
+        var height = top + Math.Max(1, report.Funds.Length) * rowHeight + 6;
         var max = report.Funds.Select(f => Math.Max(GrantOf(f).Fen, f.Usage.SpentToDate.Fen)).DefaultIfEmpty(0).Max();
-        return Svg(labelWidth + barWidth + 130, height, "专项资金：批复与支出 fund usage: granted and spent", w =>
+        return Svg(360, height, "专项资金：批复与支出 fund usage: granted and spent", w =>
         {
             Legend(w, 0, 14, (Granted, "批复 granted"), (Spent, "已支出 spent"));
             var y = top;
@@ -38,11 +39,13 @@ public static class SvgCharts
                 w.WriteStartElement("g");
                 w.WriteAttributeString("class", "fund");
                 w.WriteAttributeString("data-fund", f.Usage.Code);
-                Text(w, 0, y + 16, $"{f.Usage.Code} {f.Usage.Name}", "start");
-                Bar(w, "granted", labelWidth, y + 2, Scale(GrantOf(f), max, barWidth), 16, Granted);
-                Text(w, labelWidth + Scale(GrantOf(f), max, barWidth) + 4, y + 15, GrantOf(f).ToDisplayString(), "start");
-                Bar(w, "spent", labelWidth, y + 20, Scale(f.Usage.SpentToDate, max, barWidth), 16, Spent);
-                Text(w, labelWidth + Scale(f.Usage.SpentToDate, max, barWidth) + 4, y + 33, f.Usage.SpentToDate.ToDisplayString(), "start");
+                Text(w, 0, y + 12, $"{f.Usage.Code} {f.Usage.Name}", "start");
+                var granted = Scale(GrantOf(f), max, barWidth);
+                var spent = Scale(f.Usage.SpentToDate, max, barWidth);
+                Bar(w, "granted", 0, y + 18, granted, 16, Granted);
+                Text(w, granted + 4, y + 31, GrantOf(f).ToDisplayString(), "start");
+                Bar(w, "spent", 0, y + 37, spent, 16, Spent);
+                Text(w, spent + 4, y + 50, f.Usage.SpentToDate.ToDisplayString(), "start");
                 w.WriteEndElement();
                 y += rowHeight;
             }
@@ -56,11 +59,11 @@ public static class SvgCharts
     /// <summary>Twelve months of <paramref name="year"/>: income and expenditure side by side (months without figures as zero).</summary>
     public static string MonthlyFlows(int year, IEnumerable<MonthFlow> flows)
     {
-        const int left = 10, plotTop = 30, plotHeight = 160, slot = 50, labelRow = 18;
+        const int left = 4, plotTop = 30, plotHeight = 150, slot = 30, labelRow = 14;
         var byMonth = flows.Where(f => f.Month.Year == year).ToDictionary(f => f.Month.Month);
         var max = byMonth.Values.SelectMany(f => new[] { f.Income.Fen, f.Expenditure.Fen }).DefaultIfEmpty(0).Max();
         var baseline = plotTop + plotHeight;
-        return Svg(left * 2 + 12 * slot, baseline + labelRow * 3 + 6, $"{year:D4} 年每月收入与支出 monthly income and expenditure", w =>
+        return Svg(left * 2 + 12 * slot, baseline + labelRow * 3 + 4, $"{year:D4} 年每月收入与支出 monthly income and expenditure", w =>
         {
             Legend(w, left, 14, (Income, "收入 income"), (Expenditure, "支出 expenditure"));
             for (var m = 1; m <= 12; m++)
@@ -74,9 +77,9 @@ public static class SvgCharts
                 w.WriteAttributeString("data-month", $"{year:D4}-{m:D2}");
                 var hi = Scale(income, max, plotHeight);
                 var he = Scale(spent, max, plotHeight);
-                Bar(w, "income", x + 6, baseline - hi, hi, 18, Income, vertical: true);
-                Bar(w, "expenditure", x + 25, baseline - he, he, 18, Expenditure, vertical: true);
-                Text(w, x + slot / 2, baseline + labelRow - 4, $"{m}月", "middle");
+                Bar(w, "income", x + 3, baseline - hi, hi, 11, Income, vertical: true);
+                Bar(w, "expenditure", x + 15, baseline - he, he, 11, Expenditure, vertical: true);
+                Text(w, x + slot / 2, baseline + labelRow - 2, $"{m}月", "middle", "small");
                 Text(w, x + slot / 2, baseline + labelRow * 2 - 4, Short(income), "middle", "small");
                 Text(w, x + slot / 2, baseline + labelRow * 3 - 4, Short(spent), "middle", "small");
                 w.WriteEndElement();
@@ -84,8 +87,13 @@ public static class SvgCharts
         });
     }
 
-    /// <summary>An amount in yuan without fen, short enough for a month's column (the tables beside the chart give it to the fen).</summary>
-    private static string Short(Amount amount) => (amount.Fen / 100).ToString("#,##0", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An amount short enough for a month's column: yuan without fen, from 10,000 yuan in 万 with one decimal
+    /// (the village's reports give every figure to the fen).
+    /// </summary>
+    public static string Short(Amount amount) => Math.Abs(amount.Fen) >= 1_000_000
+        ? (amount.Fen / 1_000_000m).ToString("0.#", CultureInfo.InvariantCulture) + "万"
+        : (amount.Fen / 100).ToString("0", CultureInfo.InvariantCulture);
 
     private static int Scale(Amount amount, long max, int length) =>
         max <= 0 || amount.Fen <= 0 ? 0 : (int)Math.Max(1, amount.Fen * length / max);
@@ -136,7 +144,7 @@ public static class SvgCharts
         w.WriteAttributeString("x", Num(x));
         w.WriteAttributeString("y", Num(y));
         w.WriteAttributeString("text-anchor", anchor);
-        if (size is not null) w.WriteAttributeString("font-size", "11");
+        if (size is not null) w.WriteAttributeString("font-size", "9");
         w.WriteString(text);
         w.WriteEndElement();
     }
