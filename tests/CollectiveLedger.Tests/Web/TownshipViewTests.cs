@@ -323,6 +323,48 @@ public partial class TownshipViewTests
         Assert.That(Convert.ToDecimal(row["金额 amount"], CultureInfo.InvariantCulture), Is.EqualTo(12.50m));
     }
 
+    [Test]
+    public void Villages_are_read_one_at_a_time_each_village_s_books_closed_before_the_next_are_opened()
+    {
+        var opened = new List<LedgerStore>();
+        VillageBooks Counted(string code, string db) => new(code, code, Township, County, () =>
+        {
+            Assert.That(opened.Count(IsOpen), Is.Zero, $"books still open when {code}'s are opened");
+            var store = LedgerStore.Open(db, TestClock.Fixed);
+            Assert.That(IsOpen(store), "an open store answers");
+            opened.Add(store);
+            return store;
+        });
+        var villages = Enumerable.Range(0, 12).Select(i => Counted($"V{i:D2}", new[] { _north, _south, _west }[i % 3].Db));
+        DateOnly today = new(2026, 6, 30);
+
+        var first = VillageStatuses.Read(villages, today).First();
+        var openedForFirst = opened.Count;
+        var totals = VillageStatuses.Townships(villages, today);
+
+        Assert.That(first.Status, Is.Not.Null);
+        Assert.That(openedForFirst, Is.EqualTo(1), "the listing is lazy: one village read for its first row");
+        Assert.That(totals.Single().Villages, Is.EqualTo(12));
+        Assert.That(opened.Count(IsOpen), Is.Zero);
+    }
+
+    private static bool IsOpen(LedgerStore store)
+    {
+        try
+        {
+            store.Head();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static Task<bool> NoSidewaysScroll(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
