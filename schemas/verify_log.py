@@ -55,7 +55,7 @@ for k in PRIVATE:  # audit-log.md 14: a random salt in every entry of a kind tha
     OPTIONAL[k] = OPTIONAL.get(k, set()) | {"salt"}
 STUB = "hash kind leaf seq".split()
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type disclosure.public_url
-disclosure.project_posting_days disclosure.distribution_posting_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
+disclosure.project_posting_days disclosure.distribution_posting_days disclosure.due_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
 vouchers.attachments_required""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
@@ -588,7 +588,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         k, v = d["key"], d["value"]
         need(k in SETTINGS, f"unknown setting {k!r}")
         need(isinstance(v, str) and TEXT.fullmatch(v) and v == v.strip() and len(v) <= 100, "value: text of 0..100 characters, trimmed")
-        need(k != "disclosure.objection_days" or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days must be 1..90")
+        need(k not in ("disclosure.objection_days", "disclosure.due_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 1 <= int(v) <= 90), "objection days and notice due days must be 1..90")
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
         need(k != "vouchers.attachments_required" or v in ("true", "false"), "vouchers.attachments_required must be true or false")

@@ -38,6 +38,7 @@ public sealed partial class LedgerStore : IDisposable
         Notices = new NoticesReader(this);
         Feedback = new FeedbackReader(this);
         Printing = new PrintingReader(this);
+        Status = new StatusReader(this);
         Credentials = new CredentialTables(this);
         Cosignatures = new WitnessCosignatures(this);
     }
@@ -65,6 +66,9 @@ public sealed partial class LedgerStore : IDisposable
 
     /// <summary>What printed vouchers and books read: signatures, general and book ledgers.</summary>
     public PrintingReader Printing { get; }
+
+    /// <summary>One village's status for the township and county views (months, notices, approvals, funds, contracts).</summary>
+    public StatusReader Status { get; }
 
     /// <summary>The web workspace's sign-in tables (credentials, enrolment codes, verify runs), outside the books.</summary>
     public CredentialTables Credentials { get; }

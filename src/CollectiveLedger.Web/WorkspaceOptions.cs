@@ -49,6 +49,13 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     /// <summary>A TrueType font that covers Chinese, for the PDF of a notice; null: no PDF can be made (publishing says so).</summary>
     public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();
 
+    /// <summary>
+    /// The villages of the township and county views (/staff/villages): each with its township, county and
+    /// a way to open its books, on whichever engine. Empty (the default): one village's workspace, no such views.
+    /// The pages open one village's books at a time and close them before the next.
+    /// </summary>
+    public IReadOnlyList<Storage.VillageBooks> Villages { get; init; } = [];
+
     /// <summary>The largest upload (a checkpoint file) accepted, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 64 * 1024;
 }

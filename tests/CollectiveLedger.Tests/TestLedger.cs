@@ -93,12 +93,15 @@ public sealed class TestLedger : IDisposable
     /// historic vouchers do (<c>init --attachments-required false</c>); the rule has its own tests
     /// (AttachmentRuleTests), and the sample village runs with it on.
     /// </param>
-    public static TestLedger WithBasics(bool attachmentsRequired = false) => WithBasics(new TestLedger(), attachmentsRequired);
+    /// <param name="org">The organization's name (several villages side by side in the township views tell theirs apart).</param>
+    /// <param name="start">The books' first month.</param>
+    public static TestLedger WithBasics(bool attachmentsRequired = false, string org = "测试嘎查股份经济合作社", string start = "2025-01") =>
+        WithBasics(new TestLedger(), attachmentsRequired, org, start);
 
-    /// <summary>The books of <see cref="WithBasics(bool)"/> in <paramref name="ledger"/>.</summary>
-    public static TestLedger WithBasics(TestLedger ledger, bool attachmentsRequired = false)
+    /// <summary>The books of <see cref="WithBasics(bool, string, string)"/> in <paramref name="ledger"/>.</summary>
+    public static TestLedger WithBasics(TestLedger ledger, bool attachmentsRequired = false, string org = "测试嘎查股份经济合作社", string start = "2025-01")
     {
-        ledger.Ok("init", "--org", "测试嘎查股份经济合作社", "--org-code", "N2TEST", "--start", "2025-01",
+        ledger.Ok("init", "--org", org, "--org-code", "N2TEST", "--start", start,
             "--attachments-required", attachmentsRequired ? "true" : "false", "--no-key");
         ledger.Ok("accounts", "add", "10201", "信用社基本户", "--parent", "102");
         ledger.Ok("accounts", "add", "50101", "草场承包费", "--parent", "501");

@@ -7,7 +7,7 @@ namespace CollectiveLedger.Core.Ledger;
 public static class SettingRules
 {
     public static readonly IReadOnlyList<string> Keys =
-        [.. DisclosureSettings.Keys, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys,
+        [.. DisclosureSettings.Keys, NoticeDeadlines.DueDaysKey, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys,
          AttachmentRules.RequiredKey];
 
     /// <param name="state">The books as they stand, for the confusable-name rule of role holders and for
@@ -19,10 +19,11 @@ public static class SettingRules
         var place = new Place(Field: key);
         if (!Keys.Contains(key))
             return Decision.Reject(new Violation(ViolationCode.SettingUnknown, place, key, string.Join(", ", Keys)));
-        if (key is DisclosureSettings.ObjectionDaysKey or ProjectNotice.PostingDaysKey or DistributionNotice.PostingDaysKey)
+        if (key is DisclosureSettings.ObjectionDaysKey or NoticeDeadlines.DueDaysKey or ProjectNotice.PostingDaysKey or DistributionNotice.PostingDaysKey)
         {
-            // A project notice and a distribution plan are posted at least 10 days (DOMAIN.md); villagers' objection period is set freely from 1 day.
-            var min = key == DisclosureSettings.ObjectionDaysKey ? 1 : ProjectNotice.MinimumPostingDays;
+            // A project notice and a distribution plan are posted at least 10 days (DOMAIN.md); villagers' objection period
+            // and the days after a quarter within which its notice is due are set freely from 1 day.
+            var min = key is DisclosureSettings.ObjectionDaysKey or NoticeDeadlines.DueDaysKey ? 1 : ProjectNotice.MinimumPostingDays;
             return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= min && days <= 90
                 ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{min}..90"));

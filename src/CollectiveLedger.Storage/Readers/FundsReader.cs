@@ -48,10 +48,11 @@ public sealed class FundsReader
     /// <param name="items">Whether to list every payment too (a summary alone leaves them empty).</param>
     public FundReport FundReport(Period from, Period to, bool items = true) => _store.Read(tx => FundReport(from, to, tx, items));
 
-    internal FundReport FundReport(Period from, Period to, DbTransaction tx, bool items = true)
+    /// <param name="state">The state of the same snapshot when the caller has loaded it already (the township views), else loaded here.</param>
+    internal FundReport FundReport(Period from, Period to, DbTransaction tx, bool items = true, Core.Ledger.LedgerState? state = null)
     {
         var range = new { From = from.ToString(), To = to.ToString() };
-        var state = _store.LoadState(tx);
+        state ??= _store.LoadState(tx);
         var received = _connection.Query<(string Fund, long Fen)>(SelectFundReceivedInPeriod, range, tx).ToDictionary(r => r.Fund, r => new Amount(r.Fen));
         var payments = (items ? _connection.Query<(string Fund, string Date, string Period, long Number, string Summary, long Reversal, long Paid, string Charged)>(
                 SelectFundPayments, range, tx) : [])

@@ -1,0 +1,39 @@
+using CollectiveLedger.Core.Approval;
+using CollectiveLedger.Core.Reporting;
+using CollectiveLedger.Reports;
+using CollectiveLedger.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Staff.Villages;
+
+/// <summary>
+/// A county: each of its townships with its villages added up (<see cref="VillageStatuses.Townships"/>, one
+/// village's books open at a time), each linking to the township's page; the table as CSV (<c>?handler=csv</c>).
+/// </summary>
+[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+public sealed class CountyModel(WorkspaceOptions options, Books books) : PageModel
+{
+    public string County { get; private set; } = "";
+    public IReadOnlyList<TownshipTotals> Townships { get; private set; } = [];
+
+    public IActionResult OnGet(string county) => Load(county) ? Page() : NotFound();
+
+    public IActionResult OnGetCsv(string county) => Load(county)
+        ? File(CsvRenderer.Render(VillageReports.County(County, Townships, forDisplay: false)), "text/csv; charset=utf-8", $"county-{Core.Periods.IsoDate.Format(books.Today)}.csv")
+        : NotFound();
+
+    public IActionResult OnGetXlsx(string county) => Load(county)
+        ? File(XlsxRenderer.Render(VillageReports.County(County, Townships, forDisplay: false), "县 county"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"county-{Core.Periods.IsoDate.Format(books.Today)}.xlsx")
+        : NotFound();
+
+    private bool Load(string county)
+    {
+        County = county;
+        var villages = options.Villages.Where(v => v.County == county);
+        if (!villages.Any()) return false;
+        Townships = VillageStatuses.Townships(villages, books.Today);
+        return true;
+    }
+}

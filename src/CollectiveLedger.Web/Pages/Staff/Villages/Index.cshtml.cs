@@ -1,0 +1,21 @@
+using CollectiveLedger.Core.Approval;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CollectiveLedger.Web.Pages.Staff.Villages;
+
+/// <summary>
+/// The counties and townships of the villages the workspace was given (<see cref="WorkspaceOptions.Villages"/>),
+/// each linking to its page. Opens no books.
+/// </summary>
+[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+public sealed class VillagesModel(WorkspaceOptions options) : PageModel
+{
+    public sealed record TownshipLink(string Township, int Villages);
+    public sealed record CountyLinks(string County, IReadOnlyList<TownshipLink> Townships);
+
+    public IReadOnlyList<CountyLinks> Counties { get; private set; } = [];
+
+    public void OnGet() =>
+        Counties = [.. options.Villages.GroupBy(v => v.County).Select(c => new CountyLinks(c.Key,
+            [.. c.GroupBy(v => v.Township).Select(t => new TownshipLink(t.Key, t.Count()))]))];
+}
