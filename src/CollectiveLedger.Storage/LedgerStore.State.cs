@@ -100,7 +100,7 @@ public sealed partial class LedgerStore
     internal LedgerState LoadChart(SqliteTransaction tx)
     {
         // Read without Dapper: a report's whole run is this and one query, and Dapper's first use of each
-        // row type compiles a reader at run time, a fresh process's largest cost after start-up.
+        // row type compiles a reader at run time, which costs a fresh process more than the query does.
         var state = new LedgerState();
         Rows(SelectLedger, tx, r => state.Apply(new LedgerCreated(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
             Period.Parse(r.GetString(5)), (int)r.GetInt64(6))));
