@@ -92,7 +92,8 @@ public sealed class Context(string db, string actor, Language language, TextWrit
             var p = ParsePeriod(period, "--period");
             return (p, p);
         }
-        var all = store.Books.VoucherPeriods();
+        // Both ends given: the books need not be asked (a report's fresh process then runs one query).
+        var all = from is not null && to is not null ? null : store.Books.VoucherPeriods();
         if (from is null && to is null) return all;
         // One end missing: it is the books' first or last month, or the given end itself.
         var first = from is not null ? ParsePeriod(from, "--from") : all is { } a && a.First < ParsePeriod(to!, "--to") ? a.First : ParsePeriod(to!, "--to");

@@ -177,8 +177,8 @@ public sealed partial class LedgerStore : IDisposable
             int version;
             try
             {
-                applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
-                version = connection.ExecuteScalar<int>("PRAGMA user_version");
+                applicationId = Scalar(connection, "PRAGMA application_id");
+                version = (int)Scalar(connection, "PRAGMA user_version");
             }
             catch (SqliteException e) when (e.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
             {
@@ -217,8 +217,24 @@ public sealed partial class LedgerStore : IDisposable
             DefaultTimeout = 300, // seconds a writer waits for another writer's lock
         }.ToString());
         connection.Open();
-        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 300000; PRAGMA synchronous = NORMAL;");
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 300000; PRAGMA synchronous = NORMAL;";
+            pragmas.ExecuteNonQuery();
+        }
         return connection;
+    }
+
+    /// <summary>
+    /// A pragma's value. Opening the books goes without Dapper (here and in <see cref="Connect"/>): it is
+    /// all a fresh process does before a report's one query, and Dapper's first use costs more than the
+    /// report (loading it and its type maps, readers compiled at run time).
+    /// </summary>
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is long value ? value : 0;
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ namespace CollectiveLedger.Benchmarks;
 ///    vouchers about equal, not four times;
 /// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB;
 /// 6. every page of the web workspace answers in under 200 ms on these books, the voucher form posts in under 100 ms.
-/// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N]
+/// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N] [--processes [--cledger PATH]]
+/// (--processes: issue 16's targets, each command a fresh cledger process; see <see cref="ProcessBenchmark"/>).
 /// Prints a table of figures with PASS/FAIL against each target; exits 0 either way.
 /// </summary>
 internal static class Program
@@ -37,15 +38,15 @@ internal static class Program
     private static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (!TryParseVouchers(args, out var count))
+        if (!TryParseArguments(args, out var count, out var processes, out var cledger))
         {
-            Console.Error.WriteLine("usage: CollectiveLedger.Benchmarks [--vouchers N]   (N >= 4000, default 100000)");
+            Console.Error.WriteLine("usage: CollectiveLedger.Benchmarks [--vouchers N] [--processes [--cledger PATH]]   (N >= 4000, default 100000)");
             return 2;
         }
         var directory = Directory.CreateTempSubdirectory("cledger-bench-").FullName;
         try
         {
-            Run(count, directory).Print();
+            (processes ? ProcessBenchmark.Run(count, directory, cledger, Progress) : Run(count, directory)).Print();
         }
         finally
         {
@@ -55,11 +56,29 @@ internal static class Program
         return 0;
     }
 
-    private static bool TryParseVouchers(string[] args, out int count)
+    private static bool TryParseArguments(string[] args, out int count, out bool processes, out string? cledger)
     {
         count = DefaultVouchers;
-        if (args.Length == 0) return true;
-        return args.Length == 2 && args[0] == "--vouchers" && int.TryParse(args[1], out count) && count >= 4 * WarmUpVouchers;
+        processes = false;
+        cledger = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--vouchers" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out count) && count >= 4 * WarmUpVouchers:
+                    i++;
+                    break;
+                case "--processes":
+                    processes = true;
+                    break;
+                case "--cledger" when i + 1 < args.Length:
+                    cledger = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return processes || cledger is null;
     }
 
     private static Results Run(int count, string directory)

@@ -38,7 +38,7 @@ public static class ReportCommands
     {
         using var store = ctx.Open();
         var range = months(store);
-        var ledger = store.LoadState().Ledger;
+        var ledger = store.LoadChart().Ledger;
         var (from, to) = range ?? (ledger.StartPeriod, ledger.StartPeriod);
         switch (which)
         {

@@ -55,9 +55,16 @@ public sealed class BooksReader
     /// <summary>The 科目余额表 of the months <paramref name="from"/>..<paramref name="to"/>.</summary>
     public TrialBalance TrialBalance(Period from, Period to) => _store.Read(tx =>
     {
-        var state = _store.LoadState(tx);
-        var turnover = _connection.Query<(string, long, long, long, long)>(SelectTurnover, new { From = from.ToString(), To = to.ToString() }, tx)
-            .Select(t => new AccountTurnover(t.Item1, new Amount(t.Item2), new Amount(t.Item3), new Amount(t.Item4), new Amount(t.Item5)));
+        var state = _store.LoadChart(tx);
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = SelectTurnover;
+        Engines.Engine.Parameter(command, "@From", from.ToString());
+        Engines.Engine.Parameter(command, "@To", to.ToString());
+        using var rows = command.ExecuteReader();
+        var turnover = new List<AccountTurnover>();
+        while (rows.Read())
+            turnover.Add(new AccountTurnover(rows.GetString(0), new Amount(rows.GetInt64(1)), new Amount(rows.GetInt64(2)), new Amount(rows.GetInt64(3)), new Amount(rows.GetInt64(4))));
         return Core.Reporting.TrialBalance.Compute(from, to, state.Accounts, turnover);
     });
 

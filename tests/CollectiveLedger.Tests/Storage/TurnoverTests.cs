@@ -82,4 +82,24 @@ public class TurnoverTests
         Assert.That(JsonDocument.Parse(after).RootElement.GetProperty("rows").ToString(), Is.EqualTo(JsonDocument.Parse(before).RootElement.GetProperty("rows").ToString()));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
     }
+
+    [Test]
+    public void A_trial_balance_read_with_the_chart_alone_is_the_one_the_whole_state_gives_and_names_the_same_ledger()
+    {
+        using var ledger = TestLedger.WithBasics();
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
+        using var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TestClock.Fixed);
+
+        var chart = store.LoadChart();
+        var state = store.LoadState();
+        Assert.That(chart.Ledger, Is.EqualTo(state.Ledger));
+        Assert.That(chart.Accounts.Keys, Is.EquivalentTo(state.Accounts.Keys).And.Contains("10201").And.Contains("50101"));
+        Assert.That(chart.Accounts["10201"], Is.EqualTo(state.Accounts["10201"]));
+        // 10201 in July: 9,000.00 opening and 500.00 in March before it; 3,000.00 in (fund F01) and 120.50 out.
+        var july = store.Books.TrialBalance(new CollectiveLedger.Core.Periods.Period(2025, 7), new CollectiveLedger.Core.Periods.Period(2025, 7));
+        var bank = july.Rows.Single(r => r.Code == "10201");
+        Assert.That((bank.Name, bank.OpeningDebit.Fen, bank.PeriodDebit.Fen, bank.PeriodCredit.Fen, bank.ClosingDebit.Fen),
+            Is.EqualTo(("信用社基本户", 950000L, 300000L, 12050L, 1237950L)));
+    }
 }
+
