@@ -306,10 +306,11 @@ public class WitnessTests
             {
                 using var stdout = new StringWriter();
                 using var stderr = new StringWriter();
-                Assert.That(CollectiveLedger.Cli.Program.Run(["--db", o.Db, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
+                string[] books = o.Village is null ? ["--db", o.Db] : ["--db", o.Db, "--village", o.Village];
+                Assert.That(CollectiveLedger.Cli.Program.Run([.. books, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
                 return stdout.ToString();
             }
-            var dir = Path.GetDirectoryName(o.Db)!;
+            var dir = o.Village is null ? Path.GetDirectoryName(o.Db)! : Directory.CreateTempSubdirectory("cledger-witness-").FullName;
             var keyFile = Path.Combine(dir, "accountant.key");
             Run("keys", "generate", "--name", "gacha.example/accountant", "--out", keyFile);
             witnessDir = Path.Combine(dir, "witness");

@@ -47,7 +47,7 @@ public class ApprovalModelTests
     {
         var random = new Random(seed);
         using var dir = new TestLedger();
-        using var store = LedgerStore.Create(dir.Db, new LedgerCreated("model", "模型嘎查", "N2M", "CNY", StandardChart.Name, new Period(2025, 1), 1), "init", TestClock.Fixed);
+        using var store = LedgerStore.Create(dir.Db, new LedgerCreated("model", "模型嘎查", "N2M", "CNY", StandardChart.Name, new Period(2025, 1), 1), "init", TestClock.Fixed, village: dir.Village);
         Apply(store, "init", s => RegisterRules.AddAccount("10201", "信用社", "102", s.State, Place.None));
         Apply(store, "init", s => RegisterRules.AddAccount("15301", "工程", "153", s.State, Place.None));
         foreach (var fund in Funds) Apply(store, "init", s => RegisterRules.AddDimension(DimensionKind.Fund, fund, "资金" + fund, s.State, Place.None));
