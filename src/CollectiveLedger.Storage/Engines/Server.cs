@@ -103,6 +103,12 @@ public static partial class Server
         connection.Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE; DELETE FROM public.cledger_villages WHERE code = @code", new { code });
     }
 
+    /// <summary>The registered villages that have books, as the township and county views open them (one at a time).</summary>
+    public static IReadOnlyList<VillageBooks> VillageBooks(string db, TimeProvider clock) =>
+        Villages(db).Where(v => v.HasBooks)
+            .Select(v => new VillageBooks(v.Code, v.Name, v.Township ?? "", v.County ?? "", () => LedgerStore.Open(db, clock, v.Code)))
+            .ToList();
+
     internal static string VersionComment(int version) => "CollectiveLedger " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static LedgerStore Create(string db, string? village, TimeProvider clock, Action<LedgerStore> begin)
