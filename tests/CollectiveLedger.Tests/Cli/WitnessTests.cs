@@ -306,11 +306,10 @@ public class WitnessTests
             {
                 using var stdout = new StringWriter();
                 using var stderr = new StringWriter();
-                string[] books = o.Village is null ? ["--db", o.Db] : ["--db", o.Db, "--village", o.Village];
-                Assert.That(CollectiveLedger.Cli.Program.Run([.. books, "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
+                Assert.That(CollectiveLedger.Cli.Program.Run([.. o.DbArgs(), "--actor", "tester", "--lang", "en", .. args], stdout, stderr, TestClock.Fixed), Is.EqualTo(0), stderr.ToString());
                 return stdout.ToString();
             }
-            var dir = o.Village is null ? Path.GetDirectoryName(o.Db)! : Directory.CreateTempSubdirectory("cledger-witness-").FullName;
+            var dir = o.Folder();
             var keyFile = Path.Combine(dir, "accountant.key");
             Run("keys", "generate", "--name", "gacha.example/accountant", "--out", keyFile);
             witnessDir = Path.Combine(dir, "witness");

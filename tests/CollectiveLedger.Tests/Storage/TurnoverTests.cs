@@ -89,7 +89,7 @@ public class TurnoverTests
     {
         using var ledger = TestLedger.WithBasics();
         ledger.Ok("vouchers", "import", ledger.WriteFile("v.json", Vouchers));
-        using var store = CollectiveLedger.Storage.LedgerStore.Open(ledger.Db, TestClock.Fixed);
+        using var store = ledger.Open();
 
         var chart = store.LoadChart();
         var state = store.LoadState();

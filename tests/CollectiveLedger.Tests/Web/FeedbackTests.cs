@@ -127,8 +127,8 @@ public class FeedbackTests
         using (var c = workspace.Ledger.Connect())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "DROP TRIGGER feedback_answers_no_update; UPDATE feedback_answers SET answer = '没有涨' WHERE feedback = 1;" +
-                              "DROP TRIGGER feedback_no_update; UPDATE feedback SET contact = NULL WHERE number = 1";
+            cmd.CommandText = workspace.Ledger.Spoken(c, "DROP TRIGGER feedback_answers_no_update; UPDATE feedback_answers SET answer = '没有涨' WHERE feedback = 1;" +
+                              "DROP TRIGGER feedback_no_update; UPDATE feedback SET contact = NULL WHERE number = 1");
             cmd.ExecuteNonQuery();
         }
 

@@ -60,7 +60,7 @@ public class NoticeSigningTests
         using var workspace = new Workspace(o =>
         {
             // What serve does at start without --sign or --unsigned: the organization's key, made and registered as none exists yet.
-            var ctx = new Context(o.Db, "tester", Language.En, TextWriter.Null, TextWriter.Null, TestClock.Fixed, Passphrase);
+            var ctx = new Context(o.Db, "tester", Language.En, TextWriter.Null, TextWriter.Null, TestClock.Fixed, Passphrase) { Village = o.Village };
             using var store = ctx.Open();
             key = OrganizationKey.Unlock(ctx, store);
             return o with { PublishUnsigned = false, Signers = [key.Signer] };

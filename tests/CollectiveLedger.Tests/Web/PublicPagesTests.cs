@@ -198,7 +198,7 @@ public class PublicPagesTests
         using (var c = workspace.Ledger.Connect())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = CAST('<h1>改过的</h1>' AS BLOB) WHERE file_no = 2";
+            cmd.CommandText = workspace.Ledger.Spoken(c, "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = CAST('<h1>改过的</h1>' AS BLOB) WHERE file_no = 2");
             cmd.ExecuteNonQuery();
         }
 
@@ -217,8 +217,8 @@ public class PublicPagesTests
         using (var c = workspace.Ledger.Connect())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = @bytes WHERE file_no = 2; " +
-                "UPDATE disclosure_files SET sha256 = @sha WHERE file_no = 2";
+            cmd.CommandText = workspace.Ledger.Spoken(c, "DROP TRIGGER notice_files_no_update; UPDATE notice_files SET bytes = @bytes WHERE file_no = 2; " +
+                "UPDATE disclosure_files SET sha256 = @sha WHERE file_no = 2");
             cmd.Parameters.AddWithValue("@bytes", forged);
             cmd.Parameters.AddWithValue("@sha", Convert.ToHexStringLower(SHA256.HashData(forged)));
             cmd.ExecuteNonQuery();

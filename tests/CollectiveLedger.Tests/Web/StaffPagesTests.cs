@@ -125,7 +125,7 @@ public class StaffPagesTests
         using (var cmd = c.CreateCommand())
         {
             // Someone editing the file behind the program's back removes the guard trigger first.
-            cmd.CommandText = "DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = 10100 WHERE account = '10201'";
+            cmd.CommandText = workspace.Ledger.Spoken(c, "DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = 10100 WHERE account = '10201'");
             cmd.ExecuteNonQuery();
         }
         var failed = await (await auditor.PostForm("/staff/verify", new() { ["checkpoint"] = "" })).Content.ReadAsStringAsync();

@@ -71,12 +71,12 @@ public partial class TownshipViewTests
 
     private IReadOnlyList<VillageBooks> Villages() =>
     [
-        Books("V01", "北村", Township, _north.Db), Books("V02", "南村", Township, _south.Db), Books("V03", "西村", Township, _west.Db),
-        Books("V04", "东村", OtherTownship, _missing),
+        Books("V01", "北村", Township, _north.Db, _north.Village), Books("V02", "南村", Township, _south.Db, _south.Village),
+        Books("V03", "西村", Township, _west.Db, _west.Village), Books("V04", "东村", OtherTownship, _missing),
     ];
 
-    private static VillageBooks Books(string code, string name, string township, string db) =>
-        new(code, name, township, County, () => LedgerStore.Open(db, TestClock.Fixed));
+    private static VillageBooks Books(string code, string name, string township, string db, string? village = null) =>
+        new(code, name, township, County, () => LedgerStore.Open(db, TestClock.Fixed, village));
 
     private Workspace Served() => new(o => o with { Villages = Villages() });
 
@@ -210,7 +210,7 @@ public partial class TownshipViewTests
     [Test]
     public void The_monthly_chart_gives_each_month_the_income_and_expenditure_of_the_villages_own_notice_items()
     {
-        using var store = LedgerStore.Open(_north.Db, TestClock.Fixed);
+        using var store = _north.Open();
 
         var status = store.Status.VillageStatus(DateOnly.FromDateTime(TestClock.Now.Date));
 
@@ -273,7 +273,7 @@ public partial class TownshipViewTests
         DateOnly today = new(2026, 6, 30);
         bool LastOnTime()
         {
-            using var store = LedgerStore.Open(village.Db, TestClock.Fixed);
+            using var store = village.Open();
             return store.Status.VillageStatus(today).LastNotice!.OnTime;
         }
         var before = LastOnTime();
@@ -327,15 +327,15 @@ public partial class TownshipViewTests
     public void Villages_are_read_one_at_a_time_each_village_s_books_closed_before_the_next_are_opened()
     {
         var opened = new List<LedgerStore>();
-        VillageBooks Counted(string code, string db) => new(code, code, Township, County, () =>
+        VillageBooks Counted(string code, TestLedger books) => new(code, code, Township, County, () =>
         {
             Assert.That(opened.Count(IsOpen), Is.Zero, $"books still open when {code}'s are opened");
-            var store = LedgerStore.Open(db, TestClock.Fixed);
+            var store = books.Open();
             Assert.That(IsOpen(store), "an open store answers");
             opened.Add(store);
             return store;
         });
-        var villages = Enumerable.Range(0, 12).Select(i => Counted($"V{i:D2}", new[] { _north, _south, _west }[i % 3].Db));
+        var villages = Enumerable.Range(0, 12).Select(i => Counted($"V{i:D2}", new[] { _north, _south, _west }[i % 3]));
         DateOnly today = new(2026, 6, 30);
 
         var first = VillageStatuses.Read(villages, today).First();

@@ -21,8 +21,8 @@ public class TransparencyLogTests
         byte[]? key = null;
         var workspace = new Workspace(o =>
         {
-            var path = Path.Combine(Path.GetDirectoryName(o.Db)!, "accountant.key");
-            var code = Program.Run(["--db", o.Db, "--lang", "en", "keys", "generate", "--name", "test.village/accountant", "--out", path],
+            var path = Path.Combine(o.Folder(), "accountant.key");
+            var code = Program.Run([.. o.DbArgs(), "--lang", "en", "keys", "generate", "--name", "test.village/accountant", "--out", path],
                 TextWriter.Null, TextWriter.Null, TestClock.Fixed);
             Assert.That(code, Is.Zero, "keys generate");
             var file = SigningKeyFile.Load(path, Passphrase);

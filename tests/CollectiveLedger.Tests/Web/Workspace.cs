@@ -90,3 +90,14 @@ public static partial class WorkspaceHttp
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>What a test that builds on a workspace's options needs of its books, on either engine.</summary>
+internal static class WorkspaceBooks
+{
+    /// <summary>The words naming the workspace's books on a command line (<see cref="TestLedger.DbArgs"/>).</summary>
+    public static string[] DbArgs(this WorkspaceOptions o) => o.Village is null ? ["--db", o.Db] : ["--db", o.Db, "--village", o.Village];
+
+    /// <summary>A folder for files beside the books: the SQLite file's, or a fresh one for books on a server.</summary>
+    public static string Folder(this WorkspaceOptions o) =>
+        o.Village is null ? Path.GetDirectoryName(o.Db)! : Directory.CreateTempSubdirectory("cledger-web-").FullName;
+}
