@@ -36,8 +36,10 @@ public sealed class TestLedger : IDisposable
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
 
+    private readonly string? _postgres;
+
     /// <summary>What <c>--db</c> says: the SQLite file, or the PostgreSQL connection string.</summary>
-    public string Db => Village is null ? Path.Combine(Dir, "ledger.db") : Postgres!;
+    public string Db => Village is null ? Path.Combine(Dir, "ledger.db") : _postgres!;
 
     /// <summary>This ledger's village in the PostgreSQL database; null on SQLite.</summary>
     public string? Village { get; }
@@ -46,10 +48,21 @@ public sealed class TestLedger : IDisposable
     {
     }
 
-    private TestLedger(bool sqlite) => Village = sqlite ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+    private TestLedger(bool sqlite) : this(sqlite ? null : Postgres)
+    {
+    }
+
+    private TestLedger(string? postgres)
+    {
+        _postgres = postgres;
+        Village = postgres is null ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+    }
 
     /// <summary>Books in a SQLite file whatever engine the run tests (the PostgreSQL schema's tests compare against them).</summary>
     public static TestLedger OnSqlite() => new(sqlite: true);
+
+    /// <summary>A fresh village of the PostgreSQL database <paramref name="connectionString"/>, whatever engine the run tests (a cluster of a test's own).</summary>
+    public static TestLedger OnPostgres(string connectionString) => new(postgres: connectionString);
 
     /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
     public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
@@ -229,7 +242,7 @@ public sealed class TestLedger : IDisposable
             c.Open();
             return c;
         }
-        var pg = new Npgsql.NpgsqlConnection(Postgres);
+        var pg = new Npgsql.NpgsqlConnection(_postgres);
         pg.Open();
         using var path = pg.CreateCommand();
         path.CommandText = $"SET search_path TO {SchemaName}";
@@ -305,7 +318,7 @@ public sealed class TestLedger : IDisposable
         SqliteConnection.ClearAllPools();
         if (Village is not null)
         {
-            using var c = new Npgsql.NpgsqlConnection(Postgres);
+            using var c = new Npgsql.NpgsqlConnection(_postgres);
             c.Open();
             using var drop = c.CreateCommand();
             drop.CommandText = $"DROP SCHEMA IF EXISTS {SchemaName} CASCADE; DELETE FROM public.cledger_villages WHERE code = '{Village}'";

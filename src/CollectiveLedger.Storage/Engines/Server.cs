@@ -158,12 +158,13 @@ public static partial class Server
 
     private static NpgsqlConnection Connect(string db, string schema)
     {
+        var lockWait = LockWait.Seconds;
         var connection = new NpgsqlConnection(ConnectionString(db));
         try
         {
             connection.Open();
             // A writer waits for another writer of its village as long as a SQLite writer does (busy_timeout).
-            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '300s'");
+            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '{lockWait}s'");
             return connection;
         }
         catch (NpgsqlException e)
