@@ -99,11 +99,11 @@ public class FailureTests
         using var ledger = TestLedger.WithBasics(TestLedger.OnPostgres(_server));
         ledger.Ok("vouchers", "import", ledger.WriteFile("first.jsonl", Vouchers("first", 30, seed: 1)));
         var before = Books(ledger);
-        var big = ledger.WriteFile("big.jsonl", Vouchers("big", 5000, seed: 2));
+        var big = ledger.WriteFile("big.jsonl", Vouchers("big", 8000, seed: 2));
 
         using var import = ledger.Start("vouchers", "import", big);
         WaitForAWriter(import);
-        Thread.Sleep(500); // well inside the transaction: 5,000 vouchers take seconds
+        Thread.Sleep(500); // well inside the transaction: 8,000 vouchers take seconds
         var restart = TestPostgres.RunScript("restart", _dir);
         var (code, stdout, stderr) = Finish(import);
 
@@ -116,8 +116,8 @@ public class FailureTests
 
         var again = ledger.RunProcess("vouchers", "import", big);
         Assert.That(again.Code, Is.EqualTo(0), again.Err);
-        Assert.That(again.Out, Does.Contain("posted 5000 vouchers"));
-        Assert.That(ledger.Head().Count, Is.EqualTo(before.Count + 5000));
+        Assert.That(again.Out, Does.Contain("posted 8000 vouchers"));
+        Assert.That(ledger.Head().Count, Is.EqualTo(before.Count + 8000));
         Verified(ledger);
     }
 
