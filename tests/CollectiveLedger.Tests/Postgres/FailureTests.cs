@@ -280,4 +280,51 @@ public class FailureTests
         Assert.That(toServer.Out + toFile.Out, Does.Contain(origin.GetProperty("head").GetProperty("hash").GetString()));
         Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)), "the log exported from PostgreSQL is the very file exported from SQLite");
     }
+
+    [Test]
+    public void Backup_of_a_village_is_its_pg_dump_verified_in_a_scratch_database_that_loads_into_another_database_with_the_same_head()
+    {
+        using var ledger = TestLedger.WithBasics(TestLedger.OnPostgres(_server));
+        ledger.Ok("vouchers", "import", ledger.WriteFile("v.jsonl", Vouchers("v", 40, seed: 8)));
+        var head = Verified(ledger).GetProperty("head").GetProperty("hash").GetString()!;
+        var dump = Path.Combine(ledger.Dir, "village.sql");
+
+        var (code, stdout, stderr) = ledger.RunProcess("backup", "--out", dump);
+
+        Assert.That(code, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout, Does.Contain("backed up to " + dump + " and verified").And.Contain(head));
+        Assert.That(File.ReadAllText(dump), Does.Contain($"CREATE SCHEMA village_{ledger.Village}"));
+        if (!OperatingSystem.IsWindows())
+            Assert.That(File.GetUnixFileMode(dump), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "the books hold personal numbers");
+        Assert.That(Directory.GetFiles(ledger.Dir, "village.sql.tmp-*"), Is.Empty);
+        using (var connection = new NpgsqlConnection(_server))
+        {
+            connection.Open();
+            Assert.That(connection.ExecuteScalar<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'cledger_scratch_%'"), Is.Zero, "the scratch database is gone");
+            connection.Execute("CREATE DATABASE moved_here");
+        }
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_server);
+            var psql = new ProcessStartInfo("psql") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in (string[])["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+                         "-U", builder.Username!, "-d", "moved_here", "-f", dump])
+                psql.ArgumentList.Add(arg);
+            var loaded = Finish(Process.Start(psql)!);
+            Assert.That(loaded.Code, Is.EqualTo(0), loaded.Err);
+            var moved = new NpgsqlConnectionStringBuilder(_server) { Database = "moved_here" }.ConnectionString;
+            using var verifyOut = new StringWriter();
+            using var verifyErr = new StringWriter();
+            var verified = CollectiveLedger.Cli.Program.Run(["--db", moved, "--village", ledger.Village!, "--lang", "en", "verify", "--format", "json"],
+                verifyOut, verifyErr, TestClock.Fixed);
+            Assert.That(verified, Is.EqualTo(0), verifyOut + verifyErr.ToString());
+            Assert.That(JsonDocument.Parse(verifyOut.ToString()).RootElement.GetProperty("head").GetProperty("hash").GetString(), Is.EqualTo(head));
+        }
+        finally
+        {
+            using var connection = new NpgsqlConnection(_server);
+            connection.Open();
+            connection.Execute("DROP DATABASE moved_here WITH (FORCE)");
+        }
+    }
 }
