@@ -22,7 +22,10 @@ public sealed class TestLedger : IDisposable
     public static string? Postgres { get; } = Environment.GetEnvironmentVariable("CLEDGER_TEST_POSTGRES") is { Length: > 0 } p ? p : null;
 
     /// <summary>Where the villages' organization keys go on PostgreSQL ($CLEDGER_KEYS): a folder of the run, not the current one.</summary>
-    private static readonly string? KeysFolder = Postgres is null ? null : KeysOfTheRun();
+    private static string? _keysFolder = Postgres is null ? null : KeysOfTheRun();
+
+    /// <summary>Made at the start of a PostgreSQL run, or by the first <see cref="OnPostgres"/> ledger of a SQLite run.</summary>
+    private static string KeysFolder => _keysFolder ??= KeysOfTheRun();
 
     private static string KeysOfTheRun()
     {
@@ -32,7 +35,7 @@ public sealed class TestLedger : IDisposable
     }
 
     /// <summary>The organization's key file of these books: beside the SQLite file, or the village's in $CLEDGER_KEYS.</summary>
-    public string KeyFile => Village is null ? Db + ".key" : Path.Combine(KeysFolder!, $"village-{Village}.key");
+    public string KeyFile => Village is null ? Db + ".key" : Path.Combine(KeysFolder, $"village-{Village}.key");
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
 
@@ -62,7 +65,11 @@ public sealed class TestLedger : IDisposable
     public static TestLedger OnSqlite() => new(sqlite: true);
 
     /// <summary>A fresh village of the PostgreSQL database <paramref name="connectionString"/>, whatever engine the run tests (a cluster of a test's own).</summary>
-    public static TestLedger OnPostgres(string connectionString) => new(postgres: connectionString);
+    public static TestLedger OnPostgres(string connectionString)
+    {
+        _ = KeysFolder; // a village's organization key goes to the run's folder, not the current one
+        return new(postgres: connectionString);
+    }
 
     /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
     public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
