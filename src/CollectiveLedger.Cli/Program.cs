@@ -65,6 +65,13 @@ public static class Program
             stderr.WriteLine($"数据库无法使用 the database cannot be used: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (LockWait.IsBusy(e))
+        {
+            // Another writer of the same books held the write lock longer than this one waits: it waited, then gave up whole.
+            stderr.WriteLine($"账套正忙：另一个写入者占用写锁超过 {LockWait.Seconds} 秒，本次操作未写入，请稍后再试（等待时间见 {LockWait.Variable}） " +
+                             $"the books are busy: another writer held the write lock for more than {LockWait.Seconds} s; nothing of this command was written, try again later (the wait is {LockWait.Variable})");
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (Server.ConnectionLost(e))
         {
             // The server went away (restarted, shut down, unreachable): what was being written is rolled back.

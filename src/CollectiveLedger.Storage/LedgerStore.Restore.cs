@@ -63,26 +63,33 @@ public sealed partial class LedgerStore
 
     /// <summary>
     /// Copies these books to <paramref name="path"/> while others may go on writing (SQLite's online
-    /// backup: one consistent snapshot), into a new owner-only file under a temporary name that is
-    /// verified (<see cref="LedgerVerifier"/>) and only then renamed to <paramref name="path"/>. A copy
+    /// backup; on PostgreSQL <c>pg_dump</c> of the village's schema as a plain SQL file: one consistent
+    /// snapshot), into a new owner-only file under a temporary name that is verified
+    /// (<see cref="LedgerVerifier"/>; a dump once loaded into a scratch database) and only then renamed to <paramref name="path"/>. A copy
     /// with integrity problems is removed and its report returned; one with reconciliation problems only
     /// is kept, as it is a faithful copy of books that have them.
     /// </summary>
     /// <exception cref="LedgerOpenException"><paramref name="path"/> exists; nothing is written.</exception>
-    /// <exception cref="InvalidOperationException">Books on a PostgreSQL server: those are copied with the server's own tools.</exception>
+    /// <exception cref="LedgerOpenException">On PostgreSQL: pg_dump or psql is missing or fails, or no scratch database can be made.</exception>
     public VerifyReport Backup(string path, IProgress<long>? progress = null)
     {
-        if (_connection is not SqliteConnection sqlite)
-            throw new LedgerOpenException("PostgreSQL 上的账套用 pg_dump 备份（见 README），或用 log export 导出日志",
-                "books on PostgreSQL are copied with pg_dump (see the README), or exported with log export");
         if (File.Exists(path)) throw Exists(path);
         var temporary = path + ".tmp-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         CreateOwnerOnly(temporary);
         try
         {
-            using (var copy = Connect(temporary, SqliteOpenMode.ReadWrite)) sqlite.BackupDatabase(copy);
             VerifyReport report;
-            using (var copy = Open(temporary, _clock)) report = LedgerVerifier.Verify(copy, [], progress);
+            if (_connection is SqliteConnection sqlite)
+            {
+                using (var copy = Connect(temporary, SqliteOpenMode.ReadWrite)) sqlite.BackupDatabase(copy);
+                using (var copy = Open(temporary, _clock)) report = LedgerVerifier.Verify(copy, [], progress);
+            }
+            else if (_engine is PostgresEngine server)
+            {
+                // One village's schema dumped by pg_dump, loaded into a scratch database and verified there.
+                report = Server.Dump(server.Db, server.Village, temporary, _clock, copy => LedgerVerifier.Verify(copy, [], progress));
+            }
+            else throw new InvalidOperationException("books of an engine without a backup");
             // Closed: SQLite has folded its WAL into the file and removed it; the rename never replaces a file.
             if (report.IntegrityFound == 0)
             {

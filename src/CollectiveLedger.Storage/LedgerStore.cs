@@ -214,12 +214,12 @@ public sealed partial class LedgerStore : IDisposable
             DataSource = path,
             Mode = mode,
             Pooling = false,
-            DefaultTimeout = 300, // seconds a writer waits for another writer's lock
+            DefaultTimeout = LockWait.Seconds, // seconds a writer waits for another writer's lock
         }.ToString());
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 300000; PRAGMA synchronous = NORMAL;";
+            pragmas.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {connection.DefaultTimeout * 1000}; PRAGMA synchronous = NORMAL;";
             pragmas.ExecuteNonQuery();
         }
         return connection;

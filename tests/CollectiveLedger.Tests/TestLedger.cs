@@ -22,7 +22,10 @@ public sealed class TestLedger : IDisposable
     public static string? Postgres { get; } = Environment.GetEnvironmentVariable("CLEDGER_TEST_POSTGRES") is { Length: > 0 } p ? p : null;
 
     /// <summary>Where the villages' organization keys go on PostgreSQL ($CLEDGER_KEYS): a folder of the run, not the current one.</summary>
-    private static readonly string? KeysFolder = Postgres is null ? null : KeysOfTheRun();
+    private static string? _keysFolder = Postgres is null ? null : KeysOfTheRun();
+
+    /// <summary>Made at the start of a PostgreSQL run, or by the first <see cref="OnPostgres"/> ledger of a SQLite run.</summary>
+    private static string KeysFolder => _keysFolder ??= KeysOfTheRun();
 
     private static string KeysOfTheRun()
     {
@@ -32,12 +35,14 @@ public sealed class TestLedger : IDisposable
     }
 
     /// <summary>The organization's key file of these books: beside the SQLite file, or the village's in $CLEDGER_KEYS.</summary>
-    public string KeyFile => Village is null ? Db + ".key" : Path.Combine(KeysFolder!, $"village-{Village}.key");
+    public string KeyFile => Village is null ? Db + ".key" : Path.Combine(KeysFolder, $"village-{Village}.key");
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("cledger-test-").FullName;
 
+    private readonly string? _postgres;
+
     /// <summary>What <c>--db</c> says: the SQLite file, or the PostgreSQL connection string.</summary>
-    public string Db => Village is null ? Path.Combine(Dir, "ledger.db") : Postgres!;
+    public string Db => Village is null ? Path.Combine(Dir, "ledger.db") : _postgres!;
 
     /// <summary>This ledger's village in the PostgreSQL database; null on SQLite.</summary>
     public string? Village { get; }
@@ -46,10 +51,25 @@ public sealed class TestLedger : IDisposable
     {
     }
 
-    private TestLedger(bool sqlite) => Village = sqlite ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+    private TestLedger(bool sqlite) : this(sqlite ? null : Postgres)
+    {
+    }
+
+    private TestLedger(string? postgres)
+    {
+        _postgres = postgres;
+        Village = postgres is null ? null : "t" + Guid.NewGuid().ToString("N")[..16];
+    }
 
     /// <summary>Books in a SQLite file whatever engine the run tests (the PostgreSQL schema's tests compare against them).</summary>
     public static TestLedger OnSqlite() => new(sqlite: true);
+
+    /// <summary>A fresh village of the PostgreSQL database <paramref name="connectionString"/>, whatever engine the run tests (a cluster of a test's own).</summary>
+    public static TestLedger OnPostgres(string connectionString)
+    {
+        _ = KeysFolder; // a village's organization key goes to the run's folder, not the current one
+        return new(postgres: connectionString);
+    }
 
     /// <summary>The words that name these books on a command line: <c>--db</c>, and <c>--village</c> on PostgreSQL.</summary>
     public string[] DbArgs => Village is null ? ["--db", Db] : ["--db", Db, "--village", Village];
@@ -229,7 +249,7 @@ public sealed class TestLedger : IDisposable
             c.Open();
             return c;
         }
-        var pg = new Npgsql.NpgsqlConnection(Postgres);
+        var pg = new Npgsql.NpgsqlConnection(_postgres);
         pg.Open();
         using var path = pg.CreateCommand();
         path.CommandText = $"SET search_path TO {SchemaName}";
@@ -305,7 +325,7 @@ public sealed class TestLedger : IDisposable
         SqliteConnection.ClearAllPools();
         if (Village is not null)
         {
-            using var c = new Npgsql.NpgsqlConnection(Postgres);
+            using var c = new Npgsql.NpgsqlConnection(_postgres);
             c.Open();
             using var drop = c.CreateCommand();
             drop.CommandText = $"DROP SCHEMA IF EXISTS {SchemaName} CASCADE; DELETE FROM public.cledger_villages WHERE code = '{Village}'";

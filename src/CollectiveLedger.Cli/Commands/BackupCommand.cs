@@ -6,7 +6,8 @@ namespace CollectiveLedger.Cli.Commands;
 
 /// <summary>
 /// <c>backup --out FILE</c>: an online copy of the books while others may write (<see cref="Storage.LedgerStore.Backup"/>:
-/// SQLite's backup API into a temporary name, verified, then renamed), and the organization's signing key
+/// SQLite's backup API into a temporary name, verified, then renamed; on PostgreSQL pg_dump of the village's
+/// schema as SQL, verified in a scratch database), and the organization's signing key
 /// <c>DB.key</c>, when there is one, copied beside it as <c>FILE.key</c> (still encrypted with its passphrase).
 /// Refuses an existing FILE or FILE.key (exit 2). Exit 1 when the copy does not verify (it is removed), 3 when
 /// it has reconciliation problems only (the books themselves have them), 0 otherwise.

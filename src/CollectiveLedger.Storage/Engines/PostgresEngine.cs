@@ -11,9 +11,12 @@ namespace CollectiveLedger.Storage.Engines;
 /// advisory lock first, so writers of one village queue as on SQLite and writers of two villages do not
 /// meet; readers read a REPEATABLE READ snapshot.
 /// </summary>
-internal sealed class PostgresEngine(string schema, string village) : Engine
+internal sealed class PostgresEngine(string schema, string village, string db) : Engine
 {
     public string Schema { get; } = schema;
+
+    /// <summary>The database as <c>--db</c> gave it (with its password, if any): for PostgreSQL's own tools (<see cref="Server.Dump"/>).</summary>
+    public string Db { get; } = db;
 
     public string Village { get; } = village;
 

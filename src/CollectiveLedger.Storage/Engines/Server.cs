@@ -121,7 +121,7 @@ public static partial class Server
                 throw new LedgerOpenException($"村 {village} 的账套已在 {Display(db)} 里，不会覆盖",
                     $"village {village}'s books are already in {Display(db)}; they will not be overwritten");
             connection.Execute(Registry);
-            var store = LedgerStore.OnServer(connection, new PostgresEngine(schema, village!), clock, Display(db));
+            var store = LedgerStore.OnServer(connection, new PostgresEngine(schema, village!, db), clock, Display(db));
             begin(store);
             return store;
         }
@@ -147,7 +147,7 @@ public static partial class Server
                 || !int.TryParse(comment.AsSpan(VersionComment(0).Length - 1), System.Globalization.CultureInfo.InvariantCulture, out var version))
                 throw new LedgerOpenException($"{Display(db)} 的 {schema} 不是 CollectiveLedger 账套", $"{schema} in {Display(db)} is not a CollectiveLedger ledger");
             Schema.Migrations.RefuseNewer($"{Display(db)} {schema}", version);
-            return LedgerStore.OnServer(connection, new PostgresEngine(schema, village!), clock, Display(db));
+            return LedgerStore.OnServer(connection, new PostgresEngine(schema, village!, db), clock, Display(db));
         }
         catch
         {
@@ -158,18 +158,87 @@ public static partial class Server
 
     private static NpgsqlConnection Connect(string db, string schema)
     {
+        var lockWait = LockWait.Seconds;
         var connection = new NpgsqlConnection(ConnectionString(db));
         try
         {
             connection.Open();
             // A writer waits for another writer of its village as long as a SQLite writer does (busy_timeout).
-            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '300s'");
+            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '{lockWait}s'");
             return connection;
         }
         catch (NpgsqlException e)
         {
             connection.Dispose();
             throw new LedgerOpenException($"无法连接 PostgreSQL 数据库 {Display(db)}：{e.Message}", $"cannot connect to the PostgreSQL database {Display(db)}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Dumps village <paramref name="village"/> of <paramref name="db"/> with <c>pg_dump --schema</c> (one consistent
+    /// snapshot while others write) into <paramref name="path"/> (a plain SQL file, made owner-only by the caller),
+    /// then loads the dump into a scratch database with <c>psql</c>, runs <paramref name="verify"/> on the village
+    /// there, and drops the scratch database whatever happens. The dump is what <c>psql -d DATABASE -f FILE</c>
+    /// restores into a database that has no such village yet.
+    /// </summary>
+    /// <exception cref="LedgerOpenException">pg_dump or psql is missing or fails, or the scratch database cannot be made.</exception>
+    internal static T Dump<T>(string db, string village, string path, TimeProvider clock, Func<LedgerStore, T> verify)
+    {
+        var schema = SchemaOf(db, village);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(db));
+        RunTool("pg_dump", builder, builder.Database!, "--format=plain", "--no-owner", "--no-privileges", "--schema=" + schema, "--file=" + path);
+        var scratch = "cledger_scratch_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        try
+        {
+            using var admin = Connect(db, "public");
+            admin.Execute($"CREATE DATABASE {scratch}");
+        }
+        catch (PostgresException e) when (!ConnectionLost(e))
+        {
+            throw new LedgerOpenException($"无法建立临时数据库来校验备份（数据库用户需要 CREATEDB 权限）：{e.MessageText}",
+                $"cannot make a scratch database to verify the dump in (the database user needs CREATEDB): {e.MessageText}");
+        }
+        var scratchDb = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Database = scratch, Pooling = false }.ConnectionString;
+        try
+        {
+            RunTool("psql", builder, scratch, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--file=" + path);
+            using var copy = Open(scratchDb, village, clock);
+            return verify(copy);
+        }
+        finally
+        {
+            using var admin = Connect(db, "public");
+            admin.Execute($"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Runs PostgreSQL's <paramref name="tool"/> against <paramref name="database"/> on the server of <paramref name="server"/> (the password through the environment).</summary>
+    private static void RunTool(string tool, NpgsqlConnectionStringBuilder server, string database, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["PGHOST"] = server.Host;
+        start.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGDATABASE"] = database;
+        if (server.Username is { } user) start.Environment["PGUSER"] = user;
+        if (server.Password is { } password) start.Environment["PGPASSWORD"] = password;
+        System.Diagnostics.Process process;
+        try
+        {
+            process = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new LedgerOpenException($"找不到 PostgreSQL 的 {tool}：请安装 postgresql-client", $"PostgreSQL's {tool} is not found: install postgresql-client");
+        }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new LedgerOpenException($"{tool} 失败（退出码 {process.ExitCode}）：{stderr.Result.Trim()}",
+                    $"{tool} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
         }
     }
 

@@ -158,7 +158,7 @@ public class HelpTests
     {
         var rest = new List<string>();
         for (var i = 0; i < words.Count; i++)
-            if (words[i] is "--db" or "--actor" or "--lang") i++;
+            if (words[i] is "--db" or "--village" or "--actor" or "--lang") i++;
             else rest.Add(words[i]);
         return rest;
     }
