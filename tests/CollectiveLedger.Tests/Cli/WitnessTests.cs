@@ -7,6 +7,8 @@ using CollectiveLedger.Publishing.Witnessing;
 using CollectiveLedger.Storage;
 using CollectiveLedger.Tests.Storage;
 
+using CollectiveLedger.Tests.Web;
+
 namespace CollectiveLedger.Tests.Cli;
 
 /// <summary>
