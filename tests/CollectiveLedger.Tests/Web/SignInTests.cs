@@ -120,7 +120,7 @@ public class SignInTests
         Assert.That(cookie, Does.Contain("httponly").And.Contain("samesite=strict"));
     }
 
-    [Test]
+    [Test, Category(TestLedger.SqliteOnly)] // the books' file deleted under the running workspace
     public async Task An_internal_error_shows_a_friendly_page_without_the_exception()
     {
         using var workspace = new Workspace();
