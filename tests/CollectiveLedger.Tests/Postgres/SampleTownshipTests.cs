@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -96,6 +97,37 @@ public sealed class SampleTownshipTests
             heads.Add(onServer.GetProperty("head").GetProperty("hash").GetString()!);
         }
         Assert.That(heads, Has.Count.EqualTo(3), "three villages, three different books");
+    }
+
+    /// <summary>samples/township/load.sh run by bash with the real cledger: without a database it says how to call it.</summary>
+    private (int Code, string Out, string Err) LoadSh(params string[] args)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])[Path.Combine(TestLedger.RepoRoot, "samples", "township", "load.sh"), .. args]) info.ArgumentList.Add(a);
+        info.Environment["CLEDGER"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "cledger.dll");
+        info.Environment["CLEDGER_KEYS"] = _dir;
+        TestClock.Set(info);
+        using var p = Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Test]
+    public void Load_sh_without_a_database_is_a_usage_error_and_into_a_database_holding_the_villages_it_stops_at_the_first_leaving_its_books()
+    {
+        var usage = LoadSh();
+        Assert.That(usage.Code, Is.EqualTo(2));
+        Assert.That(usage.Err, Does.Contain("用法 usage"));
+
+        var before = Json("--db", _db, "--village", Codes[0], "verify").GetProperty("head").GetProperty("hash").GetString();
+        var again = LoadSh(_db);
+
+        Assert.That(again.Code, Is.Not.EqualTo(0));
+        Assert.That(again.Out, Is.Empty, "no village was loaded a second time");
+        Assert.That(again.Err, Does.Contain(Codes[0]).And.Not.Contain("   at "));
+        Assert.That(Json("--db", _db, "--village", Codes[0], "verify").GetProperty("head").GetProperty("hash").GetString(), Is.EqualTo(before));
     }
 
     /// <summary>A village's own figures from its SQLite books: fund balance, drafts waiting, rent overdue.</summary>
