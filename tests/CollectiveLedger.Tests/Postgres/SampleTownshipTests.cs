@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CollectiveLedger.Cli;
 using CollectiveLedger.Core.Money;
@@ -97,6 +98,18 @@ public sealed class SampleTownshipTests
             heads.Add(onServer.GetProperty("head").GetProperty("hash").GetString()!);
         }
         Assert.That(heads, Has.Count.EqualTo(3), "three villages, three different books");
+    }
+
+    [Test]
+    public void Each_village_s_demo_trial_balance_for_2025_is_its_generator_s_independent_model()
+    {
+        foreach (var code in Codes)
+        {
+            var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder(code), "expected", "trial-balance-2025.json")))!;
+            var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, code, "trial-balance-2025.json")))!;
+            Assert.That(JsonNode.DeepEquals(actual["rows"], expected["rows"]), Is.True, $"{code}: the rows differ from the model's");
+            Assert.That(JsonNode.DeepEquals(actual["totals"], expected["totals"]), Is.True, $"{code}: the totals differ from the model's");
+        }
     }
 
     /// <summary>samples/township/load.sh run by bash with the real cledger: without a database it says how to call it.</summary>
