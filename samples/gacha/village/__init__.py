@@ -28,7 +28,8 @@ The ledger model and what it expects
     chart2004.py                   the smaller village kept in the 2004 chart
 
 Writers
-    output.py                      where files go (samples/gacha) and how JSON is spelled
+    profile.py                     which village: name, sumu, organization code, seed, output folder
+    output.py                      where files go (samples/gacha or profile.OUT) and how JSON is spelled
     voucher_formats.py             JSON, JSON Lines and the two CSV encodings; reading them back
     register_formats.py            the asset register as assets.json and as `assets list` prints it
 """

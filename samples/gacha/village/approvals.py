@@ -1,5 +1,6 @@
 """December's vouchers that go through approval, and the approval steps the demo runs."""
 
+from . import profile
 from .dates import d
 from .money import yuan
 from .vouchers import Cr, Dr, Voucher
@@ -19,7 +20,7 @@ APPROVED = [
 ]
 for i, v in enumerate(APPROVED, 1):
     v.ref = "2025-12-A%02d" % i
-APPROVAL_RESOLUTION = "巴音宝力格嘎查村民代表会议决议〔2025〕第7号"
+APPROVAL_RESOLUTION = profile.VILLAGE + "村民代表会议决议〔2025〕第7号"
 APPROVAL_STEPS = [
     (PREPARER, ["vouchers", "draft", "approvals.json"]),
     (PREPARER, ["vouchers", "submit", "1"]), (REVIEWER, ["vouchers", "review", "1"]), (CHAIR, ["vouchers", "approve", "1"]),

@@ -1,5 +1,6 @@
 """Expected income distribution of 2025."""
 
+from . import profile
 from .books import NET_321
 from .dates import YEAR
 from .members import DETAILS, MEMBERS
@@ -12,7 +13,7 @@ from .money import money
 # loss, at most the distributable), rounded half up to the fen; the per-share amount is rounded
 # down to the fen; each household gets shares x per-share; the rest stays undistributed.
 DISTRIBUTION = {"year": YEAR, "reserve_percent": 20, "planner": "乌云其其格", "notice_date": "%d-03-01" % (YEAR + 1), "approver": "巴特尔",
-                "resolution": "巴音宝力格嘎查股份经济合作社成员大会决议〔2026〕1号", "post_date": "2026-03-20",
+                "resolution": profile.VILLAGE + "股份经济合作社成员大会决议〔2026〕1号", "post_date": "2026-03-20",
                 "payable_account": "21104", "pay_date": "2026-03-25", "pay_account": "10201"}
 
 

@@ -4,9 +4,11 @@ fixes every amount, so a new draw goes after the existing ones or every later fi
 
 import random
 
+from . import profile
+
 from .dates import d, month_end, workday
 
-SEED = 20250101
+SEED = profile.SEED
 rng = random.Random(SEED)
 
 

@@ -1,13 +1,13 @@
-"""Where the files go: next to generate.py, in samples/gacha."""
+"""Where the files go: next to generate.py, in samples/gacha (or where profile.py says)."""
 
 import json
 import os
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from . import profile
 
 
 def write_bytes(name, data):
-    path = os.path.join(HERE, name)
+    path = os.path.join(profile.OUT, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as f:
         f.write(data)

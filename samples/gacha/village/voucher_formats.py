@@ -7,7 +7,7 @@ import json
 import os
 
 from .money import money
-from .output import HERE
+from . import profile
 from .voucher_files import QUARTERS, by_file
 
 
@@ -64,7 +64,7 @@ def read_back():
         return out
 
     def raw(name):
-        with open(os.path.join(HERE, name), "rb") as f:
+        with open(os.path.join(profile.OUT, name), "rb") as f:
             return f.read()
 
     q2 = raw(QUARTERS[2])
