@@ -13,9 +13,16 @@ namespace CollectiveLedger.Web;
 /// </summary>
 public sealed class LogSnapshots
 {
-    public sealed record Snapshot(long HeadSeq, string HeadHash, IReadOnlyList<byte[]> Leaves, BooksCheckpoint.Result Checkpoint, Lazy<PublicLog> PublicLog)
+    public sealed record Snapshot(long HeadSeq, string HeadHash, IReadOnlyList<byte[]> Leaves, BooksCheckpoint.Result Checkpoint)
     {
         private IReadOnlyList<IReadOnlyList<byte[]>>? _levels;
+        private PublicLog? _publicLog;
+
+        /// <summary>
+        /// What the public log withholds, learnt once per snapshot from the books of the request that first asks
+        /// (a snapshot outlives the request that made it, and that request's connection with it).
+        /// </summary>
+        public PublicLog PublicLogOf(Storage.LedgerStore store) => _publicLog ??= store.PublicLog();
 
         /// <summary>The size of the tree the site vouches for: that of <see cref="Checkpoint"/>.</summary>
         public long Size => Checkpoint.Checkpoint.Size;
@@ -34,7 +41,7 @@ public sealed class LogSnapshots
             if (_current is { } known && known.HeadSeq == head.Seq && known.HeadHash == head.Hash) return known;
             var checkpoint = BooksCheckpoint.Take(books.Store, books.State, books.Options.Signers);
             var store = books.Store;
-            return _current = new Snapshot(head.Seq, head.Hash, store.Disclosure.LeafHashes(head.Seq + 1), checkpoint, new(store.PublicLog));
+            return _current = new Snapshot(head.Seq, head.Hash, store.Disclosure.LeafHashes(head.Seq + 1), checkpoint);
         }
     }
 }

@@ -48,7 +48,7 @@ public static class TransparencyLog
             foreach (var entry in books.Store.Entries(n * HashTiles.Width, count))
             {
                 var kind = PublicLog.KindOf(entry.Bytes) ?? "";
-                var line = snapshot.PublicLog.Value.PublicForm(entry.Seq, kind, entry.Bytes);
+                var line = snapshot.PublicLogOf(books.Store).PublicForm(entry.Seq, kind, entry.Bytes);
                 if (line.Length > ushort.MaxValue) line = PublicLog.Stub(entry.Seq, kind, entry.Bytes);
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)line.Length);
                 bundle.Write(length);

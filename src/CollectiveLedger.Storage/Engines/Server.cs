@@ -31,7 +31,7 @@ public static partial class Server
     /// <summary>Npgsql's connection string for <paramref name="db"/> (an address is turned into keywords).</summary>
     public static string ConnectionString(string db)
     {
-        if (!db.Contains("://", StringComparison.Ordinal)) return db;
+        if (!db.Contains("://", StringComparison.Ordinal)) return WithDefaults(new NpgsqlConnectionStringBuilder(db)).ConnectionString;
         var uri = new Uri(db);
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) };
         if (uri.Port > 0) builder.Port = uri.Port;
@@ -39,7 +39,17 @@ public static partial class Server
         if (uri.UserInfo.Split(':', 2) is [_, var password]) builder.Password = Uri.UnescapeDataString(password);
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
             if (pair.Split('=', 2) is [var key, var value]) builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(value);
-        return builder.ConnectionString;
+        return WithDefaults(builder).ConnectionString;
+    }
+
+    /// <summary>
+    /// A connection waits up to a minute to be made (Npgsql's default is 15 s) unless the address says
+    /// otherwise: a busy server starting many connections at once (the workspace's sign-in under load) is slow, not gone.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder WithDefaults(NpgsqlConnectionStringBuilder builder)
+    {
+        if (builder.Timeout == 15) builder.Timeout = 60;
+        return builder;
     }
 
     /// <summary>The address as messages show it: host, port and database, never the password.</summary>
