@@ -45,10 +45,11 @@ public static class TransparencyLog
             if (width == HashTiles.Width || HashTiles.WidthIn(snapshot.Size, 0, n) < count) return Results.NotFound();
             using var bundle = new MemoryStream();
             Span<byte> length = stackalloc byte[2];
+            var publicLog = snapshot.PublicLogOf(books.Store); // before the entries are read: one connection reads one query at a time
             foreach (var entry in books.Store.Entries(n * HashTiles.Width, count))
             {
                 var kind = PublicLog.KindOf(entry.Bytes) ?? "";
-                var line = snapshot.PublicLogOf(books.Store).PublicForm(entry.Seq, kind, entry.Bytes);
+                var line = publicLog.PublicForm(entry.Seq, kind, entry.Bytes);
                 if (line.Length > ushort.MaxValue) line = PublicLog.Stub(entry.Seq, kind, entry.Bytes);
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)line.Length);
                 bundle.Write(length);
