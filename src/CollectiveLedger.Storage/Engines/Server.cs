@@ -157,13 +157,26 @@ public static partial class Server
                 || !int.TryParse(comment.AsSpan(VersionComment(0).Length - 1), System.Globalization.CultureInfo.InvariantCulture, out var version))
                 throw new LedgerOpenException($"{Display(db)} 的 {schema} 不是 CollectiveLedger 账套", $"{schema} in {Display(db)} is not a CollectiveLedger ledger");
             Schema.Migrations.RefuseNewer($"{Display(db)} {schema}", version);
-            return LedgerStore.OnServer(connection, new PostgresEngine(schema, village!, db), clock, Display(db));
+            var engine = new PostgresEngine(schema, village!, db);
+            if (version < Schema.Migrations.Latest) MigrateForward(connection, engine);
+            return LedgerStore.OnServer(connection, engine, clock, Display(db));
         }
         catch
         {
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A village written by an older program taken to this one's version, under the village's write lock (the version read again there: another process may have just done it).</summary>
+    private static void MigrateForward(NpgsqlConnection connection, PostgresEngine engine)
+    {
+        using var tx = engine.BeginWrite(connection);
+        var comment = connection.ExecuteScalar<string>("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = @schema",
+            new { schema = engine.Schema }, tx)!;
+        var version = int.Parse(comment.AsSpan(VersionComment(0).Length - 1), System.Globalization.CultureInfo.InvariantCulture);
+        if (version < Schema.Migrations.Latest) Schema.Migrations.ApplyPostgres(connection, tx, engine, version);
+        tx.Commit();
     }
 
     private static NpgsqlConnection Connect(string db, string schema)

@@ -34,8 +34,9 @@ internal static class Migrations
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"CREATE SCHEMA {postgres.Schema};\n" + PostgresSchema + $"\nCOMMENT ON SCHEMA {postgres.Schema} IS '{Engines.Server.VersionComment(Latest)}';";
+            command.CommandText = $"CREATE SCHEMA {postgres.Schema};\n" + PostgresSchema;
             command.ExecuteNonQuery();
+            ApplyPostgres(connection, transaction, postgres, PostgresSchemaVersion);
             transaction.Connection!.Execute("INSERT INTO public.cledger_villages (code, name) VALUES (@code, @code) ON CONFLICT (code) DO NOTHING",
                 new { code = postgres.Village }, transaction);
         }
@@ -62,14 +63,34 @@ internal static class Migrations
         }
     }
 
-    private static List<(int, string)> Load()
+    /// <summary>The version <c>postgres/schema.sql</c> is written at; the pairs <c>postgres/NNN-name.sql</c> take a village on from it.</summary>
+    public const int PostgresSchemaVersion = 22;
+
+    /// <summary>PostgreSQL's halves of the pairs (<c>postgres/NNN-name.sql</c>, from 023 on), in order.</summary>
+    public static readonly IReadOnlyList<(int Version, string Sql)> PostgresPairs = Load(postgres: true);
+
+    /// <summary>
+    /// Takes a PostgreSQL village from <paramref name="fromVersion"/> to <see cref="Latest"/>: each pair's PostgreSQL half in
+    /// order, then the version in the schema's comment, in the caller's transaction (the village's write lock held).
+    /// </summary>
+    public static void ApplyPostgres(DbConnection connection, DbTransaction transaction, Engines.PostgresEngine village, int fromVersion)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = string.Concat(PostgresPairs.Where(m => m.Version > fromVersion).Select(m => m.Sql + "\n"))
+            + $"COMMENT ON SCHEMA {village.Schema} IS '{Engines.Server.VersionComment(Latest)}';";
+        command.ExecuteNonQuery();
+    }
+
+    private static List<(int, string)> Load(bool postgres = false)
     {
         var assembly = typeof(Migrations).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && !n.Contains(PostgresFolder, StringComparison.Ordinal))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && n.Contains(PostgresFolder, StringComparison.Ordinal) == postgres
+                && !n.EndsWith(PostgresFolder + "schema.sql", StringComparison.Ordinal))
             .Select(n =>
             {
-                var file = n[(n.IndexOf(".Schema.", StringComparison.Ordinal) + 8)..];
+                var file = n[(n.IndexOf(postgres ? PostgresFolder : ".Schema.", StringComparison.Ordinal) + (postgres ? PostgresFolder.Length : 8))..];
                 return (int.Parse(file[..3], System.Globalization.CultureInfo.InvariantCulture), Read(assembly, n));
             })
             .OrderBy(m => m.Item1)

@@ -112,6 +112,8 @@ public class PostgresSchemaTests
             .Order();
 
         Assert.That(header.Success, Is.True, "schema.sql opens with its version");
+        Assert.That(schemaVersion, Is.EqualTo(Migrations.PostgresSchemaVersion), "the version the pairs start from is schema.sql's");
+        Assert.That(Migrations.PostgresPairs.Select(m => m.Version), Is.EqualTo(pairs), "the pairs are loaded, in order");
         Assert.That(pairs, Is.EqualTo(Enumerable.Range(schemaVersion + 1, Migrations.Latest - schemaVersion)),
             "each SQLite migration after schema.sql's version has its postgres/NNN-name.sql");
         Assert.That(Migrations.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, Migrations.Latest)), "postgres/ holds no SQLite migration");

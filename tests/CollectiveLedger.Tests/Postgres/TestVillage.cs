@@ -6,7 +6,8 @@ namespace CollectiveLedger.Tests.Postgres;
 
 /// <summary>
 /// A village of its own in the tests' PostgreSQL database: a fresh schema made with
-/// <c>Schema/postgres/schema.sql</c> (<see cref="Migrations.PostgresSchema"/>), first in the search_path
+/// <c>Schema/postgres/schema.sql</c> (<see cref="Migrations.PostgresSchema"/>) and the PostgreSQL halves of the
+/// later migrations (<see cref="Migrations.PostgresPairs"/>), first in the search_path
 /// of <see cref="Connection"/>, and dropped with everything in it when disposed.
 /// </summary>
 public sealed class TestVillage : IDisposable
@@ -20,7 +21,7 @@ public sealed class TestVillage : IDisposable
         Connection = new NpgsqlConnection(TestPostgres.ConnectionString);
         Connection.Open();
         Connection.Execute($"CREATE SCHEMA {Schema}; SET search_path TO {Schema}");
-        Connection.Execute(Migrations.PostgresSchema);
+        Connection.Execute(Migrations.PostgresSchema + string.Concat(Migrations.PostgresPairs.Select(m => "\n" + m.Sql)));
     }
 
     public int Execute(string sql, object? parameters = null) => Connection.Execute(sql, parameters);
