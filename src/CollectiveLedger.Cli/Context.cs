@@ -26,6 +26,16 @@ public sealed class Context(string db, string actor, Language language, TextWrit
     public TimeProvider Clock { get; } = clock;
     public bool Chinese => Language == Language.ZhCN;
 
+    /// <summary>
+    /// Whether standard output is a person's terminal (the console, not redirected): listings and reports are then a table by
+    /// default, and JSON otherwise, for the program reading them (DESIGN.md section 3, issue 17).
+    /// </summary>
+    public bool Terminal { get; init; }
+
+    /// <summary>The output format <c>--format</c> gives, or else table on a terminal and JSON when output goes to a file or program.</summary>
+    public OutputFormat Format(System.CommandLine.ParseResult parsed, System.CommandLine.Option<string> format) =>
+        parsed.Format(format) ?? (Terminal ? OutputFormat.Table : OutputFormat.Json);
+
     public LedgerStore Open() => LedgerStore.Open(Db, Clock, Village);
 
     /// <summary>The books as messages name them: the file, or the server's address (never its password) and the village.</summary>

@@ -44,7 +44,7 @@ public static class Options
 
     /// <summary><c>--format table|csv|json</c>, which every listing and report takes.</summary>
     public static Option<string> Format() =>
-        Text("--format", "table|csv|json", "输出格式（默认 table） output format (table by default)");
+        Text("--format", "table|csv|json", "输出格式（终端上默认 table，输出被重定向时默认 json） output format (table on a terminal, json when output is redirected)");
 
     /// <summary>Runs <paramref name="run"/> with the command's context when the command is given.</summary>
     public static void Handle(this Command command, ContextOf context, Func<Context, ParseResult, int> run) =>
@@ -64,11 +64,12 @@ public static class Options
     public static string Value(this ParseResult parsed, Argument<string> argument) =>
         parsed.GetValue(argument) ?? throw new UsageException($"missing {argument.Name}");
 
-    /// <summary>The output format of a listing or report: table unless <c>--format</c> says csv or json.</summary>
+    /// <summary>The output format of a listing or report as <c>--format</c> names it; null when it was not given.</summary>
     /// <exception cref="UsageException">Any other format.</exception>
-    public static OutputFormat Format(this ParseResult parsed, Option<string> format) => parsed.GetValue(format) switch
+    public static OutputFormat? Format(this ParseResult parsed, Option<string> format) => parsed.GetValue(format) switch
     {
-        null or "table" => OutputFormat.Table,
+        null => null,
+        "table" => OutputFormat.Table,
         "csv" => OutputFormat.Csv,
         "json" => OutputFormat.Json,
         _ => throw new UsageException("--format is table, csv or json"),

@@ -131,7 +131,10 @@ public static class Program
         // $CLEDGER_VILLAGE is for a server's many villages: a SQLite file is one village, and names none.
         var village = parsed.GetValue(tree.Village)
             ?? (Server.IsAddress(db) && Environment.GetEnvironmentVariable("CLEDGER_VILLAGE") is { Length: > 0 } v ? v : null);
-        return new Context(db, cleanActor, language, stdout, stderr, clock) { Village = village };
+        return new Context(db, cleanActor, language, stdout, stderr, clock)
+        {
+            Village = village, Terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+        };
     }
 
     private static Language? LanguageOf(string? lang) => lang switch

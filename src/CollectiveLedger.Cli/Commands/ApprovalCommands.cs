@@ -54,7 +54,7 @@ public static class ApprovalCommands
 
         var format = Options.Format();
         var pending = new Command("pending", "待办：每张未完成的草稿及其等待的人 what waits for whom: every open draft and the step it needs next") { format };
-        pending.Handle(context, (ctx, p) => Pending(ctx, p.Format(format)));
+        pending.Handle(context, (ctx, p) => Pending(ctx, ctx.Format(p, format)));
         yield return pending;
     }
 

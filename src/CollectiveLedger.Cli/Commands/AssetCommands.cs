@@ -132,7 +132,7 @@ public static class AssetCommands
     {
         var format = Options.Format();
         var command = new Command(name, description) { format };
-        command.Handle(context, (ctx, p) => run(ctx, p.Format(format)));
+        command.Handle(context, (ctx, p) => run(ctx, ctx.Format(p, format)));
         return command;
     }
 

@@ -44,7 +44,7 @@ public static class ContractCommands
         var asOf = Options.Text("--as-of", "YYYY-MM-DD", "截止日期（默认今天） the date (today by default)");
         var format = Options.Format();
         var due = new Command("due", "每份合同到期应收、已收、逾期 per contract: due to the date, received, overdue") { asOf, format };
-        due.Handle(context, (ctx, p) => Due(ctx, p.GetValue(asOf), p.Format(format)));
+        due.Handle(context, (ctx, p) => Due(ctx, p.GetValue(asOf), ctx.Format(p, format)));
 
         return new Command("contracts", "资源承包合同 resource contracts") { add, receive, recognize, due };
     }

@@ -28,7 +28,7 @@ public static class DistributionCommands
             var year = p.Required(planYear);
             var reserve = p.Required(percent);
             var amount = p.GetValue(distribute);
-            return Step(ctx, state => DistributionRules.Plan(year, reserve, state, ctx.Actor, amount), year, p.Format(planFormat));
+            return Step(ctx, state => DistributionRules.Plan(year, reserve, state, ctx.Actor, amount), year, ctx.Format(p, planFormat));
         });
 
         var approveYear = Year();
@@ -76,7 +76,7 @@ public static class DistributionCommands
         show.Handle(context, (ctx, p) =>
         {
             var year = p.Required(showYear);
-            return Show(ctx, year, p.Format(format));
+            return Show(ctx, year, ctx.Format(p, format));
         });
 
         return new Command("distribution", "年终收益分配（年度结账后） income distribution by shares, after year close") { plan, approve, post, pay, show };

@@ -16,7 +16,7 @@ public static class KeyCommands
         generate.Handle(context, (ctx, p) => Generate(ctx, p.Required(name), p.Required(output)));
         var format = Options.Format();
         var list = new Command("list", "登记的签名密钥 the registered signing keys") { format };
-        list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
+        list.Handle(context, (ctx, p) => List(ctx, ctx.Format(p, format)));
         return new Command("keys", "签名密钥 signing keys") { generate, list };
     }
 

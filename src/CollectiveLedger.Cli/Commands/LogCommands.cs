@@ -18,7 +18,7 @@ public static class LogCommands
         var from = Options.Text("--from", "SEQ", "起始序号（默认 0） the first entry (0 by default)");
         var limit = Options.Text("--limit", "N", "条数（默认 50） how many (50 by default)");
         var show = new Command("show", "显示日志条目 shows the log's entries") { from, limit, format };
-        show.Handle(context, (ctx, p) => Run(ctx, "show", format: p.Format(format), fromText: p.GetValue(from), limitText: p.GetValue(limit)));
+        show.Handle(context, (ctx, p) => Run(ctx, "show", format: ctx.Format(p, format), fromText: p.GetValue(from), limitText: p.GetValue(limit)));
         return new Command("log", "审计日志 the audit log") { export, show };
     }
 
@@ -29,6 +29,7 @@ public static class LogCommands
             case "export":
                 using (var store = ctx.Open())
                 {
+                    var progress = ExportProgress(ctx, store);
                     var count = Files.WriteAtomically(path, stream =>
                     {
                         long n = 0;
@@ -36,10 +37,11 @@ public static class LogCommands
                         {
                             stream.Write(entry.Bytes);
                             stream.WriteByte((byte)'\n');
-                            n++;
+                            progress?.Report(++n);
                         }
                         return n;
                     });
+                    Progress.Clear(ctx);
                     ctx.Out.WriteLine(ctx.Say($"已导出 {count} 条审计日志到 {path}。", $"exported {count} entries to {path}."));
                 }
                 return ExitCodes.Done;
@@ -77,9 +79,14 @@ public static class LogCommands
     /// The public log: each entry's public form (<see cref="Storage.LedgerStore.PublicEntries"/>), with a warning
     /// naming each entry of a public kind withheld because its text holds a member's or a villager's private number.
     /// </summary>
+    /// <summary>The entries written so far, out of the log's length, on a terminal.</summary>
+    private static IProgress<long>? ExportProgress(Context ctx, Storage.LedgerStore store) =>
+        Progress.OnTerminal<long>(ctx, ctx.Say("导出审计日志", "exporting the log"), store.Head() is { } head ? head.Seq + 1 : null);
+
     private static int ExportPublic(Context ctx, string path)
     {
         using var store = ctx.Open();
+        var progress = ExportProgress(ctx, store);
         var byValue = new List<(long Seq, string Kind)>();
         var (count, withheld) = Files.WriteAtomically(path, stream =>
         {
@@ -88,12 +95,13 @@ public static class LogCommands
             {
                 stream.Write(entry.Bytes);
                 stream.WriteByte((byte)'\n');
-                n++;
+                progress?.Report(++n);
                 if (entry.Withheld) stubs++;
                 if (entry.ByValue) byValue.Add((entry.Seq, entry.Kind));
             }
             return (n, stubs);
         });
+        Progress.Clear(ctx);
         foreach (var (seq, kind) in byValue)
             ctx.Error.WriteLine(ctx.Say($"警告：第 {seq} 条（{kind}）的文字含有成员或村民的个人号码，公开日志中只留其哈希；余额不含该条。",
                 $"warning: entry {seq} ({kind}) holds a member's or villager's private number in its text: the public log gives only its hash, and balances replayed from it leave it out."));

@@ -67,7 +67,7 @@ public static class NoticesCommand
 
         var format = Options.Format();
         var list = new Command("list", "已准备、已审核、已公开的公开榜 the notices prepared, reviewed, published") { format };
-        list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
+        list.Handle(context, (ctx, p) => List(ctx, ctx.Format(p, format)));
 
         var cosignNumber = Number();
         var cosigned = Options.Text("--file", "NOTE", "见证人副署后的检查点（cledger witness cosign 的输出，必填） the checkpoint as the witness cosigned it (what cledger witness cosign prints; required)");

@@ -21,7 +21,7 @@ public static class RegisterCommands
     {
         var format = Options.Format();
         var list = new Command("list", "列出会计科目 lists the chart of accounts") { format };
-        list.Handle(context, (ctx, p) => ListAccounts(ctx, p.Format(format)));
+        list.Handle(context, (ctx, p) => ListAccounts(ctx, ctx.Format(p, format)));
 
         var code = Options.Argument("CODE", "科目编码，以上级编码开头 the account's code, starting with its parent's");
         var name = Options.Argument("NAME", "科目名称 the account's name");
@@ -43,7 +43,7 @@ public static class RegisterCommands
         var list = new Command("list", kind == DimensionKind.Member
             ? "列出成员户（身份证、银行账号、电话打码） lists the members (ID card, bank account and phone masked)"
             : "列出代码和名称 lists the codes and names") { format };
-        list.Handle(context, (ctx, p) => List(ctx, kind, p.Format(format)));
+        list.Handle(context, (ctx, p) => List(ctx, kind, ctx.Format(p, format)));
 
         var code = Options.Argument("CODE", "代码 the code");
         var name = Options.Argument("NAME", "名称 the name");

@@ -25,7 +25,7 @@ public static class ReportCommands
             var items = which == "funds" ? Options.Flag("--items", "列出每笔收支 each receipt and payment") : null;
             if (account is not null) command.Add(account);
             if (items is not null) command.Add(items);
-            command.Handle(context, (ctx, p) => Run(ctx, which, p.Format(format), account is null ? null : p.Required(account), items is not null && p.Flag(items),
+            command.Handle(context, (ctx, p) => Run(ctx, which, ctx.Format(p, format), account is null ? null : p.Required(account), items is not null && p.Flag(items),
                 store => range.Read(p, store)));
             report.Add(command);
         }

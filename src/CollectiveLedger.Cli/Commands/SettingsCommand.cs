@@ -19,7 +19,7 @@ public static class SettingsCommand
     {
         var format = Options.Format();
         var list = new Command("list", "每项设置及其值（未设的显示默认） every setting and its value (unset ones as the default)") { format };
-        list.Handle(context, (ctx, p) => Run(ctx, "list", format: p.Format(format)));
+        list.Handle(context, (ctx, p) => Run(ctx, "list", format: ctx.Format(p, format)));
         var key = Options.Argument("KEY", "设置项，如 role.supervisor、disclosure.objection_days the setting, e.g. role.supervisor");
         var value = Options.Argument("VALUE", "值 the value");
         var approve = Options.Flag("--approve", "批准他人对审批或监督角色的修改申请 approves another's request to change an approval or supervision role");

@@ -18,7 +18,7 @@ public static class StatementCommands
         var year = Options.Text("--year", "YYYY", "年末 at the year's end");
         var period = Options.Text("--period", "YYYY-MM", "月末 at the month's end");
         var balanceSheet = new Command("balance-sheet", "资产负债表（--year 或 --period） the balance sheet (--year or --period)") { year, period, format };
-        balanceSheet.Handle(context, (ctx, p) => BalanceSheet(ctx, p.Format(format), p.GetValue(year), p.GetValue(period)));
+        balanceSheet.Handle(context, (ctx, p) => BalanceSheet(ctx, ctx.Format(p, format), p.GetValue(year), p.GetValue(period)));
         yield return balanceSheet;
 
         foreach (var (name, description, run) in new (string, string, Func<Context, OutputFormat, string, int>)[]
@@ -30,7 +30,7 @@ public static class StatementCommands
             var statementFormat = Options.Format();
             var statementYear = Options.Text("--year", "YYYY", "年度（必填） the year (required)");
             var command = new Command(name, description) { statementYear, statementFormat };
-            command.Handle(context, (ctx, p) => run(ctx, p.Format(statementFormat), p.Required(statementYear)));
+            command.Handle(context, (ctx, p) => run(ctx, ctx.Format(p, statementFormat), p.Required(statementYear)));
             yield return command;
         }
     }

@@ -35,7 +35,7 @@ public static class UserCommands
         }
         var format = Options.Format();
         var list = new Command("list", "用户及其角色 the users and their roles") { format };
-        list.Handle(context, (ctx, p) => Run(ctx, "list", null, false, p.Format(format)));
+        list.Handle(context, (ctx, p) => Run(ctx, "list", null, false, ctx.Format(p, format)));
         users.Add(list);
         var removed = UserName();
         var remove = new Command("remove", "取消用户登录（角色设置不变） removes a user's sign-in (their role settings stay)") { removed };

@@ -30,7 +30,7 @@ public static class VerifyCommand
             { anchor, checkpoint, witnessKey, log, against, proof, key, format };
         command.Handle(context, (ctx, p) =>
         {
-            var output = p.Format(format);
+            var output = ctx.Format(p, format);
             if (p.GetValue(against) is { } newer)
                 return VerifyAgainstCommand.Run(ctx, output, p.All(checkpoint), newer, p.GetValue(proof), p.All(key), p.All(anchor).Count);
             if (p.GetValue(proof) is not null || p.All(key).Count > 0) throw new UsageException("--proof and --key go with --against NEW");
@@ -51,7 +51,8 @@ public static class VerifyCommand
     private static int Run(Context ctx, OutputFormat format, IReadOnlyList<Anchor> anchors, IReadOnlyList<SignedNote> checkpoints, IReadOnlyList<WitnessKey> witnesses)
     {
         using var store = ctx.Open();
-        var report = LedgerVerifier.Verify(store, anchors, checkpoints, Progress.OnTerminal<long>(ctx, ctx.Say("校验", "verifying")));
+        var report = LedgerVerifier.Verify(store, anchors, checkpoints, Progress.OnTerminal<long>(ctx, ctx.Say("校验", "verifying"),
+            store.Head() is { } head ? head.Seq + 1 : null));
         if (witnesses.Count > 0) report = WithCosignatures(report, checkpoints, witnesses);
         Progress.Clear(ctx);
         if (format == OutputFormat.Json) ctx.WriteBytes(VerifyReportRenderer.Json(report));

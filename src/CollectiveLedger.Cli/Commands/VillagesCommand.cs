@@ -20,7 +20,7 @@ public static class VillagesCommand
         add.Handle(context, (ctx, p) => Add(ctx, p.Value(code), p.Required(name), p.GetValue(township), p.GetValue(county)));
         var format = Options.Format();
         var list = new Command("list", "数据库中的村 the villages of the database") { format };
-        list.Handle(context, (ctx, p) => List(ctx, p.Format(format)));
+        list.Handle(context, (ctx, p) => List(ctx, ctx.Format(p, format)));
         return new Command("villages", "PostgreSQL 数据库中的多个村 the villages of a PostgreSQL database") { add, list };
     }
 

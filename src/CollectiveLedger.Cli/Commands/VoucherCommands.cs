@@ -20,13 +20,13 @@ public static class VoucherCommands
         var format = Options.Format();
         var range = new RangeOptions();
         var list = range.AddTo(new Command("list", "列出凭证（默认全部月份） lists the vouchers (every month by default)") { format });
-        list.Handle(context, (ctx, p) => List(ctx, p.Format(format), store => range.Read(p, store)));
+        list.Handle(context, (ctx, p) => List(ctx, ctx.Format(p, format), store => range.Read(p, store)));
 
         var number = Number();
         var period = Period();
         var showFormat = Options.Format();
         var show = new Command("show", "显示一张凭证 shows one voucher") { number, period, showFormat };
-        show.Handle(context, (ctx, p) => Show(ctx, Key(p, number, period), p.Format(showFormat)));
+        show.Handle(context, (ctx, p) => Show(ctx, Key(p, number, period), ctx.Format(p, showFormat)));
 
         var reverseNumber = Number();
         var reversePeriod = Period();

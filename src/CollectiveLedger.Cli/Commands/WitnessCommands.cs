@@ -42,7 +42,7 @@ public static class WitnessCommands
         var evidenceDir = Dir();
         var format = Options.Format();
         var evidence = new Command("evidence", "列出拒绝副署时保存的证据（分叉、回退） lists the evidence kept of refused forks and rollbacks") { evidenceDir, format };
-        evidence.Handle(context, (ctx, p) => Evidence(ctx, p.Required(evidenceDir), p.Format(format)));
+        evidence.Handle(context, (ctx, p) => Evidence(ctx, p.Required(evidenceDir), ctx.Format(p, format)));
 
         var url = Options.Text("--url", "URL", "见证人的地址（必填） the witness's address (required)");
         var witnessKey = Options.Text("--witness-key", "VKEY", "见证人的验证公钥（文字或文件，必填） the witness's verifier key, as text or a file (required)");

@@ -20,6 +20,66 @@ public class CommandLineTests
         }
     }
 
+    /// <summary>
+    /// DESIGN.md section 3 and issue 17: without --format a listing is a table for a person at a terminal and JSON for a
+    /// program reading a pipe or file. The terminal is a real one: script(1)'s pseudo-terminal.
+    /// </summary>
+    [Test]
+    public void Without_format_a_listing_is_a_table_on_a_terminal_and_json_through_a_pipe()
+    {
+        using var ledger = TestLedger.WithBasics();
+
+        var piped = ledger.RunProcess("accounts", "list");
+        var table = ledger.RunProcess("accounts", "list", "--format", "table");
+        var terminal = OnTerminal(ledger, "accounts", "list");
+
+        Assert.That(piped.Code, Is.Zero, piped.Err);
+        using (var json = JsonDocument.Parse(piped.Out))
+            Assert.That(json.RootElement.EnumerateArray().Select(a => a.GetProperty("code").GetString()), Does.Contain("10201"));
+        Assert.That(table.Out, Does.Contain("10201").And.Not.StartWith("["));
+        Assert.That(terminal, Is.EqualTo(table.Out), "on a terminal the default is the table");
+    }
+
+    [Test]
+    public void Verify_shows_its_progress_on_a_terminal_and_nothing_when_stderr_is_redirected()
+    {
+        using var ledger = TestLedger.WithBasics();
+
+        var redirected = ledger.RunProcess("verify", "--format", "json");
+        var terminal = OnTerminal(ledger, "verify", "--format", "table");
+
+        Assert.That(redirected.Code, Is.Zero);
+        Assert.That(redirected.Err, Is.Empty, "quiet when redirected");
+        Assert.That(terminal, Does.Match(@"\rverifying… \d+ / \d+ \(\d+%\)"), "the count out of the log's entries");
+        Assert.That(terminal, Does.Contain("\r\x1b[K"), "the progress line is cleared before the report");
+        Assert.That(terminal, Does.Contain("OK"));
+    }
+
+    [Test]
+    public void A_progress_line_counts_with_separators_and_gives_the_share_and_the_rate()
+    {
+        Assert.That(CollectiveLedger.Cli.Progress.Line("verifying", 12_345, 100_000, TimeSpan.FromSeconds(2)),
+            Is.EqualTo("verifying… 12,345 / 100,000 (12%), 6,172/s"));
+        Assert.That(CollectiveLedger.Cli.Progress.Line("importing", 7, null, TimeSpan.FromMilliseconds(300)), Is.EqualTo("importing… 7"));
+    }
+
+    /// <summary>The real cledger on a pseudo-terminal (script -q -e -c), stdout and stderr both the terminal; what it drew, newlines as \n.</summary>
+    private static string OnTerminal(TestLedger ledger, params string[] args)
+    {
+        static string Quote(string a) => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        var words = (string[])["dotnet", Path.Combine(AppContext.BaseDirectory, "cledger.dll"), .. ledger.DbArgs, "--lang", "en", .. args];
+        var info = new System.Diagnostics.ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["-q", "-e", "-c", string.Join(' ', words.Select(Quote)), "/dev/null"]) info.ArgumentList.Add(a);
+        TestClock.Set(info);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        Assert.That(p.ExitCode, Is.Zero, stderr.Result + stdout.Result);
+        // .NET's console switches the terminal's keypad mode on and off (ESC[?1h ESC=, ESC[?1l ESC>): the terminal's, not ours.
+        return System.Text.RegularExpressions.Regex.Replace(stdout.Result, "\x1b\\[\\?1[hl]\x1b[=>]", "").Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     [TestCase("frobnicate")]
     [TestCase("vouchers", "import")]
     [TestCase("report", "trial-balance", "--period", "2025-1")]

@@ -20,7 +20,7 @@ public class CultureTests
 
         var notice = Run(ledger, locale, "disclose", "--period", "2025-03", "--date", "2025-04-03", "--out", json);
         var csv = Run(ledger, locale, "report", "trial-balance", "--period", "2025-03", "--format", "csv");
-        var list = Run(ledger, locale, "vouchers", "list", "--period", "2025-03");
+        var list = Run(ledger, locale, "vouchers", "list", "--period", "2025-03", "--format", "table");
 
         Assert.That(notice.Code, Is.Zero, notice.Err);
         var text = File.ReadAllText(json);

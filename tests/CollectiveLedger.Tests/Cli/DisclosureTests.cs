@@ -188,7 +188,7 @@ public class DisclosureTests
         using var ledger = Books();
         var json = JsonDocument.Parse(File.ReadAllBytes(Disclose(ledger, "notice.json").Path)).RootElement;
         var checkpoint = ledger.WriteFile("checkpoint.txt", json.GetProperty("verification").GetProperty("signed_note").GetString()!);
-        Assert.That(ledger.Ok("verify", "--checkpoint", checkpoint), Does.Contain("consistent"));
+        Assert.That(ledger.Ok("verify", "--format", "table", "--checkpoint", checkpoint), Does.Contain("consistent"));
 
         RewriteSummaryOfA(ledger);
 
@@ -217,7 +217,7 @@ public class DisclosureTests
         var results = JsonDocument.Parse(stdout).RootElement.GetProperty("checkpoints").EnumerateArray()
             .Select(c => (c.GetProperty("status").GetString(), c.GetProperty("signed_by").GetArrayLength())).ToList();
         Assert.That(results, Is.EqualTo(new[] { ("consistent", 1), ("consistent", 1), ("consistent-unsigned", 0) }));
-        Assert.That(ledger.Ok("verify", "--checkpoint", unsigned), Does.Contain("unsigned: consistent with the paper, not proof of who issued it"));
+        Assert.That(ledger.Ok("verify", "--format", "table", "--checkpoint", unsigned), Does.Contain("unsigned: consistent with the paper, not proof of who issued it"));
 
         // The same history rewritten: the unsigned checkpoint still tells.
         RewriteSummaryOfA(ledger);
@@ -254,7 +254,7 @@ public class DisclosureTests
             return json[..at] + (json[at] == 'A' ? 'B' : 'A') + json[(at + 1)..];
         });
 
-        var (code, stdout, _) = ledger.Run("verify");
+        var (code, stdout, _) = ledger.Run("verify", "--format", "table");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("[checkpoint]"));
     }
@@ -269,7 +269,7 @@ public class DisclosureTests
 
         ledger.Sql($"DROP TRIGGER audit_log_no_delete; DROP TRIGGER disclosures_no_delete; DELETE FROM disclosure_files; DELETE FROM disclosures; DELETE FROM audit_log WHERE seq >= {size - 1}");
 
-        var (code, stdout, _) = ledger.Run("verify", "--checkpoint", checkpoint);
+        var (code, stdout, _) = ledger.Run("verify", "--format", "table", "--checkpoint", checkpoint);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("log shorter than the checkpoint"));
     }
@@ -288,13 +288,13 @@ public class DisclosureTests
 
         foreach (var (name, text, expected) in new[] { ("forged", forged, "does not verify"), ("altered", alteredRoot, "does not verify") })
         {
-            var (code, stdout, _) = ledger.Run("verify", "--checkpoint", ledger.WriteFile(name + ".txt", text));
+            var (code, stdout, _) = ledger.Run("verify", "--format", "table", "--checkpoint", ledger.WriteFile(name + ".txt", text));
             Assert.That(code, Is.EqualTo(1), name);
             Assert.That(stdout, Does.Contain(expected), name);
         }
 
         using var other = Books();
-        var (otherCode, otherOut, _) = other.Run("verify", "--checkpoint", other.WriteFile("foreign.txt", note));
+        var (otherCode, otherOut, _) = other.Run("verify", "--format", "table", "--checkpoint", other.WriteFile("foreign.txt", note));
         Assert.That(otherCode, Is.EqualTo(1));
         Assert.That(otherOut, Does.Contain("no key registered in this ledger signed the checkpoint"));
     }

@@ -84,7 +84,7 @@ public class ForkTests
         var (@new, proof, key) = TakeNewCheckpointAndProof(ledger, oldSize, "new");
 
         var (code, json, err) = Offline("verify", "--checkpoint", old, "--against", @new, "--proof", proof, "--key", key, "--format", "json");
-        var text = Offline("verify", "--checkpoint", old, "--against", @new, "--proof", proof);
+        var text = Offline("verify", "--format", "table", "--checkpoint", old, "--against", @new, "--proof", proof);
         var python = Python.VerifyLog("--consistency-proof", proof, "--old", old, "--new", @new, "--key", key);
 
         Assert.That(code, Is.Zero, err);
@@ -111,9 +111,9 @@ public class ForkTests
         var oldRoot = File.ReadAllText(old).Split('\n')[2];
         var forgedRoot = File.ReadAllText(forged).Split('\n')[2];
 
-        var withDatabase = ledger.RunProcess("verify", "--checkpoint", old);
+        var withDatabase = ledger.RunProcess("verify", "--format", "table", "--checkpoint", old);
         var (code, json, err) = Offline("verify", "--checkpoint", old, "--against", forged, "--proof", proof, "--key", key, "--format", "json");
-        var text = Offline("verify", "--checkpoint", old, "--against", forged, "--proof", proof, "--key", key);
+        var text = Offline("verify", "--format", "table", "--checkpoint", old, "--against", forged, "--proof", proof, "--key", key);
         var python = Python.VerifyLog("--consistency-proof", proof, "--old", old, "--new", forged, "--key", key);
 
         Assert.That(withDatabase.Code, Is.EqualTo(1), withDatabase.Out);
@@ -144,8 +144,8 @@ public class ForkTests
         ledger.Sql($"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq >= {oldSize}");
         var sameSize = ledger.WriteFile("same.txt", ledger.RunProcess("checkpoint").Out);
 
-        var rolledBack = Offline("verify", "--checkpoint", @new, "--against", old);
-        var rewritten = Offline("verify", "--checkpoint", old, "--against", sameSize);
+        var rolledBack = Offline("verify", "--format", "table", "--checkpoint", @new, "--against", old);
+        var rewritten = Offline("verify", "--format", "table", "--checkpoint", old, "--against", sameSize);
 
         Assert.That(File.ReadAllText(sameSize).Split('\n')[1], Is.EqualTo(oldSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(rolledBack.Code, Is.EqualTo(1), rolledBack.Err);

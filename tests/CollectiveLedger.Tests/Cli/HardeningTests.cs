@@ -81,7 +81,7 @@ public class HardeningTests
         using var ledger = TestLedger.WithBasics();
         ledger.Sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET entry = X'7B22FF22' WHERE seq = 2");
 
-        var (code, stdout, stderr) = ledger.Run("verify");
+        var (code, stdout, stderr) = ledger.Run("verify", "--format", "table");
 
         Assert.That(code, Is.EqualTo(1), stderr);
         Assert.That(stdout, Does.Contain("[canonical] seq 2"));
@@ -93,7 +93,7 @@ public class HardeningTests
         using var ledger = TestLedger.WithBasics();
         ledger.Sql("UPDATE accounts SET name = '信用社基本户' || char(0) || '假账户' WHERE code = '10201'");
 
-        var (code, stdout, _) = ledger.Run("verify");
+        var (code, stdout, _) = ledger.Run("verify", "--format", "table");
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stdout, Does.Contain("accounts 10201"));

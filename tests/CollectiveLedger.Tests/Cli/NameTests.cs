@@ -123,6 +123,6 @@ public class NameTests
             store.Apply("tester", _ => CollectiveLedger.Core.Ledger.Decision.Accept(
                 new CollectiveLedger.Core.Ledger.DimensionAdded(CollectiveLedger.Core.Ledger.DimensionKind.Member, "M009", "巴特\u200B尔", null, null)));
 
-        Assert.That(ledger.Ok("verify"), Does.Contain("OK"));
+        Assert.That(ledger.Ok("verify", "--format", "table"), Does.Contain("OK"));
     }
 }

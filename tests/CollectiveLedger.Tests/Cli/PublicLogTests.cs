@@ -79,7 +79,7 @@ public class PublicLogTests
         Assert.That(whole.GetProperty("balances").GetProperty("10201").GetString(), Is.EqualTo("7750.00"));
         Assert.That(whole.GetProperty("balances").GetProperty("513").GetString(), Is.EqualTo("50.00"));
         Assert.That(report.GetProperty("root").GetString(), Is.EqualTo(whole.GetProperty("root").GetString()));
-        Assert.That(ledger.Ok("verify", "--log", published), Does.Contain("1 vouchers, which the balances below leave out"));
+        Assert.That(ledger.Ok("verify", "--format", "table", "--log", published), Does.Contain("1 vouchers, which the balances below leave out"));
         var (pythonCode, pythonOutput) = Python(published, "--public");
         Assert.That(pythonCode, Is.Zero, pythonOutput);
         Assert.That(pythonOutput, Does.Contain("1 vouchers withheld, which the balances below leave out"));

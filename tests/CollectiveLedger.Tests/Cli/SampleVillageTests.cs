@@ -317,7 +317,7 @@ public class SampleVillageTests
     [Test]
     public void Demo_books_verify_and_the_reversal_is_linked()
     {
-        Assert.That(_demo.Ok("verify"), Does.Contain("OK"));
+        Assert.That(_demo.Ok("verify", "--format", "table"), Does.Contain("OK"));
         var june = JsonDocument.Parse(_demo.Ok("vouchers", "list", "--period", "2025-06", "--format", "json")).RootElement;
         var reversal = june.EnumerateArray().Single(v => v.GetProperty("reverses").ValueKind != JsonValueKind.Null);
         var original = june.EnumerateArray().Single(v => v.GetProperty("ref").GetString() == "2025-06-0099");

@@ -128,7 +128,7 @@ public class VerifyCategoryTests
         TakeOver(ledger, "OLD1", "5000", "2000");
 
         var (code, report) = VerifyJson(ledger);
-        var text = ledger.RunProcess("--lang", "zh-CN", "verify");
+        var text = ledger.RunProcess("--lang", "zh-CN", "verify", "--format", "table");
         var purchase = ledger.RunProcess(Purchase);
 
         Assert.That(code, Is.EqualTo(3));
@@ -174,7 +174,7 @@ public class VerifyCategoryTests
         ledger.Sql("DROP TRIGGER voucher_lines_no_update; UPDATE voucher_lines SET debit_fen = debit_fen + 100 WHERE account = '10201'");
 
         var (code, report) = VerifyJson(ledger);
-        var text = ledger.RunProcess("verify");
+        var text = ledger.RunProcess("verify", "--format", "table");
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("integrity"));
