@@ -15,6 +15,21 @@ public sealed record TownshipTotals(
     public static TownshipTotals Empty(string county, string township) =>
         new(county, township, 0, 0, 0, 0, 0, Amount.Zero, Amount.Zero, Amount.Zero, 0, Amount.Zero);
 
+    /// <summary>The totals of these villages and <paramref name="more"/> of the same township together.</summary>
+    public TownshipTotals Plus(TownshipTotals more) => this with
+    {
+        Villages = Villages + more.Villages,
+        Unreadable = Unreadable + more.Unreadable,
+        WithOpenMonths = WithOpenMonths + more.WithOpenMonths,
+        WithLateNotices = WithLateNotices + more.WithLateNotices,
+        PendingApprovals = PendingApprovals + more.PendingApprovals,
+        FundBalance = FundBalance + more.FundBalance,
+        FundGranted = FundGranted + more.FundGranted,
+        FundSpent = FundSpent + more.FundSpent,
+        WithOverdueContracts = WithOverdueContracts + more.WithOverdueContracts,
+        OverdueRent = OverdueRent + more.OverdueRent,
+    };
+
     /// <summary>The totals with one more village: its status, or null for books that could not be read (counted as such).</summary>
     public TownshipTotals Add(VillageStatus? village) => village is null
         ? this with { Villages = Villages + 1, Unreadable = Unreadable + 1 }

@@ -116,7 +116,7 @@ public static partial class Server
     /// <summary>The registered villages that have books, as the township and county views open them (one at a time).</summary>
     public static IReadOnlyList<VillageBooks> VillageBooks(string db, TimeProvider clock) =>
         Villages(db).Where(v => v.HasBooks)
-            .Select(v => new VillageBooks(v.Code, v.Name, v.Township ?? "", v.County ?? "", () => LedgerStore.Open(db, clock, v.Code)))
+            .Select(v => new VillageBooks(v.Code, v.Name, v.Township ?? "", v.County ?? "", () => LedgerStore.Open(db, clock, v.Code)) { Server = db })
             .ToList();
 
     internal static string VersionComment(int version) => "CollectiveLedger " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
