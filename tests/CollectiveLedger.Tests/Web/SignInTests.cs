@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using CollectiveLedger.Storage;
+using CollectiveLedger.Storage.Engines;
 using Microsoft.AspNetCore.Identity;
 
 namespace CollectiveLedger.Tests.Web;
@@ -33,6 +34,48 @@ public class SignInTests
         Assert.That(html, Does.Contain("测试嘎查股份经济合作社").And.Contain("会计"));
         Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await client.GetAsync("/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the cookie no longer signs in");
+    }
+
+    /// <summary>The books held by another writer past <c>CLEDGER_LOCK_TIMEOUT</c>: a worded 503, as the command line words it, and nothing written.</summary>
+    [Test]
+    public async Task A_sign_in_while_another_writer_holds_the_books_past_the_lock_wait_is_a_worded_busy_page()
+    {
+        using var workspace = new Workspace();
+        var client = workspace.Client();
+        var wait = Environment.GetEnvironmentVariable(LockWait.Variable);
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Run(() =>
+        {
+            using var store = workspace.Ledger.Open();
+            store.Write("另一个会计", _ =>
+            {
+                holding.Set();
+                release.Wait(TimeSpan.FromMinutes(2));
+                return 0;
+            });
+        });
+        HttpResponseMessage busy;
+        try
+        {
+            Environment.SetEnvironmentVariable(LockWait.Variable, "1");
+            Assert.That(holding.Wait(TimeSpan.FromMinutes(1)), Is.True, "the other writer holds the books");
+            busy = await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = "wrong-password" });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(LockWait.Variable, wait);
+            release.Set();
+            await holder;
+        }
+        var html = await busy.Content.ReadAsStringAsync();
+
+        Assert.That(busy.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(html, Does.Contain("账套正忙").And.Contain("超过 1 秒").And.Not.Contain("程序内部出错"));
+        using (var store = workspace.Ledger.Open())
+            Assert.That(store.Credentials.FindCredential("会计")!.FailedCount, Is.Zero, "the failed attempt was not counted: nothing was written");
+        Assert.That((await client.PostForm("/signin", new() { ["userName"] = "会计", ["password"] = Workspace.Password })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect), "once the other writer is done, signing in works");
     }
 
     [Test]
