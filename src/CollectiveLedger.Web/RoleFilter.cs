@@ -11,10 +11,14 @@ namespace CollectiveLedger.Web;
 /// page model it guards every handler; on a handler it guards that handler in addition.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
-public sealed class RolesAttribute(params Role[] roles) : Attribute
+public class RolesAttribute(params Role[] roles) : Attribute
 {
     public IReadOnlyList<Role> Roles { get; } = roles;
 }
+
+/// <summary>Any role opens the page: every member of staff holding one (the dashboard, the township and county views).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class AnyRoleAttribute() : RolesAttribute([.. Core.Approval.Roles.All]);
 
 /// <summary>Answers 403 when the signed-in person holds none of the roles a page or handler names (<see cref="RolesAttribute"/>).</summary>
 public sealed class RoleFilter : IPageFilter

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CollectiveLedger.Web.Pages.Staff;
 
 /// <summary>The month's status, what waits for the signed-in person, the support funds' balances and the last verification.</summary>
-[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class DashboardModel(Books books, Lang lang) : PageModel
 {
     public sealed record WaitingItem(int Id, string Summary, string Amount, string Step);

@@ -1,4 +1,3 @@
-using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage;
@@ -11,7 +10,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// A county: each of its townships with its villages added up (<see cref="VillageStatuses.Townships"/>, one
 /// village's books open at a time), each linking to the township's page; the table as CSV (<c>?handler=csv</c>).
 /// </summary>
-[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class CountyModel(WorkspaceOptions options, Books books) : PageModel
 {
     public string County { get; private set; } = "";

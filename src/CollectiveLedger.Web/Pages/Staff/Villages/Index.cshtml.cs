@@ -1,4 +1,3 @@
-using CollectiveLedger.Core.Approval;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CollectiveLedger.Web.Pages.Staff.Villages;
@@ -7,7 +6,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// The counties and townships of the villages the workspace was given (<see cref="WorkspaceOptions.Villages"/>),
 /// each linking to its page. Opens no books.
 /// </summary>
-[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class VillagesModel(WorkspaceOptions options) : PageModel
 {
     public sealed record TownshipLink(string Township, int Villages);

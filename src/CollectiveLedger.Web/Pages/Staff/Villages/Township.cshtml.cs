@@ -1,4 +1,3 @@
-using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage;
@@ -11,7 +10,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// A township: one row per village (months closed, the last notice on time or late, drafts waiting, fund
 /// balance, overdue contracts), each linking to the village, and their totals; the table as CSV.
 /// </summary>
-[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageModel
 {
     public string County { get; private set; } = "";

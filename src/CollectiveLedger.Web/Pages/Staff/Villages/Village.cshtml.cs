@@ -1,4 +1,3 @@
-using CollectiveLedger.Core.Approval;
 using CollectiveLedger.Core.Reporting;
 using CollectiveLedger.Reports;
 using CollectiveLedger.Storage;
@@ -12,7 +11,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// usage report of the year to date (the grid of <c>report funds</c>) with its chart, the monthly income
 /// and expenditure chart and the contracts with rent overdue.
 /// </summary>
-[Roles(Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Accountant, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class VillageModel(WorkspaceOptions options, Books books) : PageModel
 {
     public VillageBooks Village { get; private set; } = null!;
