@@ -18,11 +18,12 @@ internal static class Books
     public const string Actor = "benchmark";
 
     /// <summary>A new ledger starting 2025-01, with the sub-accounts, funds, members and counterparties registered.</summary>
-    public static LedgerStore Create(string path)
+    /// <param name="village">The village, when <paramref name="path"/> is a PostgreSQL address.</param>
+    public static LedgerStore Create(string path, string? village = null)
     {
         var created = (LedgerCreated)LedgerRules.Create("benchmark-ledger", "巴音宝力格嘎查股份经济合作社", "N2152525MF3K7Q2D7B",
             "CNY", StandardChart.Name, "2025-01").Event!;
-        var store = LedgerStore.Create(path, created, Actor, TimeProvider.System);
+        var store = LedgerStore.Create(path, created, Actor, TimeProvider.System, village: village);
         try
         {
             store.Write(Actor, session =>

@@ -34,15 +34,7 @@ internal static class ProcessBenchmark
         var results = new Results(count);
         string File(string name) => Path.Combine(directory, name);
 
-        if (cledger is null)
-        {
-            var output = File("cledger-bin");
-            progress($"publishing cledger: dotnet {string.Join(' ', PublishCommand)} {output}");
-            var published = Exec("dotnet", [.. PublishCommand, output], RepositoryRoot());
-            if (published.Code != 0) throw new InvalidOperationException("dotnet publish failed:\n" + published.Out + published.Err);
-            cledger = Path.Combine(output, OperatingSystem.IsWindows() ? "cledger.exe" : "cledger");
-        }
-        progress($"cledger: {cledger}");
+        cledger = Published(directory, cledger, progress);
 
         progress($"generating {count:N0} vouchers (seed {VoucherGenerator.Seed})");
         VoucherGenerator.WriteJsonLines(File("vouchers.jsonl"), count);
@@ -135,6 +127,21 @@ internal static class ProcessBenchmark
         return results;
     }
 
+    /// <summary>The cledger binary to run: the one given, or the one the README's install command publishes into <paramref name="directory"/>.</summary>
+    internal static string Published(string directory, string? cledger, Action<string> progress)
+    {
+        if (cledger is null)
+        {
+            var output = Path.Combine(directory, "cledger-bin");
+            progress($"publishing cledger: dotnet {string.Join(' ', PublishCommand)} {output}");
+            var published = Exec("dotnet", [.. PublishCommand, output], RepositoryRoot());
+            if (published.Code != 0) throw new InvalidOperationException("dotnet publish failed:\n" + published.Out + published.Err);
+            cledger = Path.Combine(output, OperatingSystem.IsWindows() ? "cledger.exe" : "cledger");
+        }
+        progress($"cledger: {cledger}");
+        return cledger;
+    }
+
     /// <summary>
     /// The rows cledger's import added (audit_log, vouchers, voucher_lines, after the setup's head) as
     /// SQL for the sqlite3 shell, in one transaction, <see cref="RowsPerInsert"/> rows to an INSERT (one
@@ -199,16 +206,16 @@ internal static class ProcessBenchmark
 
     private static string LedgerVersion(string ledger) => Exec(ledger, ["--version"]).Out.Split('\n')[0].Trim();
 
-    private sealed record Ran(int Code, string Out, string Err, TimeSpan Time);
+    internal sealed record Ran(int Code, string Out, string Err, TimeSpan Time);
 
-    private static TimeSpan Checked(string program, string[] args)
+    internal static TimeSpan Checked(string program, string[] args)
     {
         var run = Exec(program, args);
         return run.Code == 0 ? run.Time : throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({run.Code}): {run.Err}");
     }
 
     /// <summary>Runs a program to its end, its output read and kept; the time is from start to exit.</summary>
-    private static Ran Exec(string program, string[] args, string? workingDirectory = null)
+    internal static Ran Exec(string program, string[] args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -222,7 +229,7 @@ internal static class ProcessBenchmark
         return new Ran(process.ExitCode, stdout.Result, stderr.Result, time);
     }
 
-    private static string? Which(string program) =>
+    internal static string? Which(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(System.IO.File.Exists);
 
@@ -233,5 +240,5 @@ internal static class ProcessBenchmark
         throw new InvalidOperationException("the repository root (CollectiveLedger.sln) is not above " + AppContext.BaseDirectory + ": give --cledger PATH");
     }
 
-    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds:F3} s";
+    internal static string Seconds(TimeSpan t) => $"{t.TotalSeconds:F3} s";
 }

@@ -20,13 +20,17 @@ namespace CollectiveLedger.Benchmarks;
 /// 5. a month's disclosure notice with 500 items renders in under 0.5 s warm, as a PDF under 300 KB;
 /// 6. every page of the web workspace answers in under 200 ms on these books, the voucher form posts in under 100 ms.
 /// Usage: dotnet run -c Release --project tests/CollectiveLedger.Benchmarks -- [--vouchers N] [--processes [--cledger PATH]]
-/// (--processes: issue 16's targets, each command a fresh cledger process; see <see cref="ProcessBenchmark"/>).
+/// (--processes: issue 16's targets, each command a fresh cledger process; see <see cref="ProcessBenchmark"/>),
+/// or -- --county POSTGRES_ADDRESS [--villages N] [--vouchers N] [--cledger PATH] (issue 16's county scale, <see cref="CountyBenchmark"/>;
+/// 1,000 villages of 2,000 vouchers by default).
 /// Prints a table of figures with PASS/FAIL against each target; exits 0 either way.
 /// </summary>
 internal static class Program
 {
     private const int DefaultVouchers = 100_000;
     private const int WarmUpVouchers = 1_000;
+    private const int CountyVillages = 1_000;
+    private const int CountyVouchers = 2_000;
     private const double ImportRatioLimit = 3.0;
     private static readonly TimeSpan TrialBalanceLimit = TimeSpan.FromSeconds(0.5);
     private const double VerifyRateLimit = 50_000;
@@ -38,15 +42,17 @@ internal static class Program
     private static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (!TryParseArguments(args, out var count, out var processes, out var cledger))
+        if (!TryParseArguments(args, out var count, out var processes, out var cledger, out var county, out var villages))
         {
-            Console.Error.WriteLine("usage: CollectiveLedger.Benchmarks [--vouchers N] [--processes [--cledger PATH]]   (N >= 4000, default 100000)");
+            Console.Error.WriteLine("usage: CollectiveLedger.Benchmarks [--vouchers N] [--processes [--cledger PATH]]   (N >= 4000, default 100000)\n" +
+                "       CollectiveLedger.Benchmarks --county POSTGRES_ADDRESS [--villages N] [--vouchers N] [--cledger PATH]   (default 1000 villages of 2000 vouchers)");
             return 2;
         }
         var directory = Directory.CreateTempSubdirectory("cledger-bench-").FullName;
         try
         {
-            (processes ? ProcessBenchmark.Run(count, directory, cledger, Progress) : Run(count, directory)).Print();
+            (county is not null ? CountyBenchmark.Run(county, villages, count == DefaultVouchers ? CountyVouchers : count, directory, cledger, Progress)
+                : processes ? ProcessBenchmark.Run(count, directory, cledger, Progress) : Run(count, directory)).Print();
         }
         finally
         {
@@ -56,16 +62,24 @@ internal static class Program
         return 0;
     }
 
-    private static bool TryParseArguments(string[] args, out int count, out bool processes, out string? cledger)
+    private static bool TryParseArguments(string[] args, out int count, out bool processes, out string? cledger, out string? county, out int villages)
     {
         count = DefaultVouchers;
         processes = false;
         cledger = null;
+        county = null;
+        villages = CountyVillages;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--vouchers" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out count) && count >= 4 * WarmUpVouchers:
+                    i++;
+                    break;
+                case "--county" when i + 1 < args.Length && Storage.Engines.Server.IsAddress(args[i + 1]):
+                    county = args[++i];
+                    break;
+                case "--villages" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out villages) && villages >= 4:
                     i++;
                     break;
                 case "--processes":
@@ -78,7 +92,7 @@ internal static class Program
                     return false;
             }
         }
-        return processes || cledger is null;
+        return processes || county is not null || cledger is null;
     }
 
     private static Results Run(int count, string directory)
