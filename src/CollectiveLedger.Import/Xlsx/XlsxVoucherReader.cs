@@ -71,7 +71,16 @@ public static partial class XlsxVoucherReader
     {
         using (workbook)
         {
-            var found = FindHeader(workbook, name, fileProblems);
+            Header? found;
+            try
+            {
+                found = FindHeader(workbook, name, fileProblems);
+            }
+            catch (Exception e) when (Damaged(e))
+            {
+                fileProblems.Add(new Violation(ViolationCode.MalformedXlsx, new Place(File: name), Describe(e)));
+                yield break;
+            }
             if (found is not { } header) yield break;
             var layout = header.Layout;
             using var rows = workbook.Rows(layout.Sheet).Where(r => r[0].Row > header.Row).GetEnumerator();
@@ -85,9 +94,9 @@ public static partial class XlsxVoucherReader
                     if (!rows.MoveNext()) break;
                     cells = rows.Current;
                 }
-                catch (Exception e) when (e is XlsxFormatException or System.Xml.XmlException or InvalidDataException or IOException)
+                catch (Exception e) when (Damaged(e))
                 {
-                    fileProblems.Add(new Violation(ViolationCode.MalformedXlsx, new Place(File: name, Sheet: layout), e is XlsxFormatException ? e.Message : $"工作表内容损坏 the sheet is damaged ({e.Message})"));
+                    fileProblems.Add(new Violation(ViolationCode.MalformedXlsx, new Place(File: name, Sheet: layout), Describe(e)));
                     yield break;
                 }
                 var row = new Row(cells[0].Row, []);
@@ -106,6 +115,11 @@ public static partial class XlsxVoucherReader
             if (group.Count > 0) yield return Voucher(group, name, layout, workbook.Date1904, seenRefs);
         }
     }
+
+    /// <summary>What a damaged or hostile workbook throws while its parts are read (a bug throws anything else).</summary>
+    private static bool Damaged(Exception e) => e is XlsxFormatException or System.Xml.XmlException or InvalidDataException or IOException;
+
+    private static string Describe(Exception e) => e is XlsxFormatException ? e.Message : $"工作簿内容损坏 the workbook's contents are damaged ({e.Message})";
 
     /// <summary>A row of the sheet: its cells by field, and cells in columns without a header.</summary>
     private sealed record Row(int Number, Dictionary<string, XlsxCell> Cells)

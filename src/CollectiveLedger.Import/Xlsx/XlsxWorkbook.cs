@@ -97,12 +97,13 @@ public sealed class XlsxWorkbook : IDisposable
 
     private void ReadWorkbook()
     {
+        var workbook = Entry("xl/workbook.xml");
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var rels = Xml(Entry("xl/_rels/workbook.xml.rels").Open()))
             while (rels.Read())
                 if (rels.NodeType == XmlNodeType.Element && rels.LocalName == "Relationship" && rels.GetAttribute("Id") is { } id && rels.GetAttribute("Target") is { } target)
                     targets[id] = target.StartsWith('/') ? target[1..] : "xl/" + target;
-        using var xml = Xml(Entry("xl/workbook.xml").Open());
+        using var xml = Xml(workbook.Open());
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element || xml.NamespaceURI != MainNs) continue;
@@ -121,8 +122,15 @@ public sealed class XlsxWorkbook : IDisposable
         using var xml = Xml(entry.Open());
         StringBuilder? current = null;
         var phonetic = 0;
-        while (xml.Read())
+        xml.MoveToContent();
+        while (!xml.EOF)
         {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t" && current is not null && phonetic == 0 && !xml.IsEmptyElement)
+            {
+                // Leaves the reader on the node after </t>, which may be </si>: not read past it.
+                current.Append(xml.ReadElementContentAsString());
+                continue;
+            }
             if (xml.NodeType == XmlNodeType.Element)
             {
                 switch (xml.LocalName)
@@ -132,7 +140,6 @@ public sealed class XlsxWorkbook : IDisposable
                         if (xml.IsEmptyElement) { Add(current); current = null; }
                         break;
                     case "rPh" when !xml.IsEmptyElement: phonetic++; break;
-                    case "t" when current is not null && phonetic == 0 && !xml.IsEmptyElement: current.Append(xml.ReadElementContentAsString()); break;
                 }
             }
             else if (xml.NodeType == XmlNodeType.EndElement)
@@ -140,6 +147,7 @@ public sealed class XlsxWorkbook : IDisposable
                 if (xml.LocalName == "rPh") phonetic--;
                 else if (xml.LocalName == "si" && current is not null) { Add(current); current = null; }
             }
+            xml.Read();
         }
 
         void Add(StringBuilder text)
