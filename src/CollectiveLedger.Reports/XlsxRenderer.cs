@@ -25,7 +25,22 @@ public static class XlsxRenderer
         return stream.ToArray();
     }
 
-    public static void Render(Grid grid, string sheet, Stream output)
+    public static void Render(Grid grid, string sheet, Stream output) => Render([(sheet, grid)], output);
+
+    /// <summary>Several grids, each on its own sheet (names made unique and fit for Excel), in order.</summary>
+    public static void Render(IReadOnlyList<(string Sheet, Grid Grid)> sheets, Stream output)
+    {
+        using var workbook = new XlsxWriter(output);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (sheet, grid) in sheets)
+        {
+            var name = XlsxWriter.SheetName(sheet);
+            for (var n = 2; !used.Add(name); n++) name = XlsxWriter.SheetName(sheet)[..Math.Min(27, XlsxWriter.SheetName(sheet).Length)] + $" ({n})";
+            Write(workbook, grid, name);
+        }
+    }
+
+    private static void Write(XlsxWriter workbook, Grid grid, string sheet)
     {
         var numeric = Enumerable.Range(0, grid.Headers.Count)
             .Select(i => grid.Rows.Take(SizingRows).Any(r => i < r.Count && r[i].Numeric && r[i].Text.Length > 0)).ToArray();
@@ -35,7 +50,6 @@ public static class XlsxRenderer
                 .Append(Math.Min(24, TableRenderer.Width(grid.Headers[i]))).Max();
             return (double)Math.Clamp(widest + 2, numeric[i] ? 14 : 6, 60);
         }).ToList();
-        using var workbook = new XlsxWriter(output);
         var writer = workbook.BeginSheet(new XlsxSheet(sheet, widths)
         {
             FrozenRows = 1, Print = true, Landscape = grid.Headers.Count > 6, PageHeader = grid.Title ?? sheet,

@@ -127,4 +127,21 @@ public class XlsxReportTests
 
         Assert.That(File.ReadAllBytes(second), Is.EqualTo(File.ReadAllBytes(first)));
     }
+
+    [Test]
+    public void A_notice_draft_as_xlsx_has_each_table_on_a_sheet_with_amounts_as_numbers_and_the_checkpoint_last()
+    {
+        using var ledger = Posted();
+        var file = Path.Combine(ledger.Dir, "notice.xlsx");
+
+        ledger.Ok("disclose", "--period", "2025-03", "--date", "2025-04-03", "--out", file);
+
+        var sheets = XlsxFile.Part(file, "xl/workbook.xml").Descendants(XlsxFile.Main + "sheet").Select(s => (string)s.Attribute("name")!).ToList();
+        Assert.That(sheets[0], Is.EqualTo("2025年3月财务公开榜"));
+        Assert.That(sheets[^1], Does.Contain("核验"));
+        var items = XlsxFile.Sheet(file, sheets[0]);
+        var amount = items.Descendants(XlsxFile.Main + "c").Single(c => c.Attribute("t") is null && c.Element(XlsxFile.Main + "v")?.Value == "1234567.50");
+        Assert.That(XlsxFile.NumberFormatOf(file, amount), Is.EqualTo("#,##0.00"));
+        Assert.That(items.Descendants(XlsxFile.Main + "pageSetup").Single().Attribute("paperSize")!.Value, Is.EqualTo("9"));
+    }
 }
