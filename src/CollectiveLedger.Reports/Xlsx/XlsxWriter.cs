@@ -58,7 +58,7 @@ public sealed class XlsxWriter : IDisposable
 
     private ZipArchiveEntry Entry(string name)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         return entry;
     }
