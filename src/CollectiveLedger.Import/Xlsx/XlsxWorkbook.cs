@@ -264,7 +264,9 @@ public sealed class XlsxWorkbook : IDisposable
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
                     throw new XlsxFormatException($"单元格 {ColumnLetter(column)}{row} 引用了不存在的共享字符串 cell {ColumnLetter(column)}{row} refers to a shared string that does not exist");
                 return sharedStrings[index].Length == 0 ? null : new XlsxCell(row, column, XlsxCellKind.Text, sharedStrings[index]);
-            case "str" or "d": return string.IsNullOrEmpty(value) ? null : new XlsxCell(row, column, XlsxCellKind.Text, value);
+            case "str": return string.IsNullOrEmpty(value) ? null : new XlsxCell(row, column, XlsxCellKind.Text, value);
+            // An ISO 8601 date cell (2025-03-05T00:00:00, as some programs write dates): its date.
+            case "d": return string.IsNullOrEmpty(value) ? null : new XlsxCell(row, column, XlsxCellKind.Text, value.Split('T')[0]);
             case "b": return value is null ? null : new XlsxCell(row, column, XlsxCellKind.Boolean, value == "1" ? "TRUE" : "FALSE");
             case "e": return value is null ? null : new XlsxCell(row, column, XlsxCellKind.Error, value);
             default: return string.IsNullOrEmpty(value) ? null : new XlsxCell(row, column, XlsxCellKind.Number, value.Trim());

@@ -36,19 +36,23 @@ public class XlsxImportTests
             [T("E3", "50101"), T("G3", "1,200.00"), T("I3", "M001 巴特尔"), T("J3", "巴特尔 承包费")],
             [T("A4", "V2"), T("B4", "2025年3月6日"), T("C4", "收到衔接资金"), T("E4", "10201"), N("F4", "0.30000000000000004")],
             [T("E5", "50101"), T("G5", "0.3")],
+            [T("A6", "V3"), "<c r=\"B6\" t=\"d\"><v>2025-03-07T00:00:00</v></c>", T("C6", "收取租金"), T("E6", "10201"), N("F6", "10")],
+            [T("E7", "50101"), N("G7", "10")],
         ], "A2:A3", "B2:B3", "C2:C3", "D2:D3");
 
         var output = ledger.Ok("vouchers", "import", file);
 
-        Assert.That(output, Does.Contain("posted 2 vouchers"));
+        Assert.That(output, Does.Contain("posted 3 vouchers"));
         var tb = TrialBalance(ledger, "2025-03");
-        Assert.That(Row(tb, "10201").GetProperty("period_debit").GetString(), Is.EqualTo("1200.30"));
-        Assert.That(Row(tb, "50101").GetProperty("period_credit").GetString(), Is.EqualTo("1200.30"));
+        Assert.That(Row(tb, "10201").GetProperty("period_debit").GetString(), Is.EqualTo("1210.30"));
+        Assert.That(Row(tb, "50101").GetProperty("period_credit").GetString(), Is.EqualTo("1210.30"));
         var v1 = JsonDocument.Parse(ledger.Ok("vouchers", "list", "--period", "2025-03", "--format", "json")).RootElement[0];
         Assert.That(v1.GetProperty("date").GetString(), Is.EqualTo("2025-03-05"));
         Assert.That(v1.GetProperty("attachments").GetInt32(), Is.EqualTo(2));
         Assert.That(v1.GetProperty("lines")[1].GetProperty("member").GetString(), Is.EqualTo("M001"));
         Assert.That(v1.GetProperty("lines")[1].GetProperty("summary").GetString(), Is.EqualTo("巴特尔 承包费"));
+        var dates = JsonDocument.Parse(ledger.Ok("vouchers", "list", "--period", "2025-03", "--format", "json")).RootElement.EnumerateArray().Select(v => v.GetProperty("date").GetString());
+        Assert.That(dates, Is.EqualTo(new[] { "2025-03-05", "2025-03-06", "2025-03-07" }), "a serial, a date typed as 2025年3月6日, an ISO date cell");
     }
 
     private static readonly object[] BadCells =
