@@ -59,7 +59,7 @@ disclosure.project_posting_days disclosure.distribution_posting_days disclosure.
 vouchers.attachments_required""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
-FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
+FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json", "xlsx")
 TOP, LINE = "actor data kind prev seq time v".split(), "account counterparty credit debit fund member summary".split()
 AMOUNT, KEY = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]{2}"), re.compile(r"[a-z][a-z0-9_]*")
 PERIOD, TIME = re.compile(r"\d{4}-(0[1-9]|1[0-2])"), re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")

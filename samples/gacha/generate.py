@@ -39,6 +39,12 @@ from village.trial_balance import trial_balance  # noqa: E402
 from village.voucher_files import (CORRECTION, ERRONEOUS_NUMBER, PRIOR_YEAR_CORRECTION, QUARTERS,  # noqa: E402
                                    REVERSAL_DATE, REVERSAL_REASON, by_file, counter)
 from village.voucher_formats import csv_text, jsonl_text, read_back, voucher_obj  # noqa: E402
+from village.xlsx_book import book_bytes  # noqa: E402
+from village import profile  # noqa: E402
+
+# The opening and the first quarter once more, as a village accountant's spreadsheet (the same vouchers and refs as
+# opening.json and vouchers-2025-q1.json): imported into fresh books it must give the same trial balance.
+XLSX_BOOK = "voucher-book-2025-q1.xlsx"
 
 
 def main():
@@ -61,6 +67,7 @@ def main():
     write_bytes(QUARTERS[2], csv_text(by_file[2]).encode("utf-8-sig"))
     write_bytes(QUARTERS[3], jsonl_text(by_file[3]).encode("utf-8"))
     write_bytes(QUARTERS[4], csv_text(by_file[4]).encode("gb18030"))
+    write_bytes(XLSX_BOOK, book_bytes("%s股份经济合作社 %d年第一季度记账凭证" % (profile.VILLAGE, YEAR), [OPENING] + by_file[1]))
     write_json("reversals.json", [{"ref": ERRONEOUS.ref, "date": REVERSAL_DATE.isoformat(), "reason": REVERSAL_REASON}])
     write_json("corrections.json", [voucher_obj(CORRECTION)])
     write_json("prior-year-corrections.json", [voucher_obj(PRIOR_YEAR_CORRECTION)])

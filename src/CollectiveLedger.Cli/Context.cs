@@ -6,7 +6,7 @@ using CollectiveLedger.Storage;
 
 namespace CollectiveLedger.Cli;
 
-public enum OutputFormat { Table, Csv, Json }
+public enum OutputFormat { Table, Csv, Json, Xlsx }
 
 /// <summary>What every command gets: the global options, the output streams and the clock.</summary>
 public sealed class Context(string db, string actor, Language language, TextWriter stdout, TextWriter stderr, TimeProvider clock,
@@ -58,11 +58,22 @@ public sealed class Context(string db, string actor, Language language, TextWrit
 
     public void Render(Publishing.BookReport report, OutputFormat format) => Render(report.Grid(format == OutputFormat.Table), format, report.Json);
 
+    /// <summary>The file <c>--format xlsx --out FILE</c> names; null when not given.</summary>
+    public string? WorkbookOut { get; init; }
+
+    /// <summary>The sheet's name in a workbook: the command's own (e.g. "trial-balance"), set by <see cref="Program"/>.</summary>
+    public string SheetName { get; init; } = "Sheet1";
+
     public void Render(Grid grid, OutputFormat format, Func<byte[]> json)
     {
         switch (format)
         {
             case OutputFormat.Json: WriteBytes(json()); break;
+            case OutputFormat.Xlsx:
+                var path = WorkbookOut ?? throw new UsageException("--format xlsx needs --out FILE.xlsx");
+                Files.WriteAtomically(path, stream => { XlsxRenderer.Render(grid, SheetName, stream); return 0; });
+                Out.WriteLine(Say($"已写入 {path}（{grid.Rows.Count} 行）。", $"wrote {path} ({grid.Rows.Count} rows)."));
+                break;
             case OutputFormat.Csv: WriteBytes(CsvRenderer.Render(grid)); break;
             default: Out.Write(TableRenderer.Render(grid)); break;
         }

@@ -14,14 +14,18 @@ public static class Files
 
     public static T WriteAtomically<T>(string path, Func<Stream, T> write) => Write(path, write, secret: false);
 
+    /// <summary>A new file: as <see cref="WriteAtomically"/>, but the rename never replaces an existing file (a template the accountant may have filled).</summary>
+    /// <exception cref="IOException"><paramref name="path"/> exists.</exception>
+    public static void WriteNew(string path, Action<Stream> write) => Write(path, stream => { write(stream); return 0; }, secret: false, replace: false);
+
     /// <summary>
     /// A secret (a private key): the temporary file is owner-only (0600) from its creation, before a
     /// byte is written, and the rename never replaces an existing file.
     /// </summary>
     /// <exception cref="IOException"><paramref name="path"/> exists.</exception>
-    public static void WriteSecret(string path, Action<Stream> write) => Write(path, stream => { write(stream); return 0; }, secret: true);
+    public static void WriteSecret(string path, Action<Stream> write) => Write(path, stream => { write(stream); return 0; }, secret: true, replace: false);
 
-    private static T Write<T>(string path, Func<Stream, T> write, bool secret)
+    private static T Write<T>(string path, Func<Stream, T> write, bool secret, bool replace = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory)) throw new UsageException($"the folder {directory} does not exist");
@@ -38,7 +42,7 @@ public static class Files
                 if (secret && stream.CanWrite) stream.Flush(flushToDisk: true);
             }
             // Without overwrite, .NET renames by link and unlink on Unix: an existing file is refused, not replaced.
-            File.Move(temporary, path, overwrite: !secret);
+            File.Move(temporary, path, overwrite: replace);
             return result;
         }
         finally

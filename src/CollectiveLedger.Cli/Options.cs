@@ -42,9 +42,50 @@ public static class Options
 
     public static Argument<string> Argument(string name, string description) => new(name) { Description = description };
 
-    /// <summary><c>--format table|csv|json</c>, which every listing and report takes.</summary>
-    public static Option<string> Format() =>
-        Text("--format", "table|csv|json", "输出格式（终端上默认 table，输出被重定向时默认 json） output format (table on a terminal, json when output is redirected)");
+    /// <summary>
+    /// <c>--format table|csv|json|xlsx</c>, which every listing and report takes; xlsx is written to the
+    /// file <c>--out</c> names (<see cref="CommandTree"/> gives every command with this option an
+    /// <c>--out</c>). <paramref name="workbook"/> false: a report that is no table (verify) has no xlsx.
+    /// </summary>
+    public static Option<string> Format(bool workbook = true)
+    {
+        var option = new FormatOption(workbook)
+        {
+            HelpName = workbook ? "table|csv|json|xlsx" : "table|csv|json",
+            Description = workbook ? "输出格式（终端上默认 table，输出被重定向时默认 json；xlsx 须加 --out FILE） output format (table on a terminal, json when output is redirected; xlsx needs --out FILE)" : "输出格式（终端上默认 table，输出被重定向时默认 json） output format (table on a terminal, json when output is redirected)",
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = result => result.Tokens.Count == 0 ? null : result.Tokens[^1].Value,
+        };
+        return EachTakesAValue(option);
+    }
+
+    /// <summary>The <c>--format</c> of a listing or report, and whether it may be a workbook.</summary>
+    public sealed class FormatOption(bool workbook) : Option<string>("--format")
+    {
+        public bool Workbook { get; } = workbook;
+    }
+
+    /// <summary>The <c>--out FILE</c> a command with a workbook <c>--format</c> is given, for its xlsx.</summary>
+    public sealed class WorkbookOutOption() : Option<string>("--out");
+
+    /// <summary>Gives every command that takes a workbook <c>--format</c> (and has no <c>--out</c> of its own) an <c>--out FILE</c>.</summary>
+    public static void AddWorkbookOut(Command command)
+    {
+        if (command.Options.Any(o => o is FormatOption { Workbook: true }) && !command.Options.Any(o => o.Name == "--out"))
+        {
+            var output = new WorkbookOutOption
+            {
+                HelpName = "FILE", Description = "--format xlsx 写入的工作簿文件 the workbook file --format xlsx writes",
+                Arity = ArgumentArity.OneOrMore, CustomParser = result => result.Tokens.Count == 0 ? null : result.Tokens[^1].Value,
+            };
+            command.Add(EachTakesAValue(output));
+        }
+        foreach (var sub in command.Subcommands) AddWorkbookOut(sub);
+    }
+
+    /// <summary>The workbook file of <c>--format xlsx --out FILE</c> on the command parsed, or null.</summary>
+    public static string? WorkbookOut(this ParseResult parsed) =>
+        parsed.CommandResult.Command.Options.OfType<WorkbookOutOption>().FirstOrDefault() is { } option ? parsed.GetValue(option) : null;
 
     /// <summary>Runs <paramref name="run"/> with the command's context when the command is given.</summary>
     public static void Handle(this Command command, ContextOf context, Func<Context, ParseResult, int> run) =>
@@ -64,14 +105,30 @@ public static class Options
     public static string Value(this ParseResult parsed, Argument<string> argument) =>
         parsed.GetValue(argument) ?? throw new UsageException($"missing {argument.Name}");
 
-    /// <summary>The output format of a listing or report as <c>--format</c> names it; null when it was not given.</summary>
-    /// <exception cref="UsageException">Any other format.</exception>
-    public static OutputFormat? Format(this ParseResult parsed, Option<string> format) => parsed.GetValue(format) switch
+    /// <summary>
+    /// The output format of a listing or report as <c>--format</c> names it (table, csv, json or xlsx); null when it was
+    /// not given (<see cref="Context.Format"/> then chooses by the terminal).
+    /// xlsx needs <c>--out FILE</c> (a workbook is bytes, not something to print on a terminal), and
+    /// <c>--out</c> is only for xlsx.
+    /// </summary>
+    /// <exception cref="UsageException">Any other format, xlsx without --out, or --out without xlsx.</exception>
+    public static OutputFormat? Format(this ParseResult parsed, Option<string> format)
     {
-        null => null,
-        "table" => OutputFormat.Table,
-        "csv" => OutputFormat.Csv,
-        "json" => OutputFormat.Json,
-        _ => throw new UsageException("--format is table, csv or json"),
-    };
+        var workbook = format is FormatOption { Workbook: true };
+        OutputFormat? chosen = parsed.GetValue(format) switch
+        {
+            null => null,
+            "table" => OutputFormat.Table,
+            "csv" => OutputFormat.Csv,
+            "json" => OutputFormat.Json,
+            "xlsx" when workbook => OutputFormat.Xlsx,
+            _ => throw new UsageException(workbook ? "--format is table, csv, json or xlsx" : "--format is table, csv or json"),
+        };
+        var output = parsed.WorkbookOut();
+        if (chosen == OutputFormat.Xlsx && output is null)
+            throw new UsageException("--format xlsx 需要 --out FILE.xlsx（工作簿不能输出到终端） --format xlsx needs --out FILE.xlsx (a workbook is not written to a terminal)");
+        if (chosen != OutputFormat.Xlsx && output is not null)
+            throw new UsageException("--out 只用于 --format xlsx --out goes with --format xlsx");
+        return chosen;
+    }
 }

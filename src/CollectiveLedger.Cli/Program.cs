@@ -133,8 +133,18 @@ public static class Program
             ?? (Server.IsAddress(db) && Environment.GetEnvironmentVariable("CLEDGER_VILLAGE") is { Length: > 0 } v ? v : null);
         return new Context(db, cleanActor, language, stdout, stderr, clock)
         {
-            Village = village, Terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+            Village = village, WorkbookOut = parsed.WorkbookOut(), SheetName = SheetNameOf(parsed.CommandResult.Command),
+            Terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
         };
+    }
+
+    /// <summary>A workbook's sheet is named after the command that wrote it: "report trial-balance", "vouchers list".</summary>
+    private static string SheetNameOf(System.CommandLine.Command command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null and not System.CommandLine.RootCommand; c = c.Parents.OfType<System.CommandLine.Command>().FirstOrDefault())
+            names.Insert(0, c.Name);
+        return names.Count == 0 ? "Sheet1" : string.Join(' ', names);
     }
 
     private static Language? LanguageOf(string? lang) => lang switch

@@ -7,7 +7,7 @@ namespace CollectiveLedger.Import;
 
 /// <summary>
 /// Reads a voucher file (DESIGN.md section 3, schemas/voucher.schema.json): a JSON array, JSON
-/// Lines, or CSV; UTF-8 (with or without BOM) or GB18030. Streams: one voucher at a time, so a file
+/// Lines, CSV, or an .xlsx workbook (<see cref="Xlsx.XlsxVoucherReader"/>); text in UTF-8 (with or without BOM) or GB18030. Streams: one voucher at a time, so a file
 /// of any size is read in bounded memory. A problem that ends reading (bad encoding, broken JSON or
 /// CSV) is added to <c>fileProblems</c> with its place, and the sequence ends.
 /// </summary>
@@ -34,6 +34,7 @@ public static class VoucherFileReader
             return [];
         }
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".xlsx") return Xlsx.XlsxVoucherReader.Read(path, name, fileProblems);
         if (extension == ".csv") return ReadCsv(path, name, encoding, fileProblems);
         if (extension is ".jsonl" or ".ndjson") return ReadJsonLines(path, name, encoding, fileProblems);
         return FirstSignificantChar(path, encoding) switch

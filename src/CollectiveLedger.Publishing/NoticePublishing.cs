@@ -81,6 +81,7 @@ public static class NoticePublishing
             style.FontPath ?? throw new FontUnavailableException("no font that covers Chinese (apt-get install fonts-wqy-microhei, or --font PATH)")),
         "html" => NoticeHtml.Render(NoticeTables.Document(notice, style.Chinese)),
         "csv" => NoticeCsv.Render(NoticeTables.Document(notice, style.Chinese)),
+        "xlsx" => NoticeXlsx.Render(NoticeTables.Document(notice, style.Chinese)),
         _ => NoticeJson.Render(notice),
     };
 

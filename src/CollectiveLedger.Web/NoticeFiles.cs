@@ -24,6 +24,7 @@ public static class NoticeFiles
                 "html" => Html(context, bytes),
                 "pdf" => Results.File(bytes, "application/pdf", file.Name),
                 "csv" => Results.File(bytes, "text/csv; charset=utf-8", file.Name),
+                "xlsx" => Results.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Name),
                 _ => Results.File(bytes, "application/json; charset=utf-8", file.Name),
             };
         });

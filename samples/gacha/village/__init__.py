@@ -31,5 +31,6 @@ Writers
     profile.py                     which village: name, sumu, organization code, seed, output folder
     output.py                      where files go (samples/gacha or profile.OUT) and how JSON is spelled
     voucher_formats.py             JSON, JSON Lines and the two CSV encodings; reading them back
+    xlsx_book.py                   the opening and Q1 as a spreadsheet voucher book (.xlsx, stored zip)
     register_formats.py            the asset register as assets.json and as `assets list` prints it
 """

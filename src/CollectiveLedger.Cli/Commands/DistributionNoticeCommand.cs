@@ -34,6 +34,7 @@ public static class DistributionNoticeCommand
                 "pdf" => NoticePdf.Render(DistributionNoticeTables.Document(notice, style.Chinese), style.Paper, style.FontPath),
                 "html" => NoticeHtml.Render(DistributionNoticeTables.Document(notice, style.Chinese)),
                 "csv" => NoticeCsv.Render(DistributionNoticeTables.Document(notice, style.Chinese)),
+                "xlsx" => NoticeXlsx.Render(DistributionNoticeTables.Document(notice, style.Chinese)),
                 _ => DistributionNoticeJson.Render(notice),
             };
             return new DiscloseCommand.UnrecordedNotice(bytes, $" {notice.Year} 年度收益分配方案公示", $"the distribution notice of {notice.Year}");

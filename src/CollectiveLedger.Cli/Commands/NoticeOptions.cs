@@ -15,7 +15,7 @@ public sealed class NoticeOptions
     public Option<string> Period { get; } = Options.Text("--period", "YYYY-MM", "月度公开 a month's notice");
     public Option<string> Quarter { get; } = Options.Text("--quarter", "YYYY-Qn", "季度公开 a quarter's notice");
     public Option<string> Year { get; } = Options.Text("--year", "YYYY", "年度公开 a year's notice");
-    public Option<string> Format { get; } = Options.Text("--format", "pdf|html|csv|json", "文件格式（默认按 --out 的扩展名，否则 pdf） the file's format (by default --out's extension, else pdf)");
+    public Option<string> Format { get; } = Options.Text("--format", "pdf|html|csv|json|xlsx", "文件格式（默认按 --out 的扩展名，否则 pdf） the file's format (by default --out's extension, else pdf)");
     public Option<string> Lang { get; } = Options.Text("--lang", "zh-CN|en", "公示的语言（默认 zh-CN；提示语言的 --lang 放在命令前） the notice's language (zh-CN by default; the messages' --lang goes before the command)");
     public Option<string> Paper { get; } = Options.Text("--paper", "A4|A3", "纸张：A4 纵向或 A3 横向（默认 A4） paper: A4 portrait or A3 landscape (A4 by default)");
     public Option<string> Date { get; } = Options.Text("--date", "YYYY-MM-DD", "公示日期（默认今天） the notice's date (today by default)");
@@ -73,7 +73,8 @@ public sealed class NoticeOptions
             "html" or "htm" => "html",
             "csv" => "csv",
             "json" => "json",
-            var other => throw new UsageException($"--format is pdf, html, csv or json, not '{other}'"),
+            "xlsx" => "xlsx",
+            var other => throw new UsageException($"--format is pdf, html, csv, json or xlsx, not '{other}'"),
         };
         var chinese = (parsed.GetValue(Lang) ?? "zh-CN") switch
         {

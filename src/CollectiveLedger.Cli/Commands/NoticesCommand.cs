@@ -243,6 +243,7 @@ public static class NoticesCommand
         "html" or "htm" => "html",
         "csv" => "csv",
         "json" => "json",
-        var other => throw new UsageException($"{path}: the extension says the format (.pdf, .html, .csv or .json), not '{other}'"),
+        "xlsx" => "xlsx",
+        var other => throw new UsageException($"{path}: the extension says the format (.pdf, .html, .csv, .json or .xlsx), not '{other}'"),
     };
 }

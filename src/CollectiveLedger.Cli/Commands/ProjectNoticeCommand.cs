@@ -33,6 +33,7 @@ public static class ProjectNoticeCommand
                 "pdf" => NoticePdf.Render(ProjectNoticeTables.Document(notice, style.Chinese), style.Paper, style.FontPath),
                 "html" => NoticeHtml.Render(ProjectNoticeTables.Document(notice, style.Chinese)),
                 "csv" => NoticeCsv.Render(ProjectNoticeTables.Document(notice, style.Chinese)),
+                "xlsx" => NoticeXlsx.Render(ProjectNoticeTables.Document(notice, style.Chinese)),
                 _ => ProjectNoticeJson.Render(notice),
             };
             return new DiscloseCommand.UnrecordedNotice(bytes, $"资金 {fund} 的项目资金公告公示", $"the project notice of fund {fund}",

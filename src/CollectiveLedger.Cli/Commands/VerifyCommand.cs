@@ -17,7 +17,7 @@ public static class VerifyCommand
 {
     public static Command Declare(ContextOf context)
     {
-        var format = Options.Format();
+        var format = Options.Format(workbook: false);
         var anchor = Options.Many("--anchor", "SEQ:HASH", "此前记下的日志头（可多次） a log head noted before: entry SEQ has this hash (may repeat)");
         var checkpoint = Options.Many("--checkpoint", "FILE", "公开榜上的检查点（扫描或抄录的文字；可多次） a notice's checkpoint, as scanned or typed (may repeat)");
         var log = Options.Text("--log", "FILE", "校验导出的日志文件（完整或公开），不需要数据库 verifies an exported log file (full or public), no database needed");

@@ -11,7 +11,7 @@ public static class VoucherCommands
 {
     public static Command Declare(ContextOf context)
     {
-        var file = Options.Argument("FILE", "凭证文件：JSON 数组、JSON Lines 或 CSV a voucher file: JSON array, JSON Lines or CSV");
+        var file = Options.Argument("FILE", "凭证文件：JSON 数组、JSON Lines、CSV 或 .xlsx 工作簿 a voucher file: JSON array, JSON Lines, CSV or an .xlsx workbook");
         var dryRun = Options.Flag("--dry-run", "只检查，不记账 check the whole file, post nothing");
         var encoding = Convert2004Command.Encoding();
         var import = new Command("import", "检查整个文件，然后全部记账或全不记账 validates the whole file, then posts every voucher or none") { file, dryRun, encoding };

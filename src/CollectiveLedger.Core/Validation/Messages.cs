@@ -15,6 +15,7 @@ public static class Messages
             [ViolationCode.EncodingInvalid] = ("文件不是有效的 {0} 编码；若由中文电子表格软件保存，请加 --encoding gb18030", "the file is not valid {0}; if a Chinese spreadsheet program saved it, add --encoding gb18030"),
             [ViolationCode.MalformedJson] = ("JSON 格式错误：{0}", "malformed JSON: {0}"),
             [ViolationCode.MalformedCsv] = ("CSV 格式错误：{0}", "malformed CSV: {0}"),
+            [ViolationCode.MalformedXlsx] = ("XLSX 工作簿无法读取：{0}", "the XLSX workbook cannot be read: {0}"),
             [ViolationCode.TooManyProblems] = ("问题太多，只列出前 {0} 个", "too many problems; only the first {0} are listed"),
             [ViolationCode.FieldMissing] = ("缺少必填字段 {0}", "required field {0} is missing"),
             [ViolationCode.FieldInvalid] = ("字段 {0} 的值无效：{1}", "field {0} has an invalid value: {1}"),

@@ -201,4 +201,7 @@ public enum ViolationCode
     // 原始凭证 (issue 13): a cash or bank voucher has attachments or says why not; plans are redone before approval.
     AttachmentsRequired,
     DistributionPlanSuperseded,
+
+    // Workbooks (issue 17): a .xlsx that cannot be read as one (not a zip, encrypted, parts missing).
+    MalformedXlsx,
 }

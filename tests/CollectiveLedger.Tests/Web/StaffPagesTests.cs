@@ -59,6 +59,26 @@ public class StaffPagesTests
     }
 
     [Test]
+    public async Task The_trial_balance_downloads_as_an_Excel_workbook_with_the_same_numbers_as_the_command_lines()
+    {
+        using var workspace = new Workspace();
+        workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
+            """[{"ref":"A","date":"2025-02-01","summary":"收到承包费","lines":[{"account":"10201","debit":"1234.5"},{"account":"50101","credit":"1234.5"}]}]"""));
+        var auditor = await workspace.SignedIn("审计");
+        var cli = Path.Combine(workspace.Ledger.Dir, "tb.xlsx");
+        workspace.Ledger.Ok("report", "trial-balance", "--period", "2025-02", "--format", "xlsx", "--out", cli);
+
+        var response = await auditor.GetAsync("/staff/reports?which=trial-balance&from=2025-02&to=2025-02&format=xlsx");
+
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var web = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var command = MiniExcelLibs.MiniExcel.Query(cli, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(web.Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
+            Is.EqualTo(command.Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.That(web.Any(r => Convert.ToDecimal(r["本期借方 period Dr"], System.Globalization.CultureInfo.InvariantCulture) == 1234.50m));
+    }
+
+    [Test]
     public async Task The_report_notes_show_in_the_workspace_and_download_as_the_same_CSV_as_the_command_line()
     {
         using var workspace = new Workspace();

@@ -59,7 +59,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         From = first.ToString();
         To = last.ToString();
         Account = string.IsNullOrWhiteSpace(account) ? null : account.Trim().Split(' ')[0];
-        var display = format is not ("csv" or "pdf");
+        var display = format is not ("csv" or "xlsx" or "pdf");
         PageNumber = display ? Math.Clamp(p, 1, 100_000) : 1; // "p": Razor Pages keeps "page" for itself
         var ledger = state.Ledger;
         switch (Which)
@@ -103,6 +103,7 @@ public sealed class IndexModel(Books books, Lang lang) : PageModel
         if (Grid is null || display) return Page();
         var name = $"{Which}-{From}-{To}";
         if (format == "csv") return File(CsvRenderer.Render(Grid), "text/csv; charset=utf-8", name + ".csv");
+        if (format == "xlsx") return File(XlsxRenderer.Render(Grid, Which), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         if (books.Options.FontPath is not { } font)
         {
             Problem = lang.T("没有可显示中文的字体，无法生成 PDF：请安装 fonts-wqy-microhei。", "No font covers Chinese, so no PDF: install fonts-wqy-microhei.");
