@@ -201,4 +201,10 @@ public enum ViolationCode
     // 原始凭证 (issue 13): a cash or bank voucher has attachments or says why not; plans are redone before approval.
     AttachmentsRequired,
     DistributionPlanSuperseded,
+    // 原始凭证 kept as files (issue 17): JPEG, PNG or PDF, 10 MB a file, 20 files a voucher, each file once.
+    AttachmentTypeUnsupported,
+    AttachmentTooLarge,
+    TooManyAttachments,
+    AttachmentExists,
+    AttachmentImageInvalid,
 }
