@@ -16,7 +16,7 @@ namespace CollectiveLedger.Core.Ledger;
 /// <item>a voucher of a closed month takes files too: receipts turn up after the month is closed, and
 /// attaching one changes no amount, balance or closed month's report; the entry records who attached what and when.</item>
 /// </list>
-/// Images are re-encoded by the front end before they reach here (Reports' <c>ReceiptImages</c>: EXIF and its
+/// Images are re-encoded by the front end before they reach here (Reports' <c>Attachments/AttachmentFiles</c>: EXIF and its
 /// GPS location dropped); the rule sees the stored bytes' hash, type, size and pages. The declared
 /// 附件张数 (<see cref="Voucher.Attachments"/>) stays what the voucher was posted with: the files kept are
 /// shown beside it ("附件 3 张，已存 2 个文件"), never counted into it, since paper receipts are still
