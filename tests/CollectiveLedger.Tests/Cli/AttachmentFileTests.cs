@@ -185,4 +185,21 @@ public class AttachmentFileTests
         Assert.That(refused.Code, Is.EqualTo(1));
         Assert.That(refused.Err, Does.Contain("missing").Or.Contain("differ"));
     }
+
+    [Test, Category(TestLedger.SqliteOnly)] // SQLite's file copy; on PostgreSQL backup is pg_dump of the village's schema, files included
+    public void A_backup_carries_the_files_and_the_copy_verifies()
+    {
+        using var ledger = WithVoucher();
+        ledger.Ok("vouchers", "attach", "1", "--period", "2025-03", Photo(ledger));
+        var copy = Path.Combine(ledger.Dir, "copy.db");
+
+        ledger.Ok("backup", "--out", copy);
+
+        using (var store = CollectiveLedger.Storage.LedgerStore.Open(copy, TestClock.Fixed))
+        {
+            var kept = store.Attachments.Of(new CollectiveLedger.Core.Vouchers.VoucherKey(new CollectiveLedger.Core.Periods.Period(2025, 3), 1)).Single();
+            Assert.That(store.Attachments.File(kept.Seq), Is.Not.Null, "the copy holds the file, still hashing to its entry");
+            Assert.That(CollectiveLedger.Storage.Verification.LedgerVerifier.Verify(store, []).Problems, Is.Empty, "verify holds the copied file to its entry");
+        }
+    }
 }
