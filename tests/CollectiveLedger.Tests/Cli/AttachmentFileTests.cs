@@ -70,6 +70,8 @@ public class AttachmentFileTests
         ledger.Ok("log", "export", "--out", exported);
         var python = Python.VerifyLog(exported);
         Assert.That(python.Code, Is.Zero, python.Out + python.Err);
+        var (schemaCode, schemaOutput) = EntrySchema.Check(exported);
+        Assert.That(schemaCode, Is.Zero, "every entry matches audit-entry.schema.json: " + schemaOutput);
     }
 
     [Test]
