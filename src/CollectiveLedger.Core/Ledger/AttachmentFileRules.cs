@@ -56,10 +56,12 @@ public static class AttachmentFileRules
         var place = new Place(File: fileName);
         if (bytes.Length == 0 || MediaTypeOf(bytes) is null)
             return [new Violation(ViolationCode.AttachmentTypeUnsupported, place, fileName)];
-        if (bytes.Length > MaxBytes)
-            return [new Violation(ViolationCode.AttachmentTooLarge, place, fileName, Megabytes(bytes.Length), Megabytes(MaxBytes))];
-        return [];
+        return bytes.Length > MaxBytes ? [TooLarge(bytes.Length, fileName)] : [];
     }
+
+    /// <summary>AttachmentTooLarge: a file of <paramref name="sizeBytes"/> is over <see cref="MaxBytes"/> (a front end may know the size before it reads the file).</summary>
+    public static Violation TooLarge(long sizeBytes, string fileName) =>
+        new(ViolationCode.AttachmentTooLarge, new Place(File: fileName), fileName, Megabytes(sizeBytes), Megabytes(MaxBytes));
 
     /// <summary>
     /// The pages of a PDF as its page objects count them (<c>/Type /Page</c>, not <c>/Pages</c>), at
@@ -115,8 +117,7 @@ public static class AttachmentFileRules
             violations.Add(new Violation(ViolationCode.VoucherAlreadyReversed, place.WithField("number"), voucher.ToString(), by.ToString()));
         if (file.MediaType is not (Jpeg or Png or Pdf))
             violations.Add(new Violation(ViolationCode.AttachmentTypeUnsupported, place, fileName));
-        if (file.SizeBytes is < 1 or > MaxBytes)
-            violations.Add(new Violation(ViolationCode.AttachmentTooLarge, place, fileName, Megabytes(file.SizeBytes), Megabytes(MaxBytes)));
+        if (file.SizeBytes is < 1 or > MaxBytes) violations.Add(TooLarge(file.SizeBytes, fileName));
         if (file.Pages < 1 || file.Pages > MaxPages || (file.MediaType != Pdf && file.Pages != 1))
             violations.Add(new Violation(ViolationCode.FieldInvalid, place.WithField("pages"), "pages", file.Pages.ToString(CultureInfo.InvariantCulture)));
         if (file.Sha256.Length != 64 || file.Sha256.AsSpan().ContainsAnyExcept("0123456789abcdef"))

@@ -55,7 +55,7 @@ public sealed class ShowModel(Books books, Lang lang) : PageModel
             var name = AttachmentFileRules.FileNameOf(file.FileName);
             if (file.Length > AttachmentFileRules.MaxBytes)
             {
-                violations.AddRange(AttachmentFileRules.CheckGiven(new byte[AttachmentFileRules.MaxBytes + 1], name));
+                violations.Add(AttachmentFileRules.TooLarge(file.Length, name));
                 continue;
             }
             using var buffer = new MemoryStream((int)file.Length);
