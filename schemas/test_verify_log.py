@@ -207,6 +207,24 @@ class LedgerRules(VerifierTestCase):
 
         self.assertFailsAt(rechain(entries), 4, "not an existing leaf account")
 
+    def attachment(self, **changes):
+        """The vectors with an attachment.added entry (audit-log.md 7.22) for the voucher of entry 4 appended."""
+        entries = self.entries()
+        voucher = entries[4]["data"]
+        data = {"file_name": "发票.jpg", "media_type": "image/jpeg", "number": voucher["number"], "pages": 1,
+                "period": voucher["period"], "sha256": "ab" * 32, "size_bytes": 2048}
+        data.update(changes)
+        entries.append(dict(entries[4], kind="attachment.added", data=data))
+        return entries
+
+    def test_an_attachment_recorded_by_its_hash_verifies_and_one_of_another_type_or_on_no_voucher_fails(self):
+        seq = len(self.entries())
+
+        self.assertEqual(self.run_verifier(rechain(self.attachment())).returncode, 0)
+        self.assertFailsAt(rechain(self.attachment(media_type="image/gif")), seq, "media_type must be")
+        self.assertFailsAt(rechain(self.attachment(number=99)), seq, "no such voucher")
+        self.assertFailsAt(rechain(self.attachment(pages=2)), seq, "pages: 1 for an image")
+
     def test_a_number_gap_fails(self):
         self.assertFailsAt(rechain(self.voucher(number=2)), 4, "gapless")
 

@@ -41,7 +41,8 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
         "role.change_requested": "by key value", "role.change_approved": "by key role value",
-        "user.enrolment_issued": "by user", "user.credential_set": "by user via"}
+        "user.enrolment_issued": "by user", "user.credential_set": "by user via",
+        "attachment.added": "file_name media_type number pages period sha256 size_bytes"}
 PRIVATE = ("member.added", "feedback.received", "user.enrolment_issued", "user.credential_set")  # kinds that hold personal data (audit-log.md 14)
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
@@ -691,6 +692,20 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             need(d["via"] == "server" or d["by"] == u, f"via {d['via']}: only {u} sets their own password")
             need(d["via"] != "enrolment" or u in s["enrolments"] or s["withheld"].get("user.enrolment_issued"), f"{u} has no enrolment code issued and not yet used")
             s["enrolments"].discard(u)
+    elif kind == "attachment.added":  # audit-log.md 7.22: a file of a voucher's 原始凭证, recorded by its hash (the bytes are not in the log)
+        key = (d["period"], d["number"]) if is_int(d["number"]) else None
+        need(key in s["vouchers"] or s["withheld"].get("voucher.posted") and key and d["number"] <= s["numbers"].get(d["period"], 0),
+             f"attachment of {key}: no such voucher")
+        need(key not in s["reversed"], f"attachment of {key}: the voucher was reversed")
+        need(d["media_type"] in ("image/jpeg", "image/png", "application/pdf"), "media_type must be image/jpeg, image/png or application/pdf")
+        need(isinstance(d["sha256"], str) and re.fullmatch("[0-9a-f]{64}", d["sha256"]), "sha256 must be 64 lowercase hex digits")
+        need(is_int(d["size_bytes"]) and 1 <= d["size_bytes"] <= 10485760, "size_bytes must be 1..10485760")
+        need(is_int(d["pages"]) and 1 <= d["pages"] <= 10000 and (d["pages"] == 1 or d["media_type"] == "application/pdf"), "pages: 1 for an image, 1..10000 for a PDF")
+        need(isinstance(d["file_name"], str) and TEXT.fullmatch(d["file_name"]) and d["file_name"] == d["file_name"].strip() and 1 <= len(d["file_name"]) <= 100,
+             "file_name: text of 1..100 characters, trimmed")
+        kept = s["attachments"].setdefault(key, [])
+        need(d["sha256"] not in kept and len(kept) < 20, f"attachment of {key}: the same file twice, or more than 20 files")
+        kept.append(d["sha256"])
     elif kind == "year.closed":  # December closed just before it; 5xx and 321 at zero on 31 December
         y = d["year"]
         need(is_int(y) and s["closing"] == y and f"{y:04d}-12" in s["closed"] and y not in s["years_closed"],
@@ -847,7 +862,7 @@ def verify(log_path, tb_path=None, public=False):
     if lines.pop() != b"":
         problems.append("end of file: the last line does not end with a newline")
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
-             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
+             closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), attachments={}, net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, plans={}, planners={}, surplus={},
              enrolments=set(), withheld={})
     prev, expected = "0" * 64, 0

@@ -37,6 +37,15 @@ public static class VoucherReports
             AmountCell(l.Debit, forDisplay), AmountCell(l.Credit, forDisplay), l.Fund, l.Member, l.Counterparty,
         ])).ToList(), title);
 
+    /// <summary>The files of 原始凭证 kept with one voucher (attachment.added), in the order attached.</summary>
+    public static Grid Attachments(IReadOnlyList<(string FileName, string MediaType, long SizeBytes, long Pages, string Sha256, string Actor, string Time)> files) => new(
+        ["文件 file", "类型 type", "字节 bytes", "页 pages", "SHA-256", "存入人 by", "时间 time"],
+        files.Select(f => (IReadOnlyList<GridCell>)
+        [
+            f.FileName, f.MediaType, new GridCell(f.SizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), true),
+            new GridCell(f.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture), true), f.Sha256, f.Actor, f.Time,
+        ]).ToList(), "附件文件 attachment files");
+
     private static GridCell AmountCell(Amount a, bool forDisplay) =>
         new(a.IsZero && forDisplay ? "" : forDisplay ? a.ToDisplayString() : a.ToString(), true);
 

@@ -27,7 +27,13 @@ public sealed partial class LedgerStore
     /// <exception cref="LedgerOpenException">Something exists at <paramref name="path"/>; it is left as it was.</exception>
     /// <exception cref="EntryRefusedException">An entry cannot be stored; nothing is left.</exception>
     /// <param name="village">The village, when <paramref name="path"/> is a PostgreSQL database.</param>
-    public static VerifyReport Restore(string path, IEnumerable<byte[]> entries, TimeProvider clock, IProgress<long>? progress = null, string? village = null)
+    /// <param name="files">
+    /// The files of 原始凭证 by their SHA-256 (<c>restore --attachments DIR</c>): the log records them but does not hold
+    /// them. An attachment.added entry whose file is not given, or not with those bytes, refuses the restore
+    /// (<see cref="EntryRefusedException"/>): books without the files their log records would not verify.
+    /// </param>
+    public static VerifyReport Restore(string path, IEnumerable<byte[]> entries, TimeProvider clock, IProgress<long>? progress = null, string? village = null,
+        Func<string, byte[]?>? files = null)
     {
         var store = CreateWith(path, village, "restore", clock, session =>
         {
@@ -35,7 +41,7 @@ public sealed partial class LedgerStore
             {
                 try
                 {
-                    session.AppendEntry(bytes);
+                    session.AppendEntry(bytes, files);
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or FormatException or System.Text.Json.JsonException
                                               or InvalidOperationException or KeyNotFoundException or ArgumentException)

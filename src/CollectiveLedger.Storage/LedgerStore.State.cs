@@ -68,6 +68,11 @@ public sealed partial class LedgerStore
         SELECT p.period, (SELECT MAX(v.number) FROM vouchers v WHERE v.period = p.period)
         FROM (SELECT DISTINCT period FROM account_turnover) p
         """;
+    // Red-ink reversals, through the partial unique index of the vouchers that reverse one (few).
+    private const string SelectReversals =
+        "SELECT reverses_period, reverses_number, period, number FROM vouchers WHERE reverses_period IS NOT NULL";
+    // The files of 原始凭证 kept with the vouchers (attachment.added), replayed onto the state.
+    private const string SelectAttachmentEntries = "SELECT entry FROM audit_log WHERE seq IN (SELECT seq FROM voucher_attachments) ORDER BY seq";
     private const string SelectPostedAccounts = "SELECT DISTINCT account FROM account_turnover";
     private const string SelectPublishedMonths = "SELECT DISTINCT scope, from_period, to_period FROM disclosures";
     private const string SelectNoticeEntries = """
@@ -143,6 +148,10 @@ public sealed partial class LedgerStore
         state.RestoreLastDraftId(_connection.ExecuteScalar<int?>("SELECT MAX(draft) FROM drafts", transaction: tx) ?? 0);
         foreach (var (period, number) in _connection.Query<(string, long)>(SelectLastNumbers, transaction: tx))
             state.RestoreLastNumber(Period.Parse(period), (int)number);
+        foreach (var (originalPeriod, originalNumber, period, number) in _connection.Query<(string, long, string, long)>(SelectReversals, transaction: tx))
+            state.RestoreReversal(new VoucherKey(Period.Parse(originalPeriod), (int)originalNumber), new VoucherKey(Period.Parse(period), (int)number));
+        foreach (var entry in _connection.Query<byte[]>(SelectAttachmentEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
         foreach (var account in _connection.Query<string>(SelectPostedAccounts, transaction: tx))
             state.RestorePosting(account);
         foreach (var (key, value) in _connection.Query<(string, string)>(SelectSettings, transaction: tx))

@@ -41,7 +41,11 @@ public sealed partial class LedgerStore : IDisposable
         Status = new StatusReader(this);
         Credentials = new CredentialTables(this);
         Cosignatures = new WitnessCosignatures(this);
+        Attachments = new AttachmentTables(this);
     }
+
+    /// <summary>The files of 原始凭证 kept with the vouchers: attaching them, listing them, their bytes.</summary>
+    public AttachmentTables Attachments { get; }
 
     /// <summary>Vouchers, dimensions, the trial balance, account ledgers, voucher search and audit trails.</summary>
     public BooksReader Books { get; }

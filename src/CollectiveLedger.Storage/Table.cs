@@ -67,6 +67,9 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly Table NoticeReviews = Define("notice_reviews", 1, "notice", "seq", "content_sha256", "date", "opinion", "by");
     public static readonly Table NoticePublications = Define("notice_publications", 1, "disclosure_seq", "notice");
 
+    /// <summary>The files of 原始凭证 kept with each voucher (Schema/023, attachment.added): the bytes are in <see cref="Files"/>.</summary>
+    public static readonly Table VoucherAttachments = Define("voucher_attachments", 1, "seq", "period", "number", "sha256", "media_type", "size_bytes", "pages", "file_name");
+
     /// <summary>Who created every sign-in credential and who issued each enrolment code (Schema/014): names only.</summary>
     public static readonly Table UserCredentials = Define("user_credentials", 1, "seq", "user", "action", "by", "via");
 
@@ -82,7 +85,7 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, AssetCostChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, AccountTurnover, FundDays];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, VoucherAttachments, AccountTurnover, FundDays];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not
@@ -90,6 +93,14 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     /// hashes and lockout counters, <c>verify_runs</c> the results of verify runs started there (Schema/008), <c>notice_files</c> the bytes of the notices published there, each checked against the SHA-256 its entry records (Schema/009), <c>enrolment_codes</c> the hashes of the one-time enrolment codes waiting to be used (Schema/014), <c>witness_cosignatures</c> the witnesses' cosignatures of the books' checkpoints, each checkable with the witness's key (Schema/022); a test checks that every other table is in <see cref="All"/>.
     /// </summary>
     public static readonly IReadOnlyList<string> OutsideTheBooks = ["credentials", "verify_runs", "notice_files", "enrolment_codes", "witness_cosignatures"];
+
+    /// <summary>
+    /// The books' files: <c>attachment_files</c> holds the bytes of every file of 原始凭证 (Schema/023), written in the
+    /// transaction of its attachment.added entry, which records its SHA-256 and size. They are not in the log and
+    /// replay does not rebuild them; verify holds every stored file to its entries' hash and size instead, and names a file
+    /// missing, altered or kept without an entry. <c>log export --attachments DIR</c> writes them, <c>restore --attachments DIR</c> reads them back.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Files = ["attachment_files"];
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, Table> ByName = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(All, t => t.Name, StringComparer.Ordinal);
 

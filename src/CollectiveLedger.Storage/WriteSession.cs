@@ -90,7 +90,12 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// The bytes are not a canonical entry, or not the next entry of this chain (its seq, its prev). The
     /// caller checks the file first and names the line (LogFileVerifier); this holds the chain when appending too.
     /// </exception>
-    public AuditEntry AppendEntry(byte[] bytes)
+    /// <param name="files">
+    /// The bytes of a file of 原始凭证 by its SHA-256, for an attachment.added entry (the log records the file, not
+    /// its bytes); null when none are given. A file not given, or given with other bytes, throws
+    /// <see cref="InvalidOperationException"/>: books without the files their entries record do not verify.
+    /// </param>
+    public AuditEntry AppendEntry(byte[] bytes, Func<string, byte[]?>? files = null)
     {
         var parsed = ParsedEntry.Parse(bytes);
         if (parsed.Seq != _nextSeq || parsed.Prev != _prev)
@@ -99,7 +104,27 @@ public sealed class WriteSession : ILedgerSession, IDisposable
         if (parsed.V != AuditEntry.Version || !Core.Periods.IsoDate.TryParseTimestamp(parsed.Time, out var time)
             || !AuditEntry.EncodesTo(parsed.Seq, parsed.Prev, time, parsed.Actor, parsed.Event, bytes))
             throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"entry {parsed.Seq} is not canonical"));
+        if (parsed.Event is AttachmentAdded attached)
+        {
+            var file = files?.Invoke(attached.Sha256) ?? throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"entry {parsed.Seq} records the file {attached.Sha256} ({attached.FileName}), which was not given"));
+            StoreFile(attached.Sha256, file);
+        }
         return Insert(new AuditEntry(parsed.Seq, bytes, Sha256Hex.Of(bytes)), parsed.Event);
+    }
+
+    private const string InsertFile = "INSERT INTO attachment_files (sha256, bytes) VALUES (@p0, @p1) ON CONFLICT (sha256) DO NOTHING";
+
+    /// <summary>
+    /// Keeps the bytes of a file of 原始凭证 (attachment_files, Schema/023) in this transaction, before the
+    /// attachment.added entry that records it; a file kept already (the same bytes on another voucher) is kept once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The bytes do not hash to <paramref name="sha256"/>.</exception>
+    public void StoreFile(string sha256, byte[] bytes)
+    {
+        if (Sha256Hex.Of(bytes) != sha256)
+            throw new InvalidOperationException($"the bytes given for the file {sha256} hash to {Sha256Hex.Of(bytes)}");
+        Execute(InsertFile, [sha256, bytes]);
     }
 
     /// <summary>The one insert path: the entry, the rows its event declares, the state.</summary>

@@ -12,8 +12,16 @@ public static class LogCommands
     {
         var output = Options.Text("--out", "FILE", "写出的 JSON Lines 文件（必填；不加 --public 时含完整个人号码，仅供审计） the JSON Lines file (required; without --public personal numbers in full, for auditors only)");
         var publicLog = Options.Flag("--public", "公开日志：含个人信息的条目换成只有哈希的存根，可公开 the public log: entries holding personal data become stubs of their hashes, fit to publish");
-        var export = new Command("export", "导出完整审计日志，每行为存储的原始字节 exports the full log, each line the stored bytes") { output, publicLog };
-        export.Handle(context, (ctx, p) => p.Flag(publicLog) ? ExportPublic(ctx, p.Required(output)) : Run(ctx, "export", path: p.Required(output)));
+        var attachments = Options.Text("--attachments", "DIR",
+            "同时把附件文件（原始凭证照片、扫描件）写入此目录，文件名为其 SHA-256；日志只记录其哈希，restore --attachments 需要它们 also writes the attachment files (receipt photos, scans) into DIR, each named by its SHA-256: the log records only their hashes, and restore --attachments needs them");
+        var export = new Command("export", "导出完整审计日志，每行为存储的原始字节 exports the full log, each line the stored bytes") { output, publicLog, attachments };
+        export.Handle(context, (ctx, p) =>
+        {
+            if (p.GetValue(attachments) is { } dir && p.Flag(publicLog))
+                throw new UsageException("--attachments 只用于完整日志（附件不公开） --attachments goes with the full log only (attachments are not public)");
+            var code = p.Flag(publicLog) ? ExportPublic(ctx, p.Required(output)) : Run(ctx, "export", path: p.Required(output));
+            return code == ExitCodes.Done && p.GetValue(attachments) is { } folder ? ExportAttachments(ctx, folder) : code;
+        });
         var format = Options.Format();
         var from = Options.Text("--from", "SEQ", "起始序号（默认 0） the first entry (0 by default)");
         var limit = Options.Text("--limit", "N", "条数（默认 50） how many (50 by default)");
@@ -73,6 +81,30 @@ public static class LogCommands
             default:
                 throw new InvalidOperationException($"no log {verb}");
         }
+    }
+
+    /// <summary>
+    /// The books' attachment files into <paramref name="folder"/> (made when missing), each named by its SHA-256, so that
+    /// <c>restore --from-log FILE --attachments DIR</c> puts them back. A file already there with the same bytes is left; one with other bytes is refused.
+    /// </summary>
+    private static int ExportAttachments(Context ctx, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var count = 0;
+        using var store = ctx.Open();
+        foreach (var (sha256, bytes) in store.Attachments.Files())
+        {
+            var path = Path.Combine(folder, sha256);
+            if (File.Exists(path))
+            {
+                if (Core.Audit.Sha256Hex.Of(File.ReadAllBytes(path)) != sha256)
+                    throw new UsageException($"{path} 已存在且内容不同，不会覆盖 {path} exists with other bytes and is not overwritten");
+            }
+            else Files.WriteAtomically(path, stream => { stream.Write(bytes); return 0; });
+            count++;
+        }
+        ctx.Out.WriteLine(ctx.Say($"已导出 {count} 个附件文件到 {folder}。", $"exported {count} attachment files to {folder}."));
+        return ExitCodes.Done;
     }
 
     /// <summary>

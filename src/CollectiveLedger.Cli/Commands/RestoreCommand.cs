@@ -24,14 +24,16 @@ public static class RestoreCommand
     {
         var fromLog = Options.Text("--from-log", "FILE",
             "完整审计日志（log export 导出，不是 --public 的公开日志） the full log, as log export writes it (not the public log of --public)");
+        var attachments = Options.Text("--attachments", "DIR",
+            "附件文件目录（log export --attachments 导出，文件名为 SHA-256）；日志记录了附件时必须给出 the attachment files as log export --attachments wrote them (named by SHA-256); required when the log records attachments");
         var command = new Command("restore",
             "从导出的审计日志重建账簿到 --db（新文件，日志头哈希不变） rebuilds the books at --db (a new file) from an exported log, with the same head hash")
-            { fromLog };
-        command.Handle(context, (ctx, p) => Run(ctx, p.Required(fromLog)));
+            { fromLog, attachments };
+        command.Handle(context, (ctx, p) => Run(ctx, p.Required(fromLog), p.GetValue(attachments)));
         return command;
     }
 
-    private static int Run(Context ctx, string logPath)
+    private static int Run(Context ctx, string logPath, string? attachmentsFolder)
     {
         if (ctx.Village is null && File.Exists(ctx.Db))
             throw new UsageException($"目标账簿 {ctx.Books} 已存在，不会覆盖：--db 请给一个新文件 the target {ctx.Books} already exists and is not overwritten: give --db a new file");
@@ -52,11 +54,14 @@ public static class RestoreCommand
             return ExitCodes.Rejected;
         }
 
+        if (!CheckAttachments(ctx, file, attachmentsFolder)) return ExitCodes.Rejected;
+
         VerifyReport report;
         try
         {
             report = LedgerStore.Restore(ctx.Db, LogFileVerifier.Lines(file).Select(range => file[range]), ctx.Clock,
-                Progress.OnTerminal<long>(ctx, ctx.Say("恢复", "restoring")), ctx.Village);
+                Progress.OnTerminal<long>(ctx, ctx.Say("恢复", "restoring")), ctx.Village,
+                attachmentsFolder is null ? null : sha256 => AttachmentFile(attachmentsFolder, sha256));
         }
         catch (EntryRefusedException e)
         {
@@ -75,6 +80,8 @@ public static class RestoreCommand
             $"已从 {logPath} 重建账簿 {ctx.Books}：{report.Entries} 条审计日志，日志头 第 {report.HeadSeq} 条 {report.HeadHash}。",
             $"restored the books {ctx.Books} from {logPath}: {report.Entries} entries, head entry {report.HeadSeq} {report.HeadHash}."));
         if (report.ReconciliationFound > 0) ctx.Out.Write(VerifyReportRenderer.Text(report, ctx.Chinese));
+        if (attachmentsFolder is not null)
+            ctx.Out.WriteLine(ctx.Say($"附件文件已从 {attachmentsFolder} 放回并按哈希核对。", $"the attachment files were put back from {attachmentsFolder}, each checked by its hash."));
         ctx.Out.WriteLine(ctx.Say(
             $"日志之外的表没有恢复（{string.Join("、", Table.OutsideTheBooks)}）：网页登录须重新设置（users password 或登记码），已发布公开榜的文件和见证人副署不在其中。",
             $"the tables outside the books are not in the log and start empty ({string.Join(", ", Table.OutsideTheBooks)}): web sign-ins are set again (users password, or enrolment codes); published notices' kept files and witnesses' cosignatures are not there."));
@@ -87,6 +94,46 @@ public static class RestoreCommand
                     $"the organization's signing key file is not in the log: copy the .key file beside the original books to {OrganizationKey.PathOf(ctx)} to sign notices with it."));
         }
         return report.ReconciliationFound > 0 ? ExitCodes.Reconciliation : ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The files the log's attachment.added entries record, looked for before anything is written: every one must be in
+    /// <paramref name="folder"/> under its SHA-256 with those very bytes. Without them the restored books would not verify
+    /// (a file missing is an integrity problem), so a log that records attachments is refused without <c>--attachments</c>,
+    /// naming what is missing; false when refused.
+    /// </summary>
+    private static bool CheckAttachments(Context ctx, byte[] file, string? folder)
+    {
+        var recorded = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var range in LogFileVerifier.Lines(file))
+        {
+            var line = file.AsSpan(range);
+            if (line.IndexOf("\"kind\":\"attachment.added\""u8) < 0) continue;
+            if (ParsedEntry.Parse(line.ToArray()).Event is Core.Ledger.AttachmentAdded attached) recorded.Add(attached.Sha256);
+        }
+        if (recorded.Count == 0) return true;
+        if (folder is null)
+        {
+            ctx.Error.WriteLine(ctx.Say(
+                $"日志记录了 {recorded.Count} 个附件文件（原始凭证），它们不在日志里：请加 --attachments DIR（log export --attachments DIR 导出的目录）。未写入任何账簿。",
+                $"the log records {recorded.Count} attachment files (source documents), which are not in the log itself: give --attachments DIR (as log export --attachments DIR wrote it). No books were written."));
+            return false;
+        }
+        var missing = recorded.Where(sha256 => AttachmentFile(folder, sha256) is null).ToList();
+        if (missing.Count == 0) return true;
+        ctx.Error.WriteLine(ctx.Say($"{folder} 里缺少或改动了 {missing.Count} 个附件文件，未写入任何账簿：",
+            $"{missing.Count} attachment files are missing from {folder} or differ; no books were written:"));
+        foreach (var sha256 in missing.Take(ProblemsShown)) ctx.Error.WriteLine("  " + Path.Combine(folder, sha256));
+        return false;
+    }
+
+    /// <summary>The file named <paramref name="sha256"/> in <paramref name="folder"/> when its bytes hash to that name; null otherwise.</summary>
+    private static byte[]? AttachmentFile(string folder, string sha256)
+    {
+        var path = Path.Combine(folder, sha256);
+        if (!File.Exists(path)) return null;
+        var bytes = File.ReadAllBytes(path);
+        return Sha256Hex.Of(bytes) == sha256 ? bytes : null;
     }
 
     /// <summary>

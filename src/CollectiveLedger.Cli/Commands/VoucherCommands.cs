@@ -35,7 +35,19 @@ public static class VoucherCommands
         var reverse = new Command("reverse", "红字冲销一张凭证 reverses a voucher in red ink") { reverseNumber, reversePeriod, date, reason };
         reverse.Handle(context, (ctx, p) => Reverse(ctx, Key(p, reverseNumber, reversePeriod), p.Required(date), p.Required(reason)));
 
-        var vouchers = new Command("vouchers", "记账凭证 vouchers") { import, list, show, reverse };
+        var attachNumber = Number();
+        var attachPeriod = Period();
+        var attachFiles = new Argument<string[]>("FILE")
+        {
+            Description = "原始凭证文件：照片（JPEG/PNG）或扫描件（PDF），每个不超过 10 MB source documents: photos (JPEG/PNG) or scans (PDF), 10 MB each at most",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var attach = new Command("attach",
+            "把原始凭证的照片或扫描件存入账簿，附在凭证上（全部存入或全不存） keeps photos or scans of a voucher's source documents with it in the books, all or none")
+            { attachNumber, attachPeriod, attachFiles };
+        attach.Handle(context, (ctx, p) => Attach(ctx, Key(p, attachNumber, attachPeriod), p.GetValue(attachFiles) ?? []));
+
+        var vouchers = new Command("vouchers", "记账凭证 vouchers") { import, list, show, reverse, attach };
         foreach (var approval in ApprovalCommands.Declare(context)) vouchers.Add(approval);
         return vouchers;
     }
@@ -93,12 +105,53 @@ public static class VoucherCommands
         if (store.Books.FindVoucher(key) is not { } stored)
             return ctx.Reject([new Core.Validation.Violation(Core.Validation.ViolationCode.VoucherNotFound, Core.Validation.Place.None, key.ToString())]);
         var v = stored.Voucher;
-        var title = $"{v.Period} {v.Key.NumberText}  {Core.Periods.IsoDate.Format(v.Date)}  {v.Summary}  附件 {v.Attachments} 张" +
+        var files = store.Attachments.Of(key);
+        var title = $"{v.Period} {v.Key.NumberText}  {Core.Periods.IsoDate.Format(v.Date)}  {v.Summary}  {AttachmentFileRules.Summary(v.Attachments, files.Count)}" +
                     (v.AttachmentsReason is { } why ? $"（{why}）" : "") +
                     (v.Ref is null ? "" : $"  ref {v.Ref}") + (v.Reverses is { } rv ? $"  冲销 reverses {rv}" : "") +
                     (stored.ReversedBy is { } by ? $"  已被冲销 reversed by {by}" : "") +
                     (stored.Origin is { } o ? $"  来源 {o.Source}" + (o.Draft is { } d ? $" 草稿 #{d}" : "") + (o.Cashier is { } c ? $"  出纳 {c}" : "") : "");
         ctx.Render(VoucherReports.Lines([v], format == OutputFormat.Table, title), format, () => Json.Write(w => VoucherReports.WriteJson(w, v, stored.ReversedBy, stored.Origin)));
+        if (format == OutputFormat.Table && files.Count > 0)
+            ctx.Render(VoucherReports.Attachments(files.Select(f => (f.FileName, f.MediaType, f.SizeBytes, f.Pages, f.Sha256, f.Actor, f.Time)).ToList()),
+                format, () => []);
+        return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// <c>vouchers attach NUMBER --period YYYY-MM FILE...</c>: each file checked and made ready as the workspace does
+    /// (<see cref="Reports.Attachments.AttachmentFiles.Prepare"/>: images re-encoded, EXIF dropped), then all kept with the voucher in one
+    /// transaction or none (<see cref="Storage.AttachmentTables.Attach"/>).
+    /// </summary>
+    private static int Attach(Context ctx, VoucherKey key, IReadOnlyList<string> paths)
+    {
+        var uploads = new List<Storage.AttachmentUpload>();
+        var violations = new List<Core.Validation.Violation>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path)) throw new UsageException($"找不到文件 {path} file {path} not found");
+            var given = File.ReadAllBytes(path);
+            if (Reports.Attachments.AttachmentFiles.Prepare(given, Path.GetFileName(path), out var refused) is { } ready)
+                uploads.Add(new Storage.AttachmentUpload(ready.Bytes, ready.MediaType, ready.Pages, Path.GetFileName(path)));
+            violations.AddRange(refused);
+        }
+        if (violations.Count > 0)
+        {
+            ctx.Reject(violations);
+            ctx.Error.WriteLine(ctx.Say("没有存入任何附件。", "no file was kept."));
+            return ExitCodes.Rejected;
+        }
+        using var store = ctx.Open();
+        var (added, rejected) = store.Attachments.Attach(ctx.Actor, key, uploads);
+        if (rejected.Count > 0)
+        {
+            ctx.Reject(rejected);
+            ctx.Error.WriteLine(ctx.Say("没有存入任何附件。", "no file was kept."));
+            return ExitCodes.Rejected;
+        }
+        foreach (var a in added)
+            ctx.Out.WriteLine(ctx.Say($"已存入 {a.FileName}（{a.MediaType}，{a.SizeBytes} 字节，SHA-256 {a.Sha256}）到凭证 {key}。",
+                $"kept {a.FileName} ({a.MediaType}, {a.SizeBytes} bytes, SHA-256 {a.Sha256}) with voucher {key}."));
         return ExitCodes.Done;
     }
 

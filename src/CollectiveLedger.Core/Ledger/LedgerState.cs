@@ -49,6 +49,8 @@ public sealed class LedgerState
     private readonly SortedDictionary<int, DistributionRecord> _distributions = [];
     private readonly Dictionary<int, long> _yearSurplus = [];
     private readonly HashSet<string> _pendingEnrolments = new(StringComparer.Ordinal);
+    private readonly Dictionary<VoucherKey, VoucherKey> _reversedBy = [];
+    private readonly Dictionary<VoucherKey, List<string>> _attachments = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -64,6 +66,12 @@ public sealed class LedgerState
     public bool IsClosed(Period period) => _closed.Contains(period);
     public Period? LastClosed => _closed.Count == 0 ? null : _closed.Max;
     public int LastNumber(Period period) => _lastNumber.GetValueOrDefault(period);
+
+    /// <summary>The voucher that reverses <paramref name="voucher"/> in red ink, if any.</summary>
+    public VoucherKey? ReversedBy(VoucherKey voucher) => _reversedBy.TryGetValue(voucher, out var by) ? by : null;
+
+    /// <summary>The SHA-256 of each file of 原始凭证 kept with <paramref name="voucher"/> (attachment.added), in the order attached.</summary>
+    public IReadOnlyList<string> AttachmentsOf(VoucherKey voucher) => _attachments.TryGetValue(voucher, out var files) ? files : [];
     public string? Setting(string key) => _settings.GetValueOrDefault(key);
     public IReadOnlyDictionary<string, string> Settings => _settings;
     public KeyRegistered? Key(string name, uint id) => _keys.GetValueOrDefault((name, id));
@@ -221,6 +229,7 @@ public sealed class LedgerState
         var v = p.Voucher;
         Precondition.Require(v.Number == LastNumber(v.Period) + 1, "voucher numbers are gapless per month");
         _lastNumber[v.Period] = v.Number;
+        if (v.Reverses is { } reversed) _reversedBy[reversed] = v.Key;
         foreach (var line in v.Lines)
         {
             _postedAccounts.Add(line.Account);
@@ -230,6 +239,12 @@ public sealed class LedgerState
         }
         foreach (var (fund, change) in FundRules.Changes(v)) AddFundDay(fund, v.Date, change);
         if (p.Origin?.Draft is { } posted) _drafts.Remove(posted);
+    }
+
+    internal void Attach(AttachmentAdded a)
+    {
+        if (!_attachments.TryGetValue(a.Voucher, out var files)) _attachments[a.Voucher] = files = [];
+        files.Add(a.Sha256);
     }
 
     /// <summary>Puts a draft in approval, new or changed; a new one raises <see cref="LastDraftId"/>.</summary>
@@ -332,6 +347,7 @@ public sealed class LedgerState
 
     /// <summary>Loading shortcuts for the storage shell, which reads these facts from the tables.</summary>
     public void RestoreLastNumber(Period period, int number) => _lastNumber[period] = number;
+    public void RestoreReversal(VoucherKey original, VoucherKey reversal) => _reversedBy[original] = reversal;
     public void RestorePublished(string scope, Period from, Period to) => _published.Add((scope, from, to));
     public void RestoreNoticePublished(int number)
     {

@@ -171,6 +171,11 @@ public static class Messages
             [ViolationCode.AttachmentsRequired] = ("涉及现金或银行存款的凭证 {0} 附件张数为 0：须附原始凭证并填写附件张数（命令行 --attachments），或在凭证文件、录入表的 attachments_reason 中说明没有附件的原因（会计基础工作规范：除结账和更正错误的记账凭证外，记账凭证必须附有原始凭证）",
                 "cash or bank voucher {0} has 0 attachments: attach the source documents and give their count (--attachments on the command line), or say why there are none in attachments_reason of a voucher file or the form (Basic Accounting Work Standards: every voucher but closing and correcting entries has its source documents attached)"),
             [ViolationCode.DistributionPlanSuperseded] = ("{0} 年的分配方案 {1} 已被方案 {2} 取代：只能批准现行方案（经公示的最新方案）", "plan {1} of {0} was superseded by plan {2}: only the current plan (the one posted for comment) can be approved"),
+            [ViolationCode.AttachmentTypeUnsupported] = ("{0} 不是 JPEG、PNG 或 PDF 文件（按文件内容判断，不看扩展名）：原始凭证只收照片（JPEG/PNG）或扫描件（PDF）", "{0} is not a JPEG, PNG or PDF file (judged by its content, not its name): source documents are kept as photos (JPEG/PNG) or scans (PDF)"),
+            [ViolationCode.AttachmentTooLarge] = ("{0} 有 {1} MB，超过每个文件 {2} MB 的上限：请降低扫描分辨率或分成几个文件", "{0} is {1} MB, more than the {2} MB a file may be: scan at a lower resolution or split it into several files"),
+            [ViolationCode.TooManyAttachments] = ("凭证 {0} 已存 {1} 个附件文件，达到上限", "voucher {0} already keeps {1} attachment files, the most it may"),
+            [ViolationCode.AttachmentExists] = ("{0} 已经存在凭证 {1} 的附件中（内容相同）", "{0} is already kept with voucher {1} (the same content)"),
+            [ViolationCode.AttachmentImageInvalid] = ("{0} 无法作为图片读取（文件可能已损坏）", "{0} cannot be read as an image (the file may be damaged)"),
         }.ToFrozenDictionary();
 
     public static string Format(ViolationCode code, Language language, IReadOnlyList<string> args)

@@ -204,4 +204,11 @@ public enum ViolationCode
 
     // Workbooks (issue 17): a .xlsx that cannot be read as one (not a zip, encrypted, parts missing).
     MalformedXlsx,
+
+    // 原始凭证 kept as files (issue 17): JPEG, PNG or PDF, 10 MB a file, 20 files a voucher, each file once.
+    AttachmentTypeUnsupported,
+    AttachmentTooLarge,
+    TooManyAttachments,
+    AttachmentExists,
+    AttachmentImageInvalid,
 }

@@ -145,6 +145,8 @@ public static class LedgerVerifier
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
         private (long Seq, string Hash)? _head;
+        // The files the log's attachment.added entries record: SHA-256 -> the first entry and its size.
+        private readonly Dictionary<string, (long Seq, int Size)> _files = new(StringComparer.Ordinal);
 
         public void Apply(PreparedEntry[] batch)
         {
@@ -197,6 +199,7 @@ public static class LedgerVerifier
             foreach (var message in _distributions.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published.Checkpoint);
+            if (entry.Event is AttachmentAdded attached) _files.TryAdd(attached.Sha256, (p.Seq, attached.SizeBytes));
             if (entry.Event is Core.Disclosure.NoticePrepared prepared) CheckPublishedCheckpoint(p.Seq, prepared.Checkpoint);
             try
             {
@@ -244,6 +247,43 @@ public static class LedgerVerifier
                     (inLog ? $"the log gives {logged!.Register} and {logged.Ledger}" : $"no asset of the log is on {t.Account}"),
                     Table: "asset_register", Key: t.Account, Expected: ledger.ToString(), Actual: register.ToString()));
             }
+        }
+
+        /// <summary>
+        /// The books' files (attachment_files, Schema/023) against the entries that record them: every file an
+        /// attachment.added entry records is stored, hashes to its SHA-256 and has its size; a stored file no entry
+        /// records is named too. The bytes are not in the log, so this is how verify holds them (integrity: replay).
+        /// </summary>
+        private void CheckFiles()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using (var command = Command(connection, tx, "SELECT sha256, bytes FROM attachment_files ORDER BY sha256"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var sha256 = reader.GetString(0);
+                    var bytes = (byte[])reader.GetValue(1);
+                    seen.Add(sha256);
+                    if (!_files.TryGetValue(sha256, out var recorded))
+                    {
+                        run.Add(new VerifyProblem(VerifyProblem.Replay, null, $"attachment_files holds the file {sha256}, which no attachment.added entry records",
+                            Table: "attachment_files", Key: sha256, Column: "sha256", Expected: "missing", Actual: sha256));
+                        continue;
+                    }
+                    var actual = Sha256Hex.Of(bytes);
+                    if (actual != sha256)
+                        run.Add(new VerifyProblem(VerifyProblem.Replay, recorded.Seq, $"the file of attachment.added entry {recorded.Seq} was altered: its bytes no longer hash to the entry's SHA-256",
+                            Table: "attachment_files", Key: sha256, Column: "bytes", Expected: sha256, Actual: actual));
+                    else if (bytes.Length != recorded.Size)
+                        run.Add(new VerifyProblem(VerifyProblem.Replay, recorded.Seq, $"the file of attachment.added entry {recorded.Seq} is not the size its entry records",
+                            Table: "attachment_files", Key: sha256, Column: "bytes", Expected: recorded.Size.ToString(CultureInfo.InvariantCulture),
+                            Actual: bytes.Length.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+            foreach (var (sha256, recorded) in _files.Where(f => !seen.Contains(f.Key)).OrderBy(f => f.Value.Seq))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, recorded.Seq, $"the file of attachment.added entry {recorded.Seq} is missing from the books",
+                    Table: "attachment_files", Key: sha256, Column: "bytes", Expected: sha256, Actual: "missing"));
         }
 
         /// <summary>
@@ -300,6 +340,7 @@ public static class LedgerVerifier
                 live.ReportRemaining(run);
             }
             CheckRegister();
+            CheckFiles();
             var origin = Checkpoint.OriginOf(_state.Ledger.OrgCode, _state.Ledger.LedgerId);
             var results = _checkpoints.Select(c => CheckCheckpoint(c.Note, c.Checkpoint, origin, _state.Key, [.. _state.Keys], _roots, _expectedSeq, run)).ToList();
             return new VerifyReport(_expectedSeq, _head?.Seq, _head?.Hash, _merkle.Root(), run.Problems, run.Truncated, results,

@@ -122,7 +122,7 @@ public class HelpTests
     [TestCase("accounts", "list", "--colour", "red", ExpectedResult = "unknown option --colour")]
     [TestCase("report", "trial-balance", "--period", ExpectedResult = "--period needs a value")]
     [TestCase("vouchers", "import", ExpectedResult = "missing FILE")]
-    [TestCase("vouchers", "frobnicate", ExpectedResult = "unknown command 'vouchers frobnicate'; use vouchers import|list|show|reverse|draft|submit|review|approve|reject|withdraw|pending")]
+    [TestCase("vouchers", "frobnicate", ExpectedResult = "unknown command 'vouchers frobnicate'; use vouchers import|list|show|reverse|attach|draft|submit|review|approve|reject|withdraw|pending")]
     [TestCase("accounts", ExpectedResult = "missing accounts list|add|import|convert-2004")]
     [TestCase("period", "close", "2025-01", "2025-02", ExpectedResult = "unexpected argument '2025-02'")]
     [TestCase("accounts", "list", "--format", ExpectedResult = "--format needs a value")]

@@ -119,6 +119,41 @@ public class PostgresSchemaTests
         Assert.That(Migrations.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, Migrations.Latest)), "postgres/ holds no SQLite migration");
     }
 
+    /// <summary>
+    /// A village an earlier program made (schema.sql alone, version 22 in its comment) is taken forward by the
+    /// pairs when this program opens it (Server.MigrateForward), and then has what a village made today has.
+    /// </summary>
+    [Test]
+    public void A_village_made_at_version_22_is_taken_forward_when_opened_and_then_matches_a_fresh_one()
+    {
+        var code = "v22_" + Guid.NewGuid().ToString("N")[..12];
+        var schema = "village_" + code;
+        using var old = new NpgsqlConnection(TestPostgres.ConnectionString);
+        old.Open();
+        try
+        {
+            old.Execute($"CREATE SCHEMA {schema}; SET search_path TO {schema}");
+            old.Execute(Migrations.PostgresSchema);
+            old.Execute($"COMMENT ON SCHEMA {schema} IS 'CollectiveLedger 22'");
+            Assert.That(PostgresColumns(old, schema).Any(c => c.StartsWith("voucher_attachments(", StringComparison.Ordinal)), Is.False, "version 22 has no attachments");
+
+            using (LedgerStore.Open(TestPostgres.ConnectionString, TestClock.Fixed, code)) { }
+
+            using var fresh = new TestVillage();
+            var comment = old.ExecuteScalar<string>("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = @schema", new { schema });
+            Assert.That(comment, Is.EqualTo("CollectiveLedger " + Migrations.Latest.ToString(CultureInfo.InvariantCulture)));
+            Assert.That(Migrations.Latest, Is.GreaterThanOrEqualTo(23));
+            Assert.That(PostgresColumns(old, schema), Is.EqualTo(PostgresColumns(fresh)), "tables and columns as a fresh village's");
+            const string triggers = "SELECT trigger_name || ' ' || event_manipulation FROM information_schema.triggers WHERE trigger_schema = @Schema ORDER BY 1";
+            Assert.That(old.Query<string>(triggers, new { Schema = schema }), Is.EqualTo(fresh.Connection.Query<string>(triggers, new { fresh.Schema })));
+            Assert.That(old.Query<string>(triggers, new { Schema = schema }), Does.Contain("attachment_files_no_update UPDATE"));
+        }
+        finally
+        {
+            old.Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        }
+    }
+
     // ---- the same rules ----
 
     [Test]
@@ -605,14 +640,16 @@ public class PostgresSchemaTests
         _ => throw new AssertionException($"SQLite type {type} has no PostgreSQL mapping here"),
     };
 
-    private static List<string> PostgresColumns(TestVillage village)
+    private static List<string> PostgresColumns(TestVillage village) => PostgresColumns(village.Connection, village.Schema);
+
+    private static List<string> PostgresColumns(NpgsqlConnection connection, string schema)
     {
-        var rows = village.Connection.Query<(string Table, string TableType, int Position, string Column, string Type, string Nullable, string? Default)>("""
+        var rows = connection.Query<(string Table, string TableType, int Position, string Column, string Type, string Nullable, string? Default)>("""
             SELECT c.table_name, t.table_type, c.ordinal_position, c.column_name, c.data_type, c.is_nullable, c.column_default
             FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
             WHERE c.table_schema = @Schema
-            """, new { village.Schema });
+            """, new { Schema = schema });
         return rows.OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.Position)
             .Select(r => r.TableType == "VIEW"
                 ? $"{r.Table}(view).{r.Column}"

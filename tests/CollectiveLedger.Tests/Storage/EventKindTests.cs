@@ -85,7 +85,13 @@ public class EventKindTests
         var firstSample = _demo.Head().Count;
 
         var samples = SamplesOfKindsTheDemoLacks(state, seen.Keys, draft).ToList();
-        foreach (var sample in samples) store.Apply("样例", _ => Decision.Accept(sample));
+        foreach (var sample in samples)
+        {
+            // A file's entry goes in with its file (the bytes are kept beside the log, in the entry's transaction).
+            if (sample is AttachmentAdded attached)
+                Assert.That(store.Attachments.Attach("样例", attached.Voucher, [new AttachmentUpload(SamplePdf, AttachmentFileRules.Pdf, 1, attached.FileName)]).Violations, Is.Empty);
+            else store.Apply("样例", _ => Decision.Accept(sample));
+        }
         Replay(store, out seen, out _);
         var report = LedgerVerifier.Verify(store, []);
 
@@ -132,6 +138,9 @@ public class EventKindTests
         return state;
     }
 
+    /// <summary>A one-page PDF, the file of the attachment.added sample.</summary>
+    private static readonly byte[] SamplePdf = "%PDF-1.4\n1 0 obj<</Type /Page>>endobj\n%%EOF\n"u8.ToArray();
+
     /// <summary>
     /// One hand-made entry of each kind the sample village does not write, on the village's own
     /// drafts, months, assets and notices. They skip some of the rules (nobody approved the reopening,
@@ -142,6 +151,8 @@ public class EventKindTests
         var lastClosed = state.LastClosed ?? throw new InvalidOperationException("the sample village closes months");
         var drafted = new VoucherDrafted(state.LastDraftId + 1, draft ?? throw new InvalidOperationException("the sample village drafts vouchers"), "样例", null);
         var asset = state.Assets.First(a => a.Active).Asset;
+        var unreversed = Enumerable.Range(1, state.LastNumber(lastClosed)).Select(n => new CollectiveLedger.Core.Vouchers.VoucherKey(lastClosed, n))
+            .First(k => state.ReversedBy(k) is null);
         var all = new LedgerEvent[]
         {
             new YearOpened(lastClosed.Year + 2),
@@ -157,6 +168,7 @@ public class EventKindTests
             new FeedbackAnswered(state.LastFeedback + 1, lastClosed.LastDay, "样例。", "样例"),
             new EnrolmentIssued("新人", "样例"),
             new CredentialSet("新人", "新人", CredentialSet.Enrolment),
+            new AttachmentAdded(unreversed, Sha256Hex.Of(SamplePdf), AttachmentFileRules.Pdf, SamplePdf.Length, 1, "样例.pdf"),
         };
         // Those the village lacks, and the steps their drafts need.
         var lacking = EventKinds.All.Select(k => k.Name).Except(seen).ToHashSet(StringComparer.Ordinal);

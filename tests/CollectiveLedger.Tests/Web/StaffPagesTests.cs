@@ -227,10 +227,11 @@ public class StaffPagesTests
         var tables = new List<string>();
         using (var reader = cmd.ExecuteReader()) while (reader.Read()) tables.Add(reader.GetString(0));
 
-        var known = Table.All.Select(t => t.Name).Concat(Table.OutsideTheBooks).Append("audit_log").ToHashSet();
+        var known = Table.All.Select(t => t.Name).Concat(Table.OutsideTheBooks).Concat(Table.Files).Append("audit_log").ToHashSet();
 
         Assert.That(tables.Where(t => !known.Contains(t)), Is.Empty);
         Assert.That(Table.OutsideTheBooks, Is.EquivalentTo(new[] { "credentials", "verify_runs", "notice_files", "enrolment_codes", "witness_cosignatures" }));
+        Assert.That(Table.Files, Is.EquivalentTo(new[] { "attachment_files" }), "the books' files, held by verify to their entries' hashes");
     }
 
     [Test]

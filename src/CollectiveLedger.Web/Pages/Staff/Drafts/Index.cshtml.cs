@@ -11,7 +11,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Drafts;
 /// <see cref="ApprovalRules.WaitingFor"/>), and the requested changes of who approves and supervises,
 /// which a committee chair or supervisor other than the requester approves here (<see cref="RoleChangeRules"/>).
 /// </summary>
-[Roles(Role.Accountant, Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
 {
     public sealed record Row(int Id, string Date, string Summary, string Amount, string Preparer, string Status, string Waiting, bool Mine);

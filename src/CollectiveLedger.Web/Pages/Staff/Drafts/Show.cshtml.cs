@@ -14,7 +14,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Drafts;
 /// applied through the store exactly as <c>cledger vouchers submit|review|approve|reject|withdraw</c>
 /// does; segregation of duties is Core's.
 /// </summary>
-[Roles(Role.Accountant, Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class ShowModel(Books books, Lang lang) : PageModel
 {
     public int Id { get; private set; }

@@ -11,7 +11,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Feedback;
 /// back). A holder of role.accountant, role.committee_chair or role.supervisor answers under their own
 /// name: Core's <see cref="FeedbackRules.Answer"/> appends feedback.answered, and the answer shows on the public page.
 /// </summary>
-[Roles(Role.Accountant, Role.Reviewer, Role.FinanceLead, Role.CommitteeChair, Role.Supervisor, Role.Cashier, Role.Auditor, Role.Administrator)]
+[AnyRole]
 public sealed class IndexModel(Books books, Lang lang) : PageModel
 {
     public IReadOnlyList<FeedbackRecord> Feedback { get; private set; } = [];
