@@ -41,7 +41,11 @@ public sealed partial class LedgerStore : IDisposable
         Status = new StatusReader(this);
         Credentials = new CredentialTables(this);
         Cosignatures = new WitnessCosignatures(this);
+        Bank = new BankReader(this);
     }
+
+    /// <summary>The postings on bank deposit accounts that statements are matched with (issue 17).</summary>
+    public BankReader Bank { get; }
 
     /// <summary>Vouchers, dimensions, the trial balance, account ledgers, voucher search and audit trails.</summary>
     public BooksReader Books { get; }

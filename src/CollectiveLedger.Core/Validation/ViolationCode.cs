@@ -201,4 +201,19 @@ public enum ViolationCode
     // 原始凭证 (issue 13): a cash or bank voucher has attachments or says why not; plans are redone before approval.
     AttachmentsRequired,
     DistributionPlanSuperseded,
+
+    // Bank statements and their reconciliation (issue 17, audit-log.md 7.23).
+    BankAccountRequired,
+    BankStatementEmpty,
+    BankLineOneSide,
+    BankSerialRepeated,
+    BankStatementOverlaps,
+    BankLineNumbering,
+    BankLineNotFound,
+    BankPostingNotFound,
+    BankPostingNotOnAccount,
+    BankAmountsDiffer,
+    BankLineAlreadyMatched,
+    BankPostingAlreadyMatched,
+    BankLineNotMatched,
 }
