@@ -11,7 +11,7 @@ namespace CollectiveLedger.Core.Bank;
 /// <summary>
 /// A bank statement (银行对账单) of the bank deposit account <see cref="Account"/> imported from the file
 /// <see cref="File"/> (its name and SHA-256) in the layout <see cref="Bank"/> (rcc, psbc, abc or map):
-/// its lines, numbered on from the books' last statement line (audit-log.md 7.23).
+/// its lines, numbered on from the books' last statement line (audit-log.md 7.22).
 /// </summary>
 public sealed record BankStatementImported(string Account, string Bank, string File, string Sha256, ImmutableArray<BankStatementLine> Lines) : LedgerEvent
 {
@@ -74,7 +74,7 @@ public sealed record BankStatementImported(string Account, string Bank, string F
 
 /// <summary>
 /// Statement lines of <see cref="Account"/> paired with postings, one to one, by <see cref="By"/> (the
-/// entry's actor): <c>auto</c> by <c>bank match --period</c>'s rule, or <c>manual</c> (audit-log.md 7.23).
+/// entry's actor): <c>auto</c> by <c>bank match --period</c>'s rule, or <c>manual</c> (audit-log.md 7.22).
 /// </summary>
 public sealed record BankMatched(string Account, string Method, string By, ImmutableArray<BankMatch> Pairs) : LedgerEvent
 {
@@ -125,7 +125,7 @@ public sealed record BankMatched(string Account, string Method, string By, Immut
     public override int GetHashCode() => HashCode.Combine(Account, Method, By, Pairs.Length);
 }
 
-/// <summary>The match of statement line <see cref="Line"/> with <see cref="Posting"/> undone by <see cref="By"/> (audit-log.md 7.23).</summary>
+/// <summary>The match of statement line <see cref="Line"/> with <see cref="Posting"/> undone by <see cref="By"/> (audit-log.md 7.22).</summary>
 public sealed record BankUnmatched(int Line, PostingKey Posting, string By) : LedgerEvent
 {
     public static readonly EventKind Definition = new("bank.unmatched", d => new BankUnmatched(Int(d, "line"),

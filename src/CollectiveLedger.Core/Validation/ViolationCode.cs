@@ -202,7 +202,7 @@ public enum ViolationCode
     AttachmentsRequired,
     DistributionPlanSuperseded,
 
-    // Bank statements and their reconciliation (issue 17, audit-log.md 7.23).
+    // Bank statements and their reconciliation (issue 17, audit-log.md 7.22).
     BankAccountRequired,
     BankStatementEmpty,
     BankLineOneSide,

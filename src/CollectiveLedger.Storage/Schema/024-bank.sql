@@ -1,4 +1,4 @@
--- Version 24: bank statements and their reconciliation (银行对账, issue 17; audit-log.md 7.23).
+-- Version 24: bank statements and their reconciliation (银行对账, issue 17; audit-log.md 7.22).
 -- Insert-only projections of bank.statement_imported, bank.matched and bank.unmatched, compared by
 -- verify like every other table. A match is undone by a bank_unmatches row, never by deleting: the
 -- current match of a line is its latest bank_matches row with no later bank_unmatches row.
