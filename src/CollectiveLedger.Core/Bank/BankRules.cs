@@ -144,7 +144,7 @@ public static class BankRules
             account ??= line.Account;
             if (posting is null) violations.Add(new Violation(ViolationCode.BankPostingNotFound, Place.None, key.ToString()));
             else if (!IsUnder(state, posting.Account, line.Account)) violations.Add(new Violation(ViolationCode.BankPostingNotOnAccount, Place.None, key.ToString(), line.Account));
-            else if (posting.Net != line.Net) violations.Add(new Violation(ViolationCode.BankAmountsDiffer, Place.None, id, line.Net.ToString(), key.ToString(), posting.Net.ToString()));
+            else if (posting.Net != line.Net) violations.Add(new Violation(ViolationCode.BankAmountsDiffer, Place.None, id, key.ToString(), $"{line.Net} / {posting.Net}"));
             if (state.BankMatchOf(lineId) is { } had || !lines.Add(lineId))
                 violations.Add(new Violation(ViolationCode.BankLineAlreadyMatched, Place.None, id, (state.BankMatchOf(lineId) ?? key).ToString()));
             if (state.BankLineMatchedWith(key) is { } other || !postings.Add(key))

@@ -20,7 +20,7 @@ public static class Messages
             [ViolationCode.BankLineNotFound] = ("对账单行 {0} 不存在", "statement line {0} does not exist"),
             [ViolationCode.BankPostingNotFound] = ("凭证分录 {0} 不存在", "voucher line {0} does not exist"),
             [ViolationCode.BankPostingNotOnAccount] = ("凭证分录 {0} 不是记在银行科目 {1} 上的", "voucher line {0} is not posted on the bank account {1}"),
-            [ViolationCode.BankAmountsDiffer] = ("对账单行 {0} 的金额 {1} 与凭证分录 {2} 的金额 {3} 不同（收入对借方，支出对贷方）", "statement line {0} of {1} and voucher line {2} of {3} differ (income pairs with a debit, payment with a credit)"),
+            [ViolationCode.BankAmountsDiffer] = ("对账单行 {0} 与凭证分录 {1} 的金额不同（{2}；收入对借方，支出对贷方）", "statement line {0} and voucher line {1} differ in amount ({2}; income pairs with a debit, payment with a credit)"),
             [ViolationCode.BankLineAlreadyMatched] = ("对账单行 {0} 已与凭证分录 {1} 勾对", "statement line {0} is already matched with voucher line {1}"),
             [ViolationCode.BankPostingAlreadyMatched] = ("凭证分录 {0} 已与对账单行 {1} 勾对", "voucher line {0} is already matched with statement line {1}"),
             [ViolationCode.BankLineNotMatched] = ("对账单行 {0} 尚未勾对", "statement line {0} is not matched"),

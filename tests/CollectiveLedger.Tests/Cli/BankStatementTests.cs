@@ -85,6 +85,9 @@ public class BankStatementTests
         ledger.OkAs("会计", "bank", "unmatch", "--line", "1");
         var unmatchedAgain = ledger.Run("bank", "unmatch", "--line", "1");
         var log = ledger.Ok("log", "show", "--format", "json");
+        var exported = Path.Combine(ledger.Dir, "log.jsonl");
+        ledger.Ok("log", "export", "--out", exported);
+        var (schemaCode, schemaOutput) = EntrySchema.Check(exported);
 
         Assert.That(wrong.Code, Is.EqualTo(1));
         Assert.That(wrong.Err, Does.Contain("[BankAmountsDiffer]"));
@@ -95,6 +98,7 @@ public class BankStatementTests
         Assert.That(log, Does.Contain("出纳"));
         Assert.That(log, Does.Contain("bank.unmatched"));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
+        Assert.That(schemaCode, Is.EqualTo(0), "the entries hold to audit-entry.schema.json: " + schemaOutput);
     }
 
     private static readonly object[] Refusals =
