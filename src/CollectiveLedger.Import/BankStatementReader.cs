@@ -20,8 +20,14 @@ namespace CollectiveLedger.Import;
 /// </summary>
 public static class BankStatementReader
 {
-    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, BankColumnMap map, ICollection<Violation> problems)
+    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, BankColumnMap map, ICollection<Violation> problems) =>
+        Read(path, encoding, map, problems, out _);
+
+    /// <param name="headers">The header text of each field's column in the file (for naming a column in Core's messages, which know the fields).</param>
+    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, BankColumnMap map, ICollection<Violation> problems,
+        out IReadOnlyDictionary<string, string> headers)
     {
+        headers = new Dictionary<string, string>(StringComparer.Ordinal);
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
         {
@@ -49,7 +55,8 @@ public static class BankStatementReader
             return [];
         }
         var before = problems.Count;
-        var lines = Lines(file, rows, map, problems);
+        var lines = Lines(file, rows, map, problems, out var at);
+        if (at is not null) headers = at.ToDictionary(a => a.Key, a => a.Value.Header, StringComparer.Ordinal);
         return problems.Count == before ? lines : [];
     }
 
@@ -82,10 +89,11 @@ public static class BankStatementReader
         _ => value.ToString() ?? "",
     };
 
-    private static List<BankStatementLine> Lines(string file, List<(int Line, List<string> Cells)> rows, BankColumnMap map, ICollection<Violation> problems)
+    private static List<BankStatementLine> Lines(string file, List<(int Line, List<string> Cells)> rows, BankColumnMap map, ICollection<Violation> problems,
+        out Dictionary<string, (int Index, string Header)>? at)
     {
         var lines = new List<BankStatementLine>();
-        Dictionary<string, (int Index, string Header)>? at = null;
+        at = null;
         foreach (var (number, cells) in rows)
         {
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
@@ -94,8 +102,9 @@ public static class BankStatementReader
                 at = Header(cells, map);
                 continue;
             }
-            string Cell(string field) => at.TryGetValue(field, out var c) && c.Index < cells.Count ? cells[c.Index].Trim() : "";
-            Place PlaceOf(string field) => new(File: file, Line: number, Field: at.TryGetValue(field, out var c) ? c.Header : field);
+            var columns = at;
+            string Cell(string field) => columns.TryGetValue(field, out var c) && c.Index < cells.Count ? cells[c.Index].Trim() : "";
+            Place PlaceOf(string field) => new(File: file, Line: number, Field: columns.TryGetValue(field, out var c) ? c.Header : field);
             var first = cells.First(c => !string.IsNullOrWhiteSpace(c)).Trim();
             if (first.Contains("合计", StringComparison.Ordinal) || first.Contains("总计", StringComparison.Ordinal)) continue;
             var before = problems.Count;

@@ -84,11 +84,12 @@ public static class BankCommands
         // Without --bank, the first built-in layout whose header the file has.
         List<Violation> problems = [];
         IReadOnlyList<BankStatementLine> lines = [];
+        IReadOnlyDictionary<string, string> headers = new Dictionary<string, string>();
         var used = maps[0];
         foreach (var map in maps)
         {
             problems = [];
-            lines = BankStatementReader.Read(path, encoding, map, problems);
+            lines = BankStatementReader.Read(path, encoding, map, problems, out headers);
             used = map;
             if (!problems.Any(p => p.Code == ViolationCode.MalformedCsv && p.Args[0].StartsWith("no header", StringComparison.Ordinal))) break;
         }
@@ -112,7 +113,9 @@ public static class BankCommands
                 ctx.Out.WriteLine(ctx.Say($"对账单 {name} 已导入过（{already.Lines} 行），未做任何更改。", $"the statement {name} was already imported ({already.Lines} lines): nothing changed."));
                 return ExitCodes.Done;
             case BankImport.Rejected r:
-                return ctx.Reject(r.Violations);
+                // Core names a line's fields by their keys (date, serial...); the file names its columns by their headers.
+                return ctx.Reject(r.Violations.Select(v => v.Place.Field is { } field && headers.TryGetValue(field, out var header)
+                    ? v with { Place = v.Place with { Field = header } } : v));
             default:
                 throw new InvalidOperationException("no import decision");
         }

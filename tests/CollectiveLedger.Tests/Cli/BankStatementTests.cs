@@ -34,8 +34,10 @@ public class BankStatementTests
         var imported = ledger.Ok("bank", "import", SampleStatement, "--account", "10201", "--encoding", "gb18030");
         var matched = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-05");
         var unmatched = JsonDocument.Parse(ledger.Ok("bank", "unmatched", "--account", "10201", "--period", "2025-05", "--format", "json")).RootElement;
-        var (code, json, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-05", "--format", "json");
+        var pdf = Path.Combine(ledger.Dir, "调节表.pdf");
+        var (code, json, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-05", "--format", "json", "--pdf", pdf);
         var reconciliation = JsonDocument.Parse(json).RootElement;
+        var printed = CollectiveLedger.Tests.Reports.PdfText.Squeeze(string.Concat(CollectiveLedger.Tests.Reports.PdfText.Pages(File.ReadAllBytes(pdf))));
 
         Assert.That(imported, Does.Contain("21 lines"));
         Assert.That(matched, Does.Contain("matched 20 pairs"));
@@ -52,7 +54,44 @@ public class BankStatementTests
             Is.EqualTo(expected.GetProperty("booked_paid_not_on_statement").GetString()));
         Assert.That(reconciliation.GetProperty("adjusted_books").GetString(), Is.EqualTo(expected.GetProperty("adjusted_balance").GetString()));
         Assert.That(reconciliation.GetProperty("adjusted_bank").GetString(), Is.EqualTo(expected.GetProperty("adjusted_balance").GetString()));
+        Assert.That(printed, Does.Contain("银行存款余额调节表").And.Contain("短信服务费").And.Contain("644,648.61").And.Contain("27,000.00"),
+            "the printable PDF, read back, has the heading, the items and the adjusted balance as people write it");
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0), "verify replays the import and the matches");
+    }
+
+    [Test]
+    public void An_xlsx_statement_with_excel_dates_and_numbers_is_read_like_a_csv_one()
+    {
+        using var ledger = March();
+        var file = Path.Combine(ledger.Dir, "邮储.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object?> { ["交易日期"] = new DateTime(2025, 3, 4), ["摘要"] = "承包费", ["收入"] = 1200.00m, ["支出"] = null, ["余额"] = 1200.00m, ["交易流水号"] = "P1" },
+            new Dictionary<string, object?> { ["交易日期"] = new DateTime(2025, 3, 10), ["摘要"] = "办公费", ["收入"] = null, ["支出"] = 300m, ["余额"] = 900m, ["交易流水号"] = "P2" },
+        });
+
+        var imported = ledger.Ok("bank", "import", file, "--account", "10201", "--bank", "psbc");
+        var matched = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03");
+        var unmatched = JsonDocument.Parse(ledger.Ok("bank", "unmatched", "--account", "10201", "--period", "2025-03", "--format", "json")).RootElement;
+
+        Assert.That(imported, Does.Contain("2 lines"));
+        Assert.That(matched, Does.Contain("matched 2 pairs"));
+        Assert.That(unmatched.GetProperty("bank").GetArrayLength() + unmatched.GetProperty("books").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public void Verify_names_a_match_with_a_posting_the_log_does_not_have()
+    {
+        using var ledger = March();
+        ledger.Ok("bank", "import", ledger.WriteFile("st.csv", Header + "2025-03-04,承包费,1200.00,,1200.00,巴特尔,SN001\n"), "--account", "10201");
+        using var store = ledger.Open();
+        var forged = new CollectiveLedger.Core.Bank.PostingKey(new CollectiveLedger.Core.Periods.Period(2025, 3), 9, 1);
+
+        store.Apply("伪造者", _ => CollectiveLedger.Core.Ledger.Decision.Accept(new CollectiveLedger.Core.Bank.BankMatched("10201", "manual", "伪造者",
+            [new CollectiveLedger.Core.Bank.BankMatch(1, forged, new CollectiveLedger.Core.Money.Amount(120000))])));
+        var report = CollectiveLedger.Storage.Verification.LedgerVerifier.Verify(store, []);
+
+        Assert.That(report.Problems.Select(p => p.Message), Has.Some.Contains("voucher line 2025-03/9/1 is no posting on a bank account"));
     }
 
     [Test]
@@ -69,7 +108,7 @@ public class BankStatementTests
 
         Assert.That(again, Does.Contain("already imported"));
         Assert.That(code, Is.EqualTo(1));
-        Assert.That(err, Does.Contain("st2.csv:2 serial").And.Contain("SN002").And.Contain("[BankStatementOverlaps]"));
+        Assert.That(err, Does.Contain("st2.csv:2 流水号").And.Contain("SN002").And.Contain("[BankStatementOverlaps]"));
         Assert.That(ledger.Head(), Is.EqualTo(before), "nothing written");
     }
 
@@ -106,11 +145,11 @@ public class BankStatementTests
         new object[] { Header + "2025-03-04,承包费,1200.00,,1200.00,巴特尔,SN001\n2025-03-0x,办公费,,300.00,900.00,,SN002\n", new[] { "--account", "10201" }, "[DateInvalid]", "st.csv:3 交易日期" },
         new object[] { Header + "2025-03-04,承包费,12.345,,1200.00,巴特尔,SN001\n", new[] { "--account", "10201" }, "[AmountTooManyDecimals]", "st.csv:2 收入金额" },
         new object[] { Header + "2025-03-04,承包费,100.00,50.00,1200.00,巴特尔,SN001\n", new[] { "--account", "10201" }, "[BankLineOneSide]", "st.csv:2" },
-        new object[] { Header + "2025-03-04,承包费,100.00,,1200.00,,SN001\n2025-03-05,承包费,100.00,,1300.00,,SN001\n", new[] { "--account", "10201" }, "[BankSerialRepeated]", "st.csv:3 serial" },
+        new object[] { Header + "2025-03-04,承包费,100.00,,1200.00,,SN001\n2025-03-05,承包费,100.00,,1300.00,,SN001\n", new[] { "--account", "10201" }, "[BankSerialRepeated]", "st.csv:3 流水号" },
         new object[] { "日期,金额\n2025-03-04,1.00\n", new[] { "--account", "10201" }, "[MalformedCsv]", "no header row" },
         new object[] { Header + "2025-03-04,承包费,100.00,,1200.00,,SN001\n", new[] { "--account", "10299" }, "[AccountNotFound]", "10299" },
         new object[] { Header + "2025-03-04,承包费,100.00,,1200.00,,SN001\n", new[] { "--account", "50101" }, "[BankAccountRequired]", "50101" },
-        new object[] { Header + "2099-03-04,承包费,100.00,,1200.00,,SN001\n", new[] { "--account", "10201" }, "[DateInFuture]", "st.csv:2 date" },
+        new object[] { Header + "2099-03-04,承包费,100.00,,1200.00,,SN001\n", new[] { "--account", "10201" }, "[DateInFuture]", "st.csv:2 交易日期" },
     ];
 
     [TestCaseSource(nameof(Refusals))]
