@@ -56,7 +56,7 @@ for k in PRIVATE:  # audit-log.md 14: a random salt in every entry of a kind tha
 STUB = "hash kind leaf seq".split()
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type disclosure.public_url
 disclosure.project_posting_days disclosure.distribution_posting_days disclosure.due_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
-vouchers.attachments_required""".split()
+vouchers.attachments_required bank.match_days""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json")
@@ -592,6 +592,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
         need(k != "vouchers.attachments_required" or v in ("true", "false"), "vouchers.attachments_required must be true or false")
+        need(k != "bank.match_days" or re.fullmatch(r"0|[1-9]|[12][0-9]|3[01]", v), "bank.match_days must be 0..31")
         need(k != "disclosure.public_url" or re.fullmatch(r"(https?://[^\s/?#]+(/[^\s?#]*[^\s?#/])?)?", v), "disclosure.public_url must be an http(s) address without query, fragment or trailing slash")
         need(k not in GUARDED or not consenting(s["settings"]), f"{k} changes by role.change_requested and role.change_approved (7.20) once a committee chair or supervisor exists")
         s["settings"][k] = v

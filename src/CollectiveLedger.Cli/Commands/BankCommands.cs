@@ -32,7 +32,7 @@ public static class BankCommands
 
         var matchAccount = Options.Text("--account", "CODE", "银行存款科目（自动勾对） the bank account (automatic matching)");
         var period = Options.Text("--period", "YYYY-MM", "月份（自动勾对） the month (automatic matching)");
-        var days = Options.Text("--days", "N", "日期相差的天数上限（默认设置 bank.match_days 或 5） the window in days (setting bank.match_days, else 5)");
+        var days = Options.Text("--days", "N", "日期相差的天数上限 0-31（默认设置 bank.match_days 或 5） the window in days, 0-31 (setting bank.match_days, else 5)");
         var line = Options.Text("--line", "ID", "对账单行号（手工勾对） the statement line (manual matching)");
         var voucher = Options.Text("--voucher", "PERIOD/NUMBER[/LINE]", "凭证及分录（手工勾对） the voucher and its line (manual matching)");
         var match = new Command("match", "勾对对账单与账簿：按月自动，或手工指定一行 matches statement lines with postings: a month automatically, or one line by hand")
@@ -139,7 +139,7 @@ public static class BankCommands
         if (account is null || periodText is null) throw new UsageException("--account and --period are required (or --line and --voucher)");
         var period = Context.ParsePeriod(periodText, "--period");
         int? days = daysText is null ? null
-            : int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 366 ? d : throw new UsageException("--days is a whole number of days from 0 to 366");
+            : int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= BankRules.MaxWindowDays ? d : throw new UsageException($"--days is a whole number of days from 0 to {BankRules.MaxWindowDays}");
         using var store = ctx.Open();
         var pairs = 0;
         var decision = store.Apply(ctx.Actor, session =>

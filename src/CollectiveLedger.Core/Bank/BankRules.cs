@@ -25,6 +25,9 @@ public static class BankRules
     /// <summary>The matching window when the setting is not given: five days either side.</summary>
     public const int DefaultWindowDays = 5;
 
+    /// <summary>The widest window the setting takes: a month.</summary>
+    public const int MaxWindowDays = 31;
+
     /// <summary>Whether <paramref name="code"/> is 102 银行存款 or one of its sub-accounts in these books.</summary>
     public static bool IsBankAccount(LedgerState state, string code)
     {

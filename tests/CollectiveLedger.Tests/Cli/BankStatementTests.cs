@@ -201,6 +201,24 @@ public class BankStatementTests
     }
 
     [Test]
+    public void The_window_is_the_setting_bank_match_days_unless_days_is_given()
+    {
+        using var ledger = March();
+        // The receipt was booked on 3 March; the bank has it on the 4th, one day later.
+        ledger.Ok("bank", "import", ledger.WriteFile("st.csv", Header + "2025-03-04,承包费,1200.00,,1200.00,巴特尔,B1\n"), "--account", "10201");
+        ledger.Ok("settings", "set", "bank.match_days", "0");
+
+        var sameDayOnly = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03");
+        var oneDay = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03", "--days", "1");
+        var refused = ledger.Run("settings", "set", "bank.match_days", "40");
+
+        Assert.That(sameDayOnly, Does.Contain("matched 0 pairs"));
+        Assert.That(oneDay, Does.Contain("matched 1 pairs"));
+        Assert.That(refused.Code, Is.EqualTo(1));
+        Assert.That(refused.Err, Does.Contain("0..31"));
+    }
+
+    [Test]
     public void A_reconciliation_that_does_not_balance_says_so_and_exits_1()
     {
         using var ledger = March();
