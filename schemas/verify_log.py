@@ -41,7 +41,9 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "feedback.received": "contact date from item number question scope to", "feedback.answered": "answer by date feedback",
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
         "role.change_requested": "by key value", "role.change_approved": "by key role value",
-        "user.enrolment_issued": "by user", "user.credential_set": "by user via"}
+        "user.enrolment_issued": "by user", "user.credential_set": "by user via",
+        "bank.statement_imported": "account bank file lines sha256", "bank.matched": "account by method pairs",
+        "bank.unmatched": "by line number period voucher_line"}
 PRIVATE = ("member.added", "feedback.received", "user.enrolment_issued", "user.credential_set")  # kinds that hold personal data (audit-log.md 14)
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
@@ -584,6 +586,36 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             attachments_ok(d["voucher"], s)
     elif kind == "voucher.posted":
         post_voucher(d, s)
+        for i, l in enumerate(d["lines"], 1):  # postings on 102 and below, which bank statement lines are matched with (7.22)
+            if l["account"].startswith("102") and d["kind"] != "opening":
+                s["bank_postings"][(d["period"], d["number"], i)] = (l["account"], fen(l["debit"]) - fen(l["credit"]))
+    elif kind == "bank.statement_imported":  # audit-log.md 7.22: lines numbered on, one side each, a serial once per account
+        account, lines = d["account"], d["lines"]
+        need(isinstance(account, str) and account.startswith("102") and account in s["accounts"], f"{account!r} is not a bank deposit account")
+        need(isinstance(lines, list) and len(lines) > 0, "a statement has at least one line")
+        for l in lines:
+            need(isinstance(l, dict) and sorted(l) == ["balance", "counterparty", "date", "id", "income", "payment", "row", "serial", "summary"], "bad statement line keys")
+            need(is_int(l["id"]) and l["id"] == len(s["bank_lines"]) + 1, f"statement line {l['id']!r} must be {len(s['bank_lines']) + 1}")
+            income, payment = fen(l["income"]), fen(l["payment"])
+            need(income >= 0 and payment >= 0 and (income > 0) != (payment > 0), f"statement line {l['id']}: exactly one of income and payment above zero")
+            need(is_date(l["date"]) and isinstance(l["serial"], str) and 1 <= len(l["serial"]) <= 64, f"statement line {l['id']}: bad date or serial")
+            need((account, l["serial"]) not in s["bank_serials"], f"statement line {l['id']}: serial {l['serial']!r} was imported before")
+            fen(l["balance"])
+            s["bank_serials"].add((account, l["serial"]))
+            s["bank_lines"][l["id"]] = (account, income - payment)
+    elif kind == "bank.matched":  # one to one, equal amounts, postings on the account or below it
+        need(d["by"] == e["actor"] and d["method"] in ("auto", "manual"), "by must be the actor; method auto or manual")
+        for p in d["pairs"]:
+            key, line = (p["period"], p["number"], p["voucher_line"]), p["line"]
+            need(line in s["bank_lines"] and s["bank_lines"][line][0] == d["account"], f"statement line {line!r} of {d['account']} does not exist")
+            need(key in s["bank_postings"] and s["bank_postings"][key][0].startswith(d["account"]), f"voucher line {key} is no posting on {d['account']}")
+            need(s["bank_lines"][line][1] == fen(p["amount"]) == s["bank_postings"][key][1], f"statement line {line} and voucher line {key} differ in amount")
+            need(line not in s["bank_matched"] and key not in s["bank_matched"].values(), f"statement line {line} or voucher line {key} is matched already")
+            s["bank_matched"][line] = key
+    elif kind == "bank.unmatched":
+        key = (d["period"], d["number"], d["voucher_line"])
+        need(d["by"] == e["actor"] and s["bank_matched"].get(d["line"]) == key, f"statement line {d['line']!r} is not matched with {key}")
+        s["bank_matched"].pop(d["line"], None)
     elif kind == "setting.changed":
         k, v = d["key"], d["value"]
         need(k in SETTINGS, f"unknown setting {k!r}")
@@ -850,7 +882,7 @@ def verify(log_path, tb_path=None, public=False):
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, plans={}, planners={}, surplus={},
-             enrolments=set(), withheld={})
+             enrolments=set(), withheld={}, bank_lines={}, bank_serials=set(), bank_matched={}, bank_postings={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

@@ -138,6 +138,8 @@ public class BankStatementTests
         Assert.That(log, Does.Contain("bank.unmatched"));
         Assert.That(ledger.Run("verify").Code, Is.EqualTo(0));
         Assert.That(schemaCode, Is.EqualTo(0), "the entries hold to audit-entry.schema.json: " + schemaOutput);
+        var python = Python.VerifyLog(exported);
+        Assert.That(python.Code, Is.EqualTo(0), "schemas/verify_log.py checks the bank kinds too: " + python.Out + python.Err);
     }
 
     private static readonly object[] Refusals =
