@@ -61,7 +61,8 @@ public sealed record BankStatementImported(string Account, string Bank, string F
 
     public override IEnumerable<ProjectedRow> Rows(long seq) =>
     [
-        new("bank_statements", [seq, Account, Bank, File, Sha256, (long)Lines[0].Id, (long)Lines[^1].Id]),
+        // A statement has lines (BankRules); a forged empty one still projects, for verify to name rather than crash on.
+        new("bank_statements", [seq, Account, Bank, File, Sha256, Lines.IsEmpty ? 0L : Lines[0].Id, Lines.IsEmpty ? 0L : Lines[^1].Id]),
         .. Lines.Select(l => new ProjectedRow("bank_lines", [(long)l.Id, seq, l.Account, IsoDate.Format(l.Date), l.Serial, l.Summary,
             l.Income.Fen, l.Payment.Fen, l.Balance.Fen, l.Counterparty, (long)l.Row])),
     ];
