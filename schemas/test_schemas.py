@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover
     jsonschema = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice", "report-notes"]
+SCHEMAS = ["voucher", "accounts", "dimension", "trial-balance", "verify", "audit-entry", "disclosure", "balance-sheet", "income-statement", "project-notice", "report-notes", "bank-map"]
 
 
 def load_schema(name):
@@ -50,6 +50,17 @@ class EverySchema(SchemaTestCase):
             self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
             for example in schema.get("examples", []):
                 self.assertValid(name, example)
+
+
+class BankMap(SchemaTestCase):
+    def test_a_map_has_income_and_payment_or_one_amount_never_both(self):
+        base = {"date": "交易日期", "balance": "余额"}
+        self.assertValid("bank-map", {"columns": dict(base, income="收入", payment="支出")})
+        self.assertValid("bank-map", {"columns": dict(base, amount="发生额")})
+        self.assertInvalid("bank-map", {"columns": dict(base, income="收入")})
+        self.assertInvalid("bank-map", {"columns": dict(base, income="收入", payment="支出", amount="发生额")})
+        self.assertInvalid("bank-map", {"columns": {"date": "交易日期", "amount": "发生额"}})
+        self.assertInvalid("bank-map", {"columns": dict(base, amount="发生额", colour="红")})
 
 
 class VoucherFile(SchemaTestCase):

@@ -42,7 +42,9 @@ KEYS = {"ledger.created": "chart currency format_version ledger_id org org_code 
         "notice.prepared": "by checkpoint content_sha256 date from number scope to", "notice.reviewed": "by content_sha256 date notice opinion",
         "role.change_requested": "by key value", "role.change_approved": "by key role value",
         "user.enrolment_issued": "by user", "user.credential_set": "by user via",
-        "attachment.added": "file_name media_type number pages period sha256 size_bytes"}
+        "attachment.added": "file_name media_type number pages period sha256 size_bytes",
+        "bank.statement_imported": "account bank file lines sha256", "bank.matched": "account by method pairs",
+        "bank.unmatched": "by line number period voucher_line"}
 PRIVATE = ("member.added", "feedback.received", "user.enrolment_issued", "user.credential_set")  # kinds that hold personal data (audit-log.md 14)
 # The asset register's level-1 accounts: cost on 131 132 134 151, accumulated depreciation on 133 152 (audit-log.md 7.9).
 REGISTER = {"131": "cost", "132": "cost", "133": "depreciated", "134": "cost", "151": "cost", "152": "depreciated"}
@@ -57,7 +59,7 @@ for k in PRIVATE:  # audit-log.md 14: a random salt in every entry of a kind tha
 STUB = "hash kind leaf seq".split()
 SETTINGS = """signatory.accountant signatory.committee_chair signatory.supervision_chair disclosure.objection_days disclosure.contact org.type disclosure.public_url
 disclosure.project_posting_days disclosure.distribution_posting_days disclosure.due_days role.reviewer role.finance_lead role.committee_chair role.supervisor role.cashier role.accountant role.auditor role.administrator approval.finance_lead_limit approval.committee_limit
-vouchers.attachments_required""".split()
+vouchers.attachments_required bank.match_days""".split()
 GUARDED = ("role.reviewer", "role.finance_lead", "role.committee_chair", "role.supervisor")  # audit-log.md 7.20
 NAME_SEPARATORS = "、,;，；"  # what separates the names of a role setting (ApprovalPolicy.SplitNames)
 FILE, FORMATS = "format name sha256".split(), ("pdf", "html", "csv", "json", "xlsx")
@@ -585,6 +587,36 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
             attachments_ok(d["voucher"], s)
     elif kind == "voucher.posted":
         post_voucher(d, s)
+        for i, l in enumerate(d["lines"], 1):  # postings on 102 and below, which bank statement lines are matched with (7.23)
+            if l["account"].startswith("102") and d["kind"] != "opening":
+                s["bank_postings"][(d["period"], d["number"], i)] = (l["account"], fen(l["debit"]) - fen(l["credit"]))
+    elif kind == "bank.statement_imported":  # audit-log.md 7.23: lines numbered on, one side each, a serial once per account
+        account, lines = d["account"], d["lines"]
+        need(isinstance(account, str) and account.startswith("102") and account in s["accounts"], f"{account!r} is not a bank deposit account")
+        need(isinstance(lines, list) and len(lines) > 0, "a statement has at least one line")
+        for l in lines:
+            need(isinstance(l, dict) and sorted(l) == ["balance", "counterparty", "date", "id", "income", "payment", "row", "serial", "summary"], "bad statement line keys")
+            need(is_int(l["id"]) and l["id"] == len(s["bank_lines"]) + 1, f"statement line {l['id']!r} must be {len(s['bank_lines']) + 1}")
+            income, payment = fen(l["income"]), fen(l["payment"])
+            need(income >= 0 and payment >= 0 and (income > 0) != (payment > 0), f"statement line {l['id']}: exactly one of income and payment above zero")
+            need(is_date(l["date"]) and isinstance(l["serial"], str) and 1 <= len(l["serial"]) <= 64, f"statement line {l['id']}: bad date or serial")
+            need((account, l["serial"]) not in s["bank_serials"], f"statement line {l['id']}: serial {l['serial']!r} was imported before")
+            fen(l["balance"])
+            s["bank_serials"].add((account, l["serial"]))
+            s["bank_lines"][l["id"]] = (account, income - payment)
+    elif kind == "bank.matched":  # one to one, equal amounts, postings on the account or below it
+        need(d["by"] == e["actor"] and d["method"] in ("auto", "manual"), "by must be the actor; method auto or manual")
+        for p in d["pairs"]:
+            key, line = (p["period"], p["number"], p["voucher_line"]), p["line"]
+            need(line in s["bank_lines"] and s["bank_lines"][line][0] == d["account"], f"statement line {line!r} of {d['account']} does not exist")
+            need(key in s["bank_postings"] and s["bank_postings"][key][0].startswith(d["account"]), f"voucher line {key} is no posting on {d['account']}")
+            need(s["bank_lines"][line][1] == fen(p["amount"]) == s["bank_postings"][key][1], f"statement line {line} and voucher line {key} differ in amount")
+            need(line not in s["bank_matched"] and key not in s["bank_matched"].values(), f"statement line {line} or voucher line {key} is matched already")
+            s["bank_matched"][line] = key
+    elif kind == "bank.unmatched":
+        key = (d["period"], d["number"], d["voucher_line"])
+        need(d["by"] == e["actor"] and s["bank_matched"].get(d["line"]) == key, f"statement line {d['line']!r} is not matched with {key}")
+        s["bank_matched"].pop(d["line"], None)
     elif kind == "setting.changed":
         k, v = d["key"], d["value"]
         need(k in SETTINGS, f"unknown setting {k!r}")
@@ -593,6 +625,7 @@ def check_entry(e, b, prev, seq, s):  # seq: the expected seq
         need(k not in ("disclosure.project_posting_days", "disclosure.distribution_posting_days") or (re.fullmatch(r"\+?[0-9]{1,9}", v) and 10 <= int(v) <= 90),
              "project notice and distribution plan posting days must be 10..90")
         need(k != "vouchers.attachments_required" or v in ("true", "false"), "vouchers.attachments_required must be true or false")
+        need(k != "bank.match_days" or re.fullmatch(r"0|[1-9]|[12][0-9]|3[01]", v), "bank.match_days must be 0..31")
         need(k != "disclosure.public_url" or re.fullmatch(r"(https?://[^\s/?#]+(/[^\s?#]*[^\s?#/])?)?", v), "disclosure.public_url must be an http(s) address without query, fragment or trailing slash")
         need(k not in GUARDED or not consenting(s["settings"]), f"{k} changes by role.change_requested and role.change_approved (7.20) once a committee chair or supervisor exists")
         s["settings"][k] = v
@@ -864,7 +897,7 @@ def verify(log_path, tb_path=None, public=False):
     s = dict(notices=set(), prepared={}, feedback={}, start="9999-99", accounts=set(), parents=set(), fund=set(), member=set(), counterparty=set(), contracts={}, recognized=set(),
              closed=set(), numbers={}, refs=set(), vouchers={}, reversed=set(), attachments={}, net={}, monthly={}, origin=None, settings={}, role_requests={}, keys={}, leaves=[], roots={},
              years_closed=set(), years_opened=set(), closing=None, net_by_year={}, assets={}, depreciated=set(), distributions={}, plans={}, planners={}, surplus={},
-             enrolments=set(), withheld={})
+             enrolments=set(), withheld={}, bank_lines={}, bank_serials=set(), bank_matched={}, bank_postings={})
     prev, expected = "0" * 64, 0
     for n, b in enumerate(lines, 1):
         seq = expected  # named in messages: the entry's own seq once it is known

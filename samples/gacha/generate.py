@@ -12,6 +12,7 @@ The model is the package village/ (see its __init__.py for which module does wha
 writes what it computes.
 """
 
+import os
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ among the sample's files
@@ -19,6 +20,7 @@ sys.dont_write_bytecode = True  # no __pycache__ among the sample's files
 from village.approvals import APPROVAL_STEPS, APPROVED, CASHIER  # noqa: E402 (after the line above)
 from village.asset_register import ASSETS  # noqa: E402
 from village.asset_vouchers import HERD_STEPS, LOSS_CLEARING  # noqa: E402
+from village.bank_statement import FILE as BANK_STATEMENT, bank_statement_csv, expected_reconciliation  # noqa: E402
 from village.books import CLOSING_NUMBERS, NET_INCOME_AND_EXPENSE  # noqa: E402
 from village.chart import ACCOUNTS  # noqa: E402
 from village.chart2004 import LEDGER_2004, balances_2004_csv  # noqa: E402
@@ -29,6 +31,7 @@ from village.fund_usage import fund_usage  # noqa: E402
 from village.members import DETAILS, MEMBERS  # noqa: E402
 from village.money import money  # noqa: E402
 from village.notice_summary import notice_summary  # noqa: E402
+from village import profile  # noqa: E402
 from village.opening import OPENING  # noqa: E402
 from village.output import write_bytes, write_json  # noqa: E402
 from village.register_formats import asset_obj, asset_register_obj  # noqa: E402
@@ -94,6 +97,10 @@ def main():
     write_json("expected/distribution-%d.json" % YEAR, distribution(bs_end["undistributed_surplus"]))
     write_bytes("balances-2004.csv", balances_2004_csv().encode("gb18030"))
     write_json("ledger-2004.json", LEDGER_2004)
+    if profile.OUT == os.path.dirname(os.path.abspath(__file__)):
+        # The sample statement is this gacha's only: samples/township's villages draw other amounts (no cheque of 26 May).
+        write_bytes(BANK_STATEMENT, bank_statement_csv().encode("gb18030"))
+        write_json("expected/bank-reconciliation-2025-05.json", expected_reconciliation())
     read_back()
 
     print("vouchers: opening 1, " + ", ".join("%s %d" % (QUARTERS[q], len(by_file[q])) for q in QUARTERS)

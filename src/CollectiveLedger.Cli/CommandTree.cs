@@ -56,7 +56,7 @@ public sealed class CommandTree
                      PrintCommand.Declare(of), VerifyCommand.Declare(of), NoticesCommand.Declare(of), DiscloseCommand.Declare(of), CheckpointCommand.Declare(of),
                      KeyCommands.Declare(of), SettingsCommand.Declare(of), LogCommands.Declare(of), ExportCommand.Declare(of), DemoCommand.Declare(of),
                      ServeCommand.Declare(of), UserCommands.Declare(of), ReceiptCommands.Declare(of), ProveCommand.Declare(of), WitnessCommands.Declare(of),
-                     RestoreCommand.Declare(of), BackupCommand.Declare(of), VillagesCommand.Declare(of), TemplateCommand.Declare(of),
+                     RestoreCommand.Declare(of), BackupCommand.Declare(of), VillagesCommand.Declare(of), TemplateCommand.Declare(of), BankCommands.Declare(of),
                  })
             Root.Add(command);
         Options.AddWorkbookOut(Root);

@@ -87,6 +87,12 @@ public sealed partial class LedgerStore
         WHERE i.action = 'enrolment_issued'
           AND i.seq = (SELECT MAX(o.seq) FROM user_credentials o WHERE o.user = i.user)
         """;
+    // The bank statements' entries and their matches, replayed onto the state (issue 17): as many as statements and reconciliations.
+    private const string SelectBankEntries = """
+        SELECT entry FROM audit_log
+        WHERE seq IN (SELECT seq FROM bank_statements UNION SELECT seq FROM bank_matches UNION SELECT seq FROM bank_unmatches)
+        ORDER BY seq
+        """;
     private const string SelectSettings = "SELECT key, value FROM settings ORDER BY key, seq";
     private const string SelectYears = "SELECT year, status FROM years ORDER BY year, status";
     private const string SelectKeys = "SELECT name, public_key FROM signing_keys ORDER BY added_seq";
@@ -182,6 +188,8 @@ public sealed partial class LedgerStore
             state.RestoreFeedback((int)number, answered != 0);
         foreach (var (user, by) in _connection.Query<(string, string)>(SelectPendingEnrolments, transaction: tx))
             state.Apply(new EnrolmentIssued(user, by));
+        foreach (var entry in _connection.Query<byte[]>(SelectBankEntries, transaction: tx))
+            state.Apply(ParsedEntry.Parse(entry).Event);
         return state;
     }
 }

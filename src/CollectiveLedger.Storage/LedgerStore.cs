@@ -42,10 +42,14 @@ public sealed partial class LedgerStore : IDisposable
         Credentials = new CredentialTables(this);
         Cosignatures = new WitnessCosignatures(this);
         Attachments = new AttachmentTables(this);
+        Bank = new BankReader(this);
     }
 
     /// <summary>The files of 原始凭证 kept with the vouchers: attaching them, listing them, their bytes.</summary>
     public AttachmentTables Attachments { get; }
+
+    /// <summary>The postings on bank deposit accounts that statements are matched with (issue 17).</summary>
+    public BankReader Bank { get; }
 
     /// <summary>Vouchers, dimensions, the trial balance, account ledgers, voucher search and audit trails.</summary>
     public BooksReader Books { get; }

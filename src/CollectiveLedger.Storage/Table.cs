@@ -69,6 +69,12 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
 
     /// <summary>The files of 原始凭证 kept with each voucher (Schema/023, attachment.added): the bytes are in <see cref="Files"/>.</summary>
     public static readonly Table VoucherAttachments = Define("voucher_attachments", 1, "seq", "period", "number", "sha256", "media_type", "size_bytes", "pages", "file_name");
+    /// <summary>Bank statements, their lines, and the matches made and undone (Schema/024, issue 17).</summary>
+    public static readonly Table BankStatements = Define("bank_statements", 1, "seq", "account", "bank", "file", "sha256", "first_line", "last_line");
+    public static readonly Table BankLines = Define("bank_lines", 1, "id", "seq", "account", "date", "serial", "summary", "income_fen", "payment_fen",
+        "balance_fen", "counterparty", "source_row");
+    public static readonly Table BankMatches = Define("bank_matches", 2, "seq", "line", "period", "number", "voucher_line", "amount_fen", "account", "method", "by");
+    public static readonly Table BankUnmatches = Define("bank_unmatches", 1, "seq", "line", "period", "number", "voucher_line", "by");
 
     /// <summary>Who created every sign-in credential and who issued each enrolment code (Schema/014): names only.</summary>
     public static readonly Table UserCredentials = Define("user_credentials", 1, "seq", "user", "action", "by", "via");
@@ -85,7 +91,8 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     public static readonly IReadOnlyList<Table> All = [Ledger, Accounts, Funds, Members, Counterparties, ClosedPeriods, Vouchers, VoucherLines,
         Settings, SigningKeys, Disclosures, DisclosureFiles, Drafts, DraftSteps, PeriodReopens, RoleChanges, Years,
         Assets, AssetDepreciation, AssetDisposals, HerdChanges, AssetCostChanges, Distributions, DistributionHouseholds, DistributionSteps,
-        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, VoucherAttachments, AccountTurnover, FundDays];
+        Contracts, ContractReceipts, ContractRecognitions, Feedback, FeedbackAnswers, Notices, NoticeReviews, NoticePublications, UserCredentials, VoucherAttachments,
+        BankStatements, BankLines, BankMatches, BankUnmatches, AccountTurnover, FundDays];
 
     /// <summary>
     /// Tables that are not books: no entry writes them, replay does not rebuild them, verify does not

@@ -68,6 +68,13 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
     public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => Readers.VoucherRows.Find(_connection, Transaction, key);
 
+    /// <summary>The postings on bank accounts <paramref name="accounts"/> dated <paramref name="from"/> to <paramref name="to"/>, inside this transaction.</summary>
+    public IReadOnlyList<Core.Bank.BankPosting> BankPostings(IReadOnlyCollection<string> accounts, DateOnly from, DateOnly to) =>
+        Readers.BankReader.Postings(_connection, Transaction, accounts, from, to);
+
+    /// <summary>The voucher line <paramref name="key"/> as a posting (null when there is none, or it is an opening voucher's), inside this transaction.</summary>
+    public Core.Bank.BankPosting? BankPosting(Core.Bank.PostingKey key) => Readers.BankReader.Find(_connection, Transaction, key);
+
     void ILedgerSession.Append(LedgerEvent e) => Append(e);
 
     /// <remarks>

@@ -51,6 +51,12 @@ public sealed class LedgerState
     private readonly HashSet<string> _pendingEnrolments = new(StringComparer.Ordinal);
     private readonly Dictionary<VoucherKey, VoucherKey> _reversedBy = [];
     private readonly Dictionary<VoucherKey, List<string>> _attachments = [];
+    // Bank statements (issue 17): the imported lines and the current matches. It grows with the statement lines
+    // imported (a village's bank transactions), which the matching rules need to know one by one, not with vouchers.
+    private readonly Dictionary<int, Bank.BankStatementLine> _bankLines = [];
+    private readonly Dictionary<(string Account, string Serial), int> _bankSerials = [];
+    private readonly Dictionary<int, Bank.PostingKey> _bankMatches = [];
+    private readonly Dictionary<Bank.PostingKey, int> _matchedPostings = [];
 
     public LedgerCreated Ledger { get; private set; } = null!;
     public DateOnly StartDate => Ledger.StartPeriod.FirstDay;
@@ -203,6 +209,47 @@ public sealed class LedgerState
     /// vocabulary below). Events come from the log, so they are already valid.
     /// </summary>
     public void Apply(LedgerEvent e) => e.ApplyTo(this);
+
+    /// <summary>The number of the last statement line imported (0 before any).</summary>
+    public int LastBankLine { get; private set; }
+
+    public Bank.BankStatementLine? BankLine(int id) => _bankLines.GetValueOrDefault(id);
+
+    /// <summary>The line of <paramref name="account"/>'s statements with the bank's serial <paramref name="serial"/>, if imported.</summary>
+    public Bank.BankStatementLine? BankLineBySerial(string account, string serial) =>
+        _bankSerials.TryGetValue((account, serial), out var id) ? _bankLines[id] : null;
+
+    /// <summary>Every statement line of <paramref name="account"/>, by date then number.</summary>
+    public IEnumerable<Bank.BankStatementLine> BankLinesOf(string account) =>
+        _bankLines.Values.Where(l => l.Account == account).OrderBy(l => l.Date).ThenBy(l => l.Id);
+
+    /// <summary>The posting statement line <paramref name="line"/> is matched with now, if any.</summary>
+    public Bank.PostingKey? BankMatchOf(int line) => _bankMatches.TryGetValue(line, out var key) ? key : null;
+
+    /// <summary>The statement line <paramref name="posting"/> is matched with now, if any.</summary>
+    public int? BankLineMatchedWith(Bank.PostingKey posting) => _matchedPostings.TryGetValue(posting, out var line) ? line : null;
+
+    internal void ImportBankLines(IEnumerable<Bank.BankStatementLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            _bankLines.Add(line.Id, line);
+            _bankSerials.Add((line.Account, line.Serial), line.Id);
+            LastBankLine = Math.Max(LastBankLine, line.Id);
+        }
+    }
+
+    internal void MatchBankLine(int line, Bank.PostingKey posting)
+    {
+        _bankMatches.Add(line, posting);
+        _matchedPostings.Add(posting, line);
+    }
+
+    internal void UnmatchBankLine(int line)
+    {
+        _matchedPostings.Remove(_bankMatches[line]);
+        _bankMatches.Remove(line);
+    }
 
     internal void Start(LedgerCreated c)
     {

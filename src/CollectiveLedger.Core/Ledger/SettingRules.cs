@@ -8,7 +8,7 @@ public static class SettingRules
 {
     public static readonly IReadOnlyList<string> Keys =
         [.. DisclosureSettings.Keys, NoticeDeadlines.DueDaysKey, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys,
-         AttachmentRules.RequiredKey];
+         AttachmentRules.RequiredKey, Bank.BankRules.WindowSetting];
 
     /// <param name="state">The books as they stand, for the confusable-name rule of role holders and for
     /// <see cref="Approval.RoleChangeRules"/> (a second person approves who approves; without state neither rule is applied).</param>
@@ -28,6 +28,10 @@ public static class SettingRules
                 ? Decision.Accept(new SettingChanged(key, days.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{min}..90"));
         }
+        if (key == Bank.BankRules.WindowSetting)
+            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var window) && window <= Bank.BankRules.MaxWindowDays
+                ? Decision.Accept(new SettingChanged(key, window.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"0..{Bank.BankRules.MaxWindowDays}"));
         if (key == AttachmentRules.RequiredKey)
             return value is "true" or "false"
                 ? Decision.Accept(new SettingChanged(key, value))

@@ -11,6 +11,19 @@ public static class Messages
     private static readonly FrozenDictionary<ViolationCode, (string Zh, string En)> Templates =
         new Dictionary<ViolationCode, (string, string)>
         {
+            [ViolationCode.BankAccountRequired] = ("科目 {0} 不是银行存款科目（102 或其下级科目）", "account {0} is not a bank deposit account (102 or a sub-account of it)"),
+            [ViolationCode.BankStatementEmpty] = ("对账单中没有交易行", "the statement has no transaction lines"),
+            [ViolationCode.BankLineOneSide] = ("每行对账单必须且只能有收入或支出之一大于零", "each statement line needs exactly one of income or payment above zero"),
+            [ViolationCode.BankSerialRepeated] = ("流水号 {0} 在文件中重复（第 {1} 行已有）", "serial {0} appears twice in the file (already on line {1})"),
+            [ViolationCode.BankStatementOverlaps] = ("流水号 {0} 已随另一份对账单导入（对账单行 {1}），内容不同或该文件只有部分已导入：对账单重叠，不能导入", "serial {0} was already imported with another statement (statement line {1}) with different content, or only part of this file was: the statements overlap, nothing is imported"),
+            [ViolationCode.BankLineNumbering] = ("对账单行号应从 {0} 起连续编号", "statement lines are numbered on from {0}"),
+            [ViolationCode.BankLineNotFound] = ("对账单行 {0} 不存在", "statement line {0} does not exist"),
+            [ViolationCode.BankPostingNotFound] = ("凭证分录 {0} 不存在", "voucher line {0} does not exist"),
+            [ViolationCode.BankPostingNotOnAccount] = ("凭证分录 {0} 不是记在银行科目 {1} 上的", "voucher line {0} is not posted on the bank account {1}"),
+            [ViolationCode.BankAmountsDiffer] = ("对账单行 {0} 与凭证分录 {1} 的金额不同（{2}；收入对借方，支出对贷方）", "statement line {0} and voucher line {1} differ in amount ({2}; income pairs with a debit, payment with a credit)"),
+            [ViolationCode.BankLineAlreadyMatched] = ("对账单行 {0} 已与凭证分录 {1} 勾对", "statement line {0} is already matched with voucher line {1}"),
+            [ViolationCode.BankPostingAlreadyMatched] = ("凭证分录 {0} 已与对账单行 {1} 勾对", "voucher line {0} is already matched with statement line {1}"),
+            [ViolationCode.BankLineNotMatched] = ("对账单行 {0} 尚未勾对", "statement line {0} is not matched"),
             [ViolationCode.FileNotFound] = ("找不到文件 {0}", "file {0} not found"),
             [ViolationCode.EncodingInvalid] = ("文件不是有效的 {0} 编码；若由中文电子表格软件保存，请加 --encoding gb18030", "the file is not valid {0}; if a Chinese spreadsheet program saved it, add --encoding gb18030"),
             [ViolationCode.MalformedJson] = ("JSON 格式错误：{0}", "malformed JSON: {0}"),

@@ -211,4 +211,19 @@ public enum ViolationCode
     TooManyAttachments,
     AttachmentExists,
     AttachmentImageInvalid,
+
+    // Bank statements and their reconciliation (issue 17, audit-log.md 7.23).
+    BankAccountRequired,
+    BankStatementEmpty,
+    BankLineOneSide,
+    BankSerialRepeated,
+    BankStatementOverlaps,
+    BankLineNumbering,
+    BankLineNotFound,
+    BankPostingNotFound,
+    BankPostingNotOnAccount,
+    BankAmountsDiffer,
+    BankLineAlreadyMatched,
+    BankPostingAlreadyMatched,
+    BankLineNotMatched,
 }

@@ -142,6 +142,7 @@ public static class LedgerVerifier
         private readonly RegisterReplay _assets = RegisterReplay.Assets();
         private readonly RegisterReplay _contracts = RegisterReplay.Contracts();
         private readonly DistributionReplay _distributions = new();
+        private readonly BankReplay _bank = new();
         private long _expectedSeq;
         private string _prev = Sha256Hex.Zero;
         private (long Seq, string Hash)? _head;
@@ -197,6 +198,8 @@ public static class LedgerVerifier
             foreach (var message in _contracts.Check(entry, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             foreach (var message in _distributions.Check(entry.Event, _state))
+                run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
+            foreach (var message in _bank.Check(entry.Event, _state))
                 run.Add(new VerifyProblem(VerifyProblem.Replay, p.Seq, message));
             if (entry.Event is DisclosurePublished published) CheckPublishedCheckpoint(p.Seq, published.Checkpoint);
             if (entry.Event is AttachmentAdded attached) _files.TryAdd(attached.Sha256, (p.Seq, attached.SizeBytes));

@@ -517,7 +517,7 @@ public class DistributionTests
         using var ledger = ClosedYear();
         PlanApprovePost(ledger);
         var before = ledger.Ok("distribution", "show", "--year", "2025", "--format", "json");
-        // The three tables as versions 6 and 16 left them (keyed by year), holding the same rows, and the file at version 20 (without 22's witness cosignatures and 23's attachment tables).
+        // The three tables as versions 6 and 16 left them (keyed by year), holding the same rows, and the file at version 20 (without 22's witness cosignatures and 23's attachment tables nor 24's bank statements).
         ledger.Sql("""
             PRAGMA foreign_keys = OFF;
             CREATE TABLE d_old (year INTEGER PRIMARY KEY, planned_seq INTEGER NOT NULL, by TEXT NOT NULL, reserve_percent INTEGER NOT NULL,
@@ -534,6 +534,7 @@ public class DistributionTests
             DROP TABLE distribution_steps; DROP TABLE distribution_households; DROP TABLE distributions;
             ALTER TABLE d_old RENAME TO distributions; ALTER TABLE h_old RENAME TO distribution_households; ALTER TABLE s_old RENAME TO distribution_steps;
             DROP TABLE witness_cosignatures; DROP TABLE voucher_attachments; DROP TABLE attachment_files;
+            DROP TABLE bank_unmatches; DROP TABLE bank_matches; DROP TABLE bank_lines; DROP TABLE bank_statements;
             PRAGMA user_version = 20;
             """);
 

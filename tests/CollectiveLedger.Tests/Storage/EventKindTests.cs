@@ -84,7 +84,8 @@ public class EventKindTests
         var state = Replay(store, out var seen, out var draft);
         var firstSample = _demo.Head().Count;
 
-        var samples = SamplesOfKindsTheDemoLacks(state, seen.Keys, draft).ToList();
+        var bankPosting = store.Bank.Postings(["10201"], state.StartDate, state.StartDate.AddYears(1)).First(p => !p.Net.IsZero);
+        var samples = SamplesOfKindsTheDemoLacks(state, seen.Keys, draft, bankPosting).ToList();
         foreach (var sample in samples)
         {
             // A file's entry goes in with its file (the bytes are kept beside the log, in the entry's transaction).
@@ -146,8 +147,12 @@ public class EventKindTests
     /// drafts, months, assets and notices. They skip some of the rules (nobody approved the reopening,
     /// no voucher follows the disposal), which verify names; their rows must still be the tables'.
     /// </summary>
-    private static IEnumerable<LedgerEvent> SamplesOfKindsTheDemoLacks(LedgerState state, IEnumerable<string> seen, CollectiveLedger.Core.Vouchers.Voucher? draft)
+    /// <param name="bankPosting">A posting of the sample village on its bank account, which the bank samples import and match.</param>
+    private static IEnumerable<LedgerEvent> SamplesOfKindsTheDemoLacks(LedgerState state, IEnumerable<string> seen, CollectiveLedger.Core.Vouchers.Voucher? draft,
+        CollectiveLedger.Core.Bank.BankPosting bankPosting)
     {
+        var bankLine = new CollectiveLedger.Core.Bank.BankStatementLine(state.LastBankLine + 1, "10201", bankPosting.Date, "样例-0001", "样例",
+            bankPosting.Net.IsNegative ? Amount.Zero : bankPosting.Net, bankPosting.Net.IsNegative ? -bankPosting.Net : Amount.Zero, bankPosting.Net, "样例户", 2);
         var lastClosed = state.LastClosed ?? throw new InvalidOperationException("the sample village closes months");
         var drafted = new VoucherDrafted(state.LastDraftId + 1, draft ?? throw new InvalidOperationException("the sample village drafts vouchers"), "样例", null);
         var asset = state.Assets.First(a => a.Active).Asset;
@@ -169,6 +174,10 @@ public class EventKindTests
             new EnrolmentIssued("新人", "样例"),
             new CredentialSet("新人", "新人", CredentialSet.Enrolment),
             new AttachmentAdded(unreversed, Sha256Hex.Of(SamplePdf), AttachmentFileRules.Pdf, SamplePdf.Length, 1, "样例.pdf"),
+            new CollectiveLedger.Core.Bank.BankStatementImported("10201", "rcc", "样例.csv", new string('a', 64), [bankLine]),
+            new CollectiveLedger.Core.Bank.BankMatched("10201", CollectiveLedger.Core.Bank.BankMatched.Manual, "样例",
+                [new CollectiveLedger.Core.Bank.BankMatch(bankLine.Id, bankPosting.Key, bankPosting.Net)]),
+            new CollectiveLedger.Core.Bank.BankUnmatched(bankLine.Id, bankPosting.Key, "样例"),
         };
         // Those the village lacks, and the steps their drafts need.
         var lacking = EventKinds.All.Select(k => k.Name).Except(seen).ToHashSet(StringComparer.Ordinal);

@@ -67,11 +67,12 @@ public class TurnoverTests
         var fundDays = FundDays(ledger);
         // The file as version 10 left it: no table, no trigger, no index (nor version 12's notice tables, nor 13's session stamp, nor 14's credential tables, nor 15's role changes,
         // nor 16's distribution columns and relaxed CHECK, nor 17's nominal assets, nor 18's fund days, nor 19's herd cost moves and register view,
-        // nor 20's attachments_reason, nor 22's witness cosignatures, nor 23's attachment tables; the distribution tables keep version 21's keys by plan, which 21 rebuilds again from what 16 gives back).
+        // nor 20's attachments_reason, nor 22's witness cosignatures, nor 23's attachment tables, nor 24's bank statements; the distribution tables keep version 21's keys by plan, which 21 rebuilds again from what 16 gives back).
         ledger.Sql("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, '(undistributed_fen < total_shares OR to_share_fen IS NOT NULL))', " +
             "'undistributed_fen < total_shares)') WHERE name = 'distributions'; PRAGMA writable_schema = RESET;");
         ledger.Sql("ALTER TABLE distributions DROP COLUMN to_share_fen; ALTER TABLE distributions DROP COLUMN reserve_base_fen; ALTER TABLE distribution_steps DROP COLUMN reserve_account; " +
             "ALTER TABLE assets DROP COLUMN nominal; ALTER TABLE vouchers DROP COLUMN attachments_reason; DROP TABLE role_changes; DROP TABLE user_credentials; DROP TABLE enrolment_codes; ALTER TABLE credentials DROP COLUMN session_stamp; DROP TABLE notice_publications; DROP TABLE notice_reviews; DROP TABLE notices; " +
+            "DROP TABLE bank_unmatches; DROP TABLE bank_matches; DROP TABLE bank_lines; DROP TABLE bank_statements; " +
             "DROP TABLE voucher_attachments; DROP TABLE attachment_files; DROP TRIGGER voucher_lines_fund_days; DROP TABLE fund_days; DROP TABLE witness_cosignatures; DROP TRIGGER voucher_lines_turnover; DROP TABLE account_turnover; DROP INDEX voucher_lines_fund; PRAGMA user_version = 10;");
         var view005 = File.ReadAllText(Path.Combine(TestLedger.RepoRoot, "src", "CollectiveLedger.Storage", "Schema", "005-assets.sql"));
         ledger.Sql("DROP VIEW asset_register; DROP TABLE asset_cost_changes; " + view005[view005.IndexOf("CREATE VIEW asset_register", StringComparison.Ordinal)..]);

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using CollectiveLedger.Core.Bank;
+using CollectiveLedger.Core.Money;
+using CollectiveLedger.Core.Periods;
+using CollectiveLedger.Core.Validation;
+using MiniExcelLibs;
+
+namespace CollectiveLedger.Import;
+
+/// <summary>
+/// Reads a bank statement (银行对账单) saved as CSV (UTF-8 or GB18030) or as .xlsx (the first sheet, MiniExcel)
+/// with a <see cref="BankColumnMap"/>. Title rows above the header (bank, account, period) are skipped: the
+/// header is the first row naming the map's date column. After it, each row with a date is a line; a row
+/// whose first text says 合计 (a total), or an empty row, is skipped. Dates may be 2025-03-05, 2025/3/5,
+/// 2025.03.05, 20250305 (a time after them is dropped) or Excel dates; amounts may carry thousands
+/// separators and a ¥ sign, and an empty amount or "-" is zero. A line without a serial (流水号) gets one
+/// made of its date, amount and balance, so the same line read again has the same serial. Every problem is
+/// collected, each naming the file, line and column; the lines come back only when there is none.
+/// </summary>
+public static class BankStatementReader
+{
+    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, BankColumnMap map, ICollection<Violation> problems) =>
+        Read(path, encoding, map, problems, out _);
+
+    /// <param name="headers">The header text of each field's column in the file (for naming a column in Core's messages, which know the fields).</param>
+    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, BankColumnMap map, ICollection<Violation> problems,
+        out IReadOnlyDictionary<string, string> headers)
+    {
+        headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var file = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            problems.Add(new Violation(ViolationCode.FileNotFound, new Place(File: file), path));
+            return [];
+        }
+        List<(int Line, List<string> Cells)> rows;
+        try
+        {
+            rows = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(path) : ReadCsv(path, encoding);
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(new Violation(ViolationCode.EncodingInvalid, new Place(File: file), encoding.Name()));
+            return [];
+        }
+        catch (FormatException e)
+        {
+            problems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: file), e.Message));
+            return [];
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+        {
+            problems.Add(new Violation(ViolationCode.FieldInvalid, new Place(File: file), "xlsx", e.Message));
+            return [];
+        }
+        var before = problems.Count;
+        var lines = Lines(file, rows, map, problems, out var at);
+        if (at is not null) headers = at.ToDictionary(a => a.Key, a => a.Value.Header, StringComparer.Ordinal);
+        return problems.Count == before ? lines : [];
+    }
+
+    private static List<(int, List<string>)> ReadCsv(string path, InputEncoding encoding)
+    {
+        using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
+        return [.. CsvRecords.Read(reader)];
+    }
+
+    /// <summary>The first sheet's rows as text, numbered as Excel numbers them.</summary>
+    private static List<(int, List<string>)> ReadXlsx(string path)
+    {
+        var rows = new List<(int, List<string>)>();
+        var number = 0;
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false))
+        {
+            number++;
+            rows.Add((number, row.Values.Select(Text).ToList()));
+        }
+        return rows;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double x => ((decimal)x).ToString(CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static List<BankStatementLine> Lines(string file, List<(int Line, List<string> Cells)> rows, BankColumnMap map, ICollection<Violation> problems,
+        out Dictionary<string, (int Index, string Header)>? at)
+    {
+        var lines = new List<BankStatementLine>();
+        at = null;
+        foreach (var (number, cells) in rows)
+        {
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (at is null)
+            {
+                at = Header(cells, map);
+                continue;
+            }
+            var columns = at;
+            string Cell(string field) => columns.TryGetValue(field, out var c) && c.Index < cells.Count ? cells[c.Index].Trim() : "";
+            Place PlaceOf(string field) => new(File: file, Line: number, Field: columns.TryGetValue(field, out var c) ? c.Header : field);
+            var first = cells.First(c => !string.IsNullOrWhiteSpace(c)).Trim();
+            if (first.Contains("合计", StringComparison.Ordinal) || first.Contains("总计", StringComparison.Ordinal)) continue;
+            var before = problems.Count;
+            var date = ParseDate(Cell("date"), PlaceOf("date"), problems);
+            Amount income, payment;
+            if (at.ContainsKey("amount"))
+            {
+                var signed = ParseAmount(Cell("amount"), PlaceOf("amount"), problems, allowNegative: true);
+                (income, payment) = signed.IsNegative ? (Amount.Zero, -signed) : (signed, Amount.Zero);
+            }
+            else
+            {
+                income = ParseAmount(Cell("income"), PlaceOf("income"), problems, allowNegative: false);
+                payment = ParseAmount(Cell("payment"), PlaceOf("payment"), problems, allowNegative: false);
+            }
+            var balanceText = Cell("balance");
+            if (balanceText.Length == 0) problems.Add(new Violation(ViolationCode.FieldMissing, PlaceOf("balance"), at["balance"].Header));
+            var balance = balanceText.Length == 0 ? Amount.Zero : ParseAmount(balanceText, PlaceOf("balance"), problems, allowNegative: true);
+            var summary = TextRules.Clean(Cell("summary"), TextRules.SummaryMax, PlaceOf("summary"), problems) ?? "";
+            var counterpartyText = Cell("counterparty");
+            var counterparty = counterpartyText.Length == 0 ? null : TextRules.Clean(counterpartyText, TextRules.SummaryMax, PlaceOf("counterparty"), problems);
+            var serial = Cell("serial");
+            if (serial.Length == 0 && date is { } d)
+                serial = string.Create(CultureInfo.InvariantCulture, $"{d:yyyyMMdd}/{(income - payment)}/{balance}");
+            serial = TextRules.Clean(serial, TextRules.RefMax, PlaceOf("serial"), problems) ?? "";
+            if (problems.Count > before || date is null) continue;
+            lines.Add(new BankStatementLine(0, "", date.Value, serial, summary, income, payment, balance, counterparty, number));
+        }
+        if (at is null)
+        {
+            var names = string.Join(", ", map.Columns.Select(c => $"{c.Key} ({c.Value[0]})"));
+            problems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: file, Line: 1),
+                $"no header row naming the columns {names} was found (--bank rcc|psbc|abc, or --map FILE for another layout)"));
+        }
+        return lines;
+    }
+
+    /// <summary>The columns a header row gives the map's fields, or null when the row is no header (a title row above it).</summary>
+    private static Dictionary<string, (int, string)>? Header(List<string> cells, BankColumnMap map)
+    {
+        var header = cells.Select(c => c.Trim()).ToList();
+        var at = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
+        foreach (var (field, names) in map.Columns)
+            foreach (var name in names)
+                if (header.IndexOf(name) is var i and >= 0)
+                {
+                    at[field] = (i, name);
+                    break;
+                }
+        var amounts = at.ContainsKey("amount") || at.ContainsKey("income") && at.ContainsKey("payment");
+        return at.ContainsKey("date") && at.ContainsKey("balance") && amounts ? at : null;
+    }
+
+    private static DateOnly? ParseDate(string text, Place place, ICollection<Violation> problems)
+    {
+        var t = text.Trim();
+        var space = t.IndexOfAny([' ', 'T']);
+        if (space > 0) t = t[..space];
+        if (t.Length is 5 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        string[] formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyy.MM.dd", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
+        if (DateOnly.TryParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        problems.Add(new Violation(ViolationCode.DateInvalid, place, text));
+        return null;
+    }
+
+    private static Amount ParseAmount(string text, Place place, ICollection<Violation> problems, bool allowNegative)
+    {
+        var t = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal)
+            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal).Trim();
+        if (t.Length == 0 || t == "-") return Amount.Zero;
+        if (t.StartsWith('+')) t = t[1..];
+        switch (Amount.TryParse(t, allowNegative, out var amount))
+        {
+            case AmountParse.Ok: return amount;
+            case AmountParse.TooManyDecimals: problems.Add(new Violation(ViolationCode.AmountTooManyDecimals, place, text)); break;
+            case AmountParse.NotPositive: problems.Add(new Violation(ViolationCode.AmountNotPositive, place, text)); break;
+            case AmountParse.TooLarge: problems.Add(new Violation(ViolationCode.AmountTooLarge, place, text, Amount.MaxLine.ToString())); break;
+            default: problems.Add(new Violation(ViolationCode.AmountInvalid, place, text)); break;
+        }
+        return Amount.Zero;
+    }
+}
