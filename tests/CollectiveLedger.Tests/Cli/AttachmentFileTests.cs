@@ -63,7 +63,7 @@ public class AttachmentFileTests
             Assert.That(ReceiptPhotos.Holds(kept, ReceiptPhotos.GpsLatitude) || ReceiptPhotos.Holds(kept, "Exif"u8), Is.False, "kept without its EXIF and GPS position");
         }
         Assert.That(stdout, Does.Contain(photo.GetProperty("sha256").GetString()));
-        var shown = ledger.Ok("vouchers", "show", "1", "--period", "2025-03");
+        var shown = ledger.Ok("vouchers", "show", "1", "--period", "2025-03", "--format", "table");
         Assert.That(shown, Does.Contain("附件 2 张，已存 2 个文件").And.Contain("IMG_0001.jpg").And.Contain("发票.pdf"));
         Assert.That(ledger.Run("verify").Code, Is.Zero);
         var exported = Path.Combine(ledger.Dir, "log.jsonl");
@@ -169,7 +169,7 @@ public class AttachmentFileTests
         Assert.That(restored.Code, Is.Zero, restored.Err);
         Assert.That(with.Head(), Is.EqualTo(ledger.Head()));
         Assert.That(with.Run("verify").Code, Is.Zero);
-        Assert.That(with.Ok("vouchers", "show", "1", "--period", "2025-03"), Does.Contain("已存 2 个文件"));
+        Assert.That(with.Ok("vouchers", "show", "1", "--period", "2025-03", "--format", "table"), Does.Contain("已存 2 个文件"));
     }
 
     [Test]

@@ -195,7 +195,7 @@ public class BankStatementTests
 
         ledger.Ok("bank", "import", file, "--account", "10201", "--map", map);
         var matched = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03");
-        var (code, table, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-03");
+        var (code, table, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-03", "--format", "table");
 
         Assert.That(matched, Does.Contain("matched 2 pairs"));
         Assert.That(code, Is.EqualTo(0), err);
@@ -228,7 +228,7 @@ public class BankStatementTests
         ledger.Ok("bank", "import", ledger.WriteFile("st.csv", Header + "2025-03-04,承包费,1200.00,,2200.00,巴特尔,SN001\n"), "--account", "10201");
         ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03");
 
-        var (code, table, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-03");
+        var (code, table, err) = ledger.Run("bank", "reconcile", "--account", "10201", "--period", "2025-03", "--format", "table");
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(table, Does.Contain("DOES NOT BALANCE").And.Contain("2,200.00"));

@@ -71,6 +71,7 @@ public class CommandLineTests
         var info = new System.Diagnostics.ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in (string[])["-q", "-e", "-c", string.Join(' ', words.Select(Quote)), "/dev/null"]) info.ArgumentList.Add(a);
         TestClock.Set(info);
+        info.Environment["SHELL"] = "/bin/sh"; // script(1) runs the command with $SHELL; bash warns on the pty when the locale is not installed
         using var p = System.Diagnostics.Process.Start(info)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
