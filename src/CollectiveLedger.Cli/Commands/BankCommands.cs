@@ -147,7 +147,7 @@ public static class BankCommands
             var state = session.State;
             if (BankRules.CheckAccount(account, state, new Place(Field: "--account")) is { } wrong) return Decision.Reject(wrong);
             var window = BankRules.WindowDays(state, days);
-            var postings = session.BankPostings(AccountsUnder(state, account), period.FirstDay.AddDays(-window), period.LastDay.AddDays(window));
+            var postings = session.BankPostings(BankRules.AccountsUnder(state, account), period.FirstDay.AddDays(-window), period.LastDay.AddDays(window));
             var decided = BankRules.AutoMatch(account, period, window, postings, session.Actor, state);
             pairs = decided?.Event is BankMatched m ? m.Pairs.Length : 0;
             return decided ?? Decision.Reject();
@@ -161,22 +161,12 @@ public static class BankCommands
     /// A voucher given without its line: its line on the statement line's account with the statement line's amount, not
     /// yet matched; else its first line on the account (the rule then names the difference); null when it has none.
     /// </summary>
-    private static BankPosting? FindLine(WriteSession session, Period period, int number, int lineId)
-    {
-        if (session.State.BankLine(lineId) is not { } line || session.FindVoucher(new VoucherKey(period, number)) is not { } stored) return null;
-        for (var i = 0; i < stored.Voucher.Lines.Length; i++)
-        {
-            var key = new PostingKey(period, number, i + 1);
-            if (BankRules.IsUnder(session.State, stored.Voucher.Lines[i].Account, line.Account) && session.BankPosting(key) is { } posting
-                && posting.Net == line.Net && session.State.BankLineMatchedWith(key) is null)
-                return posting;
-        }
-        // None fits: the voucher's first line on the account, so that the rule says what is wrong with it.
-        for (var i = 0; i < stored.Voucher.Lines.Length; i++)
-            if (BankRules.IsUnder(session.State, stored.Voucher.Lines[i].Account, line.Account) && session.BankPosting(new PostingKey(period, number, i + 1)) is { } posting)
-                return posting;
-        return null;
-    }
+    /// <summary>Voucher <paramref name="number"/>'s postings as the books hold them; Core picks the one statement line <paramref name="lineId"/> goes with.</summary>
+    private static BankPosting? FindLine(WriteSession session, Period period, int number, int lineId) =>
+        session.FindVoucher(new VoucherKey(period, number)) is { } stored
+            ? BankRules.PostingFor(lineId, Enumerable.Range(1, stored.Voucher.Lines.Length)
+                .Select(i => session.BankPosting(new PostingKey(period, number, i))).OfType<BankPosting>(), session.State)
+            : null;
 
     private static int Unmatch(Context ctx, string lineText)
     {
@@ -223,7 +213,7 @@ public static class BankCommands
             ctx.Reject([wrong]);
             return null;
         }
-        var accounts = AccountsUnder(state, account);
+        var accounts = BankRules.AccountsUnder(state, account);
         // Every posting: one matched with a statement line may be dated before the statement's first day.
         var postings = state.BankLinesOf(account).Any() ? store.Bank.Postings(accounts, DateOnly.MinValue, DateOnly.MaxValue) : [];
         var balances = state.BalancesAtEndOf(period);
@@ -236,9 +226,6 @@ public static class BankCommands
     }
 
     /// <summary>The account and its sub-accounts, whose postings count for it.</summary>
-    private static List<string> AccountsUnder(LedgerState state, string account) =>
-        [.. state.Accounts.Keys.Where(code => BankRules.IsUnder(state, code, account)).Order(StringComparer.Ordinal)];
-
     private static int ParseLine(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var line) && line >= 1 ? line : throw new UsageException($"--line is a statement line's number, not '{text}'");
 

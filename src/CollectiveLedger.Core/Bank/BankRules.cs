@@ -44,6 +44,23 @@ public static class BankRules
         return false;
     }
 
+    /// <summary>The accounts a statement of <paramref name="account"/> covers: it and its sub-accounts, in code order.</summary>
+    public static IReadOnlyList<string> AccountsUnder(LedgerState state, string account) =>
+        [.. state.Accounts.Keys.Where(code => IsUnder(state, code, account)).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The posting of a voucher that statement line <paramref name="lineId"/> is matched with when no voucher line is named
+    /// (<c>bank match --line ID --voucher PERIOD/NUMBER</c>): the first of <paramref name="voucherPostings"/> on the line's
+    /// account with the line's signed amount and not matched yet; else the first on the account, so that <see cref="Match"/>
+    /// says what is wrong with it; null when the line is unknown or the voucher has none on the account.
+    /// </summary>
+    public static BankPosting? PostingFor(int lineId, IEnumerable<BankPosting> voucherPostings, LedgerState state)
+    {
+        if (state.BankLine(lineId) is not { } line) return null;
+        var onAccount = voucherPostings.Where(p => IsUnder(state, p.Account, line.Account)).ToList();
+        return onAccount.FirstOrDefault(p => p.Net == line.Net && state.BankLineMatchedWith(p.Key) is null) ?? onAccount.FirstOrDefault();
+    }
+
     /// <summary>The window of <c>bank match</c>: <c>--days</c>, else the setting, else <see cref="DefaultWindowDays"/>.</summary>
     public static int WindowDays(LedgerState state, int? days) =>
         days ?? (int.TryParse(state.Setting(WindowSetting), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : DefaultWindowDays);
