@@ -25,10 +25,19 @@ public static class WebWorkspace
     public const string AuthCookie = "cledger-auth";
     public const string RateLimitedPolicy = "sign-in-and-feedback";
 
+    /// <summary>Pool threads made without waiting: the requests served at once before the pool has to grow slowly.</summary>
+    private const int MinThreads = 128;
+
     /// <summary>The host, not yet started: Kestrel on <paramref name="urls"/> (tests swap in their own server).</summary>
     public static IHostBuilder CreateHostBuilder(WorkspaceOptions options, params string[] urls)
     {
         var bindings = urls.Length == 0 ? [WorkspaceOptions.DefaultUrl] : urls;
+        // Every request reads and writes the books synchronously on a pool thread, and opening a PostgreSQL
+        // connection finishes on another pool thread: with the pool grown only as fast as the runtime adds
+        // threads (one or two a second), fifty sign-ins at once starved it until connections timed out. The
+        // threads a burst needs are made at once instead.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), io);
         return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             // The host's own "failed to start" (a port in use) is thrown to the command, which says it in one line.

@@ -185,11 +185,7 @@ public static partial class Server
         var connection = new NpgsqlConnection(ConnectionString(db));
         try
         {
-            // A few at a time: a burst of requests (fifty sign-ins at once) each starting a server process at the
-            // same moment was refused mid-handshake; queued here, they wait their turn instead.
-            Opening.Wait();
-            try { connection.Open(); }
-            finally { Opening.Release(); }
+            connection.Open();
             // A writer waits for another writer of its village as long as a SQLite writer does (busy_timeout).
             connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '{lockWait}s'");
             return connection;
@@ -276,8 +272,6 @@ public static partial class Server
         NpgsqlException => true, // no answer: the socket closed or timed out
         _ => false,
     };
-
-    private static readonly SemaphoreSlim Opening = new(8);
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,40}$")]
     private static partial Regex VillageCode();
