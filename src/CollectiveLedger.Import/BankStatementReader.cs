@@ -63,6 +63,34 @@ public static class BankStatementReader
         return problems.Count == before ? lines : [];
     }
 
+    /// <summary>
+    /// Reads with the first of <paramref name="maps"/> whose header the file has (<c>bank import</c> without <c>--bank</c>
+    /// tries each built-in layout), or with the one map given; <paramref name="used"/> is the map read with.
+    /// </summary>
+    public static IReadOnlyList<BankStatementLine> Read(string path, InputEncoding encoding, IReadOnlyList<BankColumnMap> maps, ICollection<Violation> problems,
+        out IReadOnlyDictionary<string, string> headers, out BankColumnMap used)
+    {
+        List<Violation> found = [];
+        IReadOnlyList<BankStatementLine> lines = [];
+        headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        used = maps[0];
+        foreach (var map in maps)
+        {
+            found = [];
+            lines = Read(path, encoding, map, found, out headers);
+            used = map;
+            if (!found.Any(p => p.Code == ViolationCode.MalformedCsv && p.Args[0].StartsWith(NoHeader, StringComparison.Ordinal))) break;
+        }
+        foreach (var problem in found) problems.Add(problem);
+        return lines;
+    }
+
+    /// <summary>Core names a line's fields by their keys (date, serial...); the file names its columns by their headers: each violation with its column's header.</summary>
+    public static IEnumerable<Violation> NamingColumns(IEnumerable<Violation> violations, IReadOnlyDictionary<string, string> headers) =>
+        violations.Select(v => v.Place.Field is { } field && headers.TryGetValue(field, out var header) ? v with { Place = v.Place with { Field = header } } : v);
+
+    private const string NoHeader = "no header";
+
     private static List<(int, List<string>)> ReadCsv(string path, InputEncoding encoding)
     {
         using var reader = new StreamReader(InputEncodings.OpenAsUtf8(path, encoding), Encoding.UTF8);
@@ -137,7 +165,7 @@ public static class BankStatementReader
         {
             var names = string.Join(", ", map.Columns.Select(c => $"{c.Key} ({c.Value[0]})"));
             problems.Add(new Violation(ViolationCode.MalformedCsv, new Place(File: file, Line: 1),
-                $"no header row naming the columns {names} was found (--bank rcc|psbc|abc, or --map FILE for another layout)"));
+                $"{NoHeader} row naming the columns {names} was found (--bank rcc|psbc|abc, or --map FILE for another layout)"));
         }
         return lines;
     }
