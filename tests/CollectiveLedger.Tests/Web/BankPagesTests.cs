@@ -125,7 +125,7 @@ public class BankPagesTests
     }
 
     [Test]
-    public async Task An_auditor_sees_the_reconciliation_but_cannot_import_match_or_unmatch_and_a_cashier_cannot_open_the_page()
+    public async Task An_auditor_sees_the_reconciliation_and_downloads_it_as_the_command_lines_workbook_but_cannot_import_match_or_unmatch_and_a_cashier_cannot_open_the_page()
     {
         using var workspace = new Workspace();
         workspace.Ledger.Ok("vouchers", "import", workspace.Ledger.WriteFile("v.json",
@@ -133,7 +133,7 @@ public class BankPagesTests
         var accountant = await workspace.SignedIn("会计");
         var auditor = await workspace.SignedIn("审计");
         var cashier = await workspace.SignedIn("出纳");
-        var imported = await Upload(accountant, "st.csv", "交易日期,摘要,收入金额,支出金额,余额,流水号\n2025-03-04,承包费,1200.00,,1200.00,S1\n"u8.ToArray());
+        var imported = await Upload(accountant, "st.csv", "交易日期,摘要,收入金额,支出金额,余额,流水号\n2025-03-03,承包费,1200.00,,1200.00,S1\n"u8.ToArray());
         var before = workspace.Ledger.Head();
 
         var (status, html) = await auditor.Page("/staff/bank?account=10201&period=2025-03");
@@ -141,12 +141,22 @@ public class BankPagesTests
         var match = await auditor.PostForm("/staff/bank?handler=Match", new() { ["account"] = "10201", ["period"] = "2025-03", ["line"] = "1", ["posting"] = "2025-03/1/1" }, "/staff/bank");
         var auto = await auditor.PostForm("/staff/bank?handler=AutoMatch", new() { ["account"] = "10201", ["period"] = "2025-03" }, "/staff/bank");
         var byCashier = await cashier.GetAsync("/staff/bank");
+        var xlsx = await auditor.GetAsync("/staff/bank?handler=xlsx&account=10201&period=2025-03");
+        var cli = Path.Combine(workspace.Options.Folder(), "调节表.xlsx");
+        workspace.Ledger.Ok("bank", "reconcile", "--account", "10201", "--period", "2025-03", "--format", "xlsx", "--out", cli);
 
         Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Contain("银行存款余额调节表").And.Contain("承包费").And.Not.Contain("import-statement").And.Not.Contain("button type=\"submit\" class=\"match\""));
         Assert.That((upload.StatusCode, match.StatusCode, auto.StatusCode), Is.EqualTo((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)));
         Assert.That(byCashier.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(xlsx.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var web = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var command = MiniExcelLibs.MiniExcel.Query(cli, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.That(web.Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))),
+            Is.EqualTo(command.Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))),
+            "the workbook is the one `bank reconcile --format xlsx` writes");
+        Assert.That(Convert.ToDecimal(web[0]["金额 amount"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(1200m), "amounts are numbers");
         Assert.That(workspace.Ledger.Head(), Is.EqualTo(before), "nothing written by the auditor");
     }
 }
