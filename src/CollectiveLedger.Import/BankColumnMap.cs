@@ -48,6 +48,9 @@ public sealed record BankColumnMap(string Bank, IReadOnlyDictionary<string, stri
     });
 
     /// <summary><c>--bank rcc|psbc|abc</c>; null for another name.</summary>
+    /// <summary>The built-in layouts, in the order a file's header is tried against them when no layout is given.</summary>
+    public static IReadOnlyList<BankColumnMap> BuiltIn => [Rcc, Psbc, Abc];
+
     public static BankColumnMap? Named(string name) => name switch { "rcc" => Rcc, "psbc" => Psbc, "abc" => Abc, _ => null };
 
     /// <summary>

@@ -57,6 +57,15 @@ public static class BankReports
             forDisplay ? $"银行存款余额调节表 bank reconciliation {r.Account} {r.AccountName} {r.Period}" : null);
     }
 
+    /// <summary>The 调节表 as the printable PDF of <c>bank reconcile --pdf</c> and of the workspace's bank page.</summary>
+    public static byte[] ReconciliationPdf(BankReconciliation r, string org, string fontPath, DateTimeOffset date) =>
+        GridPdf.Render(Reconciliation(r, forDisplay: true) with { Title = null }, $"银行存款余额调节表 {r.Account} {r.AccountName} {r.Period}", org, fontPath, date);
+
+    /// <summary>What a 调节表 that does not balance says, in Chinese and in English: the two adjusted balances, their difference, and where to look.</summary>
+    public static (string Zh, string En) NotBalancing(BankReconciliation r) => (
+        $"{r.Account} {r.Period} 余额调节表不平衡：企业方调节后 {r.AdjustedBooks.ToDisplayString()}，银行方调节后 {r.AdjustedBank.ToDisplayString()}，相差 {r.Difference.ToDisplayString()}。有未勾对或勾对错误的账项，或对账单不完整（缺少某段时间的对账单），或账簿有漏记、错记。",
+        $"the reconciliation of {r.Account} for {r.Period} does not balance: adjusted per books {r.AdjustedBooks.ToDisplayString()}, per bank {r.AdjustedBank.ToDisplayString()}, a difference of {r.Difference.ToDisplayString()}. An item is unmatched or wrongly matched, a statement is missing, or the books miss or misstate a posting.");
+
     public static byte[] ReconciliationJson(BankReconciliation r) => Json.Write(w =>
     {
         w.WriteStartObject();

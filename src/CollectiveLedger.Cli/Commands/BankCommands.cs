@@ -79,30 +79,16 @@ public static class BankCommands
             }
         }
         else if (bankName is not null) maps = [BankColumnMap.Named(bankName) ?? throw new UsageException("--bank is rcc, psbc or abc")];
-        else maps = [BankColumnMap.Rcc, BankColumnMap.Psbc, BankColumnMap.Abc];
+        else maps = BankColumnMap.BuiltIn;
 
         // Without --bank, the first built-in layout whose header the file has.
-        List<Violation> problems = [];
-        IReadOnlyList<BankStatementLine> lines = [];
-        IReadOnlyDictionary<string, string> headers = new Dictionary<string, string>();
-        var used = maps[0];
-        foreach (var map in maps)
-        {
-            problems = [];
-            lines = BankStatementReader.Read(path, encoding, map, problems, out headers);
-            used = map;
-            if (!problems.Any(p => p.Code == ViolationCode.MalformedCsv && p.Args[0].StartsWith("no header", StringComparison.Ordinal))) break;
-        }
+        var problems = new List<Violation>();
+        var lines = BankStatementReader.Read(path, encoding, maps, problems, out var headers, out var used);
         if (problems.Count > 0) return ctx.Reject(problems);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         var name = Path.GetFileName(path);
         using var store = ctx.Open();
-        BankImport? outcome = null;
-        store.Apply(ctx.Actor, session =>
-        {
-            outcome = BankRules.Import(account, used.Bank, name, sha256, lines, session.State, session.Today);
-            return outcome is BankImport.Accepted a ? Decision.Accept(a.Event) : Decision.Reject();
-        });
+        var outcome = BankStatements.Import(store, ctx.Actor, account, used.Bank, name, sha256, lines);
         switch (outcome)
         {
             case BankImport.Accepted a:
@@ -113,11 +99,9 @@ public static class BankCommands
                 ctx.Out.WriteLine(ctx.Say($"对账单 {name} 已导入过（{already.Lines} 行），未做任何更改。", $"the statement {name} was already imported ({already.Lines} lines): nothing changed."));
                 return ExitCodes.Done;
             case BankImport.Rejected r:
-                // Core names a line's fields by their keys (date, serial...); the file names its columns by their headers.
-                return ctx.Reject(r.Violations.Select(v => v.Place.Field is { } field && headers.TryGetValue(field, out var header)
-                    ? v with { Place = v.Place with { Field = header } } : v));
+                return ctx.Reject(BankStatementReader.NamingColumns(r.Violations, headers));
             default:
-                throw new InvalidOperationException("no import decision");
+                throw new InvalidOperationException("an import decision of no known kind");
         }
     }
 
@@ -141,17 +125,7 @@ public static class BankCommands
         int? days = daysText is null ? null
             : int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= BankRules.MaxWindowDays ? d : throw new UsageException($"--days is a whole number of days from 0 to {BankRules.MaxWindowDays}");
         using var store = ctx.Open();
-        var pairs = 0;
-        var decision = store.Apply(ctx.Actor, session =>
-        {
-            var state = session.State;
-            if (BankRules.CheckAccount(account, state, new Place(Field: "--account")) is { } wrong) return Decision.Reject(wrong);
-            var window = BankRules.WindowDays(state, days);
-            var postings = session.BankPostings(BankRules.AccountsUnder(state, account), period.FirstDay.AddDays(-window), period.LastDay.AddDays(window));
-            var decided = BankRules.AutoMatch(account, period, window, postings, session.Actor, state);
-            pairs = decided?.Event is BankMatched m ? m.Pairs.Length : 0;
-            return decided ?? Decision.Reject();
-        });
+        var decision = BankStatements.AutoMatch(store, ctx.Actor, account, period, days, new Place(Field: "--account"), out var pairs);
         if (!decision.Accepted && decision.Violations.Count > 0) return ctx.Reject(decision.Violations);
         ctx.Out.WriteLine(ctx.Say($"{account} {period}：勾对 {pairs} 对。", $"{account} {period}: matched {pairs} pairs."));
         return ExitCodes.Done;
@@ -189,14 +163,12 @@ public static class BankCommands
         ctx.Render(BankReports.Reconciliation(r, format == OutputFormat.Table), format, () => BankReports.ReconciliationJson(r));
         if (pdf is not null)
         {
-            var title = $"银行存款余额调节表 {r.Account} {r.AccountName} {r.Period}";
-            File.WriteAllBytes(pdf, GridPdf.Render(BankReports.Reconciliation(r, forDisplay: true) with { Title = null }, title, org, fontPath!, ctx.Clock.GetUtcNow()));
+            File.WriteAllBytes(pdf, BankReports.ReconciliationPdf(r, org, fontPath!, ctx.Clock.GetUtcNow()));
             ctx.Error.WriteLine(ctx.Say($"已写入 {pdf}", $"wrote {pdf}"));
         }
         if (r.Balances) return ExitCodes.Done;
-        ctx.Error.WriteLine(ctx.Say(
-            $"{r.Account} {r.Period} 余额调节表不平衡：企业方调节后 {r.AdjustedBooks.ToDisplayString()}，银行方调节后 {r.AdjustedBank.ToDisplayString()}，相差 {r.Difference.ToDisplayString()}。有未勾对或勾对错误的账项，或对账单不完整（缺少某段时间的对账单），或账簿有漏记、错记。",
-            $"the reconciliation of {r.Account} for {r.Period} does not balance: adjusted per books {r.AdjustedBooks.ToDisplayString()}, per bank {r.AdjustedBank.ToDisplayString()}, a difference of {r.Difference.ToDisplayString()}. An item is unmatched or wrongly matched, a statement is missing, or the books miss or misstate a posting."));
+        var (zh, en) = BankReports.NotBalancing(r);
+        ctx.Error.WriteLine(ctx.Say(zh, en));
         return ExitCodes.Rejected;
     }
 
@@ -213,14 +185,9 @@ public static class BankCommands
             ctx.Reject([wrong]);
             return null;
         }
-        var accounts = BankRules.AccountsUnder(state, account);
-        // Every posting: one matched with a statement line may be dated before the statement's first day.
-        var postings = state.BankLinesOf(account).Any() ? store.Bank.Postings(accounts, DateOnly.MinValue, DateOnly.MaxValue) : [];
-        var balances = state.BalancesAtEndOf(period);
-        var bookBalance = new Amount(accounts.Sum(a => balances.GetValueOrDefault(a)));
-        var r = BankReconciliation.Of(account, state.Accounts[account].Name, period, bookBalance, postings, state);
+        var r = store.Bank.Reconciliation(state, account, period, out _);
         if (r is null)
-            ctx.Error.WriteLine(ctx.Say($"{account} 在 {period.LastDay:yyyy-MM-dd} 以前没有导入的对账单行：先用 cledger bank import 导入对账单。",
+            ctx.Error.WriteLine(ctx.Say($"{account} 在 {IsoDate.Format(period.LastDay)} 以前没有导入的对账单行：先用 cledger bank import 导入对账单。",
                 $"{account} has no statement line imported up to {IsoDate.Format(period.LastDay)}: import the statement first (cledger bank import)."));
         return r;
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CollectiveLedger.Core.Bank;
+using CollectiveLedger.Core.Ledger;
 using CollectiveLedger.Core.Money;
 using CollectiveLedger.Core.Periods;
 using Dapper;
@@ -38,6 +39,22 @@ public sealed class BankReader
         // One query per account (a bank account and its few sub-accounts): an IN list is spelt differently by the two engines.
         accounts.SelectMany(a => Query(connection, tx, SelectPostings, new { Account = a, From = IsoDate.Format(from), To = IsoDate.Format(to) }))
             .OrderBy(p => p.Key).ToList();
+
+    /// <summary>
+    /// The 银行存款余额调节表 of <paramref name="account"/> (which <see cref="BankRules.CheckAccount"/> has passed) at the end
+    /// of <paramref name="period"/>, as Core's <see cref="BankReconciliation.Of"/> computes it from these books; null when
+    /// no statement line is dated by then. <paramref name="postings"/>: every posting on the account and under it (none
+    /// before a statement is imported), which the matched pairs are looked up in.
+    /// </summary>
+    public BankReconciliation? Reconciliation(LedgerState state, string account, Period period, out IReadOnlyList<BankPosting> postings)
+    {
+        var accounts = BankRules.AccountsUnder(state, account);
+        // Every posting: one matched with a statement line may be dated before the statement's first day.
+        postings = state.BankLinesOf(account).Any() ? Postings(accounts, DateOnly.MinValue, DateOnly.MaxValue) : [];
+        var balances = state.BalancesAtEndOf(period);
+        var bookBalance = new Amount(accounts.Sum(a => balances.GetValueOrDefault(a)));
+        return BankReconciliation.Of(account, state.Accounts[account].Name, period, bookBalance, postings, state);
+    }
 
     /// <summary>The voucher line <paramref name="key"/>, unless it does not exist or is of an opening voucher.</summary>
     internal static BankPosting? Find(DbConnection connection, DbTransaction tx, PostingKey key) =>

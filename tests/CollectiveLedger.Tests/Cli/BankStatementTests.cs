@@ -80,6 +80,49 @@ public class BankStatementTests
     }
 
     [Test]
+    public void An_xlsx_statement_with_dates_typed_as_text_under_a_title_row_is_read_like_a_csv_one()
+    {
+        using var ledger = March();
+        var file = Path.Combine(ledger.Dir, "农商行.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[]
+        {
+            new object?[] { "某某农村商业银行 账户明细", null, null, null, null, null },
+            new object?[] { "交易日期", "摘要", "收入金额", "支出金额", "余额", "流水号" },
+            new object?[] { "2025/3/4 09:12:00", "承包费", "1,200.00", null, "1,200.00", "R1" },
+            new object?[] { "2025年3月10日", "办公费", null, 300m, 900m, "R2" },
+            new object?[] { "合计", null, 1200m, 300m, null, null },
+        }.Select(r => r.Select((v, i) => (v, i)).ToDictionary(x => ((char)('A' + x.i)).ToString(), x => x.v)), printHeader: false);
+
+        var imported = ledger.Ok("bank", "import", file, "--account", "10201", "--bank", "rcc");
+        var matched = ledger.Ok("bank", "match", "--account", "10201", "--period", "2025-03");
+        var lines = JsonDocument.Parse(ledger.Ok("bank", "unmatched", "--account", "10201", "--period", "2025-03", "--format", "json")).RootElement;
+
+        Assert.That(imported, Does.Contain("2 lines"));
+        Assert.That(matched, Does.Contain("matched 2 pairs"), "the text dates 2025/3/4 and 2025年3月10日 fall within the window of the postings");
+        Assert.That(lines.GetProperty("bank").GetArrayLength() + lines.GetProperty("books").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public void An_xlsx_statement_with_a_cell_that_is_no_date_names_its_row_and_column()
+    {
+        using var ledger = March();
+        var file = Path.Combine(ledger.Dir, "坏.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object?> { ["交易日期"] = 45720, ["摘要"] = "承包费", ["收入金额"] = 1200m, ["支出金额"] = null, ["余额"] = 1200m, ["流水号"] = "R1" },
+            new Dictionary<string, object?> { ["交易日期"] = 2025, ["摘要"] = "办公费", ["收入金额"] = null, ["支出金额"] = 300m, ["余额"] = 900m, ["流水号"] = "R2" },
+        });
+        var before = ledger.Head();
+
+        var (code, _, err) = ledger.Run("bank", "import", file, "--account", "10201");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("坏.xlsx:3 交易日期").And.Contain("[DateInvalid]").And.Contain("2025"));
+        Assert.That(err, Does.Not.Contain("坏.xlsx:2"), "45720, a date serial in a number cell, is 2025-03-04");
+        Assert.That(ledger.Head(), Is.EqualTo(before), "nothing written");
+    }
+
+    [Test]
     public void Verify_names_a_match_with_a_posting_the_log_does_not_have()
     {
         using var ledger = March();

@@ -18,6 +18,7 @@ public class StaffPagesTests
         ("/staff/reports", Everyone),
         ("/staff/verify", Everyone),
         ("/staff/admin", ["管理员"]),
+        ("/staff/bank", ["会计", "监委", "审计"]),
     ];
 
     [Test]

@@ -29,9 +29,10 @@ public sealed class Workspace : WebApplicationFactory<CollectiveLedger.Cli.Conte
     public TestLedger Ledger { get; }
     public WorkspaceOptions Options { get; }
 
-    public Workspace(Func<WorkspaceOptions, WorkspaceOptions>? configure = null)
+    /// <param name="books">The books served (default: the books of <c>TestLedger.WithBasics()</c>); the sample village's are <see cref="TestLedger.Demo"/>.</param>
+    public Workspace(Func<WorkspaceOptions, WorkspaceOptions>? configure = null, Func<TestLedger>? books = null)
     {
-        Ledger = TestLedger.WithBasics();
+        Ledger = books is null ? TestLedger.WithBasics() : books();
         Ledger.Set([.. People.Select(p => ("role." + p.Role, p.Person))]);
         Ledger.Ok("settings", "set", "approval.finance_lead_limit", "1000");
         Ledger.Ok("settings", "set", "approval.committee_limit", "10000");

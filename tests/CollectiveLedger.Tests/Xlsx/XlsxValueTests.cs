@@ -19,7 +19,7 @@ public class XlsxValueTests
     [TestCase("1.7976931348623157E+308", "1.79769313486232E+308")]
     public void A_number_cell_is_read_as_excel_shows_it_to_fifteen_significant_digits(string stored, string read)
     {
-        Assert.That(XlsxVoucherReader.NumberText(stored), Is.EqualTo(read));
+        Assert.That(XlsxValues.NumberText(stored), Is.EqualTo(read));
     }
 
     [TestCase("45658", false, "2025-01-01")]
@@ -33,7 +33,7 @@ public class XlsxValueTests
     [TestCase("99999999", false, "99999999")]
     public void A_date_serial_counts_days_in_the_workbooks_date_system(string stored, bool date1904, string date)
     {
-        Assert.That(XlsxVoucherReader.SerialDate(stored, date1904), Is.EqualTo(date));
+        Assert.That(XlsxValues.SerialDate(stored, date1904), Is.EqualTo(date));
     }
 
     [TestCase("2025-03-05", "2025-03-05")]
