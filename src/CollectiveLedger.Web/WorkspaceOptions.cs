@@ -56,6 +56,24 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     /// </summary>
     public IReadOnlyList<Storage.VillageBooks> Villages { get; init; } = [];
 
+    /// <summary>
+    /// The codes of the villages a signed-in user (a user name of this workspace's village) may see in the township and
+    /// county views: their own village and those their grants cover. Asked on every request, so that a revoked grant
+    /// ends at once. Null (the default): on PostgreSQL the registry of access
+    /// (<see cref="Storage.Engines.Server.VillagesSeenBy"/>, <c>cledger villages grant</c>); a SQLite file has none, so
+    /// nobody sees anything there unless a test gives this seam.
+    /// </summary>
+    public Func<string, IReadOnlySet<string>>? VillagesSeen { get; init; }
+
+    /// <summary>The villages of <see cref="Villages"/> that <paramref name="user"/> may see (<see cref="VillagesSeen"/>), in their order: what every township and county page starts from, before any books are opened.</summary>
+    public IReadOnlyList<Storage.VillageBooks> VillagesSeenBy(string? user)
+    {
+        if (user is null || Villages.Count == 0) return [];
+        var seen = VillagesSeen?.Invoke(user)
+                   ?? (Village is not null && Storage.Engines.Server.IsAddress(Db) ? Storage.Engines.Server.VillagesSeenBy(Db, Village, user) : new HashSet<string>());
+        return [.. Villages.Where(v => seen.Contains(v.Code))];
+    }
+
     /// <summary>The largest upload (a checkpoint file) accepted, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 64 * 1024;
 }

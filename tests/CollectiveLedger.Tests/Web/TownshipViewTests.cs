@@ -78,7 +78,22 @@ public partial class TownshipViewTests
     private static VillageBooks Books(string code, string name, string township, string db, string? village = null) =>
         new(code, name, township, County, () => LedgerStore.Open(db, TestClock.Fixed, village));
 
-    private Workspace Served() => new(o => o with { Villages = Villages() });
+    /// <summary>
+    /// The township and county views as each person may see them (<see cref="CollectiveLedger.Web.WorkspaceOptions.VillagesSeen"/>,
+    /// the registry of access's answer on PostgreSQL): 审计 the county's auditor sees every village of the county, 会计 the
+    /// township agency's accountant every village of 查干淖尔镇, 监委 北村's supervisor 北村 alone, anyone else none.
+    /// </summary>
+    private Workspace Served() => new(o => o with
+    {
+        Villages = Villages(),
+        VillagesSeen = user => Villages().Where(v => user switch
+        {
+            "审计" => v.County == County,
+            "会计" => v.County == County && v.Township == Township,
+            "监委" => v.Code == "V01",
+            _ => false,
+        }).Select(v => v.Code).ToHashSet(),
+    });
 
     /// <summary>A village's own figures through the command line: fund balance, drafts waiting, rent overdue.</summary>
     private static (Amount FundBalance, int Pending, Amount Overdue) Own(TestLedger village)
@@ -238,6 +253,63 @@ public partial class TownshipViewTests
         Assert.That(signedOut.Headers.Location!.OriginalString, Does.StartWith("/signin"));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(unknownTownship.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_village_s_supervisor_sees_only_their_village_the_others_are_not_found_and_the_township_adds_up_their_village_alone()
+    {
+        using var workspace = Served();
+        var supervisor = await workspace.SignedIn("监委");
+        var township = $"/staff/county/{Uri.EscapeDataString(County)}/{Uri.EscapeDataString(Township)}";
+
+        var (ownStatus, _) = await supervisor.Page("/staff/village/V01");
+        var others = await Task.WhenAll(new[] { "V02", "V03", "V04" }.Select(c => supervisor.GetAsync("/staff/village/" + c)));
+        var (status, html) = await supervisor.Page(township);
+        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync(township + "?handler=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var xlsx = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await supervisor.GetByteArrayAsync(township + "?handler=xlsx")), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().ToList();
+        var otherTownship = await supervisor.GetAsync($"/staff/county/{Uri.EscapeDataString(County)}/{Uri.EscapeDataString(OtherTownship)}");
+        var county = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync($"/staff/county/{Uri.EscapeDataString(County)}?handler=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var (_, index) = await supervisor.Page("/staff/villages");
+
+        Assert.That(ownStatus, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(others.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Regex.Matches(html, "<tr data-village=").Count, Is.EqualTo(1));
+        Assert.That(html, Does.Contain("<tr data-village=\"V01\">").And.Not.Contain("南村").And.Not.Contain("西村"));
+        Assert.That(html, Does.Contain("显示您有权查看的 1 个村"));
+        var own = Own(_north);
+        var totals = Regex.Match(html, "<tr class=\"totals\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.That(Cell(totals, "num balance"), Is.EqualTo(own.FundBalance.ToDisplayString()));
+        Assert.That(Cell(totals, "num pending"), Is.EqualTo(own.Pending.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(csv.Skip(1).Select(l => l[0]), Is.EqualTo(new[] { "V01" }));
+        Assert.That(xlsx.Select(r => r["村 village"]), Is.EqualTo(new[] { "V01" }));
+        Assert.That(otherTownship.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "宝格达乡 holds no village the supervisor may see");
+        Assert.That(county.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { Township }));
+        Assert.That(county[1][county[0].ToList().IndexOf("村数 villages")], Is.EqualTo("1"));
+        Assert.That(county[1][county[0].ToList().IndexOf("专项资金结余 fund balance")], Is.EqualTo(own.FundBalance.ToString()));
+        Assert.That(index, Does.Contain(Township).And.Not.Contain(OtherTownship));
+    }
+
+    [Test]
+    public async Task The_township_agency_s_accountant_granted_the_township_sees_its_three_villages_but_not_the_other_township()
+    {
+        using var workspace = Served();
+        var accountant = await workspace.SignedIn("会计");
+
+        var (status, html) = await accountant.Page($"/staff/county/{Uri.EscapeDataString(County)}/{Uri.EscapeDataString(Township)}");
+        var villages = await Task.WhenAll(new[] { "V01", "V02", "V03" }.Select(c => accountant.GetAsync("/staff/village/" + c)));
+        var other = await accountant.GetAsync("/staff/village/V04");
+        var (_, county) = await accountant.Page($"/staff/county/{Uri.EscapeDataString(County)}");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Regex.Matches(html, "<tr data-village=\"(V0\\d)\">").Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "V01", "V02", "V03" }));
+        Assert.That(html, Does.Not.Contain("显示您有权查看"), "the whole township is shown");
+        Assert.That(villages.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(county, Does.Contain("显示您有权查看的 3 个村").And.Not.Contain(OtherTownship));
     }
 
     [Test]

@@ -8,13 +8,18 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 
 /// <summary>
 /// A county: each of its townships with its villages added up (<see cref="VillageStatuses.Townships"/>, one
-/// village's books open at a time), each linking to the township's page; the table as CSV (<c>?handler=csv</c>).
+/// village's books open at a time), each linking to the township's page; the table as CSV (<c>?handler=csv</c>). Only the
+/// villages the signed-in person may see (<see cref="WorkspaceOptions.VillagesSeenBy"/>) are added up.
 /// </summary>
 [AnyRole]
 public sealed class CountyModel(WorkspaceOptions options, Books books) : PageModel
 {
     public string County { get; private set; } = "";
     public IReadOnlyList<TownshipTotals> Townships { get; private set; } = [];
+
+    /// <summary>How many villages the county has, and how many of them the person sees (those the totals add up).</summary>
+    public int AllVillages { get; private set; }
+    public int SeenVillages { get; private set; }
 
     public IActionResult OnGet(string county) => Load(county) ? Page() : NotFound();
 
@@ -30,8 +35,10 @@ public sealed class CountyModel(WorkspaceOptions options, Books books) : PageMod
     private bool Load(string county)
     {
         County = county;
-        var villages = options.Villages.Where(v => v.County == county);
-        if (!villages.Any()) return false;
+        // Only the villages this person may see are read and added up; none: the county is not found, as an unknown one.
+        var villages = options.VillagesSeenBy(books.User).Where(v => v.County == county).ToList();
+        if (villages.Count == 0) return false;
+        (SeenVillages, AllVillages) = (villages.Count, options.Villages.Count(v => v.County == county));
         Townships = VillageStatuses.Townships(villages, books.Today);
         return true;
     }

@@ -8,7 +8,8 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 
 /// <summary>
 /// A township: one row per village (months closed, the last notice on time or late, drafts waiting, fund
-/// balance, overdue contracts), each linking to the village, and their totals; the table as CSV.
+/// balance, overdue contracts), each linking to the village, and their totals; the table as CSV. Only the villages the
+/// signed-in person may see (<see cref="WorkspaceOptions.VillagesSeenBy"/>) are rows and are added up.
 /// </summary>
 [AnyRole]
 public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageModel
@@ -19,6 +20,9 @@ public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageM
     /// <summary>The township's villages: 10 to 40 of them, so the page holds their rows (the county page holds only totals).</summary>
     public IReadOnlyList<VillageStatusRow> Rows { get; private set; } = [];
     public TownshipTotals Totals { get; private set; } = TownshipTotals.Empty("", "");
+
+    /// <summary>How many villages the township has, of which the person sees <see cref="Rows"/>.</summary>
+    public int AllVillages { get; private set; }
 
     public IActionResult OnGet(string county, string township) => Load(county, township) ? Page() : NotFound();
 
@@ -37,8 +41,10 @@ public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageM
     private bool Load(string county, string township)
     {
         (County, Township) = (county, township);
-        var villages = options.Villages.Where(v => v.County == county && v.Township == township).ToList();
+        // Only the villages this person may see are read and added up; none: the township is not found, as an unknown one.
+        var villages = options.VillagesSeenBy(books.User).Where(v => v.County == county && v.Township == township).ToList();
         if (villages.Count == 0) return false;
+        AllVillages = options.Villages.Count(v => v.County == county && v.Township == township);
         Rows = [.. VillageStatuses.Read(villages, books.Today)];
         Totals = Rows.Aggregate(TownshipTotals.Empty(county, township), (t, r) => t.Add(r.Status));
         return true;

@@ -9,7 +9,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// <summary>
 /// One village in detail: each month of the year closed or not and its notice, drafts waiting, the fund
 /// usage report of the year to date (the grid of <c>report funds</c>) with its chart, the monthly income
-/// and expenditure chart and the contracts with rent overdue.
+/// and expenditure chart and the contracts with rent overdue. A village the signed-in person may not see is not found.
 /// </summary>
 [AnyRole]
 public sealed class VillageModel(WorkspaceOptions options, Books books) : PageModel
@@ -23,7 +23,7 @@ public sealed class VillageModel(WorkspaceOptions options, Books books) : PageMo
 
     public IActionResult OnGet(string code)
     {
-        if (options.Villages.FirstOrDefault(v => v.Code == code) is not { } village) return NotFound();
+        if (options.VillagesSeenBy(books.User).FirstOrDefault(v => v.Code == code) is not { } village) return NotFound(); // not there, or not this person's to see
         Village = village;
         var row = VillageStatuses.Read([village], books.Today).Single();
         (Status, Problem) = (row.Status, row.Problem);
