@@ -57,6 +57,9 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
             case QrCode qrCode:
                 LayOutQrCode(qrCode, composer);
                 break;
+            case Picture picture:
+                LayOutPicture(picture, composer);
+                break;
             case HalfPage half:
                 StartHalf(composer);
                 LayOut(half.Blocks, composer);
@@ -145,6 +148,42 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
 
             next += count;
         }
+    }
+
+    private void LayOutPicture(Picture picture, PageComposer composer)
+    {
+        var box = composer.Geometry;
+        using var image = SKImage.FromEncodedData(picture.Encoded);
+        var (width, height) = (0f, 0f);
+        if (image is not null && image.Width > 0 && image.Height > 0)
+        {
+            // Scaled down to fit the width and the height allowed, never up: a small scan is not blown up into blur.
+            var maxHeight = Math.Min(picture.MaxHeightMillimetres * PageGeometry.PointsPerMillimetre, box.ContentHeight * 0.8f);
+            var scale = Math.Min(1f, Math.Min(box.ContentWidth / image.Width, maxHeight / image.Height));
+            (width, height) = (image.Width * scale, image.Height * scale);
+        }
+
+        var captionLines = measurer.Wrap(picture.Caption, QrCaptionSize, box.ContentWidth);
+        var captionLineHeight = measurer.LineHeight(QrCaptionSize);
+        var captionHeight = QrCaptionGap + (captionLines.Count * captionLineHeight);
+
+        composer.EnsureRoom(height + captionHeight);
+        var top = composer.Take(height + captionHeight);
+        if (width > 0f)
+        {
+            var left = box.ContentLeft + ((box.ContentWidth - width) / 2f);
+            composer.Add(new PictureItem(picture.Encoded, new SKRect(left, top, left + width, top + height)));
+        }
+
+        for (var i = 0; i < captionLines.Count; i++)
+        {
+            var line = captionLines[i];
+            var baseline = top + height + QrCaptionGap + (i * captionLineHeight) + measurer.BaselineOffset(QrCaptionSize);
+            var lineLeft = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
+            if (line.Length > 0) composer.Add(new TextItem(line, lineLeft, baseline, QrCaptionSize, Ink.Text));
+        }
+
+        composer.Gap(GapAfterQrCode);
     }
 
     private void LayOutQrCode(QrCode qrCode, PageComposer composer)
