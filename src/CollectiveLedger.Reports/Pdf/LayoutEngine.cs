@@ -175,15 +175,23 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
             composer.Add(new PictureItem(picture.Encoded, new SKRect(left, top, left + width, top + height)));
         }
 
-        for (var i = 0; i < captionLines.Count; i++)
-        {
-            var line = captionLines[i];
-            var baseline = top + height + QrCaptionGap + (i * captionLineHeight) + measurer.BaselineOffset(QrCaptionSize);
-            var lineLeft = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
-            if (line.Length > 0) composer.Add(new TextItem(line, lineLeft, baseline, QrCaptionSize, Ink.Text));
-        }
+        LayOutCaption(captionLines, top + height + QrCaptionGap, composer);
 
         composer.Gap(GapAfterQrCode);
+    }
+
+    /// <summary>A caption's lines, centered, the first line's top at <paramref name="top"/> (under a QR code or a picture).</summary>
+    private void LayOutCaption(IReadOnlyList<string> lines, float top, PageComposer composer)
+    {
+        var box = composer.Geometry;
+        var lineHeight = measurer.LineHeight(QrCaptionSize);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var baseline = top + (i * lineHeight) + measurer.BaselineOffset(QrCaptionSize);
+            var left = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
+            if (line.Length > 0) composer.Add(new TextItem(line, left, baseline, QrCaptionSize, Ink.Text));
+        }
     }
 
     private void LayOutQrCode(QrCode qrCode, PageComposer composer)
@@ -204,13 +212,7 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
         var left = box.ContentLeft + ((box.ContentWidth - side) / 2f);
         composer.Add(new SquaresItem(QrMatrix.DarkSquares(qrCode.Payload, new SKRect(left, top, left + side, top + side))));
 
-        for (var i = 0; i < captionLines.Count; i++)
-        {
-            var line = captionLines[i];
-            var baseline = top + side + QrCaptionGap + (i * captionLineHeight) + measurer.BaselineOffset(QrCaptionSize);
-            var lineLeft = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
-            if (line.Length > 0) composer.Add(new TextItem(line, lineLeft, baseline, QrCaptionSize, Ink.Text));
-        }
+        LayOutCaption(captionLines, top + side + QrCaptionGap, composer);
 
         composer.Gap(GapAfterQrCode);
     }

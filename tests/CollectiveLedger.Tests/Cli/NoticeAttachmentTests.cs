@@ -129,6 +129,9 @@ public class NoticeAttachmentTests
             jsonschema.validate(json.load(open(sys.argv[2], encoding="utf-8")), json.load(open(sys.argv[1], encoding="utf-8")))
             """.Replace("            ", ""), Path.Combine(TestLedger.RepoRoot, "schemas", "disclosure.schema.json"), Out(ledger, "notice.json"));
         Assert.That(schema.Code, Is.Zero, schema.Out + schema.Err);
+        var order = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestLedger.RepoRoot, "schemas", "disclosure.schema.json"))).RootElement
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(json.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(order.Where(k => k != "feedback")), "the keys in the schema's order");
         Assert.That(prepared, Does.Contain(Sha256Hex.Of(File.ReadAllBytes(Out(ledger, "draft.json")))), "the content SHA-256 prepared is of the JSON that lists the files");
         Assert.That(File.ReadAllText(Out(ledger, "draft.json")), Does.Contain(photo.Sha256));
 
