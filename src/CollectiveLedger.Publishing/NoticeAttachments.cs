@@ -36,9 +36,13 @@ public static class NoticeAttachments
     {
         if (!Core.Audit.SignedNote.TryReadCheckpoint(notice.Checkpoint, out var note, out _) || !Core.Audit.Checkpoint.TryParseBody(note.Text, out var body, out _))
             return null;
-        var (from, to) = (notice.Period.From, notice.Period.To);
-        var vouchers = store.Disclosure.DisclosureItems(from, to).Select(i => i.Voucher)
-            .Concat(store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, from, to).Select(l => l.Voucher));
-        return Read(store, notice.Period, body.Size, vouchers, images: false);
+        return Read(store, notice.Period, body.Size, VouchersOf(store, notice.Period), images: false);
+    }
+
+    /// <summary>The vouchers of the months' item lists and 一事一议 lines, read only when enumerated (a hidden notice reads none).</summary>
+    private static IEnumerable<VoucherKey> VouchersOf(LedgerStore store, DisclosurePeriod period)
+    {
+        foreach (var item in store.Disclosure.DisclosureItems(period.From, period.To)) yield return item.Voucher;
+        foreach (var line in store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To)) yield return line.Voucher;
     }
 }
