@@ -16,8 +16,10 @@ public static class NoticeBuilder
             tb, store.Disclosure.DisclosureItems(period.From, period.To), cashVouchers, nonCashVouchers, store.Disclosure.FundUsage(period.From, period.To),
             new AssetHistory(store.Assets.AssetEntries()), state, DisclosureSettings.From(state.Settings), Verification(signed, state) with { Cosignatures = [.. store.Cosignatures.Of(signed.Checkpoint.Size, Convert.ToBase64String(signed.Checkpoint.Root))] },
             store.Feedback.FeedbackIn(period.From, period.To));
-        return DisclosureDetails.Add(notice, tb, store.Disclosure.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
+        notice = DisclosureDetails.Add(notice, tb, store.Disclosure.DisclosureLines(DisclosureCadrePay.Root, period.From, period.To),
             store.Disclosure.DisclosureLines(DisclosureOneMatter.Root, period.From, period.To), store.Disclosure.FundPayables(period.To));
+        // The receipts as the books stood at the checkpoint, which are the books as prepared: built again, it shows the same.
+        return notice with { Attachments = NoticeAttachments.Read(store, period, signed.Checkpoint.Size, DisclosureAttachments.VouchersOf(notice), images: true) };
     }
 
     /// <summary>The checkpoint as a notice prints it; its QR code carries the phone page's address when <c>disclosure.public_url</c> is set.</summary>

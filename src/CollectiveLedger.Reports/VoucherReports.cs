@@ -50,7 +50,9 @@ public static class VoucherReports
         new(a.IsZero && forDisplay ? "" : forDisplay ? a.ToDisplayString() : a.ToString(), true);
 
     /// <param name="origin">How it was posted, when known: written as source, draft and cashier (null otherwise).</param>
-    public static void WriteJson(Utf8JsonWriter w, Voucher v, VoucherKey? reversedBy, Core.Ledger.VoucherOrigin? origin = null)
+    /// <param name="files">The files of 原始凭证 kept with it (<c>vouchers show</c>), written as "attachment_files" after the lines; null: the key is left out (listings).</param>
+    public static void WriteJson(Utf8JsonWriter w, Voucher v, VoucherKey? reversedBy, Core.Ledger.VoucherOrigin? origin = null,
+        IReadOnlyList<(long Seq, string FileName, string MediaType, long SizeBytes, long Pages, string Sha256, string Actor, string Time)>? files = null)
     {
         w.WriteStartObject();
         w.WriteString("period", v.Period.ToString());
@@ -82,6 +84,24 @@ public static class VoucherReports
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (files is not null)
+        {
+            w.WriteStartArray("attachment_files");
+            foreach (var f in files)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("seq", f.Seq);
+                w.WriteString("file_name", f.FileName);
+                w.WriteString("media_type", f.MediaType);
+                w.WriteNumber("size_bytes", f.SizeBytes);
+                w.WriteNumber("pages", f.Pages);
+                w.WriteString("sha256", f.Sha256);
+                w.WriteString("added_at", f.Time);
+                w.WriteString("added_by", f.Actor);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -53,16 +53,26 @@ public sealed class AttachmentTables
             return violations.Count > 0 ? ([], violations) : ((IReadOnlyList<AttachmentAdded>)added, (IReadOnlyList<Violation>)violations);
         });
 
-    private const string SelectOf = """
+    private const string SelectAttachments = """
         SELECT a.seq, a.period, a.number, a.sha256, a.media_type, a.size_bytes, a.pages, a.file_name, l.entry
         FROM voucher_attachments a JOIN audit_log l ON l.seq = a.seq
-        WHERE a.period = @Period AND a.number = @Number ORDER BY a.seq
         """;
 
     /// <summary>The files kept with <paramref name="voucher"/>, in the order attached.</summary>
     public IReadOnlyList<StoredAttachment> Of(VoucherKey voucher) =>
-        [.. _connection.Query<(long Seq, string Period, long Number, string Sha256, string MediaType, long Size, long Pages, string Name, byte[] Entry)>(
-                SelectOf, new { Period = voucher.Period.ToString(), Number = (long)voucher.Number })
+        Read(SelectAttachments + " WHERE a.period = @Period AND a.number = @Number ORDER BY a.seq",
+            new { Period = voucher.Period.ToString(), Number = (long)voucher.Number });
+
+    /// <summary>
+    /// The files kept with vouchers of <paramref name="from"/> to <paramref name="to"/> by the first <paramref name="entries"/>
+    /// entries of the log (those a checkpoint of that size covers), in the order attached: what a notice prepared then lists.
+    /// </summary>
+    public IReadOnlyList<StoredAttachment> Within(Period from, Period to, long entries) =>
+        Read(SelectAttachments + " WHERE a.period BETWEEN @From AND @To AND a.seq < @Entries ORDER BY a.seq",
+            new { From = from.ToString(), To = to.ToString(), Entries = entries });
+
+    private IReadOnlyList<StoredAttachment> Read(string sql, object parameters) =>
+        [.. _connection.Query<(long Seq, string Period, long Number, string Sha256, string MediaType, long Size, long Pages, string Name, byte[] Entry)>(sql, parameters)
             .Select(r =>
             {
                 var entry = ParsedEntry.Parse(r.Entry);

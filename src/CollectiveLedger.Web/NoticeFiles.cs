@@ -11,7 +11,31 @@ namespace CollectiveLedger.Web;
 /// </summary>
 public static class NoticeFiles
 {
-    public static void Map(IEndpointRouteBuilder endpoints) =>
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        MapFiles(endpoints);
+        MapReceipts(endpoints);
+    }
+
+    /// <summary>
+    /// <c>/public/notices/{seq}/receipts/{entry}</c>: a receipt photo the notice shows (issue 17), the bytes the books keep
+    /// for attachment.added entry <c>entry</c>. Only a JPEG or PNG of a voucher the notice names, attached before it was
+    /// prepared, and only when the setting notice.attachments showed receipts then (Publishing's <c>NoticeAttachments</c>);
+    /// anything else answers 404, a file altered since answers 409. Never a path on disk: the books hold the bytes.
+    /// </summary>
+    private static void MapReceipts(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/public/notices/{seq:long}/receipts/{entry:long}", (long seq, long entry, Books books) =>
+        {
+            if (books.Store.Notices.PublishedNotices(seq) is not [var notice]) return Results.NotFound();
+            var shown = Publishing.NoticeAttachments.Of(books.Store, notice)?.Files.Select(f => f.File).FirstOrDefault(f => f.Seq == entry);
+            if (shown is null || !shown.IsImage) return Results.NotFound();
+            if (books.Store.Attachments.File(entry) is not { } file)
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: "此文件已被改动，与审计日志记载的 SHA-256 不符 the kept file no longer matches the SHA-256 in the audit log");
+            return Results.File(file.Bytes, file.MediaType);
+        });
+
+    private static void MapFiles(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/public/notices/{seq:long}/files/{fileNo:int}", (long seq, int fileNo, Books books, HttpContext context) =>
         {
             var file = books.Store.Notices.PublishedNotices(seq).SingleOrDefault()?.Files.FirstOrDefault(f => f.FileNo == fileNo);

@@ -111,7 +111,8 @@ public static class VoucherCommands
                     (v.Ref is null ? "" : $"  ref {v.Ref}") + (v.Reverses is { } rv ? $"  冲销 reverses {rv}" : "") +
                     (stored.ReversedBy is { } by ? $"  已被冲销 reversed by {by}" : "") +
                     (stored.Origin is { } o ? $"  来源 {o.Source}" + (o.Draft is { } d ? $" 草稿 #{d}" : "") + (o.Cashier is { } c ? $"  出纳 {c}" : "") : "");
-        ctx.Render(VoucherReports.Lines([v], format == OutputFormat.Table, title), format, () => Json.Write(w => VoucherReports.WriteJson(w, v, stored.ReversedBy, stored.Origin)));
+        ctx.Render(VoucherReports.Lines([v], format == OutputFormat.Table, title), format, () => Json.Write(w => VoucherReports.WriteJson(w, v, stored.ReversedBy, stored.Origin,
+            [.. files.Select(f => (f.Seq, f.FileName, f.MediaType, f.SizeBytes, f.Pages, f.Sha256, f.Actor, f.Time))])));
         if (format == OutputFormat.Table && files.Count > 0)
             ctx.Render(VoucherReports.Attachments(files.Select(f => (f.FileName, f.MediaType, f.SizeBytes, f.Pages, f.Sha256, f.Actor, f.Time)).ToList()),
                 format, () => []);

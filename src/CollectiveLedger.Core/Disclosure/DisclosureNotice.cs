@@ -119,6 +119,12 @@ public sealed record DisclosureNotice(
     /// <summary>一事一议 (231) item by item; empty until set.</summary>
     public DisclosureOneMatter OneMatter { get; init; } = DisclosureOneMatter.Empty;
 
+    /// <summary>
+    /// The 原始凭证 of the vouchers it names, when the setting <see cref="DisclosureAttachments.SettingKey"/> showed them as
+    /// the notice was prepared; null otherwise, and then no format says anything of attachments.
+    /// </summary>
+    public DisclosureAttachments? Attachments { get; init; }
+
     private static readonly string[] CashAndBank = ["101", "102"];
 
     /// <summary>

@@ -8,7 +8,7 @@ public static class SettingRules
 {
     public static readonly IReadOnlyList<string> Keys =
         [.. DisclosureSettings.Keys, NoticeDeadlines.DueDaysKey, ProjectNotice.PostingDaysKey, DistributionNotice.PostingDaysKey, .. Approval.ApprovalPolicy.Keys,
-         AttachmentRules.RequiredKey, Bank.BankRules.WindowSetting];
+         AttachmentRules.RequiredKey, Bank.BankRules.WindowSetting, DisclosureAttachments.SettingKey];
 
     /// <param name="state">The books as they stand, for the confusable-name rule of role holders and for
     /// <see cref="Approval.RoleChangeRules"/> (a second person approves who approves; without state neither rule is applied).</param>
@@ -36,6 +36,10 @@ public static class SettingRules
             return value is "true" or "false"
                 ? Decision.Accept(new SettingChanged(key, value))
                 : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, "true | false"));
+        if (key == DisclosureAttachments.SettingKey)
+            return value is DisclosureAttachments.Hidden or DisclosureAttachments.Shown
+                ? Decision.Accept(new SettingChanged(key, value))
+                : Decision.Reject(new Violation(ViolationCode.SettingInvalid, place, key, $"{DisclosureAttachments.Hidden} | {DisclosureAttachments.Shown}"));
         if (key == DisclosureSettings.PublicUrlKey)
             return value.Length == 0 || (Audit.CheckLink.IsPublicUrl(value) && value.Length <= TextRules.NameMax)
                 ? Decision.Accept(new SettingChanged(key, value.TrimEnd('/')))

@@ -5,7 +5,7 @@ namespace CollectiveLedger.Reports.Disclosure;
 // The block kinds of a NoticeDocument, kept in one file because they are a closed set read together:
 // every writer handles each of them, and a new kind means a change in each writer.
 
-/// <summary>One piece of a <see cref="NoticeSection"/>: a <see cref="NoticeTable"/>, <see cref="NoticeParagraph"/>, <see cref="NoticeSignatures"/> or <see cref="NoticeCheck"/>.</summary>
+/// <summary>One piece of a <see cref="NoticeSection"/>: a <see cref="NoticeTable"/>, <see cref="NoticeParagraph"/>, <see cref="NoticeSignatures"/>, <see cref="NoticeCheck"/> or <see cref="NoticeImage"/>.</summary>
 public abstract record NoticeBlock;
 
 /// <summary>
@@ -59,3 +59,9 @@ public sealed record NoticeCheck(NoticeTable Checkpoint, string SignedNote, stri
     /// <summary>What the QR code carries: the note itself, or the phone page's address holding it (<see cref="Core.Disclosure.NoticeVerification.CheckUrl"/>).</summary>
     public string QrText { get; init; } = "";
 }
+
+/// <summary>
+/// A picture with its caption under it, kept together: a receipt photo of the notice's appendix (原始凭证). The bytes are
+/// a JPEG or PNG as the books keep it; the PDF and HTML show it, the spreadsheets have no place for it.
+/// </summary>
+public sealed record NoticeImage(System.Collections.Immutable.ImmutableArray<byte> Bytes, string MediaType, string Caption) : NoticeBlock;

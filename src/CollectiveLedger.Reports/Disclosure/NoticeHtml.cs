@@ -67,6 +67,11 @@ public static class NoticeHtml
                 h.Append(CultureInfo.InvariantCulture, $"<div class=\"qr\">{QrSvg.Render(check.QrText.Length > 0 ? check.QrText : check.SignedNote)}</div><p>{E(check.HowToCheck)}</p>")
                  .Append(CultureInfo.InvariantCulture, $"<pre style=\"white-space:pre-wrap;font-size:.8em\">{E(check.SignedNote)}</pre>");
                 break;
+            case NoticeImage image:
+                // Inline, as everything on this page is: it stays one self-contained file (the public site allows data: images).
+                h.Append(CultureInfo.InvariantCulture, $"<figure style=\"break-inside:avoid;text-align:center;margin:1em 0\"><img src=\"data:{image.MediaType};base64,{Convert.ToBase64String(image.Bytes.AsSpan())}\" alt=\"{E(image.Caption)}\" style=\"max-width:100%;max-height:40em\">")
+                 .Append(CultureInfo.InvariantCulture, $"<figcaption style=\"font-size:.85em\">{E(image.Caption)}</figcaption></figure>");
+                break;
             default:
                 throw new ArgumentException($"Unknown notice block {block.GetType().Name}.", nameof(block));
         }

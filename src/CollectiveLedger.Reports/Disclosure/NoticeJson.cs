@@ -76,6 +76,7 @@ public static class NoticeJson
         OneMatter(w, n.OneMatter);
         CadrePay(w, n.CadrePay);
         if (!n.Feedback.IsEmpty) Feedback(w, n.Feedback);
+        if (n.Attachments is { } attachments) Attachments(w, attachments);
         Review(w, n.Settings, n.Review);
         Verification(w, n.Verification);
         w.WriteEndObject();
@@ -179,6 +180,37 @@ public static class NoticeJson
         w.WriteString("cost_at_end", cost.ToString());
         w.WriteString("depreciated_at_end", depreciated.ToString());
         w.WriteString("net_at_end", net.ToString());
+    }
+
+    /// <summary>
+    /// The optional "attachments" array (written only when the notice shows 原始凭证, setting notice.attachments): each
+    /// voucher the notice names, with the number of files kept with it and each file's entry, name, type, size and SHA-256.
+    /// </summary>
+    private static void Attachments(Utf8JsonWriter w, DisclosureAttachments attachments)
+    {
+        w.WriteStartArray("attachments");
+        foreach (var v in attachments.Vouchers)
+        {
+            w.WriteStartObject();
+            w.WriteString("period", v.Voucher.Period.ToString());
+            w.WriteNumber("number", v.Voucher.Number);
+            w.WriteString("voucher", v.Voucher.NumberText);
+            w.WriteNumber("count", v.Files.Length);
+            w.WriteStartArray("files");
+            foreach (var f in v.Files)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("seq", f.Seq);
+                w.WriteString("file_name", f.FileName);
+                w.WriteString("media_type", f.MediaType);
+                w.WriteNumber("size_bytes", f.SizeBytes);
+                w.WriteString("sha256", f.Sha256);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>

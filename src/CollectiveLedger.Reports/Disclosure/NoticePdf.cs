@@ -64,6 +64,10 @@ public static class NoticePdf
                     blocks.Add(new QrCode(check.QrText.Length > 0 ? check.QrText : check.SignedNote, 45f));
                     blocks.Add(new Paragraph(check.HowToCheck, 9.5f));
                     break;
+                case NoticeImage image:
+                    blocks.AddRange(CaptionLine(ref caption));
+                    blocks.Add(new Picture([.. image.Bytes], image.Caption));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown notice block {block.GetType().Name}.", nameof(section));
             }

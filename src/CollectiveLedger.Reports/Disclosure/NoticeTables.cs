@@ -50,6 +50,15 @@ public static class NoticeTables
         if (!n.Feedback.IsEmpty) sections.Add(new(t.FeedbackCaption, [feedback]));
         sections.Add(Review(t, t.ReviewCaption, [t.ReviewLine(n.Review, n.Settings), t.Objection(n.Settings)], n.Settings));
         sections.Add(Verification(t, t.VerificationCaption, n.Verification));
+        // The receipts come last, only when the notice shows them (setting notice.attachments): a notice that does not is unchanged.
+        var attachments = n.Attachments is { } shown ? AttachmentList(shown, t) : null;
+        if (n.Attachments is { } files)
+            sections.Add(new(t.AttachmentsCaption,
+            [
+                attachments!, new NoticeParagraph(t.AttachmentsNote, NoticeParagraphStyle.Note),
+                .. files.Files.Where(f => f.File.IsImage && !f.File.Image.IsEmpty)
+                    .Select(f => new NoticeImage(f.File.Image, f.File.MediaType, t.AttachmentCaption(f.Voucher, f.File.FileName, f.File.Sha256))),
+            ]));
 
         List<NoticeSheetTable> sheet =
         [
@@ -58,6 +67,7 @@ public static class NoticeTables
         ];
         sheet.AddRange(annexes.Select(a => new NoticeSheetTable(a.Caption, a.Table)));
         if (!n.Feedback.IsEmpty) sheet.Add(new(t.FeedbackCaption, feedback));
+        if (attachments is not null) sheet.Add(new(t.AttachmentsCaption, attachments));
         return new NoticeDocument(t, n.Org, t.PeriodLabel(n.Period) + t.Title, $"{t.Published(n)}　{t.Unit(n)}", t.Heading(n), n.PublicationDate,
             sections, sheet);
     }
@@ -93,6 +103,21 @@ public static class NoticeTables
                     x.Item.Summary + (x.Item.Reversal ? t.ReversalMark : ""), x.Item.Party, x.Item.AccountCode, x.Item.AccountName, NoticeCell.Money(x.Item.Amount),
                 ]),
         ]);
+
+    /// <summary>
+    /// The receipts' list: each voucher the notice names with how many files it keeps, then each file's name, type and
+    /// full SHA-256, one row a file (a voucher with none has one row saying 0).
+    /// </summary>
+    private static NoticeTable AttachmentList(DisclosureAttachments a, NoticeText t) => new(
+        [new(t.Voucher, 1.6f, NoWrap: true), new(t.AttachmentFiles, 0.8f, Numeric: true), new(t.AttachmentFile, 2.2f), new(t.AttachmentType, 1.3f), new("SHA-256", 4f, Code: true)],
+        NoticeTable.Cells(a.Vouchers.SelectMany(v => v.Files.IsEmpty
+            ? [[$"{v.Voucher.Period} {v.Voucher.NumberText}", "0", "", "", ""]]
+            : v.Files.Select((f, i) => (IReadOnlyList<string>)
+            [
+                $"{v.Voucher.Period} {v.Voucher.NumberText}", i == 0 ? v.Files.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+                f.FileName, f.MediaType, f.Sha256,
+            ]))),
+        t.None);
 
     public static IReadOnlyList<IReadOnlyList<string>> Summary(DisclosureNotice n, NoticeText t)
     {

@@ -229,6 +229,17 @@ public sealed class NoticeText(bool chinese)
     private static bool Cooperative(DisclosureSettings s) => s.OrgType.EndsWith("经济合作社", StringComparison.Ordinal);
     public string SignHere => T("（签字）", "(signature)");
 
+    public string AttachmentsCaption => T("附、原始凭证（Receipts）", "Appendix: Receipts (原始凭证)");
+    public string AttachmentFiles => T("文件数", "Files");
+    public string AttachmentFile => T("文件名", "File");
+    public string AttachmentType => T("类型", "Type");
+    public string AttachmentsNote => T("以上为各笔凭证所附原始凭证的电子文件，按凭证号排列；SHA-256 是文件的指纹，村民可凭凭证号向会计或村务监督委员会要求查看纸质原件，并核对电子文件的指纹。照片附后，PDF 文件只列出不印。",
+        "The files of source documents kept with each voucher, by voucher number. The SHA-256 is each file's fingerprint: villagers may ask the accountant or the supervision committee to see the paper by its voucher number, and check a copy of the file against it. Photos follow; PDF files are listed, not printed.");
+
+    /// <summary>What a receipt photo is captioned with: its voucher, its file name and the first 16 hex digits of its SHA-256.</summary>
+    public string AttachmentCaption(Core.Vouchers.VoucherKey voucher, string fileName, string sha256) =>
+        $"{voucher.Period} {voucher.NumberText}　{fileName}　SHA-256 {sha256[..16]}…";
+
     public string FeedbackCaption => T("附、本期村民意见及答复", "Annex: villagers' questions and answers in this period");
     public string FeedbackNumber => T("编号", "No.");
     public string FeedbackReceived => T("收到日期", "Received");

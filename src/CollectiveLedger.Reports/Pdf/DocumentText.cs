@@ -47,6 +47,7 @@ internal static class DocumentText
                 PageBreak => [],
                 KeepTogether group => Texts(group.Blocks),
                 QrCode qrCode => [qrCode.Caption ?? ""],
+                Picture picture => [picture.Caption],
                 Spacer => [],
                 _ => throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(blocks)),
             };

@@ -57,6 +57,9 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
             case QrCode qrCode:
                 LayOutQrCode(qrCode, composer);
                 break;
+            case Picture picture:
+                LayOutPicture(picture, composer);
+                break;
             case HalfPage half:
                 StartHalf(composer);
                 LayOut(half.Blocks, composer);
@@ -147,6 +150,50 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
         }
     }
 
+    private void LayOutPicture(Picture picture, PageComposer composer)
+    {
+        var box = composer.Geometry;
+        using var image = SKImage.FromEncodedData(picture.Encoded);
+        var (width, height) = (0f, 0f);
+        if (image is not null && image.Width > 0 && image.Height > 0)
+        {
+            // Scaled down to fit the width and the height allowed, never up: a small scan is not blown up into blur.
+            var maxHeight = Math.Min(picture.MaxHeightMillimetres * PageGeometry.PointsPerMillimetre, box.ContentHeight * 0.8f);
+            var scale = Math.Min(1f, Math.Min(box.ContentWidth / image.Width, maxHeight / image.Height));
+            (width, height) = (image.Width * scale, image.Height * scale);
+        }
+
+        var captionLines = measurer.Wrap(picture.Caption, QrCaptionSize, box.ContentWidth);
+        var captionLineHeight = measurer.LineHeight(QrCaptionSize);
+        var captionHeight = QrCaptionGap + (captionLines.Count * captionLineHeight);
+
+        composer.EnsureRoom(height + captionHeight);
+        var top = composer.Take(height + captionHeight);
+        if (width > 0f)
+        {
+            var left = box.ContentLeft + ((box.ContentWidth - width) / 2f);
+            composer.Add(new PictureItem(picture.Encoded, new SKRect(left, top, left + width, top + height)));
+        }
+
+        LayOutCaption(captionLines, top + height + QrCaptionGap, composer);
+
+        composer.Gap(GapAfterQrCode);
+    }
+
+    /// <summary>A caption's lines, centered, the first line's top at <paramref name="top"/> (under a QR code or a picture).</summary>
+    private void LayOutCaption(IReadOnlyList<string> lines, float top, PageComposer composer)
+    {
+        var box = composer.Geometry;
+        var lineHeight = measurer.LineHeight(QrCaptionSize);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var baseline = top + (i * lineHeight) + measurer.BaselineOffset(QrCaptionSize);
+            var left = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
+            if (line.Length > 0) composer.Add(new TextItem(line, left, baseline, QrCaptionSize, Ink.Text));
+        }
+    }
+
     private void LayOutQrCode(QrCode qrCode, PageComposer composer)
     {
         var box = composer.Geometry;
@@ -165,13 +212,7 @@ internal sealed class LayoutEngine(TextMeasurer measurer, PageGeometry geometry)
         var left = box.ContentLeft + ((box.ContentWidth - side) / 2f);
         composer.Add(new SquaresItem(QrMatrix.DarkSquares(qrCode.Payload, new SKRect(left, top, left + side, top + side))));
 
-        for (var i = 0; i < captionLines.Count; i++)
-        {
-            var line = captionLines[i];
-            var baseline = top + side + QrCaptionGap + (i * captionLineHeight) + measurer.BaselineOffset(QrCaptionSize);
-            var lineLeft = measurer.AlignedLeft(line, QrCaptionSize, Align.Center, box.ContentLeft, box.ContentWidth);
-            if (line.Length > 0) composer.Add(new TextItem(line, lineLeft, baseline, QrCaptionSize, Ink.Text));
-        }
+        LayOutCaption(captionLines, top + side + QrCaptionGap, composer);
 
         composer.Gap(GapAfterQrCode);
     }

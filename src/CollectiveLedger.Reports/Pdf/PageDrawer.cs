@@ -78,6 +78,14 @@ internal static class PageDrawer
                 }
 
                 break;
+            case PictureItem picture:
+                using (var image = SKImage.FromEncodedData(picture.Encoded))
+                using (var paint = new SKPaint())
+                {
+                    canvas.DrawImage(image, picture.Rect, new SKSamplingOptions(SKFilterMode.Linear), paint);
+                }
+
+                break;
             default:
                 throw new ArgumentException($"Unknown page item {item.GetType().Name}.", nameof(item));
         }

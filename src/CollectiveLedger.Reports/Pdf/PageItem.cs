@@ -20,3 +20,6 @@ internal sealed record RuleItem(SKPoint From, SKPoint To, float Thickness, SKCol
 
 /// <summary>Black squares drawn as one vector path (the dark modules of a QR code).</summary>
 internal sealed record SquaresItem(IReadOnlyList<SKRect> Rects) : PageItem;
+
+/// <summary>An encoded image (JPEG or PNG) drawn into <paramref name="Rect"/>.</summary>
+internal sealed record PictureItem(byte[] Encoded, SKRect Rect) : PageItem;

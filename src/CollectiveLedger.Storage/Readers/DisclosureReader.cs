@@ -25,6 +25,14 @@ public sealed class DisclosureReader
         _connection = store.Connection;
     }
 
+    /// <summary>
+    /// The value setting <paramref name="key"/> had after the first <paramref name="entries"/> entries of the log (the books a
+    /// checkpoint of that size covers: what was in force when a notice carrying it was prepared); null when not set by then.
+    /// </summary>
+    public string? SettingAsOf(string key, long entries) =>
+        _connection.QueryFirstOrDefault<string?>("SELECT value FROM settings WHERE key = @Key AND seq < @Entries ORDER BY seq DESC LIMIT 1",
+            new { Key = key, Entries = entries });
+
     private static readonly string SelectDisclosureItems = $"""
         SELECT v.date, v.period, v.number, COALESCE(l.summary, v.summary) AS summary, COALESCE(m.name, c.name, '') AS party,
                l.account, a.name AS account_name,

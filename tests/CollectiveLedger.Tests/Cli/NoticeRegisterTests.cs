@@ -210,8 +210,9 @@ public class NoticeRegisterTests
         static List<string> Required(JsonElement s) => [.. s.GetProperty("required").EnumerateArray().Select(e => e.GetString()!)];
         // Since issue 11 the contracts carry optional keys (area_unit, per-unit areas) and no longer the total "area" across units.
         static List<string> Written(JsonElement s) => [.. Keys(s.GetProperty("properties")).Where(k => k != "area" || s.GetProperty("required").EnumerateArray().Any(r => r.GetString() == "area"))];
-        // "feedback" is optional: written only when villagers' feedback arrived or was answered in the months.
-        Assert.That(Keys(notice), Is.EqualTo(Keys(schema).Where(k => k != "feedback").ToList()));
+        // "feedback" is optional: written only when villagers' feedback arrived or was answered in the months; "attachments"
+        // only when the notice shows 原始凭证 (setting notice.attachments, NoticeAttachmentTests).
+        Assert.That(Keys(notice), Is.EqualTo(Keys(schema).Where(k => k is not ("feedback" or "attachments")).ToList()));
         foreach (var section in new[] { "assets", "contracts" })
         {
             var properties = schema.GetProperty(section).GetProperty("properties");

@@ -21,6 +21,9 @@ public sealed class NoticeModel(Books books) : PageModel
     /// <summary>The phone page on this site with the notice's checkpoint and its signers' keys: what the QR code carries.</summary>
     public string CheckPath { get; private set; } = "";
     public IReadOnlyList<Core.Disclosure.FeedbackRecord> Feedback { get; private set; } = [];
+
+    /// <summary>The receipts (原始凭证) the notice shows, when it was prepared while the setting notice.attachments showed them; null otherwise.</summary>
+    public Core.Disclosure.DisclosureAttachments? Attachments { get; private set; }
     public FeedbackForm Form { get; private set; } = null!;
 
     public IActionResult OnGet(long seq) => Show(seq);
@@ -36,6 +39,7 @@ public sealed class NoticeModel(Books books) : PageModel
         CheckPath = CheckLink.For("", notice.Checkpoint,
             Signed?.Signatures.Select(s => books.State.Key(s.KeyName, s.KeyId)?.PublicKey).OfType<byte[]>() ?? []);
         Feedback = books.Store.Feedback.FeedbackOn(notice.Period);
+        Attachments = Publishing.NoticeAttachments.Of(books.Store, notice);
         Form = new FeedbackForm(seq, FeedbackForm.ItemsOf(books.Store, notice.Period), null, null, null, null, new FieldProblems());
         return Page();
     }
