@@ -50,11 +50,13 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     public string? FontPath { get; init; } = Reports.Pdf.ChineseFonts.Find();
 
     /// <summary>
-    /// The villages of the township and county views (/staff/villages): each with its township, county and
-    /// a way to open its books, on whichever engine. Empty (the default): one village's workspace, no such views.
-    /// The pages open one village's books at a time and close them before the next.
+    /// The villages of the township and county views (/staff/villages), each with its township, county and a way to open
+    /// its books, on whichever engine: asked again on every request, so that a village registered while the workspace
+    /// runs shows at once (<c>cledger serve</c> on PostgreSQL gives the registry, <see cref="Storage.Engines.Server.VillageBooks"/>).
+    /// Null (the default): one village's workspace, no such views. The pages open one village's books at a time and
+    /// close them before the next.
     /// </summary>
-    public IReadOnlyList<Storage.VillageBooks> Villages { get; init; } = [];
+    public Func<IReadOnlyList<Storage.VillageBooks>>? Villages { get; init; }
 
     /// <summary>
     /// The codes of the villages a signed-in user (a user name of this workspace's village) may see in the township and
@@ -65,13 +67,17 @@ public sealed record WorkspaceOptions(string Db, TimeProvider Clock)
     /// </summary>
     public Func<string, IReadOnlySet<string>>? VillagesSeen { get; init; }
 
-    /// <summary>The villages of <see cref="Villages"/> that <paramref name="user"/> may see (<see cref="VillagesSeen"/>), in their order: what every township and county page starts from, before any books are opened.</summary>
-    public IReadOnlyList<Storage.VillageBooks> VillagesSeenBy(string? user)
+    /// <summary>
+    /// The villages of <see cref="Villages"/> now, and those of them <paramref name="user"/> may see (<see cref="VillagesSeen"/>),
+    /// in their order: what every township and county page starts from, before any books are opened.
+    /// </summary>
+    public (IReadOnlyList<Storage.VillageBooks> All, IReadOnlyList<Storage.VillageBooks> Seen) VillagesFor(string? user)
     {
-        if (user is null || Villages.Count == 0) return [];
+        var all = Villages?.Invoke() ?? [];
+        if (user is null || all.Count == 0) return (all, []);
         var seen = VillagesSeen?.Invoke(user)
                    ?? (Village is not null && Storage.Engines.Server.IsAddress(Db) ? Storage.Engines.Server.VillagesSeenBy(Db, Village, user) : new HashSet<string>());
-        return [.. Villages.Where(v => seen.Contains(v.Code))];
+        return (all, [.. all.Where(v => seen.Contains(v.Code))]);
     }
 
     /// <summary>The largest upload (a checkpoint file) accepted, in bytes.</summary>

@@ -69,7 +69,7 @@ public static class ServeCommand
                     $"注意：没有口令，组织的签名密钥（{OrganizationKey.PathOf(ctx)}）未解锁，网页上不能准备公开榜。要签名，请设置 CLEDGER_PASSPHRASE（或在终端中）重新启动 serve；要发布未签名的公开榜，用 serve --unsigned。",
                     $"note: no passphrase, so the organization's signing key ({OrganizationKey.PathOf(ctx)}) is locked and notices cannot be prepared from the web. To sign, restart serve with CLEDGER_PASSPHRASE (or at a terminal); to publish unsigned notices, serve --unsigned."));
             var fontPath = font is null ? Reports.Pdf.ChineseFonts.Find() : DiscloseCommand.FontPath(font);
-            WebWorkspace.Run(new WorkspaceOptions(Server.IsAddress(ctx.Db) ? ctx.Db : Path.GetFullPath(ctx.Db), ctx.Clock) { Village = ctx.Village, Villages = Server.IsAddress(ctx.Db) ? Server.VillageBooks(ctx.Db, ctx.Clock) : [], Signers = signers, PublishUnsigned = unsigned, FontPath = fontPath, Witnesses = witnesses },
+            WebWorkspace.Run(new WorkspaceOptions(Server.IsAddress(ctx.Db) ? ctx.Db : Path.GetFullPath(ctx.Db), ctx.Clock) { Village = ctx.Village, Villages = Server.IsAddress(ctx.Db) ? () => Server.VillageBooks(ctx.Db, ctx.Clock) : null, Signers = signers, PublishUnsigned = unsigned, FontPath = fontPath, Witnesses = witnesses },
                 urls, ctx.Out, ctx.Error);
             return ExitCodes.Done;
         }

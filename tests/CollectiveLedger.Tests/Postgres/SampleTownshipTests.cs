@@ -165,7 +165,7 @@ public sealed class SampleTownshipTests
     {
         var villages = Server.VillageBooks(_db, TestClock.Fixed).Where(v => Codes.Contains(v.Code)).ToList();
         Assert.That(villages.Select(v => v.Code), Is.EquivalentTo(Codes));
-        using var workspace = new Workspace(o => o with { Villages = villages, VillagesSeen = _ => Codes.ToHashSet() }); // the county's auditor, granted it
+        using var workspace = new Workspace(o => o with { Villages = () => villages, VillagesSeen = _ => Codes.ToHashSet() }); // the county's auditor, granted it
         var client = await workspace.SignedIn("审计");
 
         var (status, html) = await client.Page($"/staff/county/{Uri.EscapeDataString(County)}/{Uri.EscapeDataString(Township)}");

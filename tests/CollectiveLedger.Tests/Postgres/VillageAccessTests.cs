@@ -42,7 +42,7 @@ public sealed class VillageAccessTests
         using var workspace = new Workspace(o => o with
         {
             Db = Db, Village = home.Village,
-            Villages = [.. Server.VillageBooks(Db, TestClock.Fixed).Where(v => v.County == county)],
+            Villages = () => [.. Server.VillageBooks(Db, TestClock.Fixed).Where(v => v.County == county)],
         });
 
         var granted = home.RunProcessWith(new() { ["CLEDGER_ACTOR"] = "乡经管站" }, "villages", "grant", "会计", "--township", Township, "--county", county);
@@ -78,6 +78,30 @@ public sealed class VillageAccessTests
         Assert.That(Rows(afterRevoke), Is.EqualTo(new[] { home.Village }), "the same signed-in session, the next request");
         Assert.That(otherAfterRevoke.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(JsonDocument.Parse(listingAfter.Out).RootElement.GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_village_registered_while_the_workspace_runs_shows_at_the_next_request_to_whom_its_township_is_granted()
+    {
+        var county = "测试旗" + Guid.NewGuid().ToString("N")[..8];
+        using var home = Village(county, ("accountant", "会计"));
+        using var workspace = new Workspace(o => o with
+        {
+            Db = Db, Village = home.Village,
+            Villages = () => [.. Server.VillageBooks(Db, TestClock.Fixed).Where(v => v.County == county)],
+        });
+        var granted = home.RunProcess("villages", "grant", "会计", "--township", Township, "--county", county);
+        var accountant = await workspace.SignedIn("会计");
+        var (_, before) = await accountant.Page(TownshipPage(county));
+
+        using var added = Village(county, ("supervisor", "监委")); // registered now, the workspace running
+        var (_, after) = await accountant.Page(TownshipPage(county));
+        var addedPage = await accountant.GetAsync("/staff/village/" + added.Village);
+
+        Assert.That(granted.Code, Is.EqualTo(0), granted.Err);
+        Assert.That(Rows(before), Is.EqualTo(new[] { home.Village }));
+        Assert.That(Rows(after), Is.EquivalentTo(new[] { home.Village, added.Village }), "a township grant covers the villages registered after it");
+        Assert.That(addedPage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

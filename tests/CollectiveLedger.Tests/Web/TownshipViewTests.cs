@@ -85,7 +85,7 @@ public partial class TownshipViewTests
     /// </summary>
     private Workspace Served() => new(o => o with
     {
-        Villages = Villages(),
+        Villages = Villages,
         VillagesSeen = user => Villages().Where(v => user switch
         {
             "审计" => v.County == County,

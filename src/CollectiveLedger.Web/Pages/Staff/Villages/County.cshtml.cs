@@ -9,7 +9,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// <summary>
 /// A county: each of its townships with its villages added up (<see cref="VillageStatuses.Townships"/>, one
 /// village's books open at a time), each linking to the township's page; the table as CSV (<c>?handler=csv</c>). Only the
-/// villages the signed-in person may see (<see cref="WorkspaceOptions.VillagesSeenBy"/>) are added up.
+/// villages the signed-in person may see (<see cref="WorkspaceOptions.VillagesFor"/>) are added up.
 /// </summary>
 [AnyRole]
 public sealed class CountyModel(WorkspaceOptions options, Books books) : PageModel
@@ -36,9 +36,10 @@ public sealed class CountyModel(WorkspaceOptions options, Books books) : PageMod
     {
         County = county;
         // Only the villages this person may see are read and added up; none: the county is not found, as an unknown one.
-        var villages = options.VillagesSeenBy(books.User).Where(v => v.County == county).ToList();
+        var (all, seen) = options.VillagesFor(books.User);
+        var villages = seen.Where(v => v.County == county).ToList();
         if (villages.Count == 0) return false;
-        (SeenVillages, AllVillages) = (villages.Count, options.Villages.Count(v => v.County == county));
+        (SeenVillages, AllVillages) = (villages.Count, all.Count(v => v.County == county));
         Townships = VillageStatuses.Townships(villages, books.Today);
         return true;
     }

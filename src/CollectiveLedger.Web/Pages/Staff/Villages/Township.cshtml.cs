@@ -9,7 +9,7 @@ namespace CollectiveLedger.Web.Pages.Staff.Villages;
 /// <summary>
 /// A township: one row per village (months closed, the last notice on time or late, drafts waiting, fund
 /// balance, overdue contracts), each linking to the village, and their totals; the table as CSV. Only the villages the
-/// signed-in person may see (<see cref="WorkspaceOptions.VillagesSeenBy"/>) are rows and are added up.
+/// signed-in person may see (<see cref="WorkspaceOptions.VillagesFor"/>) are rows and are added up.
 /// </summary>
 [AnyRole]
 public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageModel
@@ -42,9 +42,10 @@ public sealed class TownshipModel(WorkspaceOptions options, Books books) : PageM
     {
         (County, Township) = (county, township);
         // Only the villages this person may see are read and added up; none: the township is not found, as an unknown one.
-        var villages = options.VillagesSeenBy(books.User).Where(v => v.County == county && v.Township == township).ToList();
+        var (all, seen) = options.VillagesFor(books.User);
+        var villages = seen.Where(v => v.County == county && v.Township == township).ToList();
         if (villages.Count == 0) return false;
-        AllVillages = options.Villages.Count(v => v.County == county && v.Township == township);
+        AllVillages = all.Count(v => v.County == county && v.Township == township);
         Rows = [.. VillageStatuses.Read(villages, books.Today)];
         Totals = Rows.Aggregate(TownshipTotals.Empty(county, township), (t, r) => t.Add(r.Status));
         return true;

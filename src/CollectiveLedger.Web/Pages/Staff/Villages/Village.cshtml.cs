@@ -23,7 +23,7 @@ public sealed class VillageModel(WorkspaceOptions options, Books books) : PageMo
 
     public IActionResult OnGet(string code)
     {
-        if (options.VillagesSeenBy(books.User).FirstOrDefault(v => v.Code == code) is not { } village) return NotFound(); // not there, or not this person's to see
+        if (options.VillagesFor(books.User).Seen.FirstOrDefault(v => v.Code == code) is not { } village) return NotFound(); // not there, or not this person's to see
         Village = village;
         var row = VillageStatuses.Read([village], books.Today).Single();
         (Status, Problem) = (row.Status, row.Problem);
