@@ -26,8 +26,11 @@ public static class VillagesCommand
         var holder = Options.Argument("USER", "只列此用户的授权 only this user's grants");
         holder.Arity = ArgumentArity.ZeroOrOne;
         var accessFormat = Options.Format();
-        var access = new Command("access", "本村（--village）用户可查看的其他村 which villages the users of the home village (--village) may see") { holder, accessFormat };
-        access.Handle(context, (ctx, p) => Access(ctx, p.GetValue(holder), ctx.Format(p, accessFormat)));
+        var history = new Option<bool>("--history") { Description = "列出每次授权和收回（谁、何时） every grant and revoke, by whom and when" };
+        var access = new Command("access", "本村（--village）用户可查看的其他村 which villages the users of the home village (--village) may see") { holder, history, accessFormat };
+        access.Handle(context, (ctx, p) => p.GetValue(history)
+            ? AccessLog(ctx, p.GetValue(holder), ctx.Format(p, accessFormat))
+            : Access(ctx, p.GetValue(holder), ctx.Format(p, accessFormat)));
         return new Command("villages", "PostgreSQL 数据库中的多个村 the villages of a PostgreSQL database")
         {
             add, list,
@@ -99,7 +102,7 @@ public static class VillagesCommand
     private static int Revoke(Context ctx, string user, AccessScope scope)
     {
         var home = Home(ctx);
-        if (!Server.Revoke(ctx.Db, home, user, scope))
+        if (!Server.Revoke(ctx.Db, home, user, scope, ctx.Actor, ctx.Clock.GetUtcNow()))
             return Refuse(ctx, $"村 {home} 的 {user} 没有 {scope} 的查看权限（见 cledger villages access {user}）",
                 $"{user} of village {home} holds no grant of {scope} (see cledger villages access {user})");
         ctx.Out.WriteLine(ctx.Say($"已收回村 {home} 的 {user} 对 {scope} 的查看权限。", $"{user} of village {home} no longer sees {scope}."));
@@ -125,6 +128,33 @@ public static class VillagesCommand
                     if (g.Kind == "township") w.WriteString("county", g.County);
                     w.WriteString("granted_by", g.GrantedBy);
                     w.WriteString("granted_at", g.GrantedAt);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }));
+        return ExitCodes.Done;
+    }
+
+    private static int AccessLog(Context ctx, string? user, OutputFormat format)
+    {
+        var home = Home(ctx);
+        var changes = Server.AccessLog(ctx.Db, home, user);
+        ctx.Render(new Grid(["时间 at", "操作人 by", "操作 action", "用户 user", "范围 kind", "县 county", "村或乡镇或县 scope"],
+                changes.Select(c => (IReadOnlyList<GridCell>)[c.At, c.Actor, c.Action, c.User, c.Kind, c.County, c.Name]).ToList()),
+            format, () => Json.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var c in changes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("at", c.At);
+                    w.WriteString("by", c.Actor);
+                    w.WriteString("action", c.Action);
+                    w.WriteString("home", home);
+                    w.WriteString("user", c.User);
+                    w.WriteString("kind", c.Kind);
+                    w.WriteString(c.Kind, c.Name);
+                    if (c.Kind == "township") w.WriteString("county", c.County);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -5,3 +5,6 @@ public sealed record VillageGrant(string User, string Kind, string County, strin
 {
     public AccessScope Scope => new(Kind, County, Name);
 }
+
+/// <summary>A line of the access log (<see cref="Server.AccessLog"/>): a grant given or taken back, by whom and when (UTC, ISO).</summary>
+public sealed record VillageAccessChange(string User, string Action, string Kind, string County, string Name, string Actor, string At);

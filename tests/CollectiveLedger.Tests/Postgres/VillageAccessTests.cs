@@ -54,10 +54,11 @@ public sealed class VillageAccessTests
         var (_, bySupervisor) = await supervisor.Page(TownshipPage(county));
         var otherToSupervisor = await supervisor.GetAsync("/staff/village/" + other.Village);
         var otherToAccountant = await accountant.GetAsync("/staff/village/" + other.Village);
-        var revoked = home.RunProcess("villages", "revoke", "会计", "--township", Township, "--county", county);
+        var revoked = home.RunProcessWith(new() { ["CLEDGER_ACTOR"] = "县经管局" }, "villages", "revoke", "会计", "--township", Township, "--county", county);
         var (_, afterRevoke) = await accountant.Page(TownshipPage(county));
         var otherAfterRevoke = await accountant.GetAsync("/staff/village/" + other.Village);
         var listingAfter = home.RunProcess("villages", "access", "会计", "--format", "json");
+        var history = home.RunProcess("villages", "access", "会计", "--history"); // redirected: JSON
 
         Assert.That(granted.Code, Is.EqualTo(0), granted.Err);
         Assert.That(namesake.Code, Is.EqualTo(0), namesake.Err);
@@ -78,6 +79,12 @@ public sealed class VillageAccessTests
         Assert.That(Rows(afterRevoke), Is.EqualTo(new[] { home.Village }), "the same signed-in session, the next request");
         Assert.That(otherAfterRevoke.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(JsonDocument.Parse(listingAfter.Out).RootElement.GetArrayLength(), Is.Zero);
+        Assert.That(history.Code, Is.EqualTo(0), history.Err);
+        var changes = JsonDocument.Parse(history.Out).RootElement.EnumerateArray()
+            .Select(c => (c.GetProperty("action").GetString(), c.GetProperty("by").GetString(), c.GetProperty("user").GetString(), c.GetProperty("township").GetString()))
+            .ToList();
+        Assert.That(changes, Is.EqualTo(new[] { ("grant", "乡经管站", "会计", Township), ("revoke", "县经管局", "会计", Township) }),
+            "the grant and its revoke both stay in the access log, with who did each");
     }
 
     [Test]
