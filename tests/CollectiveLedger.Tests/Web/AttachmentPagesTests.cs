@@ -33,11 +33,7 @@ public class AttachmentPagesTests
 
         await Browser.Run(workspace.Options, new ViewportSize { Width = 390, Height = 844 }, async (page, url) =>
         {
-            await page.GotoAsync(url + "/signin");
-            await page.FillAsync("input[name='userName']", "会计");
-            await page.FillAsync("input[name='password']", Workspace.Password);
-            await page.ClickAsync("form.card button[type='submit']");
-            await page.WaitForURLAsync(url + "/staff");
+            await Browser.SignIn(page, url, "会计");
             await page.ClickAsync("nav a[href='/staff/vouchers']");
             await page.ClickAsync("a[href='/staff/vouchers/2025-03/1']");
             Assert.That(await page.TextContentAsync(".attachment-count"), Does.Contain("附件 2 张，已存 0 个文件"));

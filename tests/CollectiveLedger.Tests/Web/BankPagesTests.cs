@@ -26,11 +26,7 @@ public class BankPagesTests
 
         await Browser.Run(workspace.Options, null, async (page, url) =>
         {
-            await page.GotoAsync(url + "/signin");
-            await page.FillAsync("input[name='userName']", "会计");
-            await page.FillAsync("input[name='password']", Workspace.Password);
-            await page.ClickAsync("form.card button[type='submit']");
-            await page.WaitForURLAsync(url + "/staff");
+            await Browser.SignIn(page, url, "会计");
             await page.ClickAsync("nav a[href='/staff/bank']");
             Assert.That(await page.TextContentAsync("main"), Does.Contain("还没有导入银行对账单"));
 

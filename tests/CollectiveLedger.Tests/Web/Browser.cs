@@ -51,4 +51,19 @@ internal static class Browser
             await host.StopAsync();
         }
     }
+
+    /// <summary>
+    /// Signs <paramref name="person"/> in through the sign-in page as a person does, and waits for the dashboard. The wait
+    /// is set before the click, for the navigation the click starts: waiting after it could miss a dashboard already
+    /// loaded, and did once in CI (the page shown, its load event never seen, 90 s gone).
+    /// </summary>
+    public static async Task SignIn(IPage page, string url, string person)
+    {
+        await page.GotoAsync(url + "/signin");
+        await page.FillAsync("input[name='userName']", person);
+        await page.FillAsync("input[name='password']", Workspace.Password);
+        var dashboard = page.WaitForURLAsync(url + "/staff");
+        await page.ClickAsync("form.card button[type='submit']");
+        await dashboard;
+    }
 }

@@ -25,7 +25,7 @@ public class BrowserTests
         await Browser.Run(new WorkspaceOptions(ledger.Db, TestClock.Fixed) { Village = ledger.Village, PublishUnsigned = true }, null, async (page, url) =>
         {
             // The accountant enters a three-line voucher; the live totals follow the typing.
-            await SignIn(page, url, "会计");
+            await Browser.SignIn(page, url, "会计");
             await page.GotoAsync(url + "/staff/vouchers/new");
             await page.FillAsync("input[name='Form.Date']", "2025-04-08");
             await page.FillAsync("input[name='Form.Summary']", "收取机械作业费和承包费");
@@ -47,14 +47,14 @@ public class BrowserTests
 
             // The finance lead (财务) is also to review, as the issue tells it: the administrator grants it, which
             // only asks; the committee chair approves the change on the approval page.
-            await SignIn(page, url, "管理员");
+            await Browser.SignIn(page, url, "管理员");
             await page.ClickAsync("nav a[href='/staff/admin']");
             var financeRow = page.Locator("tr").Filter(new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^财务$") }) });
             await financeRow.Locator("form:has(input[name='role'][value='reviewer']) button").ClickAsync();
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("待委员会主任或监督委员会成员中的另一人"));
             Assert.That(ledger.Setting("role.reviewer"), Is.EqualTo("审核员"), "the administrator's grant is only a request");
             await SignOut(page);
-            await SignIn(page, url, "主任");
+            await Browser.SignIn(page, url, "主任");
             await page.ClickAsync("nav a[href='/staff/drafts']");
             await page.ClickAsync("button.approve-role-change");
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("已批准"));
@@ -62,15 +62,15 @@ public class BrowserTests
             await SignOut(page);
 
             // The finance lead reviews (审核), then the committee chair and a supervisor approve (5,000 is above the finance lead's 1,000).
-            await SignIn(page, url, "财务");
+            await Browser.SignIn(page, url, "财务");
             await page.GotoAsync(url + "/staff/drafts/" + draft);
             await page.ClickAsync("#review");
             await SignOut(page);
-            await SignIn(page, url, "主任");
+            await Browser.SignIn(page, url, "主任");
             await page.GotoAsync(url + "/staff/drafts/" + draft);
             await page.ClickAsync("#approve");
             await SignOut(page);
-            await SignIn(page, url, "监委");
+            await Browser.SignIn(page, url, "监委");
             await page.GotoAsync(url + "/staff/drafts");
             await page.ClickAsync($"a[href='/staff/drafts/{draft}']");
             await page.ClickAsync("#approve");
@@ -89,7 +89,7 @@ public class BrowserTests
             // The accountant prepares April's notice from the notices page; 监委 has a month of another
             // notice open too (prepared before), so that publishing the wrong row would show.
             await SignOut(page);
-            await SignIn(page, url, "会计");
+            await Browser.SignIn(page, url, "会计");
             foreach (var month in new[] { "2025-03", "2025-04" })
             {
                 await page.ClickAsync("nav a[href='/staff/notices']");
@@ -101,7 +101,7 @@ public class BrowserTests
             await SignOut(page);
 
             // The supervisor opens April's preview from its row, reads it, and approves it on the same row; the accountant publishes it.
-            await SignIn(page, url, "监委");
+            await Browser.SignIn(page, url, "监委");
             await page.ClickAsync("nav a[href='/staff/notices']");
             var april = page.Locator("#prepared-notices tr", new() { HasText = "2025年4月" });
             var preview = await page.RunAndWaitForPopupAsync(() => april.Locator("a.preview-notice").ClickAsync());
@@ -112,7 +112,7 @@ public class BrowserTests
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("已审阅通过2025年4月财务公开榜"));
             Assert.That(await april.Locator("button.publish-notice").CountAsync(), Is.Zero, "the reviewer does not publish");
             await SignOut(page);
-            await SignIn(page, url, "会计");
+            await Browser.SignIn(page, url, "会计");
             await page.ClickAsync("nav a[href='/staff/notices']");
             await april.Locator("button.publish-notice").ClickAsync();
             Assert.That(await page.TextContentAsync(".done"), Does.Contain("已公开2025年4月财务公开榜"));
@@ -137,7 +137,7 @@ public class BrowserTests
             await page.SetViewportSizeAsync(1280, 720);
 
             // The accountant answers it from the staff queue, and verify still passes.
-            await SignIn(page, url, "会计");
+            await Browser.SignIn(page, url, "会计");
             await page.GotoAsync(url + "/staff/feedback");
             Assert.That(await page.TextContentAsync("#feedback-1"), Does.Contain("13912345678"), "staff see the phone in full");
             await page.FillAsync("#feedback-1 textarea[name='answer']", "是合作社机械队为邻村作业收的费用，见记-0001。");
@@ -157,14 +157,6 @@ public class BrowserTests
         Assert.That(ledger.Run("verify").Code, Is.Zero);
     }
 
-    private static async Task SignIn(IPage page, string url, string person)
-    {
-        await page.GotoAsync(url + "/signin");
-        await page.FillAsync("input[name='userName']", person);
-        await page.FillAsync("input[name='password']", Workspace.Password);
-        await page.ClickAsync("form.card button[type='submit']");
-        await page.WaitForURLAsync(url + "/staff");
-    }
 
     private static async Task SignOut(IPage page) => await page.ClickAsync("header form[action='/signout'] button");
 }

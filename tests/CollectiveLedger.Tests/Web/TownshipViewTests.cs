@@ -320,11 +320,7 @@ public partial class TownshipViewTests
 
         await Browser.Run(workspace.Options, new ViewportSize { Width = 390, Height = 844 }, async (page, url) =>
         {
-            await page.GotoAsync(url + "/signin");
-            await page.FillAsync("input[name='userName']", "审计");
-            await page.FillAsync("input[name='password']", Workspace.Password);
-            await page.ClickAsync("form.card button[type='submit']");
-            await page.WaitForURLAsync(url + "/staff");
+            await Browser.SignIn(page, url, "审计");
 
             await page.ClickAsync("nav a[href='/staff/villages']");
             await page.ClickAsync($"a:text-is('{Township}')");
