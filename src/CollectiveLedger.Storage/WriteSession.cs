@@ -137,7 +137,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>The one insert path: the entry, the rows its event declares, the state.</summary>
     private AuditEntry Insert(AuditEntry entry, LedgerEvent e)
     {
-        InsertRows([(InsertEntry, [entry.Seq, entry.Hash, entry.Bytes]), .. Projection.RowsFor(entry.Seq, e).Select(row => (row.Table.Insert, row.Values))]);
+        InsertRows(entry, e);
         State.Apply(e);
         _nextSeq++;
         _prev = entry.Hash;
@@ -153,29 +153,34 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// is a call and not a round trip, each by its prepared command. Either way a row refused is refused
     /// here, with the entry it belongs to.
     /// </summary>
-    private void InsertRows(IReadOnlyList<(string Sql, object?[] Values)> rows)
+    private void InsertRows(AuditEntry entry, LedgerEvent e)
     {
+        object?[] entryRow = [entry.Seq, entry.Hash, entry.Bytes];
         if (!_connection.CanCreateBatch)
         {
-            foreach (var (sql, values) in rows) Execute(sql, values);
+            Execute(InsertEntry, entryRow);
+            foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);
             return;
         }
         using var batch = _connection.CreateBatch();
         batch.Transaction = Transaction;
-        foreach (var (sql, values) in rows)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i;
-                parameter.Value = values[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-            batch.BatchCommands.Add(command);
-        }
+        Add(batch, InsertEntry, entryRow);
+        foreach (var row in Projection.RowsFor(entry.Seq, e)) Add(batch, row.Table.Insert, row.Values);
         batch.ExecuteNonQuery();
+    }
+
+    private static void Add(DbBatch batch, string sql, object?[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        batch.BatchCommands.Add(command);
     }
 
     /// <summary>The prepared command for <paramref name="sql"/> (made once per session), with its parameters set.</summary>

@@ -121,11 +121,7 @@ public static class VillagesCommand
                 foreach (var g in grants)
                 {
                     w.WriteStartObject();
-                    w.WriteString("home", home);
-                    w.WriteString("user", g.User);
-                    w.WriteString("kind", g.Kind);
-                    w.WriteString(g.Kind, g.Name);
-                    if (g.Kind == "township") w.WriteString("county", g.County);
+                    WriteWhoAndScope(w, home, g.User, g.Scope);
                     w.WriteString("granted_by", g.GrantedBy);
                     w.WriteString("granted_at", g.GrantedAt);
                     w.WriteEndObject();
@@ -150,16 +146,22 @@ public static class VillagesCommand
                     w.WriteString("at", c.At);
                     w.WriteString("by", c.Actor);
                     w.WriteString("action", c.Action);
-                    w.WriteString("home", home);
-                    w.WriteString("user", c.User);
-                    w.WriteString("kind", c.Kind);
-                    w.WriteString(c.Kind, c.Name);
-                    if (c.Kind == "township") w.WriteString("county", c.County);
+                    WriteWhoAndScope(w, home, c.User, c.Scope);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
             }));
         return ExitCodes.Done;
+    }
+
+    /// <summary>A grant's person and scope as both JSON listings write them: the scope's name under its kind, a township's county beside it.</summary>
+    private static void WriteWhoAndScope(System.Text.Json.Utf8JsonWriter w, string home, string user, AccessScope scope)
+    {
+        w.WriteString("home", home);
+        w.WriteString("user", user);
+        w.WriteString("kind", scope.Kind);
+        w.WriteString(scope.Kind, scope.Name);
+        if (scope.Kind == "township") w.WriteString("county", scope.County);
     }
 
     private static int Add(Context ctx, string code, string name, string? township, string? county)

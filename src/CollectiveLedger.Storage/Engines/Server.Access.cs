@@ -42,6 +42,9 @@ public static partial class Server
         )
         """;
 
+    /// <summary>The registry and both access tables, made if missing, before a grant is written or listed.</summary>
+    private const string AccessTables = Registry + ";" + AccessTable + ";" + AccessLogTable;
+
     private const string InsertChange = """
         INSERT INTO public.cledger_village_access_log (home, user_name, action, kind, county, scope, actor, at)
         VALUES (@home, @user, @action, @Kind, @County, @Name, @by, @at)
@@ -110,7 +113,7 @@ public static partial class Server
     private static bool Change(string db, string sql, string action, string home, string user, AccessScope scope, string by, DateTimeOffset at)
     {
         using var connection = Connect(db, "public");
-        connection.Execute(Registry + ";" + AccessTable + ";" + AccessLogTable);
+        connection.Execute(AccessTables);
         using var tx = connection.BeginTransaction();
         var row = new
         {
@@ -127,7 +130,7 @@ public static partial class Server
     public static IReadOnlyList<VillageAccessChange> AccessLog(string db, string home, string? user)
     {
         using var connection = Connect(db, "public");
-        connection.Execute(Registry + ";" + AccessTable + ";" + AccessLogTable);
+        connection.Execute(AccessTables);
         return connection.Query<VillageAccessChange>(SelectChanges, new { home, user }).ToList();
     }
 
@@ -135,7 +138,7 @@ public static partial class Server
     public static IReadOnlyList<VillageGrant> Grants(string db, string home, string? user)
     {
         using var connection = Connect(db, "public");
-        connection.Execute(Registry + ";" + AccessTable);
+        connection.Execute(AccessTables);
         return connection.Query<VillageGrant>(SelectGrants, new { home, user }).ToList();
     }
 }

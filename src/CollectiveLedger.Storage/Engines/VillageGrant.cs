@@ -7,4 +7,7 @@ public sealed record VillageGrant(string User, string Kind, string County, strin
 }
 
 /// <summary>A line of the access log (<see cref="Server.AccessLog"/>): a grant given or taken back, by whom and when (UTC, ISO).</summary>
-public sealed record VillageAccessChange(string User, string Action, string Kind, string County, string Name, string Actor, string At);
+public sealed record VillageAccessChange(string User, string Action, string Kind, string County, string Name, string Actor, string At)
+{
+    public AccessScope Scope => new(Kind, County, Name);
+}
