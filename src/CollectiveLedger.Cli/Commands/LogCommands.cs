@@ -45,7 +45,8 @@ public static class LogCommands
                         {
                             stream.Write(entry.Bytes);
                             stream.WriteByte((byte)'\n');
-                            progress?.Report(++n);
+                            n++;
+                            progress?.Report(n);
                         }
                         return n;
                     });
@@ -127,7 +128,8 @@ public static class LogCommands
             {
                 stream.Write(entry.Bytes);
                 stream.WriteByte((byte)'\n');
-                progress?.Report(++n);
+                n++;
+                progress?.Report(n);
                 if (entry.Withheld) stubs++;
                 if (entry.ByValue) byValue.Add((entry.Seq, entry.Kind));
             }

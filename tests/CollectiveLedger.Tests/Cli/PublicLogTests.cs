@@ -90,10 +90,15 @@ public class PublicLogTests
     {
         using var ledger = Books();
         var (full, published) = (Path.Combine(ledger.Dir, "full.jsonl"), Path.Combine(ledger.Dir, "public.jsonl"));
-        ledger.Ok("log", "export", "--out", full);
-        ledger.Ok("log", "export", "--public", "--out", published);
+        var fullSays = ledger.Ok("--lang", "en", "log", "export", "--out", full);
+        var publicSays = ledger.Ok("--lang", "en", "log", "export", "--public", "--out", published);
 
         var database = JsonDocument.Parse(ledger.Ok("verify", "--format", "json")).RootElement;
+        // Not on a terminal (no progress shown), the count said is still the count written.
+        var entries = database.GetProperty("entries").GetInt64();
+        Assert.That(File.ReadAllLines(full), Has.Length.EqualTo(entries));
+        Assert.That(fullSays, Does.Contain($"exported {entries} entries to {full}."));
+        Assert.That(publicSays, Does.Contain($"exported the public log, {entries} entries"));
         var fromFull = JsonDocument.Parse(Verify("--log", full, "--format", "json").Out).RootElement;
         var fromPublic = JsonDocument.Parse(Verify("--log", published, "--format", "json").Out).RootElement;
         var trialBalance = JsonDocument.Parse(ledger.Ok("report", "trial-balance", "--from", "2025-01", "--to", "2025-12", "--format", "json")).RootElement;
