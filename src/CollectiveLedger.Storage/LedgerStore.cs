@@ -257,6 +257,7 @@ public sealed partial class LedgerStore : IDisposable
         var head = loadState ? Head(transaction) : null;
         using var session = new WriteSession(_connection, transaction, state, head, actor, _clock);
         var result = work(session);
+        session.Flush();
         if (session.Abandoned) transaction.Rollback();
         else transaction.Commit();
         return result;

@@ -19,14 +19,23 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private readonly string _actor;
     private readonly DateTimeOffset _now;
     private readonly Dictionary<string, DbCommand> _commands = [];
+    private readonly DbTransaction _transaction;
     private long _nextSeq;
     private string _prev;
+    // On a server: the rows of the entries appended since the last round trip, each command with its entry's seq.
+    private DbBatch? _pending;
+    private readonly List<long> _pendingSeqs = [];
+    private int _pendingEntries;
+    // The batch sent last, while the server stores it.
+    private (Task Stored, DbBatch Batch, long[] Seqs)? _sent;
+    // The refs of the books' vouchers, read once at the first FindRef and kept as vouchers are appended.
+    private HashSet<string>? _refs;
 
     internal WriteSession(DbConnection connection, DbTransaction transaction, LedgerState state, (long Seq, string Hash)? head,
         string actor, TimeProvider clock)
     {
         _connection = connection;
-        Transaction = transaction;
+        _transaction = transaction;
         State = state;
         _actor = actor;
         // One instant for the whole transaction: the day a rule decides with (Today) is the day of
@@ -37,7 +46,18 @@ public sealed class WriteSession : ILedgerSession, IDisposable
         _prev = head?.Hash ?? Sha256Hex.Zero;
     }
 
-    internal DbTransaction Transaction { get; }
+    /// <summary>
+    /// The write transaction, for a reader or writer beside the session: asking for it first sends the rows
+    /// still waiting (<see cref="Flush"/>), so whoever uses it sees every entry appended so far.
+    /// </summary>
+    internal DbTransaction Transaction
+    {
+        get
+        {
+            Flush();
+            return _transaction;
+        }
+    }
 
     /// <summary>Who acts: the actor of every entry this session appends.</summary>
     public string Actor => _actor;
@@ -55,15 +75,25 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
     public void Abandon() => Abandoned = true;
 
-    private const string RefExists = "SELECT 1 FROM vouchers WHERE ref = @p0";
+    private const string AllRefs = "SELECT ref FROM vouchers WHERE ref IS NOT NULL";
+    private static readonly int RefColumn = Array.IndexOf(Table.Vouchers.Columns, "ref");
 
     /// <summary>
     /// The voucher carrying <paramref name="reference"/>, including ones appended earlier in this
-    /// transaction. Asked once per imported voucher, so the common answer (no such ref) comes from a
-    /// prepared one-row index lookup; only a ref that exists loads its voucher.
+    /// transaction. Asked once per imported voucher, so the common answer (no such ref) comes from the
+    /// books' refs, read in one query at the first question (on a server, a round trip a voucher saved);
+    /// only a ref that exists loads its voucher.
     /// </summary>
-    public PostedRef? FindRef(string reference) =>
-        Command(RefExists, [reference]).ExecuteScalar() is null ? null : Readers.VoucherRows.FindRef(_connection, Transaction, reference);
+    public PostedRef? FindRef(string reference)
+    {
+        if (_refs is null)
+        {
+            _refs = new HashSet<string>(StringComparer.Ordinal);
+            using var reader = Command(AllRefs, []).ExecuteReader();
+            while (reader.Read()) _refs.Add(reader.GetString(0));
+        }
+        return _refs.Contains(reference) ? Readers.VoucherRows.FindRef(_connection, Transaction, reference) : null;
+    }
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
     public StoredVoucher? FindVoucher(Core.Vouchers.VoucherKey key) => Readers.VoucherRows.Find(_connection, Transaction, key);
@@ -148,30 +178,91 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private void Execute(string sql, object?[] values) => Command(sql, values).ExecuteNonQuery();
 
     /// <summary>
-    /// An entry's rows: on a server (PostgreSQL), sent as one batch, one round trip for the entry and its rows
-    /// instead of one a row, which is most of what a server import costs; on a SQLite file, where a statement
-    /// is a call and not a round trip, each by its prepared command. Either way a row refused is refused
-    /// here, with the entry it belongs to.
+    /// An entry's rows: on a SQLite file, where a statement is a call and not a round trip, each by its
+    /// prepared command, refused (if the schema refuses one) here, with its entry; on a server (PostgreSQL),
+    /// added to the batch that goes in one round trip with the rows of up to <see cref="EntriesPerRoundTrip"/>
+    /// entries (<see cref="Flush"/>), which is most of what a server import costs.
     /// </summary>
     private void InsertRows(AuditEntry entry, LedgerEvent e)
     {
         object?[] entryRow = [entry.Seq, entry.Hash, entry.Bytes];
+        var rows = Projection.RowsFor(entry.Seq, e);
         if (!_connection.CanCreateBatch)
         {
             Execute(InsertEntry, entryRow);
-            foreach (var row in Projection.RowsFor(entry.Seq, e)) Execute(row.Table.Insert, row.Values);
+            foreach (var row in rows) Execute(row.Table.Insert, Kept(row).Values);
             return;
         }
-        using var batch = _connection.CreateBatch();
-        batch.Transaction = Transaction;
-        Add(batch, InsertEntry, entryRow);
-        foreach (var row in Projection.RowsFor(entry.Seq, e)) Add(batch, row.Table.Insert, row.Values);
-        batch.ExecuteNonQuery();
+        _pending ??= _connection.CreateBatch();
+        Add(InsertEntry, entryRow, entry.Seq);
+        foreach (var row in rows) Add(row.Table.Insert, Kept(row).Values, entry.Seq);
+        if (++_pendingEntries >= EntriesPerRoundTrip) Send();
     }
 
-    private static void Add(DbBatch batch, string sql, object?[] values)
+    /// <summary>A voucher's ref, once known to <see cref="FindRef"/>, stays known as its voucher is appended.</summary>
+    private Row Kept(Row row)
     {
-        var command = batch.CreateBatchCommand();
+        if (_refs is not null && row.Table == Table.Vouchers && row.Values[RefColumn] is string reference) _refs.Add(reference);
+        return row;
+    }
+
+    /// <summary>Entries whose rows go to a server in one round trip: measured, 100 leaves the round trips a small part of an import.</summary>
+    private const int EntriesPerRoundTrip = 100;
+
+    /// <summary>
+    /// Sends the rows waiting for the server, if any, and waits until the server has them: before anything
+    /// else reads or writes in the transaction (<see cref="Transaction"/>), and before the end (commit or rollback).
+    /// </summary>
+    /// <exception cref="EntryRefusedException">The schema refused a row: named by its entry. Nothing is written.</exception>
+    internal void Flush()
+    {
+        Send();
+        Settle();
+    }
+
+    /// <summary>
+    /// Sends the rows waiting, without waiting for the server to store them: the session goes on deciding
+    /// and hashing the next entries meanwhile (measured: the server's time and the program's overlap). A
+    /// connection runs one command at a time, so the batch sent before is settled first.
+    /// </summary>
+    private void Send()
+    {
+        if (_pending is not { } batch) return;
+        Settle();
+        var seqs = _pendingSeqs.ToArray();
+        _pending = null;
+        _pendingSeqs.Clear();
+        _pendingEntries = 0;
+        batch.Transaction = _transaction;
+        _sent = (batch.ExecuteNonQueryAsync(), batch, seqs);
+    }
+
+    /// <summary>Waits for the batch sent last, if any: a row the schema refused is named by its entry.</summary>
+    private void Settle()
+    {
+        if (_sent is not { } sent) return;
+        _sent = null;
+        try
+        {
+            sent.Stored.GetAwaiter().GetResult();
+        }
+        catch (DbException e) when (e.BatchCommand is { } refused && Refusal(e) && sent.Batch.BatchCommands.IndexOf(refused) is var i and >= 0)
+        {
+            throw new EntryRefusedException(sent.Seqs[i], e);
+        }
+        finally
+        {
+            sent.Batch.Dispose();
+        }
+    }
+
+    /// <summary>The schema said no (a constraint, a trigger's rule, a bad value), as opposed to a lock, a timeout or a lost server.</summary>
+    private static bool Refusal(DbException e) => e.SqlState is { } state && (state.StartsWith("23", StringComparison.Ordinal)
+        || state.StartsWith("22", StringComparison.Ordinal) || state == "P0001");
+
+    private void Add(string sql, object?[] values, long seq)
+    {
+        var command = _pending!.CreateBatchCommand();
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
@@ -180,16 +271,18 @@ public sealed class WriteSession : ILedgerSession, IDisposable
             parameter.Value = values[i] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
-        batch.BatchCommands.Add(command);
+        _pending.BatchCommands.Add(command);
+        _pendingSeqs.Add(seq);
     }
 
     /// <summary>The prepared command for <paramref name="sql"/> (made once per session), with its parameters set.</summary>
     private DbCommand Command(string sql, object?[] values)
     {
+        Flush();
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = _connection.CreateCommand();
-            command.Transaction = Transaction;
+            command.Transaction = _transaction;
             command.CommandText = sql;
             for (var i = 0; i < values.Length; i++) Engines.Engine.Parameter(command, "@p" + i);
             command.Prepare();
@@ -201,6 +294,13 @@ public sealed class WriteSession : ILedgerSession, IDisposable
 
     public void Dispose()
     {
+        // Left by an exception: the batch on its way is let finish (its outcome no longer matters) before the transaction rolls back.
+        if (_sent is { } sent)
+        {
+            ((IAsyncResult)sent.Stored).AsyncWaitHandle.WaitOne();
+            sent.Batch.Dispose();
+        }
+        _pending?.Dispose();
         foreach (var command in _commands.Values) command.Dispose();
     }
 }
