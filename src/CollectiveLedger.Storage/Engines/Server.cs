@@ -58,6 +58,8 @@ public static partial class Server
     {
         if (builder.Timeout == 15) builder.Timeout = 60;
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = AutoPrepared;
+        // A row refused in a batch of many entries' rows is named by its entry (WriteSession): the error says which command.
+        builder.IncludeFailedBatchedCommand = true;
         return builder;
     }
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace CollectiveLedger.Tests.Cli;
+
+/// <summary>
+/// A log whose chain holds but whose entry the schema refuses, restored on either engine: the refusal names
+/// that entry however the rows reach the books (on PostgreSQL an entry's rows wait for the next ones and go
+/// to the server a hundred entries at a time, so the refusal arrives while later entries are being made).
+/// </summary>
+public class RefusedEntryTests
+{
+    [Test]
+    public void A_voucher_on_a_parent_account_re_chained_among_many_is_refused_by_the_schema_naming_its_line_and_nothing_is_left()
+    {
+        using var source = TestLedger.WithBasics();
+        var vouchers = new StringBuilder();
+        for (var i = 0; i < 150; i++)
+            vouchers.Append(CultureInfo.InvariantCulture,
+                $$"""{"ref":"r-{{i}}","date":"2025-03-{{1 + i % 28:D2}}","summary":"凭证 {{i}}","lines":[{"account":"50101","debit":"{{i + 1}}.00"},{"account":"10201","credit":"{{i + 1}}.00"}]}""").Append('\n');
+        source.Ok("vouchers", "import", source.WriteFile("vouchers.jsonl", vouchers.ToString()));
+        var log = Path.Combine(source.Dir, "log.jsonl");
+        source.Ok("log", "export", "--out", log);
+        var lines = File.ReadAllText(log, Encoding.UTF8).TrimEnd('\n').Split('\n');
+        // The fifth voucher's bank line moved onto 102, the parent of 10201: a posting no leaf account holds.
+        var forged = Array.FindIndex(lines, l => l.Contains("\"ref\":\"r-4\"", StringComparison.Ordinal));
+        Assert.That(lines.Length - forged, Is.GreaterThan(140), "many entries follow the forged one");
+        lines[forged] = lines[forged].Replace("\"account\":\"10201\"", "\"account\":\"102\"", StringComparison.Ordinal);
+        using var target = new TestLedger();
+        var file = target.WriteFile("forged.jsonl", Rechained(lines, from: forged));
+
+        var (code, stdout, stderr) = target.Run("--lang", "en", "restore", "--from-log", file);
+
+        Assert.That(code, Is.EqualTo(1), stdout + stderr);
+        Assert.That(stderr, Does.Contain($"line {forged + 1}: entry {forged} cannot be stored"));
+        Assert.That(stderr, Does.Contain("AccountNotLeaf"), "the schema's rule refused it");
+        Assert.That(stderr, Does.Not.Match(TestLedger.StackTraceLine));
+        var (reopen, _, reopenErr) = target.Run("verify");
+        Assert.That(reopen, Is.EqualTo(2), "no books were left: " + reopenErr);
+    }
+
+    /// <summary>Every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
+    private static string Rechained(string[] lines, int from)
+    {
+        var prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[from - 1])));
+        for (var i = from; i < lines.Length; i++)
+        {
+            var at = lines[i].IndexOf("\"prev\":\"", StringComparison.Ordinal) + 8;
+            lines[i] = lines[i][..at] + prev + lines[i][(at + 64)..];
+            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[i])));
+        }
+        return string.Join('\n', lines) + "\n";
+    }
+}
