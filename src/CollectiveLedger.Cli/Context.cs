@@ -56,7 +56,12 @@ public sealed class Context(string db, string actor, Language language, TextWrit
         else Out.Write(Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes));
     }
 
-    public void Render(Publishing.BookReport report, OutputFormat format) => Render(report.Grid(format == OutputFormat.Table), format, report.Json);
+    /// <summary>A report in <paramref name="format"/>: JSON is written from the report itself, without laying out its table first.</summary>
+    public void Render(Publishing.BookReport report, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) WriteBytes(report.Json());
+        else Render(report.Grid(format == OutputFormat.Table), format, report.Json);
+    }
 
     /// <summary>The file <c>--format xlsx --out FILE</c> names; null when not given.</summary>
     public string? WorkbookOut { get; init; }
