@@ -159,8 +159,12 @@ public static partial class Server
         var connection = Connect(db, schema);
         try
         {
-            var comment = connection.ExecuteScalar<string?>(
-                "SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = @schema", new { schema });
+            // Without Dapper, as Connect: a report's process would load it (and the XML libraries its type maps name) for this alone.
+            using var read = new NpgsqlCommand("SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = @schema", connection)
+            {
+                Parameters = { new NpgsqlParameter("schema", schema) },
+            };
+            var comment = read.ExecuteScalar() as string;
             if (comment is null)
                 throw new LedgerOpenException($"{Display(db)} 里没有村 {village} 的账套（先运行 cledger init --village {village}）",
                     $"{Display(db)} holds no books of village {village} (run cledger init --village {village} first)");
@@ -190,15 +194,26 @@ public static partial class Server
         tx.Commit();
     }
 
+    /// <summary>The process's data source of each address: its connection pool, and how Npgsql meets the server.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
+    /// <remarks>
+    /// The books use PostgreSQL's built-in types only, so Npgsql need not read the server's type catalogue at
+    /// each new process's first connection (measured: 16 ms of a 0.16 s trial balance).
+    /// </remarks>
+    private static NpgsqlDataSource NewSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
+
     private static NpgsqlConnection Connect(string db, string schema)
     {
         var lockWait = LockWait.Seconds;
-        var connection = new NpgsqlConnection(ConnectionString(db));
+        var connection = Sources.GetOrAdd(ConnectionString(db), NewSource).CreateConnection();
         try
         {
             connection.Open();
             // A writer waits for another writer of its village as long as a SQLite writer does (busy_timeout).
-            connection.Execute($"SET search_path TO {schema}; SET lock_timeout = '{lockWait}s'");
+            using var set = new NpgsqlCommand($"SET search_path TO {schema}; SET lock_timeout = '{lockWait}s'", connection);
+            set.ExecuteNonQuery();
             return connection;
         }
         catch (NpgsqlException e)
