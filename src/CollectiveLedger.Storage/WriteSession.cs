@@ -28,7 +28,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private int _pendingEntries;
     // The batch sent last, while the server stores it.
     private (Task Stored, DbBatch Batch, long[] Seqs)? _sent;
-    // The refs of the books' vouchers, read once at the first FindRef and kept as vouchers are appended.
+    // The refs of the books' vouchers, read once an import has asked FindRef a few times, and kept as vouchers are appended.
     private HashSet<string>? _refs;
 
     internal WriteSession(DbConnection connection, DbTransaction transaction, LedgerState state, (long Seq, string Hash)? head,
@@ -75,24 +75,29 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>Roll everything back at the end of the transaction (dry runs, rejected files).</summary>
     public void Abandon() => Abandoned = true;
 
+    private const string RefExists = "SELECT 1 FROM vouchers WHERE ref = @p0";
     private const string AllRefs = "SELECT ref FROM vouchers WHERE ref IS NOT NULL";
     private static readonly int RefColumn = Array.IndexOf(Table.Vouchers.Columns, "ref");
+    private const int RefLookupsBeforeAll = 8;
+    private int _refLookups;
 
     /// <summary>
     /// The voucher carrying <paramref name="reference"/>, including ones appended earlier in this
-    /// transaction. Asked once per imported voucher, so the common answer (no such ref) comes from the
-    /// books' refs, read in one query at the first question (on a server, a round trip a voucher saved);
-    /// only a ref that exists loads its voucher.
+    /// transaction; only a ref that exists loads its voucher. A form's one voucher asks the index about its
+    /// ref; an import asks once a voucher, so from its ninth the books' refs are read in one query and the
+    /// common answer (no such ref) is found among them (on a server, a round trip a voucher saved).
     /// </summary>
     public PostedRef? FindRef(string reference)
     {
-        if (_refs is null)
+        if (_refs is null && ++_refLookups > RefLookupsBeforeAll)
         {
-            _refs = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = Command(AllRefs, []).ExecuteReader();
-            while (reader.Read()) _refs.Add(reader.GetString(0));
+            var refs = new HashSet<string>(StringComparer.Ordinal);
+            using (var reader = Command(AllRefs, []).ExecuteReader())
+                while (reader.Read()) refs.Add(reader.GetString(0));
+            _refs = refs;
         }
-        return _refs.Contains(reference) ? Readers.VoucherRows.FindRef(_connection, Transaction, reference) : null;
+        var posted = _refs?.Contains(reference) ?? Command(RefExists, [reference]).ExecuteScalar() is not null;
+        return posted ? Readers.VoucherRows.FindRef(_connection, Transaction, reference) : null;
     }
 
     /// <summary>A posted voucher as of now, inside this transaction.</summary>
