@@ -151,6 +151,19 @@ public sealed class TestLedger : IDisposable
         return ledger;
     }
 
+    /// <summary>What a forger does to a log file: every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
+    public static string Rechained(string[] lines, int from)
+    {
+        var prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lines[from - 1])));
+        for (var i = from; i < lines.Length; i++)
+        {
+            var at = lines[i].IndexOf("\"prev\":\"", StringComparison.Ordinal) + 8;
+            lines[i] = lines[i][..at] + prev + lines[i][(at + 64)..];
+            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lines[i])));
+        }
+        return string.Join('\n', lines) + "\n";
+    }
+
     public (int Code, string Out, string Err) Run(params string[] args) => RunAs("tester", args);
 
     /// <summary>Runs a command as <paramref name="actor"/> (the person taking an approval step).</summary>

@@ -27,7 +27,7 @@ public class RefusedEntryTests
         Assert.That(lines.Length - forged, Is.GreaterThan(140), "many entries follow the forged one");
         lines[forged] = lines[forged].Replace("\"account\":\"10201\"", "\"account\":\"102\"", StringComparison.Ordinal);
         using var target = new TestLedger();
-        var file = target.WriteFile("forged.jsonl", Rechained(lines, from: forged));
+        var file = target.WriteFile("forged.jsonl", TestLedger.Rechained(lines, from: forged));
 
         var (code, stdout, stderr) = target.Run("--lang", "en", "restore", "--from-log", file);
 
@@ -37,18 +37,5 @@ public class RefusedEntryTests
         Assert.That(stderr, Does.Not.Match(TestLedger.StackTraceLine));
         var (reopen, _, reopenErr) = target.Run("verify");
         Assert.That(reopen, Is.EqualTo(2), "no books were left: " + reopenErr);
-    }
-
-    /// <summary>Every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
-    private static string Rechained(string[] lines, int from)
-    {
-        var prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[from - 1])));
-        for (var i = from; i < lines.Length; i++)
-        {
-            var at = lines[i].IndexOf("\"prev\":\"", StringComparison.Ordinal) + 8;
-            lines[i] = lines[i][..at] + prev + lines[i][(at + 64)..];
-            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[i])));
-        }
-        return string.Join('\n', lines) + "\n";
     }
 }

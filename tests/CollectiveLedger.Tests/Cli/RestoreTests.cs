@@ -145,7 +145,7 @@ public class RestoreTests
         var line = Array.FindIndex(lines, l => l.Contains("\"code\":\"50101\"", StringComparison.Ordinal)) + 1;
         lines[line - 1] = lines[line - 1].Replace("\"code\":\"50101\"", "\"code\":\"10201\"", StringComparison.Ordinal);
         using var target = new TestLedger();
-        var forged = target.WriteFile("forged.jsonl", Rechained(lines, from: line - 1));
+        var forged = target.WriteFile("forged.jsonl", TestLedger.Rechained(lines, from: line - 1));
 
         var (code, _, stderr) = target.Run("restore", "--from-log", forged);
 
@@ -167,7 +167,7 @@ public class RestoreTests
         var at = lines[closed].IndexOf("\"balances_sha256\":\"", StringComparison.Ordinal) + 19;
         lines[closed] = lines[closed][..at] + (lines[closed][at] == '0' ? '1' : '0') + lines[closed][(at + 1)..];
         using var target = new TestLedger();
-        var forged = target.WriteFile("forged.jsonl", Rechained(lines, from: closed));
+        var forged = target.WriteFile("forged.jsonl", TestLedger.Rechained(lines, from: closed));
 
         var (code, stdout, stderr) = target.Run("restore", "--from-log", forged);
 
@@ -175,19 +175,6 @@ public class RestoreTests
         Assert.That(stderr, Does.Contain("the restored books do not verify and were removed"));
         Assert.That(stderr, Does.Contain($"seq {closed}: period.closed holds values its rule would not have written"));
         Assert.That(Directory.GetFiles(target.Dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "forged.jsonl" }), "no books, no -wal or -shm");
-    }
-
-    /// <summary>What a forger does to a log file: every line from <paramref name="from"/> (0-based) given the prev of the line before as it now hashes.</summary>
-    private static string Rechained(string[] lines, int from)
-    {
-        var prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[from - 1])));
-        for (var i = from; i < lines.Length; i++)
-        {
-            var at = lines[i].IndexOf("\"prev\":\"", StringComparison.Ordinal) + 8;
-            lines[i] = lines[i][..at] + prev + lines[i][(at + 64)..];
-            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lines[i])));
-        }
-        return string.Join('\n', lines) + "\n";
     }
 
     [Test]
