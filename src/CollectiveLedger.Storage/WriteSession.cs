@@ -211,7 +211,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
         return row;
     }
 
-    /// <summary>Entries whose rows go to a server in one round trip: measured, 100 leaves the round trips a small part of an import.</summary>
+    /// <summary>Entries whose rows go to a server in one round trip: with a hundred, the round trips are a small part of an import (the rows of 2,000 vouchers in 20).</summary>
     private const int EntriesPerRoundTrip = 100;
 
     /// <summary>
