@@ -217,53 +217,68 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>
     /// Sends the rows waiting for the server, if any, and waits until the server has them: before anything
     /// else reads or writes in the transaction (<see cref="Transaction"/>), and before the end (commit or rollback).
+    /// Synchronously: a write of one form's voucher holds no second thread.
     /// </summary>
-    /// <exception cref="EntryRefusedException">The schema refused a row: named by its entry. Nothing is written.</exception>
+    /// <exception cref="EntryRefusedException">The server refused a row: named by its entry. Nothing is written.</exception>
     internal void Flush()
     {
-        Send();
         Settle();
+        if (Take() is { } taken) Stored(taken.Batch, taken.Seqs, () => taken.Batch.ExecuteNonQuery());
     }
 
     /// <summary>
     /// Sends the rows waiting, without waiting for the server to store them: the session goes on deciding
-    /// and hashing the next entries meanwhile (measured: the server's time and the program's overlap). A
-    /// connection runs one command at a time, so the batch sent before is settled first.
+    /// and hashing the next entries meanwhile, and the server's time and the program's overlap. A connection
+    /// runs one command at a time, so the batch sent before is settled first.
     /// </summary>
     private void Send()
     {
-        if (_pending is not { } batch) return;
         Settle();
+        if (Take() is not { } taken) return;
+        _sent = (taken.Batch.ExecuteNonQueryAsync(), taken.Batch, taken.Seqs);
+    }
+
+    /// <summary>The rows waiting, as a batch in the transaction with the seq of each command's entry; null when none wait.</summary>
+    private (DbBatch Batch, long[] Seqs)? Take()
+    {
+        if (_pending is not { } batch) return null;
         var seqs = _pendingSeqs.ToArray();
         _pending = null;
         _pendingSeqs.Clear();
         _pendingEntries = 0;
         batch.Transaction = _transaction;
-        _sent = (batch.ExecuteNonQueryAsync(), batch, seqs);
+        return (batch, seqs);
     }
 
-    /// <summary>Waits for the batch sent last, if any: a row the schema refused is named by its entry.</summary>
+    /// <summary>Waits for the batch sent last, if any.</summary>
     private void Settle()
     {
         if (_sent is not { } sent) return;
         _sent = null;
+        Stored(sent.Batch, sent.Seqs, () => sent.Stored.GetAwaiter().GetResult());
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="batch"/> by <paramref name="wait"/>. An error of one of its commands that is the
+    /// server refusing the row (not a lock, a lost server or a shortage, which the command line reports as they
+    /// are) is named by the command's entry: the batch may have gone a hundred entries after it.
+    /// </summary>
+    private static void Stored(DbBatch batch, long[] seqs, Action wait)
+    {
         try
         {
-            sent.Stored.GetAwaiter().GetResult();
+            wait();
         }
-        catch (DbException e) when (e.BatchCommand is { } refused && Refusal(e) && sent.Batch.BatchCommands.IndexOf(refused) is var i and >= 0)
+        catch (DbException e) when (!Engines.LockWait.IsBusy(e) && !Engines.Server.ConnectionLost(e)
+                                    && e.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var i and >= 0)
         {
-            throw new EntryRefusedException(sent.Seqs[i], e);
+            throw new EntryRefusedException(seqs[i], e);
         }
         finally
         {
-            sent.Batch.Dispose();
+            batch.Dispose();
         }
     }
-
-    /// <summary>The schema said no (a constraint, a trigger's rule, a bad value), as opposed to a lock, a timeout or a lost server.</summary>
-    private static bool Refusal(DbException e) => e.SqlState is { } state && (state.StartsWith("23", StringComparison.Ordinal)
-        || state.StartsWith("22", StringComparison.Ordinal) || state == "P0001");
 
     private void Add(string sql, object?[] values, long seq)
     {
@@ -299,10 +314,17 @@ public sealed class WriteSession : ILedgerSession, IDisposable
 
     public void Dispose()
     {
-        // Left by an exception: the batch on its way is let finish (its outcome no longer matters) before the transaction rolls back.
+        // Left by an exception: the batch on its way is let finish before the transaction rolls back; its own
+        // error, if any, no longer matters (the exception that left is the one reported).
         if (_sent is { } sent)
         {
-            ((IAsyncResult)sent.Stored).AsyncWaitHandle.WaitOne();
+            try
+            {
+                sent.Stored.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
             sent.Batch.Dispose();
         }
         _pending?.Dispose();
