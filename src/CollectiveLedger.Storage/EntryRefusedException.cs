@@ -1,8 +1,9 @@
 namespace CollectiveLedger.Storage;
 
 /// <summary>
-/// An entry of a log being restored (<see cref="LedgerStore.Restore"/>) that the books cannot take: not
-/// canonical, not the next of the chain, refused by the schema's constraints or by the state. Nothing was written.
+/// An entry the books cannot take: of a log being restored (<see cref="LedgerStore.Restore"/>), not canonical, not
+/// the next of the chain, refused by the schema's constraints or by the state; or any entry whose rows PostgreSQL
+/// refused in a batch sent after it (<see cref="WriteSession"/>). Nothing was written.
 /// </summary>
 public sealed class EntryRefusedException(long seq, Exception inner)
     : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"entry {seq} cannot be stored: {inner.Message}"), inner)

@@ -191,24 +191,23 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private void InsertRows(AuditEntry entry, LedgerEvent e)
     {
         object?[] entryRow = [entry.Seq, entry.Hash, entry.Bytes];
-        var rows = Projection.RowsFor(entry.Seq, e);
-        if (!_connection.CanCreateBatch)
+        var server = _connection.CanCreateBatch;
+        if (server) _pending ??= _connection.CreateBatch();
+        InsertRow(InsertEntry, entryRow, entry.Seq);
+        foreach (var row in Projection.RowsFor(entry.Seq, e))
         {
-            Execute(InsertEntry, entryRow);
-            foreach (var row in rows) Execute(row.Table.Insert, Kept(row).Values);
-            return;
+            // A voucher's ref, once known to FindRef, stays known as its voucher is appended.
+            if (_refs is not null && row.Table == Table.Vouchers && row.Values[RefColumn] is string reference) _refs.Add(reference);
+            InsertRow(row.Table.Insert, row.Values, entry.Seq);
         }
-        _pending ??= _connection.CreateBatch();
-        Add(InsertEntry, entryRow, entry.Seq);
-        foreach (var row in rows) Add(row.Table.Insert, Kept(row).Values, entry.Seq);
-        if (++_pendingEntries >= EntriesPerRoundTrip) Send();
+        if (server && ++_pendingEntries >= EntriesPerRoundTrip) Send();
     }
 
-    /// <summary>A voucher's ref, once known to <see cref="FindRef"/>, stays known as its voucher is appended.</summary>
-    private Row Kept(Row row)
+    /// <summary>One row: on SQLite executed at once by its prepared command, on a server added to the batch waiting.</summary>
+    private void InsertRow(string sql, object?[] values, long seq)
     {
-        if (_refs is not null && row.Table == Table.Vouchers && row.Values[RefColumn] is string reference) _refs.Add(reference);
-        return row;
+        if (_pending is null) Execute(sql, values);
+        else Add(sql, values, seq);
     }
 
     /// <summary>Entries whose rows go to a server in one round trip: with a hundred, the round trips are a small part of an import (the rows of 2,000 vouchers in 20).</summary>
