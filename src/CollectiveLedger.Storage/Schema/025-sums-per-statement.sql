@@ -1,0 +1,4 @@
+-- Version 25: nothing changes in a SQLite file. Its pair (postgres/025-sums-per-statement.sql) keeps a
+-- PostgreSQL village's month and fund-day sums (011, 018) once per statement instead of once per line;
+-- SQLite has no statement triggers, and a statement there is a call, not a round trip, so its
+-- row triggers stay as they are. The version moves with the pair (Storage's README, "Pairs").
