@@ -16,7 +16,8 @@ namespace CollectiveLedger.Storage;
 /// itself from the column bytes (<see cref="Cell.WriteQuotedText"/>),
 /// which costs less than SQLite's format() for every row.
 /// </param>
-public sealed record Table(string Name, string[] Columns, int KeyColumns, string Insert, string SelectByKey, string SelectInKeyOrder)
+/// <param name="InsertHead">The insert up to its rows (<c>INSERT INTO name (columns) VALUES </c>), for a statement of many rows.</param>
+public sealed record Table(string Name, string[] Columns, int KeyColumns, string InsertHead, string Insert, string SelectByKey, string SelectInKeyOrder)
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");
     public static readonly Table Accounts = Define("accounts", 1, "code", "name", "parent", "class", "normal_side", "level", "added_seq");
@@ -148,8 +149,8 @@ public sealed record Table(string Name, string[] Columns, int KeyColumns, string
     {
         var columns = names.Select(Quote).ToArray();
         var keys = columns.Take(keyColumns).ToArray();
-        return new Table(name, names, keyColumns,
-            $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})",
+        var head = $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ";
+        return new Table(name, names, keyColumns, head, $"{head}({string.Join(", ", columns.Select((_, i) => "@p" + i))})",
             $"SELECT {string.Join(", ", columns)} FROM {name} WHERE {string.Join(" AND ", keys.Select((k, i) => $"{k} IS NOT DISTINCT FROM @p{i}"))}",
             $"SELECT {string.Join(", ", columns)} FROM {name} ORDER BY {string.Join(", ", keys)}");
     }

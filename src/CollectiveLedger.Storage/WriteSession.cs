@@ -13,7 +13,8 @@ namespace CollectiveLedger.Storage;
 /// </summary>
 public sealed class WriteSession : ILedgerSession, IDisposable
 {
-    private const string InsertEntry = "INSERT INTO audit_log (seq, hash, entry) VALUES (@p0, @p1, @p2)";
+    private const string EntryHead = "INSERT INTO audit_log (seq, hash, entry) VALUES ";
+    private const string InsertEntry = EntryHead + "(@p0, @p1, @p2)";
 
     private readonly DbConnection _connection;
     private readonly string _actor;
@@ -22,12 +23,11 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     private readonly DbTransaction _transaction;
     private long _nextSeq;
     private string _prev;
-    // On a server: the rows of the entries appended since the last round trip, each command with its entry's seq.
-    private DbBatch? _pending;
-    private readonly List<long> _pendingSeqs = [];
-    private int _pendingEntries;
+    // On a server: the rows of the entries appended since the last round trip, in order, and how many entries.
+    private readonly List<WaitingRow> _waiting = [];
+    private int _waitingEntries;
     // The batch sent last, while the server stores it.
-    private (Task Stored, DbBatch Batch, long[] Seqs)? _sent;
+    private (Task Stored, Sending Sending)? _sent;
     // The refs of the books' vouchers, read once an import has asked FindRef a few times, and kept as vouchers are appended.
     private HashSet<string>? _refs;
 
@@ -185,30 +185,47 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>
     /// An entry's rows: on a SQLite file, where a statement is a call and not a round trip, each by its
     /// prepared command, refused (if the schema refuses one) here, with its entry; on a server (PostgreSQL),
-    /// added to the batch that goes in one round trip with the rows of up to <see cref="EntriesPerRoundTrip"/>
-    /// entries (<see cref="Flush"/>), which is most of what a server import costs.
+    /// kept to go in one round trip with the rows of up to <see cref="EntriesPerRoundTrip"/> entries
+    /// (<see cref="Flush"/>), which is most of what a server import costs.
     /// </summary>
     private void InsertRows(AuditEntry entry, LedgerEvent e)
     {
         object?[] entryRow = [entry.Seq, entry.Hash, entry.Bytes];
         var server = _connection.CanCreateBatch;
-        if (server) _pending ??= _connection.CreateBatch();
-        InsertRow(InsertEntry, entryRow, entry.Seq);
+        var inRun = e is VoucherPosted;
+        InsertRow(server, new WaitingRow(EntryHead, InsertEntry, entryRow, entry.Seq, inRun));
         foreach (var row in Projection.RowsFor(entry.Seq, e))
         {
             // A voucher's ref, once known to FindRef, stays known as its voucher is appended.
             if (_refs is not null && row.Table == Table.Vouchers && row.Values[RefColumn] is string reference) _refs.Add(reference);
-            InsertRow(row.Table.Insert, row.Values, entry.Seq);
+            InsertRow(server, new WaitingRow(row.Table.InsertHead, row.Table.Insert, row.Values, entry.Seq, inRun));
         }
-        if (server && ++_pendingEntries >= EntriesPerRoundTrip) Send();
+        if (server && ++_waitingEntries >= EntriesPerRoundTrip) Send();
     }
 
-    /// <summary>One row: on SQLite executed at once by its prepared command, on a server added to the batch waiting.</summary>
-    private void InsertRow(string sql, object?[] values, long seq)
+    /// <summary>One row: on SQLite executed at once by its prepared command, on a server kept for the next round trip.</summary>
+    private void InsertRow(bool server, WaitingRow row)
     {
-        if (_pending is null) Execute(sql, values);
-        else Add(sql, values, seq);
+        if (server) _waiting.Add(row);
+        else Execute(row.Sql, row.Values);
     }
+
+    /// <summary>
+    /// A row waiting for a server: the insert of its table up to the rows (<see cref="Table.InsertHead"/>) and with
+    /// one row's parameters, its values, its entry's seq, and whether its entry is one of a run of entries whose rows
+    /// go by one statement per table (<see cref="Take"/>).
+    /// </summary>
+    private readonly record struct WaitingRow(string Head, string Sql, object?[] Values, long Seq, bool InRun);
+
+    /// <summary>
+    /// A batch on its way: its commands with the seq of each one's entry (<see cref="ManyEntries"/> for a statement of
+    /// many entries' rows, <see cref="NoEntry"/> for the savepoint around them), and the rows it was made of.
+    /// </summary>
+    private sealed record Sending(DbBatch Batch, long[] Seqs, WaitingRow[] Rows);
+
+    private const long ManyEntries = -1;
+    private const long NoEntry = -2;
+    private const string Savepoint = "cledger_rows";
 
     /// <summary>Entries whose rows go to a server in one round trip: with a hundred, the round trips are a small part of an import (the rows of 2,000 vouchers in 20).</summary>
     private const int EntriesPerRoundTrip = 100;
@@ -222,7 +239,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     internal void Flush()
     {
         Settle();
-        if (Take() is { } taken) Stored(taken.Batch, taken.Seqs, () => taken.Batch.ExecuteNonQuery());
+        if (Take() is { } taken) Stored(taken, () => taken.Batch.ExecuteNonQuery());
     }
 
     /// <summary>
@@ -234,64 +251,152 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     {
         Settle();
         if (Take() is not { } taken) return;
-        _sent = (taken.Batch.ExecuteNonQueryAsync(), taken.Batch, taken.Seqs);
+        _sent = (taken.Batch.ExecuteNonQueryAsync(), taken);
     }
 
-    /// <summary>The rows waiting, as a batch in the transaction with the seq of each command's entry; null when none wait.</summary>
-    private (DbBatch Batch, long[] Seqs)? Take()
+    /// <summary>
+    /// The rows waiting, as a batch in the transaction; null when none wait. A run of two or more voucher entries
+    /// (an import's, a restore's) goes as one statement per table, its rows in the entries' order: the statement's
+    /// rules see the rows before it as one row after another would (a row trigger sees the rows its statement
+    /// inserted before, a reference is checked at the statement's end), and a voucher entry's rows depend only on
+    /// its own tables in its own order (audit_log, vouchers, voucher_lines), so the books end as they would row by
+    /// row, for a server's work of three statements instead of a few hundred. Such a batch is inside a savepoint, so
+    /// that a refusal can be found by its entry (<see cref="Stored"/>). Any other entry's rows go one per statement.
+    /// </summary>
+    private Sending? Take()
     {
-        if (_pending is not { } batch) return null;
-        var seqs = _pendingSeqs.ToArray();
-        _pending = null;
-        _pendingSeqs.Clear();
-        _pendingEntries = 0;
+        if (_waiting.Count == 0) return null;
+        var rows = _waiting.ToArray();
+        _waiting.Clear();
+        _waitingEntries = 0;
+        var batch = _connection.CreateBatch();
         batch.Transaction = _transaction;
-        return (batch, seqs);
+        var seqs = new List<long>();
+        for (var i = 0; i < rows.Length;)
+        {
+            var end = i;
+            while (end < rows.Length && rows[end].InRun) end++;
+            if (end == i || rows[i].Seq == rows[end - 1].Seq)
+            {
+                // Not in a run, or a run of one entry: each row its own statement.
+                for (end = Math.Max(end, i + 1); i < end; i++)
+                {
+                    Add(batch, rows[i].Sql, rows[i].Values, named: true);
+                    seqs.Add(rows[i].Seq);
+                }
+                continue;
+            }
+            foreach (var table in rows[i..end].GroupBy(r => r.Head))
+                foreach (var statement in table.Chunk(RowsPerStatement(table.First().Values.Length)))
+                {
+                    Add(batch, table.Key, [.. statement.SelectMany(r => r.Values)], named: false, statement.Length);
+                    seqs.Add(ManyEntries);
+                }
+            i = end;
+        }
+        if (seqs.Contains(ManyEntries))
+        {
+            Add(batch, "SAVEPOINT " + Savepoint, [], named: true, index: 0);
+            seqs.Insert(0, NoEntry);
+            Add(batch, "RELEASE SAVEPOINT " + Savepoint, [], named: true);
+            seqs.Add(NoEntry);
+        }
+        return new Sending(batch, [.. seqs], rows);
     }
+
+    /// <summary>Rows of <paramref name="columns"/> values in one statement: a statement's parameters number at most 65,535.</summary>
+    private static int RowsPerStatement(int columns) => Math.Min(1000, ushort.MaxValue / columns);
 
     /// <summary>Waits for the batch sent last, if any.</summary>
     private void Settle()
     {
         if (_sent is not { } sent) return;
         _sent = null;
-        Stored(sent.Batch, sent.Seqs, () => sent.Stored.GetAwaiter().GetResult());
+        Stored(sent.Sending, () => sent.Stored.GetAwaiter().GetResult());
     }
 
     /// <summary>
-    /// Waits for <paramref name="batch"/> by <paramref name="wait"/>. An error of one of its commands that is the
-    /// server refusing the row (not a lock, a lost server or a shortage, which the command line reports as they
-    /// are) is named by the command's entry: the batch may have gone a hundred entries after it.
+    /// Waits for <paramref name="sending"/> by <paramref name="wait"/>. An error of one of its commands that is the
+    /// server refusing a row (not a lock, a lost server or a shortage, which the command line reports as they
+    /// are) is named by the command's entry: the batch may have gone a hundred entries after it. A statement of
+    /// many entries' rows refused is undone to the batch's savepoint and its rows are sent again one per statement:
+    /// the one refused again names its entry.
     /// </summary>
-    private static void Stored(DbBatch batch, long[] seqs, Action wait)
+    private void Stored(Sending sending, Action wait)
     {
         try
         {
             wait();
         }
-        catch (DbException e) when (!Engines.LockWait.IsBusy(e) && !Engines.Server.ConnectionLost(e)
-                                    && e.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var i and >= 0)
+        catch (DbException e) when (Refused(e, sending.Batch) is var i and >= 0 && sending.Seqs[i] != NoEntry)
         {
-            throw new EntryRefusedException(seqs[i], e);
+            if (sending.Seqs[i] != ManyEntries) throw new EntryRefusedException(sending.Seqs[i], e);
+            OneByOne(sending.Rows);
         }
         finally
         {
-            batch.Dispose();
+            sending.Batch.Dispose();
         }
     }
 
-    private void Add(string sql, object?[] values, long seq)
+    /// <summary>The index in <paramref name="batch"/> of the command whose row the server refused; -1 when <paramref name="e"/> is no refusal of a row.</summary>
+    private static int Refused(DbException e, DbBatch batch) =>
+        !Engines.LockWait.IsBusy(e) && !Engines.Server.ConnectionLost(e) && e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
+
+    /// <summary>
+    /// After a statement of many entries' rows was refused: back to the savepoint before the batch, and its rows again
+    /// one per statement. The row refused again names its entry. Should every row be taken (what the statement of many
+    /// refused, the rows one by one do not), the books are as the batch meant them.
+    /// </summary>
+    /// <exception cref="EntryRefusedException">The server refused a row again.</exception>
+    private void OneByOne(WaitingRow[] rows)
     {
-        var command = _pending!.CreateBatchCommand();
-        command.CommandText = sql;
+        using var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        Add(batch, "ROLLBACK TO SAVEPOINT " + Savepoint, [], named: true);
+        foreach (var row in rows) Add(batch, row.Sql, row.Values, named: true);
+        try
+        {
+            batch.ExecuteNonQuery();
+        }
+        catch (DbException e) when (Refused(e, batch) is var i and >= 1)
+        {
+            throw new EntryRefusedException(rows[i - 1].Seq, e);
+        }
+    }
+
+    /// <summary>
+    /// Adds a command to <paramref name="batch"/>: <paramref name="sql"/> with its parameters <c>@p0</c>, <c>@p1</c>...
+    /// (<paramref name="named"/>), or <paramref name="sql"/> as a table's insert head followed by <paramref name="rows"/>
+    /// rows of positional parameters ($1, $2...: no names for the driver to rewrite in a statement of thousands).
+    /// </summary>
+    private static void Add(DbBatch batch, string sql, object?[] values, bool named, int rows = 1, int index = -1)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = named ? sql : RowsSql(sql, values.Length / rows, rows);
         for (var i = 0; i < values.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
+            if (named) parameter.ParameterName = "@p" + i;
             parameter.Value = values[i] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
-        _pending.BatchCommands.Add(command);
-        _pendingSeqs.Add(seq);
+        if (index < 0) batch.BatchCommands.Add(command);
+        else batch.BatchCommands.Insert(index, command);
+    }
+
+    /// <summary><paramref name="head"/> and <paramref name="rows"/> rows of <paramref name="columns"/> positional parameters: "($1, $2), ($3, $4)".</summary>
+    private static string RowsSql(string head, int columns, int rows)
+    {
+        var sql = new System.Text.StringBuilder(head, head.Length + rows * columns * 7);
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+                sql.Append(c == 0 ? "$" : ", $").Append(r * columns + c + 1);
+            sql.Append(')');
+        }
+        return sql.ToString();
     }
 
     /// <summary>The prepared command for <paramref name="sql"/> (made once per session), with its parameters set.</summary>
@@ -324,9 +429,8 @@ public sealed class WriteSession : ILedgerSession, IDisposable
             catch (AggregateException)
             {
             }
-            sent.Batch.Dispose();
+            sent.Sending.Batch.Dispose();
         }
-        _pending?.Dispose();
         foreach (var command in _commands.Values) command.Dispose();
     }
 }
