@@ -45,15 +45,20 @@ internal static class CountyBenchmark
             // 1. One village on each engine, the same commands as processes, taking turns.
             results.Section($"1. one village of {vouchers:N0} vouchers, a fresh cledger process each: PostgreSQL vs SQLite");
             var sqlite = File("village.db");
-            using (Books.Create(sqlite)) { }
-            SqliteConnection.ClearAllPools();
-            using (Books.Create(postgres, codes[0])) { }
             string[] Sqlite(params string[] args) => ["--db", sqlite, .. args];
             string[] Postgres(params string[] args) => ["--db", postgres, "--village", codes[0], .. args];
-            progress("vouchers import, SQLite then PostgreSQL");
-            var import = (Sqlite: ProcessBenchmark.Checked(cledger, Sqlite("vouchers", "import", File("vouchers.jsonl"))),
-                Postgres: ProcessBenchmark.Checked(cledger, Postgres("vouchers", "import", File("vouchers.jsonl"))));
-            Compare(results, "vouchers import", import.Sqlite, import.Postgres, "one run each (an import is made once)");
+            progress($"vouchers import, {Runs} runs each, alternating, each into new books");
+            var imports = Enumerable.Range(0, Runs).Select(_ =>
+            {
+                foreach (var file in new[] { sqlite, sqlite + "-wal", sqlite + "-shm" }) System.IO.File.Delete(file);
+                using (Books.Create(sqlite)) { }
+                SqliteConnection.ClearAllPools();
+                Drop(postgres, [codes[0]]);
+                using (Books.Create(postgres, codes[0])) { }
+                return (Sqlite: ProcessBenchmark.Checked(cledger, Sqlite("vouchers", "import", File("vouchers.jsonl"))),
+                    Postgres: ProcessBenchmark.Checked(cledger, Postgres("vouchers", "import", File("vouchers.jsonl"))));
+            }).ToList();
+            Compare(results, "vouchers import", imports.Min(t => t.Sqlite), imports.Min(t => t.Postgres), $"best of {Runs}, each into new books");
             foreach (var (what, args) in new (string, string[])[]
                      {
                          ("verify", ["verify", "--format", "json"]),
