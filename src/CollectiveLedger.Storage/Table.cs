@@ -7,6 +7,7 @@ namespace CollectiveLedger.Storage;
 /// them. Every table but audit_log and those of <see cref="OutsideTheBooks"/> is listed here, and
 /// verify compares each one in full.
 /// </summary>
+/// <param name="InsertHead">The insert up to its rows (<c>INSERT INTO name (columns) VALUES </c>), for a statement of many rows.</param>
 /// <param name="SelectByKey">
 /// One row's columns: verify compares a table's rows by their signatures (<see cref="SelectSignatures"/>)
 /// and reads the columns one by one only for a row that differs.
@@ -16,7 +17,6 @@ namespace CollectiveLedger.Storage;
 /// itself from the column bytes (<see cref="Cell.WriteQuotedText"/>),
 /// which costs less than SQLite's format() for every row.
 /// </param>
-/// <param name="InsertHead">The insert up to its rows (<c>INSERT INTO name (columns) VALUES </c>), for a statement of many rows.</param>
 public sealed record Table(string Name, string[] Columns, int KeyColumns, string InsertHead, string Insert, string SelectByKey, string SelectInKeyOrder)
 {
     public static readonly Table Ledger = Define("ledger", 1, "id", "org", "org_code", "currency", "chart", "start_period", "format_version");

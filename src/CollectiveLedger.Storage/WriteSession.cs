@@ -192,7 +192,9 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     {
         object?[] entryRow = [entry.Seq, entry.Hash, entry.Bytes];
         var server = _connection.CanCreateBatch;
-        var inRun = e is VoucherPosted;
+        // A reversal stays out of runs: its reference to the voucher it reverses, checked at the end of a statement,
+        // would find a voucher posted after it in the same statement, which row by row is refused.
+        var inRun = e is VoucherPosted { Voucher.Reverses: null };
         InsertRow(server, new WaitingRow(EntryHead, InsertEntry, entryRow, entry.Seq, inRun));
         foreach (var row in Projection.RowsFor(entry.Seq, e))
         {
@@ -256,12 +258,14 @@ public sealed class WriteSession : ILedgerSession, IDisposable
 
     /// <summary>
     /// The rows waiting, as a batch in the transaction; null when none wait. A run of two or more voucher entries
-    /// (an import's, a restore's) goes as one statement per table, its rows in the entries' order: the statement's
-    /// rules see the rows before it as one row after another would (a row trigger sees the rows its statement
-    /// inserted before, a reference is checked at the statement's end), and a voucher entry's rows depend only on
-    /// its own tables in its own order (audit_log, vouchers, voucher_lines), so the books end as they would row by
-    /// row, for a server's work of three statements instead of a few hundred. Such a batch is inside a savepoint, so
-    /// that a refusal can be found by its entry (<see cref="Stored"/>). Any other entry's rows go one per statement.
+    /// that reverse nothing (an import's, a restore's) goes as one statement per table, its rows in the entries'
+    /// order (audit_log, vouchers, voucher_lines), for a server's work of three statements instead of a few hundred.
+    /// The books end as they would row by row: a row trigger sees the rows its statement inserted before it, as it
+    /// would see them inserted by earlier statements; the rules of a voucher's rows read only tables a run of them
+    /// does not write (ledger, years, closed periods, accounts) or their own voucher, inserted by the statement
+    /// before; and the one reference between rows of one table, a reversal's to the voucher it reverses, is kept out
+    /// (checked at the statement's end, it would find a voucher posted after it). Such a batch is inside a savepoint,
+    /// so that a refusal can be found by its entry (<see cref="Stored"/>). Any other entry's rows go one per statement.
     /// </summary>
     private Sending? Take()
     {
@@ -346,7 +350,7 @@ public sealed class WriteSession : ILedgerSession, IDisposable
     /// <summary>
     /// After a statement of many entries' rows was refused: back to the savepoint before the batch, and its rows again
     /// one per statement. The row refused again names its entry. Should every row be taken (what the statement of many
-    /// refused, the rows one by one do not), the books are as the batch meant them.
+    /// refused, the rows one by one do not), the books are as the batch meant them, and the savepoint is released.
     /// </summary>
     /// <exception cref="EntryRefusedException">The server refused a row again.</exception>
     private void OneByOne(WaitingRow[] rows)
@@ -355,11 +359,12 @@ public sealed class WriteSession : ILedgerSession, IDisposable
         batch.Transaction = _transaction;
         Add(batch, "ROLLBACK TO SAVEPOINT " + Savepoint, [], named: true);
         foreach (var row in rows) Add(batch, row.Sql, row.Values, named: true);
+        Add(batch, "RELEASE SAVEPOINT " + Savepoint, [], named: true);
         try
         {
             batch.ExecuteNonQuery();
         }
-        catch (DbException e) when (Refused(e, batch) is var i and >= 1)
+        catch (DbException e) when (Refused(e, batch) is var i and >= 1 && i <= rows.Length)
         {
             throw new EntryRefusedException(rows[i - 1].Seq, e);
         }
