@@ -66,7 +66,6 @@ internal sealed class PostgresEngine(string schema, string village, string db) :
         private int _next;
         private bool _exhausted;
         private object?[] _row = [];
-        private byte[] _text = new byte[256];
 
         public PostgresCursor(DbConnection connection, DbTransaction tx, string sql)
         {
@@ -98,10 +97,14 @@ internal sealed class PostgresEngine(string schema, string village, string db) :
             using var fetch = Command($"FETCH FORWARD {BatchRows} FROM {_name}");
             using var reader = fetch.ExecuteReader();
             FieldCount = reader.FieldCount;
+            // Text is read as its UTF-8 bytes, which is what GetText gives: not decoded into a string to be encoded again.
+            var text = new bool[FieldCount];
+            for (var i = 0; i < text.Length; i++) text[i] = reader.GetFieldType(i) == typeof(string);
             while (reader.Read())
             {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                var row = new object?[FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                    row[i] = reader.IsDBNull(i) ? null : text[i] ? reader.GetFieldValue<byte[]>(i) : reader.GetValue(i);
                 _rows.Add(row);
             }
             if (_rows.Count < BatchRows) _exhausted = true;
@@ -119,10 +122,6 @@ internal sealed class PostgresEngine(string schema, string village, string db) :
             {
                 case null: return [];
                 case byte[] bytes: return bytes;
-                case string text:
-                    var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-                    if (_text.Length < max) _text = new byte[Math.Max(max, 2 * _text.Length)];
-                    return _text.AsSpan(0, Encoding.UTF8.GetBytes(text, _text));
                 case var other:
                     return Encoding.ASCII.GetBytes(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)!);
             }
